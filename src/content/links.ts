@@ -1,0 +1,53 @@
+/**
+ * How a link written in an article resolves. Writers link to other content by file
+ * (`../account/reset-password.md#change-it`), which also works when browsing the repository,
+ * or by site path (`/account/reset-password/`). The build rewrites both to real URLs; the linter
+ * uses the same resolution to find broken links.
+ */
+import path from 'node:path';
+import { getArticlePath, getFaqPath } from './routes.ts';
+
+export type ResolvedLink =
+  | { type: 'external'; href: string }
+  | { type: 'anchor'; anchor: string }
+  /** A link to a content file: `contentPath` is relative to content/, like "articles/billing/refunds.md". */
+  | { type: 'content'; contentPath: string; kind: 'article' | 'faq'; category: string; slug: string; anchor?: string; sitePath: string }
+  /** A link to a Markdown file outside articles/ or faqs/, or not two folders deep. */
+  | { type: 'bad-content'; contentPath: string }
+  /** A root-relative site path such as "/billing/" or "/images/card.png". */
+  | { type: 'site'; sitePath: string; anchor?: string }
+  | { type: 'other'; href: string };
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * @param fromContentPath the linking file, relative to content/ (e.g. "articles/billing/refunds.md")
+ * @param href the link target as written
+ */
+export function resolveLink(fromContentPath: string, href: string): ResolvedLink {
+  if (SCHEME.test(href) || href.startsWith('//')) return { type: 'external', href };
+  if (href.startsWith('#')) return { type: 'anchor', anchor: decodeURIComponent(href.slice(1)) };
+  const [rawPath = '', rawAnchor] = splitOnce(href, '#');
+  const anchor = rawAnchor ? decodeURIComponent(rawAnchor) : undefined;
+  const cleanPath = rawPath.split('?')[0]!;
+  if (cleanPath.startsWith('/')) return { type: 'site', sitePath: cleanPath, anchor };
+  if (!/\.mdx?$/.test(cleanPath)) return { type: 'other', href };
+  const contentPath = path.posix.normalize(path.posix.join(path.posix.dirname(fromContentPath), decodeURIComponent(cleanPath)));
+  const parts = contentPath.split('/');
+  if (parts.length !== 3) return { type: 'bad-content', contentPath };
+  const [collection, category, file] = parts as [string, string, string];
+  const slug = file.replace(/\.mdx?$/, '');
+  if (collection === 'articles') {
+    const sitePath = getArticlePath(category, slug) + (anchor ? `#${anchor}` : '');
+    return { type: 'content', contentPath, kind: 'article', category, slug, anchor, sitePath };
+  }
+  if (collection === 'faqs') {
+    return { type: 'content', contentPath, kind: 'faq', category, slug, anchor, sitePath: getFaqPath(slug) };
+  }
+  return { type: 'bad-content', contentPath };
+}
+
+function splitOnce(s: string, sep: string): [string, string | undefined] {
+  const i = s.indexOf(sep);
+  return i === -1 ? [s, undefined] : [s.slice(0, i), s.slice(i + 1)];
+}

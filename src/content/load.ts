@@ -1,0 +1,315 @@
+/**
+ * Reads content/ from disk into typed, validated entries plus diagnostics. The build, the linter
+ * and the reports all go through here, so there is one copy of the rules.
+ */
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import matter from 'gray-matter';
+import type { ZodType, ZodTypeDef } from 'zod';
+import { describeIssue, formatIssuePath } from '../lib/errors.ts';
+import type { Diagnostic } from './diagnostics.ts';
+import { parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
+import {
+  ArticleFrontmatterSchema,
+  CategoriesFileSchema,
+  FaqFrontmatterSchema,
+  SiteSettingsSchema,
+  SlugSchema,
+  type ArticleFrontmatter,
+  type Category,
+  type FaqFrontmatter,
+  type SiteSettings,
+} from './schema.ts';
+
+export interface SourceFile {
+  /** Path relative to the project root, forward slashes. */
+  file: string;
+  /** Absolute path on disk. */
+  absolutePath: string;
+  /** Raw text of the whole file. */
+  source: string;
+  /** Markdown after the frontmatter. */
+  body: string;
+  /** 1-based line in the file where `body` starts. */
+  bodyLine: number;
+  /** Field positions in the frontmatter. */
+  yaml: ParsedYaml;
+}
+
+export interface ArticleEntry extends SourceFile {
+  kind: 'article';
+  id: string;
+  category: string;
+  data: ArticleFrontmatter;
+}
+
+export interface FaqEntry extends SourceFile {
+  kind: 'faq';
+  id: string;
+  category: string;
+  data: FaqFrontmatter;
+}
+
+export interface LoadedContent {
+  root: string;
+  contentDir: string;
+  site: SiteSettings | undefined;
+  categories: Category[];
+  articles: ArticleEntry[];
+  faqs: FaqEntry[];
+  diagnostics: Diagnostic[];
+}
+
+export const SITE_FILE = 'site.yaml';
+export const CATEGORIES_FILE = 'categories.yaml';
+const ARTICLE_EXT = /\.(md|mdx)$/;
+const FAQ_EXT = /\.md$/;
+
+/** Load and validate everything under `<root>/content`. Never throws for bad content. */
+export function loadContent(root: string, contentDirName = 'content'): LoadedContent {
+  const contentDir = path.join(root, contentDirName);
+  const diagnostics: Diagnostic[] = [];
+  const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+
+  const site = loadYamlFile(path.join(contentDir, SITE_FILE), rel, SiteSettingsSchema, diagnostics, 'site-settings');
+  const categories =
+    loadYamlFile(path.join(contentDir, CATEGORIES_FILE), rel, CategoriesFileSchema, diagnostics, 'categories') ?? [];
+  const categoryIds = new Set(categories.map((c) => c.id));
+
+  const articles = loadEntries(path.join(contentDir, 'articles'), ARTICLE_EXT, rel, diagnostics, (src, id, category) => {
+    const data = validateFrontmatter(src, ArticleFrontmatterSchema, diagnostics);
+    return data && ({ ...src, kind: 'article', id, category, data } satisfies ArticleEntry);
+  });
+  const faqs = loadEntries(path.join(contentDir, 'faqs'), FAQ_EXT, rel, diagnostics, (src, id, category) => {
+    const data = validateFrontmatter(src, FaqFrontmatterSchema, diagnostics);
+    return data && ({ ...src, kind: 'faq', id, category, data } satisfies FaqEntry);
+  });
+
+  if (categories.length > 0) {
+    for (const entry of [...articles, ...faqs]) {
+      if (!categoryIds.has(entry.category)) {
+        diagnostics.push({
+          file: entry.file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          ruleId: 'unknown-category',
+          message: `the folder "${entry.category}" is not a category in content/${CATEGORIES_FILE}; add it there or move the file to one of: ${[...categoryIds].join(', ')}`,
+        });
+      }
+    }
+  }
+  checkDuplicateSlugs(articles, 'article', diagnostics);
+  checkDuplicateSlugs(faqs, 'FAQ', diagnostics);
+  const articleIds = new Set(articles.map((a) => a.id));
+  for (const entry of [...articles, ...faqs]) {
+    entry.data.related.forEach((id, i) => {
+      if (articleIds.has(id)) return;
+      const pos = entry.yaml.locate(['related', i]);
+      diagnostics.push({
+        file: entry.file,
+        ...pos,
+        severity: 'error',
+        ruleId: 'unknown-related',
+        message: `related: "${id}" is not an article id; use the file name of an article without its extension${suggest(id, articleIds)}`,
+      });
+    });
+  }
+  return { root, contentDir, site, categories, articles, faqs, diagnostics };
+}
+
+/** Only the errors, for a build that must stop on them. */
+export function getContentErrors(content: LoadedContent): Diagnostic[] {
+  return content.diagnostics.filter((d) => d.severity === 'error');
+}
+
+function suggest(id: string, known: Set<string>): string {
+  const near = [...known].find((k) => k.includes(id) || id.includes(k));
+  return near ? ` (did you mean "${near}"?)` : '';
+}
+
+function checkDuplicateSlugs(entries: Array<ArticleEntry | FaqEntry>, noun: string, diagnostics: Diagnostic[]): void {
+  const byId = new Map<string, string>();
+  for (const entry of entries) {
+    const first = byId.get(entry.id);
+    if (first) {
+      diagnostics.push({
+        file: entry.file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        ruleId: 'duplicate-slug',
+        message: `the ${noun} slug "${entry.id}" is already used by ${first}; slugs become URLs and ids, so rename one of the files`,
+      });
+    } else byId.set(entry.id, entry.file);
+  }
+}
+
+function loadYamlFile<T>(
+  abs: string,
+  rel: (abs: string) => string,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  diagnostics: Diagnostic[],
+  ruleId: string,
+): T | undefined {
+  const file = rel(abs);
+  if (!existsSync(abs)) {
+    diagnostics.push({ file, line: 1, column: 1, severity: 'error', ruleId, message: `${file} is missing; create it (see the README)` });
+    return undefined;
+  }
+  let parsed: ParsedYaml;
+  try {
+    parsed = parseYamlWithPositions(readFileSync(abs, 'utf8'));
+  } catch (err) {
+    pushYamlError(err, file, diagnostics);
+    return undefined;
+  }
+  const result = schema.safeParse(parsed.value ?? undefined);
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const pos = parsed.locate(issue.path);
+    const field = formatIssuePath(issue.path);
+    diagnostics.push({
+      file,
+      ...pos,
+      severity: 'error',
+      ruleId,
+      message: field ? `${field}: ${describeIssue(issue)}` : describeIssue(issue),
+    });
+  }
+  return undefined;
+}
+
+function pushYamlError(err: unknown, file: string, diagnostics: Diagnostic[]): void {
+  if (err instanceof YamlSyntaxError) {
+    diagnostics.push({
+      file,
+      ...err.position,
+      severity: 'error',
+      ruleId: 'yaml-syntax',
+      message: `the YAML does not parse: ${err.message}; check indentation, colons and quotes on this line`,
+    });
+  } else throw err;
+}
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const abs = path.join(dir, name);
+    if (statSync(abs).isDirectory()) out.push(...listFiles(abs));
+    else out.push(abs);
+  }
+  return out;
+}
+
+function loadEntries<T>(
+  dir: string,
+  ext: RegExp,
+  rel: (abs: string) => string,
+  diagnostics: Diagnostic[],
+  make: (src: SourceFile, id: string, category: string) => T | undefined,
+): T[] {
+  const out: T[] = [];
+  for (const abs of listFiles(dir)) {
+    if (!ext.test(abs)) continue;
+    const file = rel(abs);
+    const parts = path.relative(dir, abs).split(path.sep);
+    if (parts.length !== 2) {
+      diagnostics.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        ruleId: 'file-location',
+        message: `content files go exactly one folder deep, as ${path.basename(dir)}/<category>/<slug>${abs.match(ext)![0]}; move this file`,
+      });
+      continue;
+    }
+    const [category, name] = parts as [string, string];
+    const id = name.replace(ext, '');
+    if (!SlugSchema.safeParse(id).success) {
+      diagnostics.push({
+        file,
+        line: 1,
+        column: 1,
+        severity: 'error',
+        ruleId: 'file-name',
+        message: `the file name "${id}" is used as the URL slug and must be lowercase letters, digits and hyphens; rename it, e.g. "${slugify(id)}"`,
+      });
+      continue;
+    }
+    const src = readSource(abs, file, diagnostics);
+    if (!src) continue;
+    const entry = make(src, id, category);
+    if (entry) out.push(entry);
+  }
+  return out;
+}
+
+/** Split frontmatter from body, keeping positions. Returns undefined (with a diagnostic) on bad YAML. */
+export function readSource(abs: string, file: string, diagnostics: Diagnostic[]): SourceFile | undefined {
+  const source = readFileSync(abs, 'utf8');
+  let yaml: ParsedYaml = parseYamlWithPositions('');
+  let parsed: matter.GrayMatterFile<string>;
+  try {
+    parsed = matter(source, {
+      engines: {
+        yaml: (text: string) => {
+          yaml = parseYamlWithPositions(text, 1);
+          return (yaml.value ?? {}) as object;
+        },
+      },
+    });
+  } catch (err) {
+    pushYamlError(err, file, diagnostics);
+    return undefined;
+  }
+  if (!source.startsWith('---')) {
+    diagnostics.push({
+      file,
+      line: 1,
+      column: 1,
+      severity: 'error',
+      ruleId: 'frontmatter-missing',
+      message: 'the file has no frontmatter; start it with a "---" line, the fields (title, description, ...), and another "---" line',
+    });
+    return undefined;
+  }
+  const bodyStart = source.length - parsed.content.length;
+  const bodyLine = source.slice(0, bodyStart).split('\n').length;
+  return { file, absolutePath: abs, source, body: parsed.content, bodyLine, yaml };
+}
+
+function validateFrontmatter<T>(
+  src: SourceFile,
+  schema: ZodType<T, ZodTypeDef, unknown>,
+  diagnostics: Diagnostic[],
+): T | undefined {
+  const result = schema.safeParse(src.yaml.value ?? {});
+  if (result.success) return result.data;
+  for (const issue of result.error.issues) {
+    const field = formatIssuePath(issue.path);
+    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
+    diagnostics.push({
+      file: src.file,
+      ...src.yaml.locate(path),
+      severity: 'error',
+      ruleId: 'frontmatter-schema',
+      message: field ? `${field}: ${describeIssue(issue)}` : describeIssue(issue),
+    });
+  }
+  return undefined;
+}
+
+/** A URL slug from a title: "Reset your password!" -> "reset-your-password". */
+export function slugify(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 80)
+    .replace(/-+$/, '');
+}

@@ -1,0 +1,172 @@
+/**
+ * The content model: one set of zod schemas shared by the Astro site (src/content.config.ts),
+ * the build checks and every CLI tool. Pure TypeScript: never import `astro:*` here.
+ */
+import { z } from 'zod';
+import { RESERVED_SEGMENTS } from './routes.ts';
+
+/** A slug as it appears in a URL: lowercase letters, digits and single hyphens. */
+export const SlugSchema = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens, like "reset-password"');
+
+/** A calendar date written as YYYY-MM-DD (YAML dates are accepted too). */
+const DateSchema = z.preprocess(
+  (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
+  z
+    .string({ invalid_type_error: 'expected a date like 2026-01-31' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-01-31')
+    .refine((s) => !Number.isNaN(Date.parse(s)), 'is not a real calendar date'),
+);
+
+/** An old URL path of a moved article, such as `/billing/old-name/`. */
+const RedirectPathSchema = z
+  .string()
+  .regex(/^\/[^\s?#]*$/, 'must be a site path starting with "/", without query or fragment, like "/billing/old-name/"');
+
+export const ArticleFrontmatterSchema = z
+  .object({
+    /** The article's title: the page heading and the search result title. */
+    title: z.string().trim().min(1, 'must not be empty').max(120, 'must be at most 120 characters'),
+    /** One or two sentences shown under search results and in search engines. */
+    description: z.string().trim().min(1, 'must not be empty').max(300, 'must be at most 300 characters'),
+    /** Words that group related articles; shared tags make articles "related". */
+    tags: z.array(z.string().trim().min(1)).default([]),
+    /** Position within the category: lower comes first; ties sort by title. */
+    order: z.number().int().optional(),
+    /** Show on the home page among the featured articles. */
+    featured: z.boolean().default(false),
+    /** Visible in `npm run dev`, never in a production build. */
+    draft: z.boolean().default(false),
+    /** Who answers for this article (a name, team or handle). */
+    owner: z.string().trim().min(1).optional(),
+    /** The date by which the article must be reviewed again. */
+    reviewBy: DateSchema.optional(),
+    /** Ids (file names without extension) of related articles, shown first under "Related articles". */
+    related: z.array(SlugSchema).default([]),
+    /** Last updated date; overrides the date from git history. */
+    updated: DateSchema.optional(),
+    /** Old paths of this article; the build emits redirects from them. */
+    redirectFrom: z.array(RedirectPathSchema).default([]),
+  })
+  .strict();
+export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatterSchema>;
+
+export const FaqFrontmatterSchema = z
+  .object({
+    /** The question, as a customer would ask it. The Markdown body is the answer. */
+    question: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+    /** Position within the category's FAQs: lower comes first. */
+    order: z.number().int().optional(),
+    /** Words that group related content. */
+    tags: z.array(z.string().trim().min(1)).default([]),
+    /** Ids of related articles, linked under the answer. */
+    related: z.array(SlugSchema).default([]),
+    /** Visible in `npm run dev`, never in a production build. */
+    draft: z.boolean().default(false),
+  })
+  .strict();
+export type FaqFrontmatter = z.infer<typeof FaqFrontmatterSchema>;
+
+/** How readers reach a human. Every field is optional; only the ones set are shown. */
+export const ContactSchema = z
+  .object({
+    /** Support email address. */
+    email: z.string().email('must be an email address like help@example.com').optional(),
+    /** URL of the live chat. */
+    chatUrl: z.string().url('must be a full URL like https://example.com/chat').optional(),
+    /** Phone number and the hours it is answered. */
+    phone: z
+      .object({
+        /** The number as readers dial it, e.g. "+1 555 0100". */
+        number: z.string().min(3),
+        /** When the phone is answered, e.g. "Mon–Fri 9:00–17:00 CET". */
+        hours: z.string().min(1),
+      })
+      .strict()
+      .optional(),
+    /** URL of the support ticket form. */
+    ticketUrl: z.string().url('must be a full URL like https://example.com/tickets/new').optional(),
+  })
+  .strict();
+export type Contact = z.infer<typeof ContactSchema>;
+
+export const CategorySchema = z
+  .object({
+    /** The category id: also the folder name under content/articles/ and content/faqs/. */
+    id: SlugSchema.refine((id) => !(RESERVED_SEGMENTS as readonly string[]).includes(id), {
+      message: `is reserved for a built-in page; choose another id than ${RESERVED_SEGMENTS.join(', ')}`,
+    }),
+    /** The category's name as readers see it. */
+    title: z.string().trim().min(1),
+    /** One sentence shown on the home page card and the category page. */
+    description: z.string().trim().min(1),
+    /** An icon name from the built-in set (see README), e.g. "rocket", "card", "truck". */
+    icon: z.string().trim().min(1).default('book'),
+    /** Position on the home page: lower comes first. */
+    order: z.number().int().default(0),
+    /** Contact channels for this category, replacing the site's ones field by field. */
+    contact: ContactSchema.optional(),
+  })
+  .strict();
+export type Category = z.infer<typeof CategorySchema>;
+
+export const CategoriesFileSchema = z
+  .array(CategorySchema)
+  .min(1, 'must list at least one category')
+  .superRefine((cats, ctx) => {
+    const seen = new Set<string>();
+    cats.forEach((c, i) => {
+      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `duplicate category id "${c.id}"` });
+      seen.add(c.id);
+    });
+  });
+
+/** Severity override for one lint rule in site settings. */
+const RuleSettingSchema = z.enum(['error', 'warning', 'off']);
+
+export const SiteSettingsSchema = z
+  .object({
+    /** The help center's name, shown in the header and page titles. */
+    name: z.string().trim().min(1),
+    /** The production URL, used for canonical links, the sitemap and the feedback origin allow-list. */
+    url: z.string().url('must be a full URL like https://help.example.com'),
+    /** Path prefix when the site is not served from the domain root, e.g. "/help". */
+    base: z
+      .string()
+      .regex(/^\/(?:[a-z0-9._~-]+\/?)*$/i, 'must start with "/", like "/" or "/help"')
+      .default('/'),
+    /** Logo image path under public/, e.g. "/logo.svg". */
+    logo: z.string().optional(),
+    /** Brand colour as a hex value, e.g. "#4f46e5". */
+    brandColor: z
+      .string()
+      .regex(/^#[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour like "#4f46e5"')
+      .default('#4f46e5'),
+    /** The content language as a BCP 47 tag, e.g. "en" or "de-CH". */
+    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en" or "pt-BR"').default('en'),
+    /** How readers reach a human. */
+    contact: ContactSchema.default({}),
+    /** The "Was this helpful?" endpoint, e.g. https://feedback.example.com/feedback. Omit to hide the widget. */
+    feedbackEndpoint: z.string().url('must be a full URL like https://feedback.example.com/feedback').optional(),
+    /** Repository URL for "Edit this page" links, e.g. https://github.com/acme/help/edit/main. */
+    editUrl: z.string().url('must be a full URL like https://github.com/acme/help/edit/main').optional(),
+    /** Report searches (query, result count, result opened) to the feedback endpoint. Off by default. */
+    searchInsights: z.boolean().default(false),
+    /** Writer tooling settings. */
+    lint: z
+      .object({
+        /** Require an `owner` on every article. */
+        requireOwner: z.boolean().default(false),
+        /** Link domains allowed in articles besides the site's own. */
+        allowedDomains: z.array(z.string()).default([]),
+        /** Per-rule severity: "error", "warning" or "off". */
+        rules: z.record(z.string(), RuleSettingSchema).default({}),
+        /** Articles unchanged for longer than this many days are stale. */
+        staleAfterDays: z.number().int().positive().default(365),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+export type SiteSettings = z.infer<typeof SiteSettingsSchema>;

@@ -1,0 +1,63 @@
+import type { ZodIssue } from 'zod';
+
+/**
+ * One catalogue of error codes. Codes are permanent and PascalCase; messages say what happened
+ * and what to do. Never prefix a message with "Error:".
+ */
+export const ErrorCodes = {
+  InvalidFrontmatter: 'InvalidFrontmatter',
+  UnparsableYaml: 'UnparsableYaml',
+  UnknownCategory: 'UnknownCategory',
+  UnknownRelated: 'UnknownRelated',
+  DuplicateSlug: 'DuplicateSlug',
+  InvalidCategories: 'InvalidCategories',
+  InvalidSiteSettings: 'InvalidSiteSettings',
+  MissingContentFile: 'MissingContentFile',
+  PagefindFailed: 'PagefindFailed',
+} as const;
+export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
+
+/** An error a writer or operator can act on: a code, a message, and where it happened. */
+export class HelpCenterError extends Error {
+  readonly code: ErrorCode;
+  readonly hint?: string;
+  constructor(code: ErrorCode, message: string, hint?: string) {
+    super(message);
+    this.name = code;
+    this.code = code;
+    this.hint = hint;
+  }
+}
+
+/** The path of a zod issue as writers see it: `contact.phone.hours`, `tags[2]`. */
+export function formatIssuePath(path: ReadonlyArray<string | number>): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out ? `.${part}` : part;
+  }
+  return out;
+}
+
+/** What went wrong in one zod issue, in words: expected vs received where zod knows them. */
+export function describeIssue(issue: ZodIssue): string {
+  if (issue.code === 'invalid_type') {
+    if (issue.received === 'undefined') return `is required (expected ${issue.expected})`;
+    return `expected ${issue.expected}, received ${issue.received}`;
+  }
+  if (issue.code === 'unrecognized_keys') {
+    return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+  }
+  if (issue.code === 'invalid_enum_value') {
+    return `expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}, received ${JSON.stringify(issue.received)}`;
+  }
+  return issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
+}
+
+/** The one helper that turns zod issues into `field.path: message` lines. */
+export function formatZodIssues(issues: readonly ZodIssue[]): string[] {
+  return issues.map((issue) => {
+    const path = formatIssuePath(issue.path);
+    return path ? `${path}: ${describeIssue(issue)}` : describeIssue(issue);
+  });
+}
