@@ -118,6 +118,13 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
   return { root, contentDir, site, categories, articles, faqs, diagnostics };
 }
 
+/** Just the categories (for pages, after the build's content check has validated everything). */
+export function loadCategoryList(contentDir: string): Category[] {
+  const diagnostics: Diagnostic[] = [];
+  const rel = (abs: string) => abs;
+  return loadYamlFile(path.join(contentDir, CATEGORIES_FILE), rel, CategoriesFileSchema, diagnostics, 'categories') ?? [];
+}
+
 /** Only the errors, for a build that must stop on them. */
 export function getContentErrors(content: LoadedContent): Diagnostic[] {
   return content.diagnostics.filter((d) => d.severity === 'error');

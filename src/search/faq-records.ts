@@ -1,0 +1,44 @@
+/**
+ * Each FAQ question becomes its own search record whose URL is the question's anchor, so a query
+ * that matches a question lands on that question, not just on the FAQ page.
+ */
+import { remark } from 'remark';
+import remarkDirective from 'remark-directive';
+import { toString } from 'mdast-util-to-string';
+import type { Category } from '../content/schema.ts';
+import type { FaqEntry } from '../content/load.ts';
+import { getFaqPath } from '../content/routes.ts';
+
+export interface SearchHtmlRecord {
+  /** Site-relative URL (no base: Pagefind's baseUrl adds it in the browser). */
+  url: string;
+  html: string;
+}
+
+const parser = remark().use(remarkDirective);
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/** The answer as plain paragraphs: what search indexes and excerpts show. */
+export function getAnswerParagraphs(markdown: string): string[] {
+  const tree = parser.parse(markdown);
+  return tree.children.map((node) => toString(node).replace(/\s+/g, ' ').trim()).filter(Boolean);
+}
+
+export function buildFaqSearchRecords(faqs: readonly FaqEntry[], categories: readonly Category[], language: string): SearchHtmlRecord[] {
+  const titles = new Map(categories.map((c) => [c.id, c.title]));
+  return faqs.map((faq) => {
+    const q = escapeHtml(faq.data.question);
+    const paragraphs = getAnswerParagraphs(faq.body)
+      .map((p) => `<p>${escapeHtml(p)}</p>`)
+      .join('');
+    const html =
+      `<!doctype html><html lang="${escapeHtml(language)}"><head><title>${q}</title></head><body>` +
+      `<main data-pagefind-body data-pagefind-filter="type:faq" data-pagefind-meta="category:${escapeHtml(titles.get(faq.category) ?? faq.category)}">` +
+      `<span data-pagefind-filter="category:${escapeHtml(faq.category)}"></span>` +
+      `<h1 data-pagefind-meta="title" data-pagefind-weight="7">${q}</h1>${paragraphs}</main></body></html>`;
+    return { url: getFaqPath(faq.id), html };
+  });
+}

@@ -1,0 +1,53 @@
+/**
+ * The Astro side of site data: reads the collections once per build and hands them to the pure
+ * builder. Every page calls getSiteData(); the work happens on the first call only.
+ */
+import { getCollection, type CollectionEntry } from 'astro:content';
+import { buildSiteData, type SiteData } from '../content/site-data.ts';
+import { loadGitHistory } from '../content/git-history.ts';
+import { loadCategoryList } from '../content/load.ts';
+import { getContentDir, getProjectRoot } from '../content/paths.ts';
+import path from 'node:path';
+
+export interface LoadedSite {
+  data: SiteData;
+  articles: Map<string, CollectionEntry<'articles'>>;
+  faqs: Map<string, CollectionEntry<'faqs'>>;
+  revision: string;
+}
+
+let pending: Promise<LoadedSite> | undefined;
+
+const isPublished = (entry: { data: { draft: boolean } }) => !import.meta.env.PROD || !entry.data.draft;
+const splitId = (id: string) => {
+  const [category = '', slug = ''] = id.split('/');
+  return { category, slug };
+};
+
+export function getSite(): Promise<LoadedSite> {
+  pending ??= loadSite();
+  return pending;
+}
+
+async function loadSite(): Promise<LoadedSite> {
+  const root = getProjectRoot();
+  const contentDir = getContentDir();
+  const [articles, faqs] = await Promise.all([getCollection('articles', isPublished), getCollection('faqs', isPublished)]);
+  const categories = loadCategoryList(contentDir);
+  const history = loadGitHistory(root, path.relative(root, contentDir) || '.');
+  const toFile = (entry: { filePath?: string }) =>
+    path.relative(root, path.resolve(process.cwd(), entry.filePath ?? '')).split(path.sep).join('/');
+  const data = buildSiteData(
+    categories,
+    articles.map((e) => ({ ...splitId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
+    faqs.map((e) => ({ ...splitId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
+    { lastChanged: history.lastChanged },
+  );
+  return {
+    data,
+    articles: new Map(articles.map((e) => [splitId(e.id).slug, e])),
+    faqs: new Map(faqs.map((e) => [splitId(e.id).slug, e])),
+    revision: process.env.HELP_CENTER_REVISION ?? history.revision ?? 'unknown',
+  };
+}
+
