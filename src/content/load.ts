@@ -263,7 +263,8 @@ export function readSource(abs: string, file: string, diagnostics: Diagnostic[])
     parsed = matter(source, {
       engines: {
         yaml: (text: string) => {
-          yaml = parseYamlWithPositions(text, 1);
+          // gray-matter hands over the text after the opening `---`, starting with its newline.
+          yaml = parseYamlWithPositions(text, 0);
           return (yaml.value ?? {}) as object;
         },
       },

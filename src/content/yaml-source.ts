@@ -42,7 +42,7 @@ export function parseYamlWithPositions(text: string, lineOffset = 0): ParsedYaml
   };
   return {
     value: doc.toJS(),
-    locate: (path) => locateInDocument(doc, path, toPosition),
+    locate: (path) => locateInDocument(doc, path, toPosition, toPosition(Math.max(0, text.search(/\S/)))),
   };
 }
 
@@ -50,9 +50,10 @@ function locateInDocument(
   doc: Document,
   path: ReadonlyArray<string | number>,
   toPosition: (offset: number) => Position,
+  start: Position,
 ): Position {
   let node: Node | null | undefined = doc.contents as Node | null;
-  let found: Position = { line: 1 + (toPosition(0).line - 1), column: 1 };
+  let found: Position = start;
   for (const key of path) {
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(key));

@@ -1,0 +1,118 @@
+import { describe, expect, it } from 'vitest';
+import { loadContent } from './load.ts';
+import { formatDiagnostic } from './diagnostics.ts';
+import { article, faq, writeTempSite } from '../../test/helpers/temp-site.ts';
+
+const findings = (root: string) => loadContent(root).diagnostics.map(formatDiagnostic);
+
+describe('loadContent', () => {
+  it('loads a valid site with typed entries and no findings', () => {
+    const root = writeTempSite({
+      'content/articles/billing/refunds.md': article('Refunds', 'related: [update-card]\n'),
+      'content/articles/account/update-card.md': article('Update your card'),
+      'content/faqs/billing/charged-twice.md': faq('Why was I charged twice?'),
+    });
+    const content = loadContent(root);
+    expect(content.diagnostics).toEqual([]);
+    expect(content.articles.map((a) => [a.category, a.id, a.data.title])).toEqual([
+      ['account', 'update-card', 'Update your card'],
+      ['billing', 'refunds', 'Refunds'],
+    ]);
+    expect(content.faqs[0]?.data.question).toBe('Why was I charged twice?');
+    expect(content.site?.base).toBe('/');
+  });
+
+  it('names the file, line and field when the title is missing', () => {
+    const root = writeTempSite({
+      'content/articles/billing/no-title.md': '---\ndescription: Says what it does in a sentence or two.\ntags: [a]\n---\nBody\n',
+    });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/articles/billing/no-title.md:2:1  error  title: is required (expected string)  (frontmatter-schema)",
+      ]
+    `);
+  });
+
+  it('points at the line and column of a field with the wrong type', () => {
+    const root = writeTempSite({
+      'content/articles/billing/bad-order.md': '---\ntitle: Refunds\ndescription: Says what it does in a sentence or two.\norder: first\n---\nBody\n',
+    });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/articles/billing/bad-order.md:4:1  error  order: expected number, received string  (frontmatter-schema)",
+      ]
+    `);
+  });
+
+  it('rejects a category folder that is not in categories.yaml and lists the valid ones', () => {
+    const root = writeTempSite({ 'content/articles/shipping/track.md': article('Track your order') });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/articles/shipping/track.md:1:1  error  the folder "shipping" is not a category in content/categories.yaml; add it there or move the file to one of: billing, account  (unknown-category)",
+      ]
+    `);
+  });
+
+  it('rejects a related id that does not exist, at the line of that item', () => {
+    const root = writeTempSite({
+      'content/articles/billing/refunds.md': article('Refunds', 'related:\n  - refund-timeline\n'),
+      'content/articles/billing/refund-timelines.md': article('Refund timelines'),
+    });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/articles/billing/refunds.md:5:5  error  related: "refund-timeline" is not an article id; use the file name of an article without its extension (did you mean "refund-timelines"?)  (unknown-related)",
+      ]
+    `);
+  });
+
+  it('rejects two articles with the same slug in different categories', () => {
+    const root = writeTempSite({
+      'content/articles/billing/overview.md': article('Billing overview'),
+      'content/articles/account/overview.md': article('Account overview'),
+    });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/articles/billing/overview.md:1:1  error  the article slug "overview" is already used by content/articles/account/overview.md; slugs become URLs and ids, so rename one of the files  (duplicate-slug)",
+      ]
+    `);
+  });
+
+  it('reports YAML that does not parse with its line', () => {
+    const root = writeTempSite({
+      'content/articles/billing/broken.md': '---\ntitle: Refunds\ndescription: "unclosed\ntags: [a\n---\nBody\n',
+    });
+    const [line] = findings(root);
+    expect(line).toMatch(/^content\/articles\/billing\/broken\.md:\d+:\d+  error  the YAML does not parse: .+; check indentation, colons and quotes on this line  \(yaml-syntax\)$/);
+  });
+
+  it('reports a site setting of the wrong type with its line', () => {
+    const root = writeTempSite({
+      'content/site.yaml': 'name: Test Help\nurl: https://help.test.example\ncontact:\n  email: 42\n',
+    });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/site.yaml:4:3  error  contact.email: expected string, received number  (site-settings)",
+      ]
+    `);
+  });
+
+  it('reports an unknown frontmatter field at its own line', () => {
+    const root = writeTempSite({
+      'content/articles/billing/typo.md': '---\ntitle: Refunds\ndescription: Says what it does in a sentence or two.\ntag: [refunds]\n---\nBody\n',
+    });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/articles/billing/typo.md:4:1  error  unknown field "tag"  (frontmatter-schema)",
+      ]
+    `);
+  });
+
+  it('rejects a category id that would take over a built-in page', () => {
+    const root = writeTempSite({ 'content/categories.yaml': '- id: search\n  title: Search\n  description: Finding things.\n' });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/categories.yaml:1:3  error  [0].id: is reserved for a built-in page; choose another id than faq, search, 404, pagefind, _astro, images, assets, feedback  (categories)",
+      ]
+    `);
+  });
+});

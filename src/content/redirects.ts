@@ -1,0 +1,179 @@
+/**
+ * Redirects for moved articles. An article lists its old paths in `redirectFrom`; the build turns
+ * them into 301s for the host (Netlify/Cloudflare `_redirects`, `vercel.json`) and into small HTML
+ * pages for hosts without server redirects. Pure: no I/O, the build integration writes the files.
+ */
+import type { Diagnostic } from './diagnostics.ts';
+import type { LoadedContent } from './load.ts';
+import { getArticlePath, getCategoryPath, getFaqIndexPath, getHomePath, getSearchPath, withBase } from './routes.ts';
+
+export interface Redirect {
+  /** The old site path, with the base, e.g. "/help/billing/old-name/". */
+  from: string;
+  /** The article's current site path, with the base. */
+  to: string;
+  /** The article's title, for the HTML redirect page. */
+  title?: string;
+}
+
+export interface RedirectFiles {
+  /** Content of a `_redirects` file (Netlify, Cloudflare Pages): one "from to 301" line per path. */
+  netlify: string;
+  /** The `redirects` part of vercel.json. */
+  vercel: { redirects: Array<{ source: string; destination: string; permanent: true }> };
+  /** One HTML page per old path, relative to the output folder (base not included). */
+  htmlPages: Array<{ path: string; html: string }>;
+}
+
+export interface RedirectOptions {
+  /** Include redirects to draft articles (dev server). Default false: drafts are not built. */
+  drafts?: boolean;
+}
+
+type RedirectContent = Pick<LoadedContent, 'articles' | 'categories'>;
+
+/**
+ * An old path as the build uses it: single slashes, and a trailing slash unless the last segment
+ * is a file name ("/old.html"), matching the site's directory-style URLs.
+ */
+export function normalizeRedirectPath(sitePath: string): string {
+  const clean = `/${sitePath}`.replace(/\/{2,}/g, '/');
+  const last = clean.slice(clean.lastIndexOf('/') + 1);
+  return last === '' || /\.[a-z0-9]+$/i.test(last) ? clean : `${clean}/`;
+}
+
+/** Every redirect of the published articles, sorted by old path; with the deployment base applied. */
+export function getRedirects(content: RedirectContent, base: string, options: RedirectOptions = {}): Redirect[] {
+  const categories = new Set(content.categories.map((c) => c.id));
+  const byFrom = new Map<string, Redirect>();
+  for (const article of content.articles) {
+    if (article.data.draft && !options.drafts) continue;
+    if (categories.size > 0 && !categories.has(article.category)) continue;
+    const own = getArticlePath(article.category, article.id);
+    for (const old of article.data.redirectFrom) {
+      const from = normalizeRedirectPath(old);
+      if (from === own || byFrom.has(from)) continue;
+      byFrom.set(from, { from: withBase(base, from), to: withBase(base, own), title: article.data.title });
+    }
+  }
+  return [...byFrom.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+}
+
+/**
+ * Redirects that cannot work: an old path that is a live page, one claimed twice, or a redirect
+ * to an article that is not built. Each names the `redirectFrom` item's line.
+ */
+export function getRedirectErrors(content: RedirectContent): Diagnostic[] {
+  const categories = new Set(content.categories.map((c) => c.id));
+  const live = new Map<string, string>([
+    [getHomePath(), 'the home page'],
+    [getFaqIndexPath(), 'the FAQ page'],
+    [getSearchPath(), 'the search page'],
+    ['/404/', 'the "page not found" page'],
+    ['/404.html', 'the "page not found" page'],
+  ]);
+  for (const c of content.categories) live.set(getCategoryPath(c.id), `the "${c.title}" category page`);
+  for (const a of content.articles) live.set(getArticlePath(a.category, a.id), a.file);
+  const claimed = new Map<string, string>();
+  const errors: Diagnostic[] = [];
+  for (const article of content.articles) {
+    const own = getArticlePath(article.category, article.id);
+    article.data.redirectFrom.forEach((old, i) => {
+      const at = { file: article.file, ...article.yaml.locate(['redirectFrom', i]), severity: 'error' as const };
+      const from = normalizeRedirectPath(old);
+      const page = live.get(from);
+      if (from === own) {
+        errors.push({ ...at, ruleId: 'redirect-conflict', message: `redirectFrom: "${old}" is this article's own path; remove it` });
+      } else if (page) {
+        errors.push({
+          ...at,
+          ruleId: 'redirect-conflict',
+          message: `redirectFrom: "${old}" is a live page (${page}); a redirect there would hide it, so remove it from redirectFrom`,
+        });
+      } else if (claimed.has(from)) {
+        const other = claimed.get(from)!;
+        errors.push({
+          ...at,
+          ruleId: 'redirect-duplicate',
+          message:
+            other === article.file
+              ? `redirectFrom: "${old}" is listed twice; remove one`
+              : `redirectFrom: "${old}" is also claimed by ${other}; an old path can redirect to one article only, so remove it from one of them`,
+        });
+      } else if (categories.size > 0 && !categories.has(article.category)) {
+        errors.push({
+          ...at,
+          ruleId: 'redirect-target',
+          message: `redirectFrom: "${old}" would redirect to ${own}, which is not built because "${article.category}" is not a category; move the article or add the category`,
+        });
+      }
+      claimed.set(from, article.file);
+    });
+  }
+  return errors;
+}
+
+export interface RedirectFileOptions {
+  /** The deployment base, stripped from `from` to place the HTML pages in the output folder. Default "/". */
+  base?: string;
+  /** The `lang` of the HTML pages (the site's language). Default "en". */
+  lang?: string;
+}
+
+/**
+ * The redirect files for the hosts the help center deploys to. Old paths ending in "/" are listed
+ * with and without the slash, because hosts differ in whether they match both.
+ */
+export function buildRedirectFiles(redirects: readonly Redirect[], siteUrl: string, options: RedirectFileOptions = {}): RedirectFiles {
+  const origin = new URL(siteUrl).origin;
+  const rules = redirects.flatMap((r) => getSourceVariants(r.from).map((source) => ({ source, destination: r.to })));
+  const width = Math.max(0, ...rules.map((r) => r.source.length));
+  const netlify =
+    '# Moved articles (generated from redirectFrom; do not edit)\n' +
+    rules.map((r) => `${r.source.padEnd(width)}  ${r.destination}  301\n`).join('');
+  const vercel = { redirects: rules.map((r) => ({ source: r.source, destination: r.destination, permanent: true as const })) };
+  const base = normalizeBase(options.base ?? '/');
+  const htmlPages = redirects.map((r) => ({
+    path: getHtmlPagePath(r.from, base),
+    html: buildRedirectPage(r, `${origin}${r.to}`, options.lang ?? 'en'),
+  }));
+  return { netlify, vercel, htmlPages };
+}
+
+function getSourceVariants(from: string): string[] {
+  return from.length > 1 && from.endsWith('/') ? [from, from.slice(0, -1)] : [from];
+}
+
+function normalizeBase(base: string): string {
+  const trimmed = base.replace(/\/+$/, '');
+  return trimmed === '' ? '' : trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+function getHtmlPagePath(from: string, base: string): string {
+  const local = base && from.startsWith(`${base}/`) ? from.slice(base.length) : from;
+  const rel = local.replace(/^\/+/, '');
+  return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
+}
+
+function buildRedirectPage(redirect: Redirect, canonical: string, lang: string): string {
+  const to = escapeHtml(redirect.to);
+  const name = escapeHtml(redirect.title ?? canonical);
+  return `<!doctype html>
+<html lang="${escapeHtml(lang)}">
+<head>
+<meta charset="utf-8">
+<title>Moved: ${name}</title>
+<meta name="robots" content="noindex">
+<meta http-equiv="refresh" content="0; url=${to}">
+<link rel="canonical" href="${escapeHtml(canonical)}">
+</head>
+<body>
+<p>This page has moved to <a href="${to}">${name}</a>.</p>
+</body>
+</html>
+`;
+}
+
+function escapeHtml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}

@@ -1,0 +1,42 @@
+/**
+ * Builds a help center with the real `astro build` in a child process, pointed at a content
+ * folder, into its own output and cache folders. Returns the output folder and what the build printed.
+ */
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+export const SITES_DIR = path.join(REPO_ROOT, '.cache', 'sites');
+
+export interface BuildResult {
+  outDir: string;
+  status: number | null;
+  output: string;
+}
+
+/** The environment of a plain shell: without what vitest sets (NODE_ENV=test, BASE_URL, MODE, PROD...). */
+export function getCleanEnv(): NodeJS.ProcessEnv {
+  const env = { ...process.env };
+  for (const key of Object.keys(env)) {
+    if (key.startsWith('VITEST') || ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(key)) delete env[key];
+  }
+  return env;
+}
+
+export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): BuildResult {
+  const outDir = path.join(SITES_DIR, name);
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], {
+    cwd: REPO_ROOT,
+    env: {
+      ...getCleanEnv(),
+      HELP_CENTER_CONTENT_DIR: contentDir,
+      HELP_CENTER_OUT_DIR: outDir,
+      HELP_CENTER_CACHE_DIR: path.join(REPO_ROOT, '.cache', 'astro', name),
+      ASTRO_TELEMETRY_DISABLED: '1',
+      ...env,
+    },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  return { outDir, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+}

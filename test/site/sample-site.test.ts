@@ -1,0 +1,182 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadContent } from '../../src/content/load.ts';
+import { getArticlePath } from '../../src/content/routes.ts';
+import { countWords } from '../../src/content/site-data.ts';
+import { createNodeSearch, type NodeSearch } from '../../src/search/node-search.ts';
+import { REPO_ROOT, SITES_DIR } from '../helpers/build-site.ts';
+import { getJsonLd, readPage, text } from '../helpers/dist.ts';
+
+const outDir = path.join(SITES_DIR, 'sample');
+const content = loadContent(REPO_ROOT);
+const articles = content.articles.filter((a) => !a.data.draft);
+const faqs = content.faqs.filter((f) => !f.data.draft);
+const site = content.site!;
+const siteUrl = site.url.replace(/\/$/, '');
+
+describe('the sample help center build', () => {
+  it('has the sample content the demo promises', () => {
+    expect(content.diagnostics).toEqual([]);
+    expect(content.categories.length).toBeGreaterThanOrEqual(6);
+    expect(articles.length).toBeGreaterThanOrEqual(24);
+    expect(faqs.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it('writes one page per article, category, the FAQ, search and 404 pages, a sitemap and robots.txt', () => {
+    for (const a of articles) expect(existsSync(path.join(outDir, getArticlePath(a.category, a.id), 'index.html')), a.file).toBe(true);
+    for (const c of content.categories) expect(existsSync(path.join(outDir, c.id, 'index.html'))).toBe(true);
+    for (const p of ['faq/index.html', 'search/index.html', '404.html', 'index.html', 'robots.txt', 'sitemap.xml']) {
+      expect(existsSync(path.join(outDir, p)), p).toBe(true);
+    }
+    const sitemap = readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8');
+    expect(sitemap.match(/<url>/g)?.length).toBe(articles.length + content.categories.length + 2);
+    expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${siteUrl}/sitemap.xml`);
+  });
+
+  it('shows every category on the home page with its article and FAQ counts', () => {
+    const home = readPage(outDir, '/');
+    const cards = home.querySelectorAll('#categories .card');
+    expect(cards.map((c) => text(c.querySelector('h3')))).toEqual(
+      [...content.categories].sort((a, b) => a.order - b.order).map((c) => c.title),
+    );
+    for (const card of cards) {
+      const id = card.getAttribute('href')!.split('/')[1]!;
+      const n = articles.filter((a) => a.category === id).length;
+      const m = faqs.filter((f) => f.category === id).length;
+      expect(text(card.querySelector('.count'))).toBe(`${n} article${n === 1 ? '' : 's'}, ${m} FAQ${m === 1 ? '' : 's'}`);
+    }
+    expect(home.querySelectorAll('#featured-heading + ul li').length).toBe(articles.filter((a) => a.data.featured).length);
+    expect(home.querySelector('h1')?.textContent).toBe('How can we help?');
+    expect(home.querySelector('input[type=search][name=q]')).not.toBeNull();
+    expect(home.querySelector('#contact')).not.toBeNull();
+  });
+
+  it('gives each article breadcrumbs, JSON-LD that parses, a canonical URL and OpenGraph tags', () => {
+    for (const a of articles) {
+      const page = readPage(outDir, getArticlePath(a.category, a.id));
+      const category = content.categories.find((c) => c.id === a.category)!;
+      expect(page.querySelectorAll('.breadcrumbs li').map(text)).toEqual(['Home', category.title, a.data.title]);
+      expect(text(page.querySelector('h1'))).toBe(a.data.title);
+      const canonical = `${siteUrl}${getArticlePath(a.category, a.id)}`;
+      expect(page.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(canonical);
+      expect(page.querySelector('meta[property="og:title"]')?.getAttribute('content')).toBe(a.data.title);
+      const ld = getJsonLd(page);
+      expect(ld.map((d) => d['@type'])).toEqual(['Article', 'BreadcrumbList']);
+      expect(ld[0]).toMatchObject({ headline: a.data.title, mainEntityOfPage: canonical });
+      expect((ld[1]!.itemListElement as unknown[]).length).toBe(3);
+      expect(page.querySelectorAll('h1').length).toBe(1);
+    }
+  });
+
+  it('shows a table of contents on long articles only, reading time, and previous/next within the category', () => {
+    const withToc = articles.filter((a) => readPage(outDir, getArticlePath(a.category, a.id)).querySelector('nav.toc'));
+    expect(withToc.length).toBeGreaterThan(0);
+    const short = articles.find((a) => countWords(a.body) < 300)!;
+    expect(readPage(outDir, getArticlePath(short.category, short.id)).querySelector('nav.toc')).toBeNull();
+    const page = readPage(outDir, getArticlePath(withToc[0]!.category, withToc[0]!.id));
+    for (const link of page.querySelectorAll('nav.toc a')) {
+      expect(page.getElementById(link.getAttribute('href')!.slice(1)), link.getAttribute('href')).not.toBeNull();
+    }
+    expect(text(page.querySelector('.article-meta'))).toMatch(/\d+ min read/);
+    const pager = page.querySelectorAll('.pager a');
+    expect(pager.length).toBeGreaterThan(0);
+    for (const a of pager) expect(a.getAttribute('href')).toMatch(new RegExp(`^/${withToc[0]!.category}/[a-z0-9-]+/$`));
+  });
+
+  it('lists related articles, explicit ones first', () => {
+    const a = articles.find((x) => x.data.related.length > 0)!;
+    const page = readPage(outDir, getArticlePath(a.category, a.id));
+    const hrefs = page.querySelectorAll('#related-heading + ul a').map((l) => l.getAttribute('href'));
+    const first = articles.find((x) => x.id === a.data.related[0])!;
+    expect(hrefs[0]).toBe(getArticlePath(first.category, first.id));
+    expect(hrefs).not.toContain(getArticlePath(a.category, a.id));
+  });
+
+  it('rewrites links to other Markdown files into page URLs, and renders callouts', () => {
+    const linking = articles.find((a) => /\]\(\.\.\/[a-z-]+\/[a-z0-9-]+\.md\)/.test(a.body))!;
+    const page = readPage(outDir, getArticlePath(linking.category, linking.id));
+    const hrefs = page.querySelectorAll('.prose a').map((l) => l.getAttribute('href') ?? '');
+    expect(hrefs.some((h) => h.endsWith('.md'))).toBe(false);
+    expect(hrefs.some((h) => /^\/[a-z-]+\/[a-z0-9-]+\/(#[a-z0-9-]+)?$/.test(h))).toBe(true);
+    const withCallout = articles.find((a) => a.body.includes(':::warning'))!;
+    const calloutPage = readPage(outDir, getArticlePath(withCallout.category, withCallout.id));
+    expect(calloutPage.querySelector('aside.callout-warning .callout-title')).not.toBeNull();
+  });
+
+  it('shows an edit link to the article file when an edit URL is configured', () => {
+    const a = articles[0]!;
+    const page = readPage(outDir, getArticlePath(a.category, a.id));
+    expect(page.querySelector('.edit-link a')?.getAttribute('href')).toBe(`${site.editUrl!.replace(/\/$/, '')}/${a.file}`);
+  });
+
+  it('puts every FAQ question on the FAQ page under a stable anchor, with FAQPage JSON-LD', () => {
+    const page = readPage(outDir, '/faq/');
+    for (const f of faqs) {
+      const item = page.getElementById(f.id);
+      expect(item?.tagName, f.id).toBe('DETAILS');
+      expect(text(item!.querySelector('summary'))).toBe(f.data.question);
+    }
+    const [faqLd] = getJsonLd(page);
+    expect(faqLd!['@type']).toBe('FAQPage');
+    const entities = faqLd!.mainEntity as Array<{ name: string; acceptedAnswer: { text: string } }>;
+    expect(entities.length).toBe(faqs.length);
+    expect(entities.every((e) => e.name.endsWith('?') && e.acceptedAnswer.text.length > 10)).toBe(true);
+  });
+
+  it('lists a category’s articles in order and then its FAQs on the category page', () => {
+    const c = content.categories[0]!;
+    const page = readPage(outDir, `/${c.id}/`);
+    const ordered = articles
+      .filter((a) => a.category === c.id)
+      .sort((a, b) => (a.data.order ?? 1e9) - (b.data.order ?? 1e9) || a.data.title.localeCompare(b.data.title));
+    expect(page.querySelectorAll('#articles-heading + ul > li > a').map(text)).toEqual(ordered.map((a) => a.data.title));
+    expect(page.querySelectorAll('.faq-item').length).toBe(faqs.filter((f) => f.category === c.id).length);
+  });
+
+  it('indexes only the article content for search, not the header, footer or navigation', () => {
+    const a = articles[0]!;
+    const page = readPage(outDir, getArticlePath(a.category, a.id));
+    const body = page.querySelector('[data-pagefind-body]')!;
+    expect(body.tagName).toBe('ARTICLE');
+    expect(body.querySelector('.site-header, .site-footer')).toBeNull();
+    expect(body.querySelector('.breadcrumbs')).toBeNull();
+    expect(readPage(outDir, '/faq/').querySelector('[data-pagefind-body]')).toBeNull();
+  });
+});
+
+describe('search over the sample help center (real Pagefind index)', () => {
+  let search: NodeSearch;
+  beforeAll(async () => {
+    search = await createNodeSearch(outDir);
+  });
+
+  it('finds an article by words in its title', async () => {
+    const results = await search.search('reset password');
+    expect(results[0]?.url).toBe('/account/reset-password/');
+    expect(results[0]?.meta.title).toBe('Reset your password');
+  });
+
+  it('lands a FAQ question on its own anchor, not just the FAQ page', async () => {
+    const results = await search.search('deliver on Sundays');
+    expect(results[0]?.url).toBe('/faq/#deliver-on-sundays');
+    expect(results[0]?.meta.title).toBe('Do you deliver on Sundays?');
+  });
+
+  it('filters by type and by category', async () => {
+    const onlyFaqs = await search.search('refund', { type: 'faq' });
+    expect(onlyFaqs.length).toBeGreaterThan(0);
+    expect(onlyFaqs.every((r) => r.url.startsWith('/faq/#'))).toBe(true);
+    const billing = await search.search('refund', { category: 'billing' });
+    expect(billing.every((r) => r.filters.category?.includes('billing'))).toBe(true);
+  });
+
+  it('indexes an article without the header, breadcrumbs, related links or contact block', async () => {
+    const [result] = await search.search('reset password');
+    const indexed = (result as unknown as { content: string }).content;
+    expect(indexed).toContain('Reset your password');
+    for (const chrome of ['Skip to content', 'Related articles', 'Still need help', 'min read', 'Home /']) {
+      expect(indexed).not.toContain(chrome);
+    }
+  });
+});
