@@ -14,11 +14,6 @@ import { getContentDir, getProjectRoot } from '../content/paths.ts';
 import { buildFaqSearchRecords } from '../search/faq-records.ts';
 import { buildSearchIndex } from '../search/build-index.ts';
 
-export interface HelpCenterOptions {
-  /** Include drafts (dev server) or not (production build). */
-  includeDrafts?: boolean;
-}
-
 export function helpCenter(): AstroIntegration {
   let content: LoadedContent | undefined;
   return {
