@@ -1,0 +1,105 @@
+/**
+ * npm run bench:search [-- --ci] [--min-hit3 0.9] [--json] [--no-build] [--queries <file>]
+ *
+ * Builds the help center into .cache/sites/bench-search, runs every query of
+ * content/search-benchmark.yaml through the real Pagefind index (the browser bundle, with the
+ * browser's options) and prints hit@1, hit@3, MRR@10 and the queries not ranked first.
+ * Exit codes: 0 done (or the CI gate passed), 1 hit@3 below the floor, 2 usage, content or build error.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadContent, getContentErrors } from '../src/content/load.ts';
+import { formatDiagnostic, sortDiagnostics } from '../src/content/diagnostics.ts';
+import { getArticlePath, getFaqPath } from '../src/content/routes.ts';
+import { BENCHMARK_FILE, getBenchmarkReport, loadBenchmark, runBenchmark } from '../src/search/benchmark.ts';
+import { createNodeSearch } from '../src/search/node-search.ts';
+import { buildSite, REPO_ROOT, SITES_DIR } from '../test/helpers/build-site.ts';
+import { formatBenchmarkReport } from './bench/search-report.ts';
+
+/**
+ * The CI floor for hit@3, set a little under the measured figure (see docs/search.md) so that a
+ * real regression fails CI and a new hard query added by a writer does not.
+ */
+export const HIT3_FLOOR = 0.85;
+const SITE_NAME = 'bench-search';
+
+function usage(message: string): never {
+  console.error(`${message}\nUsage: npm run bench:search -- [--ci] [--min-hit3 <0..1>] [--json] [--no-build] [--queries <file>]`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseArgs({
+      options: {
+        ci: { type: 'boolean', default: false },
+        'min-hit3': { type: 'string' },
+        json: { type: 'boolean', default: false },
+        'no-build': { type: 'boolean', default: false },
+        queries: { type: 'string' },
+      },
+      strict: true,
+    }).values;
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  const floor = args['min-hit3'] !== undefined ? Number(args['min-hit3']) : args.ci ? HIT3_FLOOR : undefined;
+  if (floor !== undefined && !(floor >= 0 && floor <= 1)) usage(`--min-hit3 must be a number from 0 to 1, got "${args['min-hit3']}"`);
+  const log = (line: string) => (args.json ? console.error(line) : console.log(line));
+
+  const contentDir = path.join(REPO_ROOT, 'content');
+  const content = loadContent(REPO_ROOT);
+  const contentErrors = sortDiagnostics(getContentErrors(content));
+  if (contentErrors.length > 0) {
+    console.error(`The content has problems; fix them first:\n${contentErrors.map(formatDiagnostic).join('\n')}`);
+    process.exit(2);
+  }
+  const knownUrls = new Set([
+    ...content.articles.filter((a) => !a.data.draft).map((a) => getArticlePath(a.category, a.id)),
+    ...content.faqs.filter((f) => !f.data.draft).map((f) => getFaqPath(f.id)),
+  ]);
+  const queriesFile = path.resolve(args.queries ?? path.join(contentDir, BENCHMARK_FILE));
+  const relFile = path.relative(REPO_ROOT, queriesFile).split(path.sep).join('/');
+  const { queries, diagnostics } = loadBenchmark(queriesFile, relFile, knownUrls);
+  if (diagnostics.length > 0) {
+    const noun = diagnostics.length === 1 ? 'problem' : 'problems';
+    console.error(`The benchmark queries have ${diagnostics.length} ${noun}; fix them and run again:\n${sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n')}`);
+    process.exit(2);
+  }
+
+  const outDir = path.join(SITES_DIR, SITE_NAME);
+  if (args['no-build'] && existsSync(path.join(outDir, 'pagefind', 'pagefind.js'))) {
+    log(`Using the existing build in ${path.relative(REPO_ROOT, outDir)} (--no-build)`);
+  } else {
+    const started = performance.now();
+    const build = buildSite(SITE_NAME, contentDir);
+    if (build.status !== 0) {
+      console.error(`Building the help center failed:\n${build.output}`);
+      process.exit(2);
+    }
+    log(`Built ${path.relative(REPO_ROOT, outDir)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  }
+
+  const search = await createNodeSearch(outDir);
+  const outcomes = await runBenchmark(queries, async (q) => (await search.search(q)).map((r) => r.url));
+  const report = getBenchmarkReport(outcomes);
+  const gate = floor === undefined ? undefined : { floor, passed: report.hitAt3 >= floor };
+
+  if (args.json) console.log(JSON.stringify({ file: relFile, ...report, gate }, null, 2));
+  else {
+    console.log(formatBenchmarkReport(report, relFile));
+    if (gate) {
+      console.log(
+        `\nCI gate: hit@3 ${(report.hitAt3 * 100).toFixed(1)}% ${gate.passed ? '>=' : '<'} floor ${(gate.floor * 100).toFixed(1)}%: ${gate.passed ? 'pass' : 'FAIL'}`,
+      );
+    }
+  }
+  if (gate && !gate.passed) {
+    if (args.json) console.error(`hit@3 ${report.hitAt3} is below the floor ${gate.floor}`);
+    process.exitCode = 1;
+  }
+}
+
+await main();
