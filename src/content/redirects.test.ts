@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import type { ArticleEntry, LoadedContent } from './load.ts';
+import { parseYamlWithPositions } from './yaml-source.ts';
+import { buildRedirectFiles, getRedirectErrors, getRedirects, normalizeRedirectPath } from './redirects.ts';
+
+function makeArticle(category: string, id: string, redirectFrom: string[], extra: { draft?: boolean; title?: string } = {}): ArticleEntry {
+  const yamlText = `title: ${extra.title ?? id}\ndescription: d\nredirectFrom:\n${redirectFrom.map((p) => `  - ${p}`).join('\n')}\n`;
+  const file = `content/articles/${category}/${id}.md`;
+  return {
+    kind: 'article',
+    id,
+    category,
+    file,
+    absolutePath: `/site/${file}`,
+    source: `---\n${yamlText}---\n`,
+    body: '',
+    bodyLine: 3 + redirectFrom.length + 3,
+    yaml: parseYamlWithPositions(yamlText, 1),
+    data: {
+      title: extra.title ?? id,
+      description: 'd',
+      tags: [],
+      featured: false,
+      draft: extra.draft ?? false,
+      related: [],
+      redirectFrom,
+    },
+  };
+}
+
+function makeContent(articles: ArticleEntry[]): Pick<LoadedContent, 'articles' | 'categories'> {
+  return {
+    articles,
+    categories: [
+      { id: 'billing', title: 'Billing', description: 'd', icon: 'card', order: 0 },
+      { id: 'account', title: 'Account', description: 'd', icon: 'user', order: 1 },
+    ],
+  };
+}
+
+describe('normalizeRedirectPath', () => {
+  it('adds the trailing slash of directory URLs and keeps file names as they are', () => {
+    expect(['/billing/old', '/billing/old/', '//billing//old', '/old.html', '/'].map(normalizeRedirectPath)).toEqual([
+      '/billing/old/',
+      '/billing/old/',
+      '/billing/old/',
+      '/old.html',
+      '/',
+    ]);
+  });
+});
+
+describe('getRedirects', () => {
+  it('lists old paths of published articles with the base applied, sorted, without drafts', () => {
+    const content = makeContent([
+      makeArticle('billing', 'refunds', ['/billing/money-back', '/payments/refunds/'], { title: 'Get a refund' }),
+      makeArticle('account', 'secret', ['/account/old-secret/'], { draft: true }),
+    ]);
+    expect(getRedirects(content, '/help/')).toEqual([
+      { from: '/help/billing/money-back/', to: '/help/billing/refunds/', title: 'Get a refund' },
+      { from: '/help/payments/refunds/', to: '/help/billing/refunds/', title: 'Get a refund' },
+    ]);
+    expect(getRedirects(content, '/', { drafts: true }).map((r) => r.from)).toContain('/account/old-secret/');
+  });
+
+  it('leaves out redirects to the article itself and second claims of one old path', () => {
+    const content = makeContent([makeArticle('billing', 'refunds', ['/billing/refunds/', '/old/']), makeArticle('billing', 'invoices', ['/old/'])]);
+    expect(getRedirects(content, '/')).toEqual([{ from: '/old/', to: '/billing/refunds/', title: 'refunds' }]);
+  });
+});
+
+describe('getRedirectErrors', () => {
+  it('finds nothing wrong with redirects from paths no page uses', () => {
+    expect(getRedirectErrors(makeContent([makeArticle('billing', 'refunds', ['/billing/money-back/'])]))).toEqual([]);
+  });
+
+  it('reports live pages, double claims and redirects to articles that are not built, at the redirectFrom item', () => {
+    const content = makeContent([
+      makeArticle('billing', 'refunds', ['/billing/', '/faq', '/billing/refunds', '/old/', '/old']),
+      makeArticle('billing', 'invoices', ['/old/', '/account/', '/billing/refunds/']),
+      makeArticle('legacy', 'moved', ['/legacy/moved-before/']),
+    ]);
+    const lines = getRedirectErrors(content).map((d) => `${d.file}:${d.line}:${d.column}  ${d.message}  (${d.ruleId})`);
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/articles/billing/refunds.md:5:5  redirectFrom: "/billing/" is a live page (the "Billing" category page); a redirect there would hide it, so remove it from redirectFrom  (redirect-conflict)",
+        "content/articles/billing/refunds.md:6:5  redirectFrom: "/faq" is a live page (the FAQ page); a redirect there would hide it, so remove it from redirectFrom  (redirect-conflict)",
+        "content/articles/billing/refunds.md:7:5  redirectFrom: "/billing/refunds" is this article's own path; remove it  (redirect-conflict)",
+        "content/articles/billing/refunds.md:9:5  redirectFrom: "/old" is listed twice; remove one  (redirect-duplicate)",
+        "content/articles/billing/invoices.md:5:5  redirectFrom: "/old/" is also claimed by content/articles/billing/refunds.md; an old path can redirect to one article only, so remove it from one of them  (redirect-duplicate)",
+        "content/articles/billing/invoices.md:6:5  redirectFrom: "/account/" is a live page (the "Account" category page); a redirect there would hide it, so remove it from redirectFrom  (redirect-conflict)",
+        "content/articles/billing/invoices.md:7:5  redirectFrom: "/billing/refunds/" is a live page (content/articles/billing/refunds.md); a redirect there would hide it, so remove it from redirectFrom  (redirect-conflict)",
+        "content/articles/legacy/moved.md:5:5  redirectFrom: "/legacy/moved-before/" would redirect to /legacy/moved/, which is not built because "legacy" is not a category; move the article or add the category  (redirect-target)",
+      ]
+    `);
+  });
+});
+
+describe('buildRedirectFiles', () => {
+  const redirects = [
+    { from: '/help/billing/money-back/', to: '/help/billing/refunds/', title: 'Get a <refund>' },
+    { from: '/help/old.html', to: '/help/billing/refunds/' },
+  ];
+
+  it('writes a _redirects file with 301s, listing directory paths with and without the slash', () => {
+    expect(buildRedirectFiles(redirects, 'https://example.com').netlify).toMatchInlineSnapshot(`
+      "# Moved articles (generated from redirectFrom; do not edit)
+      /help/billing/money-back/  /help/billing/refunds/  301
+      /help/billing/money-back   /help/billing/refunds/  301
+      /help/old.html             /help/billing/refunds/  301
+      "
+    `);
+  });
+
+  it('writes vercel.json redirects that are permanent', () => {
+    expect(buildRedirectFiles(redirects, 'https://example.com').vercel).toMatchInlineSnapshot(`
+      {
+        "redirects": [
+          {
+            "destination": "/help/billing/refunds/",
+            "permanent": true,
+            "source": "/help/billing/money-back/",
+          },
+          {
+            "destination": "/help/billing/refunds/",
+            "permanent": true,
+            "source": "/help/billing/money-back",
+          },
+          {
+            "destination": "/help/billing/refunds/",
+            "permanent": true,
+            "source": "/help/old.html",
+          },
+        ],
+      }
+    `);
+  });
+
+  it('writes one HTML page per old path with a refresh, a canonical link, a visible link, a lang and a title', () => {
+    const { htmlPages } = buildRedirectFiles(redirects, 'https://example.com/', { base: '/help/', lang: 'de' });
+    expect(htmlPages.map((p) => p.path)).toEqual(['billing/money-back/index.html', 'old.html']);
+    expect(htmlPages[0]!.html).toMatchInlineSnapshot(`
+      "<!doctype html>
+      <html lang="de">
+      <head>
+      <meta charset="utf-8">
+      <title>Moved: Get a &lt;refund&gt;</title>
+      <meta name="robots" content="noindex">
+      <meta http-equiv="refresh" content="0; url=/help/billing/refunds/">
+      <link rel="canonical" href="https://example.com/help/billing/refunds/">
+      </head>
+      <body>
+      <p>This page has moved to <a href="/help/billing/refunds/">Get a &lt;refund&gt;</a>.</p>
+      </body>
+      </html>
+      "
+    `);
+  });
+});
