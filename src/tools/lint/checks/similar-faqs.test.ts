@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { faq, lintTestSite } from '../test-site.ts';
+
+describe('similar FAQ questions', () => {
+  it('accepts questions about different things that share a word', async () => {
+    const { lines } = await lintTestSite({
+      'content/faqs/billing/refund-card.md': faq('Can my refund go to a different card?'),
+      'content/faqs/billing/refund-shipping.md': faq('Do you refund shipping costs?'),
+    });
+    expect(lines).toEqual([]);
+  });
+
+  it('reports a question that asks the same as another in other words, naming the pair', async () => {
+    const { lines } = await lintTestSite({
+      'content/faqs/billing/refunds-duration.md': faq('How many days do refunds take?'),
+      'content/faqs/billing/refund-days.md': faq('Refunds: how many days does it take?'),
+    });
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/faqs/billing/refunds-duration.md:2:1  warning  "How many days do refunds take?" asks the same as "Refunds: how many days does it take?" in content/faqs/billing/refund-days.md (100% similar); merge the two answers, or make the questions clearly different  (similar-faq)",
+      ]
+    `);
+  });
+});

@@ -1,0 +1,191 @@
+/**
+ * `npm run lint:content`: everything loadContent reports (schema, YAML, slugs, related), the
+ * redirect errors the build checks, and the linter's own rules, with severities from
+ * `lint.rules` in content/site.yaml. Returns data; scripts/lint-content.ts prints it.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import type { Diagnostic } from '../../content/diagnostics.ts';
+import { sortDiagnostics } from '../../content/diagnostics.ts';
+import { loadGitHistory, type GitHistory } from '../../content/git-history.ts';
+import { SITE_FILE, loadContent, type LoadedContent } from '../../content/load.ts';
+import { getRedirectErrors } from '../../content/redirects.ts';
+import { parseYamlWithPositions, type ParsedYaml } from '../../content/yaml-source.ts';
+import { checkCharacters } from './checks/characters.ts';
+import { checkDirectives } from './checks/directives.ts';
+import { checkDuplicateTitles } from './checks/duplicates.ts';
+import { checkFrontmatter } from './checks/frontmatter.ts';
+import { checkHeadings } from './checks/headings.ts';
+import { checkLinks } from './checks/links.ts';
+import { checkPlaceholders } from './checks/placeholders.ts';
+import { checkRenames } from './checks/renames.ts';
+import { checkScripts } from './checks/scripts.ts';
+import { checkSimilarFaqs } from './checks/similar-faqs.ts';
+import { getLintSettings, type Finding, type LintContext, type LintDocument, type TextEdit } from './context.ts';
+import { loadFactsCache } from './facts-cache.ts';
+import { createLineIndex } from './line-index.ts';
+import { createParsePool, type ParsePool } from './parse-pool.ts';
+import { resolveRuleSettings } from './rule-settings.ts';
+import { RULES, isRuleId, type RuleId } from './rules.ts';
+
+export interface LintOptions {
+  /** The project root: content/ and public/ are inside it. */
+  root: string;
+  /** The content folder, relative to `root`. Default "content". */
+  contentDir?: string;
+  /** Today as YYYY-MM-DD, for reviewBy. Default: the current UTC date. */
+  today?: string;
+  /** Git history to use; default: read it with loadGitHistory. `false` skips the rename check. */
+  history?: GitHistory | false;
+  /** Keep parsed Markdown here between runs (the CLI uses .cache/lint-content.json). */
+  cacheFile?: string;
+  /** Report only findings in these files or folders (relative to `root`); every file is still read. */
+  only?: string[];
+  /** Worker threads for parsing Markdown on large sites (see parse-pool.ts). Default 0: parse on this thread. */
+  workers?: number;
+}
+
+export interface LintFinding extends Diagnostic {
+  /** Edits that repair the finding; `--fix` applies them. */
+  fix?: TextEdit[];
+}
+
+export interface LintResult {
+  /** Findings sorted by file and position, with the configured severities. */
+  findings: LintFinding[];
+  /** Problems in `lint.rules`: the CLI exits with 2 when there are any. */
+  settingsErrors: Diagnostic[];
+  /** Articles and FAQs read. */
+  fileCount: number;
+  errorCount: number;
+  warningCount: number;
+  timings: { loadMs: number; parseMs: number; checkMs: number };
+}
+
+/** Worker threads worth starting here: none on one or two cores, where they compete with the main thread. */
+export function getDefaultWorkerCount(): number {
+  const cores = availableParallelism();
+  return cores > 2 ? Math.min(cores - 1, 4) : 0;
+}
+
+/** The content folder is missing: a usage error, not a finding. */
+export class LintSetupError extends Error {}
+
+const CHECKS = [
+  checkLinks,
+  checkHeadings,
+  checkFrontmatter,
+  checkPlaceholders,
+  checkDuplicateTitles,
+  checkSimilarFaqs,
+  checkDirectives,
+  checkCharacters,
+  checkScripts,
+  checkRenames,
+];
+
+export async function lintContent(options: LintOptions): Promise<LintResult> {
+  const root = path.resolve(options.root);
+  const contentDirName = options.contentDir ?? 'content';
+  if (!existsSync(path.join(root, contentDirName))) {
+    throw new LintSetupError(`there is no ${contentDirName}/ folder in ${root}; run the command from the project root or pass --root`);
+  }
+  // Workers start now, so their start-up overlaps loading the content.
+  const pool = createParsePool(options.workers ?? 0);
+  try {
+    return await lintWithPool(root, contentDirName, options, pool);
+  } finally {
+    await pool.close();
+  }
+}
+
+async function lintWithPool(root: string, contentDirName: string, options: LintOptions, pool: ParsePool): Promise<LintResult> {
+  let t = performance.now();
+  const content = loadContent(root, contentDirName);
+  const loadMs = performance.now() - t;
+
+  const siteFile = `${contentDirName}/${SITE_FILE}`;
+  const { severities, errors: settingsErrors } = resolveRuleSettings(content.site?.lint.rules ?? {}, siteFile, getSiteLocator(root, siteFile));
+
+  t = performance.now();
+  const documents = await parseDocuments(content, root, options.cacheFile, pool);
+  const parseMs = performance.now() - t;
+
+  t = performance.now();
+  const exists = new Map<string, boolean>();
+  const ctx: LintContext = {
+    root,
+    content,
+    settings: getLintSettings(content.site),
+    documents,
+    today: options.today ?? new Date().toISOString().slice(0, 10),
+    history: options.history === false ? undefined : (options.history ?? loadGitHistory(root, contentDirName)),
+    fileExists: (abs) => {
+      let hit = exists.get(abs);
+      if (hit === undefined) exists.set(abs, (hit = existsSync(abs)));
+      return hit;
+    },
+    isEnabled: (id) => severities.get(id) !== 'off',
+  };
+  const raw: Finding[] = CHECKS.flatMap((check) => check(ctx));
+  const checkMs = performance.now() - t;
+
+  const fromBuild: LintFinding[] = [...content.diagnostics, ...getRedirectErrors(content)];
+  const fromLint: LintFinding[] = raw.map(({ ruleId, ...rest }) => ({
+    ...rest,
+    ruleId,
+    severity: severities.get(ruleId) === 'warning' ? 'warning' : 'error',
+  }));
+  let findings = sortDiagnostics([...fromBuild, ...fromLint]) as LintFinding[];
+  if (options.only && options.only.length > 0) {
+    const prefixes = options.only.map((p) => path.relative(root, path.resolve(root, p)).split(path.sep).join('/'));
+    findings = findings.filter((f) => prefixes.some((p) => p === '' || f.file === p || f.file.startsWith(`${p}/`)));
+  }
+  return {
+    findings,
+    settingsErrors,
+    fileCount: content.articles.length + content.faqs.length,
+    errorCount: findings.filter((f) => f.severity === 'error').length,
+    warningCount: findings.filter((f) => f.severity === 'warning').length,
+    timings: { loadMs, parseMs, checkMs },
+  };
+}
+
+async function parseDocuments(content: LoadedContent, root: string, cacheFile: string | undefined, pool: ParsePool): Promise<LintDocument[]> {
+  const cache = cacheFile ? loadFactsCache(path.resolve(root, cacheFile)) : undefined;
+  const entries = [...content.articles, ...content.faqs];
+  const facts = entries.map((entry) => cache?.get(entry.file, entry.body));
+  const missing = entries.filter((_, i) => !facts[i]);
+  const parsed = await pool.parse(missing.map((e) => e.body));
+  let k = 0;
+  const documents = entries.map((entry, i): LintDocument => {
+    let f = facts[i];
+    if (!f) {
+      f = parsed[k++]!;
+      cache?.set(entry.file, entry.body, f);
+    }
+    return {
+      entry,
+      contentPath: path.relative(content.contentDir, entry.absolutePath).split(path.sep).join('/'),
+      bodyStart: entry.source.length - entry.body.length,
+      facts: f,
+      locate: createLineIndex(entry.source),
+    };
+  });
+  cache?.save();
+  return documents;
+}
+
+function getSiteLocator(root: string, siteFile: string): ParsedYaml['locate'] {
+  try {
+    return parseYamlWithPositions(readFileSync(path.join(root, siteFile), 'utf8')).locate;
+  } catch {
+    return () => ({ line: 1, column: 1 });
+  }
+}
+
+/** The rule's catalogue entry, for formatting ("fixable", origin). */
+export function getRuleInfo(id: string) {
+  return isRuleId(id) ? RULES[id as RuleId] : undefined;
+}

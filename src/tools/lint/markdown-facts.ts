@@ -1,0 +1,142 @@
+/**
+ * Reads one Markdown body with remark (+ remark-directive, as the site does) and keeps what the
+ * checks need: headings with the ids Astro gives them, links and images, directive blocks, and the
+ * prose (text outside code and HTML). Offsets are into `body`; everything here is serialisable so
+ * a cache can keep it.
+ */
+import GithubSlugger from 'github-slugger';
+import type { Nodes, Root } from 'mdast';
+import type {} from 'mdast-util-directive';
+import { toString } from 'mdast-util-to-string';
+import { remark } from 'remark';
+import remarkDirective from 'remark-directive';
+
+export interface HeadingFact {
+  depth: number;
+  /** The element id Astro gives the heading (github-slugger, per page). */
+  id: string;
+  text: string;
+  offset: number;
+}
+
+export interface LinkFact {
+  kind: 'link' | 'image' | 'definition' | 'html-link' | 'html-image';
+  /** The destination as written (after Markdown unescaping). */
+  url: string;
+  offset: number;
+  /** Images only: the alt text, or undefined when an HTML <img> has no alt attribute at all. */
+  alt?: string;
+}
+
+export interface DirectiveFact {
+  type: 'containerDirective' | 'leafDirective';
+  name: string;
+  offset: number;
+}
+
+/** A stretch of prose exactly as written in the source (so offsets inside it are exact). */
+export interface TextFact {
+  offset: number;
+  text: string;
+  /** Set when the text is the label of a link, so a URL written there is not counted twice. */
+  inLink?: true;
+}
+
+export interface MarkdownFacts {
+  headings: HeadingFact[];
+  links: LinkFact[];
+  directives: DirectiveFact[];
+  text: TextFact[];
+}
+
+/** Bump when the shape or meaning of the facts changes, so cached facts are read again. */
+export const FACTS_VERSION = 1;
+
+const processor = remark().use(remarkDirective).freeze();
+
+const HTML_IMG = /<img\b[^>]*>/gi;
+const HTML_A = /<a\b[^>]*\bhref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)[^>]*>/gi;
+
+export function getMarkdownFacts(body: string): MarkdownFacts {
+  const tree = processor.parse(body) as Root;
+  const facts: MarkdownFacts = { headings: [], links: [], directives: [], text: [] };
+  const slugger = new GithubSlugger();
+  walk(tree, body, facts, slugger, false);
+  return facts;
+}
+
+function walk(node: Nodes, body: string, facts: MarkdownFacts, slugger: GithubSlugger, inLink: boolean): void {
+  const start = node.position?.start.offset;
+  switch (node.type) {
+    case 'heading':
+      if (start !== undefined) {
+        const text = toString(node, { includeImageAlt: false, includeHtml: false });
+        facts.headings.push({ depth: node.depth, id: getHeadingId(slugger, text), text, offset: start });
+      }
+      break;
+    case 'link':
+    case 'definition':
+      if (start !== undefined) facts.links.push({ kind: node.type, url: node.url, offset: start });
+      break;
+    case 'image':
+      if (start !== undefined) facts.links.push({ kind: 'image', url: node.url, offset: start, alt: node.alt ?? '' });
+      return;
+    case 'containerDirective':
+    case 'leafDirective':
+      if (start !== undefined) facts.directives.push({ type: node.type, name: node.name, offset: start });
+      break;
+    case 'text':
+    case 'textDirective': {
+      // The site prints unknown text directives back as typed ("open 9:30"), so they are prose.
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) {
+        facts.text.push(inLink ? { offset: start, text: body.slice(start, end), inLink } : { offset: start, text: body.slice(start, end) });
+      }
+      return;
+    }
+    case 'html': {
+      const end = node.position?.end.offset;
+      if (start !== undefined && end !== undefined) collectHtmlLinks(body.slice(start, end), start, facts);
+      return;
+    }
+    case 'code':
+    case 'inlineCode':
+      return;
+  }
+  if ('children' in node) {
+    const childInLink = inLink || node.type === 'link' || node.type === 'linkReference';
+    for (const child of node.children) walk(child as Nodes, body, facts, slugger, childInLink);
+  }
+}
+
+/** Astro's heading ids: smartypants turns "--" into a dash, github-slugger slugs the text, and a trailing "-" is dropped. */
+export function getHeadingId(slugger: GithubSlugger, text: string): string {
+  const slug = slugger.slug(text.replace(/--/g, '\u2014'));
+  return slug.endsWith('-') ? slug.slice(0, -1) : slug;
+}
+
+function collectHtmlLinks(raw: string, offset: number, facts: MarkdownFacts): void {
+  if (!raw.includes('<')) return;
+  for (const match of raw.matchAll(HTML_IMG)) {
+    const tag = match[0];
+    facts.links.push({
+      kind: 'html-image',
+      url: getAttribute(tag, 'src') ?? '',
+      offset: offset + match.index,
+      alt: getAttribute(tag, 'alt'),
+    });
+  }
+  for (const match of raw.matchAll(HTML_A)) {
+    facts.links.push({ kind: 'html-link', url: unquote(match[1] ?? ''), offset: offset + match.index });
+  }
+}
+
+function getAttribute(tag: string, name: string): string | undefined {
+  const match = new RegExp(`\\s${name}\\s*=\\s*("[^"]*"|'[^']*'|[^\\s>]+)`, 'i').exec(tag);
+  if (match) return unquote(match[1] ?? '');
+  return new RegExp(`\\s${name}(?=[\\s/>])`, 'i').test(tag) ? '' : undefined;
+}
+
+function unquote(value: string): string {
+  return /^["']/.test(value) ? value.slice(1, -1) : value;
+}
