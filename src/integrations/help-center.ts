@@ -11,7 +11,7 @@ import { AstroError } from 'astro/errors';
 import { loadContent, getContentErrors, type LoadedContent } from '../content/load.ts';
 import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import { getContentDir, getProjectRoot } from '../content/paths.ts';
-import { buildFaqSearchRecords } from '../search/faq-records.ts';
+import { buildSearchInputs } from '../search/search-inputs.ts';
 import { buildSearchIndex } from '../search/build-index.ts';
 
 export function helpCenter(): AstroIntegration {
@@ -38,9 +38,8 @@ export function helpCenter(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!content?.site) return;
         const outDir = fileURLToPath(dir);
-        const published = content.faqs.filter((f) => !f.data.draft);
-        const records = buildFaqSearchRecords(published, content.categories, content.site.language);
-        const result = await buildSearchIndex(outDir, records);
+        const search = buildSearchInputs(content, content.site.language);
+        const result = await buildSearchIndex(outDir, search.records, search.vocabulary);
         logger.info(
           `Pagefind indexed ${result.pageCount} pages and ${result.recordCount} FAQ questions in ${result.milliseconds} ms`,
         );

@@ -1,12 +1,14 @@
 /**
  * Runs Pagefind through its Node API after the site is written: indexes the article pages (only
  * their data-pagefind-body content), adds one record per FAQ question, checks every response's
- * errors, and always closes the Pagefind service.
+ * errors, and always closes the Pagefind service. The search vocabulary is written next to the index.
  */
+import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { HelpCenterError, ErrorCodes } from '../lib/errors.ts';
 import type { SearchHtmlRecord } from './faq-records.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from './vocabulary.ts';
 
 export interface SearchIndexResult {
   pageCount: number;
@@ -24,7 +26,11 @@ function check(step: string, errors: readonly string[] | undefined): void {
   }
 }
 
-export async function buildSearchIndex(outDir: string, records: readonly SearchHtmlRecord[]): Promise<SearchIndexResult> {
+export async function buildSearchIndex(
+  outDir: string,
+  records: readonly SearchHtmlRecord[],
+  vocabulary: SearchVocabulary,
+): Promise<SearchIndexResult> {
   const started = performance.now();
   try {
     const created = await pagefind.createIndex({});
@@ -39,6 +45,7 @@ export async function buildSearchIndex(outDir: string, records: readonly SearchH
     }
     const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
     check('writing the index', written.errors);
+    await writeFile(path.join(outDir, 'pagefind', VOCABULARY_FILE), JSON.stringify(vocabulary));
     return { pageCount: added.page_count, recordCount: records.length, milliseconds: Math.round(performance.now() - started) };
   } finally {
     await pagefind.close();

@@ -2,12 +2,10 @@
  * Each FAQ question becomes its own search record whose URL is the question's anchor, so a query
  * that matches a question lands on that question, not just on the FAQ page.
  */
-import { remark } from 'remark';
-import remarkDirective from 'remark-directive';
-import { toString } from 'mdast-util-to-string';
 import type { Category } from '../content/schema.ts';
 import type { FaqEntry } from '../content/load.ts';
 import { getFaqPath } from '../content/routes.ts';
+import { getPlainParagraphs } from './plain-text.ts';
 
 export interface SearchHtmlRecord {
   /** Site-relative URL (no base: Pagefind's baseUrl adds it in the browser). */
@@ -15,16 +13,13 @@ export interface SearchHtmlRecord {
   html: string;
 }
 
-const parser = remark().use(remarkDirective);
-
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The answer as plain paragraphs: what search indexes and excerpts show. */
 export function getAnswerParagraphs(markdown: string): string[] {
-  const tree = parser.parse(markdown);
-  return tree.children.map((node) => toString(node).replace(/\s+/g, ' ').trim()).filter(Boolean);
+  return getPlainParagraphs(markdown);
 }
 
 export function buildFaqSearchRecords(faqs: readonly FaqEntry[], categories: readonly Category[], language: string): SearchHtmlRecord[] {

@@ -1,4 +1,10 @@
-/** The small part of Pagefind's browser API this site uses, loaded once on demand. */
+/**
+ * The small part of Pagefind's browser API this site uses, and the site's search on top of it
+ * (query.ts: stop words, typo correction, partial matches). Loaded once, when a reader starts to search.
+ */
+import { createQueryPlanner, searchHelpCenter, type HelpCenterSearchResult } from '../query.ts';
+import { PAGEFIND_OPTIONS } from '../search-options.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from '../vocabulary.ts';
 
 export interface PagefindSubResult {
   title: string;
@@ -22,19 +28,31 @@ export interface Pagefind {
   options(opts: Record<string, unknown>): Promise<void>;
   init(): Promise<void> | void;
   search(term: string, opts?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
-  debouncedSearch(term: string, opts?: { filters?: Record<string, string> }, ms?: number): Promise<PagefindSearch | null>;
 }
 
-let pagefind: Promise<Pagefind> | undefined;
+export interface HelpCenterSearch {
+  search(query: string, filters?: Record<string, string>): Promise<HelpCenterSearchResult<PagefindResultData>>;
+}
 
-export function loadPagefind(): Promise<Pagefind> {
-  pagefind ??= (async () => {
+let loaded: Promise<HelpCenterSearch> | undefined;
+
+export function loadHelpCenterSearch(): Promise<HelpCenterSearch> {
+  loaded ??= (async () => {
     const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-    const url = `${base}pagefind/pagefind.js`;
-    const pf = (await import(/* @vite-ignore */ url)) as Pagefind;
-    await pf.options({ baseUrl: base, excerptLength: 22 });
-    await pf.init();
-    return pf;
+    const [pagefind, vocabulary] = await Promise.all([
+      (async () => {
+        const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
+        await pf.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
+        await pf.init();
+        return pf;
+      })(),
+      // Without the vocabulary (an older build, a failed request), search still works, uncorrected.
+      fetch(`${base}pagefind/${VOCABULARY_FILE}`)
+        .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
+        .catch(() => undefined),
+    ]);
+    const planner = createQueryPlanner(vocabulary);
+    return { search: (query, filters) => searchHelpCenter(pagefind, planner.plan(query), filters) };
   })();
-  return pagefind;
+  return loaded;
 }

@@ -3,7 +3,7 @@
  * and keyboard movement through results (arrows, Enter, Escape). Loaded only when a reader
  * starts to search.
  */
-import { loadPagefind, type PagefindResultData } from './pagefind-api.ts';
+import { loadHelpCenterSearch, type PagefindResultData } from './pagefind-api.ts';
 
 interface Filters {
   category?: string;
@@ -12,6 +12,10 @@ interface Filters {
 
 const DROPDOWN_LIMIT = 6;
 const PAGE_LIMIT = 20;
+/** Wait this long after the last keystroke before searching. */
+const DEBOUNCE_MS = 120;
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export function enhanceAll(boxes: HTMLElement[]): void {
   for (const box of boxes) {
@@ -60,12 +64,13 @@ function enhance(box: HTMLElement): void {
       close();
       return;
     }
-    const pagefind = await loadPagefind();
-    const filters = getFilters();
-    const search = debounce
-      ? await pagefind.debouncedSearch(query, { filters: filters as Record<string, string> }, 120)
-      : await pagefind.search(query, { filters: filters as Record<string, string> });
-    if (!search || mine !== generation) return;
+    if (debounce) {
+      await wait(DEBOUNCE_MS);
+      if (mine !== generation) return;
+    }
+    const helpCenter = await loadHelpCenterSearch();
+    const search = await helpCenter.search(query, getFilters() as Record<string, string>);
+    if (mine !== generation) return;
     const page = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
     if (mine !== generation) return;
     const total = search.results.length;

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { createQueryPlanner, mergeByScore, searchHelpCenter, type RankedResult } from './query.ts';
+import { buildSearchVocabulary } from './vocabulary.ts';
+
+const vocabulary = buildSearchVocabulary(
+  [
+    'Reset your password. Choose a new password when you have forgotten it.',
+    'Refund timelines: how long refunds take. Cancel an order. Invoices and receipts.',
+    'Two-factor authentication protects your account.',
+    'Why can’t I log in?',
+  ],
+  'en',
+);
+const planner = createQueryPlanner(vocabulary);
+
+describe('turning a reader’s query into search terms', () => {
+  it('drops the words that only glue a question together', () => {
+    expect(planner.plan('How do I reset my password?').terms).toEqual(['reset', 'password?']);
+    expect(planner.plan('why can’t I cancel my order').terms).toEqual(['can’t', 'cancel', 'order']);
+  });
+
+  it('keeps the query as typed when it has nothing but such words', () => {
+    expect(planner.plan('how do I').terms).toEqual(['how', 'do', 'i']);
+  });
+
+  it('corrects a word that is in no page to the closest word that is', () => {
+    expect(planner.plan('pasword').corrections).toEqual([{ from: 'pasword', to: 'password' }]);
+    expect(planner.plan('refnud timelines').terms).toEqual(['refund', 'timelines']);
+    expect(planner.plan('cancle order').terms).toEqual(['cancel', 'order']);
+  });
+
+  it('leaves words in the vocabulary, prefixes of them, short words and hyphenated words alone', () => {
+    expect(planner.plan('refunds').corrections).toEqual([]);
+    expect(planner.plan('passw').terms).toEqual(['passw']);
+    expect(planner.plan('po box 2fa').terms).toEqual(['po', 'box', '2fa']);
+    expect(planner.plan('two-factor').terms).toEqual(['two-factor']);
+  });
+
+  it('leaves out a word that is in no page and close to none', () => {
+    expect(planner.plan('xylophonequartz')).toEqual({ terms: [], corrections: [], unknown: ['xylophonequartz'] });
+    expect(planner.plan('reset xylophonequartz').terms).toEqual(['reset']);
+  });
+
+  it('searches the words as typed when there is no vocabulary', () => {
+    expect(createQueryPlanner(undefined).plan('How do I reset pasword').terms).toEqual(['how', 'do', 'i', 'reset', 'pasword']);
+  });
+});
+
+const result = (id: string, score: number): RankedResult<string> => ({ id, score, data: async () => id });
+
+describe('searching with partial matches', () => {
+  const pages: Record<string, string[]> = { a: ['reset', 'password'], b: ['password'], c: ['reset'], d: ['password', 'reset', 'email'] };
+  const fake = {
+    terms: [] as string[],
+    async search(term: string) {
+      this.terms.push(term);
+      const words = term.split(' ');
+      const hits = Object.entries(pages).filter(([, w]) => words.every((x) => w.includes(x)));
+      return { results: hits.map(([id, w]) => result(id, w.length)).sort((x, y) => y.score - x.score) };
+    },
+  };
+
+  it('adds pages with some of the words after the pages with all of them when there are few', async () => {
+    fake.terms = [];
+    const found = await searchHelpCenter(fake, { terms: ['password', 'email'], corrections: [], unknown: [] });
+    expect(found.results.map((r) => r.id)).toEqual(['d', 'a', 'b']);
+    expect(found.relaxed).toBe(true);
+    expect(fake.terms).toEqual(['password email', 'password', 'email']);
+  });
+
+  it('searches once when enough pages have every word', async () => {
+    fake.terms = [];
+    const found = await searchHelpCenter(fake, { terms: ['password'], corrections: [], unknown: [] });
+    expect(found.results.map((r) => r.id)).toEqual(['d', 'a', 'b']);
+    expect(fake.terms).toEqual(['password']);
+  });
+
+  it('ranks merged pages by their summed score and keeps each page’s best-scoring result', async () => {
+    const merged = mergeByScore([[result('x', 1), result('y', 5)], [result('x', 4.5)]]);
+    expect(merged.map((r) => [r.id, r.score])).toEqual([['x', 5.5], ['y', 5]]);
+  });
+});

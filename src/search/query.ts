@@ -1,0 +1,142 @@
+/**
+ * How a reader's query becomes Pagefind searches; the same code runs in the browser
+ * (client/pagefind-api.ts) and in Node for tests and the benchmark (node-search.ts).
+ *
+ * 1. Words that only glue a question together ("how do I ... my") are dropped: Pagefind returns
+ *    only pages that contain every word, so "how do I reset my password" would miss the article.
+ * 2. A word that is in no page (checked against the build's vocabulary) is corrected to the
+ *    closest word that is ("pasword" -> "password"), or dropped when nothing is close.
+ * 3. When few pages contain all the words, pages that contain some of them follow, ranked by the
+ *    sum of their per-word scores, so a long, chatty question still finds its answer.
+ */
+import { getEditDistance } from './edit-distance.ts';
+import { getWords, type SearchVocabulary } from './vocabulary.ts';
+
+export interface QueryPlan {
+  /** The words searched for, in the reader's order. */
+  terms: string[];
+  /** Words that were in no page and were replaced by the closest word that is. */
+  corrections: Array<{ from: string; to: string }>;
+  /** Words that were in no page and had no close match; they are left out. */
+  unknown: string[];
+}
+
+export interface QueryPlanner {
+  plan(query: string): QueryPlan;
+}
+
+/** Words shorter than this are never corrected (too many near neighbours). */
+const MIN_CORRECTABLE = 4;
+/** Allowed edits: 1 up to this many letters, 2 above. */
+const ONE_EDIT_UP_TO = 7;
+
+export function createQueryPlanner(vocabulary: SearchVocabulary | undefined): QueryPlanner {
+  const stopWords = new Set((vocabulary?.stopWords ?? []).flatMap(getWords));
+  const words = vocabulary?.words ?? [];
+  const known = new Set(words);
+  const sorted = [...words].sort();
+  const isPrefixOfKnown = (w: string) => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid]! < w) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sorted.length && sorted[lo]!.startsWith(w);
+  };
+  const correct = (w: string): string | undefined => {
+    const max = w.length <= ONE_EDIT_UP_TO ? 1 : 2;
+    let best: string | undefined;
+    let bestDistance = max + 1;
+    // `words` is most frequent first, so on a tie the more common word wins.
+    for (const candidate of words) {
+      if (Math.abs(candidate.length - w.length) > max) continue;
+      const d = getEditDistance(w, candidate, max);
+      if (d < bestDistance) {
+        best = candidate;
+        bestDistance = d;
+        if (d === 1) break;
+      }
+    }
+    return best;
+  };
+
+  return {
+    plan(query) {
+      const tokens = query.toLowerCase().split(/\s+/).filter((t) => getWords(t).length > 0);
+      const content = tokens.filter((t) => !getWords(t).every((w) => stopWords.has(w)));
+      const candidates = content.length > 0 ? content : tokens;
+      const plan: QueryPlan = { terms: [], corrections: [], unknown: [] };
+      for (const token of candidates) {
+        const parts = getWords(token);
+        const word = parts[0]!;
+        const checkable = words.length > 0 && parts.length === 1 && /^\p{L}+$/u.test(word) && word.length >= MIN_CORRECTABLE;
+        if (!checkable || known.has(word) || isPrefixOfKnown(word)) {
+          plan.terms.push(token);
+          continue;
+        }
+        const fixed = correct(word);
+        if (fixed) {
+          plan.terms.push(fixed);
+          plan.corrections.push({ from: token, to: fixed });
+        } else plan.unknown.push(token);
+      }
+      return plan;
+    },
+  };
+}
+
+/** One Pagefind result before its data is loaded. */
+export interface RankedResult<D> {
+  id: string;
+  score: number;
+  data: () => Promise<D>;
+}
+
+export interface PagefindSearcher<D> {
+  search(term: string, opts?: { filters?: Record<string, string> }): Promise<{ results: Array<RankedResult<D>> }>;
+}
+
+export interface HelpCenterSearchResult<D> {
+  results: Array<RankedResult<D>>;
+  plan: QueryPlan;
+  /** True when pages with only some of the words were added. */
+  relaxed: boolean;
+}
+
+/** Below this many pages with every word, pages with some of the words are added after them. */
+export const RELAX_BELOW = 3;
+
+export async function searchHelpCenter<D>(
+  pagefind: PagefindSearcher<D>,
+  plan: QueryPlan,
+  filters?: Record<string, string>,
+): Promise<HelpCenterSearchResult<D>> {
+  const opts = filters && Object.keys(filters).length > 0 ? { filters } : undefined;
+  if (plan.terms.length === 0) return { results: [], plan, relaxed: false };
+  const all = await pagefind.search(plan.terms.join(' '), opts);
+  if (plan.terms.length === 1 || all.results.length >= RELAX_BELOW) return { results: all.results, plan, relaxed: false };
+  const perTerm = await Promise.all(plan.terms.map((term) => pagefind.search(term, opts)));
+  const seen = new Set(all.results.map((r) => r.id));
+  const rest = mergeByScore(perTerm.map((s) => s.results)).filter((r) => !seen.has(r.id));
+  return { results: [...all.results, ...rest], plan, relaxed: rest.length > 0 };
+}
+
+/** Pages found by any of several searches, best summed score first (each keeps its best excerpt). */
+export function mergeByScore<D>(lists: ReadonlyArray<ReadonlyArray<RankedResult<D>>>): Array<RankedResult<D>> {
+  const byId = new Map<string, { best: RankedResult<D>; sum: number }>();
+  for (const list of lists) {
+    for (const r of list) {
+      const entry = byId.get(r.id);
+      if (!entry) byId.set(r.id, { best: r, sum: r.score });
+      else {
+        entry.sum += r.score;
+        if (r.score > entry.best.score) entry.best = r;
+      }
+    }
+  }
+  return [...byId.values()]
+    .sort((a, b) => b.sum - a.sum)
+    .map(({ best, sum }) => ({ id: best.id, score: sum, data: best.data }));
+}

@@ -1,0 +1,34 @@
+/**
+ * Everything the search index needs besides the built pages, computed once per build from the
+ * loaded content: the FAQ question records and the vocabulary the client corrects typos against.
+ */
+import type { LoadedContent } from '../content/load.ts';
+import { buildFaqSearchRecords, type SearchHtmlRecord } from './faq-records.ts';
+import { getPlainText } from './plain-text.ts';
+import { buildSearchVocabulary, type SearchVocabulary } from './vocabulary.ts';
+
+export interface SearchInputs {
+  records: SearchHtmlRecord[];
+  vocabulary: SearchVocabulary;
+}
+
+export function buildSearchInputs(content: LoadedContent, language: string): SearchInputs {
+  const articles = content.articles.filter((a) => !a.data.draft);
+  const faqs = content.faqs.filter((f) => !f.data.draft);
+  const texts = function* (): Generator<string> {
+    for (const c of content.categories) yield c.title;
+    for (const a of articles) {
+      yield a.data.title;
+      yield a.data.description;
+      yield getPlainText(a.body);
+    }
+    for (const f of faqs) {
+      yield f.data.question;
+      yield getPlainText(f.body);
+    }
+  };
+  return {
+    records: buildFaqSearchRecords(faqs, content.categories, language),
+    vocabulary: buildSearchVocabulary(texts(), language),
+  };
+}

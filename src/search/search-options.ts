@@ -1,0 +1,26 @@
+/**
+ * Pagefind's browser options, in one place: the site's search (client/pagefind-api.ts) and the
+ * Node search that tests and the benchmark use (node-search.ts) both pass exactly these, so the
+ * benchmark measures the ranking readers get. Change a figure here, then run `npm run bench:search`.
+ */
+
+/** Pagefind ranking parameters (https://pagefind.app/docs/ranking/). Omitted ones keep Pagefind's defaults. */
+export interface PagefindRanking {
+  termFrequency?: number;
+  pageLength?: number;
+  termSaturation?: number;
+  termSimilarity?: number;
+  /** Boost for matches in metadata fields, by field name (Pagefind ≥ 1.5: title defaults to 5). */
+  metaWeights?: Record<string, number>;
+}
+
+export interface PagefindOptions {
+  /** Words in each result's excerpt. */
+  excerptLength: number;
+  ranking: PagefindRanking;
+}
+
+export const PAGEFIND_OPTIONS: PagefindOptions = {
+  excerptLength: 22,
+  ranking: {},
+};

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { buildSearchVocabulary, getStopWords, getWords } from './vocabulary.ts';
+
+describe('the search vocabulary', () => {
+  it('splits text into lowercase words with accents folded, apostrophes dropped and hyphens splitting', () => {
+    expect(getWords('Can’t sign-in to Café PARCELO, 2FA!')).toEqual(['cant', 'sign', 'in', 'to', 'cafe', 'parcelo', '2fa']);
+  });
+
+  it('lists words of three letters or more, most frequent first, without bare numbers', () => {
+    const v = buildSearchVocabulary(['Refund a refund', 'Refunds take 5 to 10 days', 'days'], 'en-US');
+    expect(v.words).toEqual(['days', 'refund', 'refunds', 'take']);
+    expect(v.language).toBe('en-US');
+    expect(v.stopWords).toContain('how');
+  });
+
+  it('has stop words only for languages it knows', () => {
+    expect(getStopWords('en')).toContain('my');
+    expect(getStopWords('de')).toEqual([]);
+  });
+});

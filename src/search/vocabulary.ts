@@ -1,0 +1,60 @@
+/**
+ * The search vocabulary: every word a reader can find (article and FAQ text, category names and
+ * synonyms), written next to the Pagefind index at build time. The search client uses it to tell a
+ * typo from a real word and to correct it, and it carries the language's stop words, so the
+ * browser code stays the same for every language.
+ */
+
+/** What the build writes to <outDir>/pagefind/help-center-vocabulary.json. */
+export interface SearchVocabulary {
+  /** The content language, e.g. "en". */
+  language: string;
+  /** Words that only glue a question together ("how", "do", "my"); dropped from queries. */
+  stopWords: string[];
+  /** Every indexed word of at least MIN_WORD_LENGTH letters, most frequent first. */
+  words: string[];
+}
+
+export const VOCABULARY_FILE = 'help-center-vocabulary.json';
+export const MIN_WORD_LENGTH = 3;
+
+/**
+ * Stop words by language (the part before "-" of the language tag). Only words that carry no
+ * meaning in a help-center question: "not", "no" and "off" stay, because "not arriving" matters.
+ */
+const STOP_WORDS: Record<string, readonly string[]> = {
+  en: (
+    'a about am an and any are as at be been being but by can could did do does doing for from get got ' +
+    'had has have having he her here him his how i i\'m if in into is it its it\'s just me might my myself ' +
+    'of on or our ours please she should so some than that the their them then there these they this ' +
+    'those to us was we were what when where which who whom why will with would you your yours'
+  ).split(' '),
+};
+
+export function getStopWords(language: string): string[] {
+  return [...(STOP_WORDS[language.toLowerCase().split('-')[0] ?? ''] ?? [])];
+}
+
+/** Lowercase words of a text, accents folded, apostrophes dropped ("can't" -> "cant"); hyphens split words. */
+export function getWords(text: string): string[] {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’]/g, '')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/** Count the words of many texts into a vocabulary (cost: linear in the text). */
+export function buildSearchVocabulary(texts: Iterable<string>, language: string): SearchVocabulary {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const word of getWords(text)) {
+      if (word.length < MIN_WORD_LENGTH || /^\d+$/.test(word)) continue;
+      counts.set(word, (counts.get(word) ?? 0) + 1);
+    }
+  }
+  const words = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
+  return { language, stopWords: getStopWords(language), words };
+}
