@@ -1,0 +1,93 @@
+/**
+ * Builds the sample help center for the browser tests (into .cache/sites/e2e, with the feedback
+ * endpoint baked in), serves it with Astro's preview server on 127.0.0.1, and starts the Node
+ * feedback endpoint on a fresh SQLite file. Tests read the addresses with inject('e2e').
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, REPO_ROOT } from '../helpers/build-site.ts';
+import { FEEDBACK_SERVE, getFeedbackMissingReason } from './helpers/feedback.ts';
+import { getFreePort, startProcess, type RunningProcess } from './helpers/processes.ts';
+
+export interface E2eEnv {
+  /** The served site, e.g. http://127.0.0.1:41234 (no trailing slash). */
+  siteUrl: string;
+  outDir: string;
+  /** The endpoint the site posts votes to. */
+  feedbackEndpoint: string;
+  /** The SQLite file the endpoint writes. */
+  feedbackDb: string;
+  /** Set when the feedback server or widget does not exist yet: the feedback tests skip with it. */
+  feedbackMissing: string | undefined;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    e2e: E2eEnv;
+  }
+}
+
+const CONTENT_DIR = path.join(REPO_ROOT, 'content');
+const RUN_DIR = path.join(REPO_ROOT, '.cache', 'e2e');
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const [sitePort, feedbackPort] = [await getFreePort(), await getFreePort()];
+  const siteUrl = `http://127.0.0.1:${sitePort}`;
+  const feedbackEndpoint = `http://127.0.0.1:${feedbackPort}/feedback`;
+
+  const started = Date.now();
+  const build = buildSite('e2e', CONTENT_DIR, { HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint });
+  if (build.status !== 0) throw new Error(`Building the e2e site failed:\n${build.output}`);
+  console.log(`[e2e] built the sample site in ${Date.now() - started} ms into ${path.relative(REPO_ROOT, build.outDir)}`);
+
+  const running: RunningProcess[] = [];
+  const stopAll = async () => {
+    await Promise.all(running.map((p) => p.stop()));
+  };
+  try {
+    running.push(
+      await startProcess('astro preview', [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'preview', '--host', '127.0.0.1', '--port', String(sitePort)], {
+        cwd: REPO_ROOT,
+        env: {
+          HELP_CENTER_CONTENT_DIR: CONTENT_DIR,
+          HELP_CENTER_OUT_DIR: build.outDir,
+          HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint,
+          ASTRO_TELEMETRY_DISABLED: '1',
+        },
+        url: siteUrl,
+        readyUrl: `${siteUrl}/`,
+      }),
+    );
+
+    mkdirSync(RUN_DIR, { recursive: true });
+    const feedbackDb = path.join(RUN_DIR, 'feedback.db');
+    for (const suffix of ['', '-wal', '-shm']) rmSync(`${feedbackDb}${suffix}`, { force: true });
+    const feedbackMissing = getFeedbackMissingReason();
+    if (!feedbackMissing) {
+      const manifest = path.join(build.outDir, 'feedback-manifest.json');
+      if (!existsSync(manifest)) throw new Error(`The e2e build wrote no ${manifest}; the feedback endpoint needs it.`);
+      running.push(
+        await startProcess('npm run feedback:serve', [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), FEEDBACK_SERVE], {
+          cwd: REPO_ROOT,
+          env: {
+            FEEDBACK_PORT: String(feedbackPort),
+            FEEDBACK_DB: feedbackDb,
+            FEEDBACK_MANIFEST: manifest,
+            FEEDBACK_ALLOWED_ORIGINS: siteUrl,
+            FEEDBACK_DROP_BOTS: 'false',
+          },
+          url: feedbackEndpoint,
+          readyUrl: `http://127.0.0.1:${feedbackPort}/health`,
+        }),
+      );
+    } else {
+      console.log(`[e2e] feedback tests will be skipped: ${feedbackMissing}`);
+    }
+    project.provide('e2e', { siteUrl, outDir: build.outDir, feedbackEndpoint, feedbackDb, feedbackMissing });
+  } catch (err) {
+    await stopAll();
+    throw err;
+  }
+  return stopAll;
+}

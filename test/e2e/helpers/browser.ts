@@ -1,0 +1,45 @@
+/** One way to start the system Chromium for the browser tests, and the page setups they share. */
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
+import { inject } from 'vitest';
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+}
+
+export const VIEWPORTS = {
+  desktop: { width: 1280, height: 800 },
+  phone: { width: 360, height: 780 },
+} as const;
+export type Device = keyof typeof VIEWPORTS;
+export type Theme = 'light' | 'dark';
+
+/** The e2e site and endpoint the global setup started (see global-setup.ts). */
+export function getE2eEnv() {
+  return inject('e2e');
+}
+
+/** A fresh context (empty storage) on the e2e site with the given system theme and device. */
+export function newSiteContext(
+  browser: Browser,
+  { theme = 'light', device = 'desktop', ...rest }: { theme?: Theme; device?: Device } & BrowserContextOptions = {},
+): Promise<BrowserContext> {
+  return browser.newContext({
+    baseURL: getE2eEnv().siteUrl,
+    viewport: VIEWPORTS[device],
+    colorScheme: theme,
+    reducedMotion: 'reduce',
+    ...(device === 'phone' ? { deviceScaleFactor: 2 } : {}),
+    ...rest,
+  });
+}

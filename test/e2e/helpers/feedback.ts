@@ -1,0 +1,48 @@
+/**
+ * The feedback side of the browser tests: whether the other half of the feature exists yet, and
+ * reading what the Node endpoint stored in its SQLite file.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { REPO_ROOT } from '../../helpers/build-site.ts';
+
+export const FEEDBACK_WIDGET = path.join(REPO_ROOT, 'src/feedback/widget/FeedbackWidget.astro');
+export const FEEDBACK_SERVE = path.join(REPO_ROOT, 'scripts/feedback-serve.ts');
+
+/** Why the feedback tests cannot run yet (a missing file), or undefined when they can. */
+export function getFeedbackMissingReason(): string | undefined {
+  const missing = [FEEDBACK_WIDGET, FEEDBACK_SERVE].filter((file) => !existsSync(file));
+  if (missing.length === 0) return undefined;
+  return `not written yet: ${missing.map((f) => path.relative(REPO_ROOT, f)).join(', ')}`;
+}
+
+export interface VoteRow {
+  item_id: string;
+  vote: 'up' | 'down';
+  reason: string | null;
+  comment: string | null;
+  page_path: string;
+}
+
+/** Every stored vote, oldest first, read with a separate read-only connection. */
+export function readVotes(dbFile: string): VoteRow[] {
+  if (!existsSync(dbFile)) return [];
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT item_id, vote, reason, comment, page_path FROM votes ORDER BY id').all() as VoteRow[];
+  } finally {
+    db.close();
+  }
+}
+
+/** Waits until `predicate` holds for the stored votes (the endpoint commits asynchronously). */
+export async function waitForVotes(dbFile: string, predicate: (rows: VoteRow[]) => boolean, timeoutMs = 5000): Promise<VoteRow[]> {
+  const deadline = Date.now() + timeoutMs;
+  let rows = readVotes(dbFile);
+  while (!predicate(rows) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    rows = readVotes(dbFile);
+  }
+  return rows;
+}

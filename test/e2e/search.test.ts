@@ -1,0 +1,122 @@
+/** Searching as a reader does: results as you type, FAQ answers opened in place, the search page. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchBrowser, newSiteContext } from './helpers/browser.ts';
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  context = await newSiteContext(browser);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+async function openPage(path: string): Promise<Page> {
+  await page?.close();
+  page = await context.newPage();
+  await page.goto(path);
+  return page;
+}
+
+/** Types like a reader and returns how long the expected result link took to appear (ms). */
+async function typeAndWaitForResult(p: Page, inputSelector: string, query: string, resultHref: string): Promise<number> {
+  const input = p.locator(inputSelector);
+  await input.click();
+  const started = Date.now();
+  await input.pressSequentially(query);
+  await p.locator(`${inputSelector} >> xpath=ancestor::div[@data-search]//a[@href="${resultHref}"]`).first().waitFor({ state: 'visible', timeout: 1000 });
+  return Date.now() - started;
+}
+
+const resultTexts = (p: Page) => p.locator('#page-search-results .result').allInnerTexts();
+
+describe('search from the home page', () => {
+  it('shows the matching article within a second of typing and opens it on click', async () => {
+    const p = await openPage('/');
+    const ms = await typeAndWaitForResult(p, '#home-search', 'reset password', '/account/reset-password/');
+    expect(ms).toBeLessThan(1000);
+    await p.locator('#home-search-results a.result[href="/account/reset-password/"]').click();
+    await p.waitForURL('**/account/reset-password/');
+    expect(await p.locator('h1').innerText()).toBe('Reset your password');
+  });
+
+  it('lands a query that matches a FAQ question on that question, opened', async () => {
+    const p = await openPage('/');
+    const ms = await typeAndWaitForResult(p, '#home-search', 'deliver on Sundays', '/faq/#deliver-on-sundays');
+    expect(ms).toBeLessThan(1000);
+    await p.locator('#home-search-results a.result[href="/faq/#deliver-on-sundays"]').click();
+    await p.waitForURL('**/faq/#deliver-on-sundays');
+    const item = p.locator('details#deliver-on-sundays');
+    await expect.poll(() => item.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+    expect(await item.locator('summary').innerText()).toBe('Do you deliver on Sundays?');
+    expect(await item.locator('.faq-answer').isVisible()).toBe(true);
+  });
+
+  it('says when nothing matches and links to the ways to contact us', async () => {
+    const p = await openPage('/');
+    await p.locator('#home-search').click();
+    await p.locator('#home-search').pressSequentially('xylophonequartz');
+    const status = p.locator('#home-search ~ [data-search-status], .search--inline [data-search-status]').first();
+    await expect.poll(() => status.innerText()).toBe('No results for “xylophonequartz”.');
+    const contact = p.locator('#home-search-results a', { hasText: 'see ways to contact us' });
+    await contact.click();
+    await p.waitForURL('**/search/?q=xylophonequartz');
+    expect(await p.locator('aside.contact').isVisible()).toBe(true);
+  });
+});
+
+describe('the search page', () => {
+  it('runs the query in ?q= on load and keeps it in the box', async () => {
+    const p = await openPage('/search/?q=reset%20password');
+    await p.locator('#page-search-results a.result[href="/account/reset-password/"]').waitFor();
+    expect(await p.locator('#page-search').inputValue()).toBe('reset password');
+    expect(await p.locator('[data-search-status]').innerText()).toMatch(/^\d+ results? for “reset password”/);
+  });
+
+  it('honours the type filter from the URL and when it changes', async () => {
+    const p = await openPage('/search/?q=refund&type=faq');
+    await p.locator('#page-search-results .result').first().waitFor();
+    expect(await p.locator('select[name=type]').inputValue()).toBe('faq');
+    const faqs = await resultTexts(p);
+    expect(faqs.length).toBeGreaterThan(0);
+    for (const text of faqs) expect(text).toMatch(/· FAQ/);
+    expect(await p.locator('#page-search-results a.result').evaluateAll((as) => as.every((a) => a.getAttribute('href')!.startsWith('/faq/#')))).toBe(true);
+
+    await p.locator('select[name=type]').selectOption('article');
+    await expect.poll(async () => (await resultTexts(p)).every((t) => t.includes('· Article'))).toBe(true);
+    expect(new URL(p.url()).searchParams.get('type')).toBe('article');
+  });
+
+  it('honours the category filter from the URL and when it changes', async () => {
+    const p = await openPage('/search/?q=refund&category=billing');
+    await p.locator('#page-search-results .result').first().waitFor();
+    expect(await p.locator('select[name=category]').inputValue()).toBe('billing');
+    for (const text of await resultTexts(p)) expect(text).toContain('Payments and billing');
+
+    await p.locator('select[name=category]').selectOption('returns-refunds');
+    await expect.poll(async () => {
+      const texts = await resultTexts(p);
+      return texts.length > 0 && texts.every((t) => t.includes('Returns and refunds'));
+    }).toBe(true);
+    expect(new URL(p.url()).searchParams.get('category')).toBe('returns-refunds');
+  });
+
+  it('says when nothing matches and offers the contact channels', async () => {
+    const p = await openPage('/search/?q=xylophonequartz');
+    const status = p.locator('[data-search-status]');
+    await expect.poll(() => status.innerText()).toBe('No results for “xylophonequartz”.');
+    expect(await p.locator('#page-search-results').innerText()).toContain('Try fewer or different words');
+    const contact = p.locator('aside.contact');
+    expect(await contact.isVisible()).toBe(true);
+    expect(await contact.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href')))).toEqual([
+      'https://parcelo.example/chat',
+      'mailto:help@parcelo.example',
+      'tel:+15550100',
+      'https://parcelo.example/support/new',
+    ]);
+  });
+});
