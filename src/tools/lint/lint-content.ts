@@ -56,7 +56,7 @@ export interface LintResult {
   findings: LintFinding[];
   /** Problems in `lint.rules`: the CLI exits with 2 when there are any. */
   settingsErrors: Diagnostic[];
-  /** Articles and FAQs read. */
+  /** Files read: articles, FAQs, and settings files with findings. */
   fileCount: number;
   errorCount: number;
   warningCount: number;
@@ -145,7 +145,7 @@ async function lintWithPool(root: string, contentDirName: string, options: LintO
   return {
     findings,
     settingsErrors,
-    fileCount: content.articles.length + content.faqs.length,
+    fileCount: new Set([...content.articles, ...content.faqs, ...content.diagnostics].map((e) => e.file)).size,
     errorCount: findings.filter((f) => f.severity === 'error').length,
     warningCount: findings.filter((f) => f.severity === 'warning').length,
     timings: { loadMs, parseMs, checkMs },

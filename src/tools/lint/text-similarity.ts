@@ -24,6 +24,8 @@ export function getTokens(text: string): string[] {
     .replace(/\p{M}/gu, '')
     .toLowerCase()
     .replace(/['’]s\b/g, '')
+    .replace(/\bcan['’]t\b/g, 'cannot')
+    .replace(/\bwon['’]t\b/g, 'will not')
     .replace(/n['’]t\b/g, ' not')
     .match(/[\p{L}\p{N}]+/gu);
   const out = new Set<string>();
