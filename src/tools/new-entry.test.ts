@@ -1,0 +1,84 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { loadContent } from '../content/load.ts';
+import { lintContent } from './lint/lint-content.ts';
+import { TEST_TODAY, createTestSite, removeTestSite } from './lint/test-site.ts';
+import { createEntry, getReviewDate } from './new-entry.ts';
+
+let root = '';
+afterEach(() => removeTestSite(root));
+
+describe('createEntry', () => {
+  it('creates an article with valid frontmatter, a slug from the title and reviewBy one year on', async () => {
+    root = createTestSite();
+    const result = createEntry({ root, kind: 'article', title: 'Pay in installments: how it works', category: 'billing', owner: 'Billing team', today: TEST_TODAY });
+    expect(result).toMatchObject({ ok: true, file: 'content/articles/billing/pay-in-installments-how-it-works.md' });
+    const text = readFileSync(path.join(root, 'content/articles/billing/pay-in-installments-how-it-works.md'), 'utf8');
+    expect(text.split('---')[1]).toMatchInlineSnapshot(`
+      "
+      title: "Pay in installments: how it works"
+      description: "TODO: Say in one or two sentences (50 to 160 characters) what this article helps readers do. Search results show this text."
+      owner: Billing team
+      reviewBy: 2027-11-23
+      "
+    `);
+    const content = loadContent(root);
+    expect(content.diagnostics).toEqual([]);
+    const lint = await lintContent({ root, today: TEST_TODAY, history: false });
+    expect(new Set(lint.findings.map((f) => f.ruleId))).toEqual(new Set(['todo-placeholder']));
+  });
+
+  it('writes owner TODO when the site requires an owner and none is given', () => {
+    root = createTestSite();
+    const result = createEntry({ root, kind: 'article', title: 'Split a payment', category: 'billing', today: TEST_TODAY });
+    expect(result.ok && result.text).toContain('owner: TODO\n');
+  });
+
+  it('creates a FAQ with the question', () => {
+    root = createTestSite();
+    const result = createEntry({ root, kind: 'faq', title: 'Can I pay with PayPal?', category: 'billing', today: TEST_TODAY });
+    expect(result).toMatchObject({ ok: true, file: 'content/faqs/billing/can-i-pay-with-paypal.md' });
+    expect(result.ok && result.text).toMatchInlineSnapshot(`
+      "---
+      question: Can I pay with PayPal?
+      ---
+
+      TODO: Answer the question in the first sentence, then add the details a reader needs.
+      "
+    `);
+  });
+
+  it('refuses to overwrite an existing file', () => {
+    root = createTestSite();
+    const before = readFileSync(path.join(root, 'content/articles/billing/refunds.md'), 'utf8');
+    const result = createEntry({ root, kind: 'article', title: 'Refunds', category: 'billing', today: TEST_TODAY });
+    expect(result).toEqual({ ok: false, message: 'content/articles/billing/refunds.md already exists and was not changed; choose another title, or pass --slug' });
+    expect(readFileSync(path.join(root, 'content/articles/billing/refunds.md'), 'utf8')).toBe(before);
+  });
+
+  it('lists the valid categories when the one given is unknown', () => {
+    root = createTestSite();
+    const result = createEntry({ root, kind: 'article', title: 'X marks the spot', category: 'bill', today: TEST_TODAY });
+    expect(result.ok ? '' : result.message).toMatchInlineSnapshot(`
+      ""bill" is not a category; use one of these with --category:
+        billing              Billing
+        account              Your account"
+    `);
+  });
+
+  it('refuses a slug another category already uses, and titles that make no slug', () => {
+    root = createTestSite();
+    expect(createEntry({ root, kind: 'article', title: 'Refunds', category: 'account', today: TEST_TODAY })).toEqual({
+      ok: false,
+      message: 'the slug "refunds" is already used by content/articles/billing/refunds.md; slugs must be unique, so choose another title or pass --slug',
+    });
+    expect(createEntry({ root, kind: 'faq', title: '退款需要多长时间？', category: 'billing', today: TEST_TODAY })).toMatchObject({ ok: false, message: expect.stringContaining('--slug') });
+  });
+});
+
+describe('getReviewDate', () => {
+  it('is one year later, and March 1 after a leap day', () => {
+    expect([getReviewDate('2026-11-23'), getReviewDate('2028-02-29')]).toEqual(['2027-11-23', '2029-03-01']);
+  });
+});

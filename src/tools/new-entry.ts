@@ -1,0 +1,110 @@
+/**
+ * `npm run new`: a new article or FAQ with frontmatter that passes the schema, TODO markers where
+ * the writer still has to write (the linter's todo-placeholder rule keeps them from being
+ * published), and a slug made from the title by the same slugify the loader suggests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { loadContent, slugify } from '../content/load.ts';
+import { ArticleFrontmatterSchema, FaqFrontmatterSchema, SlugSchema } from '../content/schema.ts';
+
+export type EntryKind = 'article' | 'faq';
+
+export interface NewEntryOptions {
+  root: string;
+  /** The content folder relative to `root`. Default "content". */
+  contentDir?: string;
+  kind: EntryKind;
+  title: string;
+  category: string;
+  /** Use this slug instead of one made from the title. */
+  slug?: string;
+  owner?: string;
+  /** Today as YYYY-MM-DD; reviewBy is one year later. */
+  today?: string;
+}
+
+export type NewEntryResult = { ok: true; file: string; text: string } | { ok: false; message: string };
+
+export const DESCRIPTION_PLACEHOLDER =
+  'TODO: Say in one or two sentences (50 to 160 characters) what this article helps readers do. Search results show this text.';
+
+/** The date one year after `today` (Feb 29 becomes Mar 1). */
+export function getReviewDate(today: string): string {
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCFullYear(date.getUTCFullYear() + 1);
+  return date.toISOString().slice(0, 10);
+}
+
+/** The text of the new file. */
+export function buildEntryText(kind: EntryKind, title: string, options: { owner?: string; reviewBy: string }): string {
+  if (kind === 'faq') {
+    return `---\n${stringify({ question: title }, { lineWidth: 0 })}---\n\nTODO: Answer the question in the first sentence, then add the details a reader needs.\n`;
+  }
+  const frontmatter: Record<string, string> = { title, description: DESCRIPTION_PLACEHOLDER };
+  if (options.owner) frontmatter.owner = options.owner;
+  frontmatter.reviewBy = options.reviewBy;
+  return `---
+${stringify(frontmatter, { lineWidth: 0 })}---
+
+TODO: Start with one or two sentences: who this article is for and what it helps them do.
+
+## TODO: Name the first task, like "Change your delivery address"
+
+1. TODO: Write each step as one action, like "Go to **Orders**".
+2. TODO: Say what the reader sees when it worked.
+
+:::tip
+TODO: Add a tip, or delete this block.
+:::
+`;
+}
+
+/** Create the file; never overwrites. */
+export function createEntry(options: NewEntryOptions): NewEntryResult {
+  const title = options.title.trim();
+  const titleCheck = (options.kind === 'article' ? ArticleFrontmatterSchema.shape.title : FaqFrontmatterSchema.shape.question).safeParse(title);
+  if (!titleCheck.success) {
+    return { ok: false, message: `the ${options.kind === 'article' ? 'title' : 'question'} ${titleCheck.error.issues[0]!.message}` };
+  }
+  const contentDirName = options.contentDir ?? 'content';
+  const content = loadContent(options.root, contentDirName);
+  if (content.categories.length === 0) {
+    return { ok: false, message: `there are no categories: ${contentDirName}/categories.yaml is missing or invalid; run npm run lint:content to see why` };
+  }
+  const category = content.categories.find((c) => c.id === options.category);
+  if (!category) {
+    const list = content.categories.map((c) => `  ${c.id.padEnd(20)} ${c.title}`).join('\n');
+    return { ok: false, message: `"${options.category}" is not a category; use one of these with --category:\n${list}` };
+  }
+  const slug = options.slug ?? slugify(title);
+  if (!slug) return { ok: false, message: `cannot make a file name from "${title}"; pass one with --slug, like --slug pay-in-installments` };
+  if (!SlugSchema.safeParse(slug).success) return { ok: false, message: `--slug "${slug}" must be lowercase letters, digits and hyphens, like "pay-in-installments"` };
+
+  const folder = options.kind === 'article' ? 'articles' : 'faqs';
+  const file = `${contentDirName}/${folder}/${category.id}/${slug}.md`;
+  const sameSlug = (options.kind === 'article' ? content.articles : content.faqs).find((e) => e.id === slug);
+  if (sameSlug && sameSlug.file !== file) {
+    return { ok: false, message: `the slug "${slug}" is already used by ${sameSlug.file}; slugs must be unique, so choose another title or pass --slug` };
+  }
+  if (options.kind === 'article' && content.site?.lint.requireOwner && !options.owner) {
+    // Still valid frontmatter; the linter's todo-placeholder rule asks for the real owner.
+    options = { ...options, owner: 'TODO' };
+  }
+  const text = buildEntryText(options.kind, title, {
+    owner: options.owner,
+    reviewBy: getReviewDate(options.today ?? new Date().toISOString().slice(0, 10)),
+  });
+  const abs = path.join(options.root, file);
+  mkdirSync(path.dirname(abs), { recursive: true });
+  try {
+    writeFileSync(abs, text, { flag: 'wx' });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+      return { ok: false, message: `${file} already exists and was not changed; choose another title, or pass --slug` };
+    }
+    throw err;
+  }
+  return { ok: true, file, text };
+}
