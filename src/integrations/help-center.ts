@@ -11,18 +11,21 @@ import { AstroError } from 'astro/errors';
 import { loadContent, getContentErrors, type LoadedContent } from '../content/load.ts';
 import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import { getContentDir, getProjectRoot } from '../content/paths.ts';
+import { loadSynonyms, type LoadedSynonyms } from '../content/synonyms.ts';
 import { buildSearchInputs } from '../search/search-inputs.ts';
 import { buildSearchIndex } from '../search/build-index.ts';
 
 export function helpCenter(): AstroIntegration {
   let content: LoadedContent | undefined;
+  let synonyms: LoadedSynonyms | undefined;
   return {
     name: 'help-center',
     hooks: {
       'astro:config:setup': ({ logger }) => {
         const root = getProjectRoot();
         content = loadContent(root, path.relative(root, getContentDir()));
-        const errors = sortDiagnostics(getContentErrors(content));
+        synonyms = loadSynonyms(root, getContentDir());
+        const errors = sortDiagnostics([...getContentErrors(content), ...synonyms.diagnostics.filter((d) => d.severity === 'error')]);
         if (errors.length > 0) {
           const noun = errors.length === 1 ? 'problem' : 'problems';
           throw new AstroError(
@@ -38,7 +41,7 @@ export function helpCenter(): AstroIntegration {
       'astro:build:done': async ({ dir, logger }) => {
         if (!content?.site) return;
         const outDir = fileURLToPath(dir);
-        const search = buildSearchInputs(content, content.site.language);
+        const search = buildSearchInputs(content, synonyms?.groups ?? [], content.site.language);
         const result = await buildSearchIndex(outDir, search.records, search.vocabulary);
         logger.info(
           `Pagefind indexed ${result.pageCount} pages and ${result.recordCount} FAQ questions in ${result.milliseconds} ms`,
