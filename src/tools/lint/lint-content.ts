@@ -27,7 +27,6 @@ import { loadFactsCache } from './facts-cache.ts';
 import { createLineIndex } from './line-index.ts';
 import { createParsePool, type ParsePool } from './parse-pool.ts';
 import { resolveRuleSettings } from './rule-settings.ts';
-import { RULES, isRuleId, type RuleId } from './rules.ts';
 
 export interface LintOptions {
   /** The project root: content/ and public/ are inside it. */
@@ -183,9 +182,4 @@ function getSiteLocator(root: string, siteFile: string): ParsedYaml['locate'] {
   } catch {
     return () => ({ line: 1, column: 1 });
   }
-}
-
-/** The rule's catalogue entry, for formatting ("fixable", origin). */
-export function getRuleInfo(id: string) {
-  return isRuleId(id) ? RULES[id as RuleId] : undefined;
 }

@@ -1,0 +1,49 @@
+/**
+ * npx tsx scripts/bench-lint.ts [--articles 5000] [--faqs 0] [--runs 3] [--keep]
+ * Generates a synthetic site and times `npm run lint:content` on it: cold (no cache) and warm
+ * (parsed Markdown cached in .cache/), median of --runs fresh processes each. Wall-clock times.
+ */
+import { rmSync } from 'node:fs';
+import os from 'node:os';
+import { parseArgs } from 'node:util';
+import { generateSyntheticSite, getMedian, runLintCli } from '../src/tools/lint/bench.ts';
+
+const { values } = parseArgs({
+  options: {
+    articles: { type: 'string', default: '5000' },
+    faqs: { type: 'string', default: '0' },
+    runs: { type: 'string', default: '3' },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const articles = Number(values.articles);
+const faqs = Number(values.faqs);
+const runs = Number(values.runs);
+if (![articles, faqs, runs].every((n) => Number.isInteger(n) && n >= 0) || runs < 1) {
+  process.stderr.write('--articles, --faqs and --runs must be whole numbers (runs at least 1)\n');
+  process.exit(2);
+}
+
+const root = generateSyntheticSite({ articles, faqs });
+process.stdout.write(`Synthetic site: ${articles} articles, ${faqs} FAQs in ${root}\n`);
+process.stdout.write(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, load ${os.loadavg()[0]!.toFixed(2)}, Node ${process.version}\n`);
+try {
+  for (const [label, args] of [
+    ['cold (--no-cache)', ['--no-cache', '--no-git']],
+    ['warm (cache)', ['--no-git']],
+  ] as const) {
+    if (label.startsWith('warm')) runLintCli(root, [...args]); // fill the cache
+    const times: number[] = [];
+    let summary = '';
+    for (let i = 0; i < runs; i++) {
+      const run = runLintCli(root, [...args]);
+      if (run.exitCode !== 0) throw new Error(`lint exited with ${run.exitCode}: ${run.summary}`);
+      times.push(run.milliseconds);
+      summary = run.summary;
+    }
+    const list = times.map((t) => (t / 1000).toFixed(2)).join(', ');
+    process.stdout.write(`${label.padEnd(18)} median ${(getMedian(times) / 1000).toFixed(2)} s  (runs: ${list})  ${summary}\n`);
+  }
+} finally {
+  if (!values.keep) rmSync(root, { recursive: true, force: true });
+}
