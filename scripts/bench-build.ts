@@ -1,0 +1,101 @@
+/**
+ * Build benchmark (`npm run bench`): generates synthetic help centers (default 1,000 and 5,000
+ * articles, 20% as many FAQs), builds each with the real `astro build` and, as a baseline in the
+ * same run, a plain Astro project over the same articles; prints medians and writes them to
+ * docs/performance.md.
+ *
+ *   npm run bench                          sizes 1000,5000, 3 runs each
+ *   npm run bench -- --runs 5 --sizes 500,2000
+ *   npm run bench -- --quick               sizes 200,1000, 1 run, docs not written
+ *   --no-write  do not update docs/performance.md     --keep  keep the generated folders
+ */
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT } from '../test/helpers/build-site.ts';
+import { generateHelpCenter } from './bench/generate-content.ts';
+import { createPlainAstroProject } from './bench/plain-astro.ts';
+import { summarize, type SizeResult } from './bench/report.ts';
+import { runAstroBuild } from './bench/run-build.ts';
+
+const DOC = path.join(REPO_ROOT, 'docs', 'performance.md');
+const START = '<!-- bench:start -->';
+const END = '<!-- bench:end -->';
+
+function usage(message: string): never {
+  console.error(`${message}\nUsage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--quick] [--no-write] [--keep]`);
+  process.exit(2);
+}
+
+async function main(): Promise<void> {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      options: {
+        sizes: { type: 'string' },
+        runs: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        'no-write': { type: 'boolean', default: false },
+        keep: { type: 'boolean', default: false },
+      },
+      strict: true,
+    }));
+  } catch (err) {
+    usage((err as Error).message);
+  }
+  const sizes = (values.sizes ?? (values.quick ? '200,1000' : '1000,5000')).split(',').map(Number);
+  const runs = Number(values.runs ?? (values.quick ? 1 : 3));
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) usage(`--sizes must be whole numbers of articles, at least 10: ${values.sizes}`);
+  if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a whole number, at least 1: ${values.runs}`);
+  const write = !values.quick && !values['no-write'];
+
+  const results: SizeResult[] = [];
+  const started = Date.now();
+  for (const articles of sizes) {
+    const faqs = Math.round(articles * 0.2);
+    const work = mkdtempSync(path.join(os.tmpdir(), `hc-bench-${articles}-`));
+    try {
+      const site = generateHelpCenter(path.join(work, 'site'), { articles, faqs, seed: 42, git: true });
+      const plainDir = createPlainAstroProject(path.join(work, 'plain'), site.articlesDir, REPO_ROOT);
+      console.log(`\n${articles} articles + ${faqs} FAQs in ${site.categories} categories (${site.words.toLocaleString('en')} words) in ${work}`);
+      const result: SizeResult = { articles, faqs, categories: site.categories, words: site.words, ours: [], plain: [] };
+      for (let run = 1; run <= runs; run++) {
+        const outDir = path.join(work, 'dist');
+        const cacheDir = path.join(work, 'cache');
+        for (const dir of [outDir, cacheDir, path.join(REPO_ROOT, '.cache', 'astro', 'bench')]) rmSync(dir, { recursive: true, force: true });
+        const ours = await runAstroBuild({
+          cwd: REPO_ROOT,
+          outDir,
+          env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: cacheDir },
+        });
+        result.ours.push(ours);
+        for (const dir of [outDir, cacheDir, path.join(plainDir, '.astro')]) rmSync(dir, { recursive: true, force: true });
+        const plain = await runAstroBuild({ cwd: plainDir, outDir, env: { PLAIN_OUT_DIR: outDir, PLAIN_CACHE_DIR: cacheDir } });
+        result.plain.push(plain);
+        console.log(
+          `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s (Pagefind ${((ours.pagefindMs ?? 0) / 1000).toFixed(1)} s, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
+        );
+      }
+      results.push(result);
+    } finally {
+      if (values.keep) console.log(`  kept ${work}`);
+      else rmSync(work, { recursive: true, force: true });
+    }
+  }
+
+  const { tables, verdicts } = summarize(results, runs);
+  const environment = `Node ${process.version}, ${os.cpus().length} CPU cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()}; measured ${new Date().toISOString().slice(0, 10)}; benchmark took ${((Date.now() - started) / 60000).toFixed(1)} min.`;
+  const block = [tables, '', ...verdicts.map((v) => `- ${v}`), '', environment].join('\n');
+  console.log(`\n${block}`);
+  if (write) {
+    const doc = readFileSync(DOC, 'utf8');
+    const from = doc.indexOf(START);
+    const to = doc.indexOf(END);
+    if (from < 0 || to < from) throw new Error(`${DOC} has no ${START} ... ${END} block to replace`);
+    writeFileSync(DOC, `${doc.slice(0, from + START.length)}\n${block}\n${doc.slice(to)}`);
+    console.log(`\nWrote the table to ${path.relative(REPO_ROOT, DOC)}.`);
+  }
+}
+
+await main();

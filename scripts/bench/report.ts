@@ -1,0 +1,82 @@
+/** Medians over benchmark runs and the Markdown tables the benchmark prints and writes. */
+import type { BuildMeasurement } from './run-build.ts';
+
+export interface SizeResult {
+  articles: number;
+  faqs: number;
+  categories: number;
+  words: number;
+  ours: BuildMeasurement[];
+  plain: BuildMeasurement[];
+}
+
+export function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/** Wall time not in a measured phase: process start, config and content checks, client bundle, sitemap. */
+const getOtherMs = (m: BuildMeasurement) =>
+  m.ms - (m.phases.syncMs ?? 0) - (m.phases.bundleMs ?? 0) - (m.phases.renderMs ?? 0) - (m.pagefindMs ?? 0);
+const med = (runs: BuildMeasurement[], pick: (m: BuildMeasurement) => number | undefined) => median(runs.map((m) => pick(m) ?? 0));
+const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+const x = (ratio: number) => `${ratio.toFixed(2)}x`;
+
+export interface Summary {
+  tables: string;
+  verdicts: string[];
+}
+
+export function summarize(results: SizeResult[], runs: number): Summary {
+  const header = [
+    '| articles + FAQs | build | of which Pagefind | content sync | bundle | render pages | other | peak memory | dist/ | Pagefind index | pages | pages/s | plain Astro build | plain peak memory | ours / plain |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const rows = results.map((r) => {
+    const ms = med(r.ours, (m) => m.ms);
+    const plainMs = med(r.plain, (m) => m.ms);
+    const pages = med(r.ours, (m) => m.htmlPages);
+    return `| ${r.articles.toLocaleString('en')} + ${r.faqs.toLocaleString('en')} | ${s(ms)} | ${s(med(r.ours, (m) => m.pagefindMs))} | ${s(med(r.ours, (m) => m.phases.syncMs))} | ${s(med(r.ours, (m) => m.phases.bundleMs))} | ${s(med(r.ours, (m) => m.phases.renderMs))} | ${s(med(r.ours, getOtherMs))} | ${mb(med(r.ours, (m) => m.peakRssBytes))} | ${mb(med(r.ours, (m) => m.distBytes))} | ${mb(med(r.ours, (m) => m.pagefindBytes))} | ${pages} | ${(pages / (ms / 1000)).toFixed(0)} | ${s(plainMs)} | ${mb(med(r.plain, (m) => m.peakRssBytes))} | ${x(ms / plainMs)} |`;
+  });
+  const plainHeader = [
+    '| articles | plain: build | content sync | bundle | render pages | other | pages | pages/s |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ];
+  const plainRows = results.map((r) => {
+    const ms = med(r.plain, (m) => m.ms);
+    const pages = med(r.plain, (m) => m.htmlPages);
+    return `| ${r.articles.toLocaleString('en')} | ${s(ms)} | ${s(med(r.plain, (m) => m.phases.syncMs))} | ${s(med(r.plain, (m) => m.phases.bundleMs))} | ${s(med(r.plain, (m) => m.phases.renderMs))} | ${s(med(r.plain, getOtherMs))} | ${pages} | ${(pages / (ms / 1000)).toFixed(0)} |`;
+  });
+
+  const verdicts: string[] = [];
+  const [small, large] = [results[0], results[results.length - 1]];
+  if (small && large && small !== large) {
+    const factor = large.articles / small.articles;
+    const scale = med(large.ours, (m) => m.ms) / med(small.ours, (m) => m.ms);
+    const plainScale = med(large.plain, (m) => m.ms) / med(small.plain, (m) => m.ms);
+    const limit = factor * 1.1;
+    verdicts.push(
+      `Scaling: the ${large.articles.toLocaleString('en')}-article build takes ${x(scale)} the time of the ${small.articles.toLocaleString('en')}-article build (${factor}x the content; plain Astro ${x(plainScale)}); limit ${x(limit)}: ${scale <= limit ? 'PASS' : 'FAIL'}.`,
+    );
+  }
+  if (large) {
+    const ratio = med(large.ours, (m) => m.ms) / med(large.plain, (m) => m.ms);
+    const withoutPagefind = (med(large.ours, (m) => m.ms) - med(large.ours, (m) => m.pagefindMs)) / med(large.plain, (m) => m.ms);
+    verdicts.push(
+      `Overhead at ${large.articles.toLocaleString('en')} articles: our build takes ${x(ratio)} the plain Astro build (${x(withoutPagefind)} without the Pagefind step); target 1.20x: ${ratio <= 1.2 ? 'PASS' : 'MISS'}.`,
+    );
+  }
+  const memory = results[0]?.ours[0]?.memorySource === 'gnu-time' ? 'GNU time maximum resident set size (largest process)' : 'peak RSS of the build process polled from /proc';
+  const tables = [
+    `Medians of ${runs} run${runs === 1 ? '' : 's'} per size (cold builds: output and caches removed before each run). Peak memory: ${memory}.`,
+    '',
+    ...header,
+    ...rows,
+    '',
+    ...plainHeader,
+    ...plainRows,
+  ].join('\n');
+  return { tables, verdicts };
+}

@@ -1,0 +1,96 @@
+/**
+ * Runs one `astro build` in a child process (plain-shell environment) and measures it: wall time,
+ * peak memory (GNU time's maximum resident set size of the largest process, or /proc polling
+ * when /usr/bin/time is missing), output size, and the phase times Astro and the help center print.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { getCleanEnv } from '../../test/helpers/build-site.ts';
+
+export interface BuildMeasurement {
+  ms: number;
+  peakRssBytes: number;
+  /** How peak memory was measured. */
+  memorySource: 'gnu-time' | 'proc-poll';
+  distBytes: number;
+  pagefindBytes: number;
+  htmlPages: number;
+  /** From dist/.help-center-build.json (our build only). */
+  pagefindMs: number | undefined;
+  /** Phase times parsed from Astro's log (ms): content sync, server bundle, page rendering. */
+  phases: { syncMs?: number; bundleMs?: number; renderMs?: number };
+}
+
+const GNU_TIME = '/usr/bin/time';
+
+export function getTreeSize(dir: string): { bytes: number; html: number } {
+  let bytes = 0;
+  let html = 0;
+  if (!existsSync(dir)) return { bytes, html };
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    bytes += statSync(path.join(entry.parentPath, entry.name)).size;
+    if (entry.name.endsWith('.html')) html++;
+  }
+  return { bytes, html };
+}
+
+const toMs = (value: string, unit: string) => Math.round(Number(value) * (unit === 's' ? 1000 : 1));
+
+/** Astro 5's info log: "[types] Generated 1.16s", "✓ Completed in 5.98s." after the bundle and after the routes. */
+export function parseAstroPhases(log: string): BuildMeasurement['phases'] {
+  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const phases: BuildMeasurement['phases'] = {};
+  const sync = plain.match(/\[types\] Generated ([\d.]+)(m?s)/);
+  if (sync) phases.syncMs = toMs(sync[1]!, sync[2]!);
+  const bundle = plain.match(/Building static entrypoints[\s\S]*?Completed in ([\d.]+)(m?s)/);
+  if (bundle) phases.bundleMs = toMs(bundle[1]!, bundle[2]!);
+  const render = plain.match(/generating static routes[\s\S]*?Completed in ([\d.]+)(m?s)/);
+  if (render) phases.renderMs = toMs(render[1]!, render[2]!);
+  return phases;
+}
+
+export async function runAstroBuild(options: { cwd: string; root?: string; env: Record<string, string>; outDir: string }): Promise<BuildMeasurement> {
+  const astro = path.join(options.cwd, 'node_modules/astro/astro.js');
+  const args = [astro, 'build', ...(options.root ? ['--root', options.root] : [])];
+  const useTime = existsSync(GNU_TIME);
+  const started = performance.now();
+  const child = useTime
+    ? spawn(GNU_TIME, ['-v', process.execPath, ...args], { cwd: options.cwd, env: { ...getCleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...options.env } })
+    : spawn(process.execPath, args, { cwd: options.cwd, env: { ...getCleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...options.env } });
+  let log = '';
+  child.stdout.on('data', (c: Buffer) => (log += c.toString()));
+  child.stderr.on('data', (c: Buffer) => (log += c.toString()));
+  let polledPeak = 0;
+  const poll = useTime
+    ? undefined
+    : setInterval(() => {
+        try {
+          const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+          const rss = Number(status.match(/VmHWM:\s+(\d+) kB/)?.[1] ?? 0) * 1024;
+          polledPeak = Math.max(polledPeak, rss);
+        } catch {
+          /* exited */
+        }
+      }, 100);
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  const ms = Math.round(performance.now() - started);
+  if (poll) clearInterval(poll);
+  if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${log.slice(-4000)}`);
+
+  const gnuPeak = Number(log.match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? 0) * 1024;
+  const dist = getTreeSize(options.outDir);
+  const buildInfo = path.join(options.outDir, '.help-center-build.json');
+  const pagefindMs = existsSync(buildInfo) ? (JSON.parse(readFileSync(buildInfo, 'utf8')) as { pagefindMs: number }).pagefindMs : undefined;
+  return {
+    ms,
+    peakRssBytes: useTime ? gnuPeak : polledPeak,
+    memorySource: useTime ? 'gnu-time' : 'proc-poll',
+    distBytes: dist.bytes,
+    pagefindBytes: getTreeSize(path.join(options.outDir, 'pagefind')).bytes,
+    htmlPages: dist.html,
+    pagefindMs,
+    phases: parseAstroPhases(log),
+  };
+}
