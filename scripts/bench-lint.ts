@@ -7,6 +7,7 @@ import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
 import { generateSyntheticSite, getMedian, runLintCli } from '../src/tools/lint/bench.ts';
+import { getDefaultWorkerCount, lintContent } from '../src/tools/lint/lint-content.ts';
 
 const { values } = parseArgs({
   options: {
@@ -14,6 +15,7 @@ const { values } = parseArgs({
     faqs: { type: 'string', default: '0' },
     runs: { type: 'string', default: '3' },
     keep: { type: 'boolean', default: false },
+    workers: { type: 'string' },
   },
 });
 const articles = Number(values.articles);
@@ -28,9 +30,10 @@ const root = generateSyntheticSite({ articles, faqs });
 process.stdout.write(`Synthetic site: ${articles} articles, ${faqs} FAQs in ${root}\n`);
 process.stdout.write(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, load ${os.loadavg()[0]!.toFixed(2)}, Node ${process.version}\n`);
 try {
+  const workerArgs = values.workers === undefined ? [] : ['--workers', values.workers];
   for (const [label, args] of [
-    ['cold (--no-cache)', ['--no-cache', '--no-git']],
-    ['warm (cache)', ['--no-git']],
+    ['cold (--no-cache)', ['--no-cache', '--no-git', ...workerArgs]],
+    ['warm (cache)', ['--no-git', ...workerArgs]],
   ] as const) {
     if (label.startsWith('warm')) runLintCli(root, [...args]); // fill the cache
     const times: number[] = [];
@@ -44,6 +47,13 @@ try {
     const list = times.map((t) => (t / 1000).toFixed(2)).join(', ');
     process.stdout.write(`${label.padEnd(18)} median ${(getMedian(times) / 1000).toFixed(2)} s  (runs: ${list})  ${summary}\n`);
   }
+  // Where the time goes, in this process (no start-up cost), without the cache.
+  const workers = values.workers === undefined ? getDefaultWorkerCount() : Number(values.workers);
+  const { timings } = await lintContent({ root, history: false, workers });
+  const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
+  process.stdout.write(
+    `phases (cold, in-process, ${workers} workers, ${timings.parsedOnWorkers} files parsed on them): load ${ms(timings.loadMs)}, parse ${ms(timings.parseMs)}, checks ${ms(timings.checkMs)}\n`,
+  );
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true });
 }

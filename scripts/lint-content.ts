@@ -22,6 +22,7 @@ Options:
   --no-cache                   parse every file again instead of using .cache/lint-content.json
   --no-git                     skip the git history check (missing-redirect)
   --today <YYYY-MM-DD>         the date reviewBy is compared with (default: today)
+  --workers <n>                threads for parsing Markdown on large sites (default: by CPU count)
   -h, --help                   show this help
 
 Rules and how to fix each finding: docs/writer-tooling.md
@@ -44,6 +45,7 @@ function parse() {
       cache: { type: 'boolean', default: true },
       git: { type: 'boolean', default: true },
       today: { type: 'string' },
+      workers: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -61,6 +63,8 @@ if (values.help) {
 const format = values.format as OutputFormat;
 if (!OUTPUT_FORMATS.includes(format)) fail(`--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${values.format}"`);
 if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(`--today must be a date like 2026-01-31, not "${values.today}"`);
+const workers = values.workers === undefined ? getDefaultWorkerCount() : Number(values.workers);
+if (!Number.isInteger(workers) || workers < 0) fail(`--workers must be a whole number, not "${values.workers}"`);
 
 const root = values.root ? path.resolve(values.root) : getProjectRoot();
 const options: LintOptions = {
@@ -70,7 +74,7 @@ const options: LintOptions = {
   history: values.git ? undefined : false,
   cacheFile: values.cache ? '.cache/lint-content.json' : undefined,
   only: positionals.map((p) => path.relative(root, path.resolve(p))),
-  workers: getDefaultWorkerCount(),
+  workers,
 };
 
 try {

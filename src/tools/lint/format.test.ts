@@ -11,7 +11,7 @@ const result: LintResult = {
   fileCount: 12,
   errorCount: 1,
   warningCount: 1,
-  timings: { loadMs: 0, parseMs: 0, checkMs: 0 },
+  timings: { loadMs: 0, parseMs: 0, checkMs: 0, parsedOnWorkers: 0 },
 };
 
 describe('output formats', () => {

@@ -28,6 +28,31 @@ describe('lintContent', () => {
     `);
   });
 
+  it('reports each content-loader rule and the redirect errors the build checks', async () => {
+    const settings = await lintTestSite({
+      'content/site.yaml': 'name: Example Help\nurl: not a url\n',
+      'content/categories.yaml': '- id: billing\n  title: Billing\n  description: d\n- id: billing\n  title: Again\n  description: d\n',
+    });
+    expect(settings.lines.filter((l) => /^content\/(site|categories)\.yaml:/.test(l))).toMatchInlineSnapshot(`
+      [
+        "content/categories.yaml:4:3  error  [1].id: duplicate category id "billing"  (categories)",
+        "content/site.yaml:2:1  error  url: must be a full URL like https://help.example.com  (site-settings)",
+      ]
+    `);
+    const { result } = await lintTestSite({
+      'content/articles/billing/bad-yaml.md': '---\ntitle: [unclosed\n---\n\nBody.\n',
+      'content/articles/billing/no-frontmatter.md': 'Just text.\n',
+      'content/articles/billing/deep/nested.md': article('Body.\n'),
+      'content/articles/billing/Bad_Name.md': article('Body.\n'),
+      'content/articles/shop/elsewhere.md': article('Body.\n', 'title: Elsewhere\ndescription: An article in a folder that is not a category, said in a sentence.\nowner: Test team\nredirectFrom: [/shop/old/]\n'),
+      'content/articles/account/refunds.md': article('Body.\n', 'title: Refunds twice\ndescription: An article whose file name another category already uses, in a sentence.\nowner: Test team\nredirectFrom: [/billing/]\n'),
+    });
+    const rules = new Set(result.findings.map((f) => f.ruleId));
+    expect([...rules].sort()).toEqual(
+      ['duplicate-slug', 'file-location', 'file-name', 'frontmatter-missing', 'redirect-conflict', 'redirect-target', 'unknown-category', 'yaml-syntax'].sort(),
+    );
+  });
+
   it('positions body findings in the file, after the frontmatter', async () => {
     const { result } = await lintTestSite({ 'content/articles/billing/test.md': article('Line one.\n\n## Two\n\nSee [x](missing.md).\n') });
     expect(result.findings.map((f) => [f.line, f.column])).toEqual([[11, 5]]);

@@ -59,7 +59,7 @@ export interface LintResult {
   fileCount: number;
   errorCount: number;
   warningCount: number;
-  timings: { loadMs: number; parseMs: number; checkMs: number };
+  timings: { loadMs: number; parseMs: number; checkMs: number; parsedOnWorkers: number };
 }
 
 /** Worker threads worth starting here: none on one or two cores, where they compete with the main thread. */
@@ -147,7 +147,7 @@ async function lintWithPool(root: string, contentDirName: string, options: LintO
     fileCount: new Set([...content.articles, ...content.faqs, ...content.diagnostics].map((e) => e.file)).size,
     errorCount: findings.filter((f) => f.severity === 'error').length,
     warningCount: findings.filter((f) => f.severity === 'warning').length,
-    timings: { loadMs, parseMs, checkMs },
+    timings: { loadMs, parseMs, checkMs, parsedOnWorkers: pool.stats.parsedOnWorkers },
   };
 }
 

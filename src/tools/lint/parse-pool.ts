@@ -13,6 +13,8 @@ const CHUNK = 100;
 export interface ParsePool {
   parse(bodies: readonly string[]): Promise<MarkdownFacts[]>;
   close(): Promise<void>;
+  /** Workers started, and bodies they parsed (the rest were parsed on the calling thread). */
+  readonly stats: { workers: number; parsedOnWorkers: number };
 }
 
 /** A pool of `size` workers; size 0 parses on the calling thread. */
@@ -23,8 +25,11 @@ export function createParsePool(size: number): ParsePool {
     if (!worker) break;
     workers.push(worker);
   }
+  const stats = { workers: workers.length, parsedOnWorkers: 0 };
   return {
-    parse: (bodies) => (workers.length === 0 || bodies.length < MIN_BODIES_FOR_WORKERS ? Promise.resolve(bodies.map(getMarkdownFacts)) : parseOnWorkers(workers, bodies)),
+    stats,
+    parse: (bodies) =>
+      workers.length === 0 || bodies.length < MIN_BODIES_FOR_WORKERS ? Promise.resolve(bodies.map(getMarkdownFacts)) : parseOnWorkers(workers, bodies, stats),
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },
@@ -33,17 +38,14 @@ export function createParsePool(size: number): ParsePool {
 
 function startWorker(): Worker | undefined {
   try {
-    const entry = new URL('./parse-worker.ts', import.meta.url);
-    // Run from TypeScript sources (tsx, vitest): load the worker through tsx's API.
-    const api = import.meta.resolve('tsx/esm/api');
-    const code = `const { tsImport } = await import(${JSON.stringify(api)}); await tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)});`;
-    return new Worker(new URL(`data:text/javascript,${encodeURIComponent(code)}`));
+    const entry = new URL('./parse-worker.ts', import.meta.url).href;
+    return new Worker(new URL('./parse-worker-boot.mjs', import.meta.url), { workerData: { entry } });
   } catch {
     return undefined;
   }
 }
 
-function parseOnWorkers(workers: Worker[], bodies: readonly string[]): Promise<MarkdownFacts[]> {
+function parseOnWorkers(workers: Worker[], bodies: readonly string[], stats: { parsedOnWorkers: number }): Promise<MarkdownFacts[]> {
   const results: MarkdownFacts[] = new Array(bodies.length);
   let next = 0;
   let pending = 0;
@@ -70,6 +72,7 @@ function parseOnWorkers(workers: Worker[], bodies: readonly string[]): Promise<M
       worker.removeAllListeners('message').removeAllListeners('error');
       worker.on('message', (message: { id: number; facts: MarkdownFacts[] }) => {
         message.facts.forEach((f, i) => (results[message.id + i] = f));
+        stats.parsedOnWorkers += message.facts.length;
         pending--;
         feed(worker);
       });
