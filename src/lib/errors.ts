@@ -14,6 +14,33 @@ export const ErrorCodes = {
   InvalidSiteSettings: 'InvalidSiteSettings',
   MissingContentFile: 'MissingContentFile',
   PagefindFailed: 'PagefindFailed',
+  // Feedback endpoint (HTTP answers; the status is in parentheses).
+  /** (400) The vote body failed validation; `issues` lists each field. */
+  InvalidFeedback: 'InvalidFeedback',
+  /** (413) The body is over the endpoint's size limit. */
+  FeedbackTooLarge: 'FeedbackTooLarge',
+  /** (415) The Content-Type is not JSON, text/plain or a form. */
+  UnsupportedMediaType: 'UnsupportedMediaType',
+  /** (405) The route exists but not for this method. */
+  MethodNotAllowed: 'MethodNotAllowed',
+  /** (403) The Origin (or Referer) is not in the endpoint's allow-list. */
+  OriginNotAllowed: 'OriginNotAllowed',
+  /** (429) Too many requests from this client or in total. */
+  RateLimited: 'RateLimited',
+  /** (403) A comment needed a valid anti-spam challenge token. */
+  ChallengeFailed: 'ChallengeFailed',
+  /** (401) An admin route was called without the right bearer token. */
+  Unauthorized: 'Unauthorized',
+  /** (404) No such route. */
+  NotFound: 'NotFound',
+  /** (500) Anything unexpected; the details are only in the server log. */
+  InternalError: 'InternalError',
+  /** (503) The store does not answer. */
+  StoreUnavailable: 'StoreUnavailable',
+  // Feedback operator errors (startup, CLI).
+  InvalidFeedbackManifest: 'InvalidFeedbackManifest',
+  InvalidFeedbackConfig: 'InvalidFeedbackConfig',
+  FeedbackStoreFailed: 'FeedbackStoreFailed',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 

@@ -1,0 +1,81 @@
+/**
+ * Schema migrations for both stores, applied on start and recorded in `schema_version`.
+ * Append only: never edit a released step. Search events will be step 2 (a `search_events`
+ * table sharing `event_ids`).
+ */
+export interface Migration {
+  version: number;
+  description: string;
+  sqlite: string;
+  /** `{schema}` is replaced by the quoted schema name. */
+  postgres: string;
+}
+
+const REASONS_CHECK = "reason IS NULL OR reason IN ('incorrect', 'hard-to-follow', 'did-not-answer', 'other')";
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    description: 'votes, shared event ids, daily salts',
+    sqlite: `
+      CREATE TABLE votes (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        visitor_hash TEXT NOT NULL,
+        day TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        reason TEXT CHECK (${REASONS_CHECK}),
+        comment TEXT,
+        page_path TEXT NOT NULL,
+        language TEXT NOT NULL,
+        revision TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        updated_at INTEGER NOT NULL,
+        UNIQUE (item_id, visitor_hash, day)
+      );
+      CREATE INDEX votes_event_id ON votes (event_id);
+      CREATE INDEX votes_updated_at ON votes (updated_at);
+      CREATE TABLE event_ids (
+        event_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+      CREATE INDEX event_ids_received_at ON event_ids (received_at);
+      CREATE TABLE salts (
+        day TEXT PRIMARY KEY,
+        salt TEXT NOT NULL
+      );`,
+    postgres: `
+      CREATE TABLE {schema}.votes (
+        id BIGSERIAL PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        item_id TEXT NOT NULL,
+        visitor_hash TEXT NOT NULL,
+        day TEXT NOT NULL,
+        vote TEXT NOT NULL CHECK (vote IN ('up', 'down')),
+        reason TEXT CHECK (${REASONS_CHECK}),
+        comment TEXT,
+        page_path TEXT NOT NULL,
+        language TEXT NOT NULL,
+        revision TEXT NOT NULL,
+        created_at BIGINT NOT NULL,
+        updated_at BIGINT NOT NULL,
+        UNIQUE (item_id, visitor_hash, day)
+      );
+      CREATE INDEX votes_event_id ON {schema}.votes (event_id);
+      CREATE INDEX votes_updated_at ON {schema}.votes (updated_at);
+      CREATE TABLE {schema}.event_ids (
+        event_id TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        received_at BIGINT NOT NULL
+      );
+      CREATE INDEX event_ids_received_at ON {schema}.event_ids (received_at);
+      CREATE TABLE {schema}.salts (
+        day TEXT PRIMARY KEY,
+        salt TEXT NOT NULL
+      );`,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,0 +1,84 @@
+/**
+ * The one contract every feedback store meets (SQLite, Postgres). The endpoint and the report
+ * know only this interface. Events share `event_ids` for de-duplication; each event type has its
+ * own table and its own `record*` method (votes now; search events are the next one).
+ */
+import type { FeedbackReason } from '../schema.ts';
+
+/** The kinds of event the stores know. Adding search events adds 'search' here and a table. */
+export type FeedbackEventKind = 'vote';
+
+/** A validated vote with who/when added by the endpoint. Never holds a raw IP or User-Agent. */
+export interface VoteRecord {
+  /** Random UUID from the client (or the endpoint for no-JS posts); de-duplicates resends. */
+  eventId: string;
+  /** "article:<slug>" or "faq:<slug>". */
+  itemId: string;
+  /** HMAC of the client address, User-Agent and site under the day's salt (hex). */
+  visitorHash: string;
+  /** UTC day of the vote, YYYY-MM-DD: one vote per item, visitor and day. */
+  day: string;
+  vote: 'up' | 'down';
+  reason: FeedbackReason | null;
+  comment: string | null;
+  pagePath: string;
+  language: string;
+  revision: string;
+  /** The eventId of the browser's earlier vote on this item, which this one replaces. */
+  replaces: string | null;
+  /** Milliseconds since the epoch (the endpoint's clock). */
+  receivedAt: number;
+}
+
+/** What recording did: a new row, a changed row (same visitor and day, or `replaces`), or a resend. */
+export type RecordOutcome = 'created' | 'updated' | 'duplicate';
+
+/** A vote as stored: one row per item, visitor and day; the latest vote wins. */
+export interface StoredVote {
+  eventId: string;
+  itemId: string;
+  visitorHash: string;
+  day: string;
+  vote: 'up' | 'down';
+  reason: FeedbackReason | null;
+  comment: string | null;
+  pagePath: string;
+  language: string;
+  revision: string;
+  /** When the row was first written (ms). */
+  createdAt: number;
+  /** When the row last changed (ms); equals createdAt until the reader changes their mind. */
+  updatedAt: number;
+}
+
+export interface VoteQuery {
+  /** Only votes last changed at or after this time (ms). */
+  since?: number;
+  /** Only votes last changed before this time (ms). */
+  until?: number;
+}
+
+export interface FeedbackStore {
+  /** Which backend this is, for logs and /health. */
+  readonly kind: 'sqlite' | 'postgres';
+  /** Store one vote; resolves only after it is committed, so a 2xx can follow. */
+  recordVote(vote: VoteRecord): Promise<RecordOutcome>;
+  /** Votes ordered by last change, oldest first. */
+  listVotes(query?: VoteQuery): Promise<StoredVote[]>;
+  /** How many vote rows there are. */
+  countVotes(): Promise<number>;
+  /** The salt for a UTC day; the first caller's candidate wins, so every instance agrees. */
+  getOrCreateSalt(day: string, candidate: string): Promise<string>;
+  /** Delete salts of days before `day` (YYYY-MM-DD); returns how many. */
+  deleteSaltsBefore(day: string): Promise<number>;
+  /** The days that have a salt, oldest first. */
+  listSaltDays(): Promise<string[]>;
+  /** Forget de-duplication ids received before `time` (ms); returns how many. */
+  deleteEventIdsBefore(time: number): Promise<number>;
+  /** The highest applied migration. */
+  getSchemaVersion(): Promise<number>;
+  /** Throws when the store cannot answer; used by /health. */
+  ping(): Promise<void>;
+  /** Finish pending writes and release the connection(s). Safe to call twice. */
+  close(): Promise<void>;
+}
