@@ -52,7 +52,7 @@ try {
   const { timings } = await lintContent({ root, history: false, workers });
   const ms = (n: number) => `${(n / 1000).toFixed(2)} s`;
   process.stdout.write(
-    `phases (cold, in-process, ${workers} workers, ${timings.parsedOnWorkers} files parsed on them): load ${ms(timings.loadMs)}, parse ${ms(timings.parseMs)}, checks ${ms(timings.checkMs)}\n`,
+    `phases (cold, in-process, ${workers} workers, ${timings.parsed} files parsed, ${timings.parsedOnWorkers} of them on workers): load ${ms(timings.loadMs)}, parse ${ms(timings.parseMs)}, checks ${ms(timings.checkMs)}\n`,
   );
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAnnotation, formatReport, formatSummary } from './format.ts';
+import { formatAnnotation, formatFixed, formatReport, formatSummary } from './format.ts';
 import type { LintResult } from './lint-content.ts';
 
 const result: LintResult = {
@@ -11,7 +11,7 @@ const result: LintResult = {
   fileCount: 12,
   errorCount: 1,
   warningCount: 1,
-  timings: { loadMs: 0, parseMs: 0, checkMs: 0, parsedOnWorkers: 0 },
+  timings: { loadMs: 0, parseMs: 0, checkMs: 0, parsed: 0, parsedOnWorkers: 0 },
 };
 
 describe('output formats', () => {
@@ -23,6 +23,11 @@ describe('output formats', () => {
       12 files checked: 1 error, 1 warning
       "
     `);
+  });
+
+  it('says what --fix repaired without the advice to repair it', () => {
+    const finding = { file: 'a.md', line: 1, column: 2, severity: 'error' as const, ruleId: 'invisible-character', message: 'U+200B ZERO WIDTH SPACE: invisible; delete it (--fix does)' };
+    expect(formatFixed(finding)).toBe('a.md:1:2  fixed  U+200B ZERO WIDTH SPACE: invisible  (invisible-character)');
   });
 
   it('says when there are no problems, and how many were fixed', () => {

@@ -22,9 +22,9 @@ export function formatSummary(result: LintResult, fixedCount = 0): string {
   return `${plural(result.fileCount, 'file')} checked: ${found}${fixed}`;
 }
 
-/** `path:line:col  fixed  message  (rule-id)` for each repaired finding. */
-function formatFixed(f: LintFinding): string {
-  return `${f.file}:${f.line}:${f.column}  fixed  ${f.message.replace(/ \(--fix does\)/, '')}  (${f.ruleId})`;
+/** `path:line:col  fixed  what was wrong  (rule-id)` for each repaired finding (the advice is dropped: it was followed). */
+export function formatFixed(f: LintFinding): string {
+  return `${f.file}:${f.line}:${f.column}  fixed  ${f.message.replace(/; [^;]*$/, '')}  (${f.ruleId})`;
 }
 
 export function formatText({ result, fixed = [] }: ReportInput): string {

@@ -1,10 +1,11 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../content/diagnostics.ts';
 import { lintContent } from './lint-content.ts';
 import { RULES, RULE_IDS, isConfigurable } from './rules.ts';
-import { CLEAN_FIXTURE, TEST_TODAY, article, lintTestSite } from './test-site.ts';
+import { CLEAN_FIXTURE, TEST_TODAY, article, createTestSite, lintTestSite, removeTestSite } from './test-site.ts';
 
 const SITE = 'name: Example Help\nurl: https://help.example.com\nlint:\n  requireOwner: true\n  allowedDomains: [status.example.net]\n';
 
@@ -85,6 +86,24 @@ describe('lintContent', () => {
     };
     const { result } = await lintTestSite(files, { only: ['content/articles/account'] });
     expect(result.findings.map((f) => f.file)).toEqual(['content/articles/account/test-two.md']);
+  });
+});
+
+describe('the parse cache', () => {
+  it('parses only files whose text changed since the last run, with the same findings', async () => {
+    const root = createTestSite({ 'content/articles/billing/test.md': article('# One\n') });
+    try {
+      const options = { root, today: TEST_TODAY, history: false as const, cacheFile: '.cache/lint-content.json' };
+      const first = await lintContent(options);
+      const second = await lintContent(options);
+      writeFileSync(path.join(root, 'content/articles/billing/test.md'), article('# Two\n'));
+      const third = await lintContent(options);
+      expect([first.timings.parsed, second.timings.parsed, third.timings.parsed]).toEqual([5, 0, 1]);
+      expect(second.findings).toEqual(first.findings);
+      expect(third.findings.map((f) => f.message)).toEqual([expect.stringContaining('"Two" is a level-1 heading')]);
+    } finally {
+      removeTestSite(root);
+    }
   });
 });
 

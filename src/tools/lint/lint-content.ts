@@ -25,7 +25,7 @@ import { checkSimilarFaqs } from './checks/similar-faqs.ts';
 import { getLintSettings, type Finding, type LintContext, type LintDocument, type TextEdit } from './context.ts';
 import { loadFactsCache } from './facts-cache.ts';
 import { createLineIndex } from './line-index.ts';
-import { createParsePool, type ParsePool } from './parse-pool.ts';
+import { MIN_BODIES_FOR_WORKERS, createParsePool, type ParsePool } from './parse-pool.ts';
 import { resolveRuleSettings } from './rule-settings.ts';
 
 export interface LintOptions {
@@ -59,7 +59,8 @@ export interface LintResult {
   fileCount: number;
   errorCount: number;
   warningCount: number;
-  timings: { loadMs: number; parseMs: number; checkMs: number; parsedOnWorkers: number };
+  /** Phase times, and how many files were parsed this run (the rest came from the cache) and how many of those on workers. */
+  timings: { loadMs: number; parseMs: number; checkMs: number; parsed: number; parsedOnWorkers: number };
 }
 
 /** Worker threads worth starting here: none on one or two cores, where they compete with the main thread. */
@@ -90,16 +91,20 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
   if (!existsSync(path.join(root, contentDirName))) {
     throw new LintSetupError(`there is no ${contentDirName}/ folder in ${root}; run the command from the project root or pass --root`);
   }
-  // Workers start now, so their start-up overlaps loading the content.
-  const pool = createParsePool(options.workers ?? 0);
+  // Without a cache every file is parsed: start the workers now, so their start-up overlaps
+  // loading the content. With a cache, start them only if enough files changed.
+  const workers = options.workers ?? 0;
+  const cold = !options.cacheFile || !existsSync(path.resolve(root, options.cacheFile));
+  let pool: ParsePool | undefined = workers > 0 && cold ? createParsePool(workers) : undefined;
+  const getPool = (toParse: number) => (pool ??= createParsePool(toParse >= MIN_BODIES_FOR_WORKERS ? workers : 0));
   try {
-    return await lintWithPool(root, contentDirName, options, pool);
+    return await lintWithPool(root, contentDirName, options, getPool);
   } finally {
-    await pool.close();
+    await pool?.close();
   }
 }
 
-async function lintWithPool(root: string, contentDirName: string, options: LintOptions, pool: ParsePool): Promise<LintResult> {
+async function lintWithPool(root: string, contentDirName: string, options: LintOptions, getPool: (toParse: number) => ParsePool): Promise<LintResult> {
   let t = performance.now();
   const content = loadContent(root, contentDirName);
   const loadMs = performance.now() - t;
@@ -108,7 +113,7 @@ async function lintWithPool(root: string, contentDirName: string, options: LintO
   const { severities, errors: settingsErrors } = resolveRuleSettings(content.site?.lint.rules ?? {}, siteFile, getSiteLocator(root, siteFile));
 
   t = performance.now();
-  const documents = await parseDocuments(content, root, options.cacheFile, pool);
+  const { documents, parsed, parsedOnWorkers } = await parseDocuments(content, root, options.cacheFile, getPool);
   const parseMs = performance.now() - t;
 
   t = performance.now();
@@ -147,15 +152,21 @@ async function lintWithPool(root: string, contentDirName: string, options: LintO
     fileCount: new Set([...content.articles, ...content.faqs, ...content.diagnostics].map((e) => e.file)).size,
     errorCount: findings.filter((f) => f.severity === 'error').length,
     warningCount: findings.filter((f) => f.severity === 'warning').length,
-    timings: { loadMs, parseMs, checkMs, parsedOnWorkers: pool.stats.parsedOnWorkers },
+    timings: { loadMs, parseMs, checkMs, parsed, parsedOnWorkers },
   };
 }
 
-async function parseDocuments(content: LoadedContent, root: string, cacheFile: string | undefined, pool: ParsePool): Promise<LintDocument[]> {
+async function parseDocuments(
+  content: LoadedContent,
+  root: string,
+  cacheFile: string | undefined,
+  getPool: (toParse: number) => ParsePool,
+): Promise<{ documents: LintDocument[]; parsed: number; parsedOnWorkers: number }> {
   const cache = cacheFile ? loadFactsCache(path.resolve(root, cacheFile)) : undefined;
   const entries = [...content.articles, ...content.faqs];
   const facts = entries.map((entry) => cache?.get(entry.file, entry.body));
   const missing = entries.filter((_, i) => !facts[i]);
+  const pool = getPool(missing.length);
   const parsed = await pool.parse(missing.map((e) => e.body));
   let k = 0;
   const documents = entries.map((entry, i): LintDocument => {
@@ -173,7 +184,7 @@ async function parseDocuments(content: LoadedContent, root: string, cacheFile: s
     };
   });
   cache?.save();
-  return documents;
+  return { documents, parsed: missing.length, parsedOnWorkers: pool.stats.parsedOnWorkers };
 }
 
 function getSiteLocator(root: string, siteFile: string): ParsedYaml['locate'] {
