@@ -112,6 +112,12 @@ describe('buildRedirectFiles', () => {
     `);
   });
 
+  it('percent-encodes special characters, escapes Vercel pattern characters, and can force Netlify redirects', () => {
+    const files = buildRedirectFiles([{ from: '/billing/géné (old):1/', to: '/billing/refunds/' }], 'https://example.com', { force: true });
+    expect(files.netlify.split('\n')[1]).toBe('/billing/g%C3%A9n%C3%A9%20(old):1/  /billing/refunds/  301!');
+    expect(files.vercel.redirects[0]!.source).toBe('/billing/g%C3%A9n%C3%A9%20\\(old\\)\\:1/');
+  });
+
   it('writes vercel.json redirects that are permanent', () => {
     expect(buildRedirectFiles(redirects, 'https://example.com').vercel).toMatchInlineSnapshot(`
       {

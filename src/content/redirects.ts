@@ -118,6 +118,11 @@ export interface RedirectFileOptions {
   base?: string;
   /** The `lang` of the HTML pages (the site's language). Default "en". */
   lang?: string;
+  /**
+   * Write `301!` in `_redirects`: Netlify then redirects even where a file exists at the old path
+   * (such as the HTML page below). Netlify only; Cloudflare Pages always redirects. Default false.
+   */
+  force?: boolean;
 }
 
 /**
@@ -126,18 +131,35 @@ export interface RedirectFileOptions {
  */
 export function buildRedirectFiles(redirects: readonly Redirect[], siteUrl: string, options: RedirectFileOptions = {}): RedirectFiles {
   const origin = new URL(siteUrl).origin;
-  const rules = redirects.flatMap((r) => getSourceVariants(r.from).map((source) => ({ source, destination: r.to })));
+  const rules = redirects.flatMap((r) =>
+    getSourceVariants(r.from).map((source) => ({ source: encodePath(source), destination: encodePath(r.to) })),
+  );
   const width = Math.max(0, ...rules.map((r) => r.source.length));
+  const status = options.force ? '301!' : '301';
   const netlify =
     '# Moved articles (generated from redirectFrom; do not edit)\n' +
-    rules.map((r) => `${r.source.padEnd(width)}  ${r.destination}  301\n`).join('');
-  const vercel = { redirects: rules.map((r) => ({ source: r.source, destination: r.destination, permanent: true as const })) };
+    rules.map((r) => `${r.source.padEnd(width)}  ${r.destination}  ${status}\n`).join('');
+  // Vercel reads `source` as a path-to-regexp pattern: characters with a meaning there are escaped.
+  const vercel = {
+    redirects: rules.map((r) => ({ source: r.source.replace(/[:()*+?{}\\]/g, '\\$&'), destination: r.destination, permanent: true as const })),
+  };
   const base = normalizeBase(options.base ?? '/');
   const htmlPages = redirects.map((r) => ({
     path: getHtmlPagePath(r.from, base),
     html: buildRedirectPage(r, `${origin}${r.to}`, options.lang ?? 'en'),
   }));
   return { netlify, vercel, htmlPages };
+}
+
+/** Hosts want special characters in paths percent-encoded; already encoded ones stay as they are. */
+function encodePath(p: string): string {
+  let decoded = p;
+  try {
+    decoded = decodeURI(p);
+  } catch {
+    // Not valid percent-encoding: encode it as written.
+  }
+  return encodeURI(decoded);
 }
 
 function getSourceVariants(from: string): string[] {
