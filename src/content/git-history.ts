@@ -87,3 +87,9 @@ function readShallowCommits(top: string): string[] {
     return [];
   }
 }
+
+/** The commit the build is made from: HELP_CENTER_REVISION, else `git rev-parse HEAD`, else undefined. */
+export function getRevision(root: string): string | undefined {
+  if (process.env.HELP_CENTER_REVISION) return process.env.HELP_CENTER_REVISION;
+  return safe(() => git(root, ['rev-parse', 'HEAD']).trim()) || undefined;
+}
