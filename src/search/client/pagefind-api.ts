@@ -6,10 +6,17 @@ import { createQueryPlanner, searchHelpCenter, type HelpCenterSearchResult } fro
 import { PAGEFIND_OPTIONS } from '../search-options.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../vocabulary.ts';
 
+export interface PagefindWordLocation {
+  weight: number;
+  balanced_score: number;
+  location: number;
+}
+
 export interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
+  weighted_locations?: PagefindWordLocation[];
 }
 
 export interface PagefindResultData {
@@ -18,6 +25,7 @@ export interface PagefindResultData {
   meta: Record<string, string | undefined>;
   filters: Record<string, string[]>;
   sub_results: PagefindSubResult[];
+  word_count?: number;
 }
 
 export interface PagefindSearch {

@@ -3,7 +3,8 @@
  * and keyboard movement through results (arrows, Enter, Escape). Loaded only when a reader
  * starts to search.
  */
-import { loadHelpCenterSearch, type PagefindResultData } from './pagefind-api.ts';
+import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
+import { getTopicCounts, renderNoResultsHint, renderOtherTopics, renderResult, renderStatus } from './render-results.ts';
 
 interface Filters {
   category?: string;
@@ -12,6 +13,11 @@ interface Filters {
 
 const DROPDOWN_LIMIT = 6;
 const PAGE_LIMIT = 20;
+/** Matching sections shown under a long article. */
+const DROPDOWN_SECTIONS = 2;
+const PAGE_SECTIONS = 3;
+/** Results looked at to suggest other topics when the filters leave nothing. */
+const TOPIC_SAMPLE = 30;
 /** Wait this long after the last keystroke before searching. */
 const DEBOUNCE_MS = 120;
 
@@ -25,10 +31,6 @@ export function enhanceAll(boxes: HTMLElement[]): void {
   }
 }
 
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
-
 function enhance(box: HTMLElement): void {
   const input = box.querySelector<HTMLInputElement>('[data-search-input]')!;
   const results = box.querySelector<HTMLElement>('[data-search-results]')!;
@@ -38,6 +40,8 @@ function enhance(box: HTMLElement): void {
   const filterForm = isPage ? document.querySelector<HTMLFormElement>('[data-search-filters]') : null;
   const noResults = isPage ? document.querySelector<HTMLElement>('[data-search-empty]') : null;
   const limit = isPage ? PAGE_LIMIT : DROPDOWN_LIMIT;
+  const sections = isPage ? PAGE_SECTIONS : DROPDOWN_SECTIONS;
+  const searchPath = form?.getAttribute('action') ?? '';
   let generation = 0;
 
   const getFilters = (): Filters => {
@@ -51,7 +55,6 @@ function enhance(box: HTMLElement): void {
   const close = () => {
     if (isPage) return;
     results.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
 
   const render = async (term: string, debounce: boolean) => {
@@ -69,25 +72,28 @@ function enhance(box: HTMLElement): void {
       if (mine !== generation) return;
     }
     const helpCenter = await loadHelpCenterSearch();
-    const search = await helpCenter.search(query, getFilters() as Record<string, string>);
+    const filters = getFilters();
+    const search = await helpCenter.search(query, filters as Record<string, string>);
     if (mine !== generation) return;
     const page = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
     if (mine !== generation) return;
     const total = search.results.length;
-    if (total === 0) {
-      status.textContent = `No results for “${query}”.`;
-      results.innerHTML = isPage && noResults ? '' : noResultsHint(query, form?.action ?? '');
-      if (isPage && noResults) results.innerHTML = noResults.innerHTML;
+    let html: string;
+    if (total > 0) {
+      html = `<ul class="result-list">${page.map((r) => renderResult(r, sections)).join('')}</ul>`;
+    } else if (isPage && noResults) {
+      const other = Object.keys(filters).length > 0 ? await getOtherTopics(helpCenter, query, searchPath) : '';
+      if (mine !== generation) return;
+      html = noResults.innerHTML + other;
     } else {
-      status.textContent = `${total} result${total === 1 ? '' : 's'} for “${query}”${total > limit ? `, showing the first ${limit}` : ''}.`;
-      results.innerHTML = `<ul class="result-list">${page.map(renderResult).join('')}</ul>`;
+      html = renderNoResultsHint(query, searchPath);
     }
+    status.textContent = renderStatus(query, total, page.length, search.plan);
+    results.innerHTML = html;
     results.hidden = false;
-    input.setAttribute('aria-expanded', 'true');
   };
 
   input.setAttribute('aria-controls', results.id);
-  input.setAttribute('aria-expanded', 'false');
   input.addEventListener('input', () => void render(input.value, true));
   filterForm?.addEventListener('change', () => void render(input.value, false));
   form?.addEventListener('submit', (event) => {
@@ -127,10 +133,7 @@ function enhance(box: HTMLElement): void {
       if (!next || !box.contains(next)) close();
     });
     input.addEventListener('focus', () => {
-      if (results.childElementCount > 0 && input.value.trim()) {
-        results.hidden = false;
-        input.setAttribute('aria-expanded', 'true');
-      }
+      if (results.childElementCount > 0 && input.value.trim()) results.hidden = false;
     });
   }
 
@@ -148,22 +151,11 @@ function enhance(box: HTMLElement): void {
   if (input.value.trim()) void render(input.value, false);
 }
 
-function renderResult(r: PagefindResultData): string {
-  const isFaq = r.filters.type?.includes('faq');
-  const title = escapeHtml(r.meta.title ?? r.url);
-  const meta = [r.meta.category, isFaq ? 'FAQ' : 'Article'].filter(Boolean).map((m) => escapeHtml(m!)).join(' · ');
-  const subs = isFaq
-    ? []
-    : r.sub_results.filter((s) => s.url.includes('#') && s.title !== r.meta.title).slice(0, 3);
-  const subList = subs.length
-    ? `<ul class="result-sub">${subs.map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a></li>`).join('')}</ul>`
-    : '';
-  return `<li><a class="result" href="${escapeHtml(r.url)}"><span class="result-title">${title}</span> <span class="result-meta">${meta}</span><span class="result-excerpt">${r.excerpt}</span></a>${subList}</li>`;
-}
-
-function noResultsHint(query: string, searchUrl: string): string {
-  const url = `${searchUrl}?q=${encodeURIComponent(query)}`;
-  return `<p>Try other words, or <a href="${escapeHtml(url)}">see ways to contact us</a>.</p>`;
+/** When the filters leave nothing: the topics where the same query finds something. */
+async function getOtherTopics(helpCenter: HelpCenterSearch, query: string, searchPath: string): Promise<string> {
+  const all = await helpCenter.search(query);
+  const sample = await Promise.all(all.results.slice(0, TOPIC_SAMPLE).map((r) => r.data()));
+  return renderOtherTopics(query, searchPath, getTopicCounts(sample), all.results.length);
 }
 
 function syncUrl(query: string, filters: Filters): void {
