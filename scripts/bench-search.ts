@@ -18,10 +18,10 @@ import { buildSite, REPO_ROOT, SITES_DIR } from '../test/helpers/build-site.ts';
 import { formatBenchmarkReport } from './bench/search-report.ts';
 
 /**
- * The CI floor for hit@3, set a little under the measured figure (see docs/search.md) so that a
- * real regression fails CI and a new hard query added by a writer does not.
+ * The CI floor for hit@3: measured 97.9% (93 of 95, docs/search.md). 95% fails CI once three
+ * more queries drop out of the top 3 (a real regression), not on one new hard query a writer adds.
  */
-export const HIT3_FLOOR = 0.85;
+export const HIT3_FLOOR = 0.95;
 const SITE_NAME = 'bench-search';
 
 function usage(message: string): never {
