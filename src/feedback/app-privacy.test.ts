@@ -32,12 +32,15 @@ describe('no raw address or user agent at rest (checklist 10)', () => {
     // Sent 25 at a time, as concurrent readers would (and so group commit shares the fsyncs).
     for (let start = 0; start < voters.length; start += 25) {
       const statuses = await Promise.all(
-        voters.slice(start, start + 25).map((voter, j) => {
+        voters.slice(start, start + 25).map(async (voter, j) => {
           const i = start + j;
           const body = createVoteBody({ vote: i % 3 ? 'up' : 'down', comment: i % 10 ? undefined : 'fine' });
-          return app
-            .request('/feedback', { method: 'POST', headers: createBrowserHeaders({ 'user-agent': voter.userAgent }), body: JSON.stringify(body) }, { remoteAddress: voter.address })
-            .then((res) => res.status);
+          const res = await app.request(
+            '/feedback',
+            { method: 'POST', headers: createBrowserHeaders({ 'user-agent': voter.userAgent }), body: JSON.stringify(body) },
+            { remoteAddress: voter.address },
+          );
+          return res.status;
         }),
       );
       expect(new Set(statuses)).toEqual(new Set([202]));

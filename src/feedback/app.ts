@@ -29,7 +29,7 @@ import { equalSecrets, hmacHex } from './privacy/crypto.ts';
 import { getUtcDay } from './privacy/day.ts';
 import { createStoredSaltProvider, type SaltProvider } from './privacy/salts.ts';
 import { getVisitorHash } from './privacy/visitor-hash.ts';
-import { createRateLimiter, type RateLimitSettings } from './rate-limit.ts';
+import { createRateLimiter, type RateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { createEmptyTally, summarizeVotes } from './report/summarize.ts';
 import { BODY_LIMIT_BYTES, createVoteInputSchema, parseFormFields, type VoteInput } from './schema.ts';
 import type { FeedbackStore } from './stores/types.ts';
@@ -50,8 +50,8 @@ export interface FeedbackAppOptions {
   allowedOrigins?: readonly string[];
   /** Accept POSTs that carry neither Origin nor Referer (curl, server-side callers). Default false. */
   allowMissingOrigin?: boolean;
-  /** Per-client and global limits; false turns limiting off (benchmarks only). */
-  rateLimit?: RateLimitSettings | false;
+  /** Per-client and global limits, or a limiter shared between app instances; false = off (benchmarks only). */
+  rateLimit?: RateLimitSettings | RateLimiter | false;
   /** Daily salts; default: random salts kept in `store`. */
   salts?: SaltProvider;
   /** Optional server-side secret mixed into visitor hashes (kept outside the database). */
@@ -106,7 +106,12 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   const allowedOrigins = getAllowedOrigins([siteOrigin, ...(options.allowedOrigins ?? [])]);
   const items = new Map(manifest.items.map((item) => [item.id, item]));
   const voteSchema = createVoteInputSchema(new Set(items.keys()));
-  const limiter = options.rateLimit === false ? undefined : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+  const limiter =
+    options.rateLimit === false
+      ? undefined
+      : options.rateLimit && 'check' in options.rateLimit
+        ? options.rateLimit
+        : createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
   let maintainedDay = '';
 
   const app = new Hono<{ Bindings: FeedbackBindings }>().basePath(options.basePath ?? '/');
@@ -190,7 +195,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       if (body.reason === 'too-large') {
         counters.increment('rejected.too_large');
         return createErrorResponse(413, ErrorCodes.FeedbackTooLarge, `The body is over ${bodyLimitBytes} bytes; a vote is far smaller.`, {
-          headers: { ...cors, connection: 'close' },
+          headers: cors,
         });
       }
       counters.increment('rejected.invalid');

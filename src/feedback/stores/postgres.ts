@@ -20,6 +20,8 @@ export interface PostgresStoreOptions {
   connectTimeoutMs?: number;
   /** Where pool errors on idle connections go (they must not crash the process). */
   onPoolError?: (err: Error) => void;
+  /** Skip the migration check (a per-request store on Workers, after the first one migrated). */
+  skipMigrations?: boolean;
 }
 
 interface VoteRow {
@@ -58,7 +60,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   pool.on('error', (err) => options.onPoolError?.(err));
   const where = describeUrl(url, schema);
   try {
-    await migratePostgres(pool, schema);
+    if (!options.skipMigrations) await migratePostgres(pool, schema);
   } catch (err) {
     await pool.end().catch(() => {});
     throw new HelpCenterError(
