@@ -25,7 +25,8 @@ export function helpCenter(): AstroIntegration {
         const root = getProjectRoot();
         content = loadContent(root, path.relative(root, getContentDir()));
         synonyms = loadSynonyms(root, getContentDir());
-        const errors = sortDiagnostics([...getContentErrors(content), ...synonyms.diagnostics.filter((d) => d.severity === 'error')]);
+        const synonymErrors = synonyms.diagnostics.filter((d) => d.severity === 'error');
+        const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors]);
         if (errors.length > 0) {
           const noun = errors.length === 1 ? 'problem' : 'problems';
           throw new AstroError(
