@@ -14,6 +14,10 @@ import { getContentDir, getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms, type LoadedSynonyms } from '../content/synonyms.ts';
 import { buildSearchInputs } from '../search/search-inputs.ts';
 import { buildSearchIndex } from '../search/build-index.ts';
+import { getRedirectErrors } from '../content/redirects.ts';
+import { getRevision } from '../content/git-history.ts';
+import { getFeedbackManifest, writeFeedbackManifest } from './feedback-manifest.ts';
+import { writeRedirectFiles } from './redirect-files.ts';
 
 export function helpCenter(): AstroIntegration {
   let content: LoadedContent | undefined;
@@ -26,7 +30,7 @@ export function helpCenter(): AstroIntegration {
         content = loadContent(root, path.relative(root, getContentDir()));
         synonyms = loadSynonyms(root, getContentDir());
         const synonymErrors = synonyms.diagnostics.filter((d) => d.severity === 'error');
-        const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors]);
+        const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors, ...getRedirectErrors(content)]);
         if (errors.length > 0) {
           const noun = errors.length === 1 ? 'problem' : 'problems';
           throw new AstroError(
@@ -48,6 +52,10 @@ export function helpCenter(): AstroIntegration {
           `Pagefind indexed ${result.pageCount} pages and ${result.recordCount} FAQ questions in ${result.milliseconds} ms`,
         );
         writeFileSync(path.join(outDir, '.help-center-build.json'), JSON.stringify({ pagefindMs: result.milliseconds }));
+        const manifest = getFeedbackManifest(content, getRevision(getProjectRoot()));
+        writeFeedbackManifest(outDir, manifest);
+        const redirects = writeRedirectFiles(outDir, content);
+        logger.info(`Wrote the feedback manifest (${manifest.items.length} ids) and ${redirects} redirects for moved articles`);
       },
     },
   };

@@ -180,3 +180,25 @@ describe('search over the sample help center (real Pagefind index)', () => {
     }
   });
 });
+
+describe('artefacts the build writes beside the pages', () => {
+  it('writes a feedback manifest with every published article and FAQ id', () => {
+    const manifest = JSON.parse(readFileSync(path.join(outDir, 'feedback-manifest.json'), 'utf8')) as {
+      items: Array<{ id: string; path: string }>;
+      revision: string;
+    };
+    expect(manifest.items.length).toBe(articles.length + faqs.length);
+    expect(manifest.items).toContainEqual(expect.objectContaining({ id: 'article:reset-password', path: '/account/reset-password/' }));
+    expect(manifest.items).toContainEqual(expect.objectContaining({ id: 'faq:deliver-on-sundays', path: '/faq/#deliver-on-sundays' }));
+    expect(manifest.revision).toMatch(/^([0-9a-f]{7,64}|unknown)$/);
+  });
+
+  it('emits redirects for a moved article for Netlify, Cloudflare, Vercel and plain static hosts', () => {
+    expect(readFileSync(path.join(outDir, '_redirects'), 'utf8')).toMatch(/^\/account\/forgot-password\/\s+\/account\/reset-password\/\s+301/m);
+    const vercel = JSON.parse(readFileSync(path.join(outDir, 'vercel.json'), 'utf8')) as { redirects: Array<{ source: string; destination: string }> };
+    expect(vercel.redirects).toContainEqual(expect.objectContaining({ source: '/account/forgot-password/', destination: '/account/reset-password/' }));
+    const page = readPage(outDir, '/account/forgot-password/');
+    expect(page.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${siteUrl}/account/reset-password/`);
+    expect(page.querySelector('meta[http-equiv=refresh]')?.getAttribute('content')).toContain('/account/reset-password/');
+  });
+});
