@@ -214,6 +214,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
       closed = true;
       if (!inMemory) {
         try {
+          // Tidy the -wal file if nobody else is using the database; never wait for it.
+          db.pragma('busy_timeout = 0');
           db.pragma('wal_checkpoint(TRUNCATE)');
         } catch {
           // Another process is reading; SQLite checkpoints on its next open.

@@ -1,0 +1,187 @@
+/**
+ * The report as one self-contained HTML file: inline CSS and JS, inline SVG charts, no external
+ * fetches. Every piece of text from votes or content is escaped.
+ */
+import type { FeedbackReport, ReportRow } from './build-report.ts';
+
+/** Escape text for HTML element content and quoted attribute values. */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+function helpfulnessChart(rows: ReportRow[]): string {
+  const shown = rows.filter((r) => r.votes > 0).slice(0, 40);
+  if (!shown.length) return '<p>No votes in this period.</p>';
+  const labelW = 260;
+  const barW = 360;
+  const rowH = 22;
+  const h = shown.length * rowH + 30;
+  const bars = shown
+    .map((r, i) => {
+      const y = 20 + i * rowH;
+      const w = Math.round((r.helpfulShare ?? 0) * barW);
+      const lb = labelW + Math.round(r.wilsonLower * barW);
+      return `<g><text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(truncate(r.title, 38))}</text><rect x="${labelW}" y="${y + 3}" width="${w}" height="14" class="bar-up"><title>${escapeHtml(r.title)}: ${pct(r.helpfulShare)} helpful of ${r.votes} votes; score ${r.wilsonLower.toFixed(2)}</title></rect><line x1="${lb}" x2="${lb}" y1="${y}" y2="${y + 20}" class="marker"/><text x="${labelW + barW + 8}" y="${y + 14}">${pct(r.helpfulShare)} (${r.votes})</text></g>`;
+    })
+    .join('');
+  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => `<text x="${labelW + t * barW}" y="12" text-anchor="middle" class="tick">${t * 100}%</text>`).join('');
+  return `<svg role="img" aria-labelledby="c1t" viewBox="0 0 ${labelW + barW + 80} ${h}" width="100%"><title id="c1t">Share of helpful votes per item, lowest score first; the line marks the score</title>${ticks}${bars}</svg>`;
+}
+
+function timelineChart(daily: FeedbackReport['daily']): string {
+  if (!daily.length) return '<p>No votes in this period.</p>';
+  const w = 720;
+  const h = 200;
+  const max = Math.max(...daily.map((d) => d.up + d.down), 1);
+  const step = w / daily.length;
+  const bw = Math.max(1, step - 2);
+  const scale = (n: number) => (n / max) * (h - 40);
+  const bars = daily
+    .map((d, i) => {
+      const x = i * step;
+      const upH = scale(d.up);
+      const downH = scale(d.down);
+      return `<g><title>${d.day}: ${d.up} helpful, ${d.down} not helpful</title><rect x="${x.toFixed(1)}" y="${(h - 20 - upH).toFixed(1)}" width="${bw.toFixed(1)}" height="${upH.toFixed(1)}" class="bar-up"/><rect x="${x.toFixed(1)}" y="${(h - 20 - upH - downH).toFixed(1)}" width="${bw.toFixed(1)}" height="${downH.toFixed(1)}" class="bar-down"/></g>`;
+    })
+    .join('');
+  const first = daily[0]!.day;
+  const last = daily[daily.length - 1]!.day;
+  return `<svg role="img" aria-labelledby="c2t" viewBox="0 0 ${w} ${h}" width="100%"><title id="c2t">Votes per day from ${first} to ${last}; up to ${max} a day</title>${bars}<text x="0" y="${h - 4}" class="tick">${first}</text><text x="${w}" y="${h - 4}" text-anchor="end" class="tick">${last}</text><text x="0" y="12" class="tick">${max} / day</text></svg>`;
+}
+
+function editsChart(rows: ReportRow[]): string {
+  const edited = rows.filter((r) => r.edit && (r.edit.before.votes > 0 || r.edit.after.votes > 0));
+  if (!edited.length) return '<p>No article or FAQ with votes was edited in this period.</p>';
+  const labelW = 260;
+  const barW = 300;
+  const groupH = 40;
+  const h = edited.length * groupH + 10;
+  const groups = edited
+    .map((r, i) => {
+      const y = 5 + i * groupH;
+      const e = r.edit!;
+      const b = Math.round((e.before.helpfulShare ?? 0) * barW);
+      const a = Math.round((e.after.helpfulShare ?? 0) * barW);
+      return `<g><text x="${labelW - 8}" y="${y + 22}" text-anchor="end">${escapeHtml(truncate(r.title, 38))}</text><rect x="${labelW}" y="${y + 2}" width="${b}" height="14" class="bar-before"><title>Before ${e.at.slice(0, 10)}: ${pct(e.before.helpfulShare)} of ${e.before.votes}</title></rect><text x="${labelW + barW + 8}" y="${y + 14}">before ${pct(e.before.helpfulShare)} (${e.before.votes})</text><rect x="${labelW}" y="${y + 19}" width="${a}" height="14" class="bar-up"><title>After ${e.at.slice(0, 10)}: ${pct(e.after.helpfulShare)} of ${e.after.votes}</title></rect><text x="${labelW + barW + 8}" y="${y + 31}">after ${pct(e.after.helpfulShare)} (${e.after.votes})</text></g>`;
+    })
+    .join('');
+  return `<svg role="img" aria-labelledby="c3t" viewBox="0 0 ${labelW + barW + 140} ${h}" width="100%"><title id="c3t">Helpful share before and after each item's last edit in the period</title>${groups}</svg>`;
+}
+
+function itemTable(rows: ReportRow[]): string {
+  const head = [
+    ['Title', 'text'],
+    ['Kind', 'text'],
+    ['Owner', 'text'],
+    ['Votes', 'number'],
+    ['Helpful', 'number'],
+    ['Score', 'number'],
+    ['Top reasons', 'text'],
+    ['Last changed', 'text'],
+  ]
+    .map(([label, type], i) => `<th scope="col" data-type="${type}"${i === 5 ? ' aria-sort="ascending"' : ''}><button type="button">${label}</button></th>`)
+    .join('');
+  const body = rows
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.title)}${r.status === 'draft' ? ' <small>(draft)</small>' : ''}</td><td>${r.kind}</td><td>${escapeHtml(r.owner ?? '–')}</td><td data-sort="${r.votes}">${r.votes}</td><td data-sort="${r.helpfulShare ?? -1}">${pct(r.helpfulShare)}</td><td data-sort="${r.votes ? r.wilsonLower : 2}">${r.votes ? r.wilsonLower.toFixed(2) : '–'}</td><td>${escapeHtml(r.topReasons.map((x) => `${x.reason} ${x.count}`).join(', '))}</td><td>${r.lastChanged ?? '–'}</td></tr>`,
+    )
+    .join('\n');
+  return `<table data-sortable><caption>Articles and FAQs, lowest score first (click a heading to sort)</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+function commentsSection(rows: ReportRow[]): string {
+  const withComments = rows.filter((r) => r.latestComments.length);
+  if (!withComments.length) return '<p>No comments in this period.</p>';
+  return withComments
+    .map(
+      (r) =>
+        `<details><summary>${escapeHtml(r.title)} (${r.latestComments.length})</summary><ul>${r.latestComments
+          .map((c) => `<li><blockquote>${escapeHtml(c.text)}</blockquote><small>${new Date(c.at).toISOString().slice(0, 10)} · ${c.vote === 'up' ? 'helpful' : 'not helpful'}${c.reason ? ` · ${c.reason}` : ''}</small></li>`)
+          .join('')}</ul></details>`,
+    )
+    .join('\n');
+}
+
+function orphanSection(rows: ReportRow[]): string {
+  if (!rows.length) return '<p>Every vote belongs to a current article or FAQ.</p>';
+  const body = rows
+    .map((r) => {
+      const why = r.status === 'renamed' ? `renamed to ${escapeHtml(r.renamedTo ?? '')}` : r.status === 'deleted' ? `deleted${r.lastChanged ? ` (${r.lastChanged})` : ''}` : 'unknown id';
+      return `<tr><td>${escapeHtml(r.id)}</td><td>${why}</td><td>${r.votes}</td><td>${pct(r.helpfulShare)}</td></tr>`;
+    })
+    .join('\n');
+  return `<table><caption>Votes for ids the content does not have</caption><thead><tr><th scope="col">Id</th><th scope="col">Status</th><th scope="col">Votes</th><th scope="col">Helpful</th></tr></thead><tbody>${body}</tbody></table>`;
+}
+
+const STYLE = `
+:root{color-scheme:light dark;--fg:#1b1f24;--bg:#fff;--muted:#4d5561;--line:#d5d9e0;--up:#047857;--down:#b91c1c;--before:#9ca3af;--mark:#1d4ed8}
+@media (prefers-color-scheme:dark){:root{--fg:#e8eaed;--bg:#0f1217;--muted:#aab2bd;--line:#343b46;--up:#34d399;--down:#f87171;--before:#6b7280;--mark:#93c5fd}}
+body{font:16px/1.5 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:var(--fg);background:var(--bg);margin:0 auto;max-width:72rem;padding:1rem}
+h1{font-size:1.6rem}h2{margin-top:2rem;font-size:1.25rem}
+table{border-collapse:collapse;width:100%;margin:1rem 0}caption{text-align:left;font-weight:600;padding:.25rem 0}
+th,td{border-bottom:1px solid var(--line);padding:.35rem .5rem;text-align:left;vertical-align:top}
+th button{font:inherit;font-weight:600;background:none;border:0;color:inherit;cursor:pointer;padding:0}
+th[aria-sort=ascending] button::after{content:' ▲'}th[aria-sort=descending] button::after{content:' ▼'}
+button:focus-visible,summary:focus-visible{outline:3px solid var(--mark);outline-offset:2px}
+svg{font-size:12px;fill:var(--fg);max-width:100%}.tick{fill:var(--muted)}
+.bar-up{fill:var(--up)}.bar-down{fill:var(--down)}.bar-before{fill:var(--before)}.marker{stroke:var(--mark);stroke-width:2}
+blockquote{margin:.25rem 0;white-space:pre-wrap}small{color:var(--muted)}
+`;
+
+const SCRIPT = `
+for (const button of document.querySelectorAll('table[data-sortable] th button')) {
+  button.addEventListener('click', () => {
+    const th = button.closest('th');
+    const table = th.closest('table');
+    const index = Array.prototype.indexOf.call(th.parentNode.children, th);
+    const dir = th.getAttribute('aria-sort') === 'ascending' ? 'descending' : 'ascending';
+    for (const other of table.querySelectorAll('th')) other.removeAttribute('aria-sort');
+    th.setAttribute('aria-sort', dir);
+    const numeric = th.dataset.type === 'number';
+    const key = (row) => { const cell = row.cells[index]; return cell.dataset.sort ?? cell.textContent; };
+    const rows = Array.from(table.tBodies[0].rows).sort((a, b) => {
+      const r = numeric ? parseFloat(key(a)) - parseFloat(key(b)) : key(a).localeCompare(key(b));
+      return dir === 'ascending' ? r : -r;
+    });
+    table.tBodies[0].append(...rows);
+  });
+}
+`;
+
+export function formatReportHtml(report: FeedbackReport): string {
+  const t = report.totals;
+  const period = report.since ? `since ${report.since}` : 'for all time';
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Feedback report ${escapeHtml(period)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>Feedback report ${escapeHtml(period)}</h1>
+<p>${t.votes} votes on ${t.itemsWithVotes} items, ${pct(t.helpfulShare)} helpful. Generated ${escapeHtml(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC. The score is the lower bound of the 95% Wilson interval of the helpful share: it is fair to items with few votes, and the lowest scores need attention first.</p>
+<h2>Helpfulness per item</h2>
+${helpfulnessChart(report.items)}
+<h2>Votes over time</h2>
+${timelineChart(report.daily)}
+<h2>Before and after edits</h2>
+${editsChart(report.items)}
+<h2>All articles and FAQs</h2>
+${itemTable(report.items)}
+<h2>Latest comments</h2>
+${commentsSection(report.items)}
+<h2>Votes for removed or unknown ids</h2>
+${orphanSection(report.orphans)}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,41 @@
+/** The report as a plain-text table for the terminal. */
+import type { FeedbackReport, ReportRow } from './build-report.ts';
+
+const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
+const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+const pad = (s: string, n: number) => cut(s, n).padEnd(n);
+const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+function formatRow(r: ReportRow): string[] {
+  const reasons = r.topReasons.map((x) => `${x.reason} ${x.count}`).join(', ');
+  const lines = [
+    `${r.wilsonLower.toFixed(2).padStart(5)}  ${pct(r.helpfulShare).padStart(7)}  ${String(r.votes).padStart(5)}  ${pad(r.title, 40)}  ${pad(r.owner ?? '–', 16)}  ${reasons}`.trimEnd(),
+  ];
+  if (r.edit) {
+    lines.push(`       edited ${r.edit.at.slice(0, 10)}: before ${pct(r.edit.before.helpfulShare)} of ${r.edit.before.votes}, after ${pct(r.edit.after.helpfulShare)} of ${r.edit.after.votes}`);
+  }
+  for (const c of r.latestComments) lines.push(`       "${cut(oneLine(c.text), 90)}"  (${new Date(c.at).toISOString().slice(0, 10)}, ${c.vote}${c.reason ? `, ${c.reason}` : ''})`);
+  return lines;
+}
+
+export function formatReportText(report: FeedbackReport): string {
+  const t = report.totals;
+  const out = [
+    `Feedback report ${report.since ? `since ${report.since}` : 'for all time'} (generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC)`,
+    `${t.votes} votes on ${t.itemsWithVotes} items, ${pct(t.helpfulShare)} helpful. Sorted by score (lower bound of the 95% Wilson interval): lowest needs attention first.`,
+    '',
+    `Score  Helpful  Votes  ${pad('Title', 40)}  ${pad('Owner', 16)}  Top reasons`,
+  ];
+  const voted = report.items.filter((r) => r.votes > 0);
+  for (const r of voted) out.push(...formatRow(r));
+  const silent = report.items.filter((r) => r.votes === 0);
+  if (silent.length) out.push('', `No votes yet (${silent.length}):`, ...silent.map((r) => `  ${r.title}`));
+  if (report.orphans.length) {
+    out.push('', 'Votes for ids the content does not have:');
+    for (const r of report.orphans) {
+      const why = r.status === 'renamed' ? `renamed to ${r.renamedTo}` : r.status === 'deleted' ? `deleted${r.lastChanged ? ` (${r.lastChanged})` : ''}` : 'unknown id';
+      out.push(`  ${pad(r.id, 40)}  ${why}: ${r.votes} votes, ${pct(r.helpfulShare)} helpful`);
+    }
+  }
+  return `${out.join('\n')}\n`;
+}
