@@ -4,13 +4,9 @@
  */
 import { z } from 'zod';
 import { FeedbackItemIdSchema, RevisionSchema } from './manifest.ts';
+import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS } from './reasons.ts';
 
-/** Why a reader said "No". The widget shows these in this order. */
-export const FEEDBACK_REASONS = ['incorrect', 'hard-to-follow', 'did-not-answer', 'other'] as const;
-export type FeedbackReason = (typeof FEEDBACK_REASONS)[number];
-
-/** The longest comment accepted, in UTF-16 code units (what the browser's maxlength counts). */
-export const COMMENT_MAX_LENGTH = 1000;
+export { COMMENT_MAX_LENGTH, FEEDBACK_REASONS, type FeedbackReason } from './reasons.ts';
 
 /** Body limit for every event, in bytes: far above a real vote, far below the 64 KiB beacon quota. */
 export const BODY_LIMIT_BYTES = 8 * 1024;

@@ -4,7 +4,7 @@
  * (deleted, renamed or never known), votes per day, and before/after numbers for items whose
  * file changed in git during the period. Pure: the caller loads votes, content and history.
  */
-import type { FeedbackReason } from '../schema.ts';
+import type { FeedbackReason } from '../reasons.ts';
 import type { StoredVote } from '../stores/types.ts';
 import { getTopReasons, summarizeVotes, type CommentEntry, type VoteTally } from './summarize.ts';
 import { getWilsonLowerBound } from './wilson.ts';

@@ -1,5 +1,5 @@
 /** Pure tallies per item: votes, helpful share, Wilson bound, reasons, latest comments. */
-import { FEEDBACK_REASONS, type FeedbackReason } from '../schema.ts';
+import { FEEDBACK_REASONS, type FeedbackReason } from '../reasons.ts';
 import type { StoredVote } from '../stores/types.ts';
 import { getWilsonLowerBound } from './wilson.ts';
 

@@ -3,7 +3,7 @@
  * know only this interface. Events share `event_ids` for de-duplication; each event type has its
  * own table and its own `record*` method (votes now; search events are the next one).
  */
-import type { FeedbackReason } from '../schema.ts';
+import type { FeedbackReason } from '../reasons.ts';
 
 /** The kinds of event the stores know. Adding search events adds 'search' here and a table. */
 export type FeedbackEventKind = 'vote';
