@@ -8,23 +8,26 @@
  *   npm run bench -- --runs 5 --sizes 500,2000
  *   npm run bench -- --quick               sizes 200,1000, 1 run, docs not written
  *   --no-write  do not update docs/performance.md     --keep  keep the generated folders
+ *   --profile   one more build of the largest size under node --cpu-prof: where our time goes
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { REPO_ROOT } from '../test/helpers/build-site.ts';
 import { generateHelpCenter } from './bench/generate-content.ts';
 import { createPlainAstroProject } from './bench/plain-astro.ts';
+import { formatProfileSummary, summarizeCpuProfile } from './bench/profile.ts';
 import { summarize, type SizeResult } from './bench/report.ts';
 import { runAstroBuild } from './bench/run-build.ts';
 
 const DOC = path.join(REPO_ROOT, 'docs', 'performance.md');
+const WORK_ROOT = path.join(REPO_ROOT, '.cache', 'bench');
 const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--quick] [--no-write] [--keep]`);
+  console.error(`${message}\nUsage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--quick] [--no-write] [--keep] [--profile]`);
   process.exit(2);
 }
 
@@ -38,6 +41,7 @@ async function main(): Promise<void> {
         quick: { type: 'boolean', default: false },
         'no-write': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
+        profile: { type: 'boolean', default: false },
       },
       strict: true,
     }));
@@ -52,9 +56,13 @@ async function main(): Promise<void> {
 
   const results: SizeResult[] = [];
   const started = Date.now();
+  let profile = '';
   for (const articles of sizes) {
     const faqs = Math.round(articles * 0.2);
-    const work = mkdtempSync(path.join(os.tmpdir(), `hc-bench-${articles}-`));
+    // Inside the repository on purpose: Astro writes the server bundle of a static build to
+    // <cwd>/.astro/ when outDir is outside cwd, which concurrent builds would share.
+    mkdirSync(WORK_ROOT, { recursive: true });
+    const work = mkdtempSync(path.join(WORK_ROOT, `${articles}-`));
     try {
       const site = generateHelpCenter(path.join(work, 'site'), { articles, faqs, seed: 42, git: true });
       const plainDir = createPlainAstroProject(path.join(work, 'plain'), site.articlesDir, REPO_ROOT);
@@ -63,21 +71,37 @@ async function main(): Promise<void> {
       for (let run = 1; run <= runs; run++) {
         const outDir = path.join(work, 'dist');
         const cacheDir = path.join(work, 'cache');
-        for (const dir of [outDir, cacheDir, path.join(REPO_ROOT, '.cache', 'astro', 'bench')]) rmSync(dir, { recursive: true, force: true });
+        for (const dir of [outDir, cacheDir]) rmSync(dir, { recursive: true, force: true });
         const ours = await runAstroBuild({
           cwd: REPO_ROOT,
           outDir,
           env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: cacheDir },
         });
         result.ours.push(ours);
-        for (const dir of [outDir, cacheDir, path.join(plainDir, '.astro')]) rmSync(dir, { recursive: true, force: true });
-        const plain = await runAstroBuild({ cwd: plainDir, outDir, env: { PLAIN_OUT_DIR: outDir, PLAIN_CACHE_DIR: cacheDir } });
+        rmSync(outDir, { recursive: true, force: true });
+        const plainOut = path.join(plainDir, 'dist');
+        const plainCache = path.join(plainDir, 'cache');
+        for (const dir of [plainOut, plainCache, path.join(plainDir, '.astro')]) rmSync(dir, { recursive: true, force: true });
+        const plain = await runAstroBuild({ cwd: plainDir, outDir: plainOut, env: { PLAIN_OUT_DIR: plainOut, PLAIN_CACHE_DIR: plainCache } });
         result.plain.push(plain);
         console.log(
           `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s (Pagefind ${((ours.pagefindMs ?? 0) / 1000).toFixed(1)} s, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
         );
       }
       results.push(result);
+      if (values.profile && articles === Math.max(...sizes)) {
+        const profileDir = path.join(work, 'profile');
+        const outDir = path.join(work, 'dist');
+        for (const dir of [outDir, path.join(work, 'cache')]) rmSync(dir, { recursive: true, force: true });
+        await runAstroBuild({
+          cwd: REPO_ROOT,
+          outDir,
+          nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
+          env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: path.join(work, 'cache') },
+        });
+        const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
+        if (file) profile = `Profile at ${articles.toLocaleString('en')} articles. ${formatProfileSummary(summarizeCpuProfile(path.join(profileDir, file), REPO_ROOT))}`;
+      }
     } finally {
       if (values.keep) console.log(`  kept ${work}`);
       else rmSync(work, { recursive: true, force: true });
@@ -86,7 +110,7 @@ async function main(): Promise<void> {
 
   const { tables, verdicts } = summarize(results, runs);
   const environment = `Node ${process.version}, ${os.cpus().length} CPU cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()}; measured ${new Date().toISOString().slice(0, 10)}; benchmark took ${((Date.now() - started) / 60000).toFixed(1)} min.`;
-  const block = [tables, '', ...verdicts.map((v) => `- ${v}`), '', environment].join('\n');
+  const block = [tables, '', ...verdicts.map((v) => `- ${v}`), '', environment, ...(profile ? ['', profile] : [])].join('\n');
   console.log(`\n${block}`);
   if (write) {
     const doc = readFileSync(DOC, 'utf8');

@@ -10,6 +10,7 @@ import path from 'node:path';
 export function createPlainAstroProject(dir: string, articlesDir: string, repoRoot: string): string {
   mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
+  writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/base' }, null, 2));
   writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'plain-astro-baseline', private: true, type: 'module' }, null, 2));
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),

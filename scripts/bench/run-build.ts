@@ -51,9 +51,19 @@ export function parseAstroPhases(log: string): BuildMeasurement['phases'] {
   return phases;
 }
 
-export async function runAstroBuild(options: { cwd: string; root?: string; env: Record<string, string>; outDir: string }): Promise<BuildMeasurement> {
+export interface BuildOptions {
+  /** Project folder: the build runs there with its node_modules/astro. */
+  cwd: string;
+  env: Record<string, string>;
+  /** Where the build writes (measured afterwards). */
+  outDir: string;
+  /** Extra node flags, e.g. --cpu-prof. */
+  nodeArgs?: string[];
+}
+
+export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasurement> {
   const astro = path.join(options.cwd, 'node_modules/astro/astro.js');
-  const args = [astro, 'build', ...(options.root ? ['--root', options.root] : [])];
+  const args = [...(options.nodeArgs ?? []), astro, 'build'];
   const useTime = existsSync(GNU_TIME);
   const started = performance.now();
   const child = useTime
