@@ -16,7 +16,7 @@ import { createFeedbackCounters, type FeedbackCounters } from './counters.ts';
 import { formatCsv } from './csv.ts';
 import { getClientAddress, getRateLimitPrefix, type TrustProxy } from './http/client-address.ts';
 import { checkOrigin, getAllowedOrigins } from './http/origin.ts';
-import { readBodyWithLimit } from './http/read-body.ts';
+import { readBodyWithLimit, type BodyResult } from './http/read-body.ts';
 import {
   createErrorResponse,
   createJsonResponse,
@@ -39,6 +39,11 @@ import type { TurnstileVerifier } from './turnstile.ts';
 export interface FeedbackBindings {
   /** The peer address of the socket (or what the platform reports as the client). */
   remoteAddress?: string;
+  /**
+   * A runtime's own capped body reader (Node reads the socket directly, skipping the web-stream
+   * conversion); without it the Request body stream is read with the same cap.
+   */
+  readBody?: (limit: number) => Promise<BodyResult>;
 }
 
 export interface FeedbackAppOptions {
@@ -190,7 +195,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       }
     }
 
-    const body = await readBodyWithLimit(request, bodyLimitBytes);
+    const body = c.env?.readBody ? await c.env.readBody(bodyLimitBytes) : await readBodyWithLimit(request, bodyLimitBytes);
     if (!body.ok) {
       if (body.reason === 'too-large') {
         counters.increment('rejected.too_large');

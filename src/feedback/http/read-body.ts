@@ -11,8 +11,7 @@ export type BodyResult =
   | { ok: false; reason: 'unreadable' };
 
 export async function readBodyWithLimit(request: Request, limit: number): Promise<BodyResult> {
-  const declared = request.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) return { ok: false, reason: 'too-large' };
+  if (isDeclaredTooLarge(request.headers.get('content-length'), limit)) return { ok: false, reason: 'too-large' };
   if (!request.body) return { ok: true, text: '' };
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -33,6 +32,16 @@ export async function readBodyWithLimit(request: Request, limit: number): Promis
   } finally {
     reader.releaseLock();
   }
+  return decodeBody(chunks, size);
+}
+
+/** A declared Content-Length over the limit: refuse before reading a byte. */
+export function isDeclaredTooLarge(contentLength: string | null | undefined, limit: number): boolean {
+  return contentLength != null && /^\d+$/.test(contentLength.trim()) && Number(contentLength) > limit;
+}
+
+/** Join the chunks and decode them as strict UTF-8. */
+export function decodeBody(chunks: readonly Uint8Array[], size: number): BodyResult {
   const bytes = new Uint8Array(size);
   let offset = 0;
   for (const c of chunks) {

@@ -16,6 +16,7 @@ import { createStore } from '../stores/create-store.ts';
 import type { FeedbackStore } from '../stores/types.ts';
 import { parseFeedbackEnv, type FeedbackEnv } from './config.ts';
 import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
+import { readIncomingWithLimit } from './read-incoming.ts';
 
 export interface FeedbackServer {
   server: Server;
@@ -55,7 +56,15 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
   let app = build();
   let closing = false;
 
-  const listener = getRequestListener((request, nodeEnv) => app.fetch(request, { remoteAddress: nodeEnv.incoming.socket.remoteAddress }));
+  const listener = getRequestListener((request, nodeEnv) => {
+    const incoming = nodeEnv.incoming as IncomingMessage;
+    return app.fetch(request, {
+      remoteAddress: incoming.socket.remoteAddress,
+      // Over the cap: once the 413 is written, @hono/node-server starts a bounded drain (500 ms);
+      // pausing again means the rest of the body is never read, only the connection closed.
+      readBody: (limit) => readIncomingWithLimit(incoming, limit, () => nodeEnv.outgoing.once('finish', () => incoming.pause())),
+    });
+  });
   const server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req: IncomingMessage, res: ServerResponse) => {
     if (closing) res.setHeader('connection', 'close');
     void listener(req, res);

@@ -1,0 +1,77 @@
+/**
+ * npm run bench:feedback [-- --ci] [--requests 10000] [--connections 50] [--synchronous FULL|NORMAL] [--json]
+ * Default: the same closed-loop load against the feedback server (SQLite) and a bare 204 server.
+ * --ci: the SLO gates of docs/feedback.md; exits 1 when one is missed, 2 on a usage error.
+ */
+import { parseArgs } from 'node:util';
+import { runCiGates, runComparison, SLO, type LoadResult } from '../src/feedback/bench/run-bench.ts';
+
+let values: { ci: boolean; requests: string; connections: string; synchronous: string; json: boolean };
+try {
+  values = parseArgs({
+    options: {
+      ci: { type: 'boolean', default: false },
+      requests: { type: 'string', default: '10000' },
+      connections: { type: 'string', default: '50' },
+      synchronous: { type: 'string', default: 'FULL' },
+      json: { type: 'boolean', default: false },
+    },
+  }).values as typeof values;
+} catch (err) {
+  process.stderr.write(`${(err as Error).message}\n`);
+  process.exit(2);
+}
+const synchronous = values.synchronous.toUpperCase();
+if (synchronous !== 'FULL' && synchronous !== 'NORMAL') {
+  process.stderr.write('--synchronous must be FULL or NORMAL\n');
+  process.exit(2);
+}
+
+const ms = (n: number) => `${n.toFixed(n < 10 ? 1 : 0)} ms`;
+const line = (label: string, r: LoadResult) =>
+  `  ${label.padEnd(10)} ${String(Math.round(r.rps)).padStart(6)} req/s   p50 ${ms(r.p50).padStart(8)}   p99 ${ms(r.p99).padStart(8)}   max ${ms(r.max).padStart(8)}   ok ${r.ok}   failed ${r.failed}`;
+const ratios = (f: LoadResult, b: LoadResult) =>
+  `  ratio      throughput ${(f.rps / b.rps).toFixed(2)}x of baseline, p50 ${(f.p50 / Math.max(b.p50, 0.1)).toFixed(1)}x, p99 ${(f.p99 / Math.max(b.p99, 0.1)).toFixed(1)}x`;
+
+if (!values.ci) {
+  const plan = { connections: Number(values.connections), amount: Number(values.requests) };
+  const result = await runComparison(plan, synchronous);
+  if (values.json) process.stdout.write(`${JSON.stringify({ plan, synchronous, ...result }, null, 2)}\n`);
+  else {
+    process.stdout.write(
+      [
+        `Feedback endpoint, SQLite synchronous=${synchronous}: ${plan.connections} connections, closed loop, ${plan.amount} votes`,
+        line('feedback', result.feedback),
+        line('baseline', result.baseline),
+        ratios(result.feedback, result.baseline),
+        `  votes      ${result.acked} acknowledged, ${result.stored} stored${result.acked === result.stored ? ' (equal)' : ' (MISMATCH)'}; server exit ${result.exitCode}; integrity ${result.integrity}`,
+        '',
+      ].join('\n'),
+    );
+  }
+  process.exit(result.acked === result.stored && result.exitCode === 0 ? 0 : 1);
+}
+
+const ci = await runCiGates(synchronous);
+if (values.json) process.stdout.write(`${JSON.stringify({ synchronous, slo: SLO, ...ci }, null, 2)}\n`);
+else {
+  process.stdout.write(
+    [
+      `Feedback SLO gates, SQLite synchronous=${synchronous}`,
+      `Fixed rate ${SLO.fixedRate} req/s, ${SLO.fixedRate * SLO.fixedSeconds} requests (${SLO.fixedSeconds} s), ${SLO.fixedConnections} connections:`,
+      line('feedback', ci.fixed.feedback),
+      line('baseline', ci.fixed.baseline),
+      ratios(ci.fixed.feedback, ci.fixed.baseline),
+      `Closed loop, ${SLO.closedConnections} connections, ${SLO.closedAmount} requests, with a second writer process:`,
+      line('feedback', ci.closed.feedback),
+      line('baseline', ci.closed.baseline),
+      ratios(ci.closed.feedback, ci.closed.baseline),
+      '',
+      ...ci.gates.map((g) => `  ${g.passed ? 'PASS' : 'FAIL'}  ${g.name}  (${g.detail})`),
+      '',
+    ].join('\n'),
+  );
+}
+const failed = ci.gates.filter((g) => !g.passed);
+if (failed.length) process.stderr.write(`${failed.length} SLO gate(s) missed: ${failed.map((g) => g.name).join('; ')}\n`);
+process.exit(failed.length ? 1 : 0);
