@@ -1,6 +1,6 @@
 /**
  * npm run lint:content -- [--format text|json|github] [--fix] [--root <dir>] [--no-cache] [--no-git] [paths...]
- * Exit code: 0 no errors (warnings allowed), 1 errors, 2 usage or settings error.
+ * Exit code: 0 no errors (warnings allowed), 1 errors, 2 usage error or invalid settings (site.yaml, lint.rules).
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -26,7 +26,7 @@ Options:
   -h, --help                   show this help
 
 Rules and how to fix each finding: docs/writer-tooling.md
-Exit code: 0 no errors (warnings are fine), 1 errors, 2 usage or settings error.`;
+Exit code: 0 no errors (warnings are fine), 1 errors, 2 usage error or invalid content/site.yaml.`;
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n\n${USAGE}\n`);
@@ -84,7 +84,9 @@ try {
     process.exit(2);
   }
   process.stdout.write(formatReport(format, { result, fixed }));
-  process.exitCode = result.errorCount > 0 ? 1 : 0;
+  // Without valid site settings the linter cannot know the language, domains or rule severities.
+  const settingsBroken = result.findings.some((f) => f.ruleId === 'site-settings');
+  process.exitCode = settingsBroken ? 2 : result.errorCount > 0 ? 1 : 0;
 } catch (err) {
   if (err instanceof LintSetupError) {
     process.stderr.write(`${err.message}\n`);

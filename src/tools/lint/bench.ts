@@ -1,7 +1,8 @@
 /**
- * The linter benchmark: a synthetic help center of realistic articles (about 2 KB each, with
- * headings, steps, a callout, an image and links to other articles' headings), linted by the real
- * CLI in a fresh process, as a writer runs it. Used by scripts/bench-lint.ts.
+ * The linter benchmark: a synthetic help center of realistic articles (about 2.5 KB each, like the
+ * sample content, with headings, steps, a callout, an image and links to other articles'
+ * headings), linted by the real CLI in a fresh process, as a writer runs it. Used by
+ * scripts/bench-lint.ts.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
@@ -55,7 +56,7 @@ owner: Team ${i % 9}
 reviewBy: 2099-01-31
 ---
 
-${sentence(14)} ${sentence(12)} Read [the related article](${rel}#change-the-setting) first.
+${sentence(14)} ${sentence(12)} ${sentence(11)} Read [the related article](${rel}#change-the-setting) first.
 
 ## Change the setting
 
@@ -80,6 +81,16 @@ ${sentence(13)} ${sentence(10)} See [the status page](https://status.example.com
 ### Still stuck
 
 ${sentence(18)} ${sentence(11)}
+
+## Change it back later
+
+${sentence(15)} ${sentence(12)} ${sentence(9)}
+
+1. Open **${word()}** and select **Edit**.
+2. ${sentence(10)}
+3. ${sentence(8)} Select **Save changes**.
+
+${sentence(17)} ${sentence(14)}
 `,
     );
   }

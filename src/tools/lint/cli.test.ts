@@ -59,6 +59,17 @@ describe('npm run lint:content', () => {
     `);
   });
 
+  it('exits 2 when content/site.yaml is invalid, after printing the findings', () => {
+    const root = createTestSite({ 'content/site.yaml': 'name: X\nurl: not a url\n' });
+    try {
+      const { code, stdout } = run('--root', root);
+      expect(code).toBe(2);
+      expect(stdout).toContain('content/site.yaml:2:1  error  url: must be a full URL like https://help.example.com  (site-settings)\n');
+    } finally {
+      removeTestSite(root);
+    }
+  });
+
   it('exits 2 on a usage error and on lint settings that name an unknown rule', () => {
     const usage = run('--format', 'xml');
     expect(usage.code).toBe(2);
