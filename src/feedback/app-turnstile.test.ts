@@ -61,15 +61,20 @@ describe('Turnstile in the endpoint (checklist 8)', () => {
     await t.cleanup();
   });
 
-  it('rejects a comment whose token was already used, and stores the first', async () => {
+  it('rejects a comment whose token was already used, keeping that vote without its comment', async () => {
     const fake = createFakeSiteverify();
     t = await createTestApp({ turnstile: createTurnstileVerifier({ secret: 'sec', siteverifyUrl: 'http://siteverify.test/', fetch: fake.fetch }) });
     const first = await t.post(createVoteBody({ vote: 'down', comment: 'Outdated', turnstileToken: 'pass-a' }), { address: '192.0.2.1' });
     expect(first.status).toBe(202);
+    expect(await first.json()).toEqual({ ok: true });
     const replay = await t.post(createVoteBody({ vote: 'down', comment: 'Spam', turnstileToken: 'pass-a' }), { address: '192.0.2.2' });
-    expect(replay.status).toBe(403);
-    expect((await replay.json()).error.code).toBe('ChallengeFailed');
-    expect((await t.store.listVotes()).map((v) => v.comment)).toEqual(['Outdated']);
+    expect(replay.status).toBe(202);
+    expect(await replay.json()).toEqual({ ok: true, comment: 'rejected', code: 'ChallengeFailed' });
+    expect((await t.store.listVotes()).map((v) => [v.vote, v.comment])).toEqual([
+      ['down', 'Outdated'],
+      ['down', null],
+    ]);
+    expect(t.counters.get('rejected.challenge')).toBe(1);
   });
 
   it('rejects comments while siteverify times out, and still accepts a plain vote meanwhile', async () => {
@@ -79,10 +84,19 @@ describe('Turnstile in the endpoint (checklist 8)', () => {
       t.post(createVoteBody({ vote: 'down', comment: 'hello', turnstileToken: 'pass-b' }), { address: '192.0.2.1' }),
       t.post(createVoteBody({ vote: 'up' }), { address: '192.0.2.2' }),
     ]);
-    expect(comment.status).toBe(403);
+    expect((await comment.json()).comment).toBe('rejected');
     expect(plain.status).toBe(202);
-    expect((await t.store.listVotes()).map((v) => v.vote)).toEqual(['up']);
+    expect((await t.store.listVotes()).map((v) => [v.vote, v.comment]).sort()).toEqual([
+      ['down', null],
+      ['up', null],
+    ]);
     expect(fake.calls).toHaveLength(1);
+  });
+
+  it('drops a comment sent without any token when Turnstile is on', async () => {
+    t = await createTestApp({ turnstile: createTurnstileVerifier({ secret: 'sec', fetch: createFakeSiteverify().fetch }) });
+    await t.post(createVoteBody({ vote: 'down', comment: 'no token' }));
+    expect((await t.store.listVotes())[0]?.comment).toBeNull();
   });
 
   it('never calls siteverify when Turnstile is not configured', async () => {

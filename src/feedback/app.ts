@@ -6,7 +6,8 @@
  * POST /feedback pipeline: origin allow-list (403) -> content type (415) -> rate limit (429)
  * -> body read with an 8 KiB streaming cap (413) -> JSON/form parse and zod schema with the
  * manifest's ids (400) -> honeypot and bots (silently 202) -> Turnstile for comments, when
- * configured (403) -> store commit -> 202 (JSON) or 303 back to the page (form).
+ * configured (no valid token: the comment is dropped, the vote kept) -> store commit -> 202
+ * (JSON) or 303 back to the page (form).
  */
 import { Hono, type Context } from 'hono';
 import { ErrorCodes, formatZodIssues } from '../lib/errors.ts';
@@ -250,11 +251,14 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       counters.increment('dropped.bot');
       return answer();
     }
-    if (vote.comment && options.turnstile && !(await options.turnstile.verify(vote.turnstileToken))) {
+    // Turnstile guards free text only: without a valid token the comment is dropped (fail
+    // closed) and the one-click vote is still stored, so a reader never loses their vote.
+    let comment = vote.comment ? vote.comment : null;
+    let commentRejected = false;
+    if (comment && options.turnstile && !(await options.turnstile.verify(vote.turnstileToken))) {
       counters.increment('rejected.challenge');
-      return createErrorResponse(403, ErrorCodes.ChallengeFailed, 'The comment needs a fresh anti-spam check; reload the page and send it again.', {
-        headers: cors,
-      });
+      comment = null;
+      commentRejected = true;
     }
 
     const visitorHash = await getVisitorHash({
@@ -271,7 +275,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       day,
       vote: vote.vote,
       reason: vote.reason ?? null,
-      comment: vote.comment ? vote.comment : null,
+      comment,
       pagePath: vote.pagePath,
       language: vote.language,
       revision: vote.revision,
@@ -279,6 +283,9 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       receivedAt: now,
     });
     counters.increment(`accepted.${outcome}`);
+    if (commentRejected && !isForm) {
+      return createJsonResponse(202, { ok: true, comment: 'rejected', code: ErrorCodes.ChallengeFailed }, cors);
+    }
     return answer();
   });
 

@@ -27,7 +27,7 @@ export const ErrorCodes = {
   OriginNotAllowed: 'OriginNotAllowed',
   /** (429) Too many requests from this client or in total. */
   RateLimited: 'RateLimited',
-  /** (403) A comment needed a valid anti-spam challenge token. */
+  /** (202, in the body) A comment was dropped because its Turnstile token failed; the vote was kept. */
   ChallengeFailed: 'ChallengeFailed',
   /** (401) An admin route was called without the right bearer token. */
   Unauthorized: 'Unauthorized',
