@@ -32,7 +32,7 @@ export interface Summary {
 export function summarize(results: SizeResult[], runs: number): Summary {
   const header = [
     '| articles + FAQs | build | of which Pagefind | content sync | bundle | render pages | other | peak memory | dist/ | Pagefind index | pages | pages/s | plain Astro build | plain peak memory | ours / plain |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const rows = results.map((r) => {
     const ms = med(r.ours, (m) => m.ms);

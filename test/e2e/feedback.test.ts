@@ -7,8 +7,9 @@
  *   and "No…" (the vote) that also work as plain form submits without JavaScript;
  * - after "No", the element #feedback-reasons-<anchor> (getReasonsId) offers a `reason` control
  *   (radios or a select, values as in FEEDBACK_REASONS), a `comment` textarea and a submit button;
- * - after a vote, #feedback-thanks-<anchor> (getThanksId) is shown: by script, after a reload
- *   (the vote is remembered), and without JavaScript as the :target of the endpoint's redirect.
+ * - after a vote, #feedback-thanks-<anchor> (getThanksId) is shown: by script, and without
+ *   JavaScript as the :target of the endpoint's redirect;
+ * - after a reload the remembered vote's button is pressed (aria-pressed="true").
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -68,7 +69,7 @@ describe.skipIf(serverMissing)(`the Node feedback endpoint on SQLite${serverMiss
 });
 
 describe.skipIf(skipReason)(`"Was this helpful?" feedback${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
-  it('stores exactly the "No" vote with its reason and comment, and remembers it after a reload', async () => {
+  it('stores exactly the "No" vote with its reason and comment, and shows it remembered after a reload', async () => {
     const itemId = 'article:reset-password';
     const context = await newSiteContext(browser);
     const page = await context.newPage();
@@ -95,9 +96,10 @@ describe.skipIf(skipReason)(`"Was this helpful?" feedback${skipReason ? ` (skipp
     ]);
 
     await page.reload();
-    await page.locator(`[id="${getThanksId(itemId)}"]`).waitFor({ state: 'visible', timeout: 5000 });
-    expect(await form.getByRole('button', { name: /^no\b/i }).isVisible()).toBe(false);
-    expect(readVotes(env.feedbackDb).filter((v) => v.item_id === itemId)).toHaveLength(1);
+    const no = form.getByRole('button', { name: /^no\b/i });
+    await expect.poll(() => no.getAttribute('aria-pressed')).toBe('true');
+    expect(await form.getByRole('button', { name: /^yes\b/i }).getAttribute('aria-pressed')).toBe('false');
+    expect(readVotes(env.feedbackDb).slice(before)).toHaveLength(1);
     await context.close();
   });
 

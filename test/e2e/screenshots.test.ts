@@ -1,5 +1,5 @@
 /**
- * Screenshots of the main pages, light and dark, desktop and phone, saved as test artefacts in
+ * Screenshots of the main pages (and the end of an article, where the feedback widget is), light and dark, desktop and phone, saved as test artefacts in
  * test-results/screenshots/ (gitignored). E2E_UPDATE_DOCS_SCREENSHOTS=1 also refreshes the subset
  * the README shows (docs/screenshots/).
  */
@@ -19,6 +19,11 @@ const SHOTS: Record<string, (page: Page) => Promise<void>> = {
   },
   article: async (page) => {
     await page.goto('/orders-shipping/track-your-order/');
+  },
+  'article-end': async (page) => {
+    await page.goto('/account/reset-password/');
+    // The end of the article: "Was this helpful?" (when the site has an endpoint), related articles, the pager.
+    await page.locator('.article-end').scrollIntoViewIfNeeded();
   },
   faq: async (page) => {
     await page.goto('/faq/#deliver-on-sundays');
