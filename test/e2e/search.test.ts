@@ -22,14 +22,16 @@ async function openPage(path: string): Promise<Page> {
   return page;
 }
 
-/** Types like a reader and returns how long the expected result link took to appear (ms). */
+/** Types like a reader and returns how long after the last keystroke the expected result link appeared (ms). */
 async function typeAndWaitForResult(p: Page, inputSelector: string, query: string, resultHref: string): Promise<number> {
   const input = p.locator(inputSelector);
   await input.click();
-  const started = Date.now();
   await input.pressSequentially(query);
+  const started = Date.now();
   await p.locator(`${inputSelector} >> xpath=ancestor::div[@data-search]//a[@href="${resultHref}"]`).first().waitFor({ state: 'visible', timeout: 1000 });
-  return Date.now() - started;
+  const ms = Date.now() - started;
+  console.log(`"${query}": ${resultHref} shown ${ms} ms after the last keystroke`);
+  return ms;
 }
 
 const resultTexts = (p: Page) => p.locator('#page-search-results .result').allInnerTexts();
