@@ -1,8 +1,9 @@
 /**
  * The feedback endpoint benchmark: the real Node server (SQLite store, its own process) under
  * autocannon, beside a bare Node HTTP server that answers 204 without storing, measured in the
- * same run. Every vote has its own event id and simulated client (X-Forwarded-For, trusted in
- * bench mode only), so every acknowledged vote must become its own row: acked == stored.
+ * same run, both after a 2,000-request warm-up. Every vote has its own event id and simulated
+ * client (X-Forwarded-For, trusted in bench mode only), so every acknowledged vote must become its
+ * own row: acked == stored (warm-up votes are counted apart).
  * Returns data; scripts/bench-feedback.ts prints it and sets the exit code.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -98,7 +99,9 @@ export async function startBaselineServer(): Promise<{ url: string; stop: () => 
     proc.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()).port));
     proc.once('exit', (c) => reject(new Error(`the baseline server exited (${c})`)));
   });
-  return { url: `http://127.0.0.1:${port}`, stop: () => stopProcess(proc) };
+  const url = `http://127.0.0.1:${port}`;
+  await runVoteLoad(url, WARMUP);
+  return { url, stop: () => stopProcess(proc) };
 }
 
 async function stopProcess(proc: ChildProcess): Promise<void> {
@@ -108,9 +111,14 @@ async function stopProcess(proc: ChildProcess): Promise<void> {
   await exited;
 }
 
+/** Requests sent before measuring, so both servers are measured warm (JIT, first salt, caches). */
+const WARMUP: LoadPlan = { connections: 10, amount: 2000 };
+
 export interface BenchServer {
   server: SpawnedServer;
   dbFile: string;
+  /** Votes acknowledged during the warm-up (they are stored too). */
+  warmupAcked: number;
   /** Stop with SIGTERM (drain), then count rows; returns the exit code too. */
   stop(): Promise<{ exitCode: number | string; rows: number; integrity: unknown }>;
   cleanup(): void;
@@ -131,9 +139,11 @@ export async function startBenchServer(synchronous: 'FULL' | 'NORMAL'): Promise<
     FEEDBACK_TRUST_PROXY: 'true',
     FEEDBACK_SQLITE_SYNCHRONOUS: synchronous,
   });
+  const warmup = await runVoteLoad(server.url, WARMUP);
   return {
     server,
     dbFile: site.dbFile,
+    warmupAcked: warmup.ok,
     async stop() {
       server.proc.kill('SIGTERM');
       const exitCode = await server.exited;
@@ -193,7 +203,7 @@ export async function runComparison(plan: LoadPlan, synchronous: 'FULL' | 'NORMA
   try {
     const feedback = await runVoteLoad(bench.server.url, plan);
     const end = await bench.stop();
-    return { feedback, baseline, acked: feedback.ok, stored: end.rows, exitCode: end.exitCode, integrity: end.integrity };
+    return { feedback, baseline, acked: feedback.ok, stored: end.rows - bench.warmupAcked, exitCode: end.exitCode, integrity: end.integrity };
   } finally {
     bench.cleanup();
   }
@@ -248,7 +258,7 @@ export async function runCiGates(synchronous: 'FULL' | 'NORMAL'): Promise<CiResu
   try {
     const feedback = await runVoteLoad(fixedBench.server.url, FIXED_PLAN);
     const end = await fixedBench.stop();
-    fixed = { feedback, baseline: fixedBaseline, acked: feedback.ok, stored: end.rows };
+    fixed = { feedback, baseline: fixedBaseline, acked: feedback.ok, stored: end.rows - fixedBench.warmupAcked };
   } finally {
     fixedBench.cleanup();
   }
@@ -263,7 +273,15 @@ export async function runCiGates(synchronous: 'FULL' | 'NORMAL'): Promise<CiResu
     const walBytes = getWalBytes(closedBench.dbFile);
     const busyErrors = countBusyErrors(closedBench.server.logs());
     const end = await closedBench.stop();
-    closed = { feedback, baseline: closedBaseline, acked: feedback.ok, stored: end.rows - secondWriter.written, secondWriter, walBytes, busyErrors };
+    closed = {
+      feedback,
+      baseline: closedBaseline,
+      acked: feedback.ok,
+      stored: end.rows - closedBench.warmupAcked - secondWriter.written,
+      secondWriter,
+      walBytes,
+      busyErrors,
+    };
   } finally {
     closedBench.cleanup();
   }
