@@ -65,7 +65,7 @@ async function main(): Promise<void> {
     const work = mkdtempSync(path.join(WORK_ROOT, `${articles}-`));
     try {
       const site = generateHelpCenter(path.join(work, 'site'), { articles, faqs, seed: 42, git: true });
-      const plainDir = createPlainAstroProject(path.join(work, 'plain'), site.articlesDir, REPO_ROOT);
+      const plainDir = createPlainAstroProject(path.join(work, 'plain'), site.articlesDir, path.join(site.contentDir, 'faqs'), REPO_ROOT);
       console.log(`\n${articles} articles + ${faqs} FAQs in ${site.categories} categories (${site.words.toLocaleString('en')} words) in ${work}`);
       const result: SizeResult = { articles, faqs, categories: site.categories, words: site.words, ours: [], plain: [] };
       for (let run = 1; run <= runs; run++) {
