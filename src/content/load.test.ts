@@ -116,3 +116,12 @@ describe('loadContent', () => {
     `);
   });
 });
+
+describe('dates in frontmatter', () => {
+  it('rejects a day that does not exist', () => {
+    const root = writeTempSite({ 'content/articles/billing/refunds.md': article('Refunds', 'reviewBy: 2026-02-30\n') });
+    expect(findings(root)).toEqual([
+      'content/articles/billing/refunds.md:4:1  error  reviewBy: is not a real calendar date  (frontmatter-schema)',
+    ]);
+  });
+});

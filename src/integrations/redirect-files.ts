@@ -12,7 +12,8 @@ export function writeRedirectFiles(outDir: string, content: LoadedContent): numb
   const site = content.site!;
   const redirects = getRedirects(content, site.base);
   if (redirects.length === 0) return 0;
-  const files = buildRedirectFiles(redirects, site.url, { base: site.base, lang: site.language });
+  // force (301!): on Netlify a file at the old path would otherwise win over the redirect rule.
+  const files = buildRedirectFiles(redirects, site.url, { base: site.base, lang: site.language, force: true });
   const netlifyFile = path.join(outDir, '_redirects');
   const existing = existsSync(netlifyFile) ? `${readFileSync(netlifyFile, 'utf8').trimEnd()}\n\n` : '';
   writeFileSync(netlifyFile, existing + files.netlify);

@@ -194,7 +194,7 @@ describe('artefacts the build writes beside the pages', () => {
   });
 
   it('emits redirects for a moved article for Netlify, Cloudflare, Vercel and plain static hosts', () => {
-    expect(readFileSync(path.join(outDir, '_redirects'), 'utf8')).toMatch(/^\/account\/forgot-password\/\s+\/account\/reset-password\/\s+301/m);
+    expect(readFileSync(path.join(outDir, '_redirects'), 'utf8')).toMatch(/^\/account\/forgot-password\/\s+\/account\/reset-password\/\s+301!/m);
     const vercel = JSON.parse(readFileSync(path.join(outDir, 'vercel.json'), 'utf8')) as { redirects: Array<{ source: string; destination: string }> };
     expect(vercel.redirects).toContainEqual(expect.objectContaining({ source: '/account/forgot-password/', destination: '/account/reset-password/' }));
     const page = readPage(outDir, '/account/forgot-password/');
