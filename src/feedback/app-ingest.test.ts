@@ -105,6 +105,12 @@ describe('the no-JS form post', () => {
     expect(res.headers.get('location')).toMatch(/^https:\/\/help\.example\.com\/account\/reset-password\/#/);
   });
 
+  it('accepts a page path with a fragment (as the manifest writes FAQ paths) and drops the fragment', async () => {
+    const res = await t.postForm(fields({ itemId: 'faq:why-charged-twice', pagePath: '/faq/#why-charged-twice' }));
+    expect(res.headers.get('location')).toBe('https://help.example.com/faq/#feedback-thanks-faq-why-charged-twice');
+    expect((await t.store.listVotes())[0]?.pagePath).toBe('/faq/');
+  });
+
   it('rejects a field given twice', async () => {
     const res = await t.post('itemId=article%3Areset-password&itemId=faq%3Awhy-charged-twice&vote=up', {
       headers: { 'content-type': 'application/x-www-form-urlencoded' },

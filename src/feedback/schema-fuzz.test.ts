@@ -46,7 +46,7 @@ function buildMalformedTable(): Array<[string, string | Uint8Array]> {
   rows.push(['reason with vote up', JSON.stringify({ ...valid(), vote: 'up', reason: 'incorrect' })]);
   const ids = ['a'.repeat(7000), 'article:', 'page:x', 'article:Reset', 'article:a b', 'ARTICLE:x', 'article:../../etc', 'article:x\u0000', 'article:-x', 'faq:x--y', 'article:x:y', ' article:x'];
   for (const id of ids) rows.push([`itemId ${JSON.stringify(id).slice(0, 30)}`, withField('itemId', id)]);
-  const paths = ['relative', '//evil.example', '/\\evil', 'https://evil.example/', '/a#b', '/a b', `/${'a'.repeat(600)}`, '/\n', 'javascript:alert(1)', '/\t'];
+  const paths = ['relative', '//evil.example', '/\\evil', 'https://evil.example/', '/a#b c', '/a b', `/${'a'.repeat(600)}`, '/\n', 'javascript:alert(1)', '/\t'];
   for (const p of paths) rows.push([`pagePath ${JSON.stringify(p).slice(0, 30)}`, withField('pagePath', p)]);
   for (const lang of ['english', 'e', 'en_US', 'x'.repeat(40), 'en-', '<script>', '12']) rows.push([`language ${lang.slice(0, 20)}`, withField('language', lang)]);
   for (const rev of ['HEAD', 'abc', 'z'.repeat(40), 'ABCDEF0', '0'.repeat(65), 'main']) rows.push([`revision ${rev.slice(0, 20)}`, withField('revision', rev)]);

@@ -19,11 +19,15 @@ export function cleanComment(text: string): string {
   return text.replace(/\r\n?/g, '\n').replace(UNSAFE_CHARS, '').trim();
 }
 
-/** A site path the endpoint may redirect back to: one leading "/", no scheme, host or backslash. */
+/**
+ * A site path the endpoint may redirect back to: one leading "/", no scheme, host or backslash.
+ * A "#fragment" (as in the manifest's FAQ paths) is accepted and dropped.
+ */
 export const PagePathSchema = z
   .string({ invalid_type_error: 'expected a string like "/account/reset-password/"' })
   .max(512, 'must be 512 characters or fewer')
-  .regex(/^\/(?![/\\])[^\s\\#\u0000-\u001F\u007F]*$/, 'must be a site path starting with one "/", like "/account/reset-password/"');
+  .regex(/^\/(?![/\\])[^\s\\#\u0000-\u001F\u007F]*(?:#[^\s\u0000-\u001F\u007F]*)?$/, 'must be a site path starting with one "/", like "/account/reset-password/"')
+  .transform((path) => path.split('#')[0]!);
 
 const UuidSchema = z
   .string({ invalid_type_error: 'expected a UUID string' })
