@@ -8,6 +8,10 @@
  * manifest's ids (400) -> honeypot and bots (silently 202) -> Turnstile for comments, when
  * configured (no valid token: the comment is dropped, the vote kept) -> store commit -> 202
  * (JSON) or 303 back to the page (form).
+ *
+ * POST /feedback/search (site setting searchInsights) shares the first half of that pipeline
+ * (origin, content type, the same rate limiter, the 8 KiB cap), then its own closed schema,
+ * honeypot and bots, and the shared `event_ids` claim. It stores no visitor data at all.
  */
 import { Hono, type Context } from 'hono';
 import { ErrorCodes, formatZodIssues } from '../lib/errors.ts';
@@ -32,7 +36,7 @@ import { createStoredSaltProvider, type SaltProvider } from './privacy/salts.ts'
 import { getVisitorHash } from './privacy/visitor-hash.ts';
 import { createRateLimiter, type RateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { createEmptyTally, summarizeVotes } from './report/summarize.ts';
-import { BODY_LIMIT_BYTES, createVoteInputSchema, parseFormFields, type VoteInput } from './schema.ts';
+import { BODY_LIMIT_BYTES, createVoteInputSchema, parseFormFields, SearchEventInputSchema, type VoteInput } from './schema.ts';
 import type { FeedbackStore } from './stores/types.ts';
 import type { TurnstileVerifier } from './turnstile.ts';
 
@@ -92,6 +96,8 @@ export const DEFAULT_RATE_LIMIT: RateLimitSettings = {
 
 const ACCEPTED_BODY = { ok: true } as const;
 const MEDIA_TYPES = new Set(['application/json', 'text/plain', 'application/x-www-form-urlencoded']);
+/** Search events come from sendBeacon only: JSON, usually as text/plain (no preflight). */
+const SEARCH_MEDIA_TYPES = new Set(['application/json', 'text/plain']);
 
 export function createFeedbackApp(options: FeedbackAppOptions) {
   const {
@@ -134,7 +140,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   });
   app.notFound(() => createErrorResponse(404, ErrorCodes.NotFound, 'There is nothing here; votes go to POST /feedback.'));
 
-  app.options('/feedback', (c) => {
+  const preflight = (c: Context<{ Bindings: FeedbackBindings }>) => {
     const origin = c.req.header('origin');
     if (!origin || !allowedOrigins.has(origin)) {
       counters.increment('rejected.origin');
@@ -151,9 +157,27 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
         'cache-control': 'no-store',
       },
     });
-  });
+  };
+  app.options('/feedback', preflight);
+  app.options('/feedback/search', preflight);
 
-  app.post('/feedback', async (c) => {
+  /** What the shared intake (origin, content type, rate limit, capped body) hands an event route. */
+  interface Admitted {
+    now: number;
+    day: string;
+    salt: string;
+    address: string;
+    cors: Record<string, string>;
+    origin: string | undefined;
+    mediaType: string;
+    text: string;
+  }
+
+  /**
+   * The first half of every event route, shared by votes and search events: origin allow-list
+   * (403), content type (415), the one rate limiter (429) and the capped body read (413/400).
+   */
+  async function admit(c: Context<{ Bindings: FeedbackBindings }>, mediaTypes: ReadonlySet<string>, what: string): Promise<Response | Admitted> {
     const request = c.req.raw;
     const now = clock();
     const decision = checkOrigin(request.headers, allowedOrigins, allowMissingOrigin);
@@ -169,12 +193,14 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
 
     const [mediaType = '', ...params] = (request.headers.get('content-type') ?? '').split(';').map((s) => s.trim().toLowerCase());
     const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
-    if (!MEDIA_TYPES.has(mediaType) || (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii')) {
+    if (!mediaTypes.has(mediaType) || (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii')) {
       counters.increment('rejected.media_type');
       return createErrorResponse(
         415,
         ErrorCodes.UnsupportedMediaType,
-        'Send the vote as application/json, text/plain holding JSON, or an application/x-www-form-urlencoded form, in UTF-8.',
+        mediaTypes.has('application/x-www-form-urlencoded')
+          ? 'Send the vote as application/json, text/plain holding JSON, or an application/x-www-form-urlencoded form, in UTF-8.'
+          : `Send the ${what} as application/json or text/plain holding JSON, in UTF-8.`,
         { headers: cors },
       );
     }
@@ -200,7 +226,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     if (!body.ok) {
       if (body.reason === 'too-large') {
         counters.increment('rejected.too_large');
-        return createErrorResponse(413, ErrorCodes.FeedbackTooLarge, `The body is over ${bodyLimitBytes} bytes; a vote is far smaller.`, {
+        return createErrorResponse(413, ErrorCodes.FeedbackTooLarge, `The body is over ${bodyLimitBytes} bytes; a ${what} is far smaller.`, {
           headers: cors,
         });
       }
@@ -208,6 +234,67 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       const message = body.reason === 'invalid-utf8' ? 'The body is not valid UTF-8 text.' : 'The body could not be read completely.';
       return createErrorResponse(400, ErrorCodes.InvalidFeedback, message, { headers: cors });
     }
+    return { now, day, salt, address, cors, origin: decision.origin, mediaType, text: body.text };
+  }
+
+  app.post('/feedback/search', async (c) => {
+    const admitted = await admit(c, SEARCH_MEDIA_TYPES, 'search event');
+    if (admitted instanceof Response) return admitted;
+    const { now, day, cors, text } = admitted;
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      counters.increment('rejected.invalid');
+      return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'The body is not valid JSON; send one JSON object with the search event fields.', {
+        headers: cors,
+      });
+    }
+    const parsed = SearchEventInputSchema.safeParse(raw);
+    if (!parsed.success) {
+      counters.increment('rejected.invalid');
+      return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'The search event has problems; fix the fields listed in issues.', {
+        issues: formatZodIssues(parsed.error.issues),
+        headers: cors,
+      });
+    }
+    const event = parsed.data;
+    if (event.website) {
+      counters.increment('dropped.honeypot');
+      return createJsonResponse(202, ACCEPTED_BODY, cors);
+    }
+    if (dropBots && isBotRequest(c.req.raw.headers)) {
+      counters.increment('dropped.bot');
+      return createJsonResponse(202, ACCEPTED_BODY, cors);
+    }
+    // No visitor hash, address or User-Agent: a search event is about the content, not the reader.
+    const outcome = await store.recordSearchEvent({
+      eventId: event.eventId,
+      day,
+      query: event.query,
+      resultCount: event.resultCount,
+      opened: event.opened,
+      contact: event.contact,
+      refinedFrom: event.refinedFrom && event.refinedFrom !== event.query ? event.refinedFrom : null,
+      language: event.language,
+      revision: event.revision,
+      receivedAt: now,
+    });
+    counters.increment(`accepted.search_${outcome}`);
+    return createJsonResponse(202, ACCEPTED_BODY, cors);
+  });
+
+  app.all('/feedback/search', () =>
+    createErrorResponse(405, ErrorCodes.MethodNotAllowed, 'Search events are sent with POST.', { headers: { allow: 'POST, OPTIONS' } }),
+  );
+
+  app.post('/feedback', async (c) => {
+    const request = c.req.raw;
+    const admitted = await admit(c, MEDIA_TYPES, 'vote');
+    if (admitted instanceof Response) return admitted;
+    const { now, day, salt, address, cors, mediaType } = admitted;
+    const decision = { origin: admitted.origin };
+    const body = { text: admitted.text };
 
     const isForm = mediaType === 'application/x-www-form-urlencoded';
     let raw: unknown;

@@ -7,6 +7,8 @@ export type CounterName =
   | 'accepted.created'
   | 'accepted.updated'
   | 'accepted.duplicate'
+  | 'accepted.search_created'
+  | 'accepted.search_duplicate'
   | 'dropped.bot'
   | 'dropped.honeypot'
   | 'dropped.unknown_item'

@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { FeedbackItemIdSchema, RevisionSchema } from './manifest.ts';
 import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS } from './reasons.ts';
+import { cleanSearchQuery, SEARCH_QUERY_MAX_LENGTH } from './search-query.ts';
 
 export { COMMENT_MAX_LENGTH, FEEDBACK_REASONS, type FeedbackReason } from './reasons.ts';
 
@@ -28,6 +29,11 @@ export const PagePathSchema = z
   .max(512, 'must be 512 characters or fewer')
   .regex(/^\/(?![/\\])[^\s\\#\u0000-\u001F\u007F]*(?:#[^\s\u0000-\u001F\u007F]*)?$/, 'must be a site path starting with one "/", like "/account/reset-password/"')
   .transform((path) => path.split('#')[0]!);
+
+const LanguageSchema = z
+  .string({ invalid_type_error: 'expected a string like "en"' })
+  .max(35, 'must be 35 characters or fewer')
+  .regex(/^[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag like "en" or "pt-BR"');
 
 const UuidSchema = z
   .string({ invalid_type_error: 'expected a UUID string' })
@@ -56,10 +62,7 @@ export const VoteInputSchema = z
       .pipe(z.string().max(COMMENT_MAX_LENGTH, `must be ${COMMENT_MAX_LENGTH} characters or fewer`))
       .optional(),
     /** The page language as a BCP 47 tag, e.g. "en" or "pt-BR". */
-    language: z
-      .string({ invalid_type_error: 'expected a string like "en"' })
-      .max(35, 'must be 35 characters or fewer')
-      .regex(/^[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag like "en" or "pt-BR"'),
+    language: LanguageSchema,
     /** The git commit the page was built from ("unknown" outside git). */
     revision: RevisionSchema,
     /** A random UUID per vote, so a resend of the same vote is stored once. */
@@ -82,6 +85,60 @@ export const VoteInputSchema = z
   });
 /** A vote as it arrives, before the endpoint adds who/when. */
 export type VoteInput = z.infer<typeof VoteInputSchema>;
+
+/** A query as typed, normalised again here (the browser's normalisation is not trusted). */
+const SearchQuerySchema = z
+  .string({ invalid_type_error: 'expected a string' })
+  .max(SEARCH_QUERY_MAX_LENGTH * 4, `must be ${SEARCH_QUERY_MAX_LENGTH} characters or fewer`)
+  .transform(cleanSearchQuery)
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .refine((q) => Array.from(q).length <= SEARCH_QUERY_MAX_LENGTH, `must be ${SEARCH_QUERY_MAX_LENGTH} characters or fewer`),
+  );
+
+/**
+ * One settled search from the search box (site setting `searchInsights`). Closed like votes.
+ * It carries nothing about the reader: the endpoint stores only these fields and the UTC day.
+ */
+export const SearchEventInputSchema = z
+  .object({
+    /** A random UUID per event, so a resend is stored once. */
+    eventId: UuidSchema,
+    /** What the reader searched for; normalised (lowercase, spaces collapsed, emails and long numbers masked). */
+    query: SearchQuerySchema,
+    /** How many results the search found. */
+    resultCount: z
+      .number({ invalid_type_error: 'expected a whole number from 0 to 10000' })
+      .int('expected a whole number from 0 to 10000')
+      .min(0, 'expected a whole number from 0 to 10000')
+      .max(10_000, 'expected a whole number from 0 to 10000'),
+    /** The site path of the result the reader opened, or null. */
+    opened: z
+      .string({ invalid_type_error: 'expected a site path like "/account/reset-password/" or null' })
+      .max(300, 'must be 300 characters or fewer')
+      .regex(/^\/(?![/\\])[^\s\\#?\u0000-\u001F\u007F]*$/, 'must be a site path starting with one "/", like "/account/reset-password/"')
+      .nullable(),
+    /** The reader clicked a contact link after this search, in the same page view. */
+    contact: z.boolean({ invalid_type_error: 'expected true or false' }),
+    /** The previous query in this tab that found nothing, when this one found something. */
+    refinedFrom: SearchQuerySchema.optional(),
+    /** The page language, e.g. "en". */
+    language: LanguageSchema,
+    /** The git commit the page was built from ("unknown" outside git). */
+    revision: RevisionSchema,
+    /** Honeypot, as for votes: it must stay empty. */
+    website: z.string({ invalid_type_error: 'expected a string' }).max(200, 'must be 200 characters or fewer').optional(),
+  })
+  .strict()
+  .superRefine((event, ctx) => {
+    if (event.opened !== null && event.resultCount === 0) {
+      ctx.addIssue({ code: 'custom', path: ['opened'], message: 'must be null when resultCount is 0' });
+    }
+  });
+/** A search event as it arrives. */
+export type SearchEventInput = z.infer<typeof SearchEventInputSchema>;
 
 /** The schema with the manifest's ids: an id the build did not write is an issue on `itemId`. */
 export function createVoteInputSchema(knownIds: ReadonlySet<string>) {

@@ -1,7 +1,7 @@
 /**
  * Schema migrations for both stores, applied on start and recorded in `schema_version`.
- * Append only: never edit a released step. Search events will be step 2 (a `search_events`
- * table sharing `event_ids`).
+ * Append only: never edit a released step. Step 2 adds `search_events`, which shares `event_ids`
+ * with votes and holds no visitor data.
  */
 export interface Migration {
   version: number;
@@ -75,6 +75,40 @@ export const MIGRATIONS: readonly Migration[] = [
         day TEXT PRIMARY KEY,
         salt TEXT NOT NULL
       );`,
+  },
+  {
+    version: 2,
+    description: 'search events (site setting searchInsights)',
+    sqlite: `
+      CREATE TABLE search_events (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        day TEXT NOT NULL,
+        query TEXT NOT NULL CHECK (length(query) BETWEEN 1 AND 200),
+        result_count INTEGER NOT NULL CHECK (result_count BETWEEN 0 AND 10000),
+        opened TEXT CHECK (opened IS NULL OR (substr(opened, 1, 1) = '/' AND length(opened) <= 300)),
+        contact INTEGER NOT NULL CHECK (contact IN (0, 1)),
+        refined_from TEXT CHECK (refined_from IS NULL OR length(refined_from) BETWEEN 1 AND 200),
+        language TEXT NOT NULL,
+        revision TEXT NOT NULL,
+        received_at INTEGER NOT NULL
+      );
+      CREATE INDEX search_events_received_at ON search_events (received_at);`,
+    postgres: `
+      CREATE TABLE {schema}.search_events (
+        id BIGSERIAL PRIMARY KEY,
+        event_id TEXT NOT NULL UNIQUE,
+        day TEXT NOT NULL,
+        query TEXT NOT NULL CHECK (char_length(query) BETWEEN 1 AND 200),
+        result_count INTEGER NOT NULL CHECK (result_count BETWEEN 0 AND 10000),
+        opened TEXT CHECK (opened IS NULL OR (left(opened, 1) = '/' AND char_length(opened) <= 300)),
+        contact BOOLEAN NOT NULL,
+        refined_from TEXT CHECK (refined_from IS NULL OR char_length(refined_from) BETWEEN 1 AND 200),
+        language TEXT NOT NULL,
+        revision TEXT NOT NULL,
+        received_at BIGINT NOT NULL
+      );
+      CREATE INDEX search_events_received_at ON {schema}.search_events (received_at);`,
   },
 ];
 

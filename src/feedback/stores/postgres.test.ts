@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { createTestSchemaName, dropSchema, getTestPostgresUrl } from '../testing/test-store.ts';
 import { createVoteRecord, describeStoreContract } from '../testing/store-contract.ts';
 import { createPostgresStore } from './postgres.ts';
+import { LATEST_SCHEMA_VERSION } from './migrations.ts';
 
 const url = getTestPostgresUrl();
 if (!url) {
@@ -30,7 +31,7 @@ describe.skipIf(!url)('Postgres store', () => {
       await client.connect();
       const { rows } = await client.query(`SELECT count(*)::int AS n FROM "${schema}".schema_version`);
       await client.end();
-      expect(rows[0].n).toBe(1);
+      expect(rows[0].n).toBe(LATEST_SCHEMA_VERSION);
       await a.recordVote(createVoteRecord());
       expect(await b.countVotes()).toBe(1);
     } finally {

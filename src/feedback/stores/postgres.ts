@@ -5,7 +5,30 @@
 import pg from 'pg';
 import { ErrorCodes, HelpCenterError } from '../../lib/errors.ts';
 import { MIGRATIONS } from './migrations.ts';
-import type { FeedbackStore, RecordOutcome, StoredVote, VoteQuery, VoteRecord } from './types.ts';
+import type {
+  FeedbackStore,
+  RecordOutcome,
+  SearchEventQuery,
+  SearchEventRecord,
+  SearchRecordOutcome,
+  StoredSearchEvent,
+  StoredVote,
+  VoteQuery,
+  VoteRecord,
+} from './types.ts';
+
+interface SearchRow {
+  event_id: string;
+  day: string;
+  query: string;
+  result_count: number;
+  opened: string | null;
+  contact: boolean;
+  refined_from: string | null;
+  language: string;
+  revision: string;
+  received_at: string;
+}
 
 export interface PostgresStoreOptions {
   /** A postgres:// (or postgresql://) connection URL. */
@@ -133,6 +156,58 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         [query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER],
       );
       return rows.map(toStoredVote);
+    },
+    async recordSearchEvent(event: SearchEventRecord): Promise<SearchRecordOutcome> {
+      assertOpen();
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const claimed = await client.query(
+          `INSERT INTO ${s}.event_ids (event_id, kind, received_at) VALUES ($1, 'search', $2) ON CONFLICT DO NOTHING`,
+          [event.eventId, event.receivedAt],
+        );
+        if (claimed.rowCount === 0) {
+          await client.query('ROLLBACK');
+          return 'duplicate';
+        }
+        await client.query(
+          `INSERT INTO ${s}.search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          [event.eventId, event.day, event.query, event.resultCount, event.opened, event.contact, event.refinedFrom, event.language, event.revision, event.receivedAt],
+        );
+        await client.query('COMMIT');
+        return 'created';
+      } catch (err) {
+        await client.query('ROLLBACK').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    async listSearchEvents(query: SearchEventQuery = {}): Promise<StoredSearchEvent[]> {
+      assertOpen();
+      const { rows } = await pool.query<SearchRow>(
+        `SELECT event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at
+         FROM ${s}.search_events WHERE received_at >= $1 AND received_at < $2 ORDER BY received_at, id`,
+        [query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER],
+      );
+      return rows.map((row) => ({
+        eventId: row.event_id,
+        day: row.day,
+        query: row.query,
+        resultCount: Number(row.result_count),
+        opened: row.opened,
+        contact: Boolean(row.contact),
+        refinedFrom: row.refined_from,
+        language: row.language,
+        revision: row.revision,
+        receivedAt: Number(row.received_at),
+      }));
+    },
+    async countSearchEvents() {
+      assertOpen();
+      const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM ${s}.search_events`);
+      return Number(rows[0]?.n ?? 0);
     },
     async countVotes() {
       assertOpen();

@@ -1,10 +1,11 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createVoteRecord, describeStoreContract } from '../testing/store-contract.ts';
+import { createSearchEventRecord, createVoteRecord, describeStoreContract } from '../testing/store-contract.ts';
+import { MIGRATIONS } from './migrations.ts';
 import { createSqliteStore } from './sqlite.ts';
 
 describeStoreContract('SQLite (in memory)', async () => {
@@ -30,13 +31,29 @@ describe('SQLite store on disk', () => {
     await store.close();
     const again = await createSqliteStore({ file });
     expect(await again.countVotes()).toBe(1);
-    expect(await again.getSchemaVersion()).toBe(1);
+    expect(await again.getSchemaVersion()).toBe(2);
     await again.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT count(*) FROM schema_version').pluck().get()).toBe(1);
+    expect(db.prepare('SELECT count(*) FROM schema_version').pluck().get()).toBe(2);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
+  });
+
+  it('upgrades a version 1 database to version 2, keeping its votes and adding search_events', async () => {
+    const file = tempFile();
+    mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    old.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    old.exec(MIGRATIONS[0]!.sqlite);
+    old.prepare('INSERT INTO schema_version (version, applied_at) VALUES (1, 0)').run();
+    old.close();
+    const store = await createSqliteStore({ file });
+    await store.recordVote(createVoteRecord());
+    expect(await store.getSchemaVersion()).toBe(2);
+    expect(await store.recordSearchEvent(createSearchEventRecord())).toBe('created');
+    expect([await store.countVotes(), await store.countSearchEvents()]).toEqual([1, 1]);
+    await store.close();
   });
 
   it('sets the pragmas the checklist asks for on its connection', async () => {

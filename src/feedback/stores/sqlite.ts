@@ -8,7 +8,17 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { ErrorCodes, HelpCenterError } from '../../lib/errors.ts';
 import { MIGRATIONS } from './migrations.ts';
-import type { FeedbackStore, RecordOutcome, StoredVote, VoteQuery, VoteRecord } from './types.ts';
+import type {
+  FeedbackStore,
+  RecordOutcome,
+  SearchEventQuery,
+  SearchEventRecord,
+  SearchRecordOutcome,
+  StoredSearchEvent,
+  StoredVote,
+  VoteQuery,
+  VoteRecord,
+} from './types.ts';
 
 export interface SqliteStoreOptions {
   /** The database file; ":memory:" for tests. Parent folders are created. */
@@ -26,10 +36,24 @@ export interface SqliteStoreOptions {
   maxBatch?: number;
 }
 
+/** One queued write (a vote or a search event) waiting for the next group commit. */
 interface Pending {
-  vote: VoteRecord;
+  apply: () => RecordOutcome;
   resolve: (outcome: RecordOutcome) => void;
   reject: (err: unknown) => void;
+}
+
+interface SearchRow {
+  event_id: string;
+  day: string;
+  query: string;
+  result_count: number;
+  opened: string | null;
+  contact: number;
+  refined_from: string | null;
+  language: string;
+  revision: string;
+  received_at: number;
 }
 
 interface VoteRow {
@@ -85,6 +109,10 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
         page_path = excluded.page_path, language = excluded.language, revision = excluded.revision,
         updated_at = excluded.updated_at`),
     count: db.prepare('SELECT count(*) FROM votes').pluck(),
+    insertSearch: db.prepare(`
+      INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
+      VALUES (@eventId, @day, @query, @resultCount, @opened, @contact, @refinedFrom, @language, @revision, @receivedAt)`),
+    countSearch: db.prepare('SELECT count(*) FROM search_events').pluck(),
     insertSalt: db.prepare('INSERT INTO salts (day, salt) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     getSalt: db.prepare('SELECT salt FROM salts WHERE day = ?').pluck(),
     deleteSalts: db.prepare('DELETE FROM salts WHERE day < ?'),
@@ -100,15 +128,20 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     stmt.upsert.run(vote);
     return replaced || existed ? 'updated' : 'created';
   };
-  const applyOne = db.transaction(applyVote);
+  const applySearch = (event: SearchEventRecord): RecordOutcome => {
+    if (stmt.claimEvent.run(event.eventId, 'search', event.receivedAt).changes === 0) return 'duplicate';
+    stmt.insertSearch.run({ ...event, contact: event.contact ? 1 : 0 });
+    return 'created';
+  };
+  const applyOne = db.transaction((p: Pending) => p.apply());
   // The batch runs without per-vote savepoints (two statements fewer per vote). If any vote
   // fails, the whole batch rolls back and each vote is retried in its own transaction, so one bad
   // row cannot fail its neighbours.
-  const applyAll = db.transaction((batch: Pending[]) => batch.map((p) => applyVote(p.vote)));
+  const applyAll = db.transaction((batch: Pending[]) => batch.map((p) => p.apply()));
   const applyEach = (batch: Pending[]): Array<{ ok: RecordOutcome } | { err: unknown }> =>
     batch.map((p) => {
       try {
-        return { ok: applyOne.immediate(p.vote) };
+        return { ok: applyOne.immediate(p) };
       } catch (err) {
         return { err };
       }
@@ -159,6 +192,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     }
   }
 
+  function enqueue(apply: () => RecordOutcome): Promise<RecordOutcome> {
+    if (closed) return Promise.reject(new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the SQLite feedback store ${file} is closed`));
+    return new Promise<RecordOutcome>((resolve, reject) => {
+      queue.push({ apply, resolve, reject });
+      schedule();
+    });
+  }
+
   function assertOpen(): void {
     if (closed) throw new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the SQLite feedback store ${file} is closed`);
   }
@@ -170,11 +211,24 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
       return db.pragma(name, { simple: true });
     },
     recordVote(vote) {
-      if (closed) return Promise.reject(new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the SQLite feedback store ${file} is closed`));
-      return new Promise<RecordOutcome>((resolve, reject) => {
-        queue.push({ vote, resolve, reject });
-        schedule();
-      });
+      return enqueue(() => applyVote(vote));
+    },
+    recordSearchEvent(event) {
+      return enqueue(() => applySearch(event)) as Promise<SearchRecordOutcome>;
+    },
+    async listSearchEvents(query: SearchEventQuery = {}) {
+      assertOpen();
+      const rows = db
+        .prepare(
+          `SELECT event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at
+           FROM search_events WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id`,
+        )
+        .all(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER) as SearchRow[];
+      return rows.map(toStoredSearchEvent);
+    },
+    async countSearchEvents() {
+      assertOpen();
+      return stmt.countSearch.get() as number;
     },
     async listVotes(query: VoteQuery = {}) {
       assertOpen();
@@ -260,5 +314,20 @@ function toStoredVote(row: VoteRow): StoredVote {
     revision: row.revision,
     createdAt: Number(row.created_at),
     updatedAt: Number(row.updated_at),
+  };
+}
+
+function toStoredSearchEvent(row: SearchRow): StoredSearchEvent {
+  return {
+    eventId: row.event_id,
+    day: row.day,
+    query: row.query,
+    resultCount: Number(row.result_count),
+    opened: row.opened,
+    contact: Boolean(row.contact),
+    refinedFrom: row.refined_from,
+    language: row.language,
+    revision: row.revision,
+    receivedAt: Number(row.received_at),
   };
 }

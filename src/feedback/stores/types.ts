@@ -5,8 +5,8 @@
  */
 import type { FeedbackReason } from '../reasons.ts';
 
-/** The kinds of event the stores know. Adding search events adds 'search' here and a table. */
-export type FeedbackEventKind = 'vote';
+/** The kinds of event the stores know; each has its own table and shares `event_ids`. */
+export type FeedbackEventKind = 'vote' | 'search';
 
 /** A validated vote with who/when added by the endpoint. Never holds a raw IP or User-Agent. */
 export interface VoteRecord {
@@ -58,6 +58,44 @@ export interface VoteQuery {
   until?: number;
 }
 
+/**
+ * One settled search from the help center's search box (site setting `searchInsights`). It
+ * holds no visitor data at all: no hash, no address, no User-Agent, only the UTC day.
+ */
+export interface SearchEventRecord {
+  /** Random UUID from the browser; de-duplicates resends. */
+  eventId: string;
+  /** UTC day the event arrived, YYYY-MM-DD ("last seen" in the report). */
+  day: string;
+  /** The normalised query (see normalizeSearchQuery). */
+  query: string;
+  /** How many results the search found. */
+  resultCount: number;
+  /** The site path of the result the reader opened, or null. */
+  opened: string | null;
+  /** The reader clicked a contact link after this search, in the same page view. */
+  contact: boolean;
+  /** The earlier query in this tab that found nothing and that this one refined, or null. */
+  refinedFrom: string | null;
+  language: string;
+  revision: string;
+  /** Milliseconds since the epoch (the endpoint's clock). */
+  receivedAt: number;
+}
+
+/** A search event as stored. */
+export type StoredSearchEvent = SearchEventRecord;
+
+/** What recording a search event did: a new row, or a resend of an event id already seen. */
+export type SearchRecordOutcome = 'created' | 'duplicate';
+
+export interface SearchEventQuery {
+  /** Only events received at or after this time (ms). */
+  since?: number;
+  /** Only events received before this time (ms). */
+  until?: number;
+}
+
 export interface FeedbackStore {
   /** Which backend this is, for logs and /health. */
   readonly kind: 'sqlite' | 'postgres';
@@ -67,6 +105,12 @@ export interface FeedbackStore {
   listVotes(query?: VoteQuery): Promise<StoredVote[]>;
   /** How many vote rows there are. */
   countVotes(): Promise<number>;
+  /** Store one search event; resolves only after it is committed. */
+  recordSearchEvent(event: SearchEventRecord): Promise<SearchRecordOutcome>;
+  /** Search events ordered by arrival, oldest first. */
+  listSearchEvents(query?: SearchEventQuery): Promise<StoredSearchEvent[]>;
+  /** How many search event rows there are. */
+  countSearchEvents(): Promise<number>;
   /** The salt for a UTC day; the first caller's candidate wins, so every instance agrees. */
   getOrCreateSalt(day: string, candidate: string): Promise<string>;
   /** Delete salts of days before `day` (YYYY-MM-DD); returns how many. */

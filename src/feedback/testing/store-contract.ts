@@ -4,7 +4,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { LATEST_SCHEMA_VERSION } from '../stores/migrations.ts';
-import type { FeedbackStore, VoteRecord } from '../stores/types.ts';
+import type { FeedbackStore, SearchEventRecord, VoteRecord } from '../stores/types.ts';
 import { REVISION } from './fixtures.ts';
 
 export interface ContractStore {
@@ -28,6 +28,24 @@ export function createVoteRecord(overrides: Partial<VoteRecord> = {}): VoteRecor
     language: 'en',
     revision: REVISION,
     replaces: null,
+    receivedAt: Date.parse('2026-03-01T10:00:00Z') + seq,
+    ...overrides,
+  };
+}
+
+/** A search event record as the endpoint would build it. */
+export function createSearchEventRecord(overrides: Partial<SearchEventRecord> = {}): SearchEventRecord {
+  seq++;
+  return {
+    eventId: crypto.randomUUID(),
+    day: '2026-03-01',
+    query: 'reset password',
+    resultCount: 3,
+    opened: null,
+    contact: false,
+    refinedFrom: null,
+    language: 'en',
+    revision: REVISION,
     receivedAt: Date.parse('2026-03-01T10:00:00Z') + seq,
     ...overrides,
   };
@@ -167,11 +185,63 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       expect(await store.recordVote({ ...record, visitorHash: 'another', receivedAt: 3000 })).toBe('created');
     });
 
+    it('stores a search event and reads it back field for field', async () => {
+      const record = createSearchEventRecord({ query: 'reimbursement', resultCount: 2, opened: '/returns-refunds/refund-timelines/', contact: true, refinedFrom: 'refund money back' });
+      expect(await store.recordSearchEvent(record)).toBe('created');
+      expect(await store.listSearchEvents()).toEqual([record]);
+      expect(await store.countSearchEvents()).toBe(1);
+      expect(await store.countVotes()).toBe(0);
+    });
+
+    it('stores the same search event id once, however often it is sent', async () => {
+      const record = createSearchEventRecord();
+      const outcomes = await Promise.all(Array.from({ length: 5 }, () => store.recordSearchEvent({ ...record })));
+      expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+      expect(outcomes.filter((o) => o === 'duplicate')).toHaveLength(4);
+      expect(await store.countSearchEvents()).toBe(1);
+    });
+
+    it('shares event ids between votes and search events, so one id is stored once across both', async () => {
+      const vote = createVoteRecord();
+      await store.recordVote(vote);
+      expect(await store.recordSearchEvent(createSearchEventRecord({ eventId: vote.eventId }))).toBe('duplicate');
+      expect(await store.countSearchEvents()).toBe(0);
+    });
+
+    it('keeps every search event as its own row, the same query included', async () => {
+      await Promise.all(Array.from({ length: 50 }, () => store.recordSearchEvent(createSearchEventRecord({ query: 'invoice' }))));
+      await Promise.all(Array.from({ length: 50 }, () => store.recordVote(createVoteRecord())));
+      expect(await store.countSearchEvents()).toBe(50);
+      expect(await store.countVotes()).toBe(50);
+    });
+
+    it('filters search events by arrival time and orders them oldest first', async () => {
+      const t = Date.parse('2026-03-05T00:00:00Z');
+      await store.recordSearchEvent(createSearchEventRecord({ receivedAt: t + 2 }));
+      await store.recordSearchEvent(createSearchEventRecord({ receivedAt: t - 1 }));
+      await store.recordSearchEvent(createSearchEventRecord({ receivedAt: t + 1 }));
+      expect((await store.listSearchEvents({ since: t })).map((e) => e.receivedAt)).toEqual([t + 1, t + 2]);
+      expect((await store.listSearchEvents({ until: t })).map((e) => e.receivedAt)).toEqual([t - 1]);
+    });
+
+    it('rejects a search event the table forbids without failing the events sent alongside it', async () => {
+      const bad = createSearchEventRecord({ opened: 'https://evil.example/' });
+      const results = await Promise.allSettled([
+        store.recordSearchEvent(createSearchEventRecord()),
+        store.recordSearchEvent(bad),
+        store.recordVote(createVoteRecord()),
+      ]);
+      expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+      expect(await store.countSearchEvents()).toBe(1);
+      expect(await store.countVotes()).toBe(1);
+    });
+
     it('answers ping while open and rejects writes after close, which is safe to call twice', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
       await store.close();
       await store.close();
       await expect(store.recordVote(createVoteRecord())).rejects.toThrow(/closed/);
+      await expect(store.recordSearchEvent(createSearchEventRecord())).rejects.toThrow(/closed/);
     });
   });
 }
