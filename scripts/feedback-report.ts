@@ -19,10 +19,10 @@ if (args.help) {
 }
 try {
   const report = await loadFeedbackReport({ root: process.cwd(), store: args.store, since: args.since });
-  const text = formatReport(report, args.format);
+  const text = formatReport(report, args.format, args.section);
   if (args.out) {
     writeFileSync(args.out, text);
-    process.stderr.write(`Wrote ${args.out} (${report.totals.votes} votes, ${report.items.length} items, ${report.orphans.length} removed or unknown ids)\n`);
+    process.stderr.write(`Wrote ${args.out} (${report.totals.votes} votes, ${report.items.length} items, ${report.orphans.length} removed or unknown ids, ${report.search.searches} searches)\n`);
   } else process.stdout.write(text);
 } catch (err) {
   process.stderr.write(`${(err as Error).message}\n`);

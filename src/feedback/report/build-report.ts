@@ -5,7 +5,8 @@
  * file changed in git during the period. Pure: the caller loads votes, content and history.
  */
 import type { FeedbackReason } from '../reasons.ts';
-import type { StoredVote } from '../stores/types.ts';
+import type { StoredSearchEvent, StoredVote } from '../stores/types.ts';
+import { buildSearchInsights, type SearchInsights } from './search-insights.ts';
 import { getTopReasons, summarizeVotes, type CommentEntry, type VoteTally } from './summarize.ts';
 import { getWilsonLowerBound } from './wilson.ts';
 
@@ -26,6 +27,8 @@ export interface ReportContentItem {
 
 export interface ReportInput {
   votes: readonly StoredVote[];
+  /** Search events (site setting searchInsights); none gives an empty insights section. */
+  searchEvents?: readonly StoredSearchEvent[];
   items: readonly ReportContentItem[];
   /** Last git change per file (relative to the root); empty outside git. */
   lastChanged: ReadonlyMap<string, Date>;
@@ -80,6 +83,8 @@ export interface FeedbackReport {
   orphans: ReportRow[];
   /** Votes per UTC day in the period. */
   daily: Array<{ day: string; up: number; down: number }>;
+  /** Content gaps and suggested synonyms from search events in the period. */
+  search: SearchInsights;
 }
 
 const toDay = (d: Date | number) => new Date(d).toISOString().slice(0, 10);
@@ -196,5 +201,6 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     items,
     orphans,
     daily: [...daily.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    search: buildSearchInsights((input.searchEvents ?? []).filter((e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime())),
   };
 }

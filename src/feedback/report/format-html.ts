@@ -152,9 +152,59 @@ for (const button of document.querySelectorAll('table[data-sortable] th button')
 }
 `;
 
-export function formatReportHtml(report: FeedbackReport): string {
+function gapTable(caption: string, rows: Array<{ query: string; searches: number; lastSeen: string }>): string {
+  if (!rows.length) return `<h3>${caption}</h3><p>None in this period.</p>`;
+  return `<h3>${caption}</h3><table class="sortable"><thead><tr><th scope="col">Query</th><th scope="col">Searches</th><th scope="col">Last seen</th></tr></thead><tbody>${rows
+    .map((r) => `<tr><td>${escapeHtml(r.query)}</td><td data-sort="${r.searches}">${r.searches}</td><td>${escapeHtml(r.lastSeen)}</td></tr>`)
+    .join('')}</tbody></table>`;
+}
+
+/** "Content gaps" and "Suggested synonyms": every query is reader input, so all of it is escaped. */
+export function searchInsightsSection(report: FeedbackReport): string {
+  const s = report.search;
+  if (s.searches === 0) {
+    return '<h2>Content gaps</h2><p>No search events in this period. Turn on <code>searchInsights</code> in content/site.yaml to collect them.</p>';
+  }
+  const synonyms = s.suggestedSynonyms.length
+    ? `<table class="sortable"><thead><tr><th scope="col">Query with no results</th><th scope="col">Then found with</th><th scope="col">Times</th><th scope="col">Opened</th><th scope="col">Last seen</th></tr></thead><tbody>${s.suggestedSynonyms
+        .map(
+          (r) =>
+            `<tr><td>${escapeHtml(r.query)}</td><td>${escapeHtml(r.foundWith)}</td><td data-sort="${r.count}">${r.count}</td><td>${r.opened ? escapeHtml(r.opened) : '–'}</td><td>${escapeHtml(r.lastSeen)}</td></tr>`,
+        )
+        .join('')}</tbody></table>`
+    : '<p>None in this period.</p>';
+  return `<h2>Content gaps</h2>
+<p>${s.searches} searches, ${s.zeroResultSearches} with no results.</p>
+${gapTable('Top queries with no results', s.contentGaps.noResults)}
+${gapTable('Top queries whose results nobody opened', s.contentGaps.notOpened)}
+${gapTable('Queries followed by a contact click', s.contentGaps.contactAfter)}
+<h2>Suggested synonyms</h2>
+<p>A query found nothing, and the reader's next search found an article. Add the pair to content/synonyms.yaml, or use the reader's words in the article.</p>
+${synonyms}`;
+}
+
+export function formatReportHtml(report: FeedbackReport, section: 'all' | 'gaps' = 'all'): string {
   const t = report.totals;
   const period = report.since ? `since ${report.since}` : 'for all time';
+  if (section === 'gaps') {
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Search insights ${escapeHtml(period)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<main>
+<h1>Search insights ${escapeHtml(period)}</h1>
+${searchInsightsSection(report)}
+</main>
+<script>${SCRIPT}</script>
+</body>
+</html>
+`;
+  }
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -179,6 +229,7 @@ ${itemTable(report.items)}
 ${commentsSection(report.items)}
 <h2>Votes for removed or unknown ids</h2>
 ${orphanSection(report.orphans)}
+${searchInsightsSection(report)}
 </main>
 <script>${SCRIPT}</script>
 </body>

@@ -37,5 +37,30 @@ export function formatReportText(report: FeedbackReport): string {
       out.push(`  ${pad(r.id, 40)}  ${why}: ${r.votes} votes, ${pct(r.helpfulShare)} helpful`);
     }
   }
+  out.push('', ...formatSearchInsightsText(report));
   return `${out.join('\n')}\n`;
+}
+
+/** The "Content gaps" and "Suggested synonyms" sections. */
+export function formatSearchInsightsText(report: FeedbackReport): string[] {
+  const s = report.search;
+  if (s.searches === 0) return ['Content gaps: no search events in this period (turn on searchInsights in content/site.yaml to collect them).'];
+  const out = [`Content gaps (${s.searches} searches, ${s.zeroResultSearches} with no results)`];
+  const section = (title: string, rows: Array<{ query: string; searches: number; lastSeen: string }>) => {
+    out.push('', `  ${title}:`);
+    if (!rows.length) out.push('    none');
+    else {
+      out.push(`    ${'Searches'.padStart(8)}  ${pad('Query', 50)}  Last seen`);
+      for (const r of rows) out.push(`    ${String(r.searches).padStart(8)}  ${pad(oneLine(r.query), 50)}  ${r.lastSeen}`);
+    }
+  };
+  section('Top queries with no results', s.contentGaps.noResults);
+  section('Top queries whose results nobody opened', s.contentGaps.notOpened);
+  section('Queries followed by a contact click', s.contentGaps.contactAfter);
+  out.push('', 'Suggested synonyms (a query with no results, then one that found an article):');
+  if (!s.suggestedSynonyms.length) out.push('  none');
+  for (const r of s.suggestedSynonyms) {
+    out.push(`  ${String(r.count).padStart(6)}×  "${cut(oneLine(r.query), 40)}" → "${cut(oneLine(r.foundWith), 40)}"${r.opened ? `  (opened ${cut(r.opened, 60)})` : ''}  last seen ${r.lastSeen}`);
+  }
+  return out;
 }

@@ -59,8 +59,10 @@ export async function loadFeedbackReport(options: LoadReportOptions): Promise<Fe
   const store = await createStore({ location: options.store });
   try {
     const votes = await store.listVotes({ since: options.since?.getTime() });
+    const searchEvents = await store.listSearchEvents({ since: options.since?.getTime() });
     return buildFeedbackReport({
       votes,
+      searchEvents,
       items,
       lastChanged: history.lastChanged,
       renamedFrom: history.renamedFrom,

@@ -1,15 +1,18 @@
 /** Command-line options of `npm run feedback:report`, validated; usage errors are returned, not thrown. */
 import { parseArgs } from 'node:util';
-import { REPORT_FORMATS, type ReportFormat } from './format-report.ts';
+import { REPORT_FORMATS, REPORT_SECTIONS, type ReportFormat, type ReportSection } from './format-report.ts';
 
-export const REPORT_USAGE = `Usage: npm run feedback:report -- [--since YYYY-MM-DD] [--format table|json|csv|html] [--store FILE|postgres://...] [--out FILE]
+export const REPORT_USAGE = `Usage: npm run feedback:report -- [--since YYYY-MM-DD] [--format table|json|csv|html] [--section all|gaps] [--store FILE|postgres://...] [--out FILE]
 
 Reads votes from the feedback store (--store, else FEEDBACK_STORE_URL, else FEEDBACK_DB, else data/feedback.db)
-and the content of the current folder, and prints one row per article and FAQ, lowest score first.`;
+and the content of the current folder, and prints one row per article and FAQ, lowest score first,
+then the search insights: content gaps and suggested synonyms. CSV holds one table: the items, or
+with --section gaps the search insights.`;
 
 export interface ReportArgs {
   since: Date | undefined;
   format: ReportFormat;
+  section: ReportSection;
   store: string;
   out: string | undefined;
   help: boolean;
@@ -23,6 +26,7 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
       options: {
         since: { type: 'string' },
         format: { type: 'string', default: 'table' },
+        section: { type: 'string', default: 'all' },
         store: { type: 'string' },
         out: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -37,6 +41,10 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) {
     return { ok: false, message: `--format must be one of ${REPORT_FORMATS.join(', ')}, not "${format}"` };
   }
+  const section = values.section as string;
+  if (!(REPORT_SECTIONS as readonly string[]).includes(section)) {
+    return { ok: false, message: `--section must be one of ${REPORT_SECTIONS.join(', ')}, not "${section}"` };
+  }
   let since: Date | undefined;
   if (values.since !== undefined) {
     const text = String(values.since);
@@ -46,5 +54,5 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
     }
   }
   const store = (values.store as string | undefined) || env.FEEDBACK_STORE_URL || env.FEEDBACK_DB || 'data/feedback.db';
-  return { ok: true, args: { since, format: format as ReportFormat, store, out: values.out as string | undefined, help: Boolean(values.help) } };
+  return { ok: true, args: { since, format: format as ReportFormat, section: section as ReportSection, store, out: values.out as string | undefined, help: Boolean(values.help) } };
 }
