@@ -25,5 +25,7 @@ export function loadSiteSettings(): SiteSettings {
     : SiteSettingsSchema.parse({ name: 'Help Center', url: 'https://example.com' });
   const override = process.env.HELP_CENTER_FEEDBACK_ENDPOINT;
   if (override !== undefined) cached = { ...cached, feedbackEndpoint: override || undefined };
+  const insights = process.env.HELP_CENTER_SEARCH_INSIGHTS;
+  if (insights === 'true' || insights === 'false') cached = { ...cached, searchInsights: insights === 'true' };
   return cached;
 }

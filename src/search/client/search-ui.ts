@@ -4,6 +4,7 @@
  * starts to search.
  */
 import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
+import { getSearchInsights } from './search-insights.ts';
 import { getTopicCounts, renderNoResultsHint, renderOtherTopics, renderResult, renderStatus } from './render-results.ts';
 
 interface Filters {
@@ -42,6 +43,7 @@ function enhance(box: HTMLElement): void {
   const limit = isPage ? PAGE_LIMIT : DROPDOWN_LIMIT;
   const sections = isPage ? PAGE_SECTIONS : DROPDOWN_SECTIONS;
   const searchPath = form?.getAttribute('action') ?? '';
+  const insights = getSearchInsights(box);
   let generation = 0;
 
   const getFilters = (): Filters => {
@@ -62,6 +64,7 @@ function enhance(box: HTMLElement): void {
     const query = term.trim();
     if (isPage) syncUrl(query, getFilters());
     if (!query) {
+      insights?.observe('', 0);
       results.replaceChildren();
       status.textContent = '';
       close();
@@ -91,6 +94,7 @@ function enhance(box: HTMLElement): void {
     status.textContent = renderStatus(query, total, page.length, search.plan);
     results.innerHTML = html;
     results.hidden = false;
+    insights?.observe(query, total);
   };
 
   input.setAttribute('aria-controls', results.id);
