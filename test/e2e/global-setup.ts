@@ -1,6 +1,6 @@
 /**
  * Builds the sample help center for the browser tests (into .cache/sites/e2e, with the feedback
- * endpoint baked in), serves it with Astro's preview server on 127.0.0.1, and starts the Node
+ * endpoint baked in and search insights turned on), serves it with Astro's preview server on 127.0.0.1, and starts the Node
  * feedback endpoint on a fresh SQLite file. Tests read the addresses with inject('e2e').
  */
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
@@ -37,7 +37,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const feedbackEndpoint = `http://127.0.0.1:${feedbackPort}/feedback`;
 
   const started = Date.now();
-  const build = buildSite('e2e', CONTENT_DIR, { HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint });
+  const build = buildSite('e2e', CONTENT_DIR, { HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint, HELP_CENTER_SEARCH_INSIGHTS: 'true' });
   if (build.status !== 0) throw new Error(`Building the e2e site failed:\n${build.output}`);
   console.log(`[e2e] built the sample site in ${Date.now() - started} ms into ${path.relative(REPO_ROOT, build.outDir)}`);
 
@@ -53,6 +53,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
           HELP_CENTER_CONTENT_DIR: CONTENT_DIR,
           HELP_CENTER_OUT_DIR: build.outDir,
           HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint,
+          HELP_CENTER_SEARCH_INSIGHTS: 'true',
           ASTRO_TELEMETRY_DISABLED: '1',
         },
         url: siteUrl,
@@ -76,6 +77,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
             FEEDBACK_MANIFEST: manifest,
             FEEDBACK_ALLOWED_ORIGINS: siteUrl,
             FEEDBACK_DROP_BOTS: 'false',
+            // Every browser test shares 127.0.0.1, and search events count against the same
+            // per-client limit as votes: keep the limit well above what the whole run sends.
+            FEEDBACK_RATE_LIMIT: '1000/60s',
           },
           url: feedbackEndpoint,
           readyUrl: `http://127.0.0.1:${feedbackPort}/health`,

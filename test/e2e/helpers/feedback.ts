@@ -46,3 +46,44 @@ export async function waitForVotes(dbFile: string, predicate: (rows: VoteRow[]) 
   }
   return rows;
 }
+
+export interface SearchEventRow {
+  query: string;
+  result_count: number;
+  opened: string | null;
+  contact: number;
+  refined_from: string | null;
+  day: string;
+}
+
+/** Every stored search event (site setting searchInsights), oldest first. */
+export function readSearchEvents(dbFile: string): SearchEventRow[] {
+  if (!existsSync(dbFile)) return [];
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare('SELECT query, result_count, opened, contact, refined_from, day FROM search_events ORDER BY id').all() as SearchEventRow[];
+  } finally {
+    db.close();
+  }
+}
+
+/** The columns of search_events: what the endpoint can store about a search at all. */
+export function readSearchEventColumns(dbFile: string): string[] {
+  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  try {
+    return (db.prepare('PRAGMA table_info(search_events)').all() as Array<{ name: string }>).map((c) => c.name);
+  } finally {
+    db.close();
+  }
+}
+
+/** Waits until `predicate` holds for the stored search events. */
+export async function waitForSearchEvents(dbFile: string, predicate: (rows: SearchEventRow[]) => boolean, timeoutMs = 5000): Promise<SearchEventRow[]> {
+  const deadline = Date.now() + timeoutMs;
+  let rows = readSearchEvents(dbFile);
+  while (!predicate(rows) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    rows = readSearchEvents(dbFile);
+  }
+  return rows;
+}
