@@ -184,6 +184,7 @@ describe('search events share the rate limit with votes', () => {
     expect(statuses.filter((s) => s === 202)).toHaveLength(10);
     const limited = await postSearch(createSearchBody(), { address: '192.0.2.7' });
     expect(limited.status).toBe(429);
+    expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(/^Too many search events; try again in \d+ s\.$/);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await t.store.countSearchEvents()).toBe(4);
     expect((await postSearch(createSearchBody(), { address: '192.0.2.8' })).status).toBe(202);

@@ -216,7 +216,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       const limited = limiter.check(await hmacHex(salt, getRateLimitPrefix(address)), now);
       if (!limited.ok) {
         counters.increment('rejected.rate_limited');
-        return createErrorResponse(429, ErrorCodes.RateLimited, `Too many votes; try again in ${limited.retryAfterSeconds} s.`, {
+        return createErrorResponse(429, ErrorCodes.RateLimited, `Too many ${what === 'vote' ? 'votes' : 'search events'}; try again in ${limited.retryAfterSeconds} s.`, {
           headers: { ...cors, 'retry-after': String(limited.retryAfterSeconds) },
         });
       }
