@@ -16,19 +16,8 @@ import type {
   VoteQuery,
   VoteRecord,
 } from './types.ts';
+import { toStoredSearchEvent, toStoredVote, type SearchRow, type VoteRow } from './rows.ts';
 
-interface SearchRow {
-  event_id: string;
-  day: string;
-  query: string;
-  result_count: number;
-  opened: string | null;
-  contact: boolean;
-  refined_from: string | null;
-  language: string;
-  revision: string;
-  received_at: string;
-}
 
 export interface PostgresStoreOptions {
   /** A postgres:// (or postgresql://) connection URL. */
@@ -47,20 +36,6 @@ export interface PostgresStoreOptions {
   skipMigrations?: boolean;
 }
 
-interface VoteRow {
-  event_id: string;
-  item_id: string;
-  visitor_hash: string;
-  day: string;
-  vote: 'up' | 'down';
-  reason: StoredVote['reason'];
-  comment: string | null;
-  page_path: string;
-  language: string;
-  revision: string;
-  created_at: string;
-  updated_at: string;
-}
 
 /** Connect, migrate and return the store. Throws FeedbackStoreFailed naming the host and schema. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<FeedbackStore> {
@@ -191,18 +166,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
          FROM ${s}.search_events WHERE received_at >= $1 AND received_at < $2 ORDER BY received_at, id`,
         [query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER],
       );
-      return rows.map((row) => ({
-        eventId: row.event_id,
-        day: row.day,
-        query: row.query,
-        resultCount: Number(row.result_count),
-        opened: row.opened,
-        contact: Boolean(row.contact),
-        refinedFrom: row.refined_from,
-        language: row.language,
-        revision: row.revision,
-        receivedAt: Number(row.received_at),
-      }));
+      return rows.map(toStoredSearchEvent);
     },
     async countSearchEvents() {
       assertOpen();
@@ -284,19 +248,3 @@ function describeUrl(url: string, schema: string): string {
   }
 }
 
-function toStoredVote(row: VoteRow): StoredVote {
-  return {
-    eventId: row.event_id,
-    itemId: row.item_id,
-    visitorHash: row.visitor_hash,
-    day: row.day,
-    vote: row.vote,
-    reason: row.reason,
-    comment: row.comment,
-    pagePath: row.page_path,
-    language: row.language,
-    revision: row.revision,
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-  };
-}

@@ -19,6 +19,7 @@ import type {
   VoteQuery,
   VoteRecord,
 } from './types.ts';
+import { toStoredSearchEvent, toStoredVote, type SearchRow, type VoteRow } from './rows.ts';
 
 export interface SqliteStoreOptions {
   /** The database file; ":memory:" for tests. Parent folders are created. */
@@ -43,33 +44,7 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-interface SearchRow {
-  event_id: string;
-  day: string;
-  query: string;
-  result_count: number;
-  opened: string | null;
-  contact: number;
-  refined_from: string | null;
-  language: string;
-  revision: string;
-  received_at: number;
-}
 
-interface VoteRow {
-  event_id: string;
-  item_id: string;
-  visitor_hash: string;
-  day: string;
-  vote: 'up' | 'down';
-  reason: StoredVote['reason'];
-  comment: string | null;
-  page_path: string;
-  language: string;
-  revision: string;
-  created_at: number;
-  updated_at: number;
-}
 
 /** Open (and migrate) a SQLite store. Throws FeedbackStoreFailed with the file when it cannot. */
 /** The SQLite store also reports its connection's pragmas, so tests can check the settings. */
@@ -300,34 +275,4 @@ function migrateSqlite(db: Database.Database): void {
   migrate.immediate();
 }
 
-function toStoredVote(row: VoteRow): StoredVote {
-  return {
-    eventId: row.event_id,
-    itemId: row.item_id,
-    visitorHash: row.visitor_hash,
-    day: row.day,
-    vote: row.vote,
-    reason: row.reason,
-    comment: row.comment,
-    pagePath: row.page_path,
-    language: row.language,
-    revision: row.revision,
-    createdAt: Number(row.created_at),
-    updatedAt: Number(row.updated_at),
-  };
-}
 
-function toStoredSearchEvent(row: SearchRow): StoredSearchEvent {
-  return {
-    eventId: row.event_id,
-    day: row.day,
-    query: row.query,
-    resultCount: Number(row.result_count),
-    opened: row.opened,
-    contact: Boolean(row.contact),
-    refinedFrom: row.refined_from,
-    language: row.language,
-    revision: row.revision,
-    receivedAt: Number(row.received_at),
-  };
-}
