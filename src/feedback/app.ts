@@ -237,6 +237,22 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     return { now, day, salt, address, cors, origin: decision.origin, mediaType, text: body.text };
   }
 
+  /**
+   * A filled honeypot or a bot: answered like an accepted event (so nothing is learned from the
+   * answer), stored nowhere, and counted.
+   */
+  function isSilentlyDropped(honeypot: string | undefined, headers: Headers): boolean {
+    if (honeypot) {
+      counters.increment('dropped.honeypot');
+      return true;
+    }
+    if (dropBots && isBotRequest(headers)) {
+      counters.increment('dropped.bot');
+      return true;
+    }
+    return false;
+  }
+
   app.post('/feedback/search', async (c) => {
     const admitted = await admit(c, SEARCH_MEDIA_TYPES, 'search event');
     if (admitted instanceof Response) return admitted;
@@ -259,14 +275,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       });
     }
     const event = parsed.data;
-    if (event.website) {
-      counters.increment('dropped.honeypot');
-      return createJsonResponse(202, ACCEPTED_BODY, cors);
-    }
-    if (dropBots && isBotRequest(c.req.raw.headers)) {
-      counters.increment('dropped.bot');
-      return createJsonResponse(202, ACCEPTED_BODY, cors);
-    }
+    if (isSilentlyDropped(event.website, c.req.raw.headers)) return createJsonResponse(202, ACCEPTED_BODY, cors);
     // No visitor hash, address or User-Agent: a search event is about the content, not the reader.
     const outcome = await store.recordSearchEvent({
       eventId: event.eventId,
@@ -292,14 +301,12 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     const request = c.req.raw;
     const admitted = await admit(c, MEDIA_TYPES, 'vote');
     if (admitted instanceof Response) return admitted;
-    const { now, day, salt, address, cors, mediaType } = admitted;
-    const decision = { origin: admitted.origin };
-    const body = { text: admitted.text };
+    const { now, day, salt, address, cors, mediaType, origin, text } = admitted;
 
     const isForm = mediaType === 'application/x-www-form-urlencoded';
     let raw: unknown;
     if (isForm) {
-      const fields = parseFormFields(body.text, createEventId);
+      const fields = parseFormFields(text, createEventId);
       if (!fields.ok) {
         counters.increment('rejected.invalid');
         return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'The vote has problems; fix the fields listed in issues.', {
@@ -310,7 +317,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       raw = fields.value;
     } else {
       try {
-        raw = JSON.parse(body.text);
+        raw = JSON.parse(text);
       } catch {
         counters.increment('rejected.invalid');
         return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'The body is not valid JSON; send one JSON object with the vote fields.', {
@@ -328,16 +335,9 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       });
     }
     const vote = parsed.data;
-    const answer = () => (isForm ? createRedirectResponse(getFormRedirect(vote, decision.origin ?? siteOrigin), cors) : createJsonResponse(202, ACCEPTED_BODY, cors));
+    const answer = () => (isForm ? createRedirectResponse(getFormRedirect(vote, origin ?? siteOrigin), cors) : createJsonResponse(202, ACCEPTED_BODY, cors));
 
-    if (vote.website) {
-      counters.increment('dropped.honeypot');
-      return answer();
-    }
-    if (dropBots && isBotRequest(request.headers)) {
-      counters.increment('dropped.bot');
-      return answer();
-    }
+    if (isSilentlyDropped(vote.website, request.headers)) return answer();
     // Turnstile guards free text only: without a valid token the comment is dropped (fail
     // closed) and the one-click vote is still stored, so a reader never loses their vote.
     let comment = vote.comment ? vote.comment : null;
