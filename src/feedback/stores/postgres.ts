@@ -72,21 +72,43 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     if (closed) throw new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the Postgres feedback store (${where}) is closed`);
   };
 
+  /**
+   * One transaction that first claims the event id (the de-duplication every event kind shares),
+   * then runs `write`. A repeated event id changes nothing and answers 'duplicate'.
+   */
+  async function writeClaimedEvent<T>(
+    kind: 'vote' | 'search',
+    eventId: string,
+    receivedAt: number,
+    write: (client: pg.PoolClient) => Promise<T>,
+  ): Promise<T | 'duplicate'> {
+    assertOpen();
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const claimed = await client.query(
+        `INSERT INTO ${s}.event_ids (event_id, kind, received_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+        [eventId, kind, receivedAt],
+      );
+      if (claimed.rowCount === 0) {
+        await client.query('ROLLBACK');
+        return 'duplicate';
+      }
+      const result = await write(client);
+      await client.query('COMMIT');
+      return result;
+    } catch (err) {
+      await client.query('ROLLBACK').catch(() => {});
+      throw err;
+    } finally {
+      client.release();
+    }
+  }
+
   return {
     kind: 'postgres',
-    async recordVote(vote: VoteRecord): Promise<RecordOutcome> {
-      assertOpen();
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const claimed = await client.query(
-          `INSERT INTO ${s}.event_ids (event_id, kind, received_at) VALUES ($1, 'vote', $2) ON CONFLICT DO NOTHING`,
-          [vote.eventId, vote.receivedAt],
-        );
-        if (claimed.rowCount === 0) {
-          await client.query('ROLLBACK');
-          return 'duplicate';
-        }
+    recordVote(vote: VoteRecord): Promise<RecordOutcome> {
+      return writeClaimedEvent('vote', vote.eventId, vote.receivedAt, async (client) => {
         let replaced = false;
         if (vote.replaces) {
           const del = await client.query(`DELETE FROM ${s}.votes WHERE event_id = $1 AND item_id = $2`, [vote.replaces, vote.itemId]);
@@ -114,14 +136,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             vote.receivedAt,
           ],
         );
-        await client.query('COMMIT');
-        return replaced || !up.rows[0]?.inserted ? 'updated' : 'created';
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
+        return replaced || !up.rows[0]?.inserted ? ('updated' as const) : ('created' as const);
+      });
     },
     async listVotes(query: VoteQuery = {}) {
       assertOpen();
@@ -132,32 +148,15 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       );
       return rows.map(toStoredVote);
     },
-    async recordSearchEvent(event: SearchEventRecord): Promise<SearchRecordOutcome> {
-      assertOpen();
-      const client = await pool.connect();
-      try {
-        await client.query('BEGIN');
-        const claimed = await client.query(
-          `INSERT INTO ${s}.event_ids (event_id, kind, received_at) VALUES ($1, 'search', $2) ON CONFLICT DO NOTHING`,
-          [event.eventId, event.receivedAt],
-        );
-        if (claimed.rowCount === 0) {
-          await client.query('ROLLBACK');
-          return 'duplicate';
-        }
+    recordSearchEvent(event: SearchEventRecord): Promise<SearchRecordOutcome> {
+      return writeClaimedEvent('search', event.eventId, event.receivedAt, async (client) => {
         await client.query(
           `INSERT INTO ${s}.search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
           [event.eventId, event.day, event.query, event.resultCount, event.opened, event.contact, event.refinedFrom, event.language, event.revision, event.receivedAt],
         );
-        await client.query('COMMIT');
-        return 'created';
-      } catch (err) {
-        await client.query('ROLLBACK').catch(() => {});
-        throw err;
-      } finally {
-        client.release();
-      }
+        return 'created' as const;
+      });
     },
     async listSearchEvents(query: SearchEventQuery = {}): Promise<StoredSearchEvent[]> {
       assertOpen();
