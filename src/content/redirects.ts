@@ -3,6 +3,7 @@
  * them into 301s for the host (Netlify/Cloudflare `_redirects`, `vercel.json`) and into small HTML
  * pages for hosts without server redirects. Pure: no I/O, the build integration writes the files.
  */
+import { escapeHtml } from '../lib/html.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { LoadedContent } from './load.ts';
 import { getArticlePath, getCategoryPath, getFaqIndexPath, getHomePath, getSearchPath, withBase } from './routes.ts';
@@ -196,6 +197,3 @@ function buildRedirectPage(redirect: Redirect, canonical: string, lang: string):
 `;
 }
 
-function escapeHtml(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}

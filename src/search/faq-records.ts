@@ -2,6 +2,7 @@
  * Each FAQ question becomes its own search record whose URL is the question's anchor, so a query
  * that matches a question lands on that question, not just on the FAQ page.
  */
+import { escapeHtml } from '../lib/html.ts';
 import type { Category } from '../content/schema.ts';
 import type { FaqEntry } from '../content/load.ts';
 import { getFaqPath } from '../content/routes.ts';
@@ -12,10 +13,6 @@ export interface SearchHtmlRecord {
   /** Site-relative URL (no base: Pagefind's baseUrl adds it in the browser). */
   url: string;
   html: string;
-}
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The answer as plain paragraphs: what search indexes and excerpts show. */

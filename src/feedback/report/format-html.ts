@@ -2,12 +2,10 @@
  * The report as one self-contained HTML file: inline CSS and JS, inline SVG charts, no external
  * fetches. Every piece of text from votes or content is escaped.
  */
+import { escapeHtml } from '../../lib/html.ts';
 import type { FeedbackReport, ReportRow } from './build-report.ts';
 
 /** Escape text for HTML element content and quoted attribute values. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
 
 const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);

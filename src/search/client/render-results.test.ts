@@ -35,7 +35,7 @@ const plan = { terms: ['refund'], corrections: [], unknown: [] };
 describe('a search result', () => {
   it('shows the title, category and kind, the highlighted excerpt and the best-matching sections of a long article', () => {
     expect(renderResult(article, 2)).toMatchInlineSnapshot(
-      `"<li><a class="result" href="/billing/refunds/"><span class="result-title">Refunds &#38; credits</span> <span class="result-meta">Payments and billing · Article</span><span class="result-excerpt">When your <mark>refund</mark> arrives</span></a><ul class="result-sub" aria-label="Matching sections of Refunds &#38; credits"><li><a href="/billing/refunds/#card">Refunds to a card</a></li><li><a href="/billing/refunds/#when">When we refund</a></li></ul></li>"`,
+      `"<li><a class="result" href="/billing/refunds/"><span class="result-title">Refunds &amp; credits</span> <span class="result-meta">Payments and billing · Article</span><span class="result-excerpt">When your <mark>refund</mark> arrives</span></a><ul class="result-sub" aria-label="Matching sections of Refunds &amp; credits"><li><a href="/billing/refunds/#card">Refunds to a card</a></li><li><a href="/billing/refunds/#when">When we refund</a></li></ul></li>"`,
     );
   });
 
@@ -71,7 +71,7 @@ describe('other topics when the filters leave nothing', () => {
       { id: 'billing', title: 'Payments and billing', count: 1 },
     ]);
     expect(renderOtherTopics('money back', '/search/', topics, 3)).toMatchInlineSnapshot(
-      `"<p>Without the filters, “money back” finds 3 results in these topics:</p><ul class="link-list"><li><a href="/search/?q=money%20back&#38;category=returns-refunds">Returns and refunds</a> (2)</li><li><a href="/search/?q=money%20back&#38;category=billing">Payments and billing</a> (1)</li></ul><p><a href="/search/?q=money%20back">Search all topics for “money back”</a></p>"`,
+      `"<p>Without the filters, “money back” finds 3 results in these topics:</p><ul class="link-list"><li><a href="/search/?q=money%20back&amp;category=returns-refunds">Returns and refunds</a> (2)</li><li><a href="/search/?q=money%20back&amp;category=billing">Payments and billing</a> (1)</li></ul><p><a href="/search/?q=money%20back">Search all topics for “money back”</a></p>"`,
     );
   });
 

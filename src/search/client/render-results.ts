@@ -3,15 +3,12 @@
  * and markup are unit-tested. Pagefind's excerpts are already HTML (escaped text with <mark>s);
  * everything else is escaped here.
  */
+import { escapeHtml } from '../../lib/html.ts';
 import type { QueryPlan } from '../query.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
 
 /** Articles at least this long show their best-matching sections under the result. */
 export const LONG_ARTICLE_WORDS = 300;
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 const getSectionScore = (s: PagefindSubResult) => (s.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0);
 
