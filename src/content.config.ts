@@ -3,13 +3,14 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ArticleFrontmatterSchema, FaqFrontmatterSchema } from './content/schema.ts';
 import { getContentDir } from './content/paths.ts';
+import { withSearchIndexing } from './search/search-indexing-loader.ts';
 
 const contentDir = getContentDir();
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
 
 export const collections = {
   articles: defineCollection({
-    loader: glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }),
+    loader: withSearchIndexing(glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath })),
     schema: ArticleFrontmatterSchema,
   }),
   faqs: defineCollection({

@@ -1,7 +1,8 @@
 /**
  * The build around the pages: checks all content before anything renders (failing with file,
- * line and fix), and after the pages are written builds the search index and the artefacts that
- * other parts of the product read (the feedback manifest).
+ * line and fix), runs Pagefind alongside the build (search-index-session.ts), and after the pages
+ * are written puts the search index in place and writes the artefacts other parts of the product
+ * read (the feedback manifest, the redirects of moved articles).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -12,23 +13,39 @@ import { loadContent, getContentErrors, type LoadedContent } from '../content/lo
 import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import { getContentDir, getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms, type LoadedSynonyms } from '../content/synonyms.ts';
-import { buildSearchInputs } from '../search/search-inputs.ts';
-import { buildSearchIndex } from '../search/build-index.ts';
-import { getRedirectErrors } from '../content/redirects.ts';
+import { buildSearchVocabularyFor, buildFaqRecordsFor } from '../search/search-inputs.ts';
+import { buildArticleSearchRecord } from '../search/article-records.ts';
+import { SearchIndexSession, setActiveSearchIndex } from '../search/search-index-session.ts';
+import { createSynonymExpander } from '../search/synonyms.ts';
+import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
+import type { SiteSettings } from '../content/schema.ts';
+import type { FeedbackManifest } from '../feedback/manifest.ts';
+import type { SearchVocabulary } from '../search/vocabulary.ts';
 import { getRevision } from '../content/git-history.ts';
 import { getFeedbackManifest, writeFeedbackManifest } from './feedback-manifest.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
 
+/**
+ * What `astro build` writes besides the pages, worked out from the content check's data before
+ * the build proper, so that data can be freed instead of being held through the whole build.
+ */
+interface BuildOutputs {
+  site: SiteSettings;
+  searchIndex: SearchIndexSession;
+  vocabulary: SearchVocabulary;
+  manifest: FeedbackManifest;
+  redirects: Redirect[];
+}
+
 export function helpCenter(): AstroIntegration {
-  let content: LoadedContent | undefined;
-  let synonyms: LoadedSynonyms | undefined;
+  let outputs: BuildOutputs | undefined;
   return {
     name: 'help-center',
     hooks: {
-      'astro:config:setup': ({ logger }) => {
+      'astro:config:setup': ({ command, config, logger }) => {
         const root = getProjectRoot();
-        content = loadContent(root, path.relative(root, getContentDir()));
-        synonyms = loadSynonyms(root, getContentDir());
+        const content = loadContent(root, path.relative(root, getContentDir()));
+        const synonyms = loadSynonyms(root, getContentDir());
         const synonymErrors = synonyms.diagnostics.filter((d) => d.severity === 'error');
         const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors, ...getRedirectErrors(content)]);
         if (errors.length > 0) {
@@ -39,24 +56,54 @@ export function helpCenter(): AstroIntegration {
             'Each line is file:line:column, what is wrong, and (the rule). `npm run lint:content` shows the same findings.',
           );
         }
+        if (command === 'build' && content.site) {
+          outputs = planBuildOutputs(content, content.site, synonyms, fileURLToPath(config.cacheDir));
+          setActiveSearchIndex(outputs.searchIndex);
+        }
         if (!content.site?.feedbackEndpoint && !process.env.HELP_CENTER_FEEDBACK_ENDPOINT) {
           logger.info('No feedbackEndpoint in content/site.yaml: the "Was this helpful?" widget is not rendered.');
         }
       },
+      'astro:build:start': () => {
+        outputs?.searchIndex.start();
+      },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!content?.site) return;
+        if (!outputs) return;
         const outDir = fileURLToPath(dir);
-        const search = buildSearchInputs(content, synonyms?.groups ?? [], content.site.language);
-        const result = await buildSearchIndex(outDir, search.records, search.vocabulary);
+        const result = await outputs.searchIndex.finish(outDir, outputs.vocabulary);
+        setActiveSearchIndex(undefined);
         logger.info(
-          `Pagefind indexed ${result.pageCount} pages and ${result.recordCount} FAQ questions in ${result.milliseconds} ms`,
+          `Pagefind indexed ${result.articleCount} articles and ${result.recordCount} FAQ questions in ${result.milliseconds} ms, alongside the build; the build waited ${result.waitedMilliseconds} ms for it`,
         );
-        writeFileSync(path.join(outDir, '.help-center-build.json'), JSON.stringify({ pagefindMs: result.milliseconds }));
-        const manifest = getFeedbackManifest(content, getRevision(getProjectRoot()));
-        writeFeedbackManifest(outDir, manifest);
-        const redirects = writeRedirectFiles(outDir, content);
-        logger.info(`Wrote the feedback manifest (${manifest.items.length} ids) and ${redirects} redirects for moved articles`);
+        writeFileSync(
+          path.join(outDir, '.help-center-build.json'),
+          JSON.stringify({ pagefindMs: result.milliseconds, pagefindWaitMs: result.waitedMilliseconds }),
+        );
+        writeFeedbackManifest(outDir, outputs.manifest);
+        const redirects = writeRedirectFiles(outDir, outputs.site, outputs.redirects);
+        logger.info(`Wrote the feedback manifest (${outputs.manifest.items.length} ids) and ${redirects} redirects for moved articles`);
       },
     },
+  };
+}
+
+/**
+ * Starts Pagefind with the FAQ records (the articles follow from the content loader) and works out
+ * the search vocabulary, the feedback manifest and the redirects.
+ */
+function planBuildOutputs(content: LoadedContent, site: SiteSettings, synonyms: LoadedSynonyms, cacheDir: string): BuildOutputs {
+  const language = site.language;
+  const expander = createSynonymExpander(synonyms.groups, language);
+  const titles = new Map(content.categories.map((c) => [c.id, c.title]));
+  const searchIndex = new SearchIndexSession(cacheDir, (article) =>
+    buildArticleSearchRecord(article, titles.get(article.category) ?? article.category, language, expander),
+  );
+  searchIndex.addRecords(buildFaqRecordsFor(content, language, expander));
+  return {
+    site,
+    searchIndex,
+    vocabulary: buildSearchVocabularyFor(content, synonyms.groups, language),
+    manifest: getFeedbackManifest(content, getRevision(getProjectRoot())),
+    redirects: getRedirects(content, site.base),
   };
 }

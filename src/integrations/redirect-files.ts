@@ -5,12 +5,11 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedContent } from '../content/load.ts';
-import { buildRedirectFiles, getRedirects } from '../content/redirects.ts';
+import type { SiteSettings } from '../content/schema.ts';
+import { buildRedirectFiles, type Redirect } from '../content/redirects.ts';
 
-export function writeRedirectFiles(outDir: string, content: LoadedContent): number {
-  const site = content.site!;
-  const redirects = getRedirects(content, site.base);
+/** `redirects` from getRedirects(content, site.base). */
+export function writeRedirectFiles(outDir: string, site: SiteSettings, redirects: readonly Redirect[]): number {
   if (redirects.length === 0) return 0;
   // force (301!): on Netlify a file at the old path would otherwise win over the redirect rule.
   const files = buildRedirectFiles(redirects, site.url, { base: site.base, lang: site.language, force: true });

@@ -7,13 +7,10 @@ import type { Category } from '../content/schema.ts';
 import type { FaqEntry } from '../content/load.ts';
 import { getFaqPath } from '../content/routes.ts';
 import { getPlainParagraphs } from './plain-text.ts';
+import { toSearchDocumentHtml, type SearchHtmlRecord } from './record-html.ts';
 import { getSynonymAttributes, type SynonymExpander } from './synonyms.ts';
 
-export interface SearchHtmlRecord {
-  /** Site-relative URL (no base: Pagefind's baseUrl adds it in the browser). */
-  url: string;
-  html: string;
-}
+export type { SearchHtmlRecord } from './record-html.ts';
 
 /** The answer as plain paragraphs: what search indexes and excerpts show. */
 export function getAnswerParagraphs(markdown: string): string[] {
@@ -21,28 +18,27 @@ export function getAnswerParagraphs(markdown: string): string[] {
 }
 
 export function buildFaqSearchRecords(
-  faqs: readonly FaqEntry[],
+  faqs: ReadonlyArray<Pick<FaqEntry, 'id' | 'category' | 'body' | 'data'>>,
   categories: readonly Category[],
   language: string,
   synonyms?: SynonymExpander,
 ): SearchHtmlRecord[] {
   const titles = new Map(categories.map((c) => [c.id, c.title]));
   return faqs.map((faq) => {
-    const q = escapeHtml(faq.data.question);
     const answer = getAnswerParagraphs(faq.body);
-    const paragraphs = answer.map((p) => `<p>${escapeHtml(p)}</p>`).join('');
     const attributes = getSynonymAttributes(
-      synonyms?.expand({ title: [faq.data.question], body: answer }) ?? { title: [], headings: [], body: [] },
+      synonyms?.expand({ title: [faq.data.question], body: answer }) ?? { title: [], description: [], headings: [], body: [] },
       `category:${titles.get(faq.category) ?? faq.category}`,
     );
-    const attributeHtml = Object.entries(attributes)
-      .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
-      .join('');
-    const html =
-      `<!doctype html><html lang="${escapeHtml(language)}"><head><title>${q}</title></head><body>` +
-      `<main data-pagefind-body data-pagefind-filter="type:faq"${attributeHtml}>` +
-      `<span data-pagefind-filter="category:${escapeHtml(faq.category)}"></span>` +
-      `<h1 data-pagefind-meta="title" data-pagefind-weight="7">${q}</h1>${paragraphs}</main></body></html>`;
+    const html = toSearchDocumentHtml({
+      language,
+      title: faq.data.question,
+      category: faq.category,
+      attributes: { 'data-pagefind-filter': 'type:faq', ...attributes },
+      inner:
+        `<h1 data-pagefind-meta="title" data-pagefind-weight="7">${escapeHtml(faq.data.question)}</h1>` +
+        answer.map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
+    });
     return { url: getFaqPath(faq.id), html };
   });
 }

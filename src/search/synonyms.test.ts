@@ -25,14 +25,24 @@ describe('synonym expansion for a page', () => {
       expander.expand({ title: ['Refund timelines'], headings: ['Track your parcel'], body: ['Your refund and your parcel, once you sign in.'] }),
     ).toEqual({
       title: ['refund', 'money back', 'reimbursement'],
+      description: [],
       headings: ['parcel', 'package'],
       body: ['sign in', 'log in', 'login'],
     });
   });
 
+  it('ranks a group in the title above the same group in the description (its own tier)', () => {
+    expect(expander.expand({ title: ['Report a damaged item'], description: ['Get a replacement or a full refund.'] })).toEqual({
+      title: [],
+      description: ['refund', 'money back', 'reimbursement'],
+      headings: [],
+      body: [],
+    });
+  });
+
   it('gives nothing when there are no synonyms or the page uses none', () => {
-    expect(createSynonymExpander([], 'en').expand({ body: ['refund'] })).toEqual({ title: [], headings: [], body: [] });
-    expect(expander.expand({ title: ['Cookies'], body: ['Nothing here.'] })).toEqual({ title: [], headings: [], body: [] });
+    expect(createSynonymExpander([], 'en').expand({ body: ['refund'] })).toEqual({ title: [], description: [], headings: [], body: [] });
+    expect(expander.expand({ title: ['Cookies'], body: ['Nothing here.'] })).toEqual({ title: [], description: [], headings: [], body: [] });
   });
 
   it('folds English plurals only for English', () => {
@@ -50,7 +60,7 @@ describe('synonym expansion for a page', () => {
 
 describe('the attributes that carry the synonyms', () => {
   it('indexes each tier as Pagefind metadata from its own attribute, before the other metadata', () => {
-    expect(getSynonymAttributes({ title: ['refund', 'money back'], headings: [], body: ['parcel', 'package'] }, 'category:Returns and refunds')).toEqual({
+    expect(getSynonymAttributes({ title: ['refund', 'money back'], description: [], headings: [], body: ['parcel', 'package'] }, 'category:Returns and refunds')).toEqual({
       'data-pagefind-meta': 'synonyms[data-synonyms], body_synonyms[data-body-synonyms], category:Returns and refunds',
       'data-synonyms': 'refund, money back',
       'data-body-synonyms': 'parcel, package',
@@ -58,6 +68,6 @@ describe('the attributes that carry the synonyms', () => {
   });
 
   it('leaves only the other metadata when the page has no synonyms', () => {
-    expect(getSynonymAttributes({ title: [], headings: [], body: [] }, 'category:Billing')).toEqual({ 'data-pagefind-meta': 'category:Billing' });
+    expect(getSynonymAttributes({ title: [], description: [], headings: [], body: [] }, 'category:Billing')).toEqual({ 'data-pagefind-meta': 'category:Billing' });
   });
 });

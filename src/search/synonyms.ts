@@ -15,7 +15,7 @@ import type { SynonymGroup } from '../content/synonyms-schema.ts';
 import { getWords } from './vocabulary.ts';
 
 /** Where on a page a synonym group was found; a group counts once, at its most prominent place. */
-export const SYNONYM_TIERS = ['title', 'headings', 'body'] as const;
+export const SYNONYM_TIERS = ['title', 'description', 'headings', 'body'] as const;
 export type SynonymTier = (typeof SYNONYM_TIERS)[number];
 
 /** A page's texts by prominence: title and description (a FAQ's question), headings, the rest. */
@@ -34,6 +34,7 @@ export interface SynonymExpander {
  */
 export const SYNONYM_FIELDS: Record<SynonymTier, { meta: string; attribute: string }> = {
   title: { meta: 'synonyms', attribute: 'data-synonyms' },
+  description: { meta: 'description_synonyms', attribute: 'data-description-synonyms' },
   headings: { meta: 'heading_synonyms', attribute: 'data-heading-synonyms' },
   body: { meta: 'body_synonyms', attribute: 'data-body-synonyms' },
 };
@@ -95,7 +96,7 @@ export function createSynonymExpander(groups: readonly SynonymGroup[], language:
 
   return {
     expand(page) {
-      const out: PageSynonyms = { title: [], headings: [], body: [] };
+      const out: PageSynonyms = { title: [], description: [], headings: [], body: [] };
       if (byFirstKey.size === 0) return out;
       const taken = new Set<number>();
       const seen = new Set<string>();

@@ -1,0 +1,52 @@
+/**
+ * The search record of an article: its title, description and rendered body (the same HTML the
+ * article page shows, with the same heading ids, so results can link to sections), with the
+ * article's synonyms and category as metadata. Built from the content collection, so nothing
+ * on the article page exists only for the indexer.
+ */
+import { escapeHtml } from '../lib/html.ts';
+import { getArticlePath } from '../content/routes.ts';
+import { getPlainParagraphs, getPlainText } from './plain-text.ts';
+import { toSearchDocumentHtml, type SearchHtmlRecord } from './record-html.ts';
+import { getSynonymAttributes, type SynonymExpander } from './synonyms.ts';
+
+export interface ArticleForSearch {
+  category: string;
+  slug: string;
+  title: string;
+  description: string;
+  /**
+   * The article's rendered Markdown (what `<Content />` renders on the page). MDX has none until
+   * its page renders; its prose is then indexed as plain paragraphs.
+   */
+  html: string | undefined;
+  /** Heading texts, in order. */
+  headings: readonly string[];
+  /** The Markdown source, for synonyms found in the body. */
+  markdown: string;
+}
+
+export function buildArticleSearchRecord(
+  article: ArticleForSearch,
+  categoryTitle: string,
+  language: string,
+  synonyms?: SynonymExpander,
+): SearchHtmlRecord {
+  const found = synonyms?.expand({
+    title: [article.title],
+    description: [article.description],
+    headings: article.headings,
+    body: [getPlainText(article.markdown)],
+  }) ?? { title: [], description: [], headings: [], body: [] };
+  const html = toSearchDocumentHtml({
+    language,
+    title: article.title,
+    category: article.category,
+    attributes: { 'data-pagefind-filter': 'type:article', ...getSynonymAttributes(found, `category:${categoryTitle}`) },
+    inner:
+      `<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>` +
+      `<p data-pagefind-weight="2">${escapeHtml(article.description)}</p>` +
+      (article.html ?? getPlainParagraphs(article.markdown).map((p) => `<p>${escapeHtml(p)}</p>`).join('')),
+  });
+  return { url: getArticlePath(article.category, article.slug), html };
+}

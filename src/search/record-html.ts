@@ -1,0 +1,36 @@
+/**
+ * The HTML document Pagefind indexes for one search record (an article or a FAQ question). The
+ * index is built from the content, not scraped from the built pages, so it can be written while
+ * Astro is still rendering (see search-index-session.ts). Only `<main data-pagefind-body>` is
+ * indexed; its attributes carry the filters and the metadata (title, category, synonyms).
+ */
+import { escapeHtml } from '../lib/html.ts';
+
+export interface SearchHtmlRecord {
+  /** Site-relative URL (no base: Pagefind's baseUrl adds it in the browser). */
+  url: string;
+  html: string;
+}
+
+export interface SearchDocument {
+  language: string;
+  /** Plain text, escaped here. */
+  title: string;
+  /** Attribute name to value (values escaped here): data-pagefind-filter, data-pagefind-meta, synonyms. */
+  attributes: Record<string, string>;
+  /** Category id, indexed as the `category` filter. */
+  category: string;
+  /** Body HTML, already safe (rendered Markdown, or escaped text). */
+  inner: string;
+}
+
+export function toSearchDocumentHtml(doc: SearchDocument): string {
+  const attributes = Object.entries(doc.attributes)
+    .map(([name, value]) => ` ${name}="${escapeHtml(value)}"`)
+    .join('');
+  return (
+    `<!doctype html><html lang="${escapeHtml(doc.language)}"><head><title>${escapeHtml(doc.title)}</title></head><body>` +
+    `<main data-pagefind-body${attributes}><span data-pagefind-filter="category:${escapeHtml(doc.category)}"></span>` +
+    `${doc.inner}</main></body></html>`
+  );
+}

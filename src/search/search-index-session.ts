@@ -1,0 +1,182 @@
+/**
+ * Builds the Pagefind index while Astro is still working, instead of after the pages are written.
+ *
+ * Pagefind runs as its own process, so it can use the second core while Astro's single thread
+ * bundles and renders. The records come from the content, not from the built pages: the FAQ
+ * questions from the content check, the articles from the content layer once it has rendered
+ * their Markdown (`withSearchIndexing` in search-indexing-loader.ts). `start()`, at the start of
+ * the build proper, sends them all; Pagefind then writes the index to a staging folder, and
+ * `finish()` moves it into the output folder after the build (Astro empties the output folder
+ * before it renders, so it cannot go there early).
+ *
+ * Every Pagefind response's `errors` is checked; the first failure is kept and thrown by `finish()`,
+ * with the record it concerns. The Pagefind process is always closed by `finish()` or `close()`.
+ */
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import * as pagefind from 'pagefind';
+import { HelpCenterError, ErrorCodes } from '../lib/errors.ts';
+import type { ArticleForSearch } from './article-records.ts';
+import type { SearchHtmlRecord } from './record-html.ts';
+import { VOCABULARY_FILE, type SearchVocabulary } from './vocabulary.ts';
+
+export interface SearchIndexResult {
+  articleCount: number;
+  recordCount: number;
+  /** From the start of the session to the index being in the output folder. */
+  milliseconds: number;
+  /** How long `finish()` waited for Pagefind: the part of the indexing the build did not hide. */
+  waitedMilliseconds: number;
+}
+
+function check(step: string, errors: readonly string[] | undefined): void {
+  if (errors && errors.length > 0) {
+    throw new HelpCenterError(
+      ErrorCodes.PagefindFailed,
+      `Pagefind failed while ${step}: ${errors.join('; ')}`,
+      'Fix the page or record named above and build again; the site is not deployable without its search index.',
+    );
+  }
+}
+
+export class SearchIndexSession {
+  readonly #started = performance.now();
+  readonly #workDir: string;
+  readonly #stagingDir: string;
+  readonly #toRecord: (article: ArticleForSearch) => SearchHtmlRecord;
+  readonly #index: Promise<pagefind.PagefindIndex>;
+  readonly #pending: Array<Promise<void>> = [];
+  #articles: readonly ArticleForSearch[] | undefined;
+  readonly #otherRecords: SearchHtmlRecord[] = [];
+  #written: Promise<void> | undefined;
+  #closed = false;
+
+  /**
+   * The index is staged in a new folder under `workDir` (Astro's cache folder: usually on the
+   * same disk as the output, so moving it is a rename). `toRecord` turns an article into its
+   * search record (buildArticleSearchRecord with the site's categories, language and synonyms).
+   */
+  constructor(workDir: string, toRecord: (article: ArticleForSearch) => SearchHtmlRecord) {
+    mkdirSync(workDir, { recursive: true });
+    this.#workDir = mkdtempSync(path.join(workDir, 'search-index-'));
+    this.#stagingDir = path.join(this.#workDir, 'pagefind');
+    this.#toRecord = toRecord;
+    this.#index = pagefind.createIndex({}).then((created) => {
+      check('starting', created.errors);
+      if (!created.index) throw new HelpCenterError(ErrorCodes.PagefindFailed, 'Pagefind did not start: no index was created.');
+      return created.index;
+    });
+    // Failures surface in finish(); until then, do not let them crash the build as unhandled.
+    this.#index.catch(() => {});
+  }
+
+  /**
+   * The FAQ question records (and any other record that is not an article page). They are sent
+   * after the articles: Pagefind breaks ties in ranking by the order pages were added, and
+   * articles first is what the search benchmark is measured with.
+   */
+  addRecords(records: readonly SearchHtmlRecord[]): void {
+    if (this.#written) throw new Error('SearchIndexSession.addRecords was called after start()');
+    this.#otherRecords.push(...records);
+  }
+
+  /**
+   * All published articles, once. Only kept here: the work starts in `start()`, after Astro's
+   * content sync has saved its data store (work done inside a loader delays that save, and Astro
+   * 5 can then bundle the pages before the store is on disk).
+   */
+  addArticles(articles: readonly ArticleForSearch[]): void {
+    if (this.#articles) throw new Error('SearchIndexSession.addArticles was called twice in one build');
+    this.#articles = articles;
+  }
+
+  /** Sends every record to Pagefind, articles first in URL order, then has it write the index. */
+  start(): void {
+    if (this.#written) return;
+    if (!this.#articles) {
+      throw new HelpCenterError(
+        ErrorCodes.PagefindFailed,
+        'The search index got no articles: the articles collection was not loaded through withSearchIndexing().',
+        'Keep `withSearchIndexing(glob(...))` as the loader of the articles collection in src/content.config.ts.',
+      );
+    }
+    const records = this.#articles.map((article) => this.#toRecord(article)).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    this.#add(records);
+    this.#add(this.#otherRecords);
+    this.#written = Promise.all(this.#pending).then(async () => {
+      const index = await this.#index;
+      const written = await index.writeFiles({ outputPath: this.#stagingDir });
+      check('writing the index', written.errors);
+    });
+    this.#written.catch(() => {});
+  }
+
+  #add(records: readonly SearchHtmlRecord[]): void {
+    for (const record of records) {
+      const added = this.#index.then(async (index) => {
+        const result = await index.addHTMLFile({ url: record.url, content: record.html });
+        check(`indexing ${record.url}`, result.errors);
+      });
+      added.catch(() => {});
+      this.#pending.push(added);
+    }
+  }
+
+  /** Waits for the index, moves it to `<outDir>/pagefind`, writes the vocabulary next to it, and closes Pagefind. */
+  async finish(outDir: string, vocabulary: SearchVocabulary): Promise<SearchIndexResult> {
+    const waitStarted = performance.now();
+    try {
+      this.start();
+      await this.#written;
+      const waitedMilliseconds = Math.round(performance.now() - waitStarted);
+      const target = path.join(outDir, 'pagefind');
+      rmSync(target, { recursive: true, force: true });
+      moveDirectory(this.#stagingDir, target);
+      writeFileSync(path.join(target, VOCABULARY_FILE), JSON.stringify(vocabulary));
+      return {
+        articleCount: this.#articles?.length ?? 0,
+        recordCount: this.#otherRecords.length,
+        milliseconds: Math.round(performance.now() - this.#started),
+        waitedMilliseconds,
+      };
+    } finally {
+      await this.close();
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      await pagefind.close();
+    } finally {
+      rmSync(this.#workDir, { recursive: true, force: true });
+    }
+  }
+}
+
+function moveDirectory(from: string, to: string): void {
+  try {
+    renameSync(from, to);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EXDEV') throw err;
+    cpSync(from, to, { recursive: true });
+    rmSync(from, { recursive: true, force: true });
+  }
+}
+
+const ACTIVE = Symbol.for('helpdesk-kit.search-index-session');
+type WithSession = typeof globalThis & { [ACTIVE]?: SearchIndexSession };
+
+/**
+ * The session of the build running in this process. The integration sets it in
+ * `astro:config:setup` of `astro build`; the content loader, which Astro runs in its own module
+ * graph, finds it here. `astro dev` and `astro sync` have none, and index nothing.
+ */
+export function setActiveSearchIndex(session: SearchIndexSession | undefined): void {
+  (globalThis as WithSession)[ACTIVE] = session;
+}
+
+export function getActiveSearchIndex(): SearchIndexSession | undefined {
+  return (globalThis as WithSession)[ACTIVE];
+}
