@@ -8,7 +8,7 @@ import matter from 'gray-matter';
 import type { ZodType, ZodTypeDef } from 'zod';
 import { describeIssue, formatIssuePath } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
-import { parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
+import { parseFrontmatterYaml, parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
 import {
   ArticleFrontmatterSchema,
   CategoriesFileSchema,
@@ -264,7 +264,7 @@ export function readSource(abs: string, file: string, diagnostics: Diagnostic[])
       engines: {
         yaml: (text: string) => {
           // gray-matter hands over the text after the opening `---`, starting with its newline.
-          yaml = parseYamlWithPositions(text, 0);
+          yaml = parseFrontmatterYaml(text, 0);
           return (yaml.value ?? {}) as object;
         },
       },
