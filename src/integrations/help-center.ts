@@ -15,7 +15,8 @@ import { getContentDir, getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms, type LoadedSynonyms } from '../content/synonyms.ts';
 import { buildSearchVocabularyFor, buildFaqRecordsFor } from '../search/search-inputs.ts';
 import { buildArticleSearchRecord } from '../search/article-records.ts';
-import { SearchIndexSession, setActiveSearchIndex } from '../search/search-index-session.ts';
+import { SearchIndexSession } from '../search/search-index-session.ts';
+import { setActiveSearchIndex } from '../search/active-search-index.ts';
 import { createSynonymExpander } from '../search/synonyms.ts';
 import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
 import type { SiteSettings } from '../content/schema.ts';
@@ -64,8 +65,10 @@ export function helpCenter(): AstroIntegration {
           logger.info('No feedbackEndpoint in content/site.yaml: the "Was this helpful?" widget is not rendered.');
         }
       },
-      'astro:build:start': () => {
-        outputs?.searchIndex.start();
+      'astro:build:setup': ({ target }) => {
+        // After the server bundle, before the pages render: Pagefind's writing then overlaps the
+        // rendering, which leaves the second core free, rather than the bundling, which does not.
+        if (target === 'client') outputs?.searchIndex.write();
       },
       'astro:build:done': async ({ dir, logger }) => {
         if (!outputs) return;

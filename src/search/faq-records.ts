@@ -8,7 +8,7 @@ import type { FaqEntry } from '../content/load.ts';
 import { getFaqPath } from '../content/routes.ts';
 import { getPlainParagraphs } from './plain-text.ts';
 import { toSearchDocumentHtml, type SearchHtmlRecord } from './record-html.ts';
-import { getSynonymAttributes, type SynonymExpander } from './synonyms.ts';
+import { FAQ_SYNONYM_FIELDS, getSynonymAttributes, type SynonymExpander } from './synonyms.ts';
 
 export type { SearchHtmlRecord } from './record-html.ts';
 
@@ -29,6 +29,7 @@ export function buildFaqSearchRecords(
     const attributes = getSynonymAttributes(
       synonyms?.expand({ title: [faq.data.question], body: answer }) ?? { title: [], description: [], headings: [], body: [] },
       `category:${titles.get(faq.category) ?? faq.category}`,
+      FAQ_SYNONYM_FIELDS,
     );
     const html = toSearchDocumentHtml({
       language,

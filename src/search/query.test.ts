@@ -79,4 +79,15 @@ describe('searching with partial matches', () => {
     const merged = mergeByScore([[result('x', 1), result('y', 5)], [result('x', 4.5)]]);
     expect(merged.map((r) => [r.id, r.score])).toEqual([['x', 5.5], ['y', 5]]);
   });
+
+  it('orders equal scores by result id, whatever order the index returned them in', async () => {
+    const tied = [result('en_c', 2), result('en_a', 2), result('en_d', 3), result('en_b', 2)];
+    const searcher = { search: async () => ({ results: tied }) };
+    const again = { search: async () => ({ results: [...tied].reverse().sort((x, y) => y.score - x.score) }) };
+    const plan = { terms: ['refund'], corrections: [], unknown: [] };
+    const ids = async (s: typeof searcher) => (await searchHelpCenter(s, plan)).results.map((r) => r.id);
+    expect(await ids(searcher)).toEqual(['en_d', 'en_a', 'en_b', 'en_c']);
+    expect(await ids(again)).toEqual(await ids(searcher));
+    expect(mergeByScore([[result('q', 1), result('p', 1)], [result('r', 2)]]).map((r) => r.id)).toEqual(['r', 'p', 'q']);
+  });
 });

@@ -115,7 +115,7 @@ export async function searchHelpCenter<D>(
 ): Promise<HelpCenterSearchResult<D>> {
   const opts = filters && Object.keys(filters).length > 0 ? { filters } : undefined;
   if (plan.terms.length === 0) return { results: [], plan, relaxed: false };
-  const all = await pagefind.search(plan.terms.join(' '), opts);
+  const all = { results: [...(await pagefind.search(plan.terms.join(' '), opts)).results].sort(byRank) };
   if (plan.terms.length === 1 || all.results.length >= RELAX_BELOW) return { results: all.results, plan, relaxed: false };
   const perTerm = await Promise.all(plan.terms.map((term) => pagefind.search(term, opts)));
   const seen = new Set(all.results.map((r) => r.id));
@@ -137,6 +137,15 @@ export function mergeByScore<D>(lists: ReadonlyArray<ReadonlyArray<RankedResult<
     }
   }
   return [...byId.values()]
-    .sort((a, b) => b.sum - a.sum)
-    .map(({ best, sum }) => ({ id: best.id, score: sum, data: best.data }));
+    .map(({ best, sum }) => ({ id: best.id, score: sum, data: best.data }))
+    .sort(byRank);
+}
+
+/**
+ * Best score first; equal scores by result id. Pagefind keeps equal scores in the order pages were
+ * indexed, which the build does not fix (pages are indexed as Astro finishes them); the id is a
+ * hash of the page's indexed content, so the same content always ranks the same way.
+ */
+export function byRank(a: { id: string; score: number }, b: { id: string; score: number }): number {
+  return b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

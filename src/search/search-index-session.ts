@@ -2,12 +2,15 @@
  * Builds the Pagefind index while Astro is still working, instead of after the pages are written.
  *
  * Pagefind runs as its own process, so it can use the second core while Astro's single thread
- * bundles and renders. The records come from the content, not from the built pages: the FAQ
- * questions from the content check, the articles from the content layer once it has rendered
- * their Markdown (`withSearchIndexing` in search-indexing-loader.ts). `start()`, at the start of
- * the build proper, sends them all; Pagefind then writes the index to a staging folder, and
- * `finish()` moves it into the output folder after the build (Astro empties the output folder
- * before it renders, so it cannot go there early).
+ * renders Markdown, bundles and renders pages. The records come from the content, not from the
+ * built pages: the FAQ questions from the content check, at once; each article as soon as the
+ * content layer has rendered its Markdown (`withSearchIndexing` in search-indexing-loader.ts).
+ * `write()` (after the server bundle, see help-center.ts) has Pagefind write the index to a
+ * staging folder, and `finish()` moves it into the output folder after the build (Astro empties
+ * the output folder before it renders, so it cannot go there early).
+ *
+ * Pages reach Pagefind in the order Astro finishes them, which varies from build to build; the
+ * search client breaks ties in score by result id (query.ts), so results do not depend on it.
  *
  * Every Pagefind response's `errors` is checked; the first failure is kept and thrown by `finish()`,
  * with the record it concerns. The Pagefind process is always closed by `finish()` or `close()`.
@@ -46,8 +49,10 @@ export class SearchIndexSession {
   readonly #toRecord: (article: ArticleForSearch) => SearchHtmlRecord;
   readonly #index: Promise<pagefind.PagefindIndex>;
   readonly #pending: Array<Promise<void>> = [];
-  #articles: readonly ArticleForSearch[] | undefined;
-  readonly #otherRecords: SearchHtmlRecord[] = [];
+  readonly #unchanged: ArticleForSearch[] = [];
+  #articlesLoaded = false;
+  #articleCount = 0;
+  #recordCount = 0;
   #written: Promise<void> | undefined;
   #closed = false;
 
@@ -70,39 +75,42 @@ export class SearchIndexSession {
     this.#index.catch(() => {});
   }
 
-  /**
-   * The FAQ question records (and any other record that is not an article page). They are sent
-   * after the articles: Pagefind breaks ties in ranking by the order pages were added, and
-   * articles first is what the search benchmark is measured with.
-   */
+  /** Records that are not article pages (the FAQ questions): sent to Pagefind at once. */
   addRecords(records: readonly SearchHtmlRecord[]): void {
-    if (this.#written) throw new Error('SearchIndexSession.addRecords was called after start()');
-    this.#otherRecords.push(...records);
+    if (this.#written) throw new Error('SearchIndexSession.addRecords was called after write()');
+    this.#add(records);
+    this.#recordCount += records.length;
+  }
+
+  /** One article, as soon as the content layer has rendered it: its record is sent to Pagefind at once. */
+  addArticle(article: ArticleForSearch): void {
+    if (this.#written) throw new Error('SearchIndexSession.addArticle was called after write()');
+    this.#add([this.#toRecord(article)]);
+    this.#articleCount++;
   }
 
   /**
-   * All published articles, once. Only kept here: the work starts in `start()`, after Astro's
-   * content sync has saved its data store (work done inside a loader delays that save, and Astro
-   * 5 can then bundle the pages before the store is on disk).
+   * The articles the content layer did not render in this build (unchanged since its cache):
+   * only kept here, and sent by `write()`. Work at the end of a loader delays Astro's save of its
+   * data store, and Astro 5 can then bundle the pages before the store is on disk.
    */
-  addArticles(articles: readonly ArticleForSearch[]): void {
-    if (this.#articles) throw new Error('SearchIndexSession.addArticles was called twice in one build');
-    this.#articles = articles;
+  addUnchangedArticles(articles: readonly ArticleForSearch[]): void {
+    if (this.#written) throw new Error('SearchIndexSession.addUnchangedArticles was called after write()');
+    this.#unchanged.push(...articles);
+    this.#articlesLoaded = true;
   }
 
-  /** Sends every record to Pagefind, articles first in URL order, then has it write the index. */
-  start(): void {
+  /** Sends what is left, then has Pagefind write the index once every record is in. */
+  write(): void {
     if (this.#written) return;
-    if (!this.#articles) {
+    if (!this.#articlesLoaded) {
       throw new HelpCenterError(
         ErrorCodes.PagefindFailed,
         'The search index got no articles: the articles collection was not loaded through withSearchIndexing().',
         'Keep `withSearchIndexing(glob(...))` as the loader of the articles collection in src/content.config.ts.',
       );
     }
-    const records = this.#articles.map((article) => this.#toRecord(article)).sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
-    this.#add(records);
-    this.#add(this.#otherRecords);
+    for (const article of this.#unchanged.splice(0)) this.addArticle(article);
     this.#written = Promise.all(this.#pending).then(async () => {
       const index = await this.#index;
       const written = await index.writeFiles({ outputPath: this.#stagingDir });
@@ -126,7 +134,7 @@ export class SearchIndexSession {
   async finish(outDir: string, vocabulary: SearchVocabulary): Promise<SearchIndexResult> {
     const waitStarted = performance.now();
     try {
-      this.start();
+      this.write();
       await this.#written;
       const waitedMilliseconds = Math.round(performance.now() - waitStarted);
       const target = path.join(outDir, 'pagefind');
@@ -134,8 +142,8 @@ export class SearchIndexSession {
       moveDirectory(this.#stagingDir, target);
       writeFileSync(path.join(target, VOCABULARY_FILE), JSON.stringify(vocabulary));
       return {
-        articleCount: this.#articles?.length ?? 0,
-        recordCount: this.#otherRecords.length,
+        articleCount: this.#articleCount,
+        recordCount: this.#recordCount,
         milliseconds: Math.round(performance.now() - this.#started),
         waitedMilliseconds,
       };
@@ -163,20 +171,4 @@ function moveDirectory(from: string, to: string): void {
     cpSync(from, to, { recursive: true });
     rmSync(from, { recursive: true, force: true });
   }
-}
-
-const ACTIVE = Symbol.for('helpdesk-kit.search-index-session');
-type WithSession = typeof globalThis & { [ACTIVE]?: SearchIndexSession };
-
-/**
- * The session of the build running in this process. The integration sets it in
- * `astro:config:setup` of `astro build`; the content loader, which Astro runs in its own module
- * graph, finds it here. `astro dev` and `astro sync` have none, and index nothing.
- */
-export function setActiveSearchIndex(session: SearchIndexSession | undefined): void {
-  (globalThis as WithSession)[ACTIVE] = session;
-}
-
-export function getActiveSearchIndex(): SearchIndexSession | undefined {
-  return (globalThis as WithSession)[ACTIVE];
 }

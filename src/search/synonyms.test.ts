@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createSynonymExpander, getSynonymAttributes, getWordKey } from './synonyms.ts';
+import { createSynonymExpander, FAQ_SYNONYM_FIELDS, getSynonymAttributes, getWordKey } from './synonyms.ts';
 
 const groups = [
   { phrases: ['refund', 'money back', 'reimbursement'], line: 1 },
@@ -69,5 +69,12 @@ describe('the attributes that carry the synonyms', () => {
 
   it('leaves only the other metadata when the page has no synonyms', () => {
     expect(getSynonymAttributes({ title: [], description: [], headings: [], body: [] }, 'category:Billing')).toEqual({ 'data-pagefind-meta': 'category:Billing' });
+  });
+
+  it('files a FAQ question’s synonyms under their own field, weighted a little below an article title’s', () => {
+    expect(getSynonymAttributes({ title: ['refund'], description: [], headings: [], body: [] }, 'category:Billing', FAQ_SYNONYM_FIELDS)).toEqual({
+      'data-pagefind-meta': 'question_synonyms[data-question-synonyms], category:Billing',
+      'data-question-synonyms': 'refund',
+    });
   });
 });

@@ -40,6 +40,15 @@ export const SYNONYM_FIELDS: Record<SynonymTier, { meta: string; attribute: stri
 };
 
 /**
+ * A FAQ question's synonyms are weighted a little below an article title's: when both name the
+ * topic, the article is the fuller answer and comes first.
+ */
+export const FAQ_SYNONYM_FIELDS: Record<SynonymTier, { meta: string; attribute: string }> = {
+  ...SYNONYM_FIELDS,
+  title: { meta: 'question_synonyms', attribute: 'data-question-synonyms' },
+};
+
+/**
  * A rough singular for English, so that "refunds" on a page triggers the group of "refund" and the
  * other way round. Other languages compare words as they are.
  */
@@ -115,12 +124,16 @@ export function createSynonymExpander(groups: readonly SynonymGroup[], language:
  * carries its other metadata: `data-pagefind-meta="synonyms[data-synonyms], ..., <otherMeta>"`.
  * The words live only in attributes, so readers and screen readers never meet them.
  */
-export function getSynonymAttributes(synonyms: PageSynonyms, otherMeta: string): Record<string, string> {
+export function getSynonymAttributes(
+  synonyms: PageSynonyms,
+  otherMeta: string,
+  fields: Record<SynonymTier, { meta: string; attribute: string }> = SYNONYM_FIELDS,
+): Record<string, string> {
   const attributes: Record<string, string> = {};
   const meta: string[] = [];
   for (const tier of SYNONYM_TIERS) {
     if (synonyms[tier].length === 0) continue;
-    const { meta: field, attribute } = SYNONYM_FIELDS[tier];
+    const { meta: field, attribute } = fields[tier];
     meta.push(`${field}[${attribute}]`);
     attributes[attribute] = synonyms[tier].join(', ');
   }
