@@ -85,7 +85,7 @@ async function main(): Promise<void> {
         const plain = await runAstroBuild({ cwd: plainDir, outDir: plainOut, env: { PLAIN_OUT_DIR: plainOut, PLAIN_CACHE_DIR: plainCache } });
         result.plain.push(plain);
         console.log(
-          `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s (Pagefind ${((ours.pagefindMs ?? 0) / 1000).toFixed(1)} s, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
+          `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s (waited ${((ours.pagefindWaitMs ?? 0) / 1000).toFixed(1)} s for Pagefind, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
         );
       }
       results.push(result);

@@ -16,9 +16,12 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
-/** Wall time not in a measured phase: process start, config and content checks, client bundle, sitemap. */
+/**
+ * Wall time not in a measured phase: process start, config and content checks, client bundle,
+ * sitemap, and the wait for Pagefind at the end (Pagefind itself runs alongside the phases).
+ */
 const getOtherMs = (m: BuildMeasurement) =>
-  m.ms - (m.phases.syncMs ?? 0) - (m.phases.bundleMs ?? 0) - (m.phases.renderMs ?? 0) - (m.pagefindMs ?? 0);
+  m.ms - (m.phases.syncMs ?? 0) - (m.phases.bundleMs ?? 0) - (m.phases.renderMs ?? 0) - (m.pagefindWaitMs ?? 0);
 const med = (runs: BuildMeasurement[], pick: (m: BuildMeasurement) => number | undefined) => median(runs.map((m) => pick(m) ?? 0));
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
@@ -31,14 +34,14 @@ export interface Summary {
 
 export function summarize(results: SizeResult[], runs: number): Summary {
   const header = [
-    '| articles + FAQs | build | of which Pagefind | content sync | bundle | render pages | other | peak memory | dist/ | Pagefind index | pages | pages/s | plain Astro build | plain peak memory | ours / plain |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| articles + FAQs | build | Pagefind, alongside | build waited for it | content sync | bundle | render pages | other | peak memory | dist/ | Pagefind index | pages | pages/s | plain Astro build | plain peak memory | ours / plain |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const rows = results.map((r) => {
     const ms = med(r.ours, (m) => m.ms);
     const plainMs = med(r.plain, (m) => m.ms);
     const pages = med(r.ours, (m) => m.htmlPages);
-    return `| ${r.articles.toLocaleString('en')} + ${r.faqs.toLocaleString('en')} | ${s(ms)} | ${s(med(r.ours, (m) => m.pagefindMs))} | ${s(med(r.ours, (m) => m.phases.syncMs))} | ${s(med(r.ours, (m) => m.phases.bundleMs))} | ${s(med(r.ours, (m) => m.phases.renderMs))} | ${s(med(r.ours, getOtherMs))} | ${mb(med(r.ours, (m) => m.peakRssBytes))} | ${mb(med(r.ours, (m) => m.distBytes))} | ${mb(med(r.ours, (m) => m.pagefindBytes))} | ${pages} | ${(pages / (ms / 1000)).toFixed(0)} | ${s(plainMs)} | ${mb(med(r.plain, (m) => m.peakRssBytes))} | ${x(ms / plainMs)} |`;
+    return `| ${r.articles.toLocaleString('en')} + ${r.faqs.toLocaleString('en')} | ${s(ms)} | ${s(med(r.ours, (m) => m.pagefindMs))} | ${s(med(r.ours, (m) => m.pagefindWaitMs))} | ${s(med(r.ours, (m) => m.phases.syncMs))} | ${s(med(r.ours, (m) => m.phases.bundleMs))} | ${s(med(r.ours, (m) => m.phases.renderMs))} | ${s(med(r.ours, getOtherMs))} | ${mb(med(r.ours, (m) => m.peakRssBytes))} | ${mb(med(r.ours, (m) => m.distBytes))} | ${mb(med(r.ours, (m) => m.pagefindBytes))} | ${pages} | ${(pages / (ms / 1000)).toFixed(0)} | ${s(plainMs)} | ${mb(med(r.plain, (m) => m.peakRssBytes))} | ${x(ms / plainMs)} |`;
   });
   const plainHeader = [
     '| articles | plain: build | content sync | bundle | render pages | other | pages | pages/s |',
@@ -63,9 +66,10 @@ export function summarize(results: SizeResult[], runs: number): Summary {
   }
   if (large) {
     const ratio = med(large.ours, (m) => m.ms) / med(large.plain, (m) => m.ms);
-    const withoutPagefind = (med(large.ours, (m) => m.ms) - med(large.ours, (m) => m.pagefindMs)) / med(large.plain, (m) => m.ms);
+    // Builds alternate (ours, plain, ...): each pair ran under the same machine load.
+    const paired = median(large.ours.map((m, i) => m.ms / (large.plain[i]?.ms ?? m.ms)));
     verdicts.push(
-      `Overhead at ${large.articles.toLocaleString('en')} articles: our build takes ${x(ratio)} the plain Astro build (${x(withoutPagefind)} without the Pagefind step); target 1.20x: ${ratio <= 1.2 ? 'PASS' : 'MISS'}.`,
+      `Overhead at ${large.articles.toLocaleString('en')} articles: our build takes ${x(ratio)} the plain Astro build (median of medians; the median of the ${large.ours.length} back-to-back pairs' ratios is ${x(paired)}); target 1.20x: ${ratio <= 1.2 ? 'PASS' : 'MISS'}.`,
     );
   }
   const memory = results[0]?.ours[0]?.memorySource === 'gnu-time' ? 'GNU time maximum resident set size (largest process)' : 'peak RSS of the build process polled from /proc';

@@ -16,8 +16,10 @@ export interface BuildMeasurement {
   distBytes: number;
   pagefindBytes: number;
   htmlPages: number;
-  /** From dist/.help-center-build.json (our build only). */
+  /** From dist/.help-center-build.json (our build only): Pagefind's whole run, alongside the build. */
   pagefindMs: number | undefined;
+  /** How long the build waited for Pagefind at its end: the part of Pagefind on the critical path. */
+  pagefindWaitMs: number | undefined;
   /** Phase times parsed from Astro's log (ms): content sync, server bundle, page rendering. */
   phases: { syncMs?: number; bundleMs?: number; renderMs?: number };
 }
@@ -92,7 +94,7 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasure
   const gnuPeak = Number(log.match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? 0) * 1024;
   const dist = getTreeSize(options.outDir);
   const buildInfo = path.join(options.outDir, '.help-center-build.json');
-  const pagefindMs = existsSync(buildInfo) ? (JSON.parse(readFileSync(buildInfo, 'utf8')) as { pagefindMs: number }).pagefindMs : undefined;
+  const info = existsSync(buildInfo) ? (JSON.parse(readFileSync(buildInfo, 'utf8')) as { pagefindMs?: number; pagefindWaitMs?: number }) : {};
   return {
     ms,
     peakRssBytes: useTime ? gnuPeak : polledPeak,
@@ -100,7 +102,8 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasure
     distBytes: dist.bytes,
     pagefindBytes: getTreeSize(path.join(options.outDir, 'pagefind')).bytes,
     htmlPages: dist.html,
-    pagefindMs,
+    pagefindMs: info.pagefindMs,
+    pagefindWaitMs: info.pagefindWaitMs,
     phases: parseAstroPhases(log),
   };
 }
