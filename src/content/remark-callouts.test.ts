@@ -24,4 +24,20 @@ describe('remarkCallouts', () => {
   it('leaves times and ratios in running text as the writer typed them', async () => {
     expect(await toHtml('Open 9:30 to 17:00, screens 16:9 and :smile[x].')).toBe('<p>Open 9:30 to 17:00, screens 16:9 and :smile[x].</p>');
   });
+
+  it('keeps a time in a custom label and in the callout as typed', async () => {
+    expect(await toHtml(':::tip[Open at 9:30]\nCall before 17:00.\n:::')).toBe(
+      '<aside class="callout callout-tip"><p class="callout-title"><strong>Open at 9:30</strong></p><p>Call before 17:00.</p></aside>',
+    );
+  });
+
+  it('renders a callout inside a list item and a list inside a callout', async () => {
+    const html = await toHtml('- Step one\n\n  :::warning\n  Mind the 2:1 ratio.\n  :::\n\n:::note\n- a 1:2\n- b\n:::');
+    expect(html).toContain('<li>\n<p>Step one</p>\n<aside class="callout callout-warning"><p class="callout-title"><strong>Warning</strong></p><p>Mind the 2:1 ratio.</p></aside>\n</li>');
+    expect(html).toContain('<aside class="callout callout-note"><p class="callout-title"><strong>Note</strong></p><ul>\n<li>a 1:2</li>\n<li>b</li>\n</ul></aside>');
+  });
+
+  it('leaves a block directive that is not a callout alone', async () => {
+    expect(await toHtml(':::details\nMore.\n:::')).not.toContain('callout');
+  });
 });

@@ -3,9 +3,8 @@
  * optionally titled with `:::warning[Before you start]`. Rendered as <aside> with a visible label,
  * so they read the same with or without CSS.
  */
-import type { Root, Paragraph } from 'mdast';
-import type {} from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import type { Root, RootContent, Paragraph } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
 
 export const CALLOUT_TYPES = { note: 'Note', tip: 'Tip', warning: 'Warning' } as const;
 export type CalloutType = keyof typeof CALLOUT_TYPES;
@@ -14,40 +13,50 @@ export function isCalloutType(name: string): name is CalloutType {
   return Object.hasOwn(CALLOUT_TYPES, name);
 }
 
+type Parent = Extract<RootContent, { children: unknown }> | Root;
+
 /**
- * Only `:::note|tip|warning` blocks are directives here. Anything else remark-directive picked up
- * in running text ("open 9:30 to 17:00", "ratio 16:9") is put back as the text the writer typed.
+ * One walk over the tree (every Markdown file of every build goes through it, so it does not use
+ * unist-util-visit, whose bookkeeping cost more than the work here):
+ * - only `:::note|tip|warning` blocks are directives here; anything else remark-directive picked
+ *   up in running text ("open 9:30 to 17:00", "ratio 16:9") is put back as the text the writer
+ *   typed;
+ * - each callout becomes an <aside> with its label as the first paragraph.
  */
-function restoreTextDirectives(tree: Root): void {
-  visit(tree, 'textDirective', (node, index, parent) => {
-    if (!parent || index === undefined) return;
-    const label = node.children.length > 0 ? [{ type: 'text' as const, value: '[' }, ...node.children, { type: 'text' as const, value: ']' }] : [];
-    parent.children.splice(index, 1, { type: 'text', value: `:${node.name}` }, ...(label as typeof parent.children));
-    return index + 1 + label.length;
+function transform(parent: Parent): void {
+  const children = parent.children as RootContent[];
+  for (let i = 0; i < children.length; i++) {
+    const node = children[i]!;
+    if (node.type === 'textDirective') {
+      const label: RootContent[] = node.children.length > 0 ? [{ type: 'text', value: '[' }, ...node.children, { type: 'text', value: ']' }] : [];
+      children.splice(i, 1, { type: 'text', value: `:${node.name}` }, ...label);
+      i += label.length; // the label is the writer's text: not walked again
+      continue;
+    }
+    if ('children' in node) transform(node);
+    if (node.type === 'containerDirective' && isCalloutType(node.name)) toCallout(node, node.name);
+  }
+}
+
+function toCallout(node: ContainerDirective, type: CalloutType): void {
+  const first = node.children[0] as (Paragraph & { data?: { directiveLabel?: boolean } }) | undefined;
+  let labelChildren: Paragraph['children'] = [{ type: 'text', value: CALLOUT_TYPES[type] }];
+  if (first?.type === 'paragraph' && first.data?.directiveLabel) {
+    labelChildren = first.children;
+    node.children.shift();
+  }
+  node.data = {
+    ...node.data,
+    hName: 'aside',
+    hProperties: { className: ['callout', `callout-${type}`] },
+  };
+  node.children.unshift({
+    type: 'paragraph',
+    data: { hName: 'p', hProperties: { className: ['callout-title'] } },
+    children: [{ type: 'strong', children: labelChildren }],
   });
 }
 
 export function remarkCallouts() {
-  return (tree: Root) => {
-    restoreTextDirectives(tree);
-    visit(tree, 'containerDirective', (node) => {
-      if (!isCalloutType(node.name)) return;
-      const first = node.children[0] as (Paragraph & { data?: { directiveLabel?: boolean } }) | undefined;
-      let labelChildren: Paragraph['children'] = [{ type: 'text', value: CALLOUT_TYPES[node.name] }];
-      if (first?.type === 'paragraph' && first.data?.directiveLabel) {
-        labelChildren = first.children;
-        node.children.shift();
-      }
-      node.data = {
-        ...node.data,
-        hName: 'aside',
-        hProperties: { className: ['callout', `callout-${node.name}`] },
-      };
-      node.children.unshift({
-        type: 'paragraph',
-        data: { hName: 'p', hProperties: { className: ['callout-title'] } },
-        children: [{ type: 'strong', children: labelChildren }],
-      });
-    });
-  };
+  return (tree: Root) => transform(tree);
 }

@@ -3,8 +3,7 @@
  * becomes `/billing/refunds/#timeline`, and root-relative paths get the deployment base.
  */
 import path from 'node:path';
-import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { resolveLink } from './links.ts';
 import { withBase } from './routes.ts';
@@ -22,12 +21,17 @@ export function remarkLinks(options: RemarkLinksOptions) {
     if (!abs) return;
     const fromContentPath = path.relative(options.contentDir, abs).split(path.sep).join('/');
     if (fromContentPath.startsWith('..')) return;
-    visit(tree, ['link', 'image', 'definition'], (node) => {
-      const target = node as { url: string };
-      const resolved = resolveLink(fromContentPath, target.url);
-      if (resolved.type === 'content') target.url = withBase(options.base, resolved.sitePath);
-      else if (resolved.type === 'site')
-        target.url = withBase(options.base, resolved.sitePath) + (resolved.anchor ? `#${resolved.anchor}` : '');
+    rewriteUrls(tree, (url) => {
+      const resolved = resolveLink(fromContentPath, url);
+      if (resolved.type === 'content') return withBase(options.base, resolved.sitePath);
+      if (resolved.type === 'site') return withBase(options.base, resolved.sitePath) + (resolved.anchor ? `#${resolved.anchor}` : '');
+      return url;
     });
   };
+}
+
+/** Every link, image and link definition, in one plain walk (it runs on every file of every build). */
+function rewriteUrls(node: Nodes, rewrite: (url: string) => string): void {
+  if (node.type === 'link' || node.type === 'image' || node.type === 'definition') node.url = rewrite(node.url);
+  if ('children' in node) for (const child of node.children) rewriteUrls(child, rewrite);
 }
