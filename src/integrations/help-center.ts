@@ -13,7 +13,7 @@ import { loadContent, getContentErrors, type LoadedContent } from '../content/lo
 import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import { getContentDir, getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms, type LoadedSynonyms } from '../content/synonyms.ts';
-import { buildSearchVocabularyFor, buildFaqRecordsFor } from '../search/search-inputs.ts';
+import { buildSearchVocabularyFor, buildFaqRecordsFor, getArticleTexts } from '../search/search-inputs.ts';
 import { buildArticleSearchRecord } from '../search/article-records.ts';
 import { SearchIndexSession } from '../search/search-index-session.ts';
 import { setActiveSearchIndex } from '../search/active-search-index.ts';
@@ -98,14 +98,20 @@ function planBuildOutputs(content: LoadedContent, site: SiteSettings, synonyms: 
   const language = site.language;
   const expander = createSynonymExpander(synonyms.groups, language);
   const titles = new Map(content.categories.map((c) => [c.id, c.title]));
-  const searchIndex = new SearchIndexSession(cacheDir, (article) =>
-    buildArticleSearchRecord(article, titles.get(article.category) ?? article.category, language, expander),
-  );
+  // Each article's words, worked out once: for the vocabulary now, and its search record later.
+  const articleTexts = getArticleTexts(content);
+  const vocabulary = buildSearchVocabularyFor(content, synonyms.groups, language, articleTexts);
+  const searchIndex = new SearchIndexSession(cacheDir, (article) => {
+    const key = `${article.category}/${article.slug}`;
+    const text = articleTexts.get(key);
+    articleTexts.delete(key); // each article is indexed once; free its text as it goes
+    return buildArticleSearchRecord(article, titles.get(article.category) ?? article.category, language, expander, text);
+  });
   searchIndex.addRecords(buildFaqRecordsFor(content, language, expander));
   return {
     site,
     searchIndex,
-    vocabulary: buildSearchVocabularyFor(content, synonyms.groups, language),
+    vocabulary,
     manifest: getFeedbackManifest(content, getRevision(getProjectRoot())),
     redirects: getRedirects(content, site.base),
   };

@@ -31,12 +31,14 @@ export function buildArticleSearchRecord(
   categoryTitle: string,
   language: string,
   synonyms?: SynonymExpander,
+  /** getPlainText(article.markdown), when the build already has it (for the vocabulary). */
+  plainText = getPlainText(article.markdown),
 ): SearchHtmlRecord {
   const found = synonyms?.expand({
     title: [article.title],
     description: [article.description],
     headings: article.headings,
-    body: [getPlainText(article.markdown)],
+    body: [plainText],
   }) ?? { title: [], description: [], headings: [], body: [] };
   const html = toSearchDocumentHtml({
     language,

@@ -10,8 +10,6 @@ import { getPlainParagraphs } from './plain-text.ts';
 import { toSearchDocumentHtml, type SearchHtmlRecord } from './record-html.ts';
 import { FAQ_SYNONYM_FIELDS, getSynonymAttributes, type SynonymExpander } from './synonyms.ts';
 
-export type { SearchHtmlRecord } from './record-html.ts';
-
 /** The answer as plain paragraphs: what search indexes and excerpts show. */
 export function getAnswerParagraphs(markdown: string): string[] {
   return getPlainParagraphs(markdown);

@@ -5,8 +5,9 @@
  */
 import type { LoadedContent } from '../content/load.ts';
 import type { SynonymGroup } from '../content/synonyms-schema.ts';
-import { buildFaqSearchRecords, type SearchHtmlRecord } from './faq-records.ts';
+import { buildFaqSearchRecords } from './faq-records.ts';
 import { getPlainText } from './plain-text.ts';
+import type { SearchHtmlRecord } from './record-html.ts';
 import type { SynonymExpander } from './synonyms.ts';
 import { buildSearchVocabulary, type SearchVocabulary } from './vocabulary.ts';
 
@@ -16,14 +17,24 @@ export function buildFaqRecordsFor(content: LoadedContent, language: string, syn
   return buildFaqSearchRecords(published(content.faqs), content.categories, language, synonyms);
 }
 
-export function buildSearchVocabularyFor(content: LoadedContent, synonyms: readonly SynonymGroup[], language: string): SearchVocabulary {
+/** Each published article's words (getPlainText of its body), by "category/slug": for the vocabulary and the search records. */
+export function getArticleTexts(content: LoadedContent): Map<string, string> {
+  return new Map(published(content.articles).map((a) => [`${a.category}/${a.id}`, getPlainText(a.body)]));
+}
+
+export function buildSearchVocabularyFor(
+  content: LoadedContent,
+  synonyms: readonly SynonymGroup[],
+  language: string,
+  articleTexts: ReadonlyMap<string, string> = getArticleTexts(content),
+): SearchVocabulary {
   const texts = function* (): Generator<string> {
     for (const c of content.categories) yield c.title;
     for (const g of synonyms) yield* g.phrases;
     for (const a of published(content.articles)) {
       yield a.data.title;
       yield a.data.description;
-      yield getPlainText(a.body);
+      yield articleTexts.get(`${a.category}/${a.id}`) ?? getPlainText(a.body);
     }
     for (const f of published(content.faqs)) {
       yield f.data.question;
