@@ -18,7 +18,6 @@ import type {
 } from './types.ts';
 import { toStoredSearchEvent, toStoredVote, type SearchRow, type VoteRow } from './rows.ts';
 
-
 export interface PostgresStoreOptions {
   /** A postgres:// (or postgresql://) connection URL. */
   url: string;
