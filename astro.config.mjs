@@ -21,7 +21,8 @@ export default defineConfig({
   devToolbar: { enabled: false },
   markdown: {
     remarkPlugins: [remarkDirective, remarkCallouts, [remarkLinks, { contentDir: getContentDir(), base }]],
-    shikiConfig: { themes: { light: 'github-light', dark: 'github-dark' } },
+    // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
+    shikiConfig: { theme: 'css-variables' },
   },
   integrations: [mdx(), helpCenter()],
 });
