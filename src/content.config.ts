@@ -10,11 +10,11 @@ const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, ''
 
 export const collections = {
   articles: defineCollection({
-    loader: withSearchIndexing(glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath })),
+    loader: withSearchIndexing('articles', glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath })),
     schema: ArticleFrontmatterSchema,
   }),
   faqs: defineCollection({
-    loader: glob({ pattern: '*/*.md', base: `${contentDir}/faqs`, generateId: idFromPath }),
+    loader: withSearchIndexing('faqs', glob({ pattern: '*/*.md', base: `${contentDir}/faqs`, generateId: idFromPath })),
     schema: FaqFrontmatterSchema,
   }),
 };

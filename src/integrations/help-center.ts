@@ -13,8 +13,9 @@ import { loadContent, getContentErrors, type LoadedContent } from '../content/lo
 import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import { getContentDir, getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms, type LoadedSynonyms } from '../content/synonyms.ts';
-import { buildSearchVocabularyFor, buildFaqRecordsFor, getArticleTexts } from '../search/search-inputs.ts';
+import { buildSearchVocabularyFor, getArticleTexts } from '../search/search-inputs.ts';
 import { buildArticleSearchRecord } from '../search/article-records.ts';
+import { buildFaqSearchRecord } from '../search/faq-records.ts';
 import { SearchIndexSession } from '../search/search-index-session.ts';
 import { setActiveSearchIndex } from '../search/active-search-index.ts';
 import { createSynonymExpander } from '../search/synonyms.ts';
@@ -76,7 +77,7 @@ export function helpCenter(): AstroIntegration {
         const result = await outputs.searchIndex.finish(outDir, outputs.vocabulary);
         setActiveSearchIndex(undefined);
         logger.info(
-          `Pagefind indexed ${result.articleCount} articles and ${result.recordCount} FAQ questions in ${result.milliseconds} ms, alongside the build; the build waited ${result.waitedMilliseconds} ms for it`,
+          `Pagefind indexed ${result.articleCount} articles and ${result.faqCount} FAQ questions in ${result.milliseconds} ms, alongside the build; the build waited ${result.waitedMilliseconds} ms for it`,
         );
         writeFileSync(
           path.join(outDir, '.help-center-build.json'),
@@ -91,8 +92,8 @@ export function helpCenter(): AstroIntegration {
 }
 
 /**
- * Starts Pagefind with the FAQ records (the articles follow from the content loader) and works out
- * the search vocabulary, the feedback manifest and the redirects.
+ * Starts Pagefind (the articles and FAQs follow from the content loader) and works out the search
+ * vocabulary, the feedback manifest and the redirects.
  */
 function planBuildOutputs(content: LoadedContent, site: SiteSettings, synonyms: LoadedSynonyms, cacheDir: string): BuildOutputs {
   const language = site.language;
@@ -101,13 +102,16 @@ function planBuildOutputs(content: LoadedContent, site: SiteSettings, synonyms: 
   // Each article's words, worked out once: for the vocabulary now, and its search record later.
   const articleTexts = getArticleTexts(content);
   const vocabulary = buildSearchVocabularyFor(content, synonyms.groups, language, articleTexts);
-  const searchIndex = new SearchIndexSession(cacheDir, (article) => {
-    const key = `${article.category}/${article.slug}`;
-    const text = articleTexts.get(key);
-    articleTexts.delete(key); // each article is indexed once; free its text as it goes
-    return buildArticleSearchRecord(article, titles.get(article.category) ?? article.category, language, expander, text);
+  const categoryTitle = (id: string) => titles.get(id) ?? id;
+  const searchIndex = new SearchIndexSession(cacheDir, {
+    articles: (article) => {
+      const key = `${article.category}/${article.slug}`;
+      const text = articleTexts.get(key);
+      articleTexts.delete(key); // each article is indexed once; free its text as it goes
+      return buildArticleSearchRecord(article, categoryTitle(article.category), language, expander, text);
+    },
+    faqs: (faq) => buildFaqSearchRecord(faq, categoryTitle(faq.category), language, expander),
   });
-  searchIndex.addRecords(buildFaqRecordsFor(content, language, expander));
   return {
     site,
     searchIndex,

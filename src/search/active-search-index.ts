@@ -5,20 +5,30 @@
  * module imports nothing. `astro dev` and `astro sync` register none, and index nothing.
  */
 import type { ArticleForSearch } from './article-records.ts';
+import type { FaqForSearch } from './faq-records.ts';
+
+/** The collections that become search records, and what the loader hands over for an entry of each. */
+export interface SearchEntries {
+  articles: ArticleForSearch;
+  faqs: FaqForSearch;
+}
+export type SearchCollection = keyof SearchEntries;
 
 /** The part of SearchIndexSession the loader needs. */
-export interface ArticleSink {
-  addArticle(article: ArticleForSearch): void;
-  addUnchangedArticles(articles: readonly ArticleForSearch[]): void;
+export interface SearchEntrySink {
+  /** One entry, as soon as the content layer has rendered it. */
+  addEntry<C extends SearchCollection>(collection: C, entry: SearchEntries[C]): void;
+  /** The entries the content layer did not render in this build (unchanged since its cache); ends the collection. */
+  addUnchangedEntries<C extends SearchCollection>(collection: C, entries: ReadonlyArray<SearchEntries[C]>): void;
 }
 
 const ACTIVE = Symbol.for('helpdesk-kit.search-index-session');
-type WithSink = typeof globalThis & { [ACTIVE]?: ArticleSink };
+type WithSink = typeof globalThis & { [ACTIVE]?: SearchEntrySink };
 
-export function setActiveSearchIndex(sink: ArticleSink | undefined): void {
+export function setActiveSearchIndex(sink: SearchEntrySink | undefined): void {
   (globalThis as WithSink)[ACTIVE] = sink;
 }
 
-export function getActiveSearchIndex(): ArticleSink | undefined {
+export function getActiveSearchIndex(): SearchEntrySink | undefined {
   return (globalThis as WithSink)[ACTIVE];
 }

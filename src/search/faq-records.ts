@@ -1,43 +1,42 @@
 /**
  * Each FAQ question becomes its own search record whose URL is the question's anchor, so a query
- * that matches a question lands on that question, not just on the FAQ page.
+ * that matches a question lands on that question, not just on the FAQ page. Like an article's,
+ * the record holds the answer as the content layer rendered it for the page.
  */
 import { escapeHtml } from '../lib/html.ts';
-import type { Category } from '../content/schema.ts';
-import type { FaqEntry } from '../content/load.ts';
 import { getFaqPath } from '../content/routes.ts';
-import { getPlainParagraphs } from './plain-text.ts';
+import { getPlainParagraphs, getPlainText } from './plain-text.ts';
 import { toSearchDocumentHtml, type SearchHtmlRecord } from './record-html.ts';
 import { FAQ_SYNONYM_FIELDS, getSynonymAttributes, type SynonymExpander } from './synonyms.ts';
 
-/** The answer as plain paragraphs: what search indexes and excerpts show. */
-export function getAnswerParagraphs(markdown: string): string[] {
-  return getPlainParagraphs(markdown);
+export interface FaqForSearch {
+  category: string;
+  slug: string;
+  question: string;
+  /** The answer's rendered Markdown (what the FAQ page shows), when the content layer has it. */
+  html: string | undefined;
+  /** The answer's Markdown source, for synonyms found in it. */
+  markdown: string;
 }
 
-export function buildFaqSearchRecords(
-  faqs: ReadonlyArray<Pick<FaqEntry, 'id' | 'category' | 'body' | 'data'>>,
-  categories: readonly Category[],
-  language: string,
-  synonyms?: SynonymExpander,
-): SearchHtmlRecord[] {
-  const titles = new Map(categories.map((c) => [c.id, c.title]));
-  return faqs.map((faq) => {
-    const answer = getAnswerParagraphs(faq.body);
-    const attributes = getSynonymAttributes(
-      synonyms?.expand({ title: [faq.data.question], body: answer }) ?? { title: [], description: [], headings: [], body: [] },
-      `category:${titles.get(faq.category) ?? faq.category}`,
-      FAQ_SYNONYM_FIELDS,
-    );
-    const html = toSearchDocumentHtml({
-      language,
-      title: faq.data.question,
-      category: faq.category,
-      attributes: { 'data-pagefind-filter': 'type:faq', ...attributes },
-      inner:
-        `<h1 data-pagefind-meta="title" data-pagefind-weight="7">${escapeHtml(faq.data.question)}</h1>` +
-        answer.map((p) => `<p>${escapeHtml(p)}</p>`).join(''),
-    });
-    return { url: getFaqPath(faq.id), html };
+export function buildFaqSearchRecord(faq: FaqForSearch, categoryTitle: string, language: string, synonyms?: SynonymExpander): SearchHtmlRecord {
+  const found = synonyms?.expand({ title: [faq.question], body: [getPlainText(faq.markdown)] }) ?? {
+    title: [],
+    description: [],
+    headings: [],
+    body: [],
+  };
+  const html = toSearchDocumentHtml({
+    language,
+    title: faq.question,
+    category: faq.category,
+    attributes: {
+      'data-pagefind-filter': 'type:faq',
+      ...getSynonymAttributes(found, `category:${categoryTitle}`, FAQ_SYNONYM_FIELDS),
+    },
+    inner:
+      `<h1 data-pagefind-meta="title" data-pagefind-weight="7">${escapeHtml(faq.question)}</h1>` +
+      (faq.html ?? getPlainParagraphs(faq.markdown).map((p) => `<p>${escapeHtml(p)}</p>`).join('')),
   });
+  return { url: getFaqPath(faq.slug), html };
 }

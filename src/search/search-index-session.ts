@@ -3,8 +3,8 @@
  *
  * Pagefind runs as its own process, so it can use the second core while Astro's single thread
  * renders Markdown, bundles and renders pages. The records come from the content, not from the
- * built pages: the FAQ questions from the content check, at once; each article as soon as the
- * content layer has rendered its Markdown (`withSearchIndexing` in search-indexing-loader.ts).
+ * built pages: each article and FAQ question as soon as the content layer has rendered its
+ * Markdown (`withSearchIndexing` in search-indexing-loader.ts).
  * `write()` (after the server bundle, see help-center.ts) has Pagefind write the index to a
  * staging folder, and `finish()` moves it into the output folder after the build (Astro empties
  * the output folder before it renders, so it cannot go there early).
@@ -20,13 +20,13 @@ import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { HelpCenterError, ErrorCodes } from '../lib/errors.ts';
-import type { ArticleForSearch } from './article-records.ts';
+import type { SearchCollection, SearchEntries, SearchEntrySink } from './active-search-index.ts';
 import type { SearchHtmlRecord } from './record-html.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from './vocabulary.ts';
 
 export interface SearchIndexResult {
   articleCount: number;
-  recordCount: number;
+  faqCount: number;
   /** From the start of the session to the index being in the output folder. */
   milliseconds: number;
   /** How long `finish()` waited for Pagefind: the part of the indexing the build did not hide. */
@@ -43,26 +43,31 @@ function check(step: string, errors: readonly string[] | undefined): void {
   }
 }
 
-export class SearchIndexSession {
+/** Turns a handed-over entry of each collection into its search record. */
+export type SearchRecordBuilders = { [C in SearchCollection]: (entry: SearchEntries[C]) => SearchHtmlRecord };
+
+const COLLECTIONS: readonly SearchCollection[] = ['articles', 'faqs'];
+
+export class SearchIndexSession implements SearchEntrySink {
   readonly #started = performance.now();
   readonly #workDir: string;
   readonly #stagingDir: string;
-  readonly #toRecord: (article: ArticleForSearch) => SearchHtmlRecord;
+  readonly #toRecord: SearchRecordBuilders;
   readonly #index: Promise<pagefind.PagefindIndex>;
   readonly #pending: Array<Promise<void>> = [];
-  readonly #unchanged: ArticleForSearch[] = [];
-  #articlesLoaded = false;
-  #articleCount = 0;
-  #recordCount = 0;
+  readonly #unchanged: Array<() => void> = [];
+  readonly #loaded = new Set<SearchCollection>();
+  readonly #counts: Record<SearchCollection, number> = { articles: 0, faqs: 0 };
   #written: Promise<void> | undefined;
   #closed = false;
 
   /**
    * The index is staged in a new folder under `workDir` (Astro's cache folder: usually on the
-   * same disk as the output, so moving it is a rename). `toRecord` turns an article into its
-   * search record (buildArticleSearchRecord with the site's categories, language and synonyms).
+   * same disk as the output, so moving it is a rename). `toRecord` turns an article or a FAQ into
+   * its search record (buildArticleSearchRecord, buildFaqSearchRecord with the site's categories,
+   * language and synonyms).
    */
-  constructor(workDir: string, toRecord: (article: ArticleForSearch) => SearchHtmlRecord) {
+  constructor(workDir: string, toRecord: SearchRecordBuilders) {
     mkdirSync(workDir, { recursive: true });
     this.#workDir = mkdtempSync(path.join(workDir, 'search-index-'));
     this.#stagingDir = path.join(this.#workDir, 'pagefind');
@@ -77,42 +82,36 @@ export class SearchIndexSession {
     this.#index.catch(() => {});
   }
 
-  /** Records that are not article pages (the FAQ questions): sent to Pagefind at once. */
-  addRecords(records: readonly SearchHtmlRecord[]): void {
-    if (this.#written) throw new Error('SearchIndexSession.addRecords was called after write()');
-    this.#add(records);
-    this.#recordCount += records.length;
-  }
-
-  /** One article, as soon as the content layer has rendered it: its record is sent to Pagefind at once. */
-  addArticle(article: ArticleForSearch): void {
-    if (this.#written) throw new Error('SearchIndexSession.addArticle was called after write()');
-    this.#add([this.#toRecord(article)]);
-    this.#articleCount++;
+  /** One article or FAQ, as soon as the content layer has rendered it: its record is sent to Pagefind at once. */
+  addEntry<C extends SearchCollection>(collection: C, entry: SearchEntries[C]): void {
+    if (this.#written) throw new Error(`SearchIndexSession.addEntry(${collection}) was called after write()`);
+    this.#add(this.#toRecord[collection](entry));
+    this.#counts[collection]++;
   }
 
   /**
-   * The articles the content layer did not render in this build (unchanged since its cache):
-   * only kept here, and sent by `write()`. Work at the end of a loader delays Astro's save of its
+   * The entries the content layer did not render in this build (unchanged since its cache): only
+   * kept here, and sent by `write()`. Work at the end of a loader delays Astro's save of its
    * data store, and Astro 5 can then bundle the pages before the store is on disk.
    */
-  addUnchangedArticles(articles: readonly ArticleForSearch[]): void {
-    if (this.#written) throw new Error('SearchIndexSession.addUnchangedArticles was called after write()');
-    this.#unchanged.push(...articles);
-    this.#articlesLoaded = true;
+  addUnchangedEntries<C extends SearchCollection>(collection: C, entries: ReadonlyArray<SearchEntries[C]>): void {
+    if (this.#written) throw new Error(`SearchIndexSession.addUnchangedEntries(${collection}) was called after write()`);
+    this.#unchanged.push(() => entries.forEach((entry) => this.addEntry(collection, entry)));
+    this.#loaded.add(collection);
   }
 
   /** Sends what is left, then has Pagefind write the index once every record is in. */
   write(): void {
     if (this.#written) return;
-    if (!this.#articlesLoaded) {
+    const missing = COLLECTIONS.filter((c) => !this.#loaded.has(c));
+    if (missing.length > 0) {
       throw new HelpCenterError(
         ErrorCodes.PagefindFailed,
-        'The search index got no articles: the articles collection was not loaded through withSearchIndexing().',
-        'Keep `withSearchIndexing(glob(...))` as the loader of the articles collection in src/content.config.ts.',
+        `The search index got nothing from the ${missing.join(' and ')} collection: it was not loaded through withSearchIndexing().`,
+        `Keep \`withSearchIndexing('${missing[0]}', glob(...))\` as the loader of that collection in src/content.config.ts.`,
       );
     }
-    for (const article of this.#unchanged.splice(0)) this.addArticle(article);
+    for (const send of this.#unchanged.splice(0)) send();
     lowerPagefindPriority();
     this.#written = Promise.all(this.#pending).then(async () => {
       const index = await this.#index;
@@ -122,15 +121,13 @@ export class SearchIndexSession {
     this.#written.catch(() => {});
   }
 
-  #add(records: readonly SearchHtmlRecord[]): void {
-    for (const record of records) {
-      const added = this.#index.then(async (index) => {
-        const result = await index.addHTMLFile({ url: record.url, content: record.html });
-        check(`indexing ${record.url}`, result.errors);
-      });
-      added.catch(() => {});
-      this.#pending.push(added);
-    }
+  #add(record: SearchHtmlRecord): void {
+    const added = this.#index.then(async (index) => {
+      const result = await index.addHTMLFile({ url: record.url, content: record.html });
+      check(`indexing ${record.url}`, result.errors);
+    });
+    added.catch(() => {});
+    this.#pending.push(added);
   }
 
   /** Waits for the index, moves it to `<outDir>/pagefind`, writes the vocabulary next to it, and closes Pagefind. */
@@ -145,8 +142,8 @@ export class SearchIndexSession {
       moveDirectory(this.#stagingDir, target);
       writeFileSync(path.join(target, VOCABULARY_FILE), JSON.stringify(vocabulary));
       return {
-        articleCount: this.#articleCount,
-        recordCount: this.#recordCount,
+        articleCount: this.#counts.articles,
+        faqCount: this.#counts.faqs,
         milliseconds: Math.round(performance.now() - this.#started),
         waitedMilliseconds,
       };

@@ -1,21 +1,14 @@
 /**
- * What the search index needs besides the articles, computed from the loaded content: the FAQ
- * question records (with their synonyms) and the vocabulary the client corrects typos against
- * (which includes the synonyms, so a synonym is never "corrected" away).
+ * What the search index needs from the whole content at once, computed from the content check's
+ * data: the vocabulary the client corrects typos against (which includes the synonyms, so a
+ * synonym is never "corrected" away), and each article's words, shared with its search record.
  */
 import type { LoadedContent } from '../content/load.ts';
 import type { SynonymGroup } from '../content/synonyms-schema.ts';
-import { buildFaqSearchRecords } from './faq-records.ts';
 import { getPlainText } from './plain-text.ts';
-import type { SearchHtmlRecord } from './record-html.ts';
-import type { SynonymExpander } from './synonyms.ts';
 import { buildSearchVocabulary, type SearchVocabulary } from './vocabulary.ts';
 
 const published = <T extends { data: { draft: boolean } }>(entries: readonly T[]) => entries.filter((e) => !e.data.draft);
-
-export function buildFaqRecordsFor(content: LoadedContent, language: string, synonyms: SynonymExpander): SearchHtmlRecord[] {
-  return buildFaqSearchRecords(published(content.faqs), content.categories, language, synonyms);
-}
 
 /** Each published article's words (getPlainText of its body), by "category/slug": for the vocabulary and the search records. */
 export function getArticleTexts(content: LoadedContent): Map<string, string> {
