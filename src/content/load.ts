@@ -9,6 +9,7 @@ import type { ZodType, ZodTypeDef } from 'zod';
 import { describeIssue, formatIssuePath } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFrontmatterYaml, parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
+import { CATEGORIES_FILE } from './paths.ts';
 import {
   ArticleFrontmatterSchema,
   CategoriesFileSchema,
@@ -61,7 +62,6 @@ export interface LoadedContent {
 }
 
 export const SITE_FILE = 'site.yaml';
-export const CATEGORIES_FILE = 'categories.yaml';
 const ARTICLE_EXT = /\.(md|mdx)$/;
 const FAQ_EXT = /\.md$/;
 
@@ -119,12 +119,6 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
 }
 
 /** Just the categories (for pages, after the build's content check has validated everything). */
-export function loadCategoryList(contentDir: string): Category[] {
-  const diagnostics: Diagnostic[] = [];
-  const rel = (abs: string) => abs;
-  return loadYamlFile(path.join(contentDir, CATEGORIES_FILE), rel, CategoriesFileSchema, diagnostics, 'categories') ?? [];
-}
-
 /** Only the errors, for a build that must stop on them. */
 export function getContentErrors(content: LoadedContent): Diagnostic[] {
   return content.diagnostics.filter((d) => d.severity === 'error');

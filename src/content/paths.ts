@@ -13,3 +13,6 @@ export function getContentDir(cwd = process.cwd()): string {
 export function getProjectRoot(cwd = process.cwd()): string {
   return path.dirname(getContentDir(cwd));
 }
+
+/** The category list, inside the content folder. */
+export const CATEGORIES_FILE = 'categories.yaml';

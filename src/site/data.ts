@@ -5,8 +5,9 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSiteData, type SiteData } from '../content/site-data.ts';
 import { loadGitHistory } from '../content/git-history.ts';
-import { loadCategoryList } from '../content/load.ts';
-import { getContentDir, getProjectRoot } from '../content/paths.ts';
+import { CategoriesFileSchema } from '../content/schema.ts';
+import { readYamlData } from './read-yaml-data.ts';
+import { CATEGORIES_FILE, getContentDir, getProjectRoot } from '../content/paths.ts';
 import path from 'node:path';
 
 export interface LoadedSite {
@@ -33,8 +34,8 @@ async function loadSite(): Promise<LoadedSite> {
   const root = getProjectRoot();
   const contentDir = getContentDir();
   const [articles, faqs] = await Promise.all([getCollection('articles', isPublished), getCollection('faqs', isPublished)]);
-  const categories = loadCategoryList(contentDir);
-  const history = loadGitHistory(root, path.relative(root, contentDir) || '.');
+  const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
+  const history = loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
   const toFile = (entry: { filePath?: string }) =>
     path.relative(root, path.resolve(process.cwd(), entry.filePath ?? '')).split(path.sep).join('/');
   const data = buildSiteData(
