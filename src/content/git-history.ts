@@ -25,11 +25,20 @@ function git(root: string, args: string[]): string {
   return execFileSync('git', args, { cwd: root, encoding: 'utf8', maxBuffer: 512 * 1024 * 1024, stdio: ['ignore', 'pipe', 'ignore'] });
 }
 
+export interface GitHistoryOptions {
+  /**
+   * Detect renames (`git log -M`), for `renamedFrom`. Default true. The site needs only dates,
+   * which are the same without it (a renamed file's new path is changed by the rename commit),
+   * and rename detection is the costly part of a long history.
+   */
+  renames?: boolean;
+}
+
 /**
  * Read the history of `pathspec` (default: content/) under `root`.
  * One `git log` call; boundary commits of a shallow clone are not trusted for dates.
  */
-export function loadGitHistory(root: string, pathspec = 'content'): GitHistory {
+export function loadGitHistory(root: string, pathspec = 'content', options: GitHistoryOptions = {}): GitHistory {
   let top: string;
   try {
     top = git(root, ['rev-parse', '--show-toplevel']).trim();
@@ -41,7 +50,8 @@ export function loadGitHistory(root: string, pathspec = 'content'): GitHistory {
   const boundaries = new Set(shallow ? readShallowCommits(top) : []);
   let log = '';
   try {
-    log = git(root, ['log', '--format=%x00%H %ct', '--name-status', '-M', '--no-color', '--', pathspec]);
+    const renames = options.renames === false ? ['--no-renames'] : ['-M'];
+    log = git(root, ['log', '--format=%x00%H %ct', '--name-status', ...renames, '--no-color', '--', pathspec]);
   } catch {
     return { ...EMPTY, available: true, revision, shallow };
   }
