@@ -39,7 +39,7 @@ export function createParsePool(size: number): ParsePool {
 function startWorker(): Worker | undefined {
   try {
     const entry = new URL('./parse-worker.ts', import.meta.url).href;
-    return new Worker(new URL('./parse-worker-boot.mjs', import.meta.url), { workerData: { entry } });
+    return new Worker(new URL('../../lib/ts-worker-boot.mjs', import.meta.url), { workerData: { entry } });
   } catch {
     return undefined;
   }

@@ -1,0 +1,53 @@
+/**
+ * The content check of a build, and what the build writes from the same data: all content is
+ * read and validated (failing with file, line and fix), and the search vocabulary, the feedback
+ * manifest and the redirects are worked out. Pure input to output, so it can run on a worker
+ * thread alongside Astro's content sync (content-check-thread.ts); the result is plain data.
+ */
+import path from 'node:path';
+import { loadContent, getContentErrors } from '../content/load.ts';
+import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
+import { getContentDir, getProjectRoot } from '../content/paths.ts';
+import { loadSynonyms } from '../content/synonyms.ts';
+import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
+import { getRevision } from '../content/git-history.ts';
+import type { SiteSettings } from '../content/schema.ts';
+import type { FeedbackManifest } from '../feedback/manifest.ts';
+import { buildSearchVocabularyFor } from '../search/search-inputs.ts';
+import type { SearchVocabulary } from '../search/vocabulary.ts';
+import { getFeedbackManifest } from './feedback-manifest.ts';
+
+/** What `astro build` writes besides the pages and the search index. */
+export interface BuildArtefacts {
+  site: SiteSettings;
+  vocabulary: SearchVocabulary;
+  manifest: FeedbackManifest;
+  redirects: Redirect[];
+}
+
+export interface ContentCheckResult {
+  /** One line per error (file:line:column, what is wrong, rule); empty when the content is fine. */
+  errors: string[];
+  /** Worked out when asked for and the content has no errors. */
+  artefacts?: BuildArtefacts;
+}
+
+export function checkContent(options: { artefacts: boolean }): ContentCheckResult {
+  const root = getProjectRoot();
+  const contentDir = getContentDir();
+  const content = loadContent(root, path.relative(root, contentDir));
+  const synonyms = loadSynonyms(root, contentDir);
+  const synonymErrors = synonyms.diagnostics.filter((d) => d.severity === 'error');
+  const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors, ...getRedirectErrors(content)]).map(formatDiagnostic);
+  if (errors.length > 0 || !options.artefacts || !content.site) return { errors };
+  const site = content.site;
+  return {
+    errors,
+    artefacts: {
+      site,
+      vocabulary: buildSearchVocabularyFor(content, synonyms.groups, site.language),
+      manifest: getFeedbackManifest(content, getRevision(root)),
+      redirects: getRedirects(content, site.base),
+    },
+  };
+}
