@@ -45,7 +45,7 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     await page.goto('/');
     await page.getByRole('button', { name: 'Dark theme' }).click();
     const problems: string[] = [];
-    for (const type of ['home', 'article with a table', 'faq'] as const) {
+    for (const type of ['home', 'article with a table', 'article with code', 'faq'] as const) {
       await gotoPageType(page, type);
       expect(await page.evaluate(() => document.documentElement.dataset.theme)).toBe('dark');
       const violations = await runAxe(page);

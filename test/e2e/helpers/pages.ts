@@ -7,6 +7,7 @@ export const PAGE_TYPES = {
   article: '/account/reset-password/',
   'article with a table of contents': '/orders-shipping/track-your-order/',
   'article with a table': '/orders-shipping/international-shipping/',
+  'article with code': '/privacy-security/download-your-data/',
   faq: '/faq/',
   'search with results': '/search/?q=refund',
   'not found (404)': '/no-such-page/',
