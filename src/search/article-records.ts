@@ -31,14 +31,12 @@ export function buildArticleSearchRecord(
   categoryTitle: string,
   language: string,
   synonyms?: SynonymExpander,
-  /** getPlainText(article.markdown), when the build already has it (for the vocabulary). */
-  plainText = getPlainText(article.markdown),
 ): SearchHtmlRecord {
   const found = synonyms?.expand({
     title: [article.title],
     description: [article.description],
     headings: article.headings,
-    body: [plainText],
+    body: [getPlainText(article.markdown)],
   }) ?? { title: [], description: [], headings: [], body: [] };
   const html = toSearchDocumentHtml({
     language,

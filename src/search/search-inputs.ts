@@ -1,7 +1,7 @@
 /**
  * What the search index needs from the whole content at once, computed from the content check's
  * data: the vocabulary the client corrects typos against (which includes the synonyms, so a
- * synonym is never "corrected" away), and each article's words, shared with its search record.
+ * synonym is never "corrected" away).
  */
 import type { LoadedContent } from '../content/load.ts';
 import type { SynonymGroup } from '../content/synonyms-schema.ts';
@@ -10,16 +10,10 @@ import { buildSearchVocabulary, type SearchVocabulary } from './vocabulary.ts';
 
 const published = <T extends { data: { draft: boolean } }>(entries: readonly T[]) => entries.filter((e) => !e.data.draft);
 
-/** Each published article's words (getPlainText of its body), by "category/slug": for the vocabulary and the search records. */
-export function getArticleTexts(content: LoadedContent): Map<string, string> {
-  return new Map(published(content.articles).map((a) => [`${a.category}/${a.id}`, getPlainText(a.body)]));
-}
-
 export function buildSearchVocabularyFor(
   content: LoadedContent,
   synonyms: readonly SynonymGroup[],
   language: string,
-  articleTexts: ReadonlyMap<string, string> = getArticleTexts(content),
 ): SearchVocabulary {
   const texts = function* (): Generator<string> {
     for (const c of content.categories) yield c.title;
@@ -27,7 +21,7 @@ export function buildSearchVocabularyFor(
     for (const a of published(content.articles)) {
       yield a.data.title;
       yield a.data.description;
-      yield articleTexts.get(`${a.category}/${a.id}`) ?? getPlainText(a.body);
+      yield getPlainText(a.body);
     }
     for (const f of published(content.faqs)) {
       yield f.data.question;
