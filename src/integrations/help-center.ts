@@ -1,26 +1,20 @@
 /**
  * The build around the pages: checks all content before anything is bundled or rendered (failing
  * with file, line and fix; on a worker thread alongside Astro's content sync), runs Pagefind
- * alongside the build (search-index-session.ts), and after the pages are written puts the search
- * index in place and writes the artefacts other parts of the product read (the feedback manifest,
- * the redirects of moved articles).
+ * alongside the build (search-index-session.ts, on another worker thread: search-index-thread.ts),
+ * and after the pages are written puts the search index in place and writes the artefacts other
+ * parts of the product read (the feedback manifest, the redirects of moved articles).
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
-import { CATEGORIES_FILE, getContentDir, getProjectRoot } from '../content/paths.ts';
-import { CategoriesFileSchema, type SiteSettings } from '../content/schema.ts';
-import { loadSynonyms } from '../content/synonyms.ts';
 import { setActiveContentCheck } from '../content/active-content-check.ts';
-import { buildArticleSearchRecord } from '../search/article-records.ts';
-import { buildFaqSearchRecord } from '../search/faq-records.ts';
-import { SearchIndexSession } from '../search/search-index-session.ts';
+import type { SearchIndexBuilder } from '../search/search-index-session.ts';
+import { startSearchIndex } from '../search/search-index-thread.ts';
 import { setActiveSearchIndex } from '../search/active-search-index.ts';
-import { createSynonymExpander } from '../search/synonyms.ts';
 import { loadSiteSettings } from '../site/settings.ts';
-import { readYamlData } from '../site/read-yaml-data.ts';
 import { checkContent, type BuildArtefacts, type ContentCheckResult } from './content-check.ts';
 import { startContentCheck } from './content-check-thread.ts';
 import { writeFeedbackManifest } from './feedback-manifest.ts';
@@ -30,7 +24,7 @@ import { writeRedirectFiles } from './redirect-files.ts';
 interface Build {
   /** Resolves to what the build writes besides the pages; rejects with the content errors. */
   checked: Promise<BuildArtefacts>;
-  searchIndex: SearchIndexSession;
+  searchIndex: SearchIndexBuilder;
 }
 
 export function helpCenter(): AstroIntegration {
@@ -56,7 +50,7 @@ export function helpCenter(): AstroIntegration {
           return result.artefacts;
         });
         checked.catch(() => {});
-        build = { checked, searchIndex: startSearchIndex(settings, fileURLToPath(config.cacheDir)) };
+        build = { checked, searchIndex: startSearchIndex(fileURLToPath(config.cacheDir)) };
         setActiveContentCheck(checked);
         setActiveSearchIndex(build.searchIndex);
       },
@@ -105,21 +99,4 @@ function throwContentErrors(result: ContentCheckResult): void {
     `The content has ${errors.length} ${noun}; fix ${errors.length === 1 ? 'it' : 'them'} and build again:\n` + errors.join('\n'),
     'Each line is file:line:column, what is wrong, and (the rule). `npm run lint:content` shows the same findings.',
   );
-}
-
-/**
- * Starts Pagefind; the articles and FAQs follow from the content loaders, each turned into its
- * search record here with the site's language, category titles and synonyms.
- */
-function startSearchIndex(site: SiteSettings, cacheDir: string): SearchIndexSession {
-  const contentDir = getContentDir();
-  const language = site.language;
-  const expander = createSynonymExpander(loadSynonyms(getProjectRoot(), contentDir).groups, language);
-  const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
-  const titles = new Map(categories.map((c) => [c.id, c.title]));
-  const categoryTitle = (id: string) => titles.get(id) ?? id;
-  return new SearchIndexSession(cacheDir, {
-    articles: (article) => buildArticleSearchRecord(article, categoryTitle(article.category), language, expander),
-    faqs: (faq) => buildFaqSearchRecord(faq, categoryTitle(faq.category), language, expander),
-  });
 }

@@ -46,9 +46,22 @@ function check(step: string, errors: readonly string[] | undefined): void {
 /** Turns a handed-over entry of each collection into its search record. */
 export type SearchRecordBuilders = { [C in SearchCollection]: (entry: SearchEntries[C]) => SearchHtmlRecord };
 
+/**
+ * What a build does with its search index: SearchIndexSession on this thread, or
+ * SearchIndexThread (search-index-thread.ts), the same session on a worker thread.
+ */
+export interface SearchIndexBuilder extends SearchEntrySink {
+  /** Sends what is left, then has Pagefind write the index once every record is in. */
+  write(): void;
+  /** Waits for the index, moves it to `<outDir>/pagefind` with the vocabulary, and closes Pagefind. */
+  finish(outDir: string, vocabulary: SearchVocabulary): Promise<SearchIndexResult>;
+  /** Stops Pagefind without writing anything (a build that failed). */
+  close(): Promise<void>;
+}
+
 const COLLECTIONS: readonly SearchCollection[] = ['articles', 'faqs'];
 
-export class SearchIndexSession implements SearchEntrySink {
+export class SearchIndexSession implements SearchIndexBuilder {
   readonly #started = performance.now();
   readonly #workDir: string;
   readonly #stagingDir: string;
@@ -168,11 +181,15 @@ export class SearchIndexSession implements SearchEntrySink {
  * leaves idle, instead of slowing Astro down (on two cores, at normal priority, it added about as
  * much time to the bundling as it saved). Linux only, best effort: Node's API sets the priority of
  * one thread, so every thread of the Pagefind process is set; threads it starts later inherit it.
+ * (On the worker thread of search-index-thread.ts, Pagefind already inherits the thread's.)
  */
 function lowerPagefindPriority(): void {
   if (process.platform !== 'linux') return;
   try {
-    const children = readFileSync(`/proc/self/task/${process.pid}/children`, 'utf8').split(/\s+/).filter(Boolean);
+    // A child is listed under the thread that started it.
+    const children = readdirSync('/proc/self/task').flatMap((tid) =>
+      readFileSync(`/proc/self/task/${tid}/children`, 'utf8').split(/\s+/).filter(Boolean),
+    );
     for (const pid of children) {
       if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')) continue;
       for (const tid of readdirSync(`/proc/${pid}/task`)) os.setPriority(Number(tid), 19);
