@@ -98,8 +98,7 @@ function readShallowCommits(top: string): string[] {
   }
 }
 
-/** The commit the build is made from: HELP_CENTER_REVISION, else `git rev-parse HEAD`, else undefined. */
-export function getRevision(root: string): string | undefined {
-  if (process.env.HELP_CENTER_REVISION) return process.env.HELP_CENTER_REVISION;
-  return safe(() => git(root, ['rev-parse', 'HEAD']).trim()) || undefined;
+/** The commit the build is made from: HELP_CENTER_REVISION, else the history's HEAD, else undefined. */
+export function getBuildRevision(history: Pick<GitHistory, 'revision'>): string | undefined {
+  return process.env.HELP_CENTER_REVISION || history.revision || undefined;
 }

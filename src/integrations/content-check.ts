@@ -1,7 +1,7 @@
 /**
  * The content check of a build, and what the build writes from the same data: all content is
  * read and validated (failing with file, line and fix), and the search vocabulary, the feedback
- * manifest and the redirects are worked out. Pure input to output, so it can run on a worker
+ * manifest and the redirects are worked out, and the content's git dates read for the pages. Pure input to output, so it can run on a worker
  * thread alongside Astro's content sync (content-check-thread.ts); the result is plain data.
  */
 import path from 'node:path';
@@ -10,7 +10,7 @@ import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import { getContentDir, getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
 import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
-import { getRevision } from '../content/git-history.ts';
+import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
 import type { SiteSettings } from '../content/schema.ts';
 import type { FeedbackManifest } from '../feedback/manifest.ts';
 import { buildSearchVocabularyFor } from '../search/search-inputs.ts';
@@ -23,6 +23,8 @@ export interface BuildArtefacts {
   vocabulary: SearchVocabulary;
   manifest: FeedbackManifest;
   redirects: Redirect[];
+  /** The content's git history without renames, for the pages' dates (src/site/data.ts). */
+  history: GitHistory;
 }
 
 export interface ContentCheckResult {
@@ -41,13 +43,15 @@ export function checkContent(options: { artefacts: boolean }): ContentCheckResul
   const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors, ...getRedirectErrors(content)]).map(formatDiagnostic);
   if (errors.length > 0 || !options.artefacts || !content.site) return { errors };
   const site = content.site;
+  const history = loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
   return {
     errors,
     artefacts: {
       site,
       vocabulary: buildSearchVocabularyFor(content, synonyms.groups, site.language),
-      manifest: getFeedbackManifest(content, getRevision(root)),
+      manifest: getFeedbackManifest(content, getBuildRevision(history)),
       redirects: getRedirects(content, site.base),
+      history,
     },
   };
 }

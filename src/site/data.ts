@@ -4,7 +4,8 @@
  */
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSiteData, type SiteData } from '../content/site-data.ts';
-import { loadGitHistory } from '../content/git-history.ts';
+import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
+import { getActiveContentCheck } from '../content/active-content-check.ts';
 import { CategoriesFileSchema } from '../content/schema.ts';
 import { readYamlData } from './read-yaml-data.ts';
 import { CATEGORIES_FILE, getContentDir, getProjectRoot } from '../content/paths.ts';
@@ -35,7 +36,7 @@ async function loadSite(): Promise<LoadedSite> {
   const contentDir = getContentDir();
   const [articles, faqs] = await Promise.all([getCollection('articles', isPublished), getCollection('faqs', isPublished)]);
   const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
-  const history = loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
+  const history = await getContentHistory(root, contentDir);
   const toFile = (entry: { filePath?: string }) =>
     path.relative(root, path.resolve(process.cwd(), entry.filePath ?? '')).split(path.sep).join('/');
   const data = buildSiteData(
@@ -48,7 +49,14 @@ async function loadSite(): Promise<LoadedSite> {
     data,
     articles: new Map(articles.map((e) => [splitId(e.id).slug, e])),
     faqs: new Map(faqs.map((e) => [splitId(e.id).slug, e])),
-    revision: process.env.HELP_CENTER_REVISION ?? history.revision ?? 'unknown',
+    revision: getBuildRevision(history) ?? 'unknown',
   };
+}
+
+/** `astro build` has the git dates from its content check (read on a worker thread); dev reads them here. */
+async function getContentHistory(root: string, contentDir: string): Promise<Pick<GitHistory, 'lastChanged' | 'revision'>> {
+  const checked = getActiveContentCheck();
+  if (checked) return (await checked).history;
+  return loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
 }
 
