@@ -31,6 +31,10 @@ export interface SearchIndexResult {
   milliseconds: number;
   /** How long `finish()` waited for Pagefind: the part of the indexing the build did not hide. */
   waitedMilliseconds: number;
+  /** From the start of the session to Pagefind having indexed the last record. */
+  indexedMilliseconds: number;
+  /** Pagefind writing the index files. */
+  writeMilliseconds: number;
 }
 
 function check(step: string, errors: readonly string[] | undefined): void {
@@ -73,6 +77,8 @@ export class SearchIndexSession implements SearchIndexBuilder {
   readonly #counts: Record<SearchCollection, number> = { articles: 0, faqs: 0 };
   #written: Promise<void> | undefined;
   #closed = false;
+  #lastIndexed = 0;
+  #writeMilliseconds = 0;
 
   /**
    * The index is staged in a new folder under `workDir` (Astro's cache folder: usually on the
@@ -128,7 +134,9 @@ export class SearchIndexSession implements SearchIndexBuilder {
     lowerPagefindPriority();
     this.#written = Promise.all(this.#pending).then(async () => {
       const index = await this.#index;
+      const writeStarted = performance.now();
       const written = await index.writeFiles({ outputPath: this.#stagingDir });
+      this.#writeMilliseconds = Math.round(performance.now() - writeStarted);
       check('writing the index', written.errors);
     });
     this.#written.catch(() => {});
@@ -138,6 +146,7 @@ export class SearchIndexSession implements SearchIndexBuilder {
     const added = this.#index.then(async (index) => {
       const result = await index.addHTMLFile({ url: record.url, content: record.html });
       check(`indexing ${record.url}`, result.errors);
+      this.#lastIndexed = performance.now();
     });
     added.catch(() => {});
     this.#pending.push(added);
@@ -159,6 +168,8 @@ export class SearchIndexSession implements SearchIndexBuilder {
         faqCount: this.#counts.faqs,
         milliseconds: Math.round(performance.now() - this.#started),
         waitedMilliseconds,
+        indexedMilliseconds: Math.round(this.#lastIndexed - this.#started),
+        writeMilliseconds: this.#writeMilliseconds,
       };
     } finally {
       await this.close();
