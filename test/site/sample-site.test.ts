@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadGitHistory } from '../../src/content/git-history.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { getArticlePath } from '../../src/content/routes.ts';
 import { countWords } from '../../src/content/site-data.ts';
@@ -82,6 +83,19 @@ describe('the sample help center build', () => {
     const pager = page.querySelectorAll('.pager a');
     expect(pager.length).toBeGreaterThan(0);
     for (const a of pager) expect(a.getAttribute('href')).toMatch(new RegExp(`^/${withToc[0]!.category}/[a-z0-9-]+/$`));
+  });
+
+  it('dates each article by its `updated` field, else by its last commit (read by the build’s content check)', () => {
+    const history = loadGitHistory(REPO_ROOT, 'content', { renames: false });
+    let fromGit = 0;
+    for (const a of articles) {
+      const shown = readPage(outDir, getArticlePath(a.category, a.id)).querySelector('.article-meta time')?.getAttribute('datetime');
+      const committed = history.lastChanged.get(a.file)?.toISOString().slice(0, 10);
+      if (!a.data.updated && committed) fromGit++;
+      expect(shown, a.file).toBe(a.data.updated ?? committed);
+    }
+    // Outside git (or in a shallow clone) there are no commit dates to show, and nothing to compare.
+    if (history.available && !history.shallow) expect(fromGit).toBeGreaterThan(0);
   });
 
   it('lists related articles, explicit ones first', () => {
