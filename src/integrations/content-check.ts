@@ -1,8 +1,9 @@
 /**
  * The content check of a build, and what the build writes from the same data: all content is
- * read and validated (failing with file, line and fix), and the search vocabulary, the feedback
- * manifest and the redirects are worked out, and the content's git dates read for the pages. Pure input to output, so it can run on a worker
- * thread alongside Astro's content sync (content-check-thread.ts); the result is plain data.
+ * read and validated (failing with file, line and fix); the search vocabulary, the feedback
+ * manifest and the redirects are worked out; and the content's git dates are read for the pages.
+ * Pure input to output, so it can run on a worker thread alongside Astro's content sync
+ * (content-check-thread.ts); the result is plain data.
  */
 import path from 'node:path';
 import { loadContent, getContentErrors } from '../content/load.ts';
