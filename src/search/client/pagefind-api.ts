@@ -62,5 +62,7 @@ export function loadHelpCenterSearch(): Promise<HelpCenterSearch> {
     const planner = createQueryPlanner(vocabulary);
     return { search: (query, filters) => searchHelpCenter(pagefind, planner.plan(query), filters) };
   })();
+  // A failed load (a network blip) is not kept: the next search tries again.
+  loaded.catch(() => (loaded = undefined));
   return loaded;
 }

@@ -30,6 +30,9 @@ export function enhanceAll(boxes: HTMLElement[]): void {
     box.dataset.enhanced = 'true';
     enhance(box);
   }
+  // The reader has just focused a box: load Pagefind (script, WebAssembly, vocabulary) while the
+  // first query is typed, not after it. A failure here is retried by the first search.
+  void loadHelpCenterSearch().catch(() => {});
 }
 
 function enhance(box: HTMLElement): void {
