@@ -3,15 +3,15 @@
  * validating every file overlaps Astro's own start and content sync instead of preceding them.
  * If a worker cannot start or dies, the check runs on this thread: the result is the same.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../lib/ts-worker.ts';
 import { checkContent, type ContentCheckResult } from './content-check.ts';
 
 export function startContentCheck(options: { artefacts: boolean }): Promise<ContentCheckResult> {
   const onThisThread = () => checkContent(options);
   let worker: Worker;
   try {
-    const entry = new URL('./content-check-worker.ts', import.meta.url).href;
-    worker = new Worker(new URL('../lib/ts-worker-boot.mjs', import.meta.url), { workerData: { entry, options, background: true } });
+    worker = startTsWorker(new URL('./content-check-worker.ts', import.meta.url), { options }, { background: true });
   } catch {
     return Promise.resolve().then(onThisThread);
   }

@@ -1,6 +1,6 @@
 // Starts a TypeScript module on a worker thread: this file is plain JavaScript, so Node can run it
 // directly, and tsx's API then loads `workerData.entry` (the same way under tsx, vitest, Astro and
-// node --import tsx). Used by the linter's parse pool and the build's content check.
+// node --import tsx). Started by startTsWorker (ts-worker.ts).
 //
 // With `workerData.background`, the thread first lowers its own CPU priority to the lowest (Linux,
 // best effort), before tsx starts its compiler, which inherits it: work that only has to be done

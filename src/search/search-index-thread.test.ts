@@ -65,7 +65,7 @@ describe('the search index on a worker thread', () => {
   it('says so when its worker dies, instead of waiting for ever', async () => {
     const broken = path.join(tempDir(), 'broken-worker.mjs');
     writeFileSync(broken, "throw new Error('the worker could not load');\n");
-    const thread = new SearchIndexThread(tempDir(), pathToFileURL(broken).href);
+    const thread = new SearchIndexThread(tempDir(), pathToFileURL(broken));
     thread.addUnchangedEntries('articles', [refunds]);
     await expect(thread.finish(tempDir(), vocabulary)).rejects.toMatchObject({
       code: ErrorCodes.PagefindFailed,

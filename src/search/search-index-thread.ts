@@ -5,7 +5,8 @@
  * thread only posts each entry as the content layer stores it (~0.6 s, mostly copying its HTML).
  * If no worker can start, the session runs on this thread instead; the index is the same.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../lib/ts-worker.ts';
 import { ErrorCodes, HelpCenterError, type ErrorCode } from '../lib/errors.ts';
 import type { SearchCollection, SearchEntries } from './active-search-index.ts';
 import { SearchIndexSession, type SearchIndexBuilder, type SearchIndexResult } from './search-index-session.ts';
@@ -37,16 +38,17 @@ export function startSearchIndex(cacheDir: string): SearchIndexBuilder {
 
 export class SearchIndexThread implements SearchIndexBuilder {
   readonly #worker: Worker;
-  #exit: { code: number; error?: Error } | undefined;
+  /** Set when the worker has stopped, and why, if it said. */
+  #exitCode: number | undefined;
   #error: Error | undefined;
   #reply: Promise<SearchIndexReply> | undefined;
 
-  constructor(cacheDir: string, entry = new URL('./search-index-worker.ts', import.meta.url).href) {
-    this.#worker = new Worker(new URL('../lib/ts-worker-boot.mjs', import.meta.url), { workerData: { entry, cacheDir, background: true } });
+  constructor(cacheDir: string, entry = new URL('./search-index-worker.ts', import.meta.url)) {
+    this.#worker = startTsWorker(entry, { cacheDir }, { background: true });
     // Only a build waiting for the index keeps the process alive (see #ask), not a build that failed.
     this.#worker.unref();
     this.#worker.on('error', (err) => (this.#error ??= err));
-    this.#worker.once('exit', (code) => (this.#exit = { code, error: this.#error }));
+    this.#worker.once('exit', (code) => (this.#exitCode = code));
   }
 
   addEntry<C extends SearchCollection>(collection: C, entry: SearchEntries[C]): void {
@@ -81,22 +83,22 @@ export class SearchIndexThread implements SearchIndexBuilder {
   #ask(request: Extract<SearchIndexRequest, { kind: 'finish' | 'close' }>): Promise<SearchIndexReply> {
     this.#reply ??= new Promise<SearchIndexReply>((resolve) => {
       const worker = this.#worker;
-      const stopped = (exit: { code: number; error?: Error }): SearchIndexReply => ({
+      const stopped = (code: number): SearchIndexReply => ({
         kind: 'failed',
         error: {
           code: ErrorCodes.PagefindFailed,
-          message: `The search index's worker thread stopped (exit code ${exit.code}) before the index was written${exit.error ? `: ${exit.error.stack ?? exit.error.message}` : ''}`,
+          message: `The search index's worker thread stopped (exit code ${code}) before the index was written${this.#error ? `: ${this.#error.stack ?? this.#error.message}` : ''}`,
           hint: 'This is a bug in the help center or a machine out of memory; build again, and report it with this message if it repeats.',
         },
       });
-      if (this.#exit) return resolve(stopped(this.#exit));
+      if (this.#exitCode !== undefined) return resolve(stopped(this.#exitCode));
       const settle = (reply: SearchIndexReply) => {
         worker.off('message', settle);
         worker.off('exit', onExit);
         resolve(reply);
         void worker.terminate();
       };
-      const onExit = (code: number) => settle(stopped({ code, error: this.#error }));
+      const onExit = (code: number) => settle(stopped(code));
       worker.on('message', settle);
       worker.on('exit', onExit);
       worker.ref();

@@ -3,7 +3,8 @@
  * parsed on worker threads. Workers start before the content is loaded, so their start-up overlaps
  * it. Anything that goes wrong with a worker falls back to parsing on the main thread.
  */
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
+import { startTsWorker } from '../../lib/ts-worker.ts';
 import { getMarkdownFacts, type MarkdownFacts } from './markdown-facts.ts';
 
 /** Below this many bodies, threads cost more than they save. */
@@ -38,8 +39,7 @@ export function createParsePool(size: number): ParsePool {
 
 function startWorker(): Worker | undefined {
   try {
-    const entry = new URL('./parse-worker.ts', import.meta.url).href;
-    return new Worker(new URL('../../lib/ts-worker-boot.mjs', import.meta.url), { workerData: { entry } });
+    return startTsWorker(new URL('./parse-worker.ts', import.meta.url));
   } catch {
     return undefined;
   }
