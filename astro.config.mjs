@@ -1,10 +1,8 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import remarkDirective from 'remark-directive';
 import { helpCenter } from './src/integrations/help-center.ts';
-import { remarkCallouts } from './src/content/remark-callouts.ts';
-import { remarkLinks } from './src/content/remark-links.ts';
+import { helpCenterMarkdown } from './src/content/markdown-config.ts';
 import { loadSiteSettings } from './src/site/settings.ts';
 import { getContentDir } from './src/content/paths.ts';
 
@@ -19,10 +17,6 @@ export default defineConfig({
   cacheDir: process.env.HELP_CENTER_CACHE_DIR ?? './node_modules/.astro',
   build: { format: 'directory', inlineStylesheets: 'never' },
   devToolbar: { enabled: false },
-  markdown: {
-    remarkPlugins: [remarkDirective, remarkCallouts, [remarkLinks, { contentDir: getContentDir(), base }]],
-    // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
-    shikiConfig: { theme: 'css-variables' },
-  },
+  markdown: helpCenterMarkdown({ contentDir: getContentDir(), base }),
   integrations: [mdx(), helpCenter()],
 });

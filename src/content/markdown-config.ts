@@ -1,0 +1,24 @@
+/**
+ * How articles and FAQs are rendered from Markdown: our remark plugins and the code theme, for
+ * astro.config.mjs. The Markdown threads (markdown-threads.ts) build the same processor on each
+ * worker thread, finding these plugins by name, since functions cannot be sent to a thread.
+ */
+import remarkDirective from 'remark-directive';
+import { remarkCallouts } from './remark-callouts.ts';
+import { remarkLinks, type RemarkLinksOptions } from './remark-links.ts';
+
+/** Every remark plugin a Markdown thread can load, by a name of ours (bundlers may rename functions). */
+export const REMARK_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) => unknown>> = {
+  'remark-directive': remarkDirective,
+  callouts: remarkCallouts,
+  links: remarkLinks,
+};
+
+/** Astro's `markdown` option: `:::note` callouts, content links rewritten to page URLs, one code theme. */
+export function helpCenterMarkdown(links: RemarkLinksOptions) {
+  return {
+    remarkPlugins: [remarkDirective, remarkCallouts, [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions]],
+    // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
+    shikiConfig: { theme: 'css-variables' as const },
+  };
+}
