@@ -4,17 +4,18 @@ import { glob } from 'astro/loaders';
 import { ArticleFrontmatterSchema, FaqFrontmatterSchema } from './content/schema.ts';
 import { getContentDir } from './content/paths.ts';
 import { withSearchIndexing } from './search/search-indexing-loader.ts';
+import { withMarkdownThreads } from './content/markdown-threads-loader.ts';
 
 const contentDir = getContentDir();
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
 
 export const collections = {
   articles: defineCollection({
-    loader: withSearchIndexing('articles', glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath })),
+    loader: withSearchIndexing('articles', withMarkdownThreads(glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }))),
     schema: ArticleFrontmatterSchema,
   }),
   faqs: defineCollection({
-    loader: withSearchIndexing('faqs', glob({ pattern: '*/*.md', base: `${contentDir}/faqs`, generateId: idFromPath })),
+    loader: withSearchIndexing('faqs', withMarkdownThreads(glob({ pattern: '*/*.md', base: `${contentDir}/faqs`, generateId: idFromPath }))),
     schema: FaqFrontmatterSchema,
   }),
 };

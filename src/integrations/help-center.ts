@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { setActiveContentCheck } from '../content/active-content-check.ts';
+import { startMarkdownThreads, type MarkdownThreads } from '../content/markdown-threads.ts';
+import { setActiveMarkdownThreads } from '../content/markdown-threads-loader.ts';
 import type { SearchIndexBuilder } from '../search/search-index-session.ts';
 import { startSearchIndex } from '../search/search-index-thread.ts';
 import { setActiveSearchIndex } from '../search/active-search-index.ts';
@@ -25,6 +27,8 @@ interface Build {
   /** Resolves to what the build writes besides the pages; rejects with the content errors. */
   checked: Promise<BuildArtefacts>;
   searchIndex: SearchIndexBuilder;
+  /** Render the Markdown while Astro loads the content; stopped once it is loaded. */
+  markdownThreads: MarkdownThreads | undefined;
 }
 
 export function helpCenter(): AstroIntegration {
@@ -50,11 +54,20 @@ export function helpCenter(): AstroIntegration {
           return result.artefacts;
         });
         checked.catch(() => {});
-        build = { checked, searchIndex: startSearchIndex(fileURLToPath(config.cacheDir)) };
+        const threads = startMarkdownThreads(config, (error) =>
+          logger.warn(`A Markdown thread stopped${error ? ` (${error.message})` : ''}; its entries are rendered on Astro's thread.`),
+        );
+        logger.info('reason' in threads ? `Rendering Markdown on Astro's thread: ${threads.reason}.` : `Rendering Markdown on ${threads.size} worker threads.`);
+        const markdownThreads = 'reason' in threads ? undefined : threads;
+        build = { checked, searchIndex: startSearchIndex(fileURLToPath(config.cacheDir)), markdownThreads };
         setActiveContentCheck(checked);
         setActiveSearchIndex(build.searchIndex);
+        setActiveMarkdownThreads(markdownThreads);
       },
       'astro:build:start': async () => {
+        // The content is loaded: nothing renders Markdown any more.
+        setActiveMarkdownThreads(undefined);
+        await build?.markdownThreads?.close();
         try {
           await build?.checked;
         } catch (err) {
