@@ -9,6 +9,8 @@
  *   npm run bench -- --quick               sizes 200,1000, 1 run, docs not written
  *   --no-write  do not update docs/performance.md     --keep  keep the generated folders
  *   --profile   one more build of the largest size under node --cpu-prof: where our time goes
+ *   --markdown-threads N   our build renders Markdown on N worker threads (default: one per core,
+ *               up to 4); 0 renders it on Astro's thread, like the baseline: the features' own cost
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -42,6 +44,7 @@ async function main(): Promise<void> {
         'no-write': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         profile: { type: 'boolean', default: false },
+        'markdown-threads': { type: 'string' },
       },
       strict: true,
     }));
@@ -53,6 +56,9 @@ async function main(): Promise<void> {
   if (sizes.some((n) => !Number.isInteger(n) || n < 10)) usage(`--sizes must be whole numbers of articles, at least 10: ${values.sizes}`);
   if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a whole number, at least 1: ${values.runs}`);
   const write = !values.quick && !values['no-write'];
+  const threads = values['markdown-threads'];
+  if (threads !== undefined && !/^\d+$/.test(threads)) usage(`--markdown-threads must be a whole number: ${threads}`);
+  const threadEnv: Record<string, string> = threads === undefined ? {} : { HELP_CENTER_MARKDOWN_THREADS: threads };
 
   const results: SizeResult[] = [];
   const started = Date.now();
@@ -75,7 +81,7 @@ async function main(): Promise<void> {
         const ours = await runAstroBuild({
           cwd: REPO_ROOT,
           outDir,
-          env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: cacheDir },
+          env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: cacheDir, ...threadEnv },
         });
         result.ours.push(ours);
         rmSync(outDir, { recursive: true, force: true });
@@ -97,7 +103,7 @@ async function main(): Promise<void> {
           cwd: REPO_ROOT,
           outDir,
           nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
-          env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: path.join(work, 'cache') },
+          env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: path.join(work, 'cache'), ...threadEnv },
         });
         const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
         if (file) profile = `Profile at ${articles.toLocaleString('en')} articles. ${formatProfileSummary(summarizeCpuProfile(path.join(profileDir, file), REPO_ROOT))}`;
@@ -109,7 +115,8 @@ async function main(): Promise<void> {
   }
 
   const { tables, verdicts } = summarize(results, runs);
-  const environment = `Node ${process.version}, ${os.cpus().length} CPU cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()}; measured ${new Date().toISOString().slice(0, 10)}; benchmark took ${((Date.now() - started) / 60000).toFixed(1)} min.`;
+  const markdown = `Our build rendered Markdown on ${threads === undefined ? 'one worker thread per core (up to 4)' : threads === '0' ? "Astro's thread, like the baseline" : `${threads} worker threads`}.`;
+  const environment = `${markdown} Node ${process.version}, ${os.cpus().length} CPU cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()}; measured ${new Date().toISOString().slice(0, 10)}; benchmark took ${((Date.now() - started) / 60000).toFixed(1)} min.`;
   const block = [tables, '', ...verdicts.map((v) => `- ${v}`), '', environment, ...(profile ? ['', profile] : [])].join('\n');
   console.log(`\n${block}`);
   if (write) {
