@@ -95,7 +95,7 @@ describe('Markdown on worker threads', () => {
   it('renders on Astro\'s thread when a thread cannot start', async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hc-md-thread-'));
     dirs.push(dir);
-    const broken = path.join(dir, 'broken-worker.ts');
+    const broken = path.join(dir, 'broken-worker.mjs');
     writeFileSync(broken, 'throw new Error("no processor here");\n');
     let inlineCalls = 0;
     const render = await start(1, pathToFileURL(broken)).getRenderFunction(config, async () => {

@@ -11,10 +11,9 @@
  * thread cannot start or dies, the entry is rendered on Astro's thread as before.
  */
 import os from 'node:os';
-import type { Worker } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { AstroConfig, ContentEntryRenderFunction } from 'astro';
 import type { AstroMarkdownProcessorOptions } from '@astrojs/markdown-remark';
-import { startTsWorker } from '../lib/ts-worker.ts';
 import { REMARK_PLUGINS_BY_NAME } from './markdown-config.ts';
 
 export type MarkdownEntry = Parameters<ContentEntryRenderFunction>[0];
@@ -92,7 +91,7 @@ export class MarkdownThreads {
   constructor(
     options: MarkdownThreadOptions,
     count: number,
-    { entry = new URL('./markdown-thread-worker.ts', import.meta.url), onStop = () => {} }: { entry?: URL; onStop?: (error: Error | undefined) => void } = {},
+    { entry = new URL('./markdown-thread-worker.mjs', import.meta.url), onStop = () => {} }: { entry?: URL; onStop?: (error: Error | undefined) => void } = {},
   ) {
     this.#key = JSON.stringify(options);
     this.#onStop = onStop;
@@ -125,7 +124,7 @@ export class MarkdownThreads {
   }
 
   #start(entry: URL, options: MarkdownThreadOptions): Thread {
-    const thread: Thread = { worker: startTsWorker(entry, { options }), pending: new Map(), alive: true };
+    const thread: Thread = { worker: new Worker(entry, { workerData: { options } }), pending: new Map(), alive: true };
     const { worker, pending } = thread;
     // Only a thread with work keeps the process alive (see #render).
     worker.unref();
