@@ -1,14 +1,15 @@
 /**
  * Renders the build's Markdown on worker threads. Astro's content layer renders every article and
- * FAQ on its one thread, one after the other (~40 s of the ~52 s content sync at 5,000 articles);
- * its glob loader keeps ten files in flight, so a render function that hands the Markdown to
- * another thread lets the other cores work while Astro reads, validates and stores the rest.
+ * FAQ on its own thread (most of the content sync, ~52 s at 5,000 articles), where each render's
+ * garbage is collected from a heap that holds the whole data store. Its glob loader keeps ten
+ * files in flight, so a render function that hands the Markdown to another thread lets the other
+ * cores render while Astro reads, validates and stores the rest.
  *
  * Each thread builds the same processor Astro would (`createMarkdownProcessor` with the resolved
- * `markdown` and `image` options), so the HTML, headings and image paths are the same. Only options
- * that can be sent to a thread qualify: our remark plugins (REMARK_PLUGINS_BY_NAME, the same
- * functions) or plugins given as package names, no rehype plugins, nothing else holding a function; otherwise, or if a
- * thread cannot start or dies, the entry is rendered on Astro's thread as before.
+ * `markdown` and `image` options), so the HTML, headings and image paths are the same. Only
+ * options that can be sent to a thread qualify: our remark plugins (REMARK_PLUGINS_BY_NAME, the
+ * same functions) or plugins given as package names, no rehype plugins, nothing else holding a
+ * function. Otherwise, or if a thread cannot start or dies, entries render on Astro's thread.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -45,7 +46,7 @@ export function toThreadOptions(config: Pick<AstroConfig, 'markdown' | 'image'>)
     if (typeof fn === 'string') {
       if (options !== undefined) return { reason: `remark plugin "${fn}" has options` };
       plugins.push(fn);
-    } else if (typeof fn === 'function' && nameOf(fn) !== undefined) {
+    } else if (typeof fn === 'function' && nameOf(fn)) {
       plugins.push({ name: nameOf(fn)!, options });
     } else {
       return { reason: `remark plugin "${(fn as { name?: string }).name || '(anonymous)'}" is not one a thread can load` };
