@@ -11,6 +11,7 @@
  * same functions) or plugins given as package names, no rehype plugins, nothing else holding a
  * function. Otherwise, or if a thread cannot start or dies, entries render on Astro's thread.
  */
+import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, ContentEntryRenderFunction } from 'astro';
@@ -64,11 +65,34 @@ export function toThreadOptions(config: Pick<AstroConfig, 'markdown' | 'image'>)
   return options;
 }
 
-/** Threads to use: HELP_CENTER_MARKDOWN_THREADS, else one per core; 0 renders on Astro's thread. */
-export function getMarkdownThreadCount(env: NodeJS.ProcessEnv = process.env): number {
-  const set = env.HELP_CENTER_MARKDOWN_THREADS;
-  if (set !== undefined && /^\d+$/.test(set.trim())) return Number(set);
-  return Math.min(os.availableParallelism(), 4);
+/**
+ * Below this many Markdown files the threads cost about what they save on a two-core machine:
+ * each takes ~0.8 s of CPU to start, while Astro starts too (docs/performance.md: 1,200 files
+ * built no faster with them, 6,000 files 25% faster).
+ */
+export const MIN_FILES_FOR_THREADS = 2000;
+
+/**
+ * How many threads: HELP_CENTER_MARKDOWN_THREADS if it is set (0: none); otherwise none for fewer
+ * than MIN_FILES_FOR_THREADS Markdown files and one per core, up to four, from there.
+ */
+export function chooseMarkdownThreads(markdownFiles: number, env: NodeJS.ProcessEnv = process.env): { count: number } | { reason: string } {
+  const set = env.HELP_CENTER_MARKDOWN_THREADS?.trim();
+  if (set !== undefined && /^\d+$/.test(set)) return Number(set) > 0 ? { count: Number(set) } : { reason: 'HELP_CENTER_MARKDOWN_THREADS is 0' };
+  if (markdownFiles < MIN_FILES_FOR_THREADS) {
+    return { reason: `${markdownFiles} Markdown files, fewer than the ${MIN_FILES_FOR_THREADS.toLocaleString('en')} it takes for threads to pay for their start` };
+  }
+  return { count: Math.min(os.availableParallelism(), 4) };
+}
+
+/** The `.md` files under the given folders (a missing folder has none). */
+export function countMarkdownFiles(dirs: string[]): number {
+  let count = 0;
+  for (const dir of dirs) {
+    if (!existsSync(dir)) continue;
+    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (name.endsWith('.md')) count++;
+  }
+  return count;
 }
 
 /** Thrown to a render whose thread stopped: the caller renders that entry on its own thread. */
@@ -164,17 +188,17 @@ export class MarkdownThreads {
   }
 }
 
-/** The Markdown threads of one `astro build`, or the reason they cannot be used. */
+/** The Markdown threads of one `astro build`, or the reason it renders on Astro's thread. */
 export function startMarkdownThreads(
   config: Pick<AstroConfig, 'markdown' | 'image'>,
+  choice: { count: number } | { reason: string },
   onStop: (error: Error | undefined) => void,
-  count = getMarkdownThreadCount(),
 ): MarkdownThreads | { reason: string } {
-  if (count < 1) return { reason: 'HELP_CENTER_MARKDOWN_THREADS is 0' };
+  if ('reason' in choice) return choice;
   const options = toThreadOptions(config);
   if ('reason' in options) return options;
   try {
-    return new MarkdownThreads(options, count, { onStop });
+    return new MarkdownThreads(options, choice.count, { onStop });
   } catch (err) {
     return { reason: `no thread could start (${(err as Error).message})` };
   }

@@ -23,9 +23,10 @@ export function getCleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}): BuildResult {
+/** `log: true` keeps Astro's info log (what the integration says) in `output`; by default only warnings and errors. */
+export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}, { log = false } = {}): BuildResult {
   const outDir = path.join(SITES_DIR, name);
-  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build', '--silent'], {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build', ...(log ? [] : ['--silent'])], {
     cwd: REPO_ROOT,
     env: {
       ...getCleanEnv(),

@@ -1,0 +1,35 @@
+/**
+ * A build that renders its Markdown on worker threads (src/content/markdown-threads.ts) writes
+ * the same pages as one that renders it on Astro's thread. The sample help center has callouts,
+ * links between articles, code and images: what the threads must reproduce. Small sites render
+ * on Astro's thread by default, so the count is set here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildSite, REPO_ROOT } from '../helpers/build-site.ts';
+
+const sample = path.join(REPO_ROOT, 'content');
+const htmlFiles = (dir: string) =>
+  readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.html'))
+    .sort();
+
+describe('Markdown rendered on worker threads', () => {
+  it('gives the same pages as Markdown rendered on Astro\'s thread', () => {
+    const threaded = buildSite('markdown-threads', sample, { HELP_CENTER_MARKDOWN_THREADS: '2' }, { log: true });
+    expect(threaded.status, threaded.output).toBe(0);
+    expect(threaded.output).toContain('Rendering Markdown on 2 worker threads.');
+    expect(threaded.output).not.toContain('A Markdown thread stopped');
+    const inline = buildSite('markdown-inline', sample, { HELP_CENTER_MARKDOWN_THREADS: '0' }, { log: true });
+    expect(inline.status, inline.output).toBe(0);
+    expect(inline.output).toContain("Rendering Markdown on Astro's thread: HELP_CENTER_MARKDOWN_THREADS is 0.");
+
+    const pages = htmlFiles(inline.outDir);
+    expect(pages.length).toBeGreaterThan(40);
+    expect(htmlFiles(threaded.outDir)).toEqual(pages);
+    for (const page of pages) {
+      expect(readFileSync(path.join(threaded.outDir, page), 'utf8'), page).toBe(readFileSync(path.join(inline.outDir, page), 'utf8'));
+    }
+  }, 180_000);
+});
