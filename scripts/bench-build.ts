@@ -10,12 +10,14 @@
  *   --no-write  do not update docs/performance.md     --keep  keep the generated folders
  *   --profile   one more build of the largest size under node --cpu-prof: where our time goes
  *   --markdown-threads N   our build renders Markdown on N worker threads (default: one per core,
- *               up to 4); 0 renders it on Astro's thread, like the baseline: the features' own cost
+ *               up to 4, from 2,000 Markdown files); 0 renders it on Astro's thread, like the
+ *               baseline: the features' own cost
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { MIN_FILES_FOR_THREADS } from '../src/content/markdown-threads.ts';
 import { REPO_ROOT } from '../test/helpers/build-site.ts';
 import { generateHelpCenter } from './bench/generate-content.ts';
 import { createPlainAstroProject } from './bench/plain-astro.ts';
@@ -115,7 +117,7 @@ async function main(): Promise<void> {
   }
 
   const { tables, verdicts } = summarize(results, runs);
-  const markdown = `Our build rendered Markdown on ${threads === undefined ? 'one worker thread per core (up to 4)' : threads === '0' ? "Astro's thread, like the baseline" : `${threads} worker threads`}.`;
+  const markdown = `Our build rendered Markdown ${threads === undefined ? `on worker threads (one per core, up to 4) where the site has ${MIN_FILES_FOR_THREADS.toLocaleString('en')} or more Markdown files, else on Astro's thread` : threads === '0' ? "on Astro's thread, like the baseline" : `on ${threads} worker threads`}.`;
   const environment = `${markdown} Node ${process.version}, ${os.cpus().length} CPU cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()}; measured ${new Date().toISOString().slice(0, 10)}; benchmark took ${((Date.now() - started) / 60000).toFixed(1)} min.`;
   const block = [tables, '', ...verdicts.map((v) => `- ${v}`), '', environment, ...(profile ? ['', profile] : [])].join('\n');
   console.log(`\n${block}`);

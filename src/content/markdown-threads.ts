@@ -66,9 +66,9 @@ export function toThreadOptions(config: Pick<AstroConfig, 'markdown' | 'image'>)
 }
 
 /**
- * Below this many Markdown files the threads cost about what they save on a two-core machine:
- * each takes ~0.8 s of CPU to start, while Astro starts too (docs/performance.md: 1,200 files
- * built no faster with them, 6,000 files 25% faster).
+ * Below this many Markdown files the threads saved nothing measurable on a two-core machine: each
+ * takes ~0.8 s of CPU to start, while Astro starts too, and ~60 MB (docs/performance.md: builds of
+ * 1,200 and 3,000 files no faster with them; of 6,000 files ~18% faster).
  */
 export const MIN_FILES_FOR_THREADS = 2000;
 
