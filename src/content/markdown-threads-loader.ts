@@ -4,27 +4,21 @@
  * keeps ten entries in flight, so the threads render while Astro reads, validates and stores the
  * others. The integration registers the threads in `astro:config:setup` of `astro build` and stops
  * them when the content is loaded; they meet here on globalThis, like the search index
- * (active-search-index.ts), so this module imports nothing but types. Outside `astro build`, or
+ * (active-search-index.ts), so this module imports nothing else but types. Outside `astro build`, or
  * for `.mdx`, the loader runs unchanged.
  */
 import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
+import { createBuildSlot } from '../lib/build-slot.ts';
 
 /** The part of MarkdownThreads a loader needs. */
 export interface MarkdownRenderer {
   getRenderFunction(config: LoaderContext['config'], inline: () => Promise<ContentEntryRenderFunction>): Promise<ContentEntryRenderFunction>;
 }
 
-const ACTIVE = Symbol.for('helpdesk-kit.markdown-threads');
-type WithThreads = typeof globalThis & { [ACTIVE]?: MarkdownRenderer };
-
-export function setActiveMarkdownThreads(threads: MarkdownRenderer | undefined): void {
-  (globalThis as WithThreads)[ACTIVE] = threads;
-}
-
-export function getActiveMarkdownThreads(): MarkdownRenderer | undefined {
-  return (globalThis as WithThreads)[ACTIVE];
-}
+const active = createBuildSlot<MarkdownRenderer>('helpdesk-kit.markdown-threads');
+export const setActiveMarkdownThreads = active.set;
+export const getActiveMarkdownThreads = active.get;
 
 /** Astro passes the entry types by file extension to loaders, beside the documented context. */
 type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };

@@ -1,9 +1,10 @@
 /**
  * Where the content loader finds the search index of the build running in this process. The
  * integration registers it in `astro:config:setup` of `astro build`; the loader runs in Astro's
- * own module graph (and is bundled with the pages), so the two meet on globalThis, and this
- * module imports nothing. `astro dev` and `astro sync` register none, and index nothing.
+ * own module graph (and is bundled with the pages), so the two meet on globalThis (build-slot.ts),
+ * and this module imports nothing else. `astro dev` and `astro sync` register none, and index nothing.
  */
+import { createBuildSlot } from '../lib/build-slot.ts';
 import type { ArticleForSearch } from './article-records.ts';
 import type { FaqForSearch } from './faq-records.ts';
 
@@ -22,13 +23,6 @@ export interface SearchEntrySink {
   addUnchangedEntries<C extends SearchCollection>(collection: C, entries: ReadonlyArray<SearchEntries[C]>): void;
 }
 
-const ACTIVE = Symbol.for('helpdesk-kit.search-index-session');
-type WithSink = typeof globalThis & { [ACTIVE]?: SearchEntrySink };
-
-export function setActiveSearchIndex(sink: SearchEntrySink | undefined): void {
-  (globalThis as WithSink)[ACTIVE] = sink;
-}
-
-export function getActiveSearchIndex(): SearchEntrySink | undefined {
-  return (globalThis as WithSink)[ACTIVE];
-}
+const active = createBuildSlot<SearchEntrySink>('helpdesk-kit.search-index-session');
+export const setActiveSearchIndex = active.set;
+export const getActiveSearchIndex = active.get;
