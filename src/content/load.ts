@@ -65,6 +65,11 @@ export const SITE_FILE = 'site.yaml';
 const ARTICLE_EXT = /\.(md|mdx)$/;
 const FAQ_EXT = /\.md$/;
 
+/** The `.md` files of a content folder's articles and FAQs (`.mdx` articles are not Markdown Astro renders itself). */
+export function countMarkdownFiles(contentDir: string): number {
+  return [...listFiles(path.join(contentDir, 'articles')), ...listFiles(path.join(contentDir, 'faqs'))].filter((f) => FAQ_EXT.test(f)).length;
+}
+
 /** Load and validate everything under `<root>/content`. Never throws for bad content. */
 export function loadContent(root: string, contentDirName = 'content'): LoadedContent {
   const contentDir = path.join(root, contentDirName);

@@ -3,9 +3,9 @@
  * entry type it is given gets a render function that sends each entry to a thread. The glob loader
  * keeps ten entries in flight, so the threads render while Astro reads, validates and stores the
  * others. The integration registers the threads in `astro:config:setup` of `astro build` and stops
- * them when the content is loaded; they meet here on globalThis, like the search index
- * (active-search-index.ts), so this module imports nothing else but types. Outside `astro build`, or
- * for `.mdx`, the loader runs unchanged.
+ * them when the content is loaded; the two meet on globalThis (build-slot.ts), like the search
+ * index, so this module imports only that and types. Outside `astro build`, or for `.mdx`, the
+ * loader runs unchanged.
  */
 import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';

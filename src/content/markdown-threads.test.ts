@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMarkdownProcessor, markdownConfigDefaults } from '@astrojs/markdown-remark';
 import type { ContentEntryRenderFunction } from 'astro';
 import { helpCenterMarkdown } from './markdown-config.ts';
-import { chooseMarkdownThreads, countMarkdownFiles, MarkdownThreads, MIN_FILES_FOR_THREADS, toThreadOptions, type MarkdownEntry } from './markdown-threads.ts';
+import { chooseMarkdownThreads, MarkdownThreads, MIN_FILES_FOR_THREADS, toThreadOptions, type MarkdownEntry } from './markdown-threads.ts';
 
 const contentDir = '/site/content';
 /** The resolved config Astro hands the loaders: its defaults under ours, as astro.config.mjs sets them. */
@@ -143,16 +143,5 @@ describe('which Markdown options a thread can take', () => {
     expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS - 1, {})).toEqual({ reason: expect.stringMatching(/^1999 Markdown files, fewer than the 2,000/) });
     expect(chooseMarkdownThreads(50, { HELP_CENTER_MARKDOWN_THREADS: '3' })).toEqual({ count: 3 });
     expect(chooseMarkdownThreads(10_000, { HELP_CENTER_MARKDOWN_THREADS: '0' })).toEqual({ reason: 'HELP_CENTER_MARKDOWN_THREADS is 0' });
-  });
-
-  it('counts the Markdown files of a content folder', () => {
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'hc-md-count-'));
-    try {
-      mkdirSync(path.join(dir, 'articles', 'billing'), { recursive: true });
-      for (const name of ['refunds.md', 'invoices.md', 'calculator.mdx', 'notes.txt']) writeFileSync(path.join(dir, 'articles', 'billing', name), '');
-      expect(countMarkdownFiles([path.join(dir, 'articles'), path.join(dir, 'faqs')])).toBe(2);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
   });
 });

@@ -11,7 +11,6 @@
  * same functions) or plugins given as package names, no rehype plugins, nothing else holding a
  * function. Otherwise, or if a thread cannot start or dies, entries render on Astro's thread.
  */
-import { existsSync, readdirSync } from 'node:fs';
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, ContentEntryRenderFunction } from 'astro';
@@ -44,11 +43,12 @@ export function toThreadOptions(config: Pick<AstroConfig, 'markdown' | 'image'>)
   const plugins: MarkdownThreadOptions['remarkPlugins'] = [];
   for (const plugin of remarkPlugins) {
     const [fn, options] = Array.isArray(plugin) ? plugin : [plugin, undefined];
+    const name = typeof fn === 'function' ? nameOf(fn) : undefined;
     if (typeof fn === 'string') {
       if (options !== undefined) return { reason: `remark plugin "${fn}" has options` };
       plugins.push(fn);
-    } else if (typeof fn === 'function' && nameOf(fn)) {
-      plugins.push({ name: nameOf(fn)!, options });
+    } else if (name) {
+      plugins.push({ name, options });
     } else {
       return { reason: `remark plugin "${(fn as { name?: string }).name || '(anonymous)'}" is not one a thread can load` };
     }
@@ -80,19 +80,9 @@ export function chooseMarkdownThreads(markdownFiles: number, env: NodeJS.Process
   const set = env.HELP_CENTER_MARKDOWN_THREADS?.trim();
   if (set !== undefined && /^\d+$/.test(set)) return Number(set) > 0 ? { count: Number(set) } : { reason: 'HELP_CENTER_MARKDOWN_THREADS is 0' };
   if (markdownFiles < MIN_FILES_FOR_THREADS) {
-    return { reason: `${markdownFiles} Markdown files, fewer than the ${MIN_FILES_FOR_THREADS.toLocaleString('en')} it takes for threads to pay for their start` };
+    return { reason: `${markdownFiles} Markdown files, fewer than the ${MIN_FILES_FOR_THREADS.toLocaleString('en')} from which threads start (HELP_CENTER_MARKDOWN_THREADS=<n> sets a number)` };
   }
   return { count: Math.min(os.availableParallelism(), 4) };
-}
-
-/** The `.md` files under the given folders (a missing folder has none). */
-export function countMarkdownFiles(dirs: string[]): number {
-  let count = 0;
-  for (const dir of dirs) {
-    if (!existsSync(dir)) continue;
-    for (const name of readdirSync(dir, { recursive: true, encoding: 'utf8' })) if (name.endsWith('.md')) count++;
-  }
-  return count;
 }
 
 /** Thrown to a render whose thread stopped: the caller renders that entry on its own thread. */

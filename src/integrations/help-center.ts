@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { AstroError } from 'astro/errors';
 import { setActiveContentCheck } from '../content/active-content-check.ts';
-import { chooseMarkdownThreads, countMarkdownFiles, startMarkdownThreads, type MarkdownThreads } from '../content/markdown-threads.ts';
+import { countMarkdownFiles } from '../content/load.ts';
+import { chooseMarkdownThreads, startMarkdownThreads, type MarkdownThreads } from '../content/markdown-threads.ts';
 import { getContentDir } from '../content/paths.ts';
 import { setActiveMarkdownThreads } from '../content/markdown-threads-loader.ts';
 import type { SearchIndexBuilder } from '../search/search-index-session.ts';
@@ -55,9 +56,7 @@ export function helpCenter(): AstroIntegration {
           return result.artefacts;
         });
         checked.catch(() => {});
-        const contentDir = getContentDir();
-        const markdownFiles = countMarkdownFiles([path.join(contentDir, 'articles'), path.join(contentDir, 'faqs')]);
-        const threads = startMarkdownThreads(config, chooseMarkdownThreads(markdownFiles), (error) =>
+        const threads = startMarkdownThreads(config, chooseMarkdownThreads(countMarkdownFiles(getContentDir())), (error) =>
           logger.warn(`A Markdown thread stopped${error ? ` (${error.message})` : ''}; its entries are rendered on Astro's thread.`),
         );
         logger.info('reason' in threads ? `Rendering Markdown on Astro's thread: ${threads.reason}.` : `Rendering Markdown on ${threads.size} worker threads.`);
