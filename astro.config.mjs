@@ -1,7 +1,7 @@
 // @ts-check
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { helpCenter } from './src/integrations/help-center.ts';
+import { helpCenter } from './src/index.ts';
 import { helpCenterMarkdown } from './src/content/markdown-config.ts';
 import { loadSiteSettings } from './src/site/settings.ts';
 import { getContentDir } from './src/content/paths.ts';

@@ -17,7 +17,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { MIN_FILES_FOR_THREADS } from '../src/content/markdown-threads.ts';
+import { MIN_FILES_FOR_THREADS } from '../src/build/markdown-threads/markdown-threads.ts';
 import { REPO_ROOT } from '../test/helpers/build-site.ts';
 import { generateHelpCenter } from './bench/generate-content.ts';
 import { createPlainAstroProject } from './bench/plain-astro.ts';

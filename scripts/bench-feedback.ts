@@ -4,7 +4,7 @@
  * --ci: the SLO gates of docs/feedback.md; exits 1 when one is missed, 2 on a usage error.
  */
 import { parseArgs } from 'node:util';
-import { runCiGates, runComparison, SLO, type LoadResult } from '../src/feedback/bench/run-bench.ts';
+import { runCiGates, runComparison, SLO, type LoadResult } from './bench/feedback/run-bench.ts';
 
 let values: { ci: boolean; requests: string; connections: string; synchronous: string; json: boolean };
 try {

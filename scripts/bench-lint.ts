@@ -7,7 +7,7 @@
 import { rmSync } from 'node:fs';
 import os from 'node:os';
 import { parseArgs } from 'node:util';
-import { generateSyntheticSite, getMedian, runLintCli } from '../src/tools/lint/bench.ts';
+import { generateSyntheticSite, getMedian, runLintCli } from './bench/lint.ts';
 import { getDefaultWorkerCount, lintContent } from '../src/tools/lint/lint-content.ts';
 
 const { values } = parseArgs({

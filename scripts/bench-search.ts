@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { loadContent, getContentErrors } from '../src/content/load.ts';
 import { formatDiagnostic, sortDiagnostics } from '../src/content/diagnostics.ts';
 import { getArticlePath, getFaqPath } from '../src/content/routes.ts';
-import { BENCHMARK_FILE, BENCHMARK_HIT3_FLOOR, getBenchmarkReport, loadBenchmark, runBenchmark } from '../src/search/benchmark.ts';
+import { BENCHMARK_FILE, BENCHMARK_HIT3_FLOOR, getBenchmarkReport, loadBenchmark, runBenchmark } from './bench/search/benchmark.ts';
 import { createNodeSearch } from '../src/search/node-search.ts';
 import { buildSite, REPO_ROOT, SITES_DIR } from '../test/helpers/build-site.ts';
 import { formatBenchmarkReport } from './bench/search-report.ts';

@@ -3,9 +3,9 @@
  * Exit 0 on success, 2 on a usage or configuration error.
  */
 import { writeFileSync } from 'node:fs';
-import { loadFeedbackReport } from '../src/feedback/report/load-report.ts';
-import { formatReport } from '../src/feedback/report/format-report.ts';
-import { REPORT_USAGE, parseReportArgs } from '../src/feedback/report/parse-report-args.ts';
+import { loadFeedbackReport } from '../src/tools/report/load-report.ts';
+import { formatReport } from '../src/tools/report/format-report.ts';
+import { REPORT_USAGE, parseReportArgs } from '../src/tools/report/parse-report-args.ts';
 
 const parsed = parseReportArgs(process.argv.slice(2), process.env);
 if (!parsed.ok) {

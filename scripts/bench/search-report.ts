@@ -1,5 +1,5 @@
 /** Text report of a search benchmark run: the figures, a line per query kind, and every query not ranked first. */
-import type { BenchmarkFigures, BenchmarkReport } from '../../src/search/benchmark.ts';
+import type { BenchmarkFigures, BenchmarkReport } from './search/benchmark.ts';
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 

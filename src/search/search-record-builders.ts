@@ -10,7 +10,7 @@ import { loadSiteSettings } from '../site/settings.ts';
 import { readYamlData } from '../site/read-yaml-data.ts';
 import { buildArticleSearchRecord } from './article-records.ts';
 import { buildFaqSearchRecord } from './faq-records.ts';
-import type { SearchRecordBuilders } from './search-index-session.ts';
+import type { SearchRecordBuilders } from '../build/search-index/search-index-session.ts';
 import { createSynonymExpander } from './synonyms.ts';
 
 export function createSearchRecordBuilders(): SearchRecordBuilders {

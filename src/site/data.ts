@@ -5,7 +5,7 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { buildSiteData, type SiteData } from '../content/site-data.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
-import { getActiveContentCheck } from '../content/active-content-check.ts';
+import { getActiveContentCheck } from '../build/active-content-check.ts';
 import { CategoriesFileSchema } from '../content/schema.ts';
 import { readYamlData } from './read-yaml-data.ts';
 import { CATEGORIES_FILE, getContentDir, getProjectRoot } from '../content/paths.ts';

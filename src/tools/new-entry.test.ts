@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadContent } from '../content/load.ts';
 import { lintContent } from './lint/lint-content.ts';
-import { TEST_TODAY, createTestSite, removeTestSite } from './lint/test-site.ts';
+import { TEST_TODAY, createTestSite, removeTestSite } from '../../test/helpers/lint-site.ts';
 import { createEntry, getReviewDate } from './new-entry.ts';
 
 let root = '';

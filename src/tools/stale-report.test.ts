@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { GitHistory } from '../content/git-history.ts';
 import { loadContent } from '../content/load.ts';
-import { CLEAN_FIXTURE, article, createTestSite, removeTestSite } from './lint/test-site.ts';
+import { CLEAN_FIXTURE, article, createTestSite, removeTestSite } from '../../test/helpers/lint-site.ts';
 import { formatStaleCsv, formatStaleTable, getStaleReport, loadStaleReport } from './stale-report.ts';
 
 const history = (dates: Record<string, string>, extra: Partial<GitHistory> = {}): GitHistory => ({

@@ -1,5 +1,5 @@
 /**
- * A build that renders its Markdown on worker threads (src/content/markdown-threads.ts) writes
+ * A build that renders its Markdown on worker threads (src/build/markdown-threads/) writes
  * the same pages as one that renders it on Astro's thread. The sample help center has callouts,
  * links between articles, code and images: what the threads must reproduce. Small sites render
  * on Astro's thread by default, so the count is set here.

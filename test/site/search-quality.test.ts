@@ -7,7 +7,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { getArticlePath, getFaqPath } from '../../src/content/routes.ts';
-import { BENCHMARK_FILE, BENCHMARK_HIT3_FLOOR, getBenchmarkReport, loadBenchmark, runBenchmark } from '../../src/search/benchmark.ts';
+import { BENCHMARK_FILE, BENCHMARK_HIT3_FLOOR, getBenchmarkReport, loadBenchmark, runBenchmark } from '../../scripts/bench/search/benchmark.ts';
 import { createNodeSearch, type NodeSearch } from '../../src/search/node-search.ts';
 import { REPO_ROOT, SITES_DIR } from '../helpers/build-site.ts';
 

@@ -10,7 +10,7 @@ import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getReasonsId, getThanksId } from '../anchors.ts';
 import { FEEDBACK_REASONS } from '../reasons.ts';
-import { REPO_ROOT } from '../testing/spawn-server.ts';
+import { REPO_ROOT } from '../../../test/helpers/feedback/spawn-server.ts';
 
 const site = mkdtempSync(path.join(tmpdir(), 'feedback-widget-site-'));
 const ENDPOINT = 'https://feedback.help.example.com/feedback';

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CLEAN_FIXTURE, TEST_TODAY, createTestSite, removeTestSite } from './test-site.ts';
+import { CLEAN_FIXTURE, TEST_TODAY, createTestSite, removeTestSite } from '../../../test/helpers/lint-site.ts';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../../test/fixtures/lint-broken', import.meta.url));

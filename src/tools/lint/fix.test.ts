@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../content/diagnostics.ts';
 import { applyEdits, fixContent } from './fix.ts';
-import { TEST_TODAY, article, createTestSite, removeTestSite } from './test-site.ts';
+import { TEST_TODAY, article, createTestSite, removeTestSite } from '../../../test/helpers/lint-site.ts';
 
 let root = '';
 afterEach(() => removeTestSite(root));

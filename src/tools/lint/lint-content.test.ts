@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../content/diagnostics.ts';
 import { lintContent } from './lint-content.ts';
 import { RULES, RULE_IDS, isConfigurable } from './rules.ts';
-import { CLEAN_FIXTURE, TEST_TODAY, article, createTestSite, lintTestSite, removeTestSite } from './test-site.ts';
+import { CLEAN_FIXTURE, TEST_TODAY, article, createTestSite, lintTestSite, removeTestSite } from '../../../test/helpers/lint-site.ts';
 
 const SITE = 'name: Example Help\nurl: https://help.example.com\nlint:\n  requireOwner: true\n  allowedDomains: [status.example.net]\n';
 

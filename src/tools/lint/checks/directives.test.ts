@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, lintTestSite } from '../test-site.ts';
+import { article, lintTestSite } from '../../../../test/helpers/lint-site.ts';
 
 describe('directives', () => {
   it('accepts the three callouts and text that only looks like a directive', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, faq, lintTestSite } from '../test-site.ts';
+import { article, faq, lintTestSite } from '../../../../test/helpers/lint-site.ts';
 
 describe('duplicate titles and questions', () => {
   it('accepts distinct titles and questions', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, lintTestSite } from '../test-site.ts';
+import { article, lintTestSite } from '../../../../test/helpers/lint-site.ts';
 
 const at = (body: string) => ({ 'content/articles/billing/test.md': article(body) });
 

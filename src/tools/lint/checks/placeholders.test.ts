@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, faq, lintTestSite } from '../test-site.ts';
+import { article, faq, lintTestSite } from '../../../../test/helpers/lint-site.ts';
 
 describe('placeholders', () => {
   it('accepts text without placeholders, and TODO inside code', async () => {

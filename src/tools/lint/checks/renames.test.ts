@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../../content/diagnostics.ts';
 import { lintContent } from '../lint-content.ts';
-import { TEST_TODAY, createTestSite, removeTestSite } from '../test-site.ts';
+import { TEST_TODAY, createTestSite, removeTestSite } from '../../../../test/helpers/lint-site.ts';
 import { getOldArticleUrl, getOldPaths } from './renames.ts';
 
 const git = (root: string, ...args: string[]) =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { faq, lintTestSite } from '../test-site.ts';
+import { faq, lintTestSite } from '../../../../test/helpers/lint-site.ts';
 
 describe('similar FAQ questions', () => {
   it('accepts questions about different things that share a word', async () => {

@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../../src/content/diagnostics.ts';
+import { getBenchmarkReport, parseBenchmark, runBenchmark } from './benchmark.ts';
+
+const known = new Set(['/account/reset-password/', '/billing/refund-timelines/', '/faq/#why-cant-i-log-in']);
+const file = 'content/search-benchmark.yaml';
+const parse = (text: string) => parseBenchmark(text, file, known);
+
+describe('the search benchmark query file', () => {
+  it('reads queries with their kind and line', () => {
+    const { queries, diagnostics } = parse(
+      '# comment\n- { query: reset password, expect: /account/reset-password/, kind: keyword }\n- query: 404\n  expect: "/faq/#why-cant-i-log-in"\n  kind: typo\n',
+    );
+    expect(diagnostics).toEqual([]);
+    expect(queries).toEqual([
+      { query: 'reset password', expect: '/account/reset-password/', kind: 'keyword', line: 2 },
+      { query: '404', expect: '/faq/#why-cant-i-log-in', kind: 'typo', line: 3 },
+    ]);
+  });
+
+  it('names the line, the field and the fix for each invalid query', () => {
+    const { queries, diagnostics } = parse(
+      [
+        '- { query: reset password, expect: account/reset-password, kind: keyword }',
+        '- { query: refunds, expect: /billing/refund-timelines/, kind: plurals }',
+        '- { query: "", expect: /billing/refund-timelines/, kind: keyword, note: x }',
+      ].join('\n'),
+    );
+    expect(queries).toEqual([]);
+    expect(diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "content/search-benchmark.yaml:1:28  error  [0].expect: must be an article path like "/account/reset-password/" or a FAQ question like "/faq/#why-cant-i-log-in"  (search-benchmark)",
+        "content/search-benchmark.yaml:2:57  error  [1].kind: expected one of "keyword", "question", "long", "typo", "plural", "hyphen", "faq-only", "customer-words", received "plurals"  (search-benchmark)",
+        "content/search-benchmark.yaml:3:5  error  [2].query: must not be empty  (search-benchmark)",
+        "content/search-benchmark.yaml:3:67  error  [2]: unknown field "note"  (search-benchmark)",
+      ]
+    `);
+  });
+
+  it('rejects a query listed twice, whatever its case', () => {
+    const { diagnostics } = parse(
+      '- { query: reset password, expect: /account/reset-password/, kind: keyword }\n- { query: Reset Password, expect: /account/reset-password/, kind: keyword }\n',
+    );
+    expect(diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "content/search-benchmark.yaml:2:5  error  [1].query: "Reset Password" is already listed as query 1; remove one of them  (search-benchmark)",
+      ]
+    `);
+  });
+
+  it('rejects an expected page that does not exist and suggests the closest one', () => {
+    const { diagnostics } = parse('- { query: reset, expect: /account/reset-pasword/, kind: keyword }\n');
+    expect(diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "content/search-benchmark.yaml:1:19  error  [0].expect: "/account/reset-pasword/" is not a published article or FAQ question; use an article path like "/account/reset-password/" or "/faq/#<faq file name>" (did you mean "/account/reset-password/"?)  (search-benchmark)",
+      ]
+    `);
+  });
+
+  it('reports a YAML syntax error with its position', () => {
+    const { diagnostics } = parse('- { query: reset, expect: /account/reset-password/\n');
+    expect(diagnostics).toHaveLength(1);
+    expect(diagnostics[0]).toMatchObject({ file, severity: 'error', ruleId: 'search-benchmark' });
+    expect(diagnostics[0]!.message).toMatch(/^the YAML does not parse: /);
+  });
+});
+
+describe('the search benchmark figures', () => {
+  it('computes hit@1, hit@3, MRR over the top 10 and misses, overall and per kind', async () => {
+    const { queries } = parse(
+      [
+        '- { query: a, expect: /account/reset-password/, kind: keyword }',
+        '- { query: b, expect: /account/reset-password/, kind: keyword }',
+        '- { query: c, expect: /account/reset-password/, kind: typo }',
+        '- { query: d, expect: /account/reset-password/, kind: typo }',
+      ].join('\n'),
+    );
+    const ranked: Record<string, string[]> = {
+      a: ['/account/reset-password/'],
+      b: ['/x/', '/account/reset-password/'],
+      c: ['/x/', '/y/', '/z/', '/account/reset-password/'],
+      d: [],
+    };
+    const report = getBenchmarkReport(await runBenchmark(queries, async (q) => ranked[q] ?? []));
+    expect(report).toMatchObject({ queries: 4, hitAt1: 0.25, hitAt3: 0.5, mrr: 0.438, misses: 2 });
+    expect(report.byKind).toEqual({
+      keyword: { queries: 2, hitAt1: 0.5, hitAt3: 1, mrr: 0.75, misses: 0 },
+      typo: { queries: 2, hitAt1: 0, hitAt3: 0, mrr: 0.125, misses: 2 },
+    });
+    expect(report.outcomes.map((o) => o.rank)).toEqual([1, 2, 4, null]);
+  });
+});

@@ -1,0 +1,54 @@
+// @ts-check
+/**
+ * Worker thread body for markdown-threads.ts: builds the processor Astro's Markdown entry type
+ * builds (astro/dist/vite-plugin-markdown/content-entry-type.js) from the options it is given and
+ * answers each entry with the same HTML and metadata.
+ *
+ * Plain JavaScript, so that Node loads Astro's Markdown processor (a few hundred modules) itself:
+ * started through tsx like our TypeScript workers (ts-worker.ts), each thread took ~0.4 s longer
+ * to start, on both cores. Only our remark plugins come through tsx.
+ */
+import { pathToFileURL } from 'node:url';
+import { parentPort, workerData } from 'node:worker_threads';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { tsImport } from 'tsx/esm/api';
+
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
+/** @type {import('./markdown-threads.ts').MarkdownThreadOptions} */
+const options = workerData.options;
+/** @type {typeof import('../../content/markdown-config.ts')} */
+const { REMARK_PLUGINS_BY_NAME } = await tsImport('../../content/markdown-config.ts', import.meta.url);
+
+// A failure here (an unknown plugin, say) stops the thread; its entries are then rendered on Astro's thread.
+const processor = await createMarkdownProcessor({
+  ...options.processor,
+  remarkPlugins: options.remarkPlugins.map((plugin) => {
+    if (typeof plugin === 'string') return plugin;
+    const fn = REMARK_PLUGINS_BY_NAME[plugin.name];
+    if (!fn) throw new Error(`No remark plugin named ${plugin.name} on the Markdown thread.`);
+    return /** @type {[any, unknown]} */ ([fn, plugin.options]);
+  }),
+});
+
+/** @param {import('./markdown-threads.ts').MarkdownRenderReply} message */
+const reply = (message) => port.postMessage(message);
+
+port.on('message', (/** @type {import('./markdown-threads.ts').MarkdownRenderRequest} */ request) => {
+  processor
+    .render(request.body, {
+      frontmatter: request.frontmatter,
+      // @ts-expect-error Internal API, as Astro passes it: the file's URL, for relative links and images.
+      fileURL: request.filePath ? pathToFileURL(request.filePath) : undefined,
+    })
+    .then(
+      (result) =>
+        reply({
+          id: request.id,
+          rendered: {
+            html: result.code,
+            metadata: { ...result.metadata, imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths) },
+          },
+        }),
+      (err) => reply({ id: request.id, error: err instanceof Error ? err.message : String(err) }),
+    );
+});

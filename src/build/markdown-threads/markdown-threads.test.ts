@@ -1,0 +1,147 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createMarkdownProcessor, markdownConfigDefaults } from '@astrojs/markdown-remark';
+import type { ContentEntryRenderFunction } from 'astro';
+import { helpCenterMarkdown } from '../../content/markdown-config.ts';
+import { chooseMarkdownThreads, MarkdownThreads, MIN_FILES_FOR_THREADS, toThreadOptions, type MarkdownEntry } from './markdown-threads.ts';
+
+const contentDir = '/site/content';
+/** The resolved config Astro hands the loaders: its defaults under ours, as astro.config.mjs sets them. */
+const config = {
+  markdown: { ...markdownConfigDefaults, ...helpCenterMarkdown({ contentDir, base: '/help/' }) },
+  image: { domains: [], remotePatterns: [] },
+} as unknown as Parameters<typeof toThreadOptions>[0];
+
+/** Astro's own render function for Markdown entries (astro/dist/vite-plugin-markdown/content-entry-type.js). */
+async function astroRender(): Promise<ContentEntryRenderFunction> {
+  const processor = await createMarkdownProcessor({ image: config.image, ...config.markdown });
+  return async (entry) => {
+    const result = await processor.render(entry.body ?? '', {
+      frontmatter: entry.data,
+      // @ts-expect-error Internal API, as Astro passes it.
+      fileURL: entry.filePath ? pathToFileURL(entry.filePath) : undefined,
+    });
+    return { html: result.code, metadata: { ...result.metadata, imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths) } };
+  };
+}
+
+const entries: MarkdownEntry[] = [
+  {
+    id: 'account/reset-password',
+    filePath: `${contentDir}/articles/account/reset-password.md`,
+    data: { title: 'Reset your password', updated: new Date('2026-03-01') },
+    body: [
+      '## Before you start',
+      '',
+      ':::note',
+      'The link in the email works for **one hour**. See [two-step sign-in](../account/two-factor-authentication.md#backup-codes).',
+      ':::',
+      '',
+      '| Plan | Resets a day |',
+      '| --- | --- |',
+      '| Free | 3 |',
+      '',
+      '```sh',
+      'curl -X POST https://api.example.com/reset',
+      '```',
+      '',
+      '![The reset form](./reset-form.png)',
+      '',
+      '### "Quotes" -- and dashes',
+      '',
+      '- [ ] a task',
+      '- [Contact](/contact/)',
+    ].join('\n'),
+  },
+  { id: 'billing/refunds', filePath: `${contentDir}/faqs/billing/refunds.md`, data: { question: 'When do I get my money back?' }, body: 'Within **five** working days.' },
+  { id: 'empty/body', data: {}, body: '' },
+];
+
+describe('Markdown on worker threads', () => {
+  const pools: MarkdownThreads[] = [];
+  const dirs: string[] = [];
+  afterEach(async () => {
+    stops.splice(0);
+    await Promise.all(pools.splice(0).map((p) => p.close()));
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+  const stops: Array<Error | undefined> = [];
+  const start = (count: number, entry?: URL) => {
+    const options = toThreadOptions(config);
+    if ('reason' in options) throw new Error(options.reason);
+    const pool = new MarkdownThreads(options, count, { entry, onStop: (error) => stops.push(error) });
+    pools.push(pool);
+    return pool;
+  };
+
+  it('renders the same HTML, headings and image paths as Astro does on its own thread', async () => {
+    const render = await start(2).getRenderFunction(config, () => Promise.reject(new Error('should run on the threads')));
+    const inline = await astroRender();
+    const [threaded, expected] = await Promise.all([Promise.all(entries.map(render)), Promise.all(entries.map(inline))]);
+    expect(threaded).toEqual(expected);
+    // The plugins really ran there: a callout, a content link rewritten with the base, code, an image.
+    const html = threaded[0]!.html;
+    expect(html).toContain('class="callout callout-note"');
+    expect(html).toContain('href="/help/account/two-factor-authentication/#backup-codes"');
+    expect(html).toContain('<pre class="astro-code css-variables"');
+    expect(threaded[0]!.metadata?.imagePaths).toEqual(['./reset-form.png']);
+    expect(threaded[0]!.metadata?.headings?.map((h) => h.text)).toEqual(['Before you start', '“Quotes” — and dashes']);
+    expect(stops).toEqual([]);
+  });
+
+  it('renders on Astro\'s thread when a thread cannot start', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'hc-md-thread-'));
+    dirs.push(dir);
+    const broken = path.join(dir, 'broken-worker.mjs');
+    writeFileSync(broken, 'throw new Error("no processor here");\n');
+    let inlineCalls = 0;
+    const render = await start(1, pathToFileURL(broken)).getRenderFunction(config, async () => {
+      inlineCalls++;
+      return astroRender();
+    });
+    const inline = await astroRender();
+    expect(await Promise.all(entries.map(render))).toEqual(await Promise.all(entries.map(inline)));
+    expect(inlineCalls).toBe(1);
+    expect(stops.map((e) => e?.message)).toEqual(['no processor here']);
+  });
+
+  it('uses Astro\'s render function when the config changed after the threads started', async () => {
+    const pool = start(1);
+    const own: ContentEntryRenderFunction = async () => ({ html: 'inline' });
+    const changed = { ...config, markdown: { ...config.markdown, smartypants: false } };
+    expect(await pool.getRenderFunction(changed, async () => own)).toBe(own);
+  });
+});
+
+describe('which Markdown options a thread can take', () => {
+  it('takes ours: the plugins by name, their options as data', () => {
+    const options = toThreadOptions(config);
+    expect(options).toMatchObject({
+      remarkPlugins: [{ name: 'remark-directive' }, { name: 'callouts' }, { name: 'links', options: { contentDir, base: '/help/' } }],
+    });
+  });
+
+  it('says why not for rehype plugins, unknown plugin functions and options that hold functions', () => {
+    const rehype = { ...config, markdown: { ...config.markdown, rehypePlugins: [() => () => {}] } };
+    expect(toThreadOptions(rehype)).toEqual({ reason: 'rehype plugins cannot be sent to a thread' });
+    const unknown = { ...config, markdown: { ...config.markdown, remarkPlugins: [...config.markdown.remarkPlugins, function remarkEmoji() {}] } };
+    expect(toThreadOptions(unknown)).toEqual({ reason: expect.stringMatching(/^remark plugin "remarkEmoji\d*" is not one a thread can load$/) });
+    const transformer = { ...config, markdown: { ...config.markdown, shikiConfig: { ...config.markdown.shikiConfig, transformers: [{ pre() {} }] } } };
+    expect(toThreadOptions(transformer)).toMatchObject({ reason: expect.stringContaining('cannot be sent to a thread') });
+  });
+
+  it('takes plugins given as package names', () => {
+    const named = { ...config, markdown: { ...config.markdown, remarkPlugins: ['remark-directive'] } };
+    expect(toThreadOptions(named)).toMatchObject({ remarkPlugins: ['remark-directive'] });
+  });
+
+  it('starts one thread per core, up to four, for large sites, unless HELP_CENTER_MARKDOWN_THREADS says', () => {
+    expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS, {})).toEqual({ count: Math.min(os.availableParallelism(), 4) });
+    expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS - 1, {})).toEqual({ reason: expect.stringMatching(/^1999 Markdown files, fewer than the 2,000/) });
+    expect(chooseMarkdownThreads(50, { HELP_CENTER_MARKDOWN_THREADS: '3' })).toEqual({ count: 3 });
+    expect(chooseMarkdownThreads(10_000, { HELP_CENTER_MARKDOWN_THREADS: '0' })).toEqual({ reason: 'HELP_CENTER_MARKDOWN_THREADS is 0' });
+  });
+});

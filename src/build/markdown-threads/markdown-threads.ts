@@ -1,0 +1,195 @@
+/**
+ * Renders the build's Markdown on worker threads. Astro's content layer renders every article and
+ * FAQ on its own thread (most of the content sync, ~52 s at 5,000 articles), where each render's
+ * garbage is collected from a heap that holds the whole data store. Its glob loader keeps ten
+ * files in flight, so a render function that hands the Markdown to another thread lets the other
+ * cores render while Astro reads, validates and stores the rest.
+ *
+ * Each thread builds the same processor Astro would (`createMarkdownProcessor` with the resolved
+ * `markdown` and `image` options), so the HTML, headings and image paths are the same. Only
+ * options that can be sent to a thread qualify: our remark plugins (REMARK_PLUGINS_BY_NAME, the
+ * same functions) or plugins given as package names, no rehype plugins, nothing else holding a
+ * function. Otherwise, or if a thread cannot start or dies, entries render on Astro's thread.
+ */
+import os from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AstroConfig, ContentEntryRenderFunction } from 'astro';
+import type { AstroMarkdownProcessorOptions } from '@astrojs/markdown-remark';
+import { REMARK_PLUGINS_BY_NAME } from '../../content/markdown-config.ts';
+
+export type MarkdownEntry = Parameters<ContentEntryRenderFunction>[0];
+export type RenderedMarkdown = Awaited<ReturnType<ContentEntryRenderFunction>>;
+
+/** What a thread needs to build the processor: a remark plugin is a package name or one of ours, by name. */
+export interface MarkdownThreadOptions {
+  processor: Omit<AstroMarkdownProcessorOptions, 'remarkPlugins' | 'rehypePlugins'>;
+  remarkPlugins: Array<string | { name: string; options?: unknown }>;
+}
+
+export interface MarkdownRenderRequest {
+  id: number;
+  body: string;
+  frontmatter: Record<string, unknown>;
+  filePath?: string;
+}
+export type MarkdownRenderReply = { id: number; rendered: RenderedMarkdown } | { id: number; error: string };
+
+const nameOf = (fn: unknown) => Object.keys(REMARK_PLUGINS_BY_NAME).find((name) => REMARK_PLUGINS_BY_NAME[name] === fn);
+
+/** The options a thread can rebuild the processor from, or why this configuration cannot be sent to one. */
+export function toThreadOptions(config: Pick<AstroConfig, 'markdown' | 'image'>): MarkdownThreadOptions | { reason: string } {
+  const { remarkPlugins, rehypePlugins, ...rest } = config.markdown;
+  if (rehypePlugins.length > 0) return { reason: 'rehype plugins cannot be sent to a thread' };
+  const plugins: MarkdownThreadOptions['remarkPlugins'] = [];
+  for (const plugin of remarkPlugins) {
+    const [fn, options] = Array.isArray(plugin) ? plugin : [plugin, undefined];
+    const name = typeof fn === 'function' ? nameOf(fn) : undefined;
+    if (typeof fn === 'string') {
+      if (options !== undefined) return { reason: `remark plugin "${fn}" has options` };
+      plugins.push(fn);
+    } else if (name) {
+      plugins.push({ name, options });
+    } else {
+      return { reason: `remark plugin "${(fn as { name?: string }).name || '(anonymous)'}" is not one a thread can load` };
+    }
+  }
+  const options: MarkdownThreadOptions = {
+    processor: { ...rest, image: { domains: config.image.domains, remotePatterns: config.image.remotePatterns } },
+    remarkPlugins: plugins,
+  };
+  try {
+    structuredClone(options);
+  } catch (err) {
+    return { reason: `the markdown options cannot be sent to a thread (${(err as Error).message})` };
+  }
+  return options;
+}
+
+/**
+ * Below this many Markdown files the threads saved nothing measurable on a two-core machine: each
+ * takes ~0.8 s of CPU to start, while Astro starts too, and ~60 MB (docs/performance.md: builds of
+ * 1,200 and 3,000 files no faster with them; of 6,000 files ~18% faster).
+ */
+export const MIN_FILES_FOR_THREADS = 2000;
+
+/**
+ * How many threads: HELP_CENTER_MARKDOWN_THREADS if it is set (0: none); otherwise none for fewer
+ * than MIN_FILES_FOR_THREADS Markdown files and one per core, up to four, from there.
+ */
+export function chooseMarkdownThreads(markdownFiles: number, env: NodeJS.ProcessEnv = process.env): { count: number } | { reason: string } {
+  const set = env.HELP_CENTER_MARKDOWN_THREADS?.trim();
+  if (set !== undefined && /^\d+$/.test(set)) return Number(set) > 0 ? { count: Number(set) } : { reason: 'HELP_CENTER_MARKDOWN_THREADS is 0' };
+  if (markdownFiles < MIN_FILES_FOR_THREADS) {
+    return { reason: `${markdownFiles} Markdown files, fewer than the ${MIN_FILES_FOR_THREADS.toLocaleString('en')} from which threads start (HELP_CENTER_MARKDOWN_THREADS=<n> sets a number)` };
+  }
+  return { count: Math.min(os.availableParallelism(), 4) };
+}
+
+/** Thrown to a render whose thread stopped: the caller renders that entry on its own thread. */
+class ThreadGone extends Error {}
+
+interface Thread {
+  worker: Worker;
+  pending: Map<number, { resolve: (r: RenderedMarkdown) => void; reject: (e: Error) => void }>;
+  alive: boolean;
+}
+
+export class MarkdownThreads {
+  readonly #key: string;
+  readonly #threads: Thread[] = [];
+  #nextId = 0;
+
+  readonly #onStop: (error: Error | undefined) => void;
+  #closing = false;
+
+  /** `onStop` hears of a thread that stopped before close(), with its error if it had one. */
+  constructor(
+    options: MarkdownThreadOptions,
+    count: number,
+    { entry = new URL('./markdown-thread-worker.mjs', import.meta.url), onStop = () => {} }: { entry?: URL; onStop?: (error: Error | undefined) => void } = {},
+  ) {
+    this.#key = JSON.stringify(options);
+    this.#onStop = onStop;
+    for (let i = 0; i < count; i++) this.#threads.push(this.#start(entry, options));
+  }
+
+  /**
+   * The render function for the glob loader: on the threads when `config` still has the options
+   * they were started with (an integration may change them later), else `inline` (Astro's own).
+   */
+  async getRenderFunction(config: Pick<AstroConfig, 'markdown' | 'image'>, inline: () => Promise<ContentEntryRenderFunction>): Promise<ContentEntryRenderFunction> {
+    const options = toThreadOptions(config);
+    if ('reason' in options || JSON.stringify(options) !== this.#key) return inline();
+    let own: Promise<ContentEntryRenderFunction> | undefined;
+    return (entry) =>
+      this.#render(entry).catch((err: unknown) => {
+        if (!(err instanceof ThreadGone)) throw err;
+        return (own ??= inline()).then((render) => render(entry));
+      });
+  }
+
+  get size(): number {
+    return this.#threads.length;
+  }
+
+  async close(): Promise<void> {
+    this.#closing = true;
+    const threads = this.#threads.splice(0);
+    await Promise.all(threads.map((t) => t.worker.terminate()));
+  }
+
+  #start(entry: URL, options: MarkdownThreadOptions): Thread {
+    const thread: Thread = { worker: new Worker(entry, { workerData: { options } }), pending: new Map(), alive: true };
+    const { worker, pending } = thread;
+    // Only a thread with work keeps the process alive (see #render).
+    worker.unref();
+    worker.on('message', (reply: MarkdownRenderReply) => {
+      const job = pending.get(reply.id);
+      if (!job) return;
+      pending.delete(reply.id);
+      if (pending.size === 0) worker.unref();
+      if ('error' in reply) job.reject(new Error(reply.error));
+      else job.resolve(reply.rendered);
+    });
+    const stop = (error?: Error) => {
+      if (!thread.alive) return;
+      thread.alive = false;
+      if (!this.#closing) this.#onStop(error);
+      for (const job of pending.values()) job.reject(new ThreadGone('The Markdown thread stopped.'));
+      pending.clear();
+    };
+    worker.on('error', stop);
+    worker.once('exit', () => stop());
+    return thread;
+  }
+
+  #render(entry: MarkdownEntry): Promise<RenderedMarkdown> {
+    let thread: Thread | undefined;
+    for (const t of this.#threads) if (t.alive && (!thread || t.pending.size < thread.pending.size)) thread = t;
+    if (!thread) return Promise.reject(new ThreadGone('No Markdown thread is running.'));
+    const id = this.#nextId++;
+    const request: MarkdownRenderRequest = { id, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath };
+    const { worker, pending } = thread;
+    return new Promise<RenderedMarkdown>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      if (pending.size === 1) worker.ref();
+      worker.postMessage(request);
+    });
+  }
+}
+
+/** The Markdown threads of one `astro build`, or the reason it renders on Astro's thread. */
+export function startMarkdownThreads(
+  config: Pick<AstroConfig, 'markdown' | 'image'>,
+  choice: { count: number } | { reason: string },
+  onStop: (error: Error | undefined) => void,
+): MarkdownThreads | { reason: string } {
+  if ('reason' in choice) return choice;
+  const options = toThreadOptions(config);
+  if ('reason' in options) return options;
+  try {
+    return new MarkdownThreads(options, choice.count, { onStop });
+  } catch (err) {
+    return { reason: `no thread could start (${(err as Error).message})` };
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Hands each article and FAQ to the build's search index as soon as the content layer has
+ * rendered it, so Pagefind indexes it on the second core while Astro renders the rest (see
+ * search-index-session.ts). Entries unchanged since the content layer's cache are not rendered
+ * again; they are handed over in one list at the end, and only referenced here: any work at the
+ * end of a loader delays Astro's save of its data store. Outside `astro build` there is no search
+ * index and the wrapped loader runs unchanged. When Astro's loading fails, the content check's
+ * errors (file, line and fix) are thrown in its place, if it found any.
+ */
+import type { Loader } from 'astro/loaders';
+import { getActiveContentCheck } from '../active-content-check.ts';
+import { getActiveSearchIndex, type SearchCollection, type SearchEntries } from './active-search-index.ts';
+
+interface StoredEntry {
+  id: string;
+  data: Record<string, unknown>;
+  body?: string;
+  rendered?: { html: string; metadata?: { headings?: Array<{ text: string }> } };
+}
+
+const splitId = (id: string) => {
+  const [category = '', slug = ''] = id.split('/');
+  return { category, slug };
+};
+
+/** What search needs of a stored entry; undefined for drafts, which are not published. */
+const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => SearchEntries[C] | undefined } = {
+  articles(entry) {
+    const data = entry.data as { title: string; description: string; draft?: boolean };
+    if (data.draft) return undefined;
+    return {
+      ...splitId(entry.id),
+      title: data.title,
+      description: data.description,
+      html: entry.rendered?.html,
+      headings: entry.rendered?.metadata?.headings?.map((h) => h.text) ?? [],
+      markdown: entry.body ?? '',
+    };
+  },
+  faqs(entry) {
+    const data = entry.data as { question: string; draft?: boolean };
+    if (data.draft) return undefined;
+    return { ...splitId(entry.id), question: data.question, html: entry.rendered?.html, markdown: entry.body ?? '' };
+  },
+};
+
+export function withSearchIndexing<C extends SearchCollection>(collection: C, loader: Loader): Loader {
+  const toSearchEntry = TO_SEARCH_ENTRY[collection] as (entry: StoredEntry) => SearchEntries[C] | undefined;
+  return {
+    ...loader,
+    load: async (context) => {
+      const index = getActiveSearchIndex();
+      if (!index) return loader.load(context);
+      const handed = new Set<string>();
+      const store: typeof context.store = {
+        ...context.store,
+        set: (entry) => {
+          const changed = context.store.set(entry);
+          const found = toSearchEntry(entry);
+          if (found && !handed.has(entry.id)) {
+            handed.add(entry.id);
+            index.addEntry(collection, found);
+          }
+          return changed;
+        },
+      };
+      try {
+        await loader.load({ ...context, store });
+      } catch (err) {
+        // A malformed file: the build's content check says what is wrong, where, and how to fix it.
+        await getActiveContentCheck();
+        throw err;
+      }
+      const unchanged: Array<SearchEntries[C]> = [];
+      for (const entry of context.store.values()) {
+        if (handed.has(entry.id)) continue;
+        const found = toSearchEntry(entry);
+        if (found) unchanged.push(found);
+      }
+      index.addUnchangedEntries(collection, unchanged);
+    },
+  };
+}

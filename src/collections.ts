@@ -1,0 +1,21 @@
+/** The one place that binds the content schemas to Astro collections. */
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { ArticleFrontmatterSchema, FaqFrontmatterSchema } from './content/schema.ts';
+import { getContentDir } from './content/paths.ts';
+import { withSearchIndexing } from './build/search-index/search-indexing-loader.ts';
+import { withMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
+
+const contentDir = getContentDir();
+const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
+
+export const collections = {
+  articles: defineCollection({
+    loader: withSearchIndexing('articles', withMarkdownThreads(glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }))),
+    schema: ArticleFrontmatterSchema,
+  }),
+  faqs: defineCollection({
+    loader: withSearchIndexing('faqs', withMarkdownThreads(glob({ pattern: '*/*.md', base: `${contentDir}/faqs`, generateId: idFromPath }))),
+    schema: FaqFrontmatterSchema,
+  }),
+};

@@ -1,0 +1,161 @@
+/**
+ * The Node server (`npm run feedback:serve`): reads env, opens the store, serves the app on
+ * 127.0.0.1:8787 by default. SIGTERM/SIGINT: stop accepting, let in-flight requests finish
+ * (every acknowledged vote is already committed), close the store, exit 0. SIGHUP reloads the
+ * manifest after a deploy.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { getRequestListener } from '@hono/node-server';
+import { HelpCenterError } from '../../../lib/errors.ts';
+import type { FeedbackApp } from '../app.ts';
+import { createFeedbackCounters } from '../counters.ts';
+import { createJsonLogger, type FeedbackLogger } from '../logger.ts';
+import { loadFeedbackManifest, type FeedbackManifest } from '../../manifest.ts';
+import { createStore } from '../stores/create-store.ts';
+import type { FeedbackStore } from '../stores/types.ts';
+import { parseFeedbackEnv, type FeedbackEnv } from './config.ts';
+import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
+import { readIncomingWithLimit } from './read-incoming.ts';
+
+export interface FeedbackServer {
+  server: Server;
+  store: FeedbackStore;
+  /** e.g. http://127.0.0.1:8787 */
+  url: string;
+  port: number;
+  /** Stop accepting, drain in-flight requests (at most drainTimeoutMs), close the store. */
+  close(): Promise<void>;
+  /** Load the manifest again and swap the app (same store and counters). */
+  reload(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: FeedbackLogger;
+  /** Longest wait for in-flight requests on shutdown before connections are cut. */
+  drainTimeoutMs?: number;
+}
+
+async function loadManifest(env: FeedbackEnv): Promise<FeedbackManifest> {
+  return isHttpUrl(env.FEEDBACK_MANIFEST) ? fetchFeedbackManifest(env.FEEDBACK_MANIFEST) : loadFeedbackManifest(env.FEEDBACK_MANIFEST);
+}
+
+/** Start the server from parsed settings. Resolves once it listens. */
+export async function startFeedbackServer(env: FeedbackEnv, options: StartOptions = {}): Promise<FeedbackServer> {
+  const logger = options.logger ?? createJsonLogger((line) => process.stderr.write(line));
+  const drainTimeoutMs = options.drainTimeoutMs ?? 10_000;
+  let manifest = await loadManifest(env);
+  const store = await createStore({
+    location: env.FEEDBACK_STORE_URL ?? env.FEEDBACK_DB,
+    synchronous: env.FEEDBACK_SQLITE_SYNCHRONOUS,
+    schema: env.FEEDBACK_PG_SCHEMA,
+    onPoolError: (err) => logger.warn('postgres_pool_error', { message: err.message }),
+  });
+  const counters = createFeedbackCounters();
+  const build = (): FeedbackApp => createRuntimeApp({ env, manifest, store, logger, counters, host: env.FEEDBACK_HOST });
+  let app = build();
+  let closing = false;
+
+  const listener = getRequestListener((request, nodeEnv) => {
+    const incoming = nodeEnv.incoming as IncomingMessage;
+    return app.fetch(request, {
+      remoteAddress: incoming.socket.remoteAddress,
+      // Over the cap: once the 413 is written, @hono/node-server starts a bounded drain (500 ms);
+      // pausing again means the rest of the body is never read, only the connection closed.
+      readBody: (limit) => readIncomingWithLimit(incoming, limit, () => nodeEnv.outgoing.once('finish', () => incoming.pause())),
+    });
+  });
+  const server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req: IncomingMessage, res: ServerResponse) => {
+    if (closing) res.setHeader('connection', 'close');
+    void listener(req, res);
+  });
+
+  // A request the HTTP parser rejects (e.g. Content-Length together with Transfer-Encoding):
+  // answer 400 and keep discarding what the client still sends for a moment, so it can read
+  // the answer (closing with unread data would reset the connection and lose it).
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
+    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+    socket.on('data', () => {}).resume();
+    const timer = setTimeout(() => socket.destroy(), 1000);
+    socket.once('close', () => clearTimeout(timer));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(env.FEEDBACK_PORT, env.FEEDBACK_HOST, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = env.FEEDBACK_HOST.includes(':') ? `[${env.FEEDBACK_HOST}]` : env.FEEDBACK_HOST;
+
+  let closed: Promise<void> | undefined;
+  return {
+    server,
+    store,
+    port,
+    url: `http://${host}:${port}`,
+    close() {
+      closed ??= (async () => {
+        closing = true;
+        const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+        // Keep-alive connections become idle as their last response finishes: close them as they do.
+        server.closeIdleConnections();
+        const sweeper = setInterval(() => server.closeIdleConnections(), 25);
+        const timer = setTimeout(() => {
+          logger.warn('drain_timeout', { waitedMs: drainTimeoutMs });
+          server.closeAllConnections();
+        }, drainTimeoutMs);
+        await drained;
+        clearInterval(sweeper);
+        clearTimeout(timer);
+        await store.close();
+      })();
+      return closed;
+    },
+    async reload() {
+      manifest = await loadManifest(env);
+      app = build();
+      logger.info('manifest_reloaded', { items: manifest.items.length, revision: manifest.revision });
+    },
+  };
+}
+
+/** The CLI entry: settings from `env`, logs as JSON lines, signals handled, exit codes set. */
+export async function runFeedbackServer(env: Record<string, string | undefined> = process.env): Promise<void> {
+  const logger = createJsonLogger((line) => process.stderr.write(line));
+  let server: FeedbackServer;
+  try {
+    const settings = parseFeedbackEnv(env);
+    server = await startFeedbackServer(settings, { logger });
+    const { store } = server;
+    // One line on stdout that tools (tests, the benchmark) can wait for.
+    process.stdout.write(`${JSON.stringify({ event: 'listening', url: server.url, port: server.port, store: store.kind })}\n`);
+    logger.info('listening', { url: server.url, store: store.kind, manifest: settings.FEEDBACK_MANIFEST });
+  } catch (err) {
+    logger.error('start_failed', { message: err instanceof HelpCenterError ? err.message : String((err as Error).message ?? err), code: err instanceof HelpCenterError ? err.code : undefined });
+    process.exitCode = 1;
+    return;
+  }
+  const stop = (signal: string) => {
+    logger.info('stopping', { signal });
+    server.close().then(
+      () => {
+        logger.info('stopped', { signal });
+        process.exit(0);
+      },
+      (err: Error) => {
+        logger.error('stop_failed', { message: err.message });
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => stop('SIGTERM'));
+  process.once('SIGINT', () => stop('SIGINT'));
+  process.on('SIGHUP', () => {
+    server.reload().catch((err: Error) => logger.error('manifest_reload_failed', { message: err.message }));
+  });
+}

@@ -1,0 +1,63 @@
+/**
+ * Shared by the Netlify and Vercel entries: build the app once per instance, on the first
+ * request, from env; if that fails, log why, answer a generic 500, and try again next time.
+ */
+import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
+import type { FeedbackApp } from '../app.ts';
+import { createErrorResponse } from '../http/responses.ts';
+import { createJsonLogger, type FeedbackLogger } from '../logger.ts';
+import { loadFeedbackManifest } from '../../manifest.ts';
+import { createStore } from '../stores/create-store.ts';
+import { parseFeedbackEnv } from './config.ts';
+import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
+
+export interface LazyHandlerOptions {
+  /** Where settings come from (process.env on Netlify and Vercel). */
+  loadEnv: () => Record<string, string | undefined>;
+  logger?: FeedbackLogger;
+  fetch?: typeof fetch;
+}
+
+export type FeedbackHandler = (request: Request, remoteAddress: string | undefined) => Promise<Response>;
+
+export const consoleLogger = (): FeedbackLogger => createJsonLogger((line) => console.error(line.trimEnd()));
+
+export function createLazyFeedbackHandler(options: LazyHandlerOptions): FeedbackHandler {
+  const logger = options.logger ?? consoleLogger();
+  let ready: Promise<FeedbackApp> | undefined;
+
+  async function init(): Promise<FeedbackApp> {
+    const env = parseFeedbackEnv(options.loadEnv());
+    const manifest = isHttpUrl(env.FEEDBACK_MANIFEST)
+      ? await fetchFeedbackManifest(env.FEEDBACK_MANIFEST, options.fetch)
+      : loadFeedbackManifest(env.FEEDBACK_MANIFEST);
+    if (!env.FEEDBACK_STORE_URL) {
+      logger.warn('sqlite_on_serverless', {
+        message: 'FEEDBACK_STORE_URL is not set, so votes go to a SQLite file on this instance only; set a postgres:// URL for a shared, durable store',
+      });
+    }
+    const store = await createStore({
+      location: env.FEEDBACK_STORE_URL ?? env.FEEDBACK_DB,
+      synchronous: env.FEEDBACK_SQLITE_SYNCHRONOUS,
+      schema: env.FEEDBACK_PG_SCHEMA,
+      onPoolError: (err) => logger.warn('postgres_pool_error', { message: err.message }),
+    });
+    return createRuntimeApp({ env, manifest, store, logger, fetch: options.fetch });
+  }
+
+  return async (request, remoteAddress) => {
+    ready ??= init();
+    let app: FeedbackApp;
+    try {
+      app = await ready;
+    } catch (err) {
+      ready = undefined;
+      logger.error('start_failed', {
+        message: (err as Error).message,
+        code: err instanceof HelpCenterError ? err.code : undefined,
+      });
+      return createErrorResponse(500, ErrorCodes.InternalError, 'Something went wrong on our side; the vote was not saved. Please try again later.');
+    }
+    return app.fetch(request, { remoteAddress });
+  };
+}

@@ -1,0 +1,32 @@
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { BROWSER_UA, SITE_ORIGIN, createVoteBody } from '../../../../test/helpers/feedback/fixtures.ts';
+import { createTempSite } from '../../../../test/helpers/feedback/spawn-server.ts';
+
+const site = createTempSite();
+vi.stubEnv('FEEDBACK_DB', site.dbFile);
+vi.stubEnv('FEEDBACK_MANIFEST', site.manifestFile);
+vi.stubEnv('FEEDBACK_BASE_PATH', '/api');
+afterAll(() => {
+  vi.unstubAllEnvs();
+  site.cleanup();
+});
+
+const vote = (ip: string) =>
+  new Request('https://help.example.com/api/feedback', {
+    method: 'POST',
+    headers: { origin: SITE_ORIGIN, 'content-type': 'application/json', 'user-agent': BROWSER_UA, 'x-real-ip': ip },
+    body: JSON.stringify(createVoteBody()),
+  });
+
+describe('the Vercel entry', () => {
+  it('stores votes sent to POST under /api, one visitor per X-Real-IP', async () => {
+    const { POST, GET, default: app } = await import('./vercel.ts');
+    expect((await POST(vote('203.0.113.1'))).status).toBe(202);
+    expect((await app.fetch(vote('203.0.113.2'))).status).toBe(202);
+    expect((await GET(new Request('https://help.example.com/api/health'))).status).toBe(200);
+    const db = new Database(site.dbFile, { readonly: true });
+    expect(db.prepare('SELECT count(DISTINCT visitor_hash) FROM votes').pluck().get()).toBe(2);
+    db.close();
+  });
+});

@@ -1,0 +1,17 @@
+/**
+ * Vercel Functions entry (Node runtime, web-standard handlers). Use it from api/feedback.ts:
+ *   export { GET, POST, OPTIONS } from '../../src/feedback/runtime/vercel.ts';
+ * and set FEEDBACK_BASE_PATH=/api. Vercel sets X-Real-IP itself, so it is trusted here.
+ */
+import { createLazyFeedbackHandler } from './serverless.ts';
+
+const handle = createLazyFeedbackHandler({ loadEnv: () => process.env });
+
+export function vercelFeedback(request: Request): Promise<Response> {
+  return handle(request, request.headers.get('x-real-ip') ?? undefined);
+}
+
+export const GET = vercelFeedback;
+export const POST = vercelFeedback;
+export const OPTIONS = vercelFeedback;
+export default { fetch: vercelFeedback };

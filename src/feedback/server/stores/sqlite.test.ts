@@ -1,0 +1,97 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { spawn } from 'node:child_process';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createSearchEventRecord, createVoteRecord, describeStoreContract } from '../../../../test/helpers/feedback/store-contract.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { createSqliteStore } from './sqlite.ts';
+
+describeStoreContract('SQLite (in memory)', async () => {
+  const store = await createSqliteStore({ file: ':memory:' });
+  return { store, cleanup: () => store.close() };
+});
+
+describe('SQLite store on disk', () => {
+  const dirs: string[] = [];
+  const tempFile = () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'feedback-sqlite-'));
+    dirs.push(dir);
+    return path.join(dir, 'nested', 'feedback.db');
+  };
+  afterEach(() => {
+    for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates the folder, uses WAL with the chosen synchronous level, and keeps data across reopen', async () => {
+    const file = tempFile();
+    const store = await createSqliteStore({ file, synchronous: 'FULL' });
+    await store.recordVote(createVoteRecord());
+    await store.close();
+    const again = await createSqliteStore({ file });
+    expect(await again.countVotes()).toBe(1);
+    expect(await again.getSchemaVersion()).toBe(2);
+    await again.close();
+    const db = new Database(file, { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.prepare('SELECT count(*) FROM schema_version').pluck().get()).toBe(2);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
+  it('upgrades a version 1 database to version 2, keeping its votes and adding search_events', async () => {
+    const file = tempFile();
+    mkdirSync(path.dirname(file), { recursive: true });
+    const old = new Database(file);
+    old.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+    old.exec(MIGRATIONS[0]!.sqlite);
+    old.prepare('INSERT INTO schema_version (version, applied_at) VALUES (1, 0)').run();
+    old.close();
+    const store = await createSqliteStore({ file });
+    await store.recordVote(createVoteRecord());
+    expect(await store.getSchemaVersion()).toBe(2);
+    expect(await store.recordSearchEvent(createSearchEventRecord())).toBe('created');
+    expect([await store.countVotes(), await store.countSearchEvents()]).toEqual([1, 1]);
+    await store.close();
+  });
+
+  it('sets the pragmas the checklist asks for on its connection', async () => {
+    const store = await createSqliteStore({ file: tempFile() });
+    expect({
+      journal_mode: store.getPragma('journal_mode'),
+      synchronous: store.getPragma('synchronous'),
+      busy_timeout: store.getPragma('busy_timeout'),
+      foreign_keys: store.getPragma('foreign_keys'),
+      journal_size_limit: store.getPragma('journal_size_limit'),
+    }).toEqual({ journal_mode: 'wal', synchronous: 2, busy_timeout: 5000, foreign_keys: 1, journal_size_limit: 67108864 });
+    await store.close();
+  });
+
+  it('waits for another process\'s write lock instead of failing with SQLITE_BUSY', async () => {
+    const file = tempFile();
+    const store = await createSqliteStore({ file });
+    // Another OS process takes the write lock for 300 ms.
+    const holder = spawn(
+      process.execPath,
+      ['-e', `const D=require('better-sqlite3');const db=new D(${JSON.stringify(file)});db.exec('BEGIN IMMEDIATE');process.stdout.write('locked\\n');setTimeout(()=>{db.exec('COMMIT');db.close()},300)`],
+      { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    const exited = new Promise((resolve) => holder.once('exit', resolve));
+    await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+    const started = Date.now();
+    await expect(store.recordVote(createVoteRecord())).resolves.toBe('created');
+    expect(Date.now() - started).toBeGreaterThan(100);
+    await exited;
+    await store.close();
+  });
+
+  it('names the file and what to check when it cannot open the database', async () => {
+    const blocker = tempFile().replace(/nested\/feedback\.db$/, 'not-a-folder');
+    writeFileSync(blocker, '');
+    const file = path.join(blocker, 'feedback.db');
+    await expect(createSqliteStore({ file })).rejects.toThrow(
+      `cannot open the SQLite feedback store ${file}: EEXIST: file already exists, mkdir '${blocker}'; check that the folder is writable and on a local disk (not NFS)`,
+    );
+  });
+});

@@ -1,0 +1,278 @@
+/**
+ * The default store: one better-sqlite3 connection per process (one writer), WAL, and group
+ * commit: votes that arrive in the same event-loop turn share one BEGIN IMMEDIATE transaction
+ * and one fsync, and each promise resolves only after COMMIT returns.
+ */
+import { mkdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
+import { MIGRATIONS } from './migrations.ts';
+import type {
+  FeedbackStore,
+  RecordOutcome,
+  SearchEventQuery,
+  SearchEventRecord,
+  SearchRecordOutcome,
+  StoredSearchEvent,
+  StoredVote,
+  VoteQuery,
+  VoteRecord,
+} from './types.ts';
+import { toStoredSearchEvent, toStoredVote, type SearchRow, type VoteRow } from './rows.ts';
+
+export interface SqliteStoreOptions {
+  /** The database file; ":memory:" for tests. Parent folders are created. */
+  file: string;
+  /**
+   * FULL (default): a commit survives power loss; NORMAL: it survives an application crash but
+   * the newest commits may roll back on power loss. See docs/feedback.md.
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+  /** How long a write waits for another process's lock before failing (ms). */
+  busyTimeoutMs?: number;
+  /** Run `wal_checkpoint(RESTART)` when the -wal file grows past this many bytes. */
+  walCheckpointBytes?: number;
+  /** Most votes per group commit. */
+  maxBatch?: number;
+}
+
+/** One queued write (a vote or a search event) waiting for the next group commit. */
+interface Pending {
+  apply: () => RecordOutcome;
+  resolve: (outcome: RecordOutcome) => void;
+  reject: (err: unknown) => void;
+}
+
+
+
+/** Open (and migrate) a SQLite store. Throws FeedbackStoreFailed with the file when it cannot. */
+/** The SQLite store also reports its connection's pragmas, so tests can check the settings. */
+export interface SqliteFeedbackStore extends FeedbackStore {
+  getPragma(name: 'journal_mode' | 'synchronous' | 'busy_timeout' | 'foreign_keys' | 'journal_size_limit'): unknown;
+}
+
+export async function createSqliteStore(options: SqliteStoreOptions): Promise<SqliteFeedbackStore> {
+  const { file, synchronous = 'FULL', busyTimeoutMs = 5000, walCheckpointBytes = 64 * 1024 * 1024, maxBatch = 500 } = options;
+  const inMemory = file === ':memory:';
+  let db: Database.Database;
+  try {
+    if (!inMemory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    db = new Database(file, { timeout: busyTimeoutMs });
+    db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${synchronous}`);
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('journal_size_limit = 67108864');
+    migrateSqlite(db);
+  } catch (err) {
+    throw new HelpCenterError(
+      ErrorCodes.FeedbackStoreFailed,
+      `cannot open the SQLite feedback store ${file}: ${(err as Error).message}; check that the folder is writable and on a local disk (not NFS)`,
+    );
+  }
+
+  const stmt = {
+    claimEvent: db.prepare('INSERT INTO event_ids (event_id, kind, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    deleteReplaced: db.prepare('DELETE FROM votes WHERE event_id = ? AND item_id = ?'),
+    findSlot: db.prepare('SELECT 1 FROM votes WHERE item_id = ? AND visitor_hash = ? AND day = ?').pluck(),
+    upsert: db.prepare(`
+      INSERT INTO votes (event_id, item_id, visitor_hash, day, vote, reason, comment, page_path, language, revision, created_at, updated_at)
+      VALUES (@eventId, @itemId, @visitorHash, @day, @vote, @reason, @comment, @pagePath, @language, @revision, @receivedAt, @receivedAt)
+      ON CONFLICT (item_id, visitor_hash, day) DO UPDATE SET
+        event_id = excluded.event_id, vote = excluded.vote, reason = excluded.reason, comment = excluded.comment,
+        page_path = excluded.page_path, language = excluded.language, revision = excluded.revision,
+        updated_at = excluded.updated_at`),
+    count: db.prepare('SELECT count(*) FROM votes').pluck(),
+    insertSearch: db.prepare(`
+      INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
+      VALUES (@eventId, @day, @query, @resultCount, @opened, @contact, @refinedFrom, @language, @revision, @receivedAt)`),
+    countSearch: db.prepare('SELECT count(*) FROM search_events').pluck(),
+    insertSalt: db.prepare('INSERT INTO salts (day, salt) VALUES (?, ?) ON CONFLICT DO NOTHING'),
+    getSalt: db.prepare('SELECT salt FROM salts WHERE day = ?').pluck(),
+    deleteSalts: db.prepare('DELETE FROM salts WHERE day < ?'),
+    listSaltDays: db.prepare('SELECT day FROM salts ORDER BY day').pluck(),
+    deleteEventIds: db.prepare('DELETE FROM event_ids WHERE received_at < ?'),
+    schemaVersion: db.prepare('SELECT max(version) FROM schema_version').pluck(),
+  };
+
+  const applyVote = (vote: VoteRecord): RecordOutcome => {
+    if (stmt.claimEvent.run(vote.eventId, 'vote', vote.receivedAt).changes === 0) return 'duplicate';
+    const replaced = vote.replaces ? stmt.deleteReplaced.run(vote.replaces, vote.itemId).changes > 0 : false;
+    const existed = stmt.findSlot.get(vote.itemId, vote.visitorHash, vote.day) !== undefined;
+    stmt.upsert.run(vote);
+    return replaced || existed ? 'updated' : 'created';
+  };
+  const applySearch = (event: SearchEventRecord): RecordOutcome => {
+    if (stmt.claimEvent.run(event.eventId, 'search', event.receivedAt).changes === 0) return 'duplicate';
+    stmt.insertSearch.run({ ...event, contact: event.contact ? 1 : 0 });
+    return 'created';
+  };
+  const applyOne = db.transaction((p: Pending) => p.apply());
+  // The batch runs without per-vote savepoints (two statements fewer per vote). If any vote
+  // fails, the whole batch rolls back and each vote is retried in its own transaction, so one bad
+  // row cannot fail its neighbours.
+  const applyAll = db.transaction((batch: Pending[]) => batch.map((p) => p.apply()));
+  const applyEach = (batch: Pending[]): Array<{ ok: RecordOutcome } | { err: unknown }> =>
+    batch.map((p) => {
+      try {
+        return { ok: applyOne.immediate(p) };
+      } catch (err) {
+        return { err };
+      }
+    });
+  const applyBatch = (batch: Pending[]): Array<{ ok: RecordOutcome } | { err: unknown }> => {
+    try {
+      return applyAll.immediate(batch).map((ok) => ({ ok })); // BEGIN IMMEDIATE ... COMMIT
+    } catch (err) {
+      // A bad row (constraint) is worth isolating; a busy, full or failing disk fails them all.
+      const code = (err as { code?: unknown }).code;
+      if (batch.length > 1 && (typeof code !== 'string' || code.startsWith('SQLITE_CONSTRAINT'))) return applyEach(batch);
+      return batch.map(() => ({ err }));
+    }
+  };
+
+  let queue: Pending[] = [];
+  let scheduled = false;
+  let closed = false;
+  let commits = 0;
+  const walFile = `${file}-wal`;
+
+  function flush(): void {
+    scheduled = false;
+    const batch = queue.slice(0, maxBatch);
+    queue = queue.slice(batch.length);
+    if (queue.length > 0) schedule();
+    if (batch.length === 0) return;
+    const results = applyBatch(batch);
+    batch.forEach((p, i) => {
+      const r = results[i]!;
+      if ('ok' in r) p.resolve(r.ok);
+      else p.reject(r.err);
+    });
+    if (!inMemory && ++commits % 200 === 0) checkpointIfLarge();
+  }
+
+  function schedule(): void {
+    if (scheduled) return;
+    scheduled = true;
+    setImmediate(flush);
+  }
+
+  function checkpointIfLarge(): void {
+    try {
+      if (statSync(walFile).size > walCheckpointBytes) db.pragma('wal_checkpoint(RESTART)');
+    } catch {
+      // No -wal file yet, or a reader holds it: the next check tries again.
+    }
+  }
+
+  function enqueue(apply: () => RecordOutcome): Promise<RecordOutcome> {
+    if (closed) return Promise.reject(new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the SQLite feedback store ${file} is closed`));
+    return new Promise<RecordOutcome>((resolve, reject) => {
+      queue.push({ apply, resolve, reject });
+      schedule();
+    });
+  }
+
+  function assertOpen(): void {
+    if (closed) throw new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the SQLite feedback store ${file} is closed`);
+  }
+
+  return {
+    kind: 'sqlite',
+    getPragma(name) {
+      assertOpen();
+      return db.pragma(name, { simple: true });
+    },
+    recordVote(vote) {
+      return enqueue(() => applyVote(vote));
+    },
+    recordSearchEvent(event) {
+      return enqueue(() => applySearch(event)) as Promise<SearchRecordOutcome>;
+    },
+    async listSearchEvents(query: SearchEventQuery = {}) {
+      assertOpen();
+      const rows = db
+        .prepare(
+          `SELECT event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at
+           FROM search_events WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id`,
+        )
+        .all(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER) as SearchRow[];
+      return rows.map(toStoredSearchEvent);
+    },
+    async countSearchEvents() {
+      assertOpen();
+      return stmt.countSearch.get() as number;
+    },
+    async listVotes(query: VoteQuery = {}) {
+      assertOpen();
+      const rows = db
+        .prepare(
+          `SELECT event_id, item_id, visitor_hash, day, vote, reason, comment, page_path, language, revision, created_at, updated_at
+           FROM votes WHERE updated_at >= ? AND updated_at < ? ORDER BY updated_at, id`,
+        )
+        .all(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER) as VoteRow[];
+      return rows.map(toStoredVote);
+    },
+    async countVotes() {
+      assertOpen();
+      return stmt.count.get() as number;
+    },
+    async getOrCreateSalt(day, candidate) {
+      assertOpen();
+      stmt.insertSalt.run(day, candidate);
+      return stmt.getSalt.get(day) as string;
+    },
+    async deleteSaltsBefore(day) {
+      assertOpen();
+      return stmt.deleteSalts.run(day).changes;
+    },
+    async listSaltDays() {
+      assertOpen();
+      return stmt.listSaltDays.all() as string[];
+    },
+    async deleteEventIdsBefore(time) {
+      assertOpen();
+      return stmt.deleteEventIds.run(time).changes;
+    },
+    async getSchemaVersion() {
+      assertOpen();
+      return (stmt.schemaVersion.get() as number | null) ?? 0;
+    },
+    async ping() {
+      assertOpen();
+      db.prepare('SELECT 1').get();
+    },
+    async close() {
+      if (closed) return;
+      while (queue.length > 0) flush();
+      closed = true;
+      if (!inMemory) {
+        try {
+          // Tidy the -wal file if nobody else is using the database; never wait for it.
+          db.pragma('busy_timeout = 0');
+          db.pragma('wal_checkpoint(TRUNCATE)');
+        } catch {
+          // Another process is reading; SQLite checkpoints on its next open.
+        }
+      }
+      db.close();
+    },
+  };
+}
+
+function migrateSqlite(db: Database.Database): void {
+  db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
+  const migrate = db.transaction(() => {
+    const current = (db.prepare('SELECT max(version) FROM schema_version').pluck().get() as number | null) ?? 0;
+    for (const m of MIGRATIONS) {
+      if (m.version <= current) continue;
+      db.exec(m.sqlite);
+      db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());
+    }
+  });
+  migrate.immediate();
+}
+
+

@@ -1,0 +1,206 @@
+/**
+ * The feedback report as data: one row per article and FAQ (title, owner, votes, helpful share,
+ * Wilson lower bound, top reasons, latest comments), votes for ids the content no longer has
+ * (deleted, renamed or never known), votes per day, and before/after numbers for items whose
+ * file changed in git during the period. Pure: the caller loads votes, content and history.
+ */
+import type { FeedbackReason } from '../../feedback/reasons.ts';
+import type { StoredSearchEvent, StoredVote } from '../../feedback/server/stores/types.ts';
+import { buildSearchInsights, type SearchInsights } from './search-insights.ts';
+import { getTopReasons, summarizeVotes, type CommentEntry, type VoteTally } from './summarize.ts';
+import { getWilsonLowerBound } from './wilson.ts';
+
+/** An article or FAQ as the report needs it (from loadContent). */
+export interface ReportContentItem {
+  /** "article:<slug>" or "faq:<slug>". */
+  id: string;
+  kind: 'article' | 'faq';
+  title: string;
+  owner: string | null;
+  category: string;
+  /** Site path of the page. */
+  path: string;
+  /** Source file relative to the project root, e.g. content/articles/account/reset-password.md. */
+  file: string;
+  draft: boolean;
+}
+
+export interface ReportInput {
+  votes: readonly StoredVote[];
+  /** Search events (site setting searchInsights); none gives an empty insights section. */
+  searchEvents?: readonly StoredSearchEvent[];
+  items: readonly ReportContentItem[];
+  /** Last git change per file (relative to the root); empty outside git. */
+  lastChanged: ReadonlyMap<string, Date>;
+  /** New path -> old paths, from git renames. */
+  renamedFrom: ReadonlyMap<string, readonly string[]>;
+  /** Start of the period (inclusive), or undefined for all time. */
+  since?: Date;
+  now: Date;
+  /** Latest comments kept per item. */
+  commentLimit?: number;
+}
+
+export type ItemStatus = 'published' | 'draft' | 'deleted' | 'renamed' | 'unknown';
+
+export interface SplitStats {
+  votes: number;
+  up: number;
+  helpfulShare: number | null;
+}
+
+export interface ReportRow {
+  id: string;
+  kind: 'article' | 'faq';
+  title: string;
+  owner: string | null;
+  path: string | null;
+  status: ItemStatus;
+  /** For renamed ids: the id the file has now. */
+  renamedTo: string | null;
+  /** Last git change of the file (deleted: the deletion), ISO date, or null. */
+  lastChanged: string | null;
+  votes: number;
+  up: number;
+  down: number;
+  helpfulShare: number | null;
+  /** Lower bound of the 95% Wilson interval of helpfulness: sort ascending for "needs attention". */
+  wilsonLower: number;
+  topReasons: Array<{ reason: FeedbackReason; count: number }>;
+  latestComments: CommentEntry[];
+  /** Before/after the file's last change, when that change falls inside the period. */
+  edit: { at: string; before: SplitStats; after: SplitStats } | null;
+}
+
+export interface FeedbackReport {
+  generatedAt: string;
+  /** YYYY-MM-DD or null for all time. */
+  since: string | null;
+  totals: { votes: number; up: number; down: number; helpfulShare: number | null; itemsWithVotes: number };
+  /** Published (and draft) items: voted ones by Wilson bound ascending, then the rest by title. */
+  items: ReportRow[];
+  /** Votes for ids the content does not have: deleted, renamed or unknown. Never dropped. */
+  orphans: ReportRow[];
+  /** Votes per UTC day in the period. */
+  daily: Array<{ day: string; up: number; down: number }>;
+  /** Content gaps and suggested synonyms from search events in the period. */
+  search: SearchInsights;
+}
+
+const toDay = (d: Date | number) => new Date(d).toISOString().slice(0, 10);
+
+function split(votes: readonly StoredVote[]): SplitStats {
+  const up = votes.filter((v) => v.vote === 'up').length;
+  return { votes: votes.length, up, helpfulShare: votes.length ? up / votes.length : null };
+}
+
+function rowFromTally(base: Omit<ReportRow, 'votes' | 'up' | 'down' | 'helpfulShare' | 'wilsonLower' | 'topReasons' | 'latestComments'>, t: VoteTally | undefined): ReportRow {
+  return {
+    ...base,
+    votes: t?.total ?? 0,
+    up: t?.up ?? 0,
+    down: t?.down ?? 0,
+    helpfulShare: t?.helpfulShare ?? null,
+    wilsonLower: t ? getWilsonLowerBound(t.up, t.total) : 0,
+    topReasons: t ? getTopReasons(t) : [],
+    latestComments: t?.latestComments ?? [],
+  };
+}
+
+/** Where an id's file would live: content/articles/<category>/<slug>.md(x) or content/faqs/<category>/<slug>.md. */
+function matchesId(file: string, id: string): boolean {
+  const [kind, slug] = id.split(':') as [string, string];
+  const folder = kind === 'faq' ? 'faqs' : 'articles';
+  return new RegExp(`(^|/)content/${folder}/[^/]+/${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.mdx?$`).test(file);
+}
+
+export function buildFeedbackReport(input: ReportInput): FeedbackReport {
+  const since = input.since?.getTime() ?? -Infinity;
+  const votes = input.votes.filter((v) => v.updatedAt >= since && v.updatedAt <= input.now.getTime());
+  const tallies = summarizeVotes(votes, input.commentLimit ?? 5);
+  const byItem = new Map<string, StoredVote[]>();
+  for (const v of votes) {
+    const list = byItem.get(v.itemId) ?? [];
+    list.push(v);
+    byItem.set(v.itemId, list);
+  }
+  const periodStart = input.since?.getTime() ?? Math.min(...votes.map((v) => v.updatedAt), input.now.getTime());
+
+  const known = new Set(input.items.map((i) => i.id));
+  const items: ReportRow[] = input.items
+    .filter((item) => !item.draft || tallies.has(item.id))
+    .map((item) => {
+      const changed = input.lastChanged.get(item.file);
+      let edit: ReportRow['edit'] = null;
+      if (changed && changed.getTime() >= periodStart && changed.getTime() <= input.now.getTime()) {
+        const list = byItem.get(item.id) ?? [];
+        edit = {
+          at: changed.toISOString(),
+          before: split(list.filter((v) => v.updatedAt < changed.getTime())),
+          after: split(list.filter((v) => v.updatedAt >= changed.getTime())),
+        };
+      }
+      return rowFromTally(
+        {
+          id: item.id,
+          kind: item.kind,
+          title: item.title,
+          owner: item.owner,
+          path: item.path,
+          status: item.draft ? 'draft' : 'published',
+          renamedTo: null,
+          lastChanged: changed ? toDay(changed) : null,
+          edit,
+        },
+        tallies.get(item.id),
+      );
+    })
+    .sort((a, b) => {
+      if ((a.votes > 0) !== (b.votes > 0)) return a.votes > 0 ? -1 : 1;
+      return a.wilsonLower - b.wilsonLower || b.votes - a.votes || a.title.localeCompare(b.title);
+    });
+
+  const orphans: ReportRow[] = [...tallies.values()]
+    .filter((t) => !known.has(t.itemId))
+    .map((t) => {
+      const itemByFile = new Map(input.items.map((i) => [i.file, i]));
+      let status: ItemStatus = 'unknown';
+      let renamedTo: string | null = null;
+      let lastChanged: string | null = null;
+      for (const [current, olds] of input.renamedFrom) {
+        if (olds.some((old) => matchesId(old, t.itemId)) && itemByFile.has(current)) {
+          status = 'renamed';
+          renamedTo = itemByFile.get(current)!.id;
+        }
+      }
+      if (status === 'unknown') {
+        const deletedFile = [...input.lastChanged.keys()].find((file) => matchesId(file, t.itemId));
+        if (deletedFile) {
+          status = 'deleted';
+          lastChanged = toDay(input.lastChanged.get(deletedFile)!);
+        }
+      }
+      const kind = t.itemId.startsWith('faq:') ? ('faq' as const) : ('article' as const);
+      return rowFromTally({ id: t.itemId, kind, title: t.itemId, owner: null, path: null, status, renamedTo, lastChanged, edit: null }, t);
+    })
+    .sort((a, b) => b.votes - a.votes || a.id.localeCompare(b.id));
+
+  const daily = new Map<string, { day: string; up: number; down: number }>();
+  for (const v of votes) {
+    const day = toDay(v.updatedAt);
+    const d = daily.get(day) ?? { day, up: 0, down: 0 };
+    if (v.vote === 'up') d.up++;
+    else d.down++;
+    daily.set(day, d);
+  }
+  const up = votes.filter((v) => v.vote === 'up').length;
+  return {
+    generatedAt: input.now.toISOString(),
+    since: input.since ? toDay(input.since) : null,
+    totals: { votes: votes.length, up, down: votes.length - up, helpfulShare: votes.length ? up / votes.length : null, itemsWithVotes: tallies.size },
+    items,
+    orphans,
+    daily: [...daily.values()].sort((a, b) => a.day.localeCompare(b.day)),
+    search: buildSearchInsights((input.searchEvents ?? []).filter((e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime())),
+  };
+}

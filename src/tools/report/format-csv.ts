@@ -1,0 +1,42 @@
+/** The report as CSV, one row per item (orphans included, with their status). Formula-guarded. */
+import { formatCsv } from '../../feedback/csv.ts';
+import type { FeedbackReport } from './build-report.ts';
+
+export function formatReportCsv(report: FeedbackReport): string {
+  return formatCsv(
+    ['id', 'kind', 'status', 'title', 'owner', 'votes', 'up', 'down', 'helpful_share', 'wilson_lower', 'top_reasons', 'latest_comments', 'last_changed', 'renamed_to'],
+    [...report.items, ...report.orphans].map((r) => [
+      r.id,
+      r.kind,
+      r.status,
+      r.title,
+      r.owner,
+      r.votes,
+      r.up,
+      r.down,
+      r.helpfulShare === null ? null : Number(r.helpfulShare.toFixed(4)),
+      Number(r.wilsonLower.toFixed(4)),
+      r.topReasons.map((x) => `${x.reason}:${x.count}`).join(' '),
+      r.latestComments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | '),
+      r.lastChanged,
+      r.renamedTo,
+    ]),
+  );
+}
+
+/**
+ * Content gaps and suggested synonyms as one CSV (`--section gaps`): a `section` column says
+ * which list a row is from (no_results, not_opened, contact_after, synonym). Formula-guarded.
+ */
+export function formatSearchInsightsCsv(report: FeedbackReport): string {
+  const s = report.search;
+  return formatCsv(
+    ['section', 'query', 'count', 'last_seen', 'found_with', 'opened'],
+    [
+      ...s.contentGaps.noResults.map((r) => ['no_results', r.query, r.searches, r.lastSeen, null, null]),
+      ...s.contentGaps.notOpened.map((r) => ['not_opened', r.query, r.searches, r.lastSeen, null, null]),
+      ...s.contentGaps.contactAfter.map((r) => ['contact_after', r.query, r.searches, r.lastSeen, null, null]),
+      ...s.suggestedSynonyms.map((r) => ['synonym', r.query, r.count, r.lastSeen, r.foundWith, r.opened]),
+    ],
+  );
+}

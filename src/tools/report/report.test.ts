@@ -1,0 +1,176 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../../feedback/server/stores/sqlite.ts';
+import { createContentFixture } from '../../../test/helpers/feedback/content-fixture.ts';
+import { REPO_ROOT } from '../../../test/helpers/feedback/spawn-server.ts';
+import { createVoteRecord } from '../../../test/helpers/feedback/store-contract.ts';
+import type { FeedbackReport } from './build-report.ts';
+import { formatReportCsv } from './format-csv.ts';
+import { formatReportHtml } from './format-html.ts';
+import { escapeHtml } from '../../lib/html.ts';
+import { formatReportText } from './format-text.ts';
+import { loadFeedbackReport } from './load-report.ts';
+import { parseReportArgs } from './parse-report-args.ts';
+import { getWilsonLowerBound } from './wilson.ts';
+
+const fixture = createContentFixture();
+const dbFile = path.join(fixture.root, 'data', 'feedback.db');
+const at = (iso: string) => Date.parse(iso);
+let report: FeedbackReport;
+
+beforeAll(async () => {
+  const store = await createSqliteStore({ file: dbFile });
+  const votes = [
+    // reset-password: 3 of 4 unhappy before the edit on 2026-03-10, 2 of 2 happy after.
+    ...['down', 'down', 'down', 'up'].map((vote, i) =>
+      createVoteRecord({ itemId: 'article:reset-password', vote: vote as 'up' | 'down', reason: vote === 'down' ? 'incorrect' : null, receivedAt: at(`2026-03-0${i + 2}T09:00:00Z`) }),
+    ),
+    createVoteRecord({ itemId: 'article:reset-password', vote: 'down', reason: 'hard-to-follow', comment: '<script>alert(1)</script>', receivedAt: at('2026-03-08T09:00:00Z') }),
+    ...[0, 1].map((i) => createVoteRecord({ itemId: 'article:reset-password', vote: 'up', receivedAt: at(`2026-03-1${i + 1}T09:00:00Z`) })),
+    // invoices: 20 helpful of 20.
+    ...Array.from({ length: 20 }, (_, i) => createVoteRecord({ itemId: 'article:invoices', vote: 'up', receivedAt: at('2026-03-12T10:00:00Z') + i })),
+    // the FAQ: one "No" with a formula-looking comment.
+    createVoteRecord({ itemId: 'faq:why-charged-twice', vote: 'down', reason: 'did-not-answer', comment: '=HYPERLINK("http://x")', receivedAt: at('2026-03-12T11:00:00Z') }),
+    // ids the content no longer has, and one it never had.
+    createVoteRecord({ itemId: 'article:track-a-parcel', vote: 'down', receivedAt: at('2026-03-03T10:00:00Z') }),
+    createVoteRecord({ itemId: 'article:old-refunds', vote: 'up', receivedAt: at('2026-03-04T10:00:00Z') }),
+    createVoteRecord({ itemId: 'article:never-existed', vote: 'up', receivedAt: at('2026-03-04T11:00:00Z') }),
+    // before the period.
+    createVoteRecord({ itemId: 'article:invoices', vote: 'down', receivedAt: at('2026-02-01T10:00:00Z') }),
+  ];
+  for (const v of votes) await store.recordVote(v);
+  await store.close();
+  report = await loadFeedbackReport({ root: fixture.root, store: dbFile, since: new Date('2026-03-01T00:00:00Z'), now: new Date('2026-03-15T00:00:00Z') });
+});
+afterAll(() => fixture.cleanup());
+
+describe('the feedback report data', () => {
+  it('lists every article and FAQ with title, owner and votes, lowest Wilson bound first, unvoted last', () => {
+    expect(report.items.map((r) => [r.id, r.title, r.owner, r.votes, r.up])).toEqual([
+      ['faq:why-charged-twice', 'Why was I charged twice?', null, 1, 0],
+      ['article:reset-password', 'Reset your password', 'Accounts team', 7, 3],
+      ['article:invoices', 'Download invoices', 'Billing team', 20, 20],
+      ['article:refunds', 'Refunds', 'Billing team', 0, 0],
+    ]);
+    expect(report.items[1]!.wilsonLower).toBeCloseTo(getWilsonLowerBound(3, 7));
+    expect(report.items[1]!.helpfulShare).toBeCloseTo(3 / 7);
+  });
+
+  it('counts only votes since the given date', () => {
+    expect(report.totals).toEqual({ votes: 31, up: 25, down: 6, helpfulShare: 25 / 31, itemsWithVotes: 6 });
+  });
+
+  it('gives top reasons and the latest comments, newest first', () => {
+    const reset = report.items.find((r) => r.id === 'article:reset-password')!;
+    expect(reset.topReasons).toEqual([
+      { reason: 'incorrect', count: 3 },
+      { reason: 'hard-to-follow', count: 1 },
+    ]);
+    expect(reset.latestComments.map((c) => c.text)).toEqual(['<script>alert(1)</script>']);
+  });
+
+  it('compares helpfulness before and after an edit made in the period, using the git change date', () => {
+    const reset = report.items.find((r) => r.id === 'article:reset-password')!;
+    expect(reset.lastChanged).toBe('2026-03-10');
+    expect(reset.edit).toEqual({
+      at: '2026-03-10T12:00:00.000Z',
+      before: { votes: 5, up: 1, helpfulShare: 0.2 },
+      after: { votes: 2, up: 2, helpfulShare: 1 },
+    });
+    expect(report.items.find((r) => r.id === 'article:invoices')!.edit).toBeNull();
+  });
+
+  it('reports votes for deleted, renamed and unknown ids instead of dropping them', () => {
+    expect(report.orphans.map((r) => [r.id, r.status, r.renamedTo, r.lastChanged, r.votes])).toEqual([
+      ['article:never-existed', 'unknown', null, null, 1],
+      ['article:old-refunds', 'renamed', 'article:refunds', null, 1],
+      ['article:track-a-parcel', 'deleted', null, '2026-03-05', 1],
+    ]);
+  });
+
+  it('counts votes per day', () => {
+    expect(report.daily[0]).toEqual({ day: '2026-03-02', up: 0, down: 1 });
+    expect(report.daily.find((d) => d.day === '2026-03-12')).toEqual({ day: '2026-03-12', up: 21, down: 1 });
+  });
+});
+
+describe('report formats', () => {
+  it('prints a table with the score, the share, titles, owners, reasons, comments and the orphans', () => {
+    const text = formatReportText(report);
+    expect(text).toContain('31 votes on 6 items, 81% helpful.');
+    expect(text).toContain(` 0.16      43%      7  Reset your password${' '.repeat(23)}Accounts team     incorrect 3, hard-to-follow 1\n`);
+    expect(text).toContain('edited 2026-03-10: before 20% of 5, after 100% of 2');
+    expect(text).toContain('"<script>alert(1)</script>"  (2026-03-08, down, hard-to-follow)');
+    expect(text).toContain('article:old-refunds                       renamed to article:refunds: 1 votes, 100% helpful');
+    expect(text).toContain('No votes yet (1):\n  Refunds');
+  });
+
+  it('writes CSV with formula-looking comments guarded and orphans included', () => {
+    const csv = formatReportCsv(report);
+    expect(csv.split('\r\n')[0]).toBe('id,kind,status,title,owner,votes,up,down,helpful_share,wilson_lower,top_reasons,latest_comments,last_changed,renamed_to');
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain('article:track-a-parcel,article,deleted');
+  });
+
+  it('writes one self-contained HTML file: escaped comments, inline charts, no external fetches', () => {
+    const html = formatReportHtml(report);
+    expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    expect(html).not.toContain('<script>alert(1)');
+    expect(html.match(/<script>/g)).toHaveLength(1);
+    expect(html).not.toMatch(/\bsrc=|<link\b|@import|url\(|https?:\/\/(?!x&quot;)/);
+    expect(html.match(/<svg /g)).toHaveLength(3);
+    expect(html).toContain('aria-sort="ascending"');
+    expect(html).toContain('renamed to article:refunds');
+    expect(escapeHtml(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');
+  });
+});
+
+describe('npm run feedback:report', () => {
+  const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+  const run = (args: string[], env: Record<string, string> = {}) =>
+    spawnSync(process.execPath, ['--import', tsx, path.join(REPO_ROOT, 'scripts/feedback-report.ts'), ...args], {
+      cwd: fixture.root,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+
+  it('reads FEEDBACK_DB and the content of the current folder, and prints JSON', () => {
+    const result = run(['--format', 'json', '--since', '2026-03-01'], { FEEDBACK_DB: dbFile });
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    expect(json.items).toHaveLength(4);
+    expect(json.orphans).toHaveLength(3);
+  });
+
+  it('exits 2 with a usage message for a bad flag or date', () => {
+    const bad = run(['--format', 'pdf']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toBe('--format must be one of table, json, csv, html, not "pdf"\n');
+    expect(run(['--since', 'last week']).stderr).toBe('--since must be a date like 2026-01-31, not "last week"\n');
+  });
+
+  it('exits 2 and says where it looked when there is no database', () => {
+    const result = run([], { FEEDBACK_DB: 'data/none.db' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain('there is no feedback database at data/none.db;');
+  });
+});
+
+describe('parseReportArgs', () => {
+  it('prefers --store, then FEEDBACK_STORE_URL, then FEEDBACK_DB, then data/feedback.db', () => {
+    const store = (argv: string[], env: Record<string, string>) => {
+      const r = parseReportArgs(argv, env);
+      return r.ok ? r.args.store : r.message;
+    };
+    expect(store(['--store', 'x.db'], { FEEDBACK_STORE_URL: 'postgres://a/b', FEEDBACK_DB: 'y.db' })).toBe('x.db');
+    expect(store([], { FEEDBACK_STORE_URL: 'postgres://a/b', FEEDBACK_DB: 'y.db' })).toBe('postgres://a/b');
+    expect(store([], { FEEDBACK_DB: 'y.db' })).toBe('y.db');
+    expect(store([], {})).toBe('data/feedback.db');
+  });
+
+  it('works in a git checkout', () => {
+    expect(execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: fixture.root, encoding: 'utf8' }).trim()).toBe('true');
+  });
+});

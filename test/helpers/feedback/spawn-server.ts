@@ -1,0 +1,65 @@
+/**
+ * Run `scripts/feedback-serve.ts` as its own OS process (node --import tsx: one process, so a
+ * SIGKILL really kills the server), wait for its "listening" line, and expose it to the test.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createTestManifest } from './fixtures.ts';
+import type { FeedbackManifest } from '../../../src/feedback/manifest.ts';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../../..');
+
+export interface SpawnedServer {
+  proc: ChildProcess;
+  url: string;
+  port: number;
+  /** Resolves with the exit code (or the signal name) when the process ends. */
+  exited: Promise<number | string>;
+  /** Everything the server wrote to stderr (its JSON log). */
+  logs(): string;
+}
+
+export async function spawnFeedbackServer(env: Record<string, string>): Promise<SpawnedServer> {
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/feedback-serve.ts'], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', FEEDBACK_PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const listening = await new Promise<{ url: string; port: number }>((resolve, reject) => {
+    let stdout = '';
+    const timer = setTimeout(() => reject(new Error(`the feedback server did not start within 30 s; stderr:\n${stderr}`)), 30_000);
+    proc.stdout!.on('data', (d: Buffer) => {
+      stdout += d.toString();
+      const line = stdout.split('\n').find((l) => l.includes('"listening"'));
+      if (line) {
+        clearTimeout(timer);
+        resolve(JSON.parse(line));
+      }
+    });
+    void exited.then((code) => {
+      clearTimeout(timer);
+      reject(new Error(`the feedback server exited (${code}) before listening; stderr:\n${stderr}`));
+    });
+  });
+  return { proc, ...listening, exited, logs: () => stderr };
+}
+
+/** A temp folder with a manifest file; `cleanup` removes it. */
+export function createTempSite(manifest: FeedbackManifest = createTestManifest()) {
+  const dir = mkdtempSync(path.join(tmpdir(), 'feedback-server-'));
+  const manifestFile = path.join(dir, 'feedback-manifest.json');
+  writeFileSync(manifestFile, JSON.stringify(manifest));
+  return { dir, manifestFile, dbFile: path.join(dir, 'feedback.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** Resident set size of a process in bytes (Linux /proc). */
+export async function getRssBytes(pid: number): Promise<number> {
+  const { readFileSync } = await import('node:fs');
+  const match = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return Number(match?.[1] ?? 0) * 1024;
+}
