@@ -1,22 +1,27 @@
 // @ts-check
+// The sample help center uses the package exactly as a team's site does. The environment
+// variables are for the tests and the benchmark only (they build fixture sites with this config),
+// and this is the one place they are read.
 import { defineConfig } from 'astro/config';
-import mdx from '@astrojs/mdx';
-import { helpCenter } from './src/index.ts';
-import { helpCenterMarkdown } from './src/content/markdown-config.ts';
-import { loadSiteSettings } from './src/site/settings.ts';
-import { getContentDir } from './src/content/paths.ts';
+import helpCenter from 'helpdesk-kit';
 
-const site = loadSiteSettings();
-const base = site.base.endsWith('/') ? site.base : `${site.base}/`;
+const env = process.env;
+const feedback = env.HELP_CENTER_FEEDBACK_ENDPOINT;
+const insights = env.HELP_CENTER_SEARCH_INSIGHTS;
+const threads = env.HELP_CENTER_MARKDOWN_THREADS;
 
 export default defineConfig({
-  site: site.url,
-  base,
-  trailingSlash: 'ignore',
-  outDir: process.env.HELP_CENTER_OUT_DIR ?? './dist',
-  cacheDir: process.env.HELP_CENTER_CACHE_DIR ?? './node_modules/.astro',
-  build: { format: 'directory', inlineStylesheets: 'never' },
+  // The repository's src/ is the package's source; the demo's own Astro folder is demo/.
+  srcDir: './demo',
+  outDir: env.HELP_CENTER_OUT_DIR ?? './dist-site',
+  cacheDir: env.HELP_CENTER_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
-  markdown: helpCenterMarkdown({ contentDir: getContentDir(), base }),
-  integrations: [mdx(), helpCenter()],
+  integrations: [
+    helpCenter({
+      contentDir: env.HELP_CENTER_CONTENT_DIR ?? 'content',
+      ...(feedback !== undefined && { feedbackEndpoint: feedback || false }),
+      ...(insights === 'true' || insights === 'false' ? { searchInsights: insights === 'true' } : {}),
+      ...(threads !== undefined && threads !== '' && { markdownThreads: Number(threads) }),
+    }),
+  ],
 });

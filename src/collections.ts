@@ -1,12 +1,15 @@
-/** The one place that binds the content schemas to Astro collections. */
+/**
+ * The help center's content collections, bound to the content schemas. A project's
+ * src/content.config.ts re-exports them: `export { collections } from 'helpdesk-kit/collections';`
+ */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ArticleFrontmatterSchema, FaqFrontmatterSchema } from './content/schema.ts';
-import { getContentDir } from './content/paths.ts';
+import { getHelpCenterConfig } from './site/config.ts';
 import { withSearchIndexing } from './build/search-index/search-indexing-loader.ts';
 import { withMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
 
-const contentDir = getContentDir();
+const { contentDir } = getHelpCenterConfig();
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
 
 export const collections = {

@@ -1,122 +1,123 @@
 /**
- * The build around the pages: checks all content before anything is bundled or rendered (failing
- * with file, line and fix; on a worker thread alongside Astro's content sync), runs Pagefind
- * alongside the build (search-index-session.ts, on another worker thread: search-index-thread.ts),
- * and after the pages are written puts the search index in place and writes the artefacts other
- * parts of the product read (the feedback manifest, the redirects of moved articles).
+ * The help center as an Astro integration: `integrations: [helpCenter({ ... })]` in a project's
+ * astro.config.mjs. It validates its options, sets the Astro options the pages need (site and base
+ * from site.yaml, the Markdown plugins, MDX if the project has not added it), injects the routes,
+ * hands its configuration and the replaceable components to Astro's module graph, and runs the
+ * build steps around the pages (src/build/).
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import mdx from '@astrojs/mdx';
 import { AstroError } from 'astro/errors';
-import { setActiveContentCheck } from './build/active-content-check.ts';
-import { countMarkdownFiles } from './content/load.ts';
-import { chooseMarkdownThreads, startMarkdownThreads, type MarkdownThreads } from './build/markdown-threads/markdown-threads.ts';
-import { getContentDir } from './content/paths.ts';
-import { setActiveMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
-import type { SearchIndexBuilder } from './build/search-index/search-index-session.ts';
-import { startSearchIndex } from './build/search-index/search-index-thread.ts';
-import { setActiveSearchIndex } from './build/search-index/active-search-index.ts';
+import { HelpCenterOptionsSchema, type HelpCenterUserOptions } from './integration/options.ts';
+import { createHelpCenterVitePlugin } from './integration/vite-plugin.ts';
+import { startHelpCenterBuild, checkContentForDev, type HelpCenterBuild } from './build/help-center-build.ts';
+import { helpCenterMarkdown } from './content/markdown-config.ts';
+import { resolveContentDir } from './content/paths.ts';
 import { loadSiteSettings } from './site/settings.ts';
-import { checkContent, type BuildArtefacts, type ContentCheckResult } from './build/content-check.ts';
-import { startContentCheck } from './build/content-check-thread.ts';
-import { writeFeedbackManifest } from './build/feedback-manifest.ts';
-import { writeRedirectFiles } from './build/redirect-files.ts';
+import { ErrorCodes, formatZodIssues } from './lib/errors.ts';
+import type { ComponentName } from './integration/components.ts';
 
-/** One `astro build`: the content check running alongside it, and the search index it feeds. */
-interface Build {
-  /** Resolves to what the build writes besides the pages; rejects with the content errors. */
-  checked: Promise<BuildArtefacts>;
-  searchIndex: SearchIndexBuilder;
-  /** Render the Markdown while Astro loads the content; stopped once it is loaded. */
-  markdownThreads: MarkdownThreads | undefined;
-}
+export type { HelpCenterUserOptions as HelpCenterOptions } from './integration/options.ts';
 
-export function helpCenter(): AstroIntegration {
-  let build: Build | undefined;
+/** A file of this package beside this module: `.ts` in the repository's tests, `.js` once compiled. */
+const ownFile = (relative: string) => fileURLToPath(new URL(relative.replace(/\.ts$/, path.extname(fileURLToPath(import.meta.url))), import.meta.url));
+
+/** The pages, by URL pattern. */
+const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
+  { pattern: '/', entrypoint: './routes/index.astro' },
+  { pattern: '/[category]', entrypoint: './routes/category.astro' },
+  { pattern: '/[category]/[slug]', entrypoint: './routes/article.astro' },
+  { pattern: '/faq', entrypoint: './routes/faq.astro' },
+  { pattern: '/search', entrypoint: './routes/search.astro' },
+  { pattern: '/404', entrypoint: './routes/404.astro' },
+  { pattern: '/robots.txt', entrypoint: './routes/robots.txt.ts' },
+  { pattern: '/sitemap.xml', entrypoint: './routes/sitemap.xml.ts' },
+];
+
+const CONTENT_CONFIG_FILES = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
+
+export default function helpCenter(userOptions: HelpCenterUserOptions = {}): AstroIntegration {
+  const parsed = HelpCenterOptionsSchema.safeParse(userOptions);
+  if (!parsed.success) {
+    throw new AstroError(
+      `[${ErrorCodes.InvalidIntegrationOptions}] The options of helpCenter() in astro.config.mjs are not valid:\n${formatZodIssues(parsed.error.issues).join('\n')}`,
+      'See docs/customizing.md for every option and its type.',
+    );
+  }
+  const options = parsed.data;
+  let build: HelpCenterBuild | undefined;
   return {
-    name: 'help-center',
+    name: 'helpdesk-kit',
     hooks: {
-      'astro:config:setup': ({ command, config, logger }) => {
-        const settings = loadSiteSettings();
+      'astro:config:setup': ({ command, config, logger, updateConfig, injectRoute }) => {
+        const root = fileURLToPath(config.root);
+        const contentDir = resolveContentDir(root, options.contentDir);
+        const srcDir = fileURLToPath(config.srcDir);
+        if (!CONTENT_CONFIG_FILES.some((file) => existsSync(path.join(srcDir, file)))) {
+          throw new AstroError(
+            `[${ErrorCodes.MissingContentConfig}] ${path.relative(root, path.join(srcDir, 'content.config.ts'))} is missing: the help center's articles and FAQs are Astro content collections, and Astro looks for them there.`,
+            `Create it with this one line: export { collections } from 'helpdesk-kit/collections';`,
+          );
+        }
+        const settings = loadSiteSettings(contentDir, options);
         if (!settings.feedbackEndpoint) {
-          logger.info('No feedbackEndpoint in content/site.yaml: the "Was this helpful?" widget is not rendered.');
+          logger.info('No feedbackEndpoint in site.yaml: the "Was this helpful?" widget is not rendered.');
         }
-        if (command !== 'build') {
-          throwContentErrors(checkContent({ artefacts: false }));
-          return;
+        const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
+        const resolveFromRoot = (file: string) => path.resolve(root, file);
+        const components = Object.fromEntries(
+          Object.entries(options.components).map(([name, file]) => [name, resolveFromRoot(file as string)]),
+        ) as Partial<Record<ComponentName, string>>;
+        for (const [name, file] of Object.entries(components)) {
+          if (!existsSync(file)) {
+            throw new AstroError(
+              `[${ErrorCodes.InvalidIntegrationOptions}] components.${name}: ${path.relative(root, file)} does not exist.`,
+              'Give the path of your .astro file relative to the project root, for example ./src/components/MyFooter.astro.',
+            );
+          }
         }
-        // The check reads every file (about a second per 5,000 articles): on a worker thread it
-        // overlaps Astro's start and content sync. Its errors stop the build in astro:build:start,
-        // before anything is bundled, or earlier in the loaders if Astro itself fails on a file.
-        const checked = startContentCheck({ artefacts: true }).then((result) => {
-          throwContentErrors(result);
-          if (!result.artefacts) throw new Error('The content check returned no build artefacts.');
-          return result.artefacts;
+        const customCss = options.customCss.map(resolveFromRoot);
+        for (const file of customCss) {
+          if (!existsSync(file)) {
+            throw new AstroError(`[${ErrorCodes.InvalidIntegrationOptions}] customCss: ${path.relative(root, file)} does not exist.`, 'Give paths relative to the project root.');
+          }
+        }
+        const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
+        updateConfig({
+          site: settings.url,
+          base,
+          trailingSlash: 'ignore',
+          build: { format: 'directory', inlineStylesheets: 'never' },
+          markdown: helpCenterMarkdown({ contentDir, base }),
+          integrations: hasMdx ? [] : [mdx()],
+          vite: {
+            plugins: [createHelpCenterVitePlugin({ config: { root, contentDir, settings }, components, customCss, componentsDir: ownFile('./components') })],
+            // Our pages, components and content collections import Astro's virtual modules: Vite must bundle them.
+            ssr: { noExternal: ['helpdesk-kit'] },
+          },
         });
-        checked.catch(() => {});
-        const threads = startMarkdownThreads(config, chooseMarkdownThreads(countMarkdownFiles(getContentDir())), (error) =>
-          logger.warn(`A Markdown thread stopped${error ? ` (${error.message})` : ''}; its entries are rendered on Astro's thread.`),
-        );
-        logger.info('reason' in threads ? `Rendering Markdown on Astro's thread: ${threads.reason}.` : `Rendering Markdown on ${threads.size} worker threads.`);
-        const markdownThreads = 'reason' in threads ? undefined : threads;
-        build = { checked, searchIndex: startSearchIndex(fileURLToPath(config.cacheDir)), markdownThreads };
-        setActiveContentCheck(checked);
-        setActiveSearchIndex(build.searchIndex);
-        setActiveMarkdownThreads(markdownThreads);
+        for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: ownFile(route.entrypoint), prerender: true });
+
+        if (command === 'build') {
+          build = startHelpCenterBuild({ astroConfig: config, contentDir, settings, markdownThreads: options.markdownThreads, logger });
+        } else {
+          checkContentForDev(contentDir);
+        }
       },
       'astro:build:start': async () => {
-        // The content is loaded: nothing renders Markdown any more.
-        setActiveMarkdownThreads(undefined);
-        await build?.markdownThreads?.close();
-        try {
-          await build?.checked;
-        } catch (err) {
-          await build?.searchIndex.close();
-          throw err;
-        }
+        await build?.contentLoaded();
       },
       'astro:build:setup': ({ target }) => {
-        // After the server bundle, before the pages render: Pagefind's writing then overlaps the
-        // rendering, which leaves the second core free, rather than the bundling, which does not.
-        if (target === 'client') build?.searchIndex.write();
+        if (target === 'client') build?.serverBundled();
       },
       'astro:build:done': async ({ dir, logger }) => {
-        if (!build) return;
-        const { checked, searchIndex } = build;
+        const finishing = build;
         build = undefined;
-        setActiveContentCheck(undefined);
-        setActiveSearchIndex(undefined);
-        const artefacts = await checked;
-        const outDir = fileURLToPath(dir);
-        const result = await searchIndex.finish(outDir, artefacts.vocabulary);
-        logger.info(
-          `Pagefind indexed ${result.articleCount} articles and ${result.faqCount} FAQ questions in ${result.milliseconds} ms, alongside the build (all records in after ${result.indexedMilliseconds} ms, writing ${result.writeMilliseconds} ms); the build waited ${result.waitedMilliseconds} ms for it`,
-        );
-        writeFileSync(
-          path.join(outDir, '.help-center-build.json'),
-          JSON.stringify({
-            pagefindMs: result.milliseconds,
-            pagefindWaitMs: result.waitedMilliseconds,
-            pagefindIndexedMs: result.indexedMilliseconds,
-            pagefindWriteMs: result.writeMilliseconds,
-          }),
-        );
-        writeFeedbackManifest(outDir, artefacts.manifest);
-        const redirects = writeRedirectFiles(outDir, artefacts.site, artefacts.redirects);
-        logger.info(`Wrote the feedback manifest (${artefacts.manifest.items.length} ids) and ${redirects} redirects for moved articles`);
+        await finishing?.finish(fileURLToPath(dir), logger);
       },
     },
   };
-}
-
-function throwContentErrors(result: ContentCheckResult): void {
-  const { errors } = result;
-  if (errors.length === 0) return;
-  const noun = errors.length === 1 ? 'problem' : 'problems';
-  throw new AstroError(
-    `The content has ${errors.length} ${noun}; fix ${errors.length === 1 ? 'it' : 'them'} and build again:\n` + errors.join('\n'),
-    'Each line is file:line:column, what is wrong, and (the rule). `npm run lint:content` shows the same findings.',
-  );
 }

@@ -2,13 +2,13 @@
  * The content check of a build, and what the build writes from the same data: all content is
  * read and validated (failing with file, line and fix); the search vocabulary, the feedback
  * manifest and the redirects are worked out; and the content's git dates are read for the pages.
- * Pure input to output, so it can run on a worker thread alongside Astro's content sync
- * (content-check-thread.ts); the result is plain data.
+ * It runs in `astro:config:setup`, before Astro's content sync, so a content error stops the
+ * build within seconds; the result is plain data.
  */
 import path from 'node:path';
 import { loadContent, getContentErrors } from '../content/load.ts';
 import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
-import { getContentDir, getProjectRoot } from '../content/paths.ts';
+import { getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
 import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
@@ -35,9 +35,9 @@ export interface ContentCheckResult {
   artefacts?: BuildArtefacts;
 }
 
-export function checkContent(options: { artefacts: boolean }): ContentCheckResult {
-  const root = getProjectRoot();
-  const contentDir = getContentDir();
+/** Checks the content folder `contentDir` (absolute); messages name files relative to its parent. */
+export function checkContent(contentDir: string, options: { artefacts: boolean }): ContentCheckResult {
+  const root = getProjectRoot(contentDir);
   const content = loadContent(root, path.relative(root, contentDir));
   const synonyms = loadSynonyms(root, contentDir);
   const synonymErrors = synonyms.diagnostics.filter((d) => d.severity === 'error');

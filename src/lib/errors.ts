@@ -38,6 +38,8 @@ export const ErrorCodes = {
   /** (503) The store does not answer. */
   StoreUnavailable: 'StoreUnavailable',
   // Feedback operator errors (startup, CLI).
+  InvalidIntegrationOptions: 'InvalidIntegrationOptions',
+  MissingContentConfig: 'MissingContentConfig',
   InvalidFeedbackManifest: 'InvalidFeedbackManifest',
   InvalidFeedbackConfig: 'InvalidFeedbackConfig',
   FeedbackStoreFailed: 'FeedbackStoreFailed',

@@ -3,20 +3,17 @@
  * record with the site's language, category titles and synonyms, read once here.
  */
 import path from 'node:path';
-import { CATEGORIES_FILE, getContentDir, getProjectRoot } from '../content/paths.ts';
+import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
 import { CategoriesFileSchema } from '../content/schema.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
-import { loadSiteSettings } from '../site/settings.ts';
 import { readYamlData } from '../site/read-yaml-data.ts';
 import { buildArticleSearchRecord } from './article-records.ts';
 import { buildFaqSearchRecord } from './faq-records.ts';
 import type { SearchRecordBuilders } from '../build/search-index/search-index-session.ts';
 import { createSynonymExpander } from './synonyms.ts';
 
-export function createSearchRecordBuilders(): SearchRecordBuilders {
-  const contentDir = getContentDir();
-  const { language } = loadSiteSettings();
-  const expander = createSynonymExpander(loadSynonyms(getProjectRoot(), contentDir).groups, language);
+export function createSearchRecordBuilders(contentDir: string, language: string): SearchRecordBuilders {
+  const expander = createSynonymExpander(loadSynonyms(getProjectRoot(contentDir), contentDir).groups, language);
   const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
   const titles = new Map(categories.map((c) => [c.id, c.title]));
   const categoryTitle = (id: string) => titles.get(id) ?? id;

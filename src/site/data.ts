@@ -2,19 +2,34 @@
  * The Astro side of site data: reads the collections once per build and hands them to the pure
  * builder. Every page calls getSiteData(); the work happens on the first call only.
  */
-import { getCollection, type CollectionEntry } from 'astro:content';
+import { getCollection } from 'astro:content';
 import { buildSiteData, type SiteData } from '../content/site-data.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
 import { getActiveContentCheck } from '../build/active-content-check.ts';
-import { CategoriesFileSchema } from '../content/schema.ts';
+import { CategoriesFileSchema, type ArticleFrontmatter, type FaqFrontmatter } from '../content/schema.ts';
 import { readYamlData } from './read-yaml-data.ts';
-import { CATEGORIES_FILE, getContentDir, getProjectRoot } from '../content/paths.ts';
+import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
+import { getHelpCenterConfig } from './config.ts';
 import path from 'node:path';
+
+/**
+ * An entry of our collections, as getCollection() returns it. Typed here, not with Astro's
+ * generated CollectionEntry, so the compiled package does not depend on a project's `astro sync`.
+ */
+export interface HelpCenterEntry<C extends string, T> {
+  id: string;
+  collection: C;
+  filePath?: string;
+  body?: string;
+  data: T;
+}
+export type ArticleEntry = HelpCenterEntry<'articles', ArticleFrontmatter>;
+export type FaqEntry = HelpCenterEntry<'faqs', FaqFrontmatter>;
 
 export interface LoadedSite {
   data: SiteData;
-  articles: Map<string, CollectionEntry<'articles'>>;
-  faqs: Map<string, CollectionEntry<'faqs'>>;
+  articles: Map<string, ArticleEntry>;
+  faqs: Map<string, FaqEntry>;
   revision: string;
 }
 
@@ -32,13 +47,13 @@ export function getSite(): Promise<LoadedSite> {
 }
 
 async function loadSite(): Promise<LoadedSite> {
-  const root = getProjectRoot();
-  const contentDir = getContentDir();
-  const [articles, faqs] = await Promise.all([getCollection('articles', isPublished), getCollection('faqs', isPublished)]);
+  const { root: astroRoot, contentDir } = getHelpCenterConfig();
+  const root = getProjectRoot(contentDir);
+  const [articles, faqs] = (await Promise.all([getCollection('articles', isPublished), getCollection('faqs', isPublished)])) as [ArticleEntry[], FaqEntry[]];
   const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
   const history = await getContentHistory(root, contentDir);
   const toFile = (entry: { filePath?: string }) =>
-    path.relative(root, path.resolve(process.cwd(), entry.filePath ?? '')).split(path.sep).join('/');
+    path.relative(root, path.resolve(astroRoot, entry.filePath ?? '')).split(path.sep).join('/');
   const data = buildSiteData(
     categories,
     articles.map((e) => ({ ...splitId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
@@ -56,7 +71,7 @@ async function loadSite(): Promise<LoadedSite> {
 /** `astro build` has the git dates from its content check (read on a worker thread); dev reads them here. */
 async function getContentHistory(root: string, contentDir: string): Promise<Pick<GitHistory, 'lastChanged' | 'revision'>> {
   const checked = getActiveContentCheck();
-  if (checked) return (await checked).history;
+  if (checked) return checked.history;
   return loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
 }
 

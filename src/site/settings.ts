@@ -1,23 +1,26 @@
 /**
- * Site settings for config files and pages: read content/site.yaml once. The build's content
+ * Site settings: content/site.yaml read once per build by the integration. The build's content
  * check reports invalid settings with file and line; here an invalid file falls back to defaults
  * so that the check, not a stack trace, is what the writer sees.
  */
 import path from 'node:path';
 import { SiteSettingsSchema, type SiteSettings } from '../content/schema.ts';
-import { getContentDir } from '../content/paths.ts';
 import { readYamlData } from './read-yaml-data.ts';
 
-let cached: SiteSettings | undefined;
+/** What the integration's options change in site.yaml's settings (tests and previews use these). */
+export interface SiteSettingsOverrides {
+  /** The endpoint URL, or `false` for no "Was this helpful?" widget. */
+  feedbackEndpoint?: string | false;
+  searchInsights?: boolean;
+}
 
-export function loadSiteSettings(): SiteSettings {
-  if (cached) return cached;
-  cached =
-    readYamlData(path.join(getContentDir(), 'site.yaml'), SiteSettingsSchema) ??
+export function loadSiteSettings(contentDir: string, overrides: SiteSettingsOverrides = {}): SiteSettings {
+  const settings =
+    readYamlData(path.join(contentDir, 'site.yaml'), SiteSettingsSchema) ??
     SiteSettingsSchema.parse({ name: 'Help Center', url: 'https://example.com' });
-  const override = process.env.HELP_CENTER_FEEDBACK_ENDPOINT;
-  if (override !== undefined) cached = { ...cached, feedbackEndpoint: override || undefined };
-  const insights = process.env.HELP_CENTER_SEARCH_INSIGHTS;
-  if (insights === 'true' || insights === 'false') cached = { ...cached, searchInsights: insights === 'true' };
-  return cached;
+  return {
+    ...settings,
+    ...(overrides.feedbackEndpoint !== undefined && { feedbackEndpoint: overrides.feedbackEndpoint || undefined }),
+    ...(overrides.searchInsights !== undefined && { searchInsights: overrides.searchInsights }),
+  };
 }

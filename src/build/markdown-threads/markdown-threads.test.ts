@@ -139,9 +139,9 @@ describe('which Markdown options a thread can take', () => {
   });
 
   it('starts one thread per core, up to four, for large sites, unless HELP_CENTER_MARKDOWN_THREADS says', () => {
-    expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS, {})).toEqual({ count: Math.min(os.availableParallelism(), 4) });
-    expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS - 1, {})).toEqual({ reason: expect.stringMatching(/^1999 Markdown files, fewer than the 2,000/) });
-    expect(chooseMarkdownThreads(50, { HELP_CENTER_MARKDOWN_THREADS: '3' })).toEqual({ count: 3 });
-    expect(chooseMarkdownThreads(10_000, { HELP_CENTER_MARKDOWN_THREADS: '0' })).toEqual({ reason: 'HELP_CENTER_MARKDOWN_THREADS is 0' });
+    expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS)).toEqual({ count: Math.min(os.availableParallelism(), 4) });
+    expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS - 1)).toEqual({ reason: expect.stringMatching(/^1999 Markdown files, fewer than the 2,000/) });
+    expect(chooseMarkdownThreads(50, 3)).toEqual({ count: 3 });
+    expect(chooseMarkdownThreads(10_000, 0)).toEqual({ reason: 'the markdownThreads option is 0' });
   });
 });

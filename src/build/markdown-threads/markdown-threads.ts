@@ -73,14 +73,13 @@ export function toThreadOptions(config: Pick<AstroConfig, 'markdown' | 'image'>)
 export const MIN_FILES_FOR_THREADS = 2000;
 
 /**
- * How many threads: HELP_CENTER_MARKDOWN_THREADS if it is set (0: none); otherwise none for fewer
- * than MIN_FILES_FOR_THREADS Markdown files and one per core, up to four, from there.
+ * How many threads: `requested` if it is set (the integration's `markdownThreads` option; 0: none);
+ * otherwise none for fewer than MIN_FILES_FOR_THREADS Markdown files and one per core, up to four.
  */
-export function chooseMarkdownThreads(markdownFiles: number, env: NodeJS.ProcessEnv = process.env): { count: number } | { reason: string } {
-  const set = env.HELP_CENTER_MARKDOWN_THREADS?.trim();
-  if (set !== undefined && /^\d+$/.test(set)) return Number(set) > 0 ? { count: Number(set) } : { reason: 'HELP_CENTER_MARKDOWN_THREADS is 0' };
+export function chooseMarkdownThreads(markdownFiles: number, requested?: number): { count: number } | { reason: string } {
+  if (requested !== undefined) return requested > 0 ? { count: requested } : { reason: 'the markdownThreads option is 0' };
   if (markdownFiles < MIN_FILES_FOR_THREADS) {
-    return { reason: `${markdownFiles} Markdown files, fewer than the ${MIN_FILES_FOR_THREADS.toLocaleString('en')} from which threads start (HELP_CENTER_MARKDOWN_THREADS=<n> sets a number)` };
+    return { reason: `${markdownFiles} Markdown files, fewer than the ${MIN_FILES_FOR_THREADS.toLocaleString('en')} from which threads start (the markdownThreads option sets a number)` };
   }
   return { count: Math.min(os.availableParallelism(), 4) };
 }

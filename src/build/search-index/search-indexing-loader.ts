@@ -4,11 +4,9 @@
  * search-index-session.ts). Entries unchanged since the content layer's cache are not rendered
  * again; they are handed over in one list at the end, and only referenced here: any work at the
  * end of a loader delays Astro's save of its data store. Outside `astro build` there is no search
- * index and the wrapped loader runs unchanged. When Astro's loading fails, the content check's
- * errors (file, line and fix) are thrown in its place, if it found any.
+ * index and the wrapped loader runs unchanged.
  */
 import type { Loader } from 'astro/loaders';
-import { getActiveContentCheck } from '../active-content-check.ts';
 import { getActiveSearchIndex, type SearchCollection, type SearchEntries } from './active-search-index.ts';
 
 interface StoredEntry {
@@ -64,13 +62,7 @@ export function withSearchIndexing<C extends SearchCollection>(collection: C, lo
           return changed;
         },
       };
-      try {
-        await loader.load({ ...context, store });
-      } catch (err) {
-        // A malformed file: the build's content check says what is wrong, where, and how to fix it.
-        await getActiveContentCheck();
-        throw err;
-      }
+      await loader.load({ ...context, store });
       const unchanged: Array<SearchEntries[C]> = [];
       for (const entry of context.store.values()) {
         if (handed.has(entry.id)) continue;

@@ -1,23 +1,20 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { VALID_CATEGORIES, VALID_SITE, writeTempSite } from '../../../test/helpers/temp-site.ts';
 import { ErrorCodes } from '../../lib/errors.ts';
 import { createNodeSearch } from '../../search/node-search.ts';
-import { SearchIndexThread } from './search-index-thread.ts';
+import { SearchIndexSession } from './search-index-session.ts';
+import { createSearchRecordBuilders } from '../../search/search-record-builders.ts';
 
-const saved = process.env.HELP_CENTER_CONTENT_DIR;
 const dirs: string[] = [];
 function tempDir(): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'hc-search-thread-'));
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hc-search-session-'));
   dirs.push(dir);
   return dir;
 }
 afterEach(() => {
-  if (saved === undefined) delete process.env.HELP_CENTER_CONTENT_DIR;
-  else process.env.HELP_CENTER_CONTENT_DIR = saved;
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -33,13 +30,12 @@ const refunds = {
 };
 const invoice = { category: 'billing', slug: 'invoice', question: 'Where do I find my invoice?', html: '<p>Under Orders, on each order.</p>', markdown: 'Under Orders, on each order.\n' };
 
-describe('the search index on a worker thread', () => {
+describe('the search index session', () => {
   it('indexes what it is sent and writes a working Pagefind index', async () => {
     const root = writeTempSite({ 'content/site.yaml': VALID_SITE, 'content/categories.yaml': VALID_CATEGORIES });
     dirs.push(root);
-    process.env.HELP_CENTER_CONTENT_DIR = path.join(root, 'content');
     const outDir = tempDir();
-    const thread = new SearchIndexThread(tempDir());
+    const thread = new SearchIndexSession(tempDir(), createSearchRecordBuilders(path.join(root, 'content'), 'en'));
     thread.addEntry('articles', refunds);
     thread.addUnchangedEntries('articles', []);
     thread.addUnchangedEntries('faqs', [invoice]);
@@ -52,24 +48,15 @@ describe('the search index on a worker thread', () => {
     expect((await search.search('invoice')).map((r) => r.url)).toEqual([expect.stringMatching(/^\/faq\/.*invoice/)]);
   }, 30_000);
 
-  it('reports a failure of the session from finish(), as the session would have thrown it', async () => {
-    const thread = new SearchIndexThread(tempDir());
+  it('reports a collection that was never loaded through withSearchIndexing() from finish()', async () => {
+    const root = writeTempSite({});
+    dirs.push(root);
+    const thread = new SearchIndexSession(tempDir(), createSearchRecordBuilders(path.join(root, 'content'), 'en'));
     thread.addUnchangedEntries('articles', [refunds]);
     thread.write(); // no FAQs were loaded through withSearchIndexing()
     await expect(thread.finish(tempDir(), vocabulary)).rejects.toMatchObject({
       code: ErrorCodes.PagefindFailed,
       message: expect.stringContaining('got nothing from the faqs collection'),
-    });
-  }, 30_000);
-
-  it('says so when its worker dies, instead of waiting for ever', async () => {
-    const broken = path.join(tempDir(), 'broken-worker.mjs');
-    writeFileSync(broken, "throw new Error('the worker could not load');\n");
-    const thread = new SearchIndexThread(tempDir(), pathToFileURL(broken));
-    thread.addUnchangedEntries('articles', [refunds]);
-    await expect(thread.finish(tempDir(), vocabulary)).rejects.toMatchObject({
-      code: ErrorCodes.PagefindFailed,
-      message: expect.stringMatching(/worker thread stopped \(exit code 1\).*the worker could not load/s),
     });
   }, 30_000);
 });

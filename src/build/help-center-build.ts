@@ -1,0 +1,109 @@
+/**
+ * The build steps around the pages, for one `astro build`: all content is checked before Astro's
+ * content sync starts (failing with file, line and fix); Pagefind is fed from the content loaders
+ * as Astro renders each entry (search-index/); Markdown may be rendered on worker threads
+ * (markdown-threads/); after the pages are written the search index is put in place and the
+ * artefacts other parts of the product read are written (the feedback manifest, the redirects).
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AstroConfig, AstroIntegrationLogger } from 'astro';
+import { AstroError } from 'astro/errors';
+import type { SiteSettings } from '../content/schema.ts';
+import { countMarkdownFiles } from '../content/load.ts';
+import { createSearchRecordBuilders } from '../search/search-record-builders.ts';
+import { setActiveContentCheck } from './active-content-check.ts';
+import { checkContent, type BuildArtefacts, type ContentCheckResult } from './content-check.ts';
+import { writeFeedbackManifest } from './feedback-manifest.ts';
+import { chooseMarkdownThreads, startMarkdownThreads, type MarkdownThreads } from './markdown-threads/markdown-threads.ts';
+import { setActiveMarkdownThreads } from './markdown-threads/markdown-threads-loader.ts';
+import { writeRedirectFiles } from './redirect-files.ts';
+import { setActiveSearchIndex } from './search-index/active-search-index.ts';
+import { SearchIndexSession } from './search-index/search-index-session.ts';
+
+export interface HelpCenterBuildInput {
+  astroConfig: AstroConfig;
+  /** The content folder (absolute). */
+  contentDir: string;
+  settings: SiteSettings;
+  /** The integration's markdownThreads option. */
+  markdownThreads: number | undefined;
+  logger: AstroIntegrationLogger;
+}
+
+/** One `astro build`, called from the integration's hooks in this order. */
+export interface HelpCenterBuild {
+  /** `astro:build:start`: the content is loaded, nothing renders Markdown any more. */
+  contentLoaded(): Promise<void>;
+  /** `astro:build:setup` of the client: Pagefind writes while the pages render. */
+  serverBundled(): void;
+  /** `astro:build:done`: the search index, manifest and redirects into the output folder. */
+  finish(outDir: string, logger: AstroIntegrationLogger): Promise<void>;
+}
+
+/** Checks the content (throwing its errors) and starts the search index and Markdown threads. */
+export function startHelpCenterBuild({ astroConfig, contentDir, settings, markdownThreads: requested, logger }: HelpCenterBuildInput): HelpCenterBuild {
+  const artefacts = getArtefacts(checkContent(contentDir, { artefacts: true }));
+  const threads = startMarkdownThreads(astroConfig, chooseMarkdownThreads(countMarkdownFiles(contentDir), requested), (error) =>
+    logger.warn(`A Markdown thread stopped${error ? ` (${error.message})` : ''}; its entries are rendered on Astro's thread.`),
+  );
+  logger.info('reason' in threads ? `Rendering Markdown on Astro's thread: ${threads.reason}.` : `Rendering Markdown on ${threads.size} worker threads.`);
+  const markdownThreads: MarkdownThreads | undefined = 'reason' in threads ? undefined : threads;
+  const searchIndex = new SearchIndexSession(fileURLToPath(astroConfig.cacheDir), createSearchRecordBuilders(contentDir, settings.language));
+  setActiveContentCheck(artefacts);
+  setActiveSearchIndex(searchIndex);
+  setActiveMarkdownThreads(markdownThreads);
+
+  return {
+    async contentLoaded() {
+      setActiveMarkdownThreads(undefined);
+      await markdownThreads?.close();
+    },
+    serverBundled() {
+      // After the server bundle, before the pages render: Pagefind's writing then overlaps the
+      // rendering, which leaves the second core free, rather than the bundling, which does not.
+      searchIndex.write();
+    },
+    async finish(outDir, doneLogger) {
+      setActiveContentCheck(undefined);
+      setActiveSearchIndex(undefined);
+      const result = await searchIndex.finish(outDir, artefacts.vocabulary);
+      doneLogger.info(
+        `Pagefind indexed ${result.articleCount} articles and ${result.faqCount} FAQ questions in ${result.milliseconds} ms, alongside the build (all records in after ${result.indexedMilliseconds} ms, writing ${result.writeMilliseconds} ms); the build waited ${result.waitedMilliseconds} ms for it`,
+      );
+      writeFileSync(
+        path.join(outDir, '.help-center-build.json'),
+        JSON.stringify({
+          pagefindMs: result.milliseconds,
+          pagefindWaitMs: result.waitedMilliseconds,
+          pagefindIndexedMs: result.indexedMilliseconds,
+          pagefindWriteMs: result.writeMilliseconds,
+        }),
+      );
+      writeFeedbackManifest(outDir, artefacts.manifest);
+      const redirects = writeRedirectFiles(outDir, artefacts.site, artefacts.redirects);
+      doneLogger.info(`Wrote the feedback manifest (${artefacts.manifest.items.length} ids) and ${redirects} redirects for moved articles`);
+    },
+  };
+}
+
+/** `astro dev` and `astro sync`: the same check, without the artefacts. */
+export function checkContentForDev(contentDir: string): void {
+  throwContentErrors(checkContent(contentDir, { artefacts: false }));
+}
+
+function getArtefacts(result: ContentCheckResult): BuildArtefacts {
+  throwContentErrors(result);
+  if (!result.artefacts) throw new Error('The content check returned no build artefacts.');
+  return result.artefacts;
+}
+
+function throwContentErrors({ errors }: ContentCheckResult): void {
+  if (errors.length === 0) return;
+  const noun = errors.length === 1 ? 'problem' : 'problems';
+  throw new AstroError(
+    `The content has ${errors.length} ${noun}; fix ${errors.length === 1 ? 'it' : 'them'} and build again:\n` + errors.join('\n'),
+    'Each line is file:line:column, what is wrong, and (the rule). `npx helpdesk-kit lint` shows the same findings.',
+  );
+}

@@ -1,0 +1,13 @@
+/** Modules the integration's Vite plugin provides (src/integration/vite-plugin.ts). */
+declare module 'virtual:helpdesk-kit/config' {
+  const config: import('./site/config.ts').HelpCenterRuntimeConfig;
+  export default config;
+}
+
+declare module 'virtual:helpdesk-kit/user-css' {}
+
+declare module 'virtual:helpdesk-kit/components/*' {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  const Component: (props: any) => any;
+  export default Component;
+}
