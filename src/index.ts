@@ -18,7 +18,7 @@ import { helpCenterMarkdown } from './content/markdown-config.ts';
 import { resolveContentDir } from './content/paths.ts';
 import { loadSiteSettings } from './site/settings.ts';
 import { ErrorCodes, formatZodIssues } from './lib/errors.ts';
-import type { ComponentName } from './integration/components.ts';
+import { COMPONENT_NAMES, type ComponentName } from './integration/components.ts';
 
 export type { HelpCenterUserOptions as HelpCenterOptions } from './integration/options.ts';
 
@@ -44,7 +44,7 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
   if (!parsed.success) {
     throw new AstroError(
       `[${ErrorCodes.InvalidIntegrationOptions}] The options of helpCenter() in astro.config.mjs are not valid:\n${formatZodIssues(parsed.error.issues).join('\n')}`,
-      'See docs/customizing.md for every option and its type.',
+      `See docs/customizing.md for every option and its type. Replaceable components: ${COMPONENT_NAMES.join(', ')}.`,
     );
   }
   const options = parsed.data;

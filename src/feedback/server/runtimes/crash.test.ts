@@ -1,5 +1,5 @@
 /**
- * Checklist 11: acknowledged means committed. The real server (scripts/feedback-serve.ts, its
+ * Checklist 11: acknowledged means committed. The real server (helpdesk-kit feedback serve, its
  * own process, SQLite in a temp dir) is killed with SIGKILL in the middle of a stream of votes
  * and restarted; every vote that got a 2xx must be in the database, which must be intact.
  * SIGTERM under load must drain, exit 0 and lose nothing.
