@@ -1,6 +1,6 @@
 /**
  * Netlify Functions (v2) entry. Use it from netlify/functions/feedback.ts:
- *   export { default, config } from '../../../src/feedback/runtime/netlify.ts';
+ *   export { default, config } from 'helpdesk-kit/feedback/runtimes/netlify';
  * Settings come from the site's environment variables (FEEDBACK_STORE_URL=postgres://...).
  */
 import { createLazyFeedbackHandler } from './serverless.ts';

@@ -1,6 +1,6 @@
 /**
  * Vercel Functions entry (Node runtime, web-standard handlers). Use it from api/feedback.ts:
- *   export { GET, POST, OPTIONS } from '../../src/feedback/runtime/vercel.ts';
+ *   export { GET, POST, OPTIONS } from 'helpdesk-kit/feedback/runtimes/vercel';
  * and set FEEDBACK_BASE_PATH=/api. Vercel sets X-Real-IP itself, so it is trusted here.
  */
 import { createLazyFeedbackHandler } from './serverless.ts';
