@@ -98,7 +98,7 @@ function readShallowCommits(top: string): string[] {
   }
 }
 
-/** The commit the build is made from: HELP_CENTER_REVISION, else the history's HEAD, else undefined. */
+/** The commit the build is made from: the history's HEAD, or undefined outside git. */
 export function getBuildRevision(history: Pick<GitHistory, 'revision'>): string | undefined {
-  return process.env.HELP_CENTER_REVISION || history.revision || undefined;
+  return history.revision || undefined;
 }
