@@ -23,7 +23,7 @@ describe('Markdown rendered on worker threads', () => {
     expect(threaded.output).not.toContain('A Markdown thread stopped');
     const inline = buildSite('markdown-inline', sample, { HELP_CENTER_MARKDOWN_THREADS: '0' }, { log: true });
     expect(inline.status, inline.output).toBe(0);
-    expect(inline.output).toContain("Rendering Markdown on Astro's thread: HELP_CENTER_MARKDOWN_THREADS is 0.");
+    expect(inline.output).toContain("Rendering Markdown on Astro's thread: the markdownThreads option is 0.");
 
     const pages = htmlFiles(inline.outDir);
     expect(pages.length).toBeGreaterThan(40);

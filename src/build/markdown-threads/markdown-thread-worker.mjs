@@ -5,19 +5,28 @@
  * answers each entry with the same HTML and metadata.
  *
  * Plain JavaScript, so that Node loads Astro's Markdown processor (a few hundred modules) itself:
- * started through tsx like our TypeScript workers (ts-worker.ts), each thread took ~0.4 s longer
- * to start, on both cores. Only our remark plugins come through tsx.
+ * through tsx's hooks each thread took ~0.4 s longer to start. From the compiled package (dist/)
+ * our remark plugins are JavaScript beside this file and load natively; only from the TypeScript
+ * source (the tests) do they come through tsx, a development dependency.
  */
-import { pathToFileURL } from 'node:url';
+import { existsSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parentPort, workerData } from 'node:worker_threads';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
-import { tsImport } from 'tsx/esm/api';
 
 const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 /** @type {import('./markdown-threads.ts').MarkdownThreadOptions} */
 const options = workerData.options;
 /** @type {typeof import('../../content/markdown-config.ts')} */
-const { REMARK_PLUGINS_BY_NAME } = await tsImport('../../content/markdown-config.ts', import.meta.url);
+const { REMARK_PLUGINS_BY_NAME } = await importMarkdownConfig();
+
+/** Our remark plugins: the compiled module when there is one (the package), else the source through tsx. */
+async function importMarkdownConfig() {
+  const compiled = new URL('../../content/markdown-config.js', import.meta.url);
+  if (existsSync(fileURLToPath(compiled))) return import(compiled.href);
+  const { tsImport } = await import('tsx/esm/api');
+  return tsImport('../../content/markdown-config.ts', import.meta.url);
+}
 
 // A failure here (an unknown plugin, say) stops the thread; its entries are then rendered on Astro's thread.
 const processor = await createMarkdownProcessor({

@@ -6,6 +6,10 @@
  * them when the content is loaded; the two meet on globalThis (build-slot.ts), like the search
  * index, so this module imports only that and types. Outside `astro build`, or for `.mdx`, the
  * loader runs unchanged.
+ *
+ * The entry types are not part of Astro's documented loader context: if a future Astro no longer
+ * passes them, or its `.md` type has no `getRenderFunction`, the loader runs unchanged (Markdown on
+ * Astro's thread) and says so once in the build log.
  */
 import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
@@ -23,16 +27,29 @@ export const getActiveMarkdownThreads = active.get;
 /** Astro passes the entry types by file extension to loaders, beside the documented context. */
 type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };
 
+/** The `.md` entry type with a render function, or why the loader cannot use the threads. */
+export function findMarkdownEntryType(context: LoaderContext): ContentEntryType | { reason: string } {
+  const { entryTypes } = context as ContextWithEntryTypes;
+  if (!(entryTypes instanceof Map)) return { reason: 'Astro passes the loader no entry types' };
+  const markdown = entryTypes.get('.md');
+  if (typeof markdown?.getRenderFunction !== 'function') return { reason: "Astro's .md entry type has no getRenderFunction" };
+  return markdown;
+}
+
 export function withMarkdownThreads(loader: Loader): Loader {
   return {
     ...loader,
     load: (context) => {
       const threads = getActiveMarkdownThreads();
-      const { entryTypes } = context as ContextWithEntryTypes;
-      const markdown = entryTypes?.get('.md');
-      if (!threads || !entryTypes || !markdown?.getRenderFunction) return loader.load(context);
-      const inline = markdown.getRenderFunction.bind(markdown);
+      if (!threads) return loader.load(context);
+      const markdown = findMarkdownEntryType(context);
+      if ('reason' in markdown) {
+        context.logger.warn(`Rendering Markdown on Astro's thread: ${markdown.reason} (the Markdown threads need it).`);
+        return loader.load(context);
+      }
+      const inline = markdown.getRenderFunction!.bind(markdown);
       const threaded: ContentEntryType = { ...markdown, getRenderFunction: (config) => threads.getRenderFunction(config, () => inline(config)) };
+      const { entryTypes } = context as ContextWithEntryTypes;
       return loader.load({ ...context, entryTypes: new Map(entryTypes).set('.md', threaded) } as ContextWithEntryTypes);
     },
   };

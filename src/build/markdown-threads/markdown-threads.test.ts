@@ -4,9 +4,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createMarkdownProcessor, markdownConfigDefaults } from '@astrojs/markdown-remark';
-import type { ContentEntryRenderFunction } from 'astro';
+import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
+import type { Loader, LoaderContext } from 'astro/loaders';
 import { helpCenterMarkdown } from '../../content/markdown-config.ts';
-import { chooseMarkdownThreads, MarkdownThreads, MIN_FILES_FOR_THREADS, toThreadOptions, type MarkdownEntry } from './markdown-threads.ts';
+import { chooseMarkdownThreads, MarkdownThreads, MIN_FILES_FOR_THREADS, startMarkdownThreads, toThreadOptions, type MarkdownEntry } from './markdown-threads.ts';
+import { setActiveMarkdownThreads, withMarkdownThreads, type MarkdownRenderer } from './markdown-threads-loader.ts';
 
 const contentDir = '/site/content';
 /** The resolved config Astro hands the loaders: its defaults under ours, as astro.config.mjs sets them. */
@@ -138,10 +140,62 @@ describe('which Markdown options a thread can take', () => {
     expect(toThreadOptions(named)).toMatchObject({ remarkPlugins: ['remark-directive'] });
   });
 
-  it('starts one thread per core, up to four, for large sites, unless HELP_CENTER_MARKDOWN_THREADS says', () => {
+  it('starts one thread per core, up to four, for large sites, unless the markdownThreads option says', () => {
     expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS)).toEqual({ count: Math.min(os.availableParallelism(), 4) });
     expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS - 1)).toEqual({ reason: expect.stringMatching(/^1999 Markdown files, fewer than the 2,000/) });
     expect(chooseMarkdownThreads(50, 3)).toEqual({ count: 3 });
     expect(chooseMarkdownThreads(10_000, 0)).toEqual({ reason: 'the markdownThreads option is 0' });
+  });
+});
+
+describe('the loader wrapper', () => {
+  afterEach(() => setActiveMarkdownThreads(undefined));
+  const threaded: ContentEntryRenderFunction = async () => ({ html: 'threaded' });
+  const renderer: MarkdownRenderer = { getRenderFunction: async () => threaded };
+  const inline: ContentEntryRenderFunction = async () => ({ html: 'inline' });
+  const mdType = { extensions: ['.md'], getRenderFunction: async () => inline } as unknown as ContentEntryType;
+  /** A loader that reports the `.md` render function it was given, and the context's warnings. */
+  const run = async (context: Record<string, unknown>) => {
+    const warnings: string[] = [];
+    let seen: LoaderContext | undefined;
+    const loader: Loader = { name: 'probe', load: async (c) => void (seen = c) };
+    await withMarkdownThreads(loader).load({ config, logger: { warn: (m: string) => warnings.push(m) }, ...context } as unknown as LoaderContext);
+    const md = (seen as unknown as { entryTypes?: Map<string, ContentEntryType> }).entryTypes?.get('.md');
+    const render = md?.getRenderFunction ? await md.getRenderFunction(config as never) : undefined;
+    return { seen, render, warnings };
+  };
+
+  it('gives the .md entry type a render function on the threads when they run', async () => {
+    setActiveMarkdownThreads(renderer);
+    const mdx = { extensions: ['.mdx'] } as unknown as ContentEntryType;
+    const { render, seen, warnings } = await run({ entryTypes: new Map([['.md', mdType], ['.mdx', mdx]]) });
+    expect(render).toBe(threaded);
+    expect((seen as unknown as { entryTypes: Map<string, ContentEntryType> }).entryTypes.get('.mdx')).toBe(mdx);
+    expect(warnings).toEqual([]);
+  });
+
+  it('leaves the context alone outside astro build (no threads)', async () => {
+    const context = { entryTypes: new Map([['.md', mdType]]) };
+    const { render, warnings } = await run(context);
+    expect(render).toBe(inline);
+    expect(warnings).toEqual([]);
+  });
+
+  it("falls back to Astro's thread, and says why, when Astro passes no entry types or no render function", async () => {
+    setActiveMarkdownThreads(renderer);
+    const none = await run({});
+    expect(none.render).toBeUndefined();
+    expect(none.warnings).toEqual(["Rendering Markdown on Astro's thread: Astro passes the loader no entry types (the Markdown threads need it)."]);
+    const noRender = await run({ entryTypes: new Map([['.md', { extensions: ['.md'] }]]) });
+    expect(noRender.render).toBeUndefined();
+    expect(noRender.warnings).toEqual(["Rendering Markdown on Astro's thread: Astro's .md entry type has no getRenderFunction (the Markdown threads need it)."]);
+  });
+});
+
+describe('starting the threads', () => {
+  it('says why not when the option is 0 or the options cannot be sent', () => {
+    expect(startMarkdownThreads(config, { reason: 'the markdownThreads option is 0' }, () => {})).toEqual({ reason: 'the markdownThreads option is 0' });
+    const rehype = { ...config, markdown: { ...config.markdown, rehypePlugins: [() => () => {}] } };
+    expect(startMarkdownThreads(rehype, { count: 2 }, () => {})).toEqual({ reason: 'rehype plugins cannot be sent to a thread' });
   });
 });

@@ -184,6 +184,7 @@ export function startMarkdownThreads(
   onStop: (error: Error | undefined) => void,
 ): MarkdownThreads | { reason: string } {
   if ('reason' in choice) return choice;
+  if (typeof Worker !== 'function') return { reason: "this runtime's node:worker_threads has no Worker" };
   const options = toThreadOptions(config);
   if ('reason' in options) return options;
   try {
