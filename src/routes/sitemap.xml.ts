@@ -1,17 +1,9 @@
 import type { APIRoute } from 'astro';
 import { getSite } from '../site/data.ts';
-import { absoluteUrl } from '../site/urls.ts';
 import { buildSitemapXml } from '../site/sitemap.ts';
-import { getFaqIndexPath } from '../content/routes.ts';
+import { getSitemapEntries } from '../route-data/sitemap.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { data } = await getSite();
-  const url = (p: string) => absoluteUrl(p, site!);
-  const entries = [
-    { url: url('/') },
-    { url: url(getFaqIndexPath()) },
-    ...data.categories.map((c) => ({ url: url(c.path) })),
-    ...[...data.articleBySlug.values()].map((a) => ({ url: url(a.path), lastModified: a.lastUpdated })),
-  ];
-  return new Response(buildSitemapXml(entries), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(buildSitemapXml(getSitemapEntries(data, site!)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
 };

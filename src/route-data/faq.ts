@@ -1,0 +1,61 @@
+/** Everything the FAQ page renders: the questions by topic, the FAQPage and breadcrumb JSON-LD. */
+import type { Category, SiteSettings } from '../content/schema.ts';
+import type { FaqSummary, SiteData } from '../content/site-data.ts';
+import { getFaqIndexPath, getFaqPath } from '../content/routes.ts';
+import { absoluteUrl } from '../site/urls.ts';
+import { getFaqPageLd } from '../site/json-ld.ts';
+import { getBreadcrumbs, type BreadcrumbItem, type PageHead } from './common.ts';
+
+/** What the FAQPage's answers are made of: a FAQ entry's rendered HTML, or its Markdown body. */
+export interface FaqAnswerSource {
+  body?: string;
+  rendered?: { html?: string };
+}
+
+export interface FaqSection {
+  category: Category;
+  /** The section heading's id, which the topic links point to. */
+  anchor: string;
+  faqs: FaqSummary[];
+}
+
+export interface FaqRouteData {
+  head: PageHead;
+  breadcrumbs: BreadcrumbItem[];
+  /** Categories with at least one FAQ, in category order. */
+  sections: FaqSection[];
+}
+
+export const FAQ_PAGE_TITLE = 'Frequently asked questions';
+
+/** The id of a topic's heading on the FAQ page. */
+export const getFaqTopicAnchor = (categoryId: string) => `topic-${categoryId}`;
+
+/**
+ * @param answers The FAQ entries by slug (LoadedSite's `faqs`), for the answers in the JSON-LD:
+ * schema.org's Answer text may hold HTML (links, lists), so the rendered HTML is used when there is one.
+ */
+export function getFaqRouteData(site: SiteData, settings: SiteSettings, answers: ReadonlyMap<string, FaqAnswerSource>): FaqRouteData {
+  const path = getFaqIndexPath();
+  const sections = site.categories
+    .filter((c) => c.faqs.length > 0)
+    .map((c) => ({ category: c.category, anchor: getFaqTopicAnchor(c.category.id), faqs: c.faqs }));
+  const items = sections.flatMap((s) =>
+    s.faqs.map((f) => ({
+      question: f.question,
+      answer: answers.get(f.slug)?.rendered?.html ?? answers.get(f.slug)?.body ?? '',
+      url: absoluteUrl(getFaqPath(f.slug), settings.url),
+    })),
+  );
+  const crumbs = getBreadcrumbs([{ name: 'FAQ', ldName: FAQ_PAGE_TITLE, path }], settings);
+  return {
+    head: {
+      title: FAQ_PAGE_TITLE,
+      description: `Quick answers to common questions about ${settings.name}.`,
+      path,
+      jsonLd: [getFaqPageLd(absoluteUrl(path, settings.url), items), crumbs.ld],
+    },
+    breadcrumbs: crumbs.items,
+    sections,
+  };
+}
