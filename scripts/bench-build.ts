@@ -75,7 +75,7 @@ async function main(): Promise<void> {
       const site = generateHelpCenter(path.join(work, 'site'), { articles, faqs, seed: 42, git: true });
       const plainDir = createPlainAstroProject(path.join(work, 'plain'), site.articlesDir, path.join(site.contentDir, 'faqs'), REPO_ROOT);
       console.log(`\n${articles} articles + ${faqs} FAQs in ${site.categories} categories (${site.words.toLocaleString('en')} words) in ${work}`);
-      const result: SizeResult = { articles, faqs, categories: site.categories, words: site.words, ours: [], plain: [] };
+      const result: SizeResult = { articles, faqs, categories: site.categories, words: site.words, ours: [], rebuild: [], plain: [] };
       for (let run = 1; run <= runs; run++) {
         const outDir = path.join(work, 'dist');
         const cacheDir = path.join(work, 'cache');
@@ -86,6 +86,18 @@ async function main(): Promise<void> {
           env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: cacheDir, ...threadEnv },
         });
         result.ours.push(ours);
+        // The rebuild after a writer edits one article: same cacheDir, one body changed.
+        const edited = editOneArticle(site.articlesDir, run);
+        try {
+          const rebuild = await runAstroBuild({
+            cwd: REPO_ROOT,
+            outDir,
+            env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: cacheDir, ...threadEnv },
+          });
+          result.rebuild.push(rebuild);
+        } finally {
+          edited.restore();
+        }
         rmSync(outDir, { recursive: true, force: true });
         const plainOut = path.join(plainDir, 'dist');
         const plainCache = path.join(plainDir, 'cache');
@@ -93,7 +105,7 @@ async function main(): Promise<void> {
         const plain = await runAstroBuild({ cwd: plainDir, outDir: plainOut, env: { PLAIN_OUT_DIR: plainOut, PLAIN_CACHE_DIR: plainCache } });
         result.plain.push(plain);
         console.log(
-          `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s (waited ${((ours.pagefindWaitMs ?? 0) / 1000).toFixed(1)} s for Pagefind, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
+          `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s, rebuild after one edit ${(result.rebuild.at(-1)!.ms / 1000).toFixed(1)} s (waited ${((ours.pagefindWaitMs ?? 0) / 1000).toFixed(1)} s for Pagefind, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
         );
       }
       results.push(result);
@@ -129,6 +141,15 @@ async function main(): Promise<void> {
     writeFileSync(DOC, `${doc.slice(0, from + START.length)}\n${block}\n${doc.slice(to)}`);
     console.log(`\nWrote the table to ${path.relative(REPO_ROOT, DOC)}.`);
   }
+}
+
+/** Changes the body text of one article (the same one each run) and returns how to put it back. */
+function editOneArticle(articlesDir: string, run: number): { restore(): void } {
+  const category = readdirSync(articlesDir).sort()[0]!;
+  const file = path.join(articlesDir, category, readdirSync(path.join(articlesDir, category)).sort()[0]!);
+  const original = readFileSync(file, 'utf8');
+  writeFileSync(file, `${original.trimEnd()}\n\nEdited for the rebuild benchmark (run ${run}): one more sentence a writer added.\n`);
+  return { restore: () => writeFileSync(file, original) };
 }
 
 await main();
