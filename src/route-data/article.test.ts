@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getArticleRouteData, getEditUrl, getToc, TOC_MIN_HEADINGS, TOC_MIN_WORDS, type Heading } from './article.ts';
-import { settings, site } from './fixtures.test-helpers.ts';
+import { settings, site } from './fixtures.test.helpers.ts';
 
 const h = (depth: number, n: number): Heading => ({ depth, slug: `s${n}`, text: `Section ${n}` });
 

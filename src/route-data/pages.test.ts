@@ -6,7 +6,7 @@ import { getSearchRouteData } from './search.ts';
 import { getNotFoundRouteData } from './not-found.ts';
 import { getSitemapEntries } from './sitemap.ts';
 import { getLayoutData } from './head.ts';
-import { settings, site } from './fixtures.test-helpers.ts';
+import { settings, site } from './fixtures.test.helpers.ts';
 
 describe('getCategoryRouteData', () => {
   it('has breadcrumbs, JSON-LD, articles and FAQs in order', () => {
