@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../src/content/diagnostics.ts';
-import { getContentDir, getProjectRoot } from '../src/content/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/content/paths.ts';
 import { fixContent } from '../src/tools/lint/fix.ts';
 import { OUTPUT_FORMATS, formatReport, type OutputFormat } from '../src/tools/lint/format.ts';
 import { LintSetupError, getDefaultWorkerCount, lintContent, type LintOptions } from '../src/tools/lint/lint-content.ts';
@@ -66,10 +66,10 @@ if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fai
 const workers = values.workers === undefined ? getDefaultWorkerCount() : Number(values.workers);
 if (!Number.isInteger(workers) || workers < 0) fail(`--workers must be a whole number, not "${values.workers}"`);
 
-const root = values.root ? path.resolve(values.root) : getProjectRoot();
+const root = path.resolve(values.root ?? '.');
 const options: LintOptions = {
   root,
-  contentDir: values.root ? 'content' : path.relative(root, getContentDir()),
+  contentDir: DEFAULT_CONTENT_DIR,
   today: values.today,
   history: values.git ? undefined : false,
   cacheFile: values.cache ? '.cache/lint-content.json' : undefined,

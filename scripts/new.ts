@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { getContentDir, getProjectRoot } from '../src/content/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/content/paths.ts';
 import { createEntry, type EntryKind } from '../src/tools/new-entry.ts';
 
 const USAGE = `Usage: npm run new -- article|faq "Title or question" --category <id> [options]
@@ -49,10 +49,10 @@ if (kind !== 'article' && kind !== 'faq') fail(`say what to create: article or f
 if (!title || rest.length > 0) fail(`give the title in quotes, like: npm run new -- ${kind} "Pay in installments" --category billing`);
 if (!values.category) fail(`--category is required, like: npm run new -- ${kind} "${title}" --category billing`);
 
-const root = values.root ? path.resolve(values.root) : getProjectRoot();
+const root = path.resolve(values.root ?? '.');
 const result = createEntry({
   root,
-  contentDir: values.root ? 'content' : path.relative(root, getContentDir()),
+  contentDir: DEFAULT_CONTENT_DIR,
   kind: kind as EntryKind,
   title,
   category: values.category,

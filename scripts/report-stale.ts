@@ -4,7 +4,7 @@
  */
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { getContentDir, getProjectRoot } from '../src/content/paths.ts';
+import { DEFAULT_CONTENT_DIR } from '../src/content/paths.ts';
 import { formatStaleCsv, formatStaleJson, formatStaleTable, loadStaleReport } from '../src/tools/stale-report.ts';
 
 const USAGE = `Usage: npm run report:stale -- [options]
@@ -55,8 +55,8 @@ if (values.days !== undefined) {
 }
 if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) fail(`--today must be a date like 2026-01-31, not "${values.today}"`);
 
-const root = values.root ? path.resolve(values.root) : getProjectRoot();
-const contentDir = values.root ? 'content' : path.relative(root, getContentDir());
+const root = path.resolve(values.root ?? '.');
+const contentDir = DEFAULT_CONTENT_DIR;
 const report = loadStaleReport(root, contentDir, { days, today: values.today });
 process.stdout.write(format(report));
 process.exitCode = values['fail-on-stale'] && report.rows.length > 0 ? 1 : 0;
