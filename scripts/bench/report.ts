@@ -77,7 +77,7 @@ export function summarize(results: SizeResult[], runs: number): Summary {
   if (large && large.rebuild.length > 0) {
     const ratio = median(large.rebuild.map((m, i) => m.ms / (large.ours[i]?.ms ?? m.ms)));
     verdicts.push(
-      `Rebuild after editing one article at ${large.articles.toLocaleString('en')} articles, cache kept: ${s(med(large.rebuild, (m) => m.ms))}, ${x(ratio)} the cold build (median of the pairs; before this change 0.47x); next target 0.25x: ${ratio <= 0.25 ? 'PASS' : 'MISS'}.`,
+      `Rebuild after editing one article at ${large.articles.toLocaleString('en')} articles, cache kept: ${s(med(large.rebuild, (m) => m.ms))}, ${x(ratio)} the cold build (median of the pairs; 0.47x when first measured); next target 0.25x: ${ratio <= 0.25 ? 'PASS' : 'MISS'}.`,
     );
   }
   const memory = results[0]?.ours[0]?.memorySource === 'gnu-time' ? 'GNU time maximum resident set size (largest process)' : 'peak RSS of the build process polled from /proc';
