@@ -1,6 +1,7 @@
-// Starts a TypeScript module on a worker thread: this file is plain JavaScript, so Node can run it
-// directly, and tsx's API then loads `workerData.entry` (the same way under tsx, vitest, Astro and
-// node --import tsx). Started by startTsWorker (ts-worker.ts).
+// Starts a module on a worker thread: this file is plain JavaScript, so Node can run it directly.
+// A `.ts` entry is loaded with tsx's API (the same way under tsx, vitest, Astro and node --import
+// tsx); any other entry (the compiled package, which users run without tsx) is imported as it is.
+// Started by startTsWorker (ts-worker.ts).
 //
 // With `workerData.background`, the thread first lowers its own CPU priority to the lowest (Linux,
 // best effort), before tsx starts its compiler, which inherits it: work that only has to be done
@@ -8,7 +9,6 @@
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import { workerData } from 'node:worker_threads';
-import { tsImport } from 'tsx/esm/api';
 
 if (workerData.background && process.platform === 'linux') {
   try {
@@ -19,4 +19,9 @@ if (workerData.background && process.platform === 'linux') {
   }
 }
 
-await tsImport(workerData.entry, import.meta.url);
+if (/\.[cm]?ts$/.test(new URL(workerData.entry).pathname)) {
+  const { tsImport } = await import('tsx/esm/api');
+  await tsImport(workerData.entry, import.meta.url);
+} else {
+  await import(workerData.entry);
+}

@@ -4,7 +4,7 @@
  * it. Anything that goes wrong with a worker falls back to parsing on the main thread.
  */
 import type { Worker } from 'node:worker_threads';
-import { startTsWorker } from '../../lib/ts-worker.ts';
+import { getSiblingModule, startTsWorker } from '../../lib/ts-worker.ts';
 import { getMarkdownFacts, type MarkdownFacts } from './markdown-facts.ts';
 
 /** Below this many bodies, threads cost more than they save. */
@@ -39,7 +39,7 @@ export function createParsePool(size: number): ParsePool {
 
 function startWorker(): Worker | undefined {
   try {
-    return startTsWorker(new URL('./parse-worker.ts', import.meta.url));
+    return startTsWorker(getSiblingModule('parse-worker', import.meta.url));
   } catch {
     return undefined;
   }
