@@ -6,13 +6,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 
-if (!existsSync('dist/feedback-manifest.json')) {
-  console.error('dist/ has no build yet: run "npm run build" first (npm start does both).');
+// The sample site builds into dist-site/ (dist/ is the compiled package).
+const SITE = 'dist-site';
+if (!existsSync(`${SITE}/feedback-manifest.json`) || !existsSync('dist/cli/index.js')) {
+  console.error(`${SITE}/ or dist/ has no build yet: run "npm run build" first (npm start does both).`);
   process.exit(2);
 }
 
 const children: ChildProcess[] = [
-  spawn(process.execPath, ['--import', 'tsx', 'scripts/feedback-serve.ts'], { stdio: 'inherit', env: process.env }),
+  spawn(process.execPath, ['dist/cli/index.js', 'feedback', 'serve', ...(process.env.FEEDBACK_MANIFEST ? [] : ['--manifest', `${SITE}/feedback-manifest.json`])], { stdio: 'inherit', env: process.env }),
   spawn(process.execPath, ['node_modules/astro/astro.js', 'preview', '--host', '127.0.0.1', '--port', '4321'], {
     stdio: 'inherit',
     env: process.env,

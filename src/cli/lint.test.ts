@@ -1,21 +1,21 @@
-/** scripts/lint-content.ts end to end: output formats and exit codes. */
+/** `helpdesk-kit lint` end to end (the compiled CLI, as users run it): output formats and exit codes. */
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { CLEAN_FIXTURE, TEST_TODAY, createTestSite, removeTestSite } from '../../../test/helpers/lint-site.ts';
+import { CLEAN_FIXTURE, TEST_TODAY, createTestSite, removeTestSite } from '../../test/helpers/lint-site.ts';
 
-const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
-const BROKEN = fileURLToPath(new URL('../../../test/fixtures/lint-broken', import.meta.url));
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const BROKEN = fileURLToPath(new URL('../../test/fixtures/lint-broken', import.meta.url));
 
 function run(...args: string[]) {
-  const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lint-content.ts', '--no-cache', '--no-git', '--today', TEST_TODAY, ...args], {
+  const out = spawnSync(process.execPath, ['dist/cli/index.js', 'lint', '--no-cache', '--no-git', '--today', TEST_TODAY, ...args], {
     cwd: ROOT,
     encoding: 'utf8',
   });
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
-describe('npm run lint:content', () => {
+describe('helpdesk-kit lint', () => {
   it('exits 0 with a summary when there are no problems', () => {
     expect(run('--root', CLEAN_FIXTURE)).toEqual({ code: 0, stdout: '4 files checked: no problems\n', stderr: '' });
   });

@@ -1,7 +1,7 @@
 /**
  * `npm run lint:content`: everything loadContent reports (schema, YAML, slugs, related), the
  * redirect errors the build checks, and the linter's own rules, with severities from
- * `lint.rules` in content/site.yaml. Returns data; scripts/lint-content.ts prints it.
+ * `lint.rules` in content/site.yaml. Returns data; the CLI (`helpdesk-kit lint`) prints it.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
@@ -43,6 +43,8 @@ export interface LintOptions {
   only?: string[];
   /** Worker threads for parsing Markdown on large sites (see parse-pool.ts). Default 0: parse on this thread. */
   workers?: number;
+  /** Called as each phase starts ("reading content", "parsing 1,200 files", ...), for a progress line. */
+  onProgress?: (message: string) => void;
 }
 
 export interface LintFinding extends Diagnostic {
@@ -105,6 +107,8 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
 }
 
 async function lintWithPool(root: string, contentDirName: string, options: LintOptions, getPool: (toParse: number) => ParsePool): Promise<LintResult> {
+  const progress = options.onProgress ?? (() => {});
+  progress(`reading ${contentDirName}/`);
   let t = performance.now();
   const content = loadContent(root, contentDirName);
   const loadMs = performance.now() - t;
@@ -112,10 +116,12 @@ async function lintWithPool(root: string, contentDirName: string, options: LintO
   const siteFile = `${contentDirName}/${SITE_FILE}`;
   const { severities, errors: settingsErrors } = resolveRuleSettings(content.site?.lint.rules ?? {}, siteFile, getSiteLocator(root, siteFile));
 
+  progress(`parsing ${(content.articles.length + content.faqs.length).toLocaleString('en')} files`);
   t = performance.now();
   const { documents, parsed, parsedOnWorkers } = await parseDocuments(content, root, options.cacheFile, getPool);
   const parseMs = performance.now() - t;
 
+  progress(`checking ${documents.length.toLocaleString('en')} files`);
   t = performance.now();
   const exists = new Map<string, boolean>();
   const ctx: LintContext = {

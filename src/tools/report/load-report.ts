@@ -11,8 +11,10 @@ import { createStore, isPostgresUrl } from '../../feedback/server/stores/create-
 import { buildFeedbackReport, type FeedbackReport, type ReportContentItem } from './build-report.ts';
 
 export interface LoadReportOptions {
-  /** Project root holding content/ (the CLI passes process.cwd()). */
+  /** Project root holding the content folder (the CLI passes --root, default the current folder). */
   root: string;
+  /** The content folder, relative to `root`. Default "content". */
+  contentDir?: string;
   /** A SQLite file or a postgres:// URL. */
   store: string;
   since?: Date;
@@ -20,8 +22,8 @@ export interface LoadReportOptions {
 }
 
 /** Articles and FAQs of the content as report items, with their feedback ids. */
-export function loadReportItems(root: string): ReportContentItem[] {
-  const content = loadContent(root);
+export function loadReportItems(root: string, contentDir = 'content'): ReportContentItem[] {
+  const content = loadContent(root, contentDir);
   const base = content.site?.base ?? '/';
   return [
     ...content.articles.map((a) => ({
@@ -51,11 +53,11 @@ export async function loadFeedbackReport(options: LoadReportOptions): Promise<Fe
   if (!isPostgresUrl(options.store) && !existsSync(options.store)) {
     throw new HelpCenterError(
       ErrorCodes.FeedbackStoreFailed,
-      `there is no feedback database at ${options.store}; run the endpoint (npm run feedback:serve) to collect votes, or point --store, FEEDBACK_DB or FEEDBACK_STORE_URL at the right store`,
+      `there is no feedback database at ${options.store}; run the endpoint (helpdesk-kit feedback serve) to collect votes, or point --store, FEEDBACK_DB or FEEDBACK_STORE_URL at the right store`,
     );
   }
-  const items = loadReportItems(options.root);
-  const history = loadGitHistory(options.root);
+  const items = loadReportItems(options.root, options.contentDir);
+  const history = loadGitHistory(options.root, options.contentDir);
   const store = await createStore({ location: options.store });
   try {
     const votes = await store.listVotes({ since: options.since?.getTime() });

@@ -1,13 +1,24 @@
-/** Command-line options of `npm run feedback:report`, validated; usage errors are returned, not thrown. */
+/** Command-line options of `helpdesk-kit feedback report`, validated; usage errors are returned, not thrown. */
 import { parseArgs } from 'node:util';
 import { REPORT_FORMATS, REPORT_SECTIONS, type ReportFormat, type ReportSection } from './format-report.ts';
 
-export const REPORT_USAGE = `Usage: npm run feedback:report -- [--since YYYY-MM-DD] [--format table|json|csv|html] [--section all|gaps] [--store FILE|postgres://...] [--out FILE]
+export const REPORT_USAGE = `Usage: helpdesk-kit feedback report [options]
 
-Reads votes from the feedback store (--store, else FEEDBACK_STORE_URL, else FEEDBACK_DB, else data/feedback.db)
-and the content of the current folder, and prints one row per article and FAQ, lowest score first,
-then the search insights: content gaps and suggested synonyms. CSV holds one table: the items, or
-with --section gaps the search insights.`;
+Reads votes from the feedback store and the content of the project, and prints one row per article
+and FAQ, lowest score first, then the search insights: content gaps and suggested synonyms. CSV
+holds one table: the items, or with --section gaps the search insights.
+
+Options:
+  --since <YYYY-MM-DD>           only votes and searches from this day on
+  --format <table|json|csv|html> output format (default: table); html is one self-contained page
+  --section <all|gaps>           all (default), or only the search insights
+  --store <FILE|postgres://...>  the store (default: FEEDBACK_STORE_URL, else FEEDBACK_DB, else data/feedback.db in --root)
+  --out <FILE>                   write the report to FILE instead of stdout
+  --root <dir>                   project root that holds content/ (default: current folder)
+  --content <dir>                the content folder, relative to --root (default: content)
+  -h, --help                     show this help
+
+Exit code: 0 report printed, 2 usage error or no store.`;
 
 export interface ReportArgs {
   since: Date | undefined;
@@ -15,6 +26,11 @@ export interface ReportArgs {
   section: ReportSection;
   store: string;
   out: string | undefined;
+  /** --root and --content as given; the CLI resolves them. */
+  root: string | undefined;
+  content: string | undefined;
+  /** True when the store is the default data/feedback.db (resolved in the project root). */
+  defaultStore: boolean;
   help: boolean;
 }
 
@@ -29,6 +45,8 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
         section: { type: 'string', default: 'all' },
         store: { type: 'string' },
         out: { type: 'string' },
+        root: { type: 'string' },
+        content: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -53,6 +71,20 @@ export function parseReportArgs(argv: string[], env: Record<string, string | und
       return { ok: false, message: `--since must be a date like 2026-01-31, not "${text}"` };
     }
   }
-  const store = (values.store as string | undefined) || env.FEEDBACK_STORE_URL || env.FEEDBACK_DB || 'data/feedback.db';
-  return { ok: true, args: { since, format: format as ReportFormat, section: section as ReportSection, store, out: values.out as string | undefined, help: Boolean(values.help) } };
+  const given = (values.store as string | undefined) || env.FEEDBACK_STORE_URL || env.FEEDBACK_DB;
+  const store = given || 'data/feedback.db';
+  return {
+    ok: true,
+    args: {
+      since,
+      format: format as ReportFormat,
+      section: section as ReportSection,
+      store,
+      out: values.out as string | undefined,
+      root: values.root as string | undefined,
+      content: values.content as string | undefined,
+      defaultStore: !given,
+      help: Boolean(values.help),
+    },
+  };
 }

@@ -1,6 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../feedback/server/stores/sqlite.ts';
 import { createContentFixture } from '../../../test/helpers/feedback/content-fixture.ts';
@@ -127,10 +126,9 @@ describe('report formats', () => {
   });
 });
 
-describe('npm run feedback:report', () => {
-  const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
+describe('helpdesk-kit feedback report', () => {
   const run = (args: string[], env: Record<string, string> = {}) =>
-    spawnSync(process.execPath, ['--import', tsx, path.join(REPO_ROOT, 'scripts/feedback-report.ts'), ...args], {
+    spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/cli/index.js'), 'feedback', 'report', ...args], {
       cwd: fixture.root,
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', ...env },

@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../feedback/server/stores/sqlite.ts';
 import type { StoredSearchEvent } from '../../feedback/server/stores/types.ts';
@@ -133,7 +132,7 @@ describe('search insights in the report formats', () => {
   });
 });
 
-describe('npm run feedback:report with search events', () => {
+describe('helpdesk-kit feedback report with search events', () => {
   const fixture = createContentFixture();
   const dbFile = path.join(fixture.root, 'data', 'search.db');
   beforeAll(async () => {
@@ -142,9 +141,8 @@ describe('npm run feedback:report with search events', () => {
     await store.close();
   });
   afterAll(() => fixture.cleanup());
-  const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
   const run = (args: string[]) =>
-    spawnSync(process.execPath, ['--import', tsx, path.join(REPO_ROOT, 'scripts/feedback-report.ts'), ...args], {
+    spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/cli/index.js'), 'feedback', 'report', ...args], {
       cwd: fixture.root,
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', FEEDBACK_DB: dbFile },

@@ -1,0 +1,89 @@
+/** `helpdesk-kit lint`: checks the content like a careful reviewer. Exit 0 clean (warnings are fine), 1 errors, 2 usage or settings. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { formatDiagnostic } from '../../content/diagnostics.ts';
+import { fixContent } from '../../tools/lint/fix.ts';
+import { OUTPUT_FORMATS, formatReport, type OutputFormat } from '../../tools/lint/format.ts';
+import { LintSetupError, getDefaultWorkerCount, lintContent, type LintOptions } from '../../tools/lint/lint-content.ts';
+import { DATE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, createProgress, resolveRoot, usageError, type Command } from '../io.ts';
+
+export const LINT_USAGE = `Usage: helpdesk-kit lint [options] [files or folders...]
+
+Checks the content for schema errors, broken links and images, heading structure, descriptions,
+review dates, owners, duplicate and similar questions, and text that does not belong.
+
+Options:
+  --format <text|json|github>  output format (default: text; github prints workflow annotations)
+  --fix                        repair what is safe to repair (invisible characters, homoglyphs), then report the rest
+  --root <dir>                 project root that holds content/ and public/ (default: current folder)
+  --content <dir>              the content folder, relative to --root (default: content)
+  --no-cache                   parse every file again instead of using .cache/lint-content.json
+  --no-git                     skip the git history check (missing-redirect)
+  --today <YYYY-MM-DD>         the date reviewBy is compared with (default: today)
+  --workers <n>                threads for parsing Markdown on large sites (default: by CPU count)
+  -h, --help                   show this help
+
+Exit code: 0 no errors (warnings are fine), 1 errors, 2 usage error or invalid content/site.yaml.`;
+
+export const lintCommand: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      allowNegative: true,
+      options: {
+        format: { type: 'string', default: 'text' },
+        fix: { type: 'boolean', default: false },
+        root: { type: 'string' },
+        content: { type: 'string', default: 'content' },
+        cache: { type: 'boolean', default: true },
+        git: { type: 'boolean', default: true },
+        today: { type: 'string' },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return usageError(io, (err as Error).message, LINT_USAGE);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(`${LINT_USAGE}\n`);
+    return EXIT_OK;
+  }
+  const format = values.format as OutputFormat;
+  if (!OUTPUT_FORMATS.includes(format)) return usageError(io, `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${values.format}"`, LINT_USAGE);
+  if (values.today !== undefined && !DATE.test(values.today)) return usageError(io, `--today must be a date like 2026-01-31, not "${values.today}"`, LINT_USAGE);
+  const workers = values.workers === undefined ? getDefaultWorkerCount() : Number(values.workers);
+  if (!Number.isInteger(workers) || workers < 0) return usageError(io, `--workers must be a whole number, not "${values.workers}"`, LINT_USAGE);
+
+  const root = resolveRoot(io, values.root);
+  const progress = createProgress(io);
+  const options: LintOptions = {
+    root,
+    contentDir: values.content,
+    today: values.today,
+    history: values.git ? undefined : false,
+    cacheFile: values.cache ? '.cache/lint-content.json' : undefined,
+    only: positionals.map((p) => path.relative(root, path.resolve(io.cwd, p))),
+    workers,
+    onProgress: (message) => progress.update(`lint: ${message}`),
+  };
+  try {
+    const { result, fixed } = values.fix ? await fixContent(options) : { result: await lintContent(options), fixed: [] };
+    progress.done();
+    if (result.settingsErrors.length > 0) {
+      io.stderr.write(`${result.settingsErrors.map(formatDiagnostic).join('\n')}\nFix lint settings in ${values.content}/site.yaml and run again.\n`);
+      return EXIT_USAGE;
+    }
+    io.stdout.write(formatReport(format, { result, fixed }));
+    // Without valid site settings the linter cannot know the language, domains or rule severities.
+    if (result.findings.some((f) => f.ruleId === 'site-settings')) return EXIT_USAGE;
+    return result.errorCount > 0 ? EXIT_FINDINGS : EXIT_OK;
+  } catch (err) {
+    progress.done();
+    if (err instanceof LintSetupError) return usageError(io, err.message);
+    throw err;
+  }
+};

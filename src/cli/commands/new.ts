@@ -1,0 +1,59 @@
+/** `helpdesk-kit new article|faq "Title" --category <id>`: a new entry with valid frontmatter. Exit 2 when nothing was created. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEntry, type EntryKind } from '../../tools/new-entry.ts';
+import { EXIT_OK, resolveRoot, usageError, type Command } from '../io.ts';
+
+export const NEW_USAGE = `Usage: helpdesk-kit new article|faq "Title or question" --category <id> [options]
+
+Creates content/articles/<category>/<slug>.md (or content/faqs/...) with valid frontmatter and
+TODO markers where you still have to write; helpdesk-kit lint reports the TODOs until they are gone.
+Never overwrites a file.
+
+Options:
+  --category <id>   the category (required); an unknown one lists the valid ids
+  --slug <slug>     the file name, instead of one made from the title
+  --owner <name>    the article's owner (team or person)
+  --root <dir>      project root that holds content/ (default: current folder)
+  --content <dir>   the content folder, relative to --root (default: content)
+  -h, --help        show this help
+
+Prints the created file's path. Exit code: 0 created, 2 usage error or nothing created.`;
+
+export const newCommand: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        category: { type: 'string' },
+        slug: { type: 'string' },
+        owner: { type: 'string' },
+        root: { type: 'string' },
+        content: { type: 'string', default: 'content' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (err) {
+    return usageError(io, (err as Error).message, NEW_USAGE);
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    io.stdout.write(`${NEW_USAGE}\n`);
+    return EXIT_OK;
+  }
+  const [kind, title, ...rest] = positionals;
+  if (kind !== 'article' && kind !== 'faq') return usageError(io, `say what to create: article or faq${kind ? `, not "${kind}"` : ''}`, NEW_USAGE);
+  if (!title || rest.length > 0) return usageError(io, `give the title in quotes, like: helpdesk-kit new ${kind} "Pay in installments" --category billing`);
+  if (!values.category) return usageError(io, `--category is required, like: helpdesk-kit new ${kind} "${title}" --category billing`);
+
+  const root = resolveRoot(io, values.root);
+  const result = createEntry({ root, contentDir: values.content, kind: kind as EntryKind, title, category: values.category, slug: values.slug, owner: values.owner });
+  if (!result.ok) return usageError(io, result.message);
+  const created = path.join(root, result.file);
+  const shown = path.relative(io.cwd, created);
+  io.stdout.write(`${shown.startsWith('..') ? created : shown}\n`);
+  io.stderr.write('Replace each TODO, then run helpdesk-kit lint.\n');
+  return EXIT_OK;
+};

@@ -1,0 +1,68 @@
+/**
+ * What a command may touch of the outside world, passed in so the commands run the same in
+ * process (tests) and as the `helpdesk-kit` binary. The CLI is the boundary: only here are the
+ * current folder and the environment read.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+
+export interface OutStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliIo {
+  stdout: OutStream;
+  stderr: OutStream;
+  cwd: string;
+  env: Record<string, string | undefined>;
+}
+
+/** A command: parses its own argv, returns the exit code (undefined: keep running, e.g. a server). */
+export type Command = (argv: string[], io: CliIo) => Promise<number | undefined>;
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+export function getProcessIo(): CliIo {
+  return { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+}
+
+/** Usage errors: the message, a blank line, the usage, on stderr; exit code 2. */
+export function usageError(io: CliIo, message: string, usage?: string): number {
+  io.stderr.write(`${message}\n${usage ? `\n${usage}\n` : ''}`);
+  return EXIT_USAGE;
+}
+
+/**
+ * One progress line on stderr, rewritten in place, only when stderr is a terminal: a pipe or a
+ * log file gets nothing, and stdout is never touched.
+ */
+export function createProgress(io: CliIo): { update(message: string): void; done(): void } {
+  const live = Boolean(io.stderr.isTTY) && !io.env.CI;
+  let shown = false;
+  return {
+    update(message) {
+      if (!live) return;
+      io.stderr.write(`\r\x1b[2K${message}…`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr.write('\r\x1b[2K');
+      shown = false;
+    },
+  };
+}
+
+/** The project root from --root (relative to the current folder), else the current folder. */
+export function resolveRoot(io: CliIo, root: string | undefined): string {
+  return path.resolve(io.cwd, root ?? '.');
+}
+
+/** The package's own package.json (this file is src/cli/io.ts or dist/cli/io.js). */
+export function readOwnPackage(): { name: string; version: string } {
+  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+}
+
+export const DATE = /^\d{4}-\d{2}-\d{2}$/;
