@@ -1,0 +1,43 @@
+/** `helpdesk-kit init [dir]`: scaffolds a help center that is entirely the team's. Asks nothing. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { scaffoldSite } from '../../tools/init/scaffold.ts';
+import { EXIT_OK, readOwnPackage, resolveRoot, usageError, type Command } from '../io.ts';
+
+export const INIT_USAGE = `Usage: helpdesk-kit init [dir]
+
+Creates a help center in dir (default: my-help): package.json, astro.config.mjs,
+src/content.config.ts, content/ with starter articles, FAQs, categories.yaml and site.yaml,
+public/images/, a .gitignore, a README for writers, and deploy files for Netlify, Vercel,
+Cloudflare Pages and GitHub Pages. Asks nothing; never writes into a folder that is not empty.
+
+Options:
+  -h, --help   show this help
+
+Exit code: 0 created, 2 usage error or the folder is not empty.`;
+
+export const initCommand: Command = async (argv, io) => {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
+  } catch (err) {
+    return usageError(io, (err as Error).message, INIT_USAGE);
+  }
+  if (parsed.values.help) {
+    io.stdout.write(`${INIT_USAGE}\n`);
+    return EXIT_OK;
+  }
+  if (parsed.positionals.length > 1) return usageError(io, `init takes one folder, not ${parsed.positionals.length}`, INIT_USAGE);
+  const dir = parsed.positionals[0] ?? 'my-help';
+  const target = resolveRoot(io, dir);
+  const own = readOwnPackage();
+  const result = scaffoldSite({ target, version: own.version, packageName: own.name });
+  if (!result.ok) return usageError(io, result.message);
+  const shown = path.relative(io.cwd, target) || '.';
+  const cd = shown === '.' ? '' : `cd ${/\s/.test(shown) ? JSON.stringify(shown) : shown} && `;
+  io.stdout.write(
+    `Created ${result.name} in ${shown}/ (${result.files.length} files).\n\nNext steps:\n  ${cd}npm install && npm run dev\n\n` +
+      `Then write in content/ (README.md says how), check it with npm run lint, and deploy dist/ after npm run build.\n`,
+  );
+  return EXIT_OK;
+};
