@@ -108,11 +108,11 @@ export interface CliRun {
   summary: string;
 }
 
-/** Run scripts/lint-content.ts in a fresh Node process on `siteRoot` and time it (wall clock). */
+/** Run `helpdesk-kit lint` (the compiled CLI) in a fresh Node process on `siteRoot` and time it (wall clock). */
 export function runLintCli(siteRoot: string, args: string[] = []): CliRun {
   const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
   const start = performance.now();
-  const out = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/lint-content.ts', '--root', siteRoot, ...args], { cwd: projectRoot, encoding: 'utf8' });
+  const out = spawnSync(process.execPath, ['dist/cli/index.js', 'lint', '--root', siteRoot, ...args], { cwd: projectRoot, encoding: 'utf8' });
   const milliseconds = performance.now() - start;
   const lines = out.stdout.trim().split('\n');
   return { milliseconds, exitCode: out.status, summary: lines[lines.length - 1] ?? out.stderr.trim() };

@@ -21,7 +21,7 @@ import { FEEDBACK_SERVE, readVotes, waitForVotes } from './helpers/feedback.ts';
 
 const env = getE2eEnv();
 const skipReason = env.feedbackMissing ? `the feedback feature is ${env.feedbackMissing}` : undefined;
-const serverMissing = existsSync(FEEDBACK_SERVE) ? undefined : 'scripts/feedback-serve.ts is not written yet';
+const serverMissing = existsSync(FEEDBACK_SERVE) ? undefined : 'dist/cli/index.js is missing (npm run build:package compiles it)';
 
 let browser: Browser;
 beforeAll(async () => {

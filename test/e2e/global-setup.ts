@@ -69,7 +69,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       const manifest = path.join(build.outDir, 'feedback-manifest.json');
       if (!existsSync(manifest)) throw new Error(`The e2e build wrote no ${manifest}; the feedback endpoint needs it.`);
       running.push(
-        await startProcess('npm run feedback:serve', [path.join(REPO_ROOT, 'node_modules/tsx/dist/cli.mjs'), FEEDBACK_SERVE], {
+        await startProcess('npm run feedback:serve', [FEEDBACK_SERVE, 'feedback', 'serve'], {
           cwd: REPO_ROOT,
           env: {
             FEEDBACK_PORT: String(feedbackPort),

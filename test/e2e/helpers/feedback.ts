@@ -8,7 +8,8 @@ import Database from 'better-sqlite3';
 import { REPO_ROOT } from '../../helpers/build-site.ts';
 
 export const FEEDBACK_WIDGET = path.join(REPO_ROOT, 'src/feedback/widget/FeedbackWidget.astro');
-export const FEEDBACK_SERVE = path.join(REPO_ROOT, 'scripts/feedback-serve.ts');
+/** The compiled CLI (npm run build:package), whose `feedback serve` is the Node endpoint. */
+export const FEEDBACK_SERVE = path.join(REPO_ROOT, 'dist/cli/index.js');
 
 /** Why the feedback tests cannot run yet (a missing file), or undefined when they can. */
 export function getFeedbackMissingReason(): string | undefined {

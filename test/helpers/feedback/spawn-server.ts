@@ -1,6 +1,6 @@
 /**
- * Run `scripts/feedback-serve.ts` as its own OS process (node --import tsx: one process, so a
- * SIGKILL really kills the server), wait for its "listening" line, and expose it to the test.
+ * Run `helpdesk-kit feedback serve` (the compiled CLI, dist/cli/index.js) as its own OS process
+ * (one process, so a SIGKILL really kills the server), wait for its "listening" line, and expose it to the test.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ export interface SpawnedServer {
 }
 
 export async function spawnFeedbackServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'scripts/feedback-serve.ts'], {
+  const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli/index.js'), 'feedback', 'serve'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', FEEDBACK_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
