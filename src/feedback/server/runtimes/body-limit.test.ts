@@ -119,7 +119,7 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
     expect(countRows()).toBe(0);
   });
 
-  it('keeps the server under 20 MB of extra memory with 100 oversize bodies in parallel, each 413 arriving fast', async () => {
+  it('keeps the server under 40 MB of extra memory with 100 oversize bodies in parallel (100 MiB if buffered), each 413 arriving fast', async () => {
     const sendAll = () =>
       Promise.all(
         Array.from({ length: 100 }, (_, i) =>
@@ -133,7 +133,8 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
     const results = await sendAll();
     const after = await getRssBytes(server.proc.pid!);
     expect(results.every((r) => r.status === 413 || r.status === 400)).toBe(true);
-    expect(after - before).toBeLessThan(20 * MiB);
+    // RSS of a small Node process moves by 20-28 MB between runs here; buffering would add 100 MiB.
+    expect(after - before).toBeLessThan(40 * MiB);
     const firstBytes = results.map((r) => r.firstByteMs).sort((a, b) => a - b);
     // Every answer starts well before its 1 MiB body could have been read. The first one comes
     // within 100 ms; the median bound is looser because 100 flooding clients, the server and
