@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { getCleanEnv } from '../../test/helpers/build-site.ts';
+import { BUILD_TIMINGS_FILE } from '../../src/build/help-center-build.ts';
 
 export interface BuildMeasurement {
   ms: number;
@@ -16,13 +17,14 @@ export interface BuildMeasurement {
   distBytes: number;
   pagefindBytes: number;
   htmlPages: number;
-  /** From dist/.help-center-build.json (our build only): Pagefind's whole run, alongside the build. */
+  /** From <cacheDir>/helpdesk-kit-build.json (our build only): Pagefind's whole run, alongside the build. */
   pagefindMs: number | undefined;
   /** How long the build waited for Pagefind at its end: the part of Pagefind on the critical path. */
   pagefindWaitMs: number | undefined;
   /** Phase times parsed from Astro's log (ms): content sync, server bundle, page rendering. */
   phases: { syncMs?: number; bundleMs?: number; renderMs?: number };
 }
+
 
 const GNU_TIME = '/usr/bin/time';
 
@@ -93,7 +95,8 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasure
 
   const gnuPeak = Number(log.match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? 0) * 1024;
   const dist = getTreeSize(options.outDir);
-  const buildInfo = path.join(options.outDir, '.help-center-build.json');
+  const cacheDir = options.env.HELP_CENTER_CACHE_DIR;
+  const buildInfo = cacheDir ? path.join(cacheDir, BUILD_TIMINGS_FILE) : '';
   const info = existsSync(buildInfo) ? (JSON.parse(readFileSync(buildInfo, 'utf8')) as { pagefindMs?: number; pagefindWaitMs?: number }) : {};
   return {
     ms,
