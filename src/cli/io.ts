@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 
 export interface OutStream {
   write(text: string): unknown;
@@ -53,6 +54,30 @@ export function createProgress(io: CliIo): { update(message: string): void; done
       shown = false;
     },
   };
+}
+
+/** `--help`, which every command takes. */
+export const HELP_OPTION = { type: 'boolean', short: 'h', default: false } as const;
+
+/** `--root` and `--content`, which every command that reads a project takes. */
+export const PROJECT_OPTIONS = { root: { type: 'string' }, content: { type: 'string', default: 'content' } } as const;
+
+/**
+ * A command's arguments, parsed: the values, or the exit code when there is nothing more to do
+ * (a usage error, printed with the usage; `--help`, which prints the usage).
+ */
+export function parseCommandArgs<T extends ParseArgsConfig>(io: CliIo, usage: string, config: T): ReturnType<typeof parseArgs<T>> | number {
+  let parsed: ReturnType<typeof parseArgs<T>>;
+  try {
+    parsed = parseArgs(config);
+  } catch (err) {
+    return usageError(io, (err as Error).message, usage);
+  }
+  if ((parsed.values as { help?: boolean }).help) {
+    io.stdout.write(`${usage}\n`);
+    return EXIT_OK;
+  }
+  return parsed;
 }
 
 /** The project root from --root (relative to the current folder), else the current folder. */

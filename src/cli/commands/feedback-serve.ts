@@ -1,9 +1,8 @@
 /** `helpdesk-kit feedback serve`: the "Was this helpful?" endpoint as a Node server. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { runFeedbackServer } from '../../feedback/server/runtimes/node.ts';
 import { isPostgresUrl } from '../../feedback/server/stores/create-store.ts';
-import { EXIT_OK, resolveRoot, usageError, type Command } from '../io.ts';
+import { PROJECT_OPTIONS, HELP_OPTION, parseCommandArgs, resolveRoot, type Command } from '../io.ts';
 
 export const SERVE_USAGE = `Usage: helpdesk-kit feedback serve [options]
 
@@ -23,27 +22,19 @@ Options:
 Exit code: 1 when the server cannot start (bad setting, store unreachable), 0 after a clean stop.`;
 
 export const feedbackServeCommand: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        port: { type: 'string' },
-        host: { type: 'string' },
-        store: { type: 'string' },
-        manifest: { type: 'string' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError(io, (err as Error).message, SERVE_USAGE);
-  }
+  const parsed = parseCommandArgs(io, SERVE_USAGE, {
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      store: { type: 'string' },
+      manifest: { type: 'string' },
+      root: PROJECT_OPTIONS.root,
+      help: HELP_OPTION,
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    io.stdout.write(`${SERVE_USAGE}\n`);
-    return EXIT_OK;
-  }
   const root = resolveRoot(io, values.root);
   const env = { ...io.env };
   if (values.port !== undefined) env.FEEDBACK_PORT = values.port;

@@ -1,8 +1,7 @@
 /** `helpdesk-kit init [dir]`: scaffolds a help center that is entirely the team's. Asks nothing. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { scaffoldSite } from '../../tools/init/scaffold.ts';
-import { EXIT_OK, readOwnPackage, resolveRoot, usageError, type Command } from '../io.ts';
+import { HELP_OPTION, parseCommandArgs, EXIT_OK, readOwnPackage, resolveRoot, usageError, type Command } from '../io.ts';
 
 export const INIT_USAGE = `Usage: helpdesk-kit init [dir]
 
@@ -17,16 +16,8 @@ Options:
 Exit code: 0 created, 2 usage error or the folder is not empty.`;
 
 export const initCommand: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false } } });
-  } catch (err) {
-    return usageError(io, (err as Error).message, INIT_USAGE);
-  }
-  if (parsed.values.help) {
-    io.stdout.write(`${INIT_USAGE}\n`);
-    return EXIT_OK;
-  }
+  const parsed = parseCommandArgs(io, INIT_USAGE, { args: argv, allowPositionals: true, options: { help: HELP_OPTION } });
+  if (typeof parsed === 'number') return parsed;
   if (parsed.positionals.length > 1) return usageError(io, `init takes one folder, not ${parsed.positionals.length}`, INIT_USAGE);
   const dir = parsed.positionals[0] ?? 'my-help';
   const target = resolveRoot(io, dir);

@@ -1,11 +1,10 @@
 /** `helpdesk-kit lint`: checks the content like a careful reviewer. Exit 0 clean (warnings are fine), 1 errors, 2 usage or settings. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { formatDiagnostic } from '../../content/diagnostics.ts';
 import { fixContent } from '../../tools/lint/fix.ts';
 import { OUTPUT_FORMATS, formatReport, type OutputFormat } from '../../tools/lint/format.ts';
 import { LintSetupError, getDefaultWorkerCount, lintContent, type LintOptions } from '../../tools/lint/lint-content.ts';
-import { DATE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, createProgress, resolveRoot, usageError, type Command } from '../io.ts';
+import { PROJECT_OPTIONS, HELP_OPTION, parseCommandArgs, DATE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, createProgress, resolveRoot, usageError, type Command } from '../io.ts';
 
 export const LINT_USAGE = `Usage: helpdesk-kit lint [options] [files or folders...]
 
@@ -26,32 +25,23 @@ Options:
 Exit code: 0 no errors (warnings are fine), 1 errors, 2 usage error or invalid content/site.yaml.`;
 
 export const lintCommand: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      allowNegative: true,
-      options: {
-        format: { type: 'string', default: 'text' },
-        fix: { type: 'boolean', default: false },
-        root: { type: 'string' },
-        content: { type: 'string', default: 'content' },
-        cache: { type: 'boolean', default: true },
-        git: { type: 'boolean', default: true },
-        today: { type: 'string' },
-        workers: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError(io, (err as Error).message, LINT_USAGE);
-  }
+  const parsed = parseCommandArgs(io, LINT_USAGE, {
+    args: argv,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      format: { type: 'string', default: 'text' },
+      fix: { type: 'boolean', default: false },
+      ...PROJECT_OPTIONS,
+      cache: { type: 'boolean', default: true },
+      git: { type: 'boolean', default: true },
+      today: { type: 'string' },
+      workers: { type: 'string' },
+      help: HELP_OPTION,
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(`${LINT_USAGE}\n`);
-    return EXIT_OK;
-  }
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format)) return usageError(io, `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${values.format}"`, LINT_USAGE);
   if (values.today !== undefined && !DATE.test(values.today)) return usageError(io, `--today must be a date like 2026-01-31, not "${values.today}"`, LINT_USAGE);

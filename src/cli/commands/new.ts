@@ -1,8 +1,7 @@
 /** `helpdesk-kit new article|faq "Title" --category <id>`: a new entry with valid frontmatter. Exit 2 when nothing was created. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { createEntry, type EntryKind } from '../../tools/new-entry.ts';
-import { EXIT_OK, resolveRoot, usageError, type Command } from '../io.ts';
+import { PROJECT_OPTIONS, HELP_OPTION, parseCommandArgs, EXIT_OK, resolveRoot, usageError, type Command } from '../io.ts';
 
 export const NEW_USAGE = `Usage: helpdesk-kit new article|faq "Title or question" --category <id> [options]
 
@@ -21,28 +20,19 @@ Options:
 Prints the created file's path. Exit code: 0 created, 2 usage error or nothing created.`;
 
 export const newCommand: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      allowPositionals: true,
-      options: {
-        category: { type: 'string' },
-        slug: { type: 'string' },
-        owner: { type: 'string' },
-        root: { type: 'string' },
-        content: { type: 'string', default: 'content' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError(io, (err as Error).message, NEW_USAGE);
-  }
+  const parsed = parseCommandArgs(io, NEW_USAGE, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      category: { type: 'string' },
+      slug: { type: 'string' },
+      owner: { type: 'string' },
+      ...PROJECT_OPTIONS,
+      help: HELP_OPTION,
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
-  if (values.help) {
-    io.stdout.write(`${NEW_USAGE}\n`);
-    return EXIT_OK;
-  }
   const [kind, title, ...rest] = positionals;
   if (kind !== 'article' && kind !== 'faq') return usageError(io, `say what to create: article or faq${kind ? `, not "${kind}"` : ''}`, NEW_USAGE);
   if (!title || rest.length > 0) return usageError(io, `give the title in quotes, like: helpdesk-kit new ${kind} "Pay in installments" --category billing`);

@@ -1,7 +1,6 @@
 /** `helpdesk-kit stale`: articles past reviewBy or unchanged in git for too long. */
-import { parseArgs } from 'node:util';
 import { formatStaleCsv, formatStaleJson, formatStaleTable, loadStaleReport } from '../../tools/stale-report.ts';
-import { DATE, EXIT_FINDINGS, EXIT_OK, createProgress, resolveRoot, usageError, type Command } from '../io.ts';
+import { PROJECT_OPTIONS, HELP_OPTION, parseCommandArgs, DATE, EXIT_FINDINGS, EXIT_OK, createProgress, resolveRoot, usageError, type Command } from '../io.ts';
 
 export const STALE_USAGE = `Usage: helpdesk-kit stale [options]
 
@@ -22,28 +21,19 @@ Exit code: 0 (also when articles are stale), 1 with --fail-on-stale when any are
 const FORMATS = { table: formatStaleTable, json: formatStaleJson, csv: formatStaleCsv };
 
 export const staleCommand: Command = async (argv, io) => {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        days: { type: 'string' },
-        format: { type: 'string', default: 'table' },
-        'fail-on-stale': { type: 'boolean', default: false },
-        today: { type: 'string' },
-        root: { type: 'string' },
-        content: { type: 'string', default: 'content' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-    });
-  } catch (err) {
-    return usageError(io, (err as Error).message, STALE_USAGE);
-  }
+  const parsed = parseCommandArgs(io, STALE_USAGE, {
+    args: argv,
+    options: {
+      days: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      'fail-on-stale': { type: 'boolean', default: false },
+      today: { type: 'string' },
+      ...PROJECT_OPTIONS,
+      help: HELP_OPTION,
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
-  if (values.help) {
-    io.stdout.write(`${STALE_USAGE}\n`);
-    return EXIT_OK;
-  }
   const format = FORMATS[values.format as keyof typeof FORMATS];
   if (!format) return usageError(io, `--format must be one of table, json, csv, not "${values.format}"`, STALE_USAGE);
   let days: number | undefined;
