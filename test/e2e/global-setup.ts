@@ -64,8 +64,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
     mkdirSync(RUN_DIR, { recursive: true });
     const feedbackDb = path.join(RUN_DIR, 'feedback.db');
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${feedbackDb}${suffix}`, { force: true });
+    // The feedback feature is built: a missing piece fails the run instead of skipping its tests.
     const feedbackMissing = getFeedbackMissingReason();
-    if (existsSync(FEEDBACK_SERVE)) {
+    if (feedbackMissing) throw new Error(`The feedback tests cannot run: ${feedbackMissing} (npm run build:package compiles the CLI).`);
+    {
       const manifest = path.join(build.outDir, 'feedback-manifest.json');
       if (!existsSync(manifest)) throw new Error(`The e2e build wrote no ${manifest}; the feedback endpoint needs it.`);
       running.push(
@@ -86,7 +88,6 @@ export default async function setup(project: TestProject): Promise<() => Promise
         }),
       );
     }
-    if (feedbackMissing) console.log(`[e2e] feedback tests will be skipped: ${feedbackMissing}`);
     project.provide('e2e', { siteUrl, outDir: build.outDir, feedbackEndpoint, feedbackDb, feedbackMissing });
   } catch (err) {
     await stopAll();
