@@ -31,7 +31,9 @@ const START = '<!-- bench:start -->';
 const END = '<!-- bench:end -->';
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--quick] [--no-write] [--keep] [--profile]`);
+  console.error(
+    `${message}\nUsage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--quick] [--no-write] [--keep] [--profile]`,
+  );
   process.exit(2);
 }
 
@@ -55,7 +57,8 @@ async function main(): Promise<void> {
   }
   const sizes = (values.sizes ?? (values.quick ? '200,1000' : '1000,5000')).split(',').map(Number);
   const runs = Number(values.runs ?? (values.quick ? 1 : 3));
-  if (sizes.some((n) => !Number.isInteger(n) || n < 10)) usage(`--sizes must be whole numbers of articles, at least 10: ${values.sizes}`);
+  if (sizes.some((n) => !Number.isInteger(n) || n < 10))
+    usage(`--sizes must be whole numbers of articles, at least 10: ${values.sizes}`);
   if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a whole number, at least 1: ${values.runs}`);
   const write = !values.quick && !values['no-write'];
   const threads = values['markdown-threads'];
@@ -73,9 +76,24 @@ async function main(): Promise<void> {
     const work = mkdtempSync(path.join(WORK_ROOT, `${articles}-`));
     try {
       const site = generateHelpCenter(path.join(work, 'site'), { articles, faqs, seed: 42, git: true });
-      const plainDir = createPlainAstroProject(path.join(work, 'plain'), site.articlesDir, path.join(site.contentDir, 'faqs'), REPO_ROOT);
-      console.log(`\n${articles} articles + ${faqs} FAQs in ${site.categories} categories (${site.words.toLocaleString('en')} words) in ${work}`);
-      const result: SizeResult = { articles, faqs, categories: site.categories, words: site.words, ours: [], rebuild: [], plain: [] };
+      const plainDir = createPlainAstroProject(
+        path.join(work, 'plain'),
+        site.articlesDir,
+        path.join(site.contentDir, 'faqs'),
+        REPO_ROOT,
+      );
+      console.log(
+        `\n${articles} articles + ${faqs} FAQs in ${site.categories} categories (${site.words.toLocaleString('en')} words) in ${work}`,
+      );
+      const result: SizeResult = {
+        articles,
+        faqs,
+        categories: site.categories,
+        words: site.words,
+        ours: [],
+        rebuild: [],
+        plain: [],
+      };
       for (let run = 1; run <= runs; run++) {
         const outDir = path.join(work, 'dist');
         const cacheDir = path.join(work, 'cache');
@@ -83,7 +101,12 @@ async function main(): Promise<void> {
         const ours = await runAstroBuild({
           cwd: REPO_ROOT,
           outDir,
-          env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: cacheDir, ...threadEnv },
+          env: {
+            HELP_CENTER_CONTENT_DIR: site.contentDir,
+            HELP_CENTER_OUT_DIR: outDir,
+            HELP_CENTER_CACHE_DIR: cacheDir,
+            ...threadEnv,
+          },
         });
         result.ours.push(ours);
         // The rebuild after a writer edits one article: same cacheDir, one body changed.
@@ -92,7 +115,12 @@ async function main(): Promise<void> {
           const rebuild = await runAstroBuild({
             cwd: REPO_ROOT,
             outDir,
-            env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: cacheDir, ...threadEnv },
+            env: {
+              HELP_CENTER_CONTENT_DIR: site.contentDir,
+              HELP_CENTER_OUT_DIR: outDir,
+              HELP_CENTER_CACHE_DIR: cacheDir,
+              ...threadEnv,
+            },
           });
           result.rebuild.push(rebuild);
         } finally {
@@ -101,8 +129,13 @@ async function main(): Promise<void> {
         rmSync(outDir, { recursive: true, force: true });
         const plainOut = path.join(plainDir, 'dist');
         const plainCache = path.join(plainDir, 'cache');
-        for (const dir of [plainOut, plainCache, path.join(plainDir, '.astro')]) rmSync(dir, { recursive: true, force: true });
-        const plain = await runAstroBuild({ cwd: plainDir, outDir: plainOut, env: { PLAIN_OUT_DIR: plainOut, PLAIN_CACHE_DIR: plainCache } });
+        for (const dir of [plainOut, plainCache, path.join(plainDir, '.astro')])
+          rmSync(dir, { recursive: true, force: true });
+        const plain = await runAstroBuild({
+          cwd: plainDir,
+          outDir: plainOut,
+          env: { PLAIN_OUT_DIR: plainOut, PLAIN_CACHE_DIR: plainCache },
+        });
         result.plain.push(plain);
         console.log(
           `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s, rebuild after one edit ${(result.rebuild.at(-1)!.ms / 1000).toFixed(1)} s (waited ${((ours.pagefindWaitMs ?? 0) / 1000).toFixed(1)} s for Pagefind, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
@@ -117,10 +150,16 @@ async function main(): Promise<void> {
           cwd: REPO_ROOT,
           outDir,
           nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
-          env: { HELP_CENTER_CONTENT_DIR: site.contentDir, HELP_CENTER_OUT_DIR: outDir, HELP_CENTER_CACHE_DIR: path.join(work, 'cache'), ...threadEnv },
+          env: {
+            HELP_CENTER_CONTENT_DIR: site.contentDir,
+            HELP_CENTER_OUT_DIR: outDir,
+            HELP_CENTER_CACHE_DIR: path.join(work, 'cache'),
+            ...threadEnv,
+          },
         });
         const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
-        if (file) profile = `Profile at ${articles.toLocaleString('en')} articles. ${formatProfileSummary(summarizeCpuProfile(path.join(profileDir, file), REPO_ROOT))}`;
+        if (file)
+          profile = `Profile at ${articles.toLocaleString('en')} articles. ${formatProfileSummary(summarizeCpuProfile(path.join(profileDir, file), REPO_ROOT))}`;
       }
     } finally {
       if (values.keep) console.log(`  kept ${work}`);
@@ -131,7 +170,9 @@ async function main(): Promise<void> {
   const { tables, verdicts } = summarize(results, runs);
   const markdown = `Our build rendered Markdown ${threads === undefined ? `on worker threads (one per core, up to 4) where the site has ${MIN_FILES_FOR_THREADS.toLocaleString('en')} or more Markdown files, else on Astro's thread` : threads === '0' ? "on Astro's thread, like the baseline" : `on ${threads} worker threads`}.`;
   const environment = `${markdown} Node ${process.version}, ${os.cpus().length} CPU cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()}; measured ${new Date().toISOString().slice(0, 10)}; benchmark took ${((Date.now() - started) / 60000).toFixed(1)} min.`;
-  const block = [tables, '', ...verdicts.map((v) => `- ${v}`), '', environment, ...(profile ? ['', profile] : [])].join('\n');
+  const block = [tables, '', ...verdicts.map((v) => `- ${v}`), '', environment, ...(profile ? ['', profile] : [])].join(
+    '\n',
+  );
   console.log(`\n${block}`);
   if (write) {
     const doc = readFileSync(DOC, 'utf8');
@@ -148,7 +189,10 @@ function editOneArticle(articlesDir: string, run: number): { restore(): void } {
   const category = readdirSync(articlesDir).sort()[0]!;
   const file = path.join(articlesDir, category, readdirSync(path.join(articlesDir, category)).sort()[0]!);
   const original = readFileSync(file, 'utf8');
-  writeFileSync(file, `${original.trimEnd()}\n\nEdited for the rebuild benchmark (run ${run}): one more sentence a writer added.\n`);
+  writeFileSync(
+    file,
+    `${original.trimEnd()}\n\nEdited for the rebuild benchmark (run ${run}): one more sentence a writer added.\n`,
+  );
   return { restore: () => writeFileSync(file, original) };
 }
 

@@ -73,7 +73,8 @@ else {
   );
 }
 const failed = ci.gates.filter((g) => !g.passed);
-if (failed.length) process.stderr.write(`${failed.length} SLO gate(s) missed: ${failed.map((g) => g.name).join('; ')}\n`);
+if (failed.length)
+  process.stderr.write(`${failed.length} SLO gate(s) missed: ${failed.map((g) => g.name).join('; ')}\n`);
 if (ci.fixed.baseline.p99 >= SLO.fixedP99Ms || ci.closed.baseline.p99 >= SLO.closedP99Ms) {
   process.stderr.write(
     `The bare 204 server itself missed a latency threshold in this run (p99 ${ci.fixed.baseline.p99} ms fixed, ${ci.closed.baseline.p99} ms closed): the machine was busy with something else; run the gate on its own.\n`,

@@ -29,7 +29,9 @@ if (![articles, faqs, runs].every((n) => Number.isInteger(n) && n >= 0) || runs 
 
 const root = generateSyntheticSite({ articles, faqs });
 process.stdout.write(`Synthetic site: ${articles} articles, ${faqs} FAQs in ${root}\n`);
-process.stdout.write(`Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, load ${os.loadavg()[0]!.toFixed(2)}, Node ${process.version}\n`);
+process.stdout.write(
+  `Machine: ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${os.availableParallelism()} cores, load ${os.loadavg()[0]!.toFixed(2)}, Node ${process.version}\n`,
+);
 try {
   const workerArgs = values.workers === undefined ? [] : ['--workers', values.workers];
   for (const [label, args] of [
@@ -46,13 +48,20 @@ try {
       summary = run.summary;
     }
     const list = times.map((t) => (t / 1000).toFixed(2)).join(', ');
-    process.stdout.write(`${label.padEnd(18)} median ${(getMedian(times) / 1000).toFixed(2)} s  (runs: ${list})  ${summary}\n`);
+    process.stdout.write(
+      `${label.padEnd(18)} median ${(getMedian(times) / 1000).toFixed(2)} s  (runs: ${list})  ${summary}\n`,
+    );
   }
   // In this process: CPU time (user + system) is steadier than wall time on a busy machine.
   const workers = values.workers === undefined ? getDefaultWorkerCount() : Number(values.workers);
   const s = (n: number) => `${(n / 1000).toFixed(2)} s`;
   for (const cached of [false, true]) {
-    const options = { root, history: false as const, workers, cacheFile: cached ? '.cache/bench-in-process.json' : undefined };
+    const options = {
+      root,
+      history: false as const,
+      workers,
+      cacheFile: cached ? '.cache/bench-in-process.json' : undefined,
+    };
     if (cached) await lintContent(options); // fill the cache
     const cpu: number[] = [];
     let phases = '';
@@ -63,7 +72,9 @@ try {
       cpu.push((used.user + used.system) / 1000);
       phases = `load ${s(timings.loadMs)}, parse ${s(timings.parseMs)} (${timings.parsed} files, ${timings.parsedOnWorkers} on workers), checks ${s(timings.checkMs)}`;
     }
-    process.stdout.write(`in-process ${cached ? 'warm' : 'cold'}: CPU median ${s(getMedian(cpu))}; last run ${phases}\n`);
+    process.stdout.write(
+      `in-process ${cached ? 'warm' : 'cold'}: CPU median ${s(getMedian(cpu))}; last run ${phases}\n`,
+    );
   }
 } finally {
   if (!values.keep) rmSync(root, { recursive: true, force: true });

@@ -12,7 +12,13 @@ import { parseArgs } from 'node:util';
 import { loadContent, getContentErrors } from '../src/content/load.ts';
 import { formatDiagnostic, sortDiagnostics } from '../src/content/diagnostics.ts';
 import { getArticlePath, getFaqPath } from '../src/content/routes.ts';
-import { BENCHMARK_FILE, BENCHMARK_HIT3_FLOOR, getBenchmarkReport, loadBenchmark, runBenchmark } from './bench/search/benchmark.ts';
+import {
+  BENCHMARK_FILE,
+  BENCHMARK_HIT3_FLOOR,
+  getBenchmarkReport,
+  loadBenchmark,
+  runBenchmark,
+} from './bench/search/benchmark.ts';
 import { createNodeSearch } from '../src/search/node-search.ts';
 import { buildSite, REPO_ROOT, SITES_DIR } from '../test/helpers/build-site.ts';
 import { formatBenchmarkReport } from './bench/search-report.ts';
@@ -20,7 +26,9 @@ import { formatBenchmarkReport } from './bench/search-report.ts';
 const SITE_NAME = 'bench-search';
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: npm run bench:search -- [--ci] [--min-hit3 <0..1>] [--json] [--no-build] [--queries <file>]`);
+  console.error(
+    `${message}\nUsage: npm run bench:search -- [--ci] [--min-hit3 <0..1>] [--json] [--no-build] [--queries <file>]`,
+  );
   process.exit(2);
 }
 
@@ -41,7 +49,8 @@ async function main(): Promise<void> {
     usage((err as Error).message);
   }
   const floor = args['min-hit3'] !== undefined ? Number(args['min-hit3']) : args.ci ? BENCHMARK_HIT3_FLOOR : undefined;
-  if (floor !== undefined && !(floor >= 0 && floor <= 1)) usage(`--min-hit3 must be a number from 0 to 1, got "${args['min-hit3']}"`);
+  if (floor !== undefined && !(floor >= 0 && floor <= 1))
+    usage(`--min-hit3 must be a number from 0 to 1, got "${args['min-hit3']}"`);
   const log = (line: string) => (args.json ? console.error(line) : console.log(line));
 
   const contentDir = path.join(REPO_ROOT, 'content');
@@ -60,7 +69,9 @@ async function main(): Promise<void> {
   const { queries, diagnostics } = loadBenchmark(queriesFile, relFile, knownUrls);
   if (diagnostics.length > 0) {
     const noun = diagnostics.length === 1 ? 'problem' : 'problems';
-    console.error(`The benchmark queries have ${diagnostics.length} ${noun}; fix them and run again:\n${sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n')}`);
+    console.error(
+      `The benchmark queries have ${diagnostics.length} ${noun}; fix them and run again:\n${sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n')}`,
+    );
     process.exit(2);
   }
 

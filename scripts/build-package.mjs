@@ -13,7 +13,11 @@ const dist = path.join(root, 'dist');
 const COPIED = /\.(astro|css|mjs)$/;
 
 rmSync(dist, { recursive: true, force: true });
-const tsc = spawnSync(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: root, stdio: 'inherit' });
+const tsc = spawnSync(
+  process.execPath,
+  [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'],
+  { cwd: root, stdio: 'inherit' },
+);
 if (tsc.status !== 0) process.exit(tsc.status ?? 1);
 
 for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) {
@@ -22,5 +26,9 @@ for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) 
   const to = path.join(dist, path.relative(src, from));
   mkdirSync(path.dirname(to), { recursive: true });
   if (entry.name.endsWith('.css')) cpSync(from, to);
-  else writeFileSync(to, readFileSync(from, 'utf8').replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3'));
+  else
+    writeFileSync(
+      to,
+      readFileSync(from, 'utf8').replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3'),
+    );
 }

@@ -14,7 +14,16 @@ if (!existsSync(`${SITE}/feedback-manifest.json`) || !existsSync('dist/cli/index
 }
 
 const children: ChildProcess[] = [
-  spawn(process.execPath, ['dist/cli/index.js', 'feedback', 'serve', ...(process.env.FEEDBACK_MANIFEST ? [] : ['--manifest', `${SITE}/feedback-manifest.json`])], { stdio: 'inherit', env: process.env }),
+  spawn(
+    process.execPath,
+    [
+      'dist/cli/index.js',
+      'feedback',
+      'serve',
+      ...(process.env.FEEDBACK_MANIFEST ? [] : ['--manifest', `${SITE}/feedback-manifest.json`]),
+    ],
+    { stdio: 'inherit', env: process.env },
+  ),
   spawn(process.execPath, ['node_modules/astro/astro.js', 'preview', '--host', '127.0.0.1', '--port', '4321'], {
     stdio: 'inherit',
     env: process.env,

@@ -14,11 +14,17 @@ const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, ''
 
 export const collections = {
   articles: defineCollection({
-    loader: withSearchIndexing('articles', withMarkdownThreads(glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }))),
+    loader: withSearchIndexing(
+      'articles',
+      withMarkdownThreads(glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath })),
+    ),
     schema: ArticleFrontmatterSchema,
   }),
   faqs: defineCollection({
-    loader: withSearchIndexing('faqs', withMarkdownThreads(glob({ pattern: '*/*.md', base: `${contentDir}/faqs`, generateId: idFromPath }))),
+    loader: withSearchIndexing(
+      'faqs',
+      withMarkdownThreads(glob({ pattern: '*/*.md', base: `${contentDir}/faqs`, generateId: idFromPath })),
+    ),
     schema: FaqFrontmatterSchema,
   }),
 };

@@ -23,7 +23,8 @@ import { COMPONENT_NAMES, type ComponentName } from './integration/components.ts
 export type { HelpCenterUserOptions as HelpCenterOptions } from './integration/options.ts';
 
 /** A file of this package beside this module: `.ts` in the repository's tests, `.js` once compiled. */
-const ownFile = (relative: string) => fileURLToPath(new URL(relative.replace(/\.ts$/, path.extname(fileURLToPath(import.meta.url))), import.meta.url));
+const ownFile = (relative: string) =>
+  fileURLToPath(new URL(relative.replace(/\.ts$/, path.extname(fileURLToPath(import.meta.url))), import.meta.url));
 
 /** The pages, by URL pattern. */
 const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
@@ -82,7 +83,10 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
         const customCss = options.customCss.map(resolveFromRoot);
         for (const file of customCss) {
           if (!existsSync(file)) {
-            throw new AstroError(`[${ErrorCodes.InvalidIntegrationOptions}] customCss: ${path.relative(root, file)} does not exist.`, 'Give paths relative to the project root.');
+            throw new AstroError(
+              `[${ErrorCodes.InvalidIntegrationOptions}] customCss: ${path.relative(root, file)} does not exist.`,
+              'Give paths relative to the project root.',
+            );
           }
         }
         const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
@@ -94,15 +98,29 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
           markdown: helpCenterMarkdown({ contentDir, base }),
           integrations: hasMdx ? [] : [mdx()],
           vite: {
-            plugins: [createHelpCenterVitePlugin({ config: { root, contentDir, settings }, components, customCss, componentsDir: ownFile('./components') })],
+            plugins: [
+              createHelpCenterVitePlugin({
+                config: { root, contentDir, settings },
+                components,
+                customCss,
+                componentsDir: ownFile('./components'),
+              }),
+            ],
             // Our pages, components and content collections import Astro's virtual modules: Vite must bundle them.
             ssr: { noExternal: ['helpdesk-kit'] },
           },
         });
-        for (const route of ROUTES) injectRoute({ pattern: route.pattern, entrypoint: ownFile(route.entrypoint), prerender: true });
+        for (const route of ROUTES)
+          injectRoute({ pattern: route.pattern, entrypoint: ownFile(route.entrypoint), prerender: true });
 
         if (command === 'build') {
-          build = startHelpCenterBuild({ astroConfig: config, contentDir, settings, markdownThreads: options.markdownThreads, logger });
+          build = startHelpCenterBuild({
+            astroConfig: config,
+            contentDir,
+            settings,
+            markdownThreads: options.markdownThreads,
+            logger,
+          });
         } else {
           checkContentForDev(contentDir);
         }

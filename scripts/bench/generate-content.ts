@@ -73,20 +73,229 @@ const CATEGORY_POOL = [
   ['business', 'Business accounts', 'user'],
 ] as const;
 
-const VERBS = ['Change', 'Update', 'Set up', 'Cancel', 'Find', 'Export', 'Share', 'Remove', 'Add', 'Reset', 'Turn on', 'Turn off', 'Connect', 'Manage', 'Check', 'Download', 'Move', 'Restore', 'Verify', 'Limit', 'Rename', 'Schedule', 'Review', 'Report', 'Recover', 'Transfer', 'Merge', 'Pause', 'Renew', 'Track'];
-const OBJECTS = ['your password', 'the delivery address', 'a payment method', 'your invoice', 'two-factor authentication', 'a team member', 'your subscription', 'order history', 'email notifications', 'a gift card', 'your profile photo', 'a return label', 'the billing address', 'API keys', 'a saved report', 'push notifications', 'your plan', 'a refund request', 'a webhook', 'your account email', 'a shared folder', 'the default currency', 'a recurring order', 'your phone number', 'a promo code', 'store credit', 'a seller account', 'the tax ID', 'single sign-on', 'a backup code', 'data exports', 'a delivery slot', 'the language setting', 'a wishlist', 'a linked bank account', 'your time zone', 'the shipping method', 'a support ticket', 'app permissions', 'a device'];
-const CONTEXTS = ['on the website', 'in the app', 'for a business account', 'after checkout', 'before it ships', 'on a shared account', 'when you travel', 'from another country', 'for the whole team', 'on a new phone', 'with a screen reader', 'during a trial', 'after a plan change', 'for past orders', 'on Android', 'on iPhone'];
-const PROBLEMS = ['the page does not load', 'a payment is declined', 'the code never arrives', 'an order shows the wrong status', 'the app signs you out', 'a refund is late', 'the invoice total looks wrong', 'an export is empty', 'a notification repeats', 'the address is not recognised', 'sync stops working', 'an item is missing from the parcel'];
-const HEADINGS = ['Before you start', 'Step by step', 'On the website', 'In the app', 'What happens next', 'If something goes wrong', 'Limits and fees', 'Who can do this', 'How long it takes', 'Keep your account safe', 'For business accounts', 'Undo a change', 'Common questions', 'Related settings', 'What you need'];
-const SUBHEADINGS = ['On Android', 'On iPhone', 'In a browser', 'For administrators', 'For team members', 'If you use single sign-on', 'If you pay by invoice'];
-const NOUNS = ['order', 'account', 'payment', 'parcel', 'invoice', 'setting', 'team', 'plan', 'card', 'receipt', 'address', 'notification', 'report', 'device', 'refund', 'courier', 'warehouse', 'profile', 'code', 'link'];
-const ADJECTIVES = ['new', 'current', 'saved', 'default', 'shared', 'pending', 'recent', 'linked', 'verified', 'active', 'previous', 'secure'];
-const ACTIONS = ['open', 'select', 'confirm', 'review', 'update', 'check', 'copy', 'enter', 'choose', 'save', 'tap', 'download'];
-const TIMES = ['within a few minutes', 'the same day', 'within 24 hours', 'in 3 to 5 business days', 'right away', 'at the end of the billing period', 'once the courier scans it'];
-const TEAMS = ['Support team', 'Billing team', 'Delivery team', 'Account team', 'Security team', 'Platform team', 'Docs team'];
-const TAGS = ['account', 'billing', 'delivery', 'security', 'app', 'orders', 'refunds', 'privacy', 'settings', 'teams', 'notifications', 'api', 'sign in', 'payments', 'returns', 'export'];
+const VERBS = [
+  'Change',
+  'Update',
+  'Set up',
+  'Cancel',
+  'Find',
+  'Export',
+  'Share',
+  'Remove',
+  'Add',
+  'Reset',
+  'Turn on',
+  'Turn off',
+  'Connect',
+  'Manage',
+  'Check',
+  'Download',
+  'Move',
+  'Restore',
+  'Verify',
+  'Limit',
+  'Rename',
+  'Schedule',
+  'Review',
+  'Report',
+  'Recover',
+  'Transfer',
+  'Merge',
+  'Pause',
+  'Renew',
+  'Track',
+];
+const OBJECTS = [
+  'your password',
+  'the delivery address',
+  'a payment method',
+  'your invoice',
+  'two-factor authentication',
+  'a team member',
+  'your subscription',
+  'order history',
+  'email notifications',
+  'a gift card',
+  'your profile photo',
+  'a return label',
+  'the billing address',
+  'API keys',
+  'a saved report',
+  'push notifications',
+  'your plan',
+  'a refund request',
+  'a webhook',
+  'your account email',
+  'a shared folder',
+  'the default currency',
+  'a recurring order',
+  'your phone number',
+  'a promo code',
+  'store credit',
+  'a seller account',
+  'the tax ID',
+  'single sign-on',
+  'a backup code',
+  'data exports',
+  'a delivery slot',
+  'the language setting',
+  'a wishlist',
+  'a linked bank account',
+  'your time zone',
+  'the shipping method',
+  'a support ticket',
+  'app permissions',
+  'a device',
+];
+const CONTEXTS = [
+  'on the website',
+  'in the app',
+  'for a business account',
+  'after checkout',
+  'before it ships',
+  'on a shared account',
+  'when you travel',
+  'from another country',
+  'for the whole team',
+  'on a new phone',
+  'with a screen reader',
+  'during a trial',
+  'after a plan change',
+  'for past orders',
+  'on Android',
+  'on iPhone',
+];
+const PROBLEMS = [
+  'the page does not load',
+  'a payment is declined',
+  'the code never arrives',
+  'an order shows the wrong status',
+  'the app signs you out',
+  'a refund is late',
+  'the invoice total looks wrong',
+  'an export is empty',
+  'a notification repeats',
+  'the address is not recognised',
+  'sync stops working',
+  'an item is missing from the parcel',
+];
+const HEADINGS = [
+  'Before you start',
+  'Step by step',
+  'On the website',
+  'In the app',
+  'What happens next',
+  'If something goes wrong',
+  'Limits and fees',
+  'Who can do this',
+  'How long it takes',
+  'Keep your account safe',
+  'For business accounts',
+  'Undo a change',
+  'Common questions',
+  'Related settings',
+  'What you need',
+];
+const SUBHEADINGS = [
+  'On Android',
+  'On iPhone',
+  'In a browser',
+  'For administrators',
+  'For team members',
+  'If you use single sign-on',
+  'If you pay by invoice',
+];
+const NOUNS = [
+  'order',
+  'account',
+  'payment',
+  'parcel',
+  'invoice',
+  'setting',
+  'team',
+  'plan',
+  'card',
+  'receipt',
+  'address',
+  'notification',
+  'report',
+  'device',
+  'refund',
+  'courier',
+  'warehouse',
+  'profile',
+  'code',
+  'link',
+];
+const ADJECTIVES = [
+  'new',
+  'current',
+  'saved',
+  'default',
+  'shared',
+  'pending',
+  'recent',
+  'linked',
+  'verified',
+  'active',
+  'previous',
+  'secure',
+];
+const ACTIONS = [
+  'open',
+  'select',
+  'confirm',
+  'review',
+  'update',
+  'check',
+  'copy',
+  'enter',
+  'choose',
+  'save',
+  'tap',
+  'download',
+];
+const TIMES = [
+  'within a few minutes',
+  'the same day',
+  'within 24 hours',
+  'in 3 to 5 business days',
+  'right away',
+  'at the end of the billing period',
+  'once the courier scans it',
+];
+const TEAMS = [
+  'Support team',
+  'Billing team',
+  'Delivery team',
+  'Account team',
+  'Security team',
+  'Platform team',
+  'Docs team',
+];
+const TAGS = [
+  'account',
+  'billing',
+  'delivery',
+  'security',
+  'app',
+  'orders',
+  'refunds',
+  'privacy',
+  'settings',
+  'teams',
+  'notifications',
+  'api',
+  'sign in',
+  'payments',
+  'returns',
+  'export',
+];
 const CODE_BLOCKS = [
-  ['json', '{\n  "event": "order.shipped",\n  "orderId": "A-10293",\n  "carrier": "parcelo-express",\n  "trackingUrl": "https://track.example.com/A-10293"\n}'],
+  [
+    'json',
+    '{\n  "event": "order.shipped",\n  "orderId": "A-10293",\n  "carrier": "parcelo-express",\n  "trackingUrl": "https://track.example.com/A-10293"\n}',
+  ],
   ['bash', 'curl -H "Authorization: Bearer $API_KEY" \\\n  https://api.example.com/v1/orders?status=shipped'],
   ['text', 'Order: A-10293\nStatus: Out for delivery\nWindow: 14:00-16:00'],
   ['yaml', 'notifications:\n  email: weekly\n  push: true\n  sms: false'],
@@ -103,7 +312,8 @@ function sentence(r: Random): string {
     () => `If the ${n} is ${r.pick(ADJECTIVES)}, you can ${r.pick(ACTIONS)} it from the ${r.pick(NOUNS)} page.`,
     () => `We send a confirmation email when the ${r.pick(ADJECTIVES)} ${n} is ready, usually ${r.pick(TIMES)}.`,
     () => `Only the account owner can ${r.pick(ACTIONS)} a ${r.pick(ADJECTIVES)} ${n}; team members see it read-only.`,
-    () => `Changes to a ${n} do not affect a ${r.pick(NOUNS)} that is already ${r.pick(['processed', 'shipped', 'paid', 'closed'])}.`,
+    () =>
+      `Changes to a ${n} do not affect a ${r.pick(NOUNS)} that is already ${r.pick(['processed', 'shipped', 'paid', 'closed'])}.`,
     () => `You can ${r.pick(ACTIONS)} up to ${r.int(2, 20)} ${plural(n)} at a time.`,
     () => `The ${r.pick(ADJECTIVES)} ${n} appears in your ${r.pick(NOUNS)} history ${r.pick(TIMES)}.`,
   ];
@@ -125,11 +335,15 @@ function planTitles(r: Random, count: number, categories: string[]): ArticlePlan
   while (plans.length < count) {
     const form = r.int(0, 4);
     let title =
-      form === 0 ? `${r.pick(VERBS)} ${r.pick(OBJECTS)}`
-      : form === 1 ? `${r.pick(VERBS)} ${r.pick(OBJECTS)} ${r.pick(CONTEXTS)}`
-      : form === 2 ? `What to do when ${r.pick(PROBLEMS)} ${r.pick(CONTEXTS)}`
-      : form === 3 ? `About ${r.pick(OBJECTS).replace(/^(your|the|a|an) /, '')} ${r.pick(CONTEXTS)}`
-      : `${r.pick(VERBS)} ${r.pick(OBJECTS)} ${r.pick(CONTEXTS)}`;
+      form === 0
+        ? `${r.pick(VERBS)} ${r.pick(OBJECTS)}`
+        : form === 1
+          ? `${r.pick(VERBS)} ${r.pick(OBJECTS)} ${r.pick(CONTEXTS)}`
+          : form === 2
+            ? `What to do when ${r.pick(PROBLEMS)} ${r.pick(CONTEXTS)}`
+            : form === 3
+              ? `About ${r.pick(OBJECTS).replace(/^(your|the|a|an) /, '')} ${r.pick(CONTEXTS)}`
+              : `${r.pick(VERBS)} ${r.pick(OBJECTS)} ${r.pick(CONTEXTS)}`;
     let slug = slugify(title);
     for (let n = 2; seen.has(slug); n++) {
       title = `${title.replace(/ \(\d+\)$/, '')} (${n})`;
@@ -154,10 +368,21 @@ function articleBody(r: Random, plan: ArticlePlan, all: ArticlePlan[]): string {
     parts.push(`## ${heading}`);
     parts.push(paragraph(r));
     const extra = r.int(0, 5);
-    if (extra === 0) parts.push(Array.from({ length: r.int(3, 6) }, (_, i) => `${i + 1}. ${cap(r.pick(ACTIONS))} **${cap(r.pick(NOUNS))}**, then ${r.pick(ACTIONS)} the ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)}.`).join('\n'));
+    if (extra === 0)
+      parts.push(
+        Array.from(
+          { length: r.int(3, 6) },
+          (_, i) =>
+            `${i + 1}. ${cap(r.pick(ACTIONS))} **${cap(r.pick(NOUNS))}**, then ${r.pick(ACTIONS)} the ${r.pick(ADJECTIVES)} ${r.pick(NOUNS)}.`,
+        ).join('\n'),
+      );
     if (extra === 1) parts.push(Array.from({ length: r.int(2, 5) }, () => `- ${sentence(r)}`).join('\n'));
     if (extra === 2) {
-      const rows = Array.from({ length: r.int(2, 5) }, () => `| ${cap(r.pick(ADJECTIVES))} ${r.pick(NOUNS)} | ${cap(r.pick(TIMES))} | $${r.int(0, 30)}.${r.int(10, 99)} |`);
+      const rows = Array.from(
+        { length: r.int(2, 5) },
+        () =>
+          `| ${cap(r.pick(ADJECTIVES))} ${r.pick(NOUNS)} | ${cap(r.pick(TIMES))} | $${r.int(0, 30)}.${r.int(10, 99)} |`,
+      );
       parts.push(['| Option | How long it takes | Fee |', '| --- | --- | --- |', ...rows].join('\n'));
     }
     if (extra === 3) {
@@ -194,17 +419,30 @@ export function generateHelpCenter(root: string, options: GenerateOptions): Gene
     writeFileSync(file, text);
   };
 
-  write('site.yaml', 'name: Benchmark Help Center\nurl: https://help.bench.example\nlanguage: en\ncontact:\n  email: help@bench.example\n  ticketUrl: https://bench.example/support/new\nlint:\n  requireOwner: true\n');
+  write(
+    'site.yaml',
+    'name: Benchmark Help Center\nurl: https://help.bench.example\nlanguage: en\ncontact:\n  email: help@bench.example\n  ticketUrl: https://bench.example/support/new\nlint:\n  requireOwner: true\n',
+  );
   write(
     'categories.yaml',
     categories
-      .map(([id, title, icon], i) => `- id: ${id}\n  title: ${title}\n  description: ${yamlString(`Help with ${title.toLowerCase()}: how-to guides and answers.`)}\n  icon: ${icon}\n  order: ${i + 1}\n`)
+      .map(
+        ([id, title, icon], i) =>
+          `- id: ${id}\n  title: ${title}\n  description: ${yamlString(`Help with ${title.toLowerCase()}: how-to guides and answers.`)}\n  icon: ${icon}\n  order: ${i + 1}\n`,
+      )
       .join(''),
   );
 
-  const plans = planTitles(r, options.articles, categories.map(([id]) => id));
+  const plans = planTitles(
+    r,
+    options.articles,
+    categories.map(([id]) => id),
+  );
   plans.forEach((plan, i) => {
-    const related = r.sample(plans, r.int(0, 3)).filter((p) => p.slug !== plan.slug).map((p) => p.slug);
+    const related = r
+      .sample(plans, r.int(0, 3))
+      .filter((p) => p.slug !== plan.slug)
+      .map((p) => p.slug);
     const body = articleBody(r, plan, plans);
     words += body.split(/\s+/).length;
     const frontmatter = [
@@ -227,9 +465,11 @@ export function generateHelpCenter(root: string, options: GenerateOptions): Gene
   for (let i = 0; i < options.faqs; i++) {
     const form = r.int(0, 2);
     let question =
-      form === 0 ? `Can I ${r.pick(VERBS).toLowerCase()} ${r.pick(OBJECTS)} ${r.pick(CONTEXTS)}?`
-      : form === 1 ? `How do I ${r.pick(VERBS).toLowerCase()} ${r.pick(OBJECTS)}?`
-      : `Why does it say ${r.pick(PROBLEMS)}?`;
+      form === 0
+        ? `Can I ${r.pick(VERBS).toLowerCase()} ${r.pick(OBJECTS)} ${r.pick(CONTEXTS)}?`
+        : form === 1
+          ? `How do I ${r.pick(VERBS).toLowerCase()} ${r.pick(OBJECTS)}?`
+          : `Why does it say ${r.pick(PROBLEMS)}?`;
     let slug = slugify(question);
     for (let n = 2; faqSlugs.has(slug) || articleSlugs.has(slug); n++) {
       question = `${question.replace(/ \(\d+\)\?$/, '?').replace(/\?$/, '')} (${n})?`;
@@ -249,10 +489,23 @@ export function generateHelpCenter(root: string, options: GenerateOptions): Gene
 
   if (options.git) {
     const env = { ...process.env, GIT_AUTHOR_DATE: '2026-01-15T10:00:00Z', GIT_COMMITTER_DATE: '2026-01-15T10:00:00Z' };
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], { cwd: root, env, stdio: 'ignore' });
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@example.invalid', ...args], {
+        cwd: root,
+        env,
+        stdio: 'ignore',
+      });
     git('init', '-q');
     git('add', 'content');
     git('commit', '-q', '-m', 'Synthetic help center');
   }
-  return { root, contentDir, articlesDir, categories: categoryCount, articles: options.articles, faqs: options.faqs, words };
+  return {
+    root,
+    contentDir,
+    articlesDir,
+    categories: categoryCount,
+    articles: options.articles,
+    faqs: options.faqs,
+    words,
+  };
 }

@@ -30,8 +30,16 @@ export function generateSyntheticSite(options: SyntheticSiteOptions): string {
   mkdirSync(path.join(root, 'public/images'), { recursive: true });
   writeFileSync(path.join(root, 'public/images/screen.png'), '');
   mkdirSync(content, { recursive: true });
-  writeFileSync(path.join(content, 'site.yaml'), 'name: Bench Help\nurl: https://help.example.com\nlanguage: en\nlint:\n  requireOwner: true\n');
-  writeFileSync(path.join(content, 'categories.yaml'), categories.map((id, i) => `- id: ${id}\n  title: Topic ${i + 1}\n  description: Everything about topic ${i + 1}.\n`).join(''));
+  writeFileSync(
+    path.join(content, 'site.yaml'),
+    'name: Bench Help\nurl: https://help.example.com\nlanguage: en\nlint:\n  requireOwner: true\n',
+  );
+  writeFileSync(
+    path.join(content, 'categories.yaml'),
+    categories
+      .map((id, i) => `- id: ${id}\n  title: Topic ${i + 1}\n  description: Everything about topic ${i + 1}.\n`)
+      .join(''),
+  );
   let seed = 42;
   const random = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
   const word = () => WORDS[Math.floor(random() * WORDS.length)]!;
@@ -97,7 +105,10 @@ ${sentence(17)} ${sentence(14)}
   for (let i = 0; i < (options.faqs ?? 0); i++) {
     const dir = path.join(content, 'faqs', categories[i % categories.length]!);
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, `question-${i + 1}.md`), `---\nquestion: "How do I ${word()} my ${word()} ${word()} ${i + 1}?"\n---\n\n${sentence(20)}\n`);
+    writeFileSync(
+      path.join(dir, `question-${i + 1}.md`),
+      `---\nquestion: "How do I ${word()} my ${word()} ${word()} ${i + 1}?"\n---\n\n${sentence(20)}\n`,
+    );
   }
   return root;
 }
@@ -112,7 +123,10 @@ export interface CliRun {
 export function runLintCli(siteRoot: string, args: string[] = []): CliRun {
   const projectRoot = fileURLToPath(new URL('../..', import.meta.url));
   const start = performance.now();
-  const out = spawnSync(process.execPath, ['dist/cli/index.js', 'lint', '--root', siteRoot, ...args], { cwd: projectRoot, encoding: 'utf8' });
+  const out = spawnSync(process.execPath, ['dist/cli/index.js', 'lint', '--root', siteRoot, ...args], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
   const milliseconds = performance.now() - start;
   const lines = out.stdout.trim().split('\n');
   return { milliseconds, exitCode: out.status, summary: lines[lines.length - 1] ?? out.stderr.trim() };

@@ -12,7 +12,10 @@ export function createPlainAstroProject(dir: string, articlesDir: string, faqsDi
   mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ extends: 'astro/tsconfigs/base' }, null, 2));
-  writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'plain-astro-baseline', private: true, type: 'module' }, null, 2));
+  writeFileSync(
+    path.join(dir, 'package.json'),
+    JSON.stringify({ name: 'plain-astro-baseline', private: true, type: 'module' }, null, 2),
+  );
   writeFileSync(
     path.join(dir, 'astro.config.mjs'),
     `import { defineConfig } from 'astro/config';\n\nexport default defineConfig({\n  outDir: process.env.PLAIN_OUT_DIR,\n  cacheDir: process.env.PLAIN_CACHE_DIR,\n  build: { format: 'directory' },\n  devToolbar: { enabled: false },\n});\n`,

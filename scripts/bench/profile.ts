@@ -34,7 +34,8 @@ function shorten(url: string, repoRoot: string): string {
 }
 
 /** Our code: src/ files (config time) and the page/chunk files Astro's server build makes from them, minus Astro's runtime chunk. */
-const isOurs = (file: string) => file.startsWith('src/') || (/\/(pages|chunks)\/.+\.mjs$/.test(file) && !/\/chunks\/(astro\/|_@astrojs)/.test(file));
+const isOurs = (file: string) =>
+  file.startsWith('src/') || (/\/(pages|chunks)\/.+\.mjs$/.test(file) && !/\/chunks\/(astro\/|_@astrojs)/.test(file));
 
 export function summarizeCpuProfile(file: string, repoRoot: string, top = 15): ProfileSummary {
   const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile;
@@ -50,7 +51,9 @@ export function summarizeCpuProfile(file: string, repoRoot: string, top = 15): P
   for (const [id, micros] of timeByNode) {
     total += micros;
     const node = nodes.get(id)!;
-    const bucket = node.callFrame.url ? shorten(node.callFrame.url, repoRoot) : `(${node.callFrame.functionName.replace(/[()]/g, '')})`;
+    const bucket = node.callFrame.url
+      ? shorten(node.callFrame.url, repoRoot)
+      : `(${node.callFrame.functionName.replace(/[()]/g, '')})`;
     selfByPackage.set(bucket, (selfByPackage.get(bucket) ?? 0) + micros);
     const counted = new Set<string>();
     for (let p: number | undefined = id; p !== undefined; p = parent.get(p)) {
@@ -64,12 +67,20 @@ export function summarizeCpuProfile(file: string, repoRoot: string, top = 15): P
     }
   }
   const sorted = (m: Map<string, number>) =>
-    [...m.entries()].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]): [string, number] => [k, Math.round(v / 1000)]);
-  return { totalMs: Math.round(total / 1000), selfByPackage: sorted(selfByPackage), ourFunctions: sorted(ourFunctions) };
+    [...m.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]): [string, number] => [k, Math.round(v / 1000)]);
+  return {
+    totalMs: Math.round(total / 1000),
+    selfByPackage: sorted(selfByPackage),
+    ourFunctions: sorted(ourFunctions),
+  };
 }
 
 export function formatProfileSummary(summary: ProfileSummary): string {
-  const rows = (list: Array<[string, number]>) => list.map(([k, ms]) => `| ${(ms / 1000).toFixed(1)} s | ${k.replace(/\|/g, '\\|')} |`).join('\n');
+  const rows = (list: Array<[string, number]>) =>
+    list.map(([k, ms]) => `| ${(ms / 1000).toFixed(1)} s | ${k.replace(/\|/g, '\\|')} |`).join('\n');
   return [
     `CPU profile of one build of ours (${(summary.totalMs / 1000).toFixed(1)} s sampled, main process only; Pagefind's own binary is not in it).`,
     '',

@@ -24,7 +24,8 @@ export function median(values: number[]): number {
  */
 const getOtherMs = (m: BuildMeasurement) =>
   m.ms - (m.phases.syncMs ?? 0) - (m.phases.bundleMs ?? 0) - (m.phases.renderMs ?? 0) - (m.pagefindWaitMs ?? 0);
-const med = (runs: BuildMeasurement[], pick: (m: BuildMeasurement) => number | undefined) => median(runs.map((m) => pick(m) ?? 0));
+const med = (runs: BuildMeasurement[], pick: (m: BuildMeasurement) => number | undefined) =>
+  median(runs.map((m) => pick(m) ?? 0));
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const x = (ratio: number) => `${ratio.toFixed(2)}x`;
@@ -80,7 +81,10 @@ export function summarize(results: SizeResult[], runs: number): Summary {
       `Rebuild after editing one article at ${large.articles.toLocaleString('en')} articles, cache kept: ${s(med(large.rebuild, (m) => m.ms))}, ${x(ratio)} the cold build (median of the pairs; 0.47x when first measured); next target 0.25x: ${ratio <= 0.25 ? 'PASS' : 'MISS'}.`,
     );
   }
-  const memory = results[0]?.ours[0]?.memorySource === 'gnu-time' ? 'GNU time maximum resident set size (largest process)' : 'peak RSS of the build process polled from /proc';
+  const memory =
+    results[0]?.ours[0]?.memorySource === 'gnu-time'
+      ? 'GNU time maximum resident set size (largest process)'
+      : 'peak RSS of the build process polled from /proc';
   const tables = [
     `Medians of ${runs} run${runs === 1 ? '' : 's'} per size (cold builds: output and caches removed before each run). Peak memory: ${memory}.`,
     '',

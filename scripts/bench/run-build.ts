@@ -25,7 +25,6 @@ export interface BuildMeasurement {
   phases: { syncMs?: number; bundleMs?: number; renderMs?: number };
 }
 
-
 const GNU_TIME = '/usr/bin/time';
 
 export function getTreeSize(dir: string): { bytes: number; html: number } {
@@ -71,8 +70,14 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasure
   const useTime = existsSync(GNU_TIME);
   const started = performance.now();
   const child = useTime
-    ? spawn(GNU_TIME, ['-v', process.execPath, ...args], { cwd: options.cwd, env: { ...getCleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...options.env } })
-    : spawn(process.execPath, args, { cwd: options.cwd, env: { ...getCleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...options.env } });
+    ? spawn(GNU_TIME, ['-v', process.execPath, ...args], {
+        cwd: options.cwd,
+        env: { ...getCleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+      })
+    : spawn(process.execPath, args, {
+        cwd: options.cwd,
+        env: { ...getCleanEnv(), ASTRO_TELEMETRY_DISABLED: '1', ...options.env },
+      });
   let log = '';
   child.stdout.on('data', (c: Buffer) => (log += c.toString()));
   child.stderr.on('data', (c: Buffer) => (log += c.toString()));
@@ -97,7 +102,9 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasure
   const dist = getTreeSize(options.outDir);
   const cacheDir = options.env.HELP_CENTER_CACHE_DIR;
   const buildInfo = cacheDir ? path.join(cacheDir, BUILD_TIMINGS_FILE) : '';
-  const info = existsSync(buildInfo) ? (JSON.parse(readFileSync(buildInfo, 'utf8')) as { pagefindMs?: number; pagefindWaitMs?: number }) : {};
+  const info = existsSync(buildInfo)
+    ? (JSON.parse(readFileSync(buildInfo, 'utf8')) as { pagefindMs?: number; pagefindWaitMs?: number })
+    : {};
   return {
     ms,
     peakRssBytes: useTime ? gnuPeak : polledPeak,

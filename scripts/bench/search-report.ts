@@ -14,7 +14,9 @@ export function formatBenchmarkReport(report: BenchmarkReport, file: string): st
   lines.push('');
   lines.push(`${'kind'.padEnd(16)}${'n'.padStart(4)}${'hit@1'.padStart(9)}${'hit@3'.padStart(9)}${'MRR'.padStart(8)}`);
   for (const [kind, f] of Object.entries(report.byKind)) {
-    lines.push(`${kind.padEnd(16)}${String(f.queries).padStart(4)}${pct(f.hitAt1).padStart(9)}${pct(f.hitAt3).padStart(9)}${f.mrr.toFixed(3).padStart(8)}`);
+    lines.push(
+      `${kind.padEnd(16)}${String(f.queries).padStart(4)}${pct(f.hitAt1).padStart(9)}${pct(f.hitAt3).padStart(9)}${f.mrr.toFixed(3).padStart(8)}`,
+    );
   }
   const notFirst = report.outcomes.filter((o) => o.rank !== 1);
   if (notFirst.length > 0) {
@@ -23,7 +25,9 @@ export function formatBenchmarkReport(report: BenchmarkReport, file: string): st
     for (const o of notFirst) {
       const rank = o.rank === null ? 'miss' : `#${o.rank}`;
       const first = o.top[0] ? `first: ${o.top[0]}` : 'no results';
-      lines.push(`  ${rank.padEnd(5)} ${JSON.stringify(o.query).padEnd(44)} want ${o.expect}  ${first}  (${file}:${o.line})`);
+      lines.push(
+        `  ${rank.padEnd(5)} ${JSON.stringify(o.query).padEnd(44)} want ${o.expect}  ${first}  (${file}:${o.line})`,
+      );
     }
   }
   return lines.join('\n');

@@ -25,13 +25,19 @@ describe('the build content check', () => {
     expect(result.errors).toEqual([]);
     expect(result.artefacts?.manifest.items.map((i) => i.id)).toEqual(['article:refunds', 'faq:when']);
     expect(result.artefacts?.vocabulary.words).toContain('refunds');
-    expect(result.artefacts?.redirects).toEqual([expect.objectContaining({ from: '/billing/money-back/', to: '/billing/refunds/' })]);
+    expect(result.artefacts?.redirects).toEqual([
+      expect.objectContaining({ from: '/billing/money-back/', to: '/billing/refunds/' }),
+    ]);
   });
 
   it('gives one line per error, with file, line and rule, and no artefacts', () => {
     const contentDir = useSite({ 'content/articles/billing/refunds.md': article('Refunds', 'related: [nope]\n') });
     const result = checkContent(contentDir, { artefacts: true });
     expect(result.artefacts).toBeUndefined();
-    expect(result.errors).toEqual([expect.stringMatching(/^content\/articles\/billing\/refunds\.md:4:11 {2}error {2}related: "nope" is not an article id/)]);
+    expect(result.errors).toEqual([
+      expect.stringMatching(
+        /^content\/articles\/billing\/refunds\.md:4:11 {2}error {2}related: "nope" is not an article id/,
+      ),
+    ]);
   });
 });

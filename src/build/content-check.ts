@@ -41,7 +41,9 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
   const content = loadContent(root, path.relative(root, contentDir));
   const synonyms = loadSynonyms(root, contentDir);
   const synonymErrors = synonyms.diagnostics.filter((d) => d.severity === 'error');
-  const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors, ...getRedirectErrors(content)]).map(formatDiagnostic);
+  const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors, ...getRedirectErrors(content)]).map(
+    formatDiagnostic,
+  );
   if (errors.length > 0 || !options.artefacts || !content.site) return { errors };
   const site = content.site;
   const history = loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });

@@ -24,7 +24,12 @@ export function getFeedbackManifest(content: LoadedContent, revision: string | u
       })),
     ...content.faqs
       .filter((f) => !f.data.draft)
-      .map((f) => ({ id: getFeedbackId('faq', f.id), kind: 'faq' as const, title: f.data.question, path: withBase(base, getFaqPath(f.id)) })),
+      .map((f) => ({
+        id: getFeedbackId('faq', f.id),
+        kind: 'faq' as const,
+        title: f.data.question,
+        path: withBase(base, getFaqPath(f.id)),
+      })),
   ];
   return buildFeedbackManifest({ revision, siteUrl: new URL(withBase(base, '/'), site.url).toString(), items });
 }

@@ -16,7 +16,11 @@ import { createSearchRecordBuilders } from '../search/search-record-builders.ts'
 import { setActiveContentCheck } from './active-content-check.ts';
 import { checkContent, type BuildArtefacts, type ContentCheckResult } from './content-check.ts';
 import { writeFeedbackManifest } from './feedback-manifest.ts';
-import { chooseMarkdownThreads, startMarkdownThreads, type MarkdownThreads } from './markdown-threads/markdown-threads.ts';
+import {
+  chooseMarkdownThreads,
+  startMarkdownThreads,
+  type MarkdownThreads,
+} from './markdown-threads/markdown-threads.ts';
 import { setActiveMarkdownThreads } from './markdown-threads/markdown-threads-loader.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
 import { setActiveSearchIndex } from './search-index/active-search-index.ts';
@@ -46,12 +50,27 @@ export interface HelpCenterBuild {
 }
 
 /** Checks the content (throwing its errors) and starts the search index and Markdown threads. */
-export function startHelpCenterBuild({ astroConfig, contentDir, settings, markdownThreads: requested, logger }: HelpCenterBuildInput): HelpCenterBuild {
+export function startHelpCenterBuild({
+  astroConfig,
+  contentDir,
+  settings,
+  markdownThreads: requested,
+  logger,
+}: HelpCenterBuildInput): HelpCenterBuild {
   const artefacts = getArtefacts(checkContent(contentDir, { artefacts: true }));
-  const threads = startMarkdownThreads(astroConfig, chooseMarkdownThreads(countMarkdownFiles(contentDir), requested), (error) =>
-    logger.warn(`A Markdown thread stopped${error ? ` (${error.message})` : ''}; its entries are rendered on Astro's thread.`),
+  const threads = startMarkdownThreads(
+    astroConfig,
+    chooseMarkdownThreads(countMarkdownFiles(contentDir), requested),
+    (error) =>
+      logger.warn(
+        `A Markdown thread stopped${error ? ` (${error.message})` : ''}; its entries are rendered on Astro's thread.`,
+      ),
   );
-  logger.info('reason' in threads ? `Rendering Markdown on Astro's thread: ${threads.reason}.` : `Rendering Markdown on ${threads.size} worker threads.`);
+  logger.info(
+    'reason' in threads
+      ? `Rendering Markdown on Astro's thread: ${threads.reason}.`
+      : `Rendering Markdown on ${threads.size} worker threads.`,
+  );
   const markdownThreads: MarkdownThreads | undefined = 'reason' in threads ? undefined : threads;
   const cacheDir = fileURLToPath(astroConfig.cacheDir);
   const searchIndex = new SearchIndexSession(cacheDir, createSearchRecordBuilders(contentDir, settings.language));
@@ -88,7 +107,9 @@ export function startHelpCenterBuild({ astroConfig, contentDir, settings, markdo
       );
       writeFeedbackManifest(outDir, artefacts.manifest);
       const redirects = writeRedirectFiles(outDir, artefacts.site, artefacts.redirects);
-      doneLogger.info(`Wrote the feedback manifest (${artefacts.manifest.items.length} ids) and ${redirects} redirects for moved articles`);
+      doneLogger.info(
+        `Wrote the feedback manifest (${artefacts.manifest.items.length} ids) and ${redirects} redirects for moved articles`,
+      );
     },
   };
 }
@@ -108,7 +129,8 @@ function throwContentErrors({ errors }: ContentCheckResult): void {
   if (errors.length === 0) return;
   const noun = errors.length === 1 ? 'problem' : 'problems';
   throw new AstroError(
-    `The content has ${errors.length} ${noun}; fix ${errors.length === 1 ? 'it' : 'them'} and build again:\n` + errors.join('\n'),
+    `The content has ${errors.length} ${noun}; fix ${errors.length === 1 ? 'it' : 'them'} and build again:\n` +
+      errors.join('\n'),
     'Each line is file:line:column, what is wrong, and (the rule). `npx helpdesk-kit lint` shows the same findings.',
   );
 }

@@ -17,9 +17,14 @@ export function writeRedirectFiles(outDir: string, site: SiteSettings, redirects
   const existing = existsSync(netlifyFile) ? `${readFileSync(netlifyFile, 'utf8').trimEnd()}\n\n` : '';
   writeFileSync(netlifyFile, existing + files.netlify);
   const vercelFile = path.join(outDir, 'vercel.json');
-  const vercel = existsSync(vercelFile) ? (JSON.parse(readFileSync(vercelFile, 'utf8')) as Record<string, unknown>) : {};
+  const vercel = existsSync(vercelFile)
+    ? (JSON.parse(readFileSync(vercelFile, 'utf8')) as Record<string, unknown>)
+    : {};
   const own = Array.isArray(vercel.redirects) ? (vercel.redirects as unknown[]) : [];
-  writeFileSync(vercelFile, `${JSON.stringify({ ...vercel, redirects: [...own, ...files.vercel.redirects] }, null, 2)}\n`);
+  writeFileSync(
+    vercelFile,
+    `${JSON.stringify({ ...vercel, redirects: [...own, ...files.vercel.redirects] }, null, 2)}\n`,
+  );
   for (const page of files.htmlPages) {
     const file = path.join(outDir, page.path);
     if (existsSync(file)) continue; // a live page: the build's content check reports the collision

@@ -63,14 +63,26 @@ describe('helpdesk-kit init', () => {
       dependencies: { 'helpdesk-kit': `^${readOwnPackage().version}`, astro: '^5.18.2' },
       engines: { node: '>=20.3' },
     });
-    expect(readFileSync(path.join(site, 'src/content.config.ts'), 'utf8')).toContain("export { collections } from 'helpdesk-kit/collections';");
+    expect(readFileSync(path.join(site, 'src/content.config.ts'), 'utf8')).toContain(
+      "export { collections } from 'helpdesk-kit/collections';",
+    );
     expect(readFileSync(path.join(site, 'astro.config.mjs'), 'utf8')).toContain('integrations: [helpCenter()]');
     expect(readFileSync(path.join(site, 'content/site.yaml'), 'utf8')).toContain('name: Team Help Help Center');
-    for (const file of ['.gitignore', 'public/images/.gitkeep', '.github/workflows/deploy.yml', 'netlify.toml', 'vercel.json', 'wrangler.toml', 'README.md']) {
+    for (const file of [
+      '.gitignore',
+      'public/images/.gitkeep',
+      '.github/workflows/deploy.yml',
+      'netlify.toml',
+      'vercel.json',
+      'wrangler.toml',
+      'README.md',
+    ]) {
       expect(existsSync(path.join(site, file)), file).toBe(true);
     }
     expect(existsSync(path.join(site, 'gitignore'))).toBe(false);
-    expect(readFileSync(path.join(site, '.gitignore'), 'utf8')).toMatch(/node_modules[\s\S]*dist[\s\S]*\.astro[\s\S]*data[\s\S]*\*\.db/);
+    expect(readFileSync(path.join(site, '.gitignore'), 'utf8')).toMatch(
+      /node_modules[\s\S]*dist[\s\S]*\.astro[\s\S]*data[\s\S]*\*\.db/,
+    );
     expect(out.stdout).toContain('cd "Team Help" && npm install && npm run dev');
 
     // The starter content passes the linter.

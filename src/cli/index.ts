@@ -58,7 +58,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | undefi
       return EXIT_OK;
     }
     const command = COMMANDS[`feedback ${second}`];
-    if (!command) return usageError(io, `there is no command "feedback ${second}"; use feedback serve or feedback report`);
+    if (!command)
+      return usageError(io, `there is no command "feedback ${second}"; use feedback serve or feedback report`);
     return command.run(rest, io);
   }
   const command = COMMANDS[first];

@@ -66,7 +66,11 @@ export const PROJECT_OPTIONS = { root: { type: 'string' }, content: { type: 'str
  * A command's arguments, parsed: the values, or the exit code when there is nothing more to do
  * (a usage error, printed with the usage; `--help`, which prints the usage).
  */
-export function parseCommandArgs<T extends ParseArgsConfig>(io: CliIo, usage: string, config: T): ReturnType<typeof parseArgs<T>> | number {
+export function parseCommandArgs<T extends ParseArgsConfig>(
+  io: CliIo,
+  usage: string,
+  config: T,
+): ReturnType<typeof parseArgs<T>> | number {
   let parsed: ReturnType<typeof parseArgs<T>>;
   try {
     parsed = parseArgs(config);

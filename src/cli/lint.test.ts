@@ -8,10 +8,14 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BROKEN = fileURLToPath(new URL('../../test/fixtures/lint-broken', import.meta.url));
 
 function run(...args: string[]) {
-  const out = spawnSync(process.execPath, ['dist/cli/index.js', 'lint', '--no-cache', '--no-git', '--today', TEST_TODAY, ...args], {
-    cwd: ROOT,
-    encoding: 'utf8',
-  });
+  const out = spawnSync(
+    process.execPath,
+    ['dist/cli/index.js', 'lint', '--no-cache', '--no-git', '--today', TEST_TODAY, ...args],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+    },
+  );
   return { code: out.status, stdout: out.stdout, stderr: out.stderr };
 }
 
@@ -40,7 +44,10 @@ describe('helpdesk-kit lint', () => {
   });
 
   it('exits 0 when there are only warnings', () => {
-    const root = createTestSite({ 'content/faqs/billing/casino.md': '---\nquestion: Where can I play?\n---\n\nSee [the casino](https://casino.example).\n' });
+    const root = createTestSite({
+      'content/faqs/billing/casino.md':
+        '---\nquestion: Where can I play?\n---\n\nSee [the casino](https://casino.example).\n',
+    });
     try {
       const { code, stdout } = run('--root', root);
       expect(code).toBe(0);
@@ -64,7 +71,9 @@ describe('helpdesk-kit lint', () => {
     try {
       const { code, stdout } = run('--root', root);
       expect(code).toBe(2);
-      expect(stdout).toContain('content/site.yaml:2:1  error  url: must be a full URL like https://help.example.com  (site-settings)\n');
+      expect(stdout).toContain(
+        'content/site.yaml:2:1  error  url: must be a full URL like https://help.example.com  (site-settings)\n',
+      );
     } finally {
       removeTestSite(root);
     }
@@ -74,7 +83,9 @@ describe('helpdesk-kit lint', () => {
     const usage = run('--format', 'xml');
     expect(usage.code).toBe(2);
     expect(usage.stderr.split('\n')[0]).toBe('--format must be one of text, json, github, not "xml"');
-    const root = createTestSite({ 'content/site.yaml': 'name: X\nurl: https://help.example.com\nlint:\n  rules:\n    no-such-rule: off\n' });
+    const root = createTestSite({
+      'content/site.yaml': 'name: X\nurl: https://help.example.com\nlint:\n  rules:\n    no-such-rule: off\n',
+    });
     try {
       const settings = run('--root', root);
       expect(settings.code).toBe(2);

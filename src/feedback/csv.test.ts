@@ -21,6 +21,14 @@ describe('formatCsvCell', () => {
 
 describe('formatCsv', () => {
   it('joins a header and rows with CRLF', () => {
-    expect(formatCsv(['a', 'b'], [['1', null], ['=x', 'y']])).toBe("a,b\r\n1,\r\n'=x,y\r\n");
+    expect(
+      formatCsv(
+        ['a', 'b'],
+        [
+          ['1', null],
+          ['=x', 'y'],
+        ],
+      ),
+    ).toBe("a,b\r\n1,\r\n'=x,y\r\n");
   });
 });

@@ -12,6 +12,9 @@ export function formatCsvCell(value: string | number | boolean | null | undefine
 }
 
 /** Rows to CSV text with CRLF line ends (what spreadsheets expect). */
-export function formatCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>): string {
+export function formatCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null | undefined>>,
+): string {
   return [header, ...rows].map((row) => row.map(formatCsvCell).join(',')).join('\r\n') + '\r\n';
 }

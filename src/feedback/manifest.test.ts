@@ -8,8 +8,18 @@ const dir = mkdtempSync(path.join(tmpdir(), 'feedback-manifest-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const items = [
-  { id: 'faq:why-charged-twice', kind: 'faq' as const, title: 'Why was I charged twice?', path: '/faq/#why-charged-twice' },
-  { id: 'article:reset-password', kind: 'article' as const, title: 'Reset your password', path: '/account/reset-password/' },
+  {
+    id: 'faq:why-charged-twice',
+    kind: 'faq' as const,
+    title: 'Why was I charged twice?',
+    path: '/faq/#why-charged-twice',
+  },
+  {
+    id: 'article:reset-password',
+    kind: 'article' as const,
+    title: 'Reset your password',
+    path: '/account/reset-password/',
+  },
 ];
 
 describe('buildFeedbackManifest', () => {
@@ -23,7 +33,9 @@ describe('buildFeedbackManifest', () => {
   });
 
   it('records "unknown" when the build has no git revision', () => {
-    expect(buildFeedbackManifest({ revision: undefined, siteUrl: 'https://help.example.com/', items: [] }).revision).toBe('unknown');
+    expect(
+      buildFeedbackManifest({ revision: undefined, siteUrl: 'https://help.example.com/', items: [] }).revision,
+    ).toBe('unknown');
   });
 
   it('lists every problem: bad ids, a kind that does not match, duplicates, a relative site URL', () => {
@@ -68,8 +80,15 @@ describe('loadFeedbackManifest', () => {
   it('names the file when it is not JSON or not a manifest', () => {
     const file = path.join(dir, 'bad.json');
     writeFileSync(file, '{"version":');
-    expect(() => loadFeedbackManifest(file)).toThrow(`${file} is not valid JSON; rebuild the site (npm run build) to write it again`);
-    expect(() => parseFeedbackManifest('{"version":2,"revision":"x","siteUrl":"https://a.b","items":[]}', 'https://help.example.com/feedback-manifest.json')).toThrow(
+    expect(() => loadFeedbackManifest(file)).toThrow(
+      `${file} is not valid JSON; rebuild the site (npm run build) to write it again`,
+    );
+    expect(() =>
+      parseFeedbackManifest(
+        '{"version":2,"revision":"x","siteUrl":"https://a.b","items":[]}',
+        'https://help.example.com/feedback-manifest.json',
+      ),
+    ).toThrow(
       /^https:\/\/help\.example\.com\/feedback-manifest\.json is not a valid feedback manifest:\n {2}version: invalid literal value, expected 1\n {2}revision: must be a git commit/,
     );
   });

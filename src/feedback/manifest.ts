@@ -11,7 +11,10 @@ import { ErrorCodes, HelpCenterError, formatZodIssues } from '../lib/errors.ts';
 export const FeedbackItemIdSchema = z
   .string({ invalid_type_error: 'expected a string like "article:reset-password"' })
   .max(200, 'must be 200 characters or fewer')
-  .regex(/^(article|faq):[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must look like "article:reset-password" or "faq:why-charged-twice"');
+  .regex(
+    /^(article|faq):[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must look like "article:reset-password" or "faq:why-charged-twice"',
+  );
 
 /** A git commit (7 to 64 hex digits) or "unknown" when the build ran outside git. */
 export const RevisionSchema = z
@@ -27,7 +30,9 @@ export const FeedbackManifestItemSchema = z
     /** The title (articles) or question (FAQs) as readers see it. */
     title: z.string().trim().min(1, 'must not be empty').max(300, 'must be 300 characters or fewer'),
     /** The site path where the item is shown, e.g. "/account/reset-password/" or "/faq/#why-charged-twice". */
-    path: z.string().regex(/^\/(?!\/)[^\s\\]*$/, 'must be a site path starting with one "/", like "/account/reset-password/"'),
+    path: z
+      .string()
+      .regex(/^\/(?!\/)[^\s\\]*$/, 'must be a site path starting with one "/", like "/account/reset-password/"'),
   })
   .strict()
   .refine((item) => item.id.startsWith(`${item.kind}:`), {
@@ -51,7 +56,8 @@ export const FeedbackManifestSchema = z
   .superRefine((manifest, ctx) => {
     const seen = new Set<string>();
     manifest.items.forEach((item, i) => {
-      if (seen.has(item.id)) ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `duplicate id "${item.id}"` });
+      if (seen.has(item.id))
+        ctx.addIssue({ code: 'custom', path: ['items', i, 'id'], message: `duplicate id "${item.id}"` });
       seen.add(item.id);
     });
   });

@@ -10,7 +10,9 @@ describe('the options of helpCenter()', () => {
   });
 
   it('names every wrong option at once, with its path', () => {
-    expect(() => helpCenter({ components: { SiteFooter: './Footer.tsx' }, customCss: 'brand.css', colour: 'red' } as never)).toThrow(
+    expect(() =>
+      helpCenter({ components: { SiteFooter: './Footer.tsx' }, customCss: 'brand.css', colour: 'red' } as never),
+    ).toThrow(
       [
         '[InvalidIntegrationOptions] The options of helpCenter() in astro.config.mjs are not valid:',
         'components.SiteFooter: must be the path of an .astro file, relative to the project root',
@@ -21,7 +23,9 @@ describe('the options of helpCenter()', () => {
   });
 
   it('refuses a component that is not replaceable', () => {
-    expect(() => helpCenter({ components: { Header: './Header.astro' } as never })).toThrow('components: unknown field "Header"');
+    expect(() => helpCenter({ components: { Header: './Header.astro' } as never })).toThrow(
+      'components: unknown field "Header"',
+    );
   });
 });
 
@@ -37,14 +41,20 @@ describe('the Vite plugin', () => {
 
   it("resolves a replaced component to the project's file and the others to ours", () => {
     expect(resolveId('virtual:helpdesk-kit/components/SiteFooter')).toBe('/site/src/MyFooter.astro');
-    expect(resolveId('virtual:helpdesk-kit/components/SiteHeader')).toBe(path.join('/pkg/components', 'SiteHeader.astro'));
+    expect(resolveId('virtual:helpdesk-kit/components/SiteHeader')).toBe(
+      path.join('/pkg/components', 'SiteHeader.astro'),
+    );
     expect(resolveId('virtual:helpdesk-kit/components/Nope')).toBeUndefined();
     expect(resolveId('./other.ts')).toBeUndefined();
   });
 
   it('hands the configuration to the pages and loads the custom CSS in order', () => {
     const config = resolveId('virtual:helpdesk-kit/config')!;
-    expect(load(config)).toBe('export default {"root":"/site","contentDir":"/site/content","settings":{"name":"Help"}};');
-    expect(load(resolveId('virtual:helpdesk-kit/user-css')!)).toBe('import "/site/src/brand.css";\nimport "/site/src/print.css";');
+    expect(load(config)).toBe(
+      'export default {"root":"/site","contentDir":"/site/content","settings":{"name":"Help"}};',
+    );
+    expect(load(resolveId('virtual:helpdesk-kit/user-css')!)).toBe(
+      'import "/site/src/brand.css";\nimport "/site/src/print.css";',
+    );
   });
 });

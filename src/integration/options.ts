@@ -3,14 +3,24 @@ import { z } from 'zod';
 import { COMPONENT_NAMES, type ComponentName } from './components.ts';
 import { DEFAULT_CONTENT_DIR } from '../content/paths.ts';
 
-const ComponentPathSchema = z.string().endsWith('.astro', 'must be the path of an .astro file, relative to the project root');
+const ComponentPathSchema = z
+  .string()
+  .endsWith('.astro', 'must be the path of an .astro file, relative to the project root');
 
 export const HelpCenterOptionsSchema = z
   .object({
     /** The content folder (site.yaml, categories.yaml, articles/, faqs/), relative to the project root. */
     contentDir: z.string().min(1).default(DEFAULT_CONTENT_DIR),
     /** Our layout components replaced by the project's own `.astro` files: `{ SiteFooter: './src/Footer.astro' }`. */
-    components: z.object(Object.fromEntries(COMPONENT_NAMES.map((name) => [name, ComponentPathSchema.optional()])) as Record<ComponentName, z.ZodOptional<typeof ComponentPathSchema>>).strict().default({}),
+    components: z
+      .object(
+        Object.fromEntries(COMPONENT_NAMES.map((name) => [name, ComponentPathSchema.optional()])) as Record<
+          ComponentName,
+          z.ZodOptional<typeof ComponentPathSchema>
+        >,
+      )
+      .strict()
+      .default({}),
     /** The project's own stylesheets, loaded after ours on every page: `['./src/brand.css']`. */
     customCss: z.array(z.string().min(1)).default([]),
     /** Replaces site.yaml's feedbackEndpoint: a URL, or `false` for no "Was this helpful?" widget. */

@@ -36,7 +36,8 @@ export function createHelpCenterVitePlugin({ config, components, customCss, comp
     },
     load(id) {
       if (id === resolved(CONFIG_MODULE)) return `export default ${JSON.stringify(config)};`;
-      if (id === resolved(USER_CSS_MODULE)) return customCss.map((file) => `import ${JSON.stringify(file)};`).join('\n');
+      if (id === resolved(USER_CSS_MODULE))
+        return customCss.map((file) => `import ${JSON.stringify(file)};`).join('\n');
       return undefined;
     },
   };

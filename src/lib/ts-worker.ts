@@ -16,7 +16,11 @@ export function getSiblingModule(name: string, callerUrl: string): URL {
   return new URL(`./${name}${ext}`, callerUrl);
 }
 
-export function startTsWorker(entry: URL, data: Record<string, unknown> = {}, options: { background?: boolean } = {}): Worker {
+export function startTsWorker(
+  entry: URL,
+  data: Record<string, unknown> = {},
+  options: { background?: boolean } = {},
+): Worker {
   return new Worker(new URL('./ts-worker-boot.mjs', import.meta.url), {
     workerData: { ...data, entry: entry.href, background: options.background ?? false },
   });

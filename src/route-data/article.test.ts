@@ -5,11 +5,25 @@ import { settings, site } from './fixtures.test.helpers.ts';
 const h = (depth: number, n: number): Heading => ({ depth, slug: `s${n}`, text: `Section ${n}` });
 
 describe('getArticleRouteData', () => {
-  const route = getArticleRouteData(site, settings({ editUrl: 'https://github.com/acme/help/edit/main/' }), 'refunds', []);
+  const route = getArticleRouteData(
+    site,
+    settings({ editUrl: 'https://github.com/acme/help/edit/main/' }),
+    'refunds',
+    [],
+  );
 
   it('has the head, breadcrumbs and the category', () => {
-    expect(route.head).toMatchObject({ title: 'Refunds', description: 'About refunds.', path: '/billing/refunds/', ogType: 'article' });
-    expect(route.breadcrumbs).toEqual([{ name: 'Home', href: '/' }, { name: 'Billing', href: '/billing/' }, { name: 'Refunds' }]);
+    expect(route.head).toMatchObject({
+      title: 'Refunds',
+      description: 'About refunds.',
+      path: '/billing/refunds/',
+      ogType: 'article',
+    });
+    expect(route.breadcrumbs).toEqual([
+      { name: 'Home', href: '/' },
+      { name: 'Billing', href: '/billing/' },
+      { name: 'Refunds' },
+    ]);
     expect(route.category.contact).toEqual({ email: 'billing@example.com' });
   });
 

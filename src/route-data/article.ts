@@ -46,7 +46,12 @@ export function getEditUrl(editUrl: string | undefined, file: string): string | 
 }
 
 /** @throws when the site has no article with this slug, or the article's category is not listed. */
-export function getArticleRouteData(site: SiteData, settings: SiteSettings, slug: string, headings: readonly Heading[]): ArticleRouteData {
+export function getArticleRouteData(
+  site: SiteData,
+  settings: SiteSettings,
+  slug: string,
+  headings: readonly Heading[],
+): ArticleRouteData {
   const article = site.articleBySlug.get(slug);
   if (!article) throw new Error(`No article "${slug}"`);
   const category = site.categoryById.get(article.category);
@@ -68,12 +73,21 @@ export function getArticleRouteData(site: SiteData, settings: SiteSettings, slug
   });
   const link = (s: ArticleSummary | undefined) => (s ? { title: s.title, href: href(s.path) } : undefined);
   return {
-    head: { title: article.title, description: article.description, path: article.path, ogType: 'article', jsonLd: [articleLd, crumbs.ld] },
+    head: {
+      title: article.title,
+      description: article.description,
+      path: article.path,
+      ogType: 'article',
+      jsonLd: [articleLd, crumbs.ld],
+    },
     breadcrumbs: crumbs.items,
     article,
     category: category.category,
     lastUpdated: article.lastUpdated
-      ? { datetime: article.lastUpdated.toISOString().slice(0, 10), text: formatLongDate(article.lastUpdated, settings.language) }
+      ? {
+          datetime: article.lastUpdated.toISOString().slice(0, 10),
+          text: formatLongDate(article.lastUpdated, settings.language),
+        }
       : undefined,
     readingMinutes: article.readingMinutes,
     toc: getToc(headings, article.wordCount),

@@ -46,7 +46,11 @@ export const HOME_CRUMB_NAME = 'Home';
  */
 export function getBreadcrumbs(trail: readonly Trail[], settings: Pick<SiteSettings, 'url'>) {
   const full: Trail[] = [{ name: HOME_CRUMB_NAME, path: '/' }, ...trail];
-  const items: BreadcrumbItem[] = full.map((t, i) => (i < full.length - 1 ? { name: t.name, href: href(t.path) } : { name: t.name }));
-  const ld = getBreadcrumbListLd(full.map((t) => ({ name: t.ldName ?? t.name, url: absoluteUrl(t.path, settings.url) })));
+  const items: BreadcrumbItem[] = full.map((t, i) =>
+    i < full.length - 1 ? { name: t.name, href: href(t.path) } : { name: t.name },
+  );
+  const ld = getBreadcrumbListLd(
+    full.map((t) => ({ name: t.ldName ?? t.name, url: absoluteUrl(t.path, settings.url) })),
+  );
   return { items, ld };
 }

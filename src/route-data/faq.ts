@@ -35,7 +35,11 @@ export const getFaqTopicAnchor = (categoryId: string) => `topic-${categoryId}`;
  * @param answers The FAQ entries by slug (LoadedSite's `faqs`), for the answers in the JSON-LD:
  * schema.org's Answer text may hold HTML (links, lists), so the rendered HTML is used when there is one.
  */
-export function getFaqRouteData(site: SiteData, settings: SiteSettings, answers: ReadonlyMap<string, FaqAnswerSource>): FaqRouteData {
+export function getFaqRouteData(
+  site: SiteData,
+  settings: SiteSettings,
+  answers: ReadonlyMap<string, FaqAnswerSource>,
+): FaqRouteData {
   const path = getFaqIndexPath();
   const sections = site.categories
     .filter((c) => c.faqs.length > 0)

@@ -27,7 +27,11 @@ const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function getHomeRouteData(site: SiteData, settings: SiteSettings): HomeRouteData {
   return {
-    head: { title: settings.name, description: `Answers and how-to guides from ${settings.name}: search or browse by topic.`, path: getHomePath() },
+    head: {
+      title: settings.name,
+      description: `Answers and how-to guides from ${settings.name}: search or browse by topic.`,
+      path: getHomePath(),
+    },
     cards: site.categories.map((c) => ({
       href: href(c.path),
       icon: c.category.icon,

@@ -46,19 +46,43 @@ describe('getFaqRouteData', () => {
 
   it('shows "FAQ" in the breadcrumbs and the full name in the BreadcrumbList', () => {
     expect(route.breadcrumbs).toEqual([{ name: 'Home', href: '/' }, { name: 'FAQ' }]);
-    expect(route.head.jsonLd?.[1]).toMatchObject({ itemListElement: [{ name: 'Home' }, { name: 'Frequently asked questions', item: 'https://help.example.com/faq/' }] });
+    expect(route.head.jsonLd?.[1]).toMatchObject({
+      itemListElement: [
+        { name: 'Home' },
+        { name: 'Frequently asked questions', item: 'https://help.example.com/faq/' },
+      ],
+    });
   });
 
   it('has a FAQPage with the rendered answer, else the body, else empty', () => {
-    expect(route.head).toMatchObject({ title: 'Frequently asked questions', description: 'Quick answers to common questions about Parcelo Help.', path: '/faq/' });
+    expect(route.head).toMatchObject({
+      title: 'Frequently asked questions',
+      description: 'Quick answers to common questions about Parcelo Help.',
+      path: '/faq/',
+    });
     expect(route.head.jsonLd?.[0]).toEqual({
       '@context': 'https://schema.org',
       '@type': 'FAQPage',
       url: 'https://help.example.com/faq/',
       mainEntity: [
-        { '@type': 'Question', name: 'Can I pay later?', url: 'https://help.example.com/faq/#pay-later', acceptedAnswer: { '@type': 'Answer', text: '<p>Yes, <a href="/x">see</a>.</p>' } },
-        { '@type': 'Question', name: 'Which cards?', url: 'https://help.example.com/faq/#card', acceptedAnswer: { '@type': 'Answer', text: '' } },
-        { '@type': 'Question', name: 'Where is my parcel?', url: 'https://help.example.com/faq/#track', acceptedAnswer: { '@type': 'Answer', text: 'Use the link.' } },
+        {
+          '@type': 'Question',
+          name: 'Can I pay later?',
+          url: 'https://help.example.com/faq/#pay-later',
+          acceptedAnswer: { '@type': 'Answer', text: '<p>Yes, <a href="/x">see</a>.</p>' },
+        },
+        {
+          '@type': 'Question',
+          name: 'Which cards?',
+          url: 'https://help.example.com/faq/#card',
+          acceptedAnswer: { '@type': 'Answer', text: '' },
+        },
+        {
+          '@type': 'Question',
+          name: 'Where is my parcel?',
+          url: 'https://help.example.com/faq/#track',
+          acceptedAnswer: { '@type': 'Answer', text: 'Use the link.' },
+        },
       ],
     });
   });
@@ -67,7 +91,11 @@ describe('getFaqRouteData', () => {
 describe('getHomeRouteData', () => {
   it('has cards with counts, featured articles and top questions', () => {
     const route = getHomeRouteData(site, settings());
-    expect(route.head).toEqual({ title: 'Parcelo Help', description: 'Answers and how-to guides from Parcelo Help: search or browse by topic.', path: '/' });
+    expect(route.head).toEqual({
+      title: 'Parcelo Help',
+      description: 'Answers and how-to guides from Parcelo Help: search or browse by topic.',
+      path: '/',
+    });
     expect(route.cards.map((c) => [c.href, c.icon, c.count])).toEqual([
       ['/billing/', 'card', '3 articles, 2 FAQs'],
       ['/shipping/', 'truck', '1 article, 1 FAQ'],
@@ -85,7 +113,13 @@ describe('search and 404', () => {
     expect(search.head).toMatchObject({ path: '/search/', noindex: true, headerSearch: false });
     expect(search.topics[1]).toEqual({ id: 'shipping', title: 'Shipping', href: '/shipping/' });
     expect(getNotFoundRouteData()).toEqual({
-      head: { title: 'Page not found', description: 'The page you were looking for is not here.', path: '/404/', headerSearch: false, noindex: true },
+      head: {
+        title: 'Page not found',
+        description: 'The page you were looking for is not here.',
+        path: '/404/',
+        headerSearch: false,
+        noindex: true,
+      },
       homeHref: '/',
     });
   });
@@ -94,16 +128,25 @@ describe('search and 404', () => {
 describe('getSitemapEntries', () => {
   it('lists home, FAQ, categories and articles with their dates', () => {
     const entries = getSitemapEntries(site, 'https://help.example.com');
-    expect(entries.slice(0, 3)).toEqual([{ url: 'https://help.example.com/' }, { url: 'https://help.example.com/faq/' }, { url: 'https://help.example.com/billing/' }]);
+    expect(entries.slice(0, 3)).toEqual([
+      { url: 'https://help.example.com/' },
+      { url: 'https://help.example.com/faq/' },
+      { url: 'https://help.example.com/billing/' },
+    ]);
     expect(entries).toHaveLength(2 + 3 + 4);
-    expect(entries.find((e) => e.url.endsWith('/invoices/'))?.lastModified?.toISOString()).toBe('2026-03-05T00:00:00.000Z');
+    expect(entries.find((e) => e.url.endsWith('/invoices/'))?.lastModified?.toISOString()).toBe(
+      '2026-03-05T00:00:00.000Z',
+    );
   });
 });
 
 describe('getLayoutData', () => {
   it('titles every page but home with the site name, and serialises JSON-LD safely', () => {
     const s = settings({ logo: '/logo.svg' });
-    const page = getLayoutData({ title: 'Refunds', description: 'd', path: '/billing/refunds/', jsonLd: [{ name: '</script>' }] }, s);
+    const page = getLayoutData(
+      { title: 'Refunds', description: 'd', path: '/billing/refunds/', jsonLd: [{ name: '</script>' }] },
+      s,
+    );
     expect(page).toMatchObject({
       fullTitle: 'Refunds | Parcelo Help',
       canonical: 'https://help.example.com/billing/refunds/',
@@ -115,7 +158,9 @@ describe('getLayoutData', () => {
       headerSearch: true,
       jsonLd: ['{"name":"\\u003c/script>"}'],
     });
-    expect(getLayoutData({ title: 'Parcelo Help', description: 'd', path: '/' }, s, new URL('https://other.test')).canonical).toBe('https://other.test/');
+    expect(
+      getLayoutData({ title: 'Parcelo Help', description: 'd', path: '/' }, s, new URL('https://other.test')).canonical,
+    ).toBe('https://other.test/');
     expect(getLayoutData({ title: 'Parcelo Help', description: 'd', path: '/' }, s).fullTitle).toBe('Parcelo Help');
   });
 });

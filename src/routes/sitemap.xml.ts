@@ -5,5 +5,7 @@ import { getSitemapEntries } from '../route-data/sitemap.ts';
 
 export const GET: APIRoute = async ({ site }) => {
   const { data } = await getSite();
-  return new Response(buildSitemapXml(getSitemapEntries(data, site!)), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+  return new Response(buildSitemapXml(getSitemapEntries(data, site!)), {
+    headers: { 'Content-Type': 'application/xml; charset=utf-8' },
+  });
 };

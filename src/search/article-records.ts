@@ -46,7 +46,10 @@ export function buildArticleSearchRecord(
     inner:
       `<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>` +
       `<p data-pagefind-weight="2">${escapeHtml(article.description)}</p>` +
-      (article.html ?? getPlainParagraphs(article.markdown).map((p) => `<p>${escapeHtml(p)}</p>`).join('')),
+      (article.html ??
+        getPlainParagraphs(article.markdown)
+          .map((p) => `<p>${escapeHtml(p)}</p>`)
+          .join('')),
   });
   return { url: getArticlePath(article.category, article.slug), html };
 }

@@ -19,7 +19,12 @@ export interface FaqForSearch {
   markdown: string;
 }
 
-export function buildFaqSearchRecord(faq: FaqForSearch, categoryTitle: string, language: string, synonyms?: SynonymExpander): SearchHtmlRecord {
+export function buildFaqSearchRecord(
+  faq: FaqForSearch,
+  categoryTitle: string,
+  language: string,
+  synonyms?: SynonymExpander,
+): SearchHtmlRecord {
   const found = synonyms?.expand({ title: [faq.question], body: [getPlainText(faq.markdown)] }) ?? {
     title: [],
     description: [],
@@ -36,7 +41,10 @@ export function buildFaqSearchRecord(faq: FaqForSearch, categoryTitle: string, l
     },
     inner:
       `<h1 data-pagefind-meta="title" data-pagefind-weight="7">${escapeHtml(faq.question)}</h1>` +
-      (faq.html ?? getPlainParagraphs(faq.markdown).map((p) => `<p>${escapeHtml(p)}</p>`).join('')),
+      (faq.html ??
+        getPlainParagraphs(faq.markdown)
+          .map((p) => `<p>${escapeHtml(p)}</p>`)
+          .join('')),
   });
   return { url: getFaqPath(faq.slug), html };
 }

@@ -38,7 +38,9 @@ export async function createNodeSearch(distDir: string, baseUrl = '/', limit = 1
   await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl });
   await pagefind.init();
   const vocabularyFile = path.join(bundle, VOCABULARY_FILE);
-  const vocabulary = existsSync(vocabularyFile) ? (JSON.parse(readFileSync(vocabularyFile, 'utf8')) as SearchVocabulary) : undefined;
+  const vocabulary = existsSync(vocabularyFile)
+    ? (JSON.parse(readFileSync(vocabularyFile, 'utf8')) as SearchVocabulary)
+    : undefined;
   const planner = createQueryPlanner(vocabulary);
   return {
     plan: (query) => planner.plan(query),

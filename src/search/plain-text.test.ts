@@ -23,7 +23,16 @@ npm run build
 describe('getPlainText', () => {
   it('keeps the words readers see and drops markup, URLs and code', () => {
     const text = getPlainText(sample);
-    for (const word of ['Request a refund', 'Open Orders and pick the order', 'Select Return', 'Before you start', 'Keep the', 'Card', '3–5 days', 'A card icon']) {
+    for (const word of [
+      'Request a refund',
+      'Open Orders and pick the order',
+      'Select Return',
+      'Before you start',
+      'Keep the',
+      'Card',
+      '3–5 days',
+      'A card icon',
+    ]) {
       expect(text).toContain(word);
     }
     for (const markup of ['**', '](', 'https://', 'npm run build', ':::', '<kbd>', '##', '.md']) {

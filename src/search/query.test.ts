@@ -42,14 +42,25 @@ describe('turning a reader’s query into search terms', () => {
   });
 
   it('searches the words as typed when there is no vocabulary', () => {
-    expect(createQueryPlanner(undefined).plan('How do I reset pasword').terms).toEqual(['how', 'do', 'i', 'reset', 'pasword']);
+    expect(createQueryPlanner(undefined).plan('How do I reset pasword').terms).toEqual([
+      'how',
+      'do',
+      'i',
+      'reset',
+      'pasword',
+    ]);
   });
 });
 
 const result = (id: string, score: number): RankedResult<string> => ({ id, score, data: async () => id });
 
 describe('searching with partial matches', () => {
-  const pages: Record<string, string[]> = { a: ['reset', 'password'], b: ['password'], c: ['reset'], d: ['password', 'reset', 'email'] };
+  const pages: Record<string, string[]> = {
+    a: ['reset', 'password'],
+    b: ['password'],
+    c: ['reset'],
+    d: ['password', 'reset', 'email'],
+  };
   const fake = {
     terms: [] as string[],
     async search(term: string) {
@@ -77,7 +88,10 @@ describe('searching with partial matches', () => {
 
   it('ranks merged pages by their summed score and keeps each page’s best-scoring result', async () => {
     const merged = mergeByScore([[result('x', 1), result('y', 5)], [result('x', 4.5)]]);
-    expect(merged.map((r) => [r.id, r.score])).toEqual([['x', 5.5], ['y', 5]]);
+    expect(merged.map((r) => [r.id, r.score])).toEqual([
+      ['x', 5.5],
+      ['y', 5],
+    ]);
   });
 
   it('orders equal scores by result id, whatever order the index returned them in', async () => {
@@ -88,6 +102,10 @@ describe('searching with partial matches', () => {
     const ids = async (s: typeof searcher) => (await searchHelpCenter(s, plan)).results.map((r) => r.id);
     expect(await ids(searcher)).toEqual(['en_d', 'en_a', 'en_b', 'en_c']);
     expect(await ids(again)).toEqual(await ids(searcher));
-    expect(mergeByScore([[result('q', 1), result('p', 1)], [result('r', 2)]]).map((r) => r.id)).toEqual(['r', 'p', 'q']);
+    expect(mergeByScore([[result('q', 1), result('p', 1)], [result('r', 2)]]).map((r) => r.id)).toEqual([
+      'r',
+      'p',
+      'q',
+    ]);
   });
 });

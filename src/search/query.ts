@@ -64,14 +64,18 @@ export function createQueryPlanner(vocabulary: SearchVocabulary | undefined): Qu
 
   return {
     plan(query) {
-      const tokens = query.toLowerCase().split(/\s+/).filter((t) => getWords(t).length > 0);
+      const tokens = query
+        .toLowerCase()
+        .split(/\s+/)
+        .filter((t) => getWords(t).length > 0);
       const content = tokens.filter((t) => !getWords(t).every((w) => stopWords.has(w)));
       const candidates = content.length > 0 ? content : tokens;
       const plan: QueryPlan = { terms: [], corrections: [], unknown: [] };
       for (const token of candidates) {
         const parts = getWords(token);
         const word = parts[0]!;
-        const checkable = words.length > 0 && parts.length === 1 && /^\p{L}+$/u.test(word) && word.length >= MIN_CORRECTABLE;
+        const checkable =
+          words.length > 0 && parts.length === 1 && /^\p{L}+$/u.test(word) && word.length >= MIN_CORRECTABLE;
         if (!checkable || known.has(word) || isPrefixOfKnown(word)) {
           plan.terms.push(token);
           continue;
@@ -116,7 +120,8 @@ export async function searchHelpCenter<D>(
   const opts = filters && Object.keys(filters).length > 0 ? { filters } : undefined;
   if (plan.terms.length === 0) return { results: [], plan, relaxed: false };
   const all = { results: [...(await pagefind.search(plan.terms.join(' '), opts)).results].sort(byRank) };
-  if (plan.terms.length === 1 || all.results.length >= RELAX_BELOW) return { results: all.results, plan, relaxed: false };
+  if (plan.terms.length === 1 || all.results.length >= RELAX_BELOW)
+    return { results: all.results, plan, relaxed: false };
   const perTerm = await Promise.all(plan.terms.map((term) => pagefind.search(term, opts)));
   const seen = new Set(all.results.map((r) => r.id));
   const rest = mergeByScore(perTerm.map((s) => s.results)).filter((r) => !seen.has(r.id));
@@ -136,9 +141,7 @@ export function mergeByScore<D>(lists: ReadonlyArray<ReadonlyArray<RankedResult<
       }
     }
   }
-  return [...byId.values()]
-    .map(({ best, sum }) => ({ id: best.id, score: sum, data: best.data }))
-    .sort(byRank);
+  return [...byId.values()].map(({ best, sum }) => ({ id: best.id, score: sum, data: best.data })).sort(byRank);
 }
 
 /**

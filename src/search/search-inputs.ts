@@ -8,7 +8,8 @@ import type { SynonymGroup } from '../content/synonyms-schema.ts';
 import { getPlainText } from './plain-text.ts';
 import { buildSearchVocabulary, type SearchVocabulary } from './vocabulary.ts';
 
-const published = <T extends { data: { draft: boolean } }>(entries: readonly T[]) => entries.filter((e) => !e.data.draft);
+const published = <T extends { data: { draft: boolean } }>(entries: readonly T[]) =>
+  entries.filter((e) => !e.data.draft);
 
 export function buildSearchVocabularyFor(
   content: LoadedContent,

@@ -27,7 +27,13 @@ export const PAGEFIND_OPTIONS: PagefindOptions = {
     // so the synonym tiers are what rank "the page about refunds" above "a page that mentions one".
     // A synonym of the title counts less than the title itself (Pagefind's default title weight is 5).
     // Measured: docs/search.md.
-    metaWeights: { synonyms: 3, question_synonyms: 2.5, description_synonyms: 2, heading_synonyms: 1, body_synonyms: 0.2 },
+    metaWeights: {
+      synonyms: 3,
+      question_synonyms: 2.5,
+      description_synonyms: 2,
+      heading_synonyms: 1,
+      body_synonyms: 0.2,
+    },
     // Half term frequency, half weighted word count (default 1 = frequency only): long articles
     // that use a word often are no longer outranked by short FAQ answers that use it once.
     // Every value from 0.3 to 0.7 measured the same; 0.5 is the middle of that plateau.

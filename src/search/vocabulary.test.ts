@@ -3,7 +3,15 @@ import { buildSearchVocabulary, getStopWords, getWords } from './vocabulary.ts';
 
 describe('the search vocabulary', () => {
   it('splits text into lowercase words with accents folded, apostrophes dropped and hyphens splitting', () => {
-    expect(getWords('Can’t sign-in to Café PARCELO, 2FA!')).toEqual(['cant', 'sign', 'in', 'to', 'cafe', 'parcelo', '2fa']);
+    expect(getWords('Can’t sign-in to Café PARCELO, 2FA!')).toEqual([
+      'cant',
+      'sign',
+      'in',
+      'to',
+      'cafe',
+      'parcelo',
+      '2fa',
+    ]);
   });
 
   it('lists words of three letters or more, most frequent first, without bare numbers', () => {

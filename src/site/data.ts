@@ -49,11 +49,17 @@ export function getSite(): Promise<LoadedSite> {
 async function loadSite(): Promise<LoadedSite> {
   const { root: astroRoot, contentDir } = getHelpCenterConfig();
   const root = getProjectRoot(contentDir);
-  const [articles, faqs] = (await Promise.all([getCollection('articles', isPublished), getCollection('faqs', isPublished)])) as [ArticleEntry[], FaqEntry[]];
+  const [articles, faqs] = (await Promise.all([
+    getCollection('articles', isPublished),
+    getCollection('faqs', isPublished),
+  ])) as [ArticleEntry[], FaqEntry[]];
   const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
   const history = await getContentHistory(root, contentDir);
   const toFile = (entry: { filePath?: string }) =>
-    path.relative(root, path.resolve(astroRoot, entry.filePath ?? '')).split(path.sep).join('/');
+    path
+      .relative(root, path.resolve(astroRoot, entry.filePath ?? ''))
+      .split(path.sep)
+      .join('/');
   const data = buildSiteData(
     categories,
     articles.map((e) => ({ ...splitId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
@@ -69,9 +75,11 @@ async function loadSite(): Promise<LoadedSite> {
 }
 
 /** `astro build` has the git dates from its content check (read on a worker thread); dev reads them here. */
-async function getContentHistory(root: string, contentDir: string): Promise<Pick<GitHistory, 'lastChanged' | 'revision'>> {
+async function getContentHistory(
+  root: string,
+  contentDir: string,
+): Promise<Pick<GitHistory, 'lastChanged' | 'revision'>> {
   const checked = getActiveContentCheck();
   if (checked) return checked.history;
   return loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
 }
-

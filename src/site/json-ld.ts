@@ -14,7 +14,14 @@ export function getBreadcrumbListLd(crumbs: readonly Crumb[]) {
   };
 }
 
-export function getArticleLd(input: { title: string; description: string; url: string; dateModified?: Date; publisher: string; language: string }) {
+export function getArticleLd(input: {
+  title: string;
+  description: string;
+  url: string;
+  dateModified?: Date;
+  publisher: string;
+  language: string;
+}) {
   return {
     '@context': 'https://schema.org',
     '@type': 'Article',

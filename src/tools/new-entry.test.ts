@@ -12,7 +12,14 @@ afterEach(() => removeTestSite(root));
 describe('createEntry', () => {
   it('creates an article with valid frontmatter, a slug from the title and reviewBy one year on', async () => {
     root = createTestSite();
-    const result = createEntry({ root, kind: 'article', title: 'Pay in installments: how it works', category: 'billing', owner: 'Billing team', today: TEST_TODAY });
+    const result = createEntry({
+      root,
+      kind: 'article',
+      title: 'Pay in installments: how it works',
+      category: 'billing',
+      owner: 'Billing team',
+      today: TEST_TODAY,
+    });
     expect(result).toMatchObject({ ok: true, file: 'content/articles/billing/pay-in-installments-how-it-works.md' });
     const text = readFileSync(path.join(root, 'content/articles/billing/pay-in-installments-how-it-works.md'), 'utf8');
     expect(text.split('---')[1]).toMatchInlineSnapshot(`
@@ -31,13 +38,25 @@ describe('createEntry', () => {
 
   it('writes owner TODO when the site requires an owner and none is given', () => {
     root = createTestSite();
-    const result = createEntry({ root, kind: 'article', title: 'Split a payment', category: 'billing', today: TEST_TODAY });
+    const result = createEntry({
+      root,
+      kind: 'article',
+      title: 'Split a payment',
+      category: 'billing',
+      today: TEST_TODAY,
+    });
     expect(result.ok && result.text).toContain('owner: TODO\n');
   });
 
   it('creates a FAQ with the question', () => {
     root = createTestSite();
-    const result = createEntry({ root, kind: 'faq', title: 'Can I pay with PayPal?', category: 'billing', today: TEST_TODAY });
+    const result = createEntry({
+      root,
+      kind: 'faq',
+      title: 'Can I pay with PayPal?',
+      category: 'billing',
+      today: TEST_TODAY,
+    });
     expect(result).toMatchObject({ ok: true, file: 'content/faqs/billing/can-i-pay-with-paypal.md' });
     expect(result.ok && result.text).toMatchInlineSnapshot(`
       "---
@@ -53,13 +72,23 @@ describe('createEntry', () => {
     root = createTestSite();
     const before = readFileSync(path.join(root, 'content/articles/billing/refunds.md'), 'utf8');
     const result = createEntry({ root, kind: 'article', title: 'Refunds', category: 'billing', today: TEST_TODAY });
-    expect(result).toEqual({ ok: false, message: 'content/articles/billing/refunds.md already exists and was not changed; choose another title, or pass --slug' });
+    expect(result).toEqual({
+      ok: false,
+      message:
+        'content/articles/billing/refunds.md already exists and was not changed; choose another title, or pass --slug',
+    });
     expect(readFileSync(path.join(root, 'content/articles/billing/refunds.md'), 'utf8')).toBe(before);
   });
 
   it('lists the valid categories when the one given is unknown', () => {
     root = createTestSite();
-    const result = createEntry({ root, kind: 'article', title: 'X marks the spot', category: 'bill', today: TEST_TODAY });
+    const result = createEntry({
+      root,
+      kind: 'article',
+      title: 'X marks the spot',
+      category: 'bill',
+      today: TEST_TODAY,
+    });
     expect(result.ok ? '' : result.message).toMatchInlineSnapshot(`
       ""bill" is not a category; use one of these with --category:
         billing              Billing
@@ -71,9 +100,12 @@ describe('createEntry', () => {
     root = createTestSite();
     expect(createEntry({ root, kind: 'article', title: 'Refunds', category: 'account', today: TEST_TODAY })).toEqual({
       ok: false,
-      message: 'the slug "refunds" is already used by content/articles/billing/refunds.md; slugs must be unique, so choose another title or pass --slug',
+      message:
+        'the slug "refunds" is already used by content/articles/billing/refunds.md; slugs must be unique, so choose another title or pass --slug',
     });
-    expect(createEntry({ root, kind: 'faq', title: '退款需要多长时间？', category: 'billing', today: TEST_TODAY })).toMatchObject({ ok: false, message: expect.stringContaining('--slug') });
+    expect(
+      createEntry({ root, kind: 'faq', title: '退款需要多长时间？', category: 'billing', today: TEST_TODAY }),
+    ).toMatchObject({ ok: false, message: expect.stringContaining('--slug') });
   });
 });
 

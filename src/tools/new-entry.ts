@@ -64,29 +64,51 @@ TODO: Add a tip, or delete this block.
 /** Create the file; never overwrites. */
 export function createEntry(options: NewEntryOptions): NewEntryResult {
   const title = options.title.trim();
-  const titleCheck = (options.kind === 'article' ? ArticleFrontmatterSchema.shape.title : FaqFrontmatterSchema.shape.question).safeParse(title);
+  const titleCheck = (
+    options.kind === 'article' ? ArticleFrontmatterSchema.shape.title : FaqFrontmatterSchema.shape.question
+  ).safeParse(title);
   if (!titleCheck.success) {
-    return { ok: false, message: `the ${options.kind === 'article' ? 'title' : 'question'} ${titleCheck.error.issues[0]!.message}` };
+    return {
+      ok: false,
+      message: `the ${options.kind === 'article' ? 'title' : 'question'} ${titleCheck.error.issues[0]!.message}`,
+    };
   }
   const contentDirName = options.contentDir ?? 'content';
   const content = loadContent(options.root, contentDirName);
   if (content.categories.length === 0) {
-    return { ok: false, message: `there are no categories: ${contentDirName}/categories.yaml is missing or invalid; run npm run lint:content to see why` };
+    return {
+      ok: false,
+      message: `there are no categories: ${contentDirName}/categories.yaml is missing or invalid; run npm run lint:content to see why`,
+    };
   }
   const category = content.categories.find((c) => c.id === options.category);
   if (!category) {
     const list = content.categories.map((c) => `  ${c.id.padEnd(20)} ${c.title}`).join('\n');
-    return { ok: false, message: `"${options.category}" is not a category; use one of these with --category:\n${list}` };
+    return {
+      ok: false,
+      message: `"${options.category}" is not a category; use one of these with --category:\n${list}`,
+    };
   }
   const slug = options.slug ?? slugify(title);
-  if (!slug) return { ok: false, message: `cannot make a file name from "${title}"; pass one with --slug, like --slug pay-in-installments` };
-  if (!SlugSchema.safeParse(slug).success) return { ok: false, message: `--slug "${slug}" must be lowercase letters, digits and hyphens, like "pay-in-installments"` };
+  if (!slug)
+    return {
+      ok: false,
+      message: `cannot make a file name from "${title}"; pass one with --slug, like --slug pay-in-installments`,
+    };
+  if (!SlugSchema.safeParse(slug).success)
+    return {
+      ok: false,
+      message: `--slug "${slug}" must be lowercase letters, digits and hyphens, like "pay-in-installments"`,
+    };
 
   const folder = options.kind === 'article' ? 'articles' : 'faqs';
   const file = `${contentDirName}/${folder}/${category.id}/${slug}.md`;
   const sameSlug = (options.kind === 'article' ? content.articles : content.faqs).find((e) => e.id === slug);
   if (sameSlug && sameSlug.file !== file) {
-    return { ok: false, message: `the slug "${slug}" is already used by ${sameSlug.file}; slugs must be unique, so choose another title or pass --slug` };
+    return {
+      ok: false,
+      message: `the slug "${slug}" is already used by ${sameSlug.file}; slugs must be unique, so choose another title or pass --slug`,
+    };
   }
   if (options.kind === 'article' && content.site?.lint.requireOwner && !options.owner) {
     // Still valid frontmatter; the linter's todo-placeholder rule asks for the real owner.

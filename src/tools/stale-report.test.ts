@@ -23,7 +23,10 @@ describe('getStaleReport', () => {
   it('lists articles past reviewBy or unchanged for longer than the limit, oldest change first', () => {
     const report = getStaleReport(
       content,
-      history({ 'content/articles/billing/refunds.md': '2024-01-10', 'content/articles/account/reset-password.md': '2026-10-01' }),
+      history({
+        'content/articles/billing/refunds.md': '2024-01-10',
+        'content/articles/account/reset-password.md': '2026-10-01',
+      }),
       { today: '2030-03-01', days: 365 },
     );
     expect(report.rows.map((r) => [r.file, r.reasons.join('+'), r.daysSinceChange])).toEqual([
@@ -42,19 +45,28 @@ describe('getStaleReport', () => {
   });
 
   it('uses lint.staleAfterDays unless days are given, and reports nothing when all is fresh', () => {
-    const report = getStaleReport(content, history({ 'content/articles/billing/refunds.md': '2029-06-01' }), { today: '2029-12-01' });
+    const report = getStaleReport(content, history({ 'content/articles/billing/refunds.md': '2029-06-01' }), {
+      today: '2029-12-01',
+    });
     expect(report.days).toBe(365);
     expect(report.rows).toEqual([]);
-    expect(formatStaleTable(report)).toBe('0 of 2 published articles need a review (reviewBy passed, or unchanged for more than 365 days).\n');
+    expect(formatStaleTable(report)).toBe(
+      '0 of 2 published articles need a review (reviewBy passed, or unchanged for more than 365 days).\n',
+    );
   });
 
   it('prefers the updated field to the git date, and says when git is not available', () => {
     const root2 = createTestSite({
-      'content/articles/billing/refunds.md': article('Body.\n', 'title: Get a refund\ndescription: How to ask for a refund and how long it takes, in a sentence or two.\nowner: Billing team\nupdated: 2020-01-01\n'),
+      'content/articles/billing/refunds.md': article(
+        'Body.\n',
+        'title: Get a refund\ndescription: How to ask for a refund and how long it takes, in a sentence or two.\nowner: Billing team\nupdated: 2020-01-01\n',
+      ),
     });
     try {
       const report = getStaleReport(loadContent(root2), { ...history({}), available: false }, { today: '2026-01-01' });
-      expect(report.rows.map((r) => [r.lastChanged, r.lastChangedFrom, r.reasons])).toEqual([['2020-01-01', 'updated', ['unchanged']]]);
+      expect(report.rows.map((r) => [r.lastChanged, r.lastChangedFrom, r.reasons])).toEqual([
+        ['2020-01-01', 'updated', ['unchanged']],
+      ]);
       expect(formatStaleCsv(report)).toMatchInlineSnapshot(`
         "file,path,title,owner,reviewBy,lastChanged,daysSinceChange,reasons
         content/articles/billing/refunds.md,/billing/refunds/,Get a refund,Billing team,,2020-01-01,2192,unchanged
@@ -70,7 +82,12 @@ describe('loadStaleReport', () => {
   it('reads last-change dates from git history', () => {
     root = createTestSite();
     const env = { ...process.env, GIT_AUTHOR_DATE: '2023-05-01T10:00:00Z', GIT_COMMITTER_DATE: '2023-05-01T10:00:00Z' };
-    const git = (...args: string[]) => execFileSync('git', ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, env, stdio: 'pipe' });
+    const git = (...args: string[]) =>
+      execFileSync(
+        'git',
+        ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
+        { cwd: root, env, stdio: 'pipe' },
+      );
     git('init', '-q');
     git('add', '.');
     git('commit', '-q', '-m', 'old');

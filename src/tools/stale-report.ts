@@ -46,7 +46,11 @@ export interface StaleOptions {
 const DAY = 86_400_000;
 
 /** Pure: the report for loaded content and git history. */
-export function getStaleReport(content: Pick<LoadedContent, 'articles' | 'site' | 'diagnostics'>, history: GitHistory, options: StaleOptions = {}): StaleReport {
+export function getStaleReport(
+  content: Pick<LoadedContent, 'articles' | 'site' | 'diagnostics'>,
+  history: GitHistory,
+  options: StaleOptions = {},
+): StaleReport {
   const today = options.today ?? new Date().toISOString().slice(0, 10);
   const days = options.days ?? content.site?.lint.staleAfterDays ?? 365;
   const todayMs = Date.parse(today);
@@ -96,7 +100,11 @@ export function loadStaleReport(root: string, contentDir = 'content', options: S
 
 function describeReasons(row: StaleRow, days: number): string {
   return row.reasons
-    .map((r) => (r === 'review-overdue' ? `review was due ${row.reviewBy}` : `unchanged for ${row.daysSinceChange} days (limit ${days})`))
+    .map((r) =>
+      r === 'review-overdue'
+        ? `review was due ${row.reviewBy}`
+        : `unchanged for ${row.daysSinceChange} days (limit ${days})`,
+    )
     .join('; ');
 }
 
@@ -109,15 +117,28 @@ export function formatStaleSummary(report: StaleReport): string {
   const lines = [
     `${report.rows.length} of ${report.checked} published articles need a review (reviewBy passed, or unchanged for more than ${report.days} days).`,
   ];
-  if (!report.gitAvailable) lines.push('Git history is not available here, so only reviewBy dates and `updated` fields were checked.');
-  else if (report.shallow) lines.push('This is a shallow clone: files last changed before its oldest commit have no date. Fetch the full history (fetch-depth: 0) for exact dates.');
-  if (report.skippedWithErrors > 0) lines.push(`${report.skippedWithErrors} files have content errors and are not in the report; run npm run lint:content.`);
+  if (!report.gitAvailable)
+    lines.push('Git history is not available here, so only reviewBy dates and `updated` fields were checked.');
+  else if (report.shallow)
+    lines.push(
+      'This is a shallow clone: files last changed before its oldest commit have no date. Fetch the full history (fetch-depth: 0) for exact dates.',
+    );
+  if (report.skippedWithErrors > 0)
+    lines.push(
+      `${report.skippedWithErrors} files have content errors and are not in the report; run npm run lint:content.`,
+    );
   return lines.join('\n');
 }
 
 export function formatStaleTable(report: StaleReport): string {
   const header = ['Article', 'Owner', 'Last change', 'Review by', 'Why'];
-  const body = report.rows.map((r) => [r.file, r.owner ?? '(no owner)', describeLastChange(r), r.reviewBy ?? '-', describeReasons(r, report.days)]);
+  const body = report.rows.map((r) => [
+    r.file,
+    r.owner ?? '(no owner)',
+    describeLastChange(r),
+    r.reviewBy ?? '-',
+    describeReasons(r, report.days),
+  ]);
   if (body.length === 0) return `${formatStaleSummary(report)}\n`;
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ');
@@ -130,7 +151,11 @@ export function formatStaleCsv(report: StaleReport): string {
     return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
   };
   const header = 'file,path,title,owner,reviewBy,lastChanged,daysSinceChange,reasons';
-  const rows = report.rows.map((r) => [r.file, r.path, r.title, r.owner, r.reviewBy, r.lastChanged, r.daysSinceChange, r.reasons.join(' ')].map(cell).join(','));
+  const rows = report.rows.map((r) =>
+    [r.file, r.path, r.title, r.owner, r.reviewBy, r.lastChanged, r.daysSinceChange, r.reasons.join(' ')]
+      .map(cell)
+      .join(','),
+  );
   return `${[header, ...rows].join('\n')}\n`;
 }
 

@@ -14,7 +14,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-const cases = (Object.keys(PAGE_TYPES) as PageType[]).flatMap((type) => (['light', 'dark'] as const).map((theme) => [type, theme] as const));
+const cases = (Object.keys(PAGE_TYPES) as PageType[]).flatMap((type) =>
+  (['light', 'dark'] as const).map((theme) => [type, theme] as const),
+);
 
 describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
   it.each(cases)('finds no violations on the %s page in the %s theme', async (type, theme) => {
@@ -26,18 +28,24 @@ describe('accessibility (axe-core, WCAG 2.2 A and AA)', () => {
     expect(violations.length, `${type} (${theme}):\n${formatViolations(violations)}`).toBe(0);
   });
 
-  it.each(['light', 'dark'] as const)('finds no violations with the FAQ answers open and search results showing, in the %s theme', async (theme) => {
-    const context = await newSiteContext(browser, { theme });
-    const page = await context.newPage();
-    await page.goto('/faq/');
-    await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
-    await page.locator('#header-search').click();
-    await page.locator('#header-search').pressSequentially('refund');
-    await page.locator('#header-search-results .result').first().waitFor();
-    const violations = await runAxe(page);
-    await context.close();
-    expect(violations.length, `FAQ with answers open and the search dropdown (${theme}):\n${formatViolations(violations)}`).toBe(0);
-  });
+  it.each(['light', 'dark'] as const)(
+    'finds no violations with the FAQ answers open and search results showing, in the %s theme',
+    async (theme) => {
+      const context = await newSiteContext(browser, { theme });
+      const page = await context.newPage();
+      await page.goto('/faq/');
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      await page.locator('#header-search').click();
+      await page.locator('#header-search').pressSequentially('refund');
+      await page.locator('#header-search-results .result').first().waitFor();
+      const violations = await runAxe(page);
+      await context.close();
+      expect(
+        violations.length,
+        `FAQ with answers open and the search dropdown (${theme}):\n${formatViolations(violations)}`,
+      ).toBe(0);
+    },
+  );
 
   it('finds no violations in the dark theme chosen with the toggle on a light system', async () => {
     const context = await newSiteContext(browser, { theme: 'light' });

@@ -21,7 +21,9 @@ import { FEEDBACK_SERVE, readVotes, waitForVotes } from './helpers/feedback.ts';
 
 const env = getE2eEnv();
 const skipReason = env.feedbackMissing ? `the feedback feature is ${env.feedbackMissing}` : undefined;
-const serverMissing = existsSync(FEEDBACK_SERVE) ? undefined : 'dist/cli/index.js is missing (npm run build:package compiles it)';
+const serverMissing = existsSync(FEEDBACK_SERVE)
+  ? undefined
+  : 'dist/cli/index.js is missing (npm run build:package compiles it)';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -34,7 +36,10 @@ afterAll(async () => {
 
 /** The widget form of one item on the page. */
 const widgetForm = (page: Page, itemId: string) =>
-  page.locator(`form[action="${env.feedbackEndpoint}"]`).filter({ has: page.locator(`[id="${getReasonsId(itemId)}"], input[name="itemId"][value="${itemId}"]`) }).first();
+  page
+    .locator(`form[action="${env.feedbackEndpoint}"]`)
+    .filter({ has: page.locator(`[id="${getReasonsId(itemId)}"], input[name="itemId"][value="${itemId}"]`) })
+    .first();
 
 async function chooseReason(page: Page, itemId: string, reason: string): Promise<void> {
   const reasons = page.locator(`[id="${getReasonsId(itemId)}"]`);
@@ -43,30 +48,44 @@ async function chooseReason(page: Page, itemId: string, reason: string): Promise
   else await reasons.locator(`input[name="reason"][value="${reason}"]`).check();
 }
 
-describe.skipIf(serverMissing)(`the Node feedback endpoint on SQLite${serverMissing ? ` (skipped: ${serverMissing})` : ''}`, () => {
-  it('stores a vote a page of the site posts with fetch (CORS from the site origin)', async () => {
-    const manifest = JSON.parse(readFileSync(path.join(env.outDir, 'feedback-manifest.json'), 'utf8')) as { revision: string };
-    const context = await newSiteContext(browser);
-    const page = await context.newPage();
-    await page.goto('/faq/');
-    const before = readVotes(env.feedbackDb).length;
-    const status = await page.evaluate(
-      async ({ endpoint, revision }) => {
-        const response = await fetch(endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ itemId: 'faq:deliver-on-sundays', pagePath: '/faq/', vote: 'up', language: 'en', revision, eventId: crypto.randomUUID() }),
-        });
-        return response.status;
-      },
-      { endpoint: env.feedbackEndpoint, revision: manifest.revision },
-    );
-    expect(status).toBe(202);
-    const rows = await waitForVotes(env.feedbackDb, (r) => r.length > before);
-    expect(rows.slice(before)).toEqual([{ item_id: 'faq:deliver-on-sundays', vote: 'up', reason: null, comment: null, page_path: '/faq/' }]);
-    await context.close();
-  });
-});
+describe.skipIf(serverMissing)(
+  `the Node feedback endpoint on SQLite${serverMissing ? ` (skipped: ${serverMissing})` : ''}`,
+  () => {
+    it('stores a vote a page of the site posts with fetch (CORS from the site origin)', async () => {
+      const manifest = JSON.parse(readFileSync(path.join(env.outDir, 'feedback-manifest.json'), 'utf8')) as {
+        revision: string;
+      };
+      const context = await newSiteContext(browser);
+      const page = await context.newPage();
+      await page.goto('/faq/');
+      const before = readVotes(env.feedbackDb).length;
+      const status = await page.evaluate(
+        async ({ endpoint, revision }) => {
+          const response = await fetch(endpoint, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({
+              itemId: 'faq:deliver-on-sundays',
+              pagePath: '/faq/',
+              vote: 'up',
+              language: 'en',
+              revision,
+              eventId: crypto.randomUUID(),
+            }),
+          });
+          return response.status;
+        },
+        { endpoint: env.feedbackEndpoint, revision: manifest.revision },
+      );
+      expect(status).toBe(202);
+      const rows = await waitForVotes(env.feedbackDb, (r) => r.length > before);
+      expect(rows.slice(before)).toEqual([
+        { item_id: 'faq:deliver-on-sundays', vote: 'up', reason: null, comment: null, page_path: '/faq/' },
+      ]);
+      await context.close();
+    });
+  },
+);
 
 describe.skipIf(skipReason)(`"Was this helpful?" feedback${skipReason ? ` (skipped: ${skipReason})` : ''}`, () => {
   it('stores exactly the "No" vote with its reason and comment, and shows it remembered after a reload', async () => {
@@ -110,7 +129,9 @@ describe.skipIf(skipReason)(`"Was this helpful?" feedback${skipReason ? ` (skipp
     await page.goto('/billing/payment-methods/');
     await Promise.all([
       page.waitForURL((url) => url.pathname === '/billing/payment-methods/' && url.hash === `#${getThanksId(itemId)}`),
-      widgetForm(page, itemId).getByRole('button', { name: /^yes\b/i }).click(),
+      widgetForm(page, itemId)
+        .getByRole('button', { name: /^yes\b/i })
+        .click(),
     ]);
     expect(await page.locator(`[id="${getThanksId(itemId)}"]`).isVisible()).toBe(true);
     expect(await page.locator('h1').innerText()).toBe('Add or remove a payment method');

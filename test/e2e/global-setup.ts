@@ -37,9 +37,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const feedbackEndpoint = `http://127.0.0.1:${feedbackPort}/feedback`;
 
   const started = Date.now();
-  const build = buildSite('e2e', CONTENT_DIR, { HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint, HELP_CENTER_SEARCH_INSIGHTS: 'true' });
+  const build = buildSite('e2e', CONTENT_DIR, {
+    HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint,
+    HELP_CENTER_SEARCH_INSIGHTS: 'true',
+  });
   if (build.status !== 0) throw new Error(`Building the e2e site failed:\n${build.output}`);
-  console.log(`[e2e] built the sample site in ${Date.now() - started} ms into ${path.relative(REPO_ROOT, build.outDir)}`);
+  console.log(
+    `[e2e] built the sample site in ${Date.now() - started} ms into ${path.relative(REPO_ROOT, build.outDir)}`,
+  );
 
   const running: RunningProcess[] = [];
   const stopAll = async () => {
@@ -47,18 +52,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
   };
   try {
     running.push(
-      await startProcess('astro preview', [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'preview', '--host', '127.0.0.1', '--port', String(sitePort)], {
-        cwd: REPO_ROOT,
-        env: {
-          HELP_CENTER_CONTENT_DIR: CONTENT_DIR,
-          HELP_CENTER_OUT_DIR: build.outDir,
-          HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint,
-          HELP_CENTER_SEARCH_INSIGHTS: 'true',
-          ASTRO_TELEMETRY_DISABLED: '1',
+      await startProcess(
+        'astro preview',
+        [
+          path.join(REPO_ROOT, 'node_modules/astro/astro.js'),
+          'preview',
+          '--host',
+          '127.0.0.1',
+          '--port',
+          String(sitePort),
+        ],
+        {
+          cwd: REPO_ROOT,
+          env: {
+            HELP_CENTER_CONTENT_DIR: CONTENT_DIR,
+            HELP_CENTER_OUT_DIR: build.outDir,
+            HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint,
+            HELP_CENTER_SEARCH_INSIGHTS: 'true',
+            ASTRO_TELEMETRY_DISABLED: '1',
+          },
+          url: siteUrl,
+          readyUrl: `${siteUrl}/`,
         },
-        url: siteUrl,
-        readyUrl: `${siteUrl}/`,
-      }),
+      ),
     );
 
     mkdirSync(RUN_DIR, { recursive: true });
@@ -66,7 +82,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     for (const suffix of ['', '-wal', '-shm']) rmSync(`${feedbackDb}${suffix}`, { force: true });
     // The feedback feature is built: a missing piece fails the run instead of skipping its tests.
     const feedbackMissing = getFeedbackMissingReason();
-    if (feedbackMissing) throw new Error(`The feedback tests cannot run: ${feedbackMissing} (npm run build:package compiles the CLI).`);
+    if (feedbackMissing)
+      throw new Error(`The feedback tests cannot run: ${feedbackMissing} (npm run build:package compiles the CLI).`);
     {
       const manifest = path.join(build.outDir, 'feedback-manifest.json');
       if (!existsSync(manifest)) throw new Error(`The e2e build wrote no ${manifest}; the feedback endpoint needs it.`);

@@ -74,7 +74,10 @@ describe('keyboard-only use', () => {
         const focus = await getFocusInfo(page);
         if (!focus) break;
         stops++;
-        if (!focus.visible || !focus.onScreen) problems.push(`${path}: Tab ${i + 1} -> ${focus.element} (outline: ${focus.outline}; box-shadow: ${focus.boxShadow}; on screen: ${focus.onScreen})`);
+        if (!focus.visible || !focus.onScreen)
+          problems.push(
+            `${path}: Tab ${i + 1} -> ${focus.element} (outline: ${focus.outline}; box-shadow: ${focus.boxShadow}; on screen: ${focus.onScreen})`,
+          );
       }
       expect(stops, `${path}: Tab reached almost nothing`).toBeGreaterThan(3);
       await page.close();

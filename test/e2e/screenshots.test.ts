@@ -52,7 +52,9 @@ afterAll(async () => {
 });
 
 const cases = Object.keys(SHOTS).flatMap((name) =>
-  (['light', 'dark'] as Theme[]).flatMap((theme) => (['desktop', 'phone'] as Device[]).map((device) => [name, theme, device] as const)),
+  (['light', 'dark'] as Theme[]).flatMap((theme) =>
+    (['desktop', 'phone'] as Device[]).map((device) => [name, theme, device] as const),
+  ),
 );
 
 describe('screenshots for review', () => {
@@ -68,6 +70,7 @@ describe('screenshots for review', () => {
   });
 
   it.runIf(process.env.E2E_UPDATE_DOCS_SCREENSHOTS === '1')('copies the README subset to docs/screenshots/', () => {
-    for (const [docName, artefact] of Object.entries(DOCS_SUBSET)) copyFileSync(path.join(OUT_DIR, artefact), path.join(DOCS_DIR, docName));
+    for (const [docName, artefact] of Object.entries(DOCS_SUBSET))
+      copyFileSync(path.join(OUT_DIR, artefact), path.join(DOCS_DIR, docName));
   });
 });

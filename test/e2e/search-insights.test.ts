@@ -50,7 +50,9 @@ describe('synonyms in the browser', () => {
 describe.skipIf(env.feedbackMissing)('search insights stored by the endpoint', () => {
   it('renders the insights endpoint on the search box', async () => {
     const { page } = await freshPage('/');
-    expect(await page.locator('.search--inline').getAttribute('data-search-insights')).toBe(`${env.feedbackEndpoint}/search`);
+    expect(await page.locator('.search--inline').getAttribute('data-search-insights')).toBe(
+      `${env.feedbackEndpoint}/search`,
+    );
   });
 
   it('stores a no-result query, then the synonym query with the opened result and the suggestion, sent as text/plain beacons', async () => {
@@ -59,7 +61,9 @@ describe.skipIf(env.feedbackMissing)('search insights stored by the endpoint', (
     const input = page.locator('#home-search');
     await input.click();
     await input.pressSequentially(probe);
-    await expect.poll(() => page.locator('.search--inline [data-search-status]').innerText()).toBe(`No results for “${probe}”.`);
+    await expect
+      .poll(() => page.locator('.search--inline [data-search-status]').innerText())
+      .toBe(`No results for “${probe}”.`);
     await page.waitForTimeout(1800); // the reader pauses: the query settles
     await input.fill('');
     await input.pressSequentially('Reimbursement');
@@ -94,7 +98,17 @@ describe.skipIf(env.feedbackMissing)('search insights stored by the endpoint', (
 
   it('keeps nothing about the reader: no address, user agent or visitor hash column', () => {
     expect(readSearchEventColumns(env.feedbackDb)).toEqual([
-      'id', 'event_id', 'day', 'query', 'result_count', 'opened', 'contact', 'refined_from', 'language', 'revision', 'received_at',
+      'id',
+      'event_id',
+      'day',
+      'query',
+      'result_count',
+      'opened',
+      'contact',
+      'refined_from',
+      'language',
+      'revision',
+      'received_at',
     ]);
   });
 });

@@ -26,12 +26,20 @@ async function openPage(path: string): Promise<Page> {
 const KEY_DELAY_MS = 60;
 
 /** Types like a reader and returns how long after the last keystroke the expected result link appeared (ms). */
-async function typeAndWaitForResult(p: Page, inputSelector: string, query: string, resultHref: string): Promise<number> {
+async function typeAndWaitForResult(
+  p: Page,
+  inputSelector: string,
+  query: string,
+  resultHref: string,
+): Promise<number> {
   const input = p.locator(inputSelector);
   await input.click();
   await input.pressSequentially(query, { delay: KEY_DELAY_MS });
   const started = Date.now();
-  await p.locator(`${inputSelector} >> xpath=ancestor::div[@data-search]//a[@href="${resultHref}"]`).first().waitFor({ state: 'visible', timeout: 1000 });
+  await p
+    .locator(`${inputSelector} >> xpath=ancestor::div[@data-search]//a[@href="${resultHref}"]`)
+    .first()
+    .waitFor({ state: 'visible', timeout: 1000 });
   const ms = Date.now() - started;
   console.log(`"${query}": ${resultHref} shown ${ms} ms after the last keystroke`);
   return ms;
@@ -89,7 +97,11 @@ describe('the search page', () => {
     const faqs = await resultTexts(p);
     expect(faqs.length).toBeGreaterThan(0);
     for (const text of faqs) expect(text).toMatch(/· FAQ/);
-    expect(await p.locator('#page-search-results a.result').evaluateAll((as) => as.every((a) => a.getAttribute('href')!.startsWith('/faq/#')))).toBe(true);
+    expect(
+      await p
+        .locator('#page-search-results a.result')
+        .evaluateAll((as) => as.every((a) => a.getAttribute('href')!.startsWith('/faq/#'))),
+    ).toBe(true);
 
     await p.locator('select[name=type]').selectOption('article');
     await expect.poll(async () => (await resultTexts(p)).every((t) => t.includes('· Article'))).toBe(true);
@@ -103,10 +115,12 @@ describe('the search page', () => {
     for (const text of await resultTexts(p)) expect(text).toContain('Payments and billing');
 
     await p.locator('select[name=category]').selectOption('returns-refunds');
-    await expect.poll(async () => {
-      const texts = await resultTexts(p);
-      return texts.length > 0 && texts.every((t) => t.includes('Returns and refunds'));
-    }).toBe(true);
+    await expect
+      .poll(async () => {
+        const texts = await resultTexts(p);
+        return texts.length > 0 && texts.every((t) => t.includes('Returns and refunds'));
+      })
+      .toBe(true);
     expect(new URL(p.url()).searchParams.get('category')).toBe('returns-refunds');
   });
 

@@ -24,7 +24,8 @@ const themeState = (page: Page) =>
   }));
 
 /** Closed FAQ answers are not laid out; open them so their width counts too. */
-const openAllDetails = (page: Page) => page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+const openAllDetails = (page: Page) =>
+  page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
 
 const LIGHT_BG = 'rgb(255, 255, 255)';
 const DARK_BG = 'rgb(15, 18, 23)';
@@ -38,7 +39,9 @@ function listBuiltPages(outDir: string): string[] {
       if (statSync(abs).isDirectory()) {
         if (!['_astro', 'pagefind', 'images'].includes(name)) walk(abs);
       } else if (name === 'index.html' && !readFileSync(abs, 'utf8').includes('http-equiv="refresh"')) {
-        pages.push(`/${path.relative(outDir, dir).split(path.sep).join('/')}/`.replace(/\/+$/, '/').replace(/^\/\/$/, '/'));
+        pages.push(
+          `/${path.relative(outDir, dir).split(path.sep).join('/')}/`.replace(/\/+$/, '/').replace(/^\/\/$/, '/'),
+        );
       }
     }
   };
@@ -80,17 +83,23 @@ describe('the dark/light toggle', () => {
 });
 
 describe('a 360 px wide phone screen', () => {
-  it.each(Object.keys(PAGE_TYPES) as PageType[])('shows the %s page without horizontal scrolling, in light and dark', async (type) => {
-    for (const theme of ['light', 'dark'] as const) {
-      const context = await newSiteContext(browser, { theme, device: 'phone' });
-      const page = await context.newPage();
-      await gotoPageType(page, type);
-      await openAllDetails(page);
-      const overflow = await getHorizontalOverflow(page);
-      expect(overflow.scrollWidth, `${type} (${theme}) is ${overflow.scrollWidth}px wide: ${overflow.culprits.join(', ')}`).toBeLessThanOrEqual(overflow.clientWidth);
-      await context.close();
-    }
-  });
+  it.each(Object.keys(PAGE_TYPES) as PageType[])(
+    'shows the %s page without horizontal scrolling, in light and dark',
+    async (type) => {
+      for (const theme of ['light', 'dark'] as const) {
+        const context = await newSiteContext(browser, { theme, device: 'phone' });
+        const page = await context.newPage();
+        await gotoPageType(page, type);
+        await openAllDetails(page);
+        const overflow = await getHorizontalOverflow(page);
+        expect(
+          overflow.scrollWidth,
+          `${type} (${theme}) is ${overflow.scrollWidth}px wide: ${overflow.culprits.join(', ')}`,
+        ).toBeLessThanOrEqual(overflow.clientWidth);
+        await context.close();
+      }
+    },
+  );
 
   it('shows search results in the header dropdown without horizontal scrolling', async () => {
     const context = await newSiteContext(browser, { device: 'phone' });
@@ -114,7 +123,8 @@ describe('a 360 px wide phone screen', () => {
       await page.goto(sitePath);
       await openAllDetails(page);
       const overflow = await getHorizontalOverflow(page);
-      if (overflow.scrollWidth > overflow.clientWidth) wide.push(`${sitePath}: ${overflow.scrollWidth}px (${overflow.culprits.join(', ')})`);
+      if (overflow.scrollWidth > overflow.clientWidth)
+        wide.push(`${sitePath}: ${overflow.scrollWidth}px (${overflow.culprits.join(', ')})`);
     }
     expect(wide, wide.join('\n')).toEqual([]);
     await context.close();

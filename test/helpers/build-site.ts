@@ -18,26 +18,36 @@ export interface BuildResult {
 export function getCleanEnv(): NodeJS.ProcessEnv {
   const env = { ...process.env };
   for (const key of Object.keys(env)) {
-    if (key.startsWith('VITEST') || ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(key)) delete env[key];
+    if (key.startsWith('VITEST') || ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR', 'TEST'].includes(key))
+      delete env[key];
   }
   return env;
 }
 
 /** `log: true` keeps Astro's info log (what the integration says) in `output`; by default only warnings and errors. */
-export function buildSite(name: string, contentDir: string, env: Record<string, string> = {}, { log = false } = {}): BuildResult {
+export function buildSite(
+  name: string,
+  contentDir: string,
+  env: Record<string, string> = {},
+  { log = false } = {},
+): BuildResult {
   const outDir = path.join(SITES_DIR, name);
-  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build', ...(log ? [] : ['--silent'])], {
-    cwd: REPO_ROOT,
-    env: {
-      ...getCleanEnv(),
-      HELP_CENTER_CONTENT_DIR: contentDir,
-      HELP_CENTER_OUT_DIR: outDir,
-      HELP_CENTER_CACHE_DIR: path.join(REPO_ROOT, '.cache', 'astro', name),
-      ASTRO_TELEMETRY_DISABLED: '1',
-      ...env,
+  const result = spawnSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build', ...(log ? [] : ['--silent'])],
+    {
+      cwd: REPO_ROOT,
+      env: {
+        ...getCleanEnv(),
+        HELP_CENTER_CONTENT_DIR: contentDir,
+        HELP_CENTER_OUT_DIR: outDir,
+        HELP_CENTER_CACHE_DIR: path.join(REPO_ROOT, '.cache', 'astro', name),
+        ASTRO_TELEMETRY_DISABLED: '1',
+        ...env,
+      },
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
     },
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  );
   return { outDir, status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }

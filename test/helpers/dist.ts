@@ -10,7 +10,9 @@ export function readPage(outDir: string, sitePath: string): HTMLElement {
 }
 
 export function getJsonLd(page: HTMLElement): Array<Record<string, unknown>> {
-  return page.querySelectorAll('script[type="application/ld+json"]').map((s) => JSON.parse(s.textContent) as Record<string, unknown>);
+  return page
+    .querySelectorAll('script[type="application/ld+json"]')
+    .map((s) => JSON.parse(s.textContent) as Record<string, unknown>);
 }
 
 export const text = (el: HTMLElement | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();

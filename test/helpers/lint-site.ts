@@ -36,7 +36,10 @@ export function removeTestSite(root: string): void {
 }
 
 /** Lint a test site and return the findings as CLI lines. */
-export async function lintTestSite(files: SiteFiles = {}, options: Partial<LintOptions> = {}): Promise<{ lines: string[]; result: LintResult }> {
+export async function lintTestSite(
+  files: SiteFiles = {},
+  options: Partial<LintOptions> = {},
+): Promise<{ lines: string[]; result: LintResult }> {
   const root = createTestSite(files);
   try {
     const result = await lintContent({ root, today: TEST_TODAY, history: false, ...options });
@@ -48,7 +51,9 @@ export async function lintTestSite(files: SiteFiles = {}, options: Partial<LintO
 
 /** An article file with valid frontmatter around `body`. */
 export function article(body: string, frontmatter = ''): string {
-  const fm = frontmatter || 'title: Test article\ndescription: A test article that says what it helps with in a sentence or two.\nowner: Test team\n';
+  const fm =
+    frontmatter ||
+    'title: Test article\ndescription: A test article that says what it helps with in a sentence or two.\nowner: Test team\n';
   return `---\n${fm.endsWith('\n') ? fm : `${fm}\n`}---\n\n${body}`;
 }
 

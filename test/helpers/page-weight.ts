@@ -69,7 +69,8 @@ export function measurePage(outDir: string, sitePath: string): PageWeight {
   };
   const add = (kind: 'css' | 'js', file: string | undefined) => {
     if (!file || seen.has(file)) return;
-    if (!existsSync(file)) throw new Error(`${sitePath} loads ${path.relative(outDir, file)}, which the build did not write`);
+    if (!existsSync(file))
+      throw new Error(`${sitePath} loads ${path.relative(outDir, file)}, which the build did not write`);
     seen.add(file);
     const bytes = readFileSync(file);
     weights[kind] += gzipSize(bytes);
@@ -78,13 +79,15 @@ export function measurePage(outDir: string, sitePath: string): PageWeight {
     for (const child of kind === 'css' ? getCssImports(text) : getStaticImports(text)) add(kind, toFile(child, file));
   };
 
-  for (const link of doc.querySelectorAll('link[rel~="stylesheet"][href]')) add('css', toFile(link.getAttribute('href')!, htmlFile));
+  for (const link of doc.querySelectorAll('link[rel~="stylesheet"][href]'))
+    add('css', toFile(link.getAttribute('href')!, htmlFile));
   for (const script of doc.querySelectorAll('script')) {
     const type = script.getAttribute('type') ?? '';
     if (type !== '' && type !== 'module' && !/javascript/.test(type)) continue;
     const src = script.getAttribute('src');
     if (src) add('js', toFile(src, htmlFile));
-    else if (type === 'module') for (const child of getStaticImports(script.textContent)) add('js', toFile(child, htmlFile));
+    else if (type === 'module')
+      for (const child of getStaticImports(script.textContent)) add('js', toFile(child, htmlFile));
   }
   return { weights, files };
 }
@@ -100,5 +103,8 @@ export function formatWeights(weights: Weights, limit: Weights): string {
 export function getOverBudget(type: string, { weights, files }: PageWeight, limit: Weights): string[] {
   return (['html', 'css', 'js'] as const)
     .filter((k) => weights[k] > limit[k])
-    .map((k) => `${type} ${k}: ${weights[k]} bytes gzip is over the budget of ${limit[k]} in test/budget.json (files: ${files[k].join(', ')})`);
+    .map(
+      (k) =>
+        `${type} ${k}: ${weights[k]} bytes gzip is over the budget of ${limit[k]} in test/budget.json (files: ${files[k].join(', ')})`,
+    );
 }

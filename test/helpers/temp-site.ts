@@ -4,7 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 
 export const VALID_SITE = 'name: Test Help\nurl: https://help.test.example\n';
-export const VALID_CATEGORIES = '- id: billing\n  title: Billing\n  description: Paying for things.\n- id: account\n  title: Account\n  description: Your account.\n';
+export const VALID_CATEGORIES =
+  '- id: billing\n  title: Billing\n  description: Paying for things.\n- id: account\n  title: Account\n  description: Your account.\n';
 
 export function article(title: string, extra = ''): string {
   return `---\ntitle: ${title}\ndescription: A description long enough to be a useful search result summary.\n${extra}---\n\n## First\n\nBody text.\n`;

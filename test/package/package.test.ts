@@ -33,7 +33,9 @@ function timed<T>(label: string, fn: () => T): T {
 function run(command: string, args: string[], options: SpawnSyncOptions & { cwd: string }): string {
   const out = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: cleanEnv(), ...options });
   if (out.status !== 0) {
-    throw new Error(`${command} ${args.join(' ')} exited ${out.status ?? out.signal} in ${options.cwd}\n--- stdout\n${out.stdout}\n--- stderr\n${out.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${out.status ?? out.signal} in ${options.cwd}\n--- stdout\n${out.stdout}\n--- stderr\n${out.stderr}`,
+    );
   }
   return String(out.stdout);
 }
@@ -60,15 +62,23 @@ beforeAll(() => {
 
   // npm pack runs `prepare`, which compiles src/ to dist/.
   const packed = timed('npm pack (compiles the package)', () =>
-    JSON.parse(run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] })),
+    JSON.parse(
+      run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] }),
+    ),
   ) as { filename: string; files: { path: string }[] }[];
   tarball = path.join(tmp, packed[0]!.filename);
   const files = packed[0]!.files.map((f) => f.path);
   expect(files).toContain('dist/cli/index.js');
   expect(files).toContain('templates/starter/gitignore');
-  expect(files.some((f) => f.startsWith('content/') || f.startsWith('test/') || f.startsWith('scripts/') || f.endsWith('.test.js'))).toBe(false);
+  expect(
+    files.some(
+      (f) => f.startsWith('content/') || f.startsWith('test/') || f.startsWith('scripts/') || f.endsWith('.test.js'),
+    ),
+  ).toBe(false);
 
-  timed('helpdesk-kit init', () => run(process.execPath, [path.join(REPO, 'dist/cli/index.js'), 'init', 'site'], { cwd: tmp }));
+  timed('helpdesk-kit init', () =>
+    run(process.execPath, [path.join(REPO, 'dist/cli/index.js'), 'init', 'site'], { cwd: tmp }),
+  );
   site = path.join(tmp, 'site');
 
   // The tarball instead of the registry's helpdesk-kit; everything else from the registry.
@@ -83,11 +93,19 @@ beforeAll(() => {
   const configFile = path.join(site, 'astro.config.mjs');
   const config = readFileSync(configFile, 'utf8');
   expect(config).toContain('helpCenter()');
-  writeFileSync(configFile, config.replace('helpCenter()', "helpCenter({ components: { SiteFooter: './src/MyFooter.astro' }, customCss: ['./src/custom.css'] })"));
+  writeFileSync(
+    configFile,
+    config.replace(
+      'helpCenter()',
+      "helpCenter({ components: { SiteFooter: './src/MyFooter.astro' }, customCss: ['./src/custom.css'] })",
+    ),
+  );
 
   // better-sqlite3 (optional, for the report's SQLite store) compiles from source when its
   // prebuilt binary cannot be downloaded: most of this step.
-  timed('npm install in the site (tarball + registry)', () => run('npm', ['install', '--no-audit', '--no-fund'], { cwd: site }));
+  timed('npm install in the site (tarball + registry)', () =>
+    run('npm', ['install', '--no-audit', '--no-fund'], { cwd: site }),
+  );
   // The site as a team has it: a git repository (the build and lint read last-change dates from git).
   run('git', ['init', '-q'], { cwd: site });
   run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '.'], { cwd: site });
@@ -97,7 +115,9 @@ beforeAll(() => {
 });
 
 afterAll(() => {
-  process.stderr.write(`[package test] timings: ${timings.map(([l, ms]) => `${l} ${(ms / 1000).toFixed(1)} s`).join('; ')}\n`);
+  process.stderr.write(
+    `[package test] timings: ${timings.map(([l, ms]) => `${l} ${(ms / 1000).toFixed(1)} s`).join('; ')}\n`,
+  );
   if (tmp && !KEEP) rmSync(tmp, { recursive: true, force: true });
   else if (tmp) process.stderr.write(`[package test] kept ${tmp}\n`);
 });
@@ -131,7 +151,9 @@ describe('a site made with helpdesk-kit init from the packed package', () => {
   });
 
   it('helpdesk-kit lint passes on the starter content', () => {
-    const out = timed('npx helpdesk-kit lint', () => spawnSync('npx', ['helpdesk-kit', 'lint'], { cwd: site, encoding: 'utf8', env: cleanEnv() }));
+    const out = timed('npx helpdesk-kit lint', () =>
+      spawnSync('npx', ['helpdesk-kit', 'lint'], { cwd: site, encoding: 'utf8', env: cleanEnv() }),
+    );
     expect(out.stderr).toBe('');
     expect(out.stdout).toMatch(/files checked: no problems\n$/);
     expect(out.status).toBe(0);
@@ -160,7 +182,11 @@ describe('a site made with helpdesk-kit init from the packed package', () => {
     }
     await store.close();
     timed('helpdesk-kit feedback report --format html', () =>
-      execFileSync('sh', ['-c', 'npx helpdesk-kit feedback report --format html > f.html'], { cwd: site, env: cleanEnv(), stdio: ['ignore', 'inherit', 'pipe'] }),
+      execFileSync('sh', ['-c', 'npx helpdesk-kit feedback report --format html > f.html'], {
+        cwd: site,
+        env: cleanEnv(),
+        stdio: ['ignore', 'inherit', 'pipe'],
+      }),
     );
     const html = readFileSync(path.join(site, 'f.html'), 'utf8');
     expect(html.slice(0, 15).toLowerCase()).toBe('<!doctype html>');

@@ -24,13 +24,19 @@ describe('a help center served under /help with a draft and an MDX article', () 
     const hrefs = page.querySelectorAll('.prose a').map((a) => a.getAttribute('href'));
     expect(hrefs).toEqual(['/help/money/payouts/#when-payouts-arrive', '/help/images/logo.svg']);
     expect(page.querySelector('.breadcrumbs a')?.getAttribute('href')).toBe('/help/');
-    expect(page.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe('https://example.test/help/start/welcome/');
+    expect(page.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(
+      'https://example.test/help/start/welcome/',
+    );
     expect(page.querySelector('form[role=search]')?.getAttribute('action')).toBe('/help/search/');
   });
 
   it('uses the category contact override on that category’s pages', () => {
-    expect(readPage(outDir, '/money/payouts/').querySelector('#contact a[href^="mailto:"]')?.textContent).toBe('money@example.test');
-    expect(readPage(outDir, '/start/welcome/').querySelector('#contact a[href^="mailto:"]')?.textContent).toBe('help@example.test');
+    expect(readPage(outDir, '/money/payouts/').querySelector('#contact a[href^="mailto:"]')?.textContent).toBe(
+      'money@example.test',
+    );
+    expect(readPage(outDir, '/start/welcome/').querySelector('#contact a[href^="mailto:"]')?.textContent).toBe(
+      'help@example.test',
+    );
   });
 
   it('returns search result URLs under the base path', async () => {

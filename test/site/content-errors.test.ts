@@ -13,8 +13,14 @@ describe('a build with bad content', () => {
     const result = buildSite('broken', path.join(root, 'content'));
     expect(result.status).not.toBe(0);
     expect(result.output).toContain('The content has 3 problems; fix them and build again:');
-    expect(result.output).toContain('content/articles/billing/no-title.md:2:1  error  title: is required (expected string)  (frontmatter-schema)');
-    expect(result.output).toContain('content/articles/billing/refunds.md:4:11  error  related: "nope" is not an article id');
-    expect(result.output).toContain('content/articles/shipping/track.md:1:1  error  the folder "shipping" is not a category');
+    expect(result.output).toContain(
+      'content/articles/billing/no-title.md:2:1  error  title: is required (expected string)  (frontmatter-schema)',
+    );
+    expect(result.output).toContain(
+      'content/articles/billing/refunds.md:4:11  error  related: "nope" is not an article id',
+    );
+    expect(result.output).toContain(
+      'content/articles/shipping/track.md:1:1  error  the folder "shipping" is not a category',
+    );
   });
 });

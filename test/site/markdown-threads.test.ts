@@ -16,7 +16,7 @@ const htmlFiles = (dir: string) =>
     .sort();
 
 describe('Markdown rendered on worker threads', () => {
-  it('gives the same pages as Markdown rendered on Astro\'s thread', () => {
+  it("gives the same pages as Markdown rendered on Astro's thread", () => {
     const threaded = buildSite('markdown-threads', sample, { HELP_CENTER_MARKDOWN_THREADS: '2' }, { log: true });
     expect(threaded.status, threaded.output).toBe(0);
     expect(threaded.output).toContain('Rendering Markdown on 2 worker threads.');
@@ -29,7 +29,9 @@ describe('Markdown rendered on worker threads', () => {
     expect(pages.length).toBeGreaterThan(40);
     expect(htmlFiles(threaded.outDir)).toEqual(pages);
     for (const page of pages) {
-      expect(readFileSync(path.join(threaded.outDir, page), 'utf8'), page).toBe(readFileSync(path.join(inline.outDir, page), 'utf8'));
+      expect(readFileSync(path.join(threaded.outDir, page), 'utf8'), page).toBe(
+        readFileSync(path.join(inline.outDir, page), 'utf8'),
+      );
     }
   }, 180_000);
 });

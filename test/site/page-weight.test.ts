@@ -6,7 +6,14 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { SITES_DIR } from '../helpers/build-site.ts';
-import { formatWeights, getOverBudget, getStaticImports, loadBudget, measurePage, WEIGHT_PAGE_TYPES } from '../helpers/page-weight.ts';
+import {
+  formatWeights,
+  getOverBudget,
+  getStaticImports,
+  loadBudget,
+  measurePage,
+  WEIGHT_PAGE_TYPES,
+} from '../helpers/page-weight.ts';
 
 const outDir = path.join(SITES_DIR, 'sample');
 const budget = loadBudget();
@@ -26,7 +33,9 @@ describe('page weight of the sample help center (gzip, before searching)', () =>
   it.each(Object.entries(WEIGHT_PAGE_TYPES))('keeps the %s page (%s) within its budget', (type, sitePath) => {
     const weight = measurePage(outDir, sitePath);
     const limit = budget.pages[type]!;
-    console.log(`page weight ${type}: ${formatWeights(weight.weights, limit)} (${[...weight.files.css, ...weight.files.js].join(', ')})`);
+    console.log(
+      `page weight ${type}: ${formatWeights(weight.weights, limit)} (${[...weight.files.css, ...weight.files.js].join(', ')})`,
+    );
     expect(weight.files.css.length, `${type}: no stylesheet found`).toBeGreaterThan(0);
     expect(getOverBudget(type, weight, limit)).toEqual([]);
   });

@@ -25,7 +25,8 @@ describe('the sample help center build', () => {
   });
 
   it('writes one page per article, category, the FAQ, search and 404 pages, a sitemap and robots.txt', () => {
-    for (const a of articles) expect(existsSync(path.join(outDir, getArticlePath(a.category, a.id), 'index.html')), a.file).toBe(true);
+    for (const a of articles)
+      expect(existsSync(path.join(outDir, getArticlePath(a.category, a.id), 'index.html')), a.file).toBe(true);
     for (const c of content.categories) expect(existsSync(path.join(outDir, c.id, 'index.html'))).toBe(true);
     for (const p of ['faq/index.html', 'search/index.html', '404.html', 'index.html', 'robots.txt', 'sitemap.xml']) {
       expect(existsSync(path.join(outDir, p)), p).toBe(true);
@@ -45,9 +46,13 @@ describe('the sample help center build', () => {
       const id = card.getAttribute('href')!.split('/')[1]!;
       const n = articles.filter((a) => a.category === id).length;
       const m = faqs.filter((f) => f.category === id).length;
-      expect(text(card.querySelector('.count'))).toBe(`${n} article${n === 1 ? '' : 's'}, ${m} FAQ${m === 1 ? '' : 's'}`);
+      expect(text(card.querySelector('.count'))).toBe(
+        `${n} article${n === 1 ? '' : 's'}, ${m} FAQ${m === 1 ? '' : 's'}`,
+      );
     }
-    expect(home.querySelectorAll('#featured-heading + ul li').length).toBe(articles.filter((a) => a.data.featured).length);
+    expect(home.querySelectorAll('#featured-heading + ul li').length).toBe(
+      articles.filter((a) => a.data.featured).length,
+    );
     expect(home.querySelector('h1')?.textContent).toBe('How can we help?');
     expect(home.querySelector('input[type=search][name=q]')).not.toBeNull();
     expect(home.querySelector('#contact')).not.toBeNull();
@@ -89,7 +94,9 @@ describe('the sample help center build', () => {
     const history = loadGitHistory(REPO_ROOT, 'content', { renames: false });
     let fromGit = 0;
     for (const a of articles) {
-      const shown = readPage(outDir, getArticlePath(a.category, a.id)).querySelector('.article-meta time')?.getAttribute('datetime');
+      const shown = readPage(outDir, getArticlePath(a.category, a.id))
+        .querySelector('.article-meta time')
+        ?.getAttribute('datetime');
       const committed = history.lastChanged.get(a.file)?.toISOString().slice(0, 10);
       if (!a.data.updated && committed) fromGit++;
       expect(shown, a.file).toBe(a.data.updated ?? committed);
@@ -121,7 +128,9 @@ describe('the sample help center build', () => {
   it('shows an edit link to the article file when an edit URL is configured', () => {
     const a = articles[0]!;
     const page = readPage(outDir, getArticlePath(a.category, a.id));
-    expect(page.querySelector('.edit-link a')?.getAttribute('href')).toBe(`${site.editUrl!.replace(/\/$/, '')}/${a.file}`);
+    expect(page.querySelector('.edit-link a')?.getAttribute('href')).toBe(
+      `${site.editUrl!.replace(/\/$/, '')}/${a.file}`,
+    );
   });
 
   it('puts every FAQ question on the FAQ page under a stable anchor, with FAQPage JSON-LD', () => {
@@ -144,7 +153,9 @@ describe('the sample help center build', () => {
     const ordered = articles
       .filter((a) => a.category === c.id)
       .sort((a, b) => (a.data.order ?? 1e9) - (b.data.order ?? 1e9) || a.data.title.localeCompare(b.data.title));
-    expect(page.querySelectorAll('#articles-heading + ul > li > a').map(text)).toEqual(ordered.map((a) => a.data.title));
+    expect(page.querySelectorAll('#articles-heading + ul > li > a').map(text)).toEqual(
+      ordered.map((a) => a.data.title),
+    );
     expect(page.querySelectorAll('.faq-item').length).toBe(faqs.filter((f) => f.category === c.id).length);
   });
 
@@ -170,7 +181,8 @@ describe('search over the sample help center (real Pagefind index)', () => {
 
   it('has only articles and FAQ questions as results, never a whole category, home or FAQ page', async () => {
     for (const query of ['billing', 'account', 'returns', 'faq', 'parcelo']) {
-      for (const r of await search.search(query)) expect(r.url, query).toMatch(/^\/[a-z0-9-]+\/[a-z0-9-]+\/$|^\/faq\/#[a-z0-9-]+$/);
+      for (const r of await search.search(query))
+        expect(r.url, query).toMatch(/^\/[a-z0-9-]+\/[a-z0-9-]+\/$|^\/faq\/#[a-z0-9-]+$/);
     }
   });
 
@@ -211,17 +223,29 @@ describe('artefacts the build writes beside the pages', () => {
       revision: string;
     };
     expect(manifest.items.length).toBe(articles.length + faqs.length);
-    expect(manifest.items).toContainEqual(expect.objectContaining({ id: 'article:reset-password', path: '/account/reset-password/' }));
-    expect(manifest.items).toContainEqual(expect.objectContaining({ id: 'faq:deliver-on-sundays', path: '/faq/#deliver-on-sundays' }));
+    expect(manifest.items).toContainEqual(
+      expect.objectContaining({ id: 'article:reset-password', path: '/account/reset-password/' }),
+    );
+    expect(manifest.items).toContainEqual(
+      expect.objectContaining({ id: 'faq:deliver-on-sundays', path: '/faq/#deliver-on-sundays' }),
+    );
     expect(manifest.revision).toMatch(/^([0-9a-f]{7,64}|unknown)$/);
   });
 
   it('emits redirects for a moved article for Netlify, Cloudflare, Vercel and plain static hosts', () => {
-    expect(readFileSync(path.join(outDir, '_redirects'), 'utf8')).toMatch(/^\/account\/forgot-password\/\s+\/account\/reset-password\/\s+301!/m);
-    const vercel = JSON.parse(readFileSync(path.join(outDir, 'vercel.json'), 'utf8')) as { redirects: Array<{ source: string; destination: string }> };
-    expect(vercel.redirects).toContainEqual(expect.objectContaining({ source: '/account/forgot-password/', destination: '/account/reset-password/' }));
+    expect(readFileSync(path.join(outDir, '_redirects'), 'utf8')).toMatch(
+      /^\/account\/forgot-password\/\s+\/account\/reset-password\/\s+301!/m,
+    );
+    const vercel = JSON.parse(readFileSync(path.join(outDir, 'vercel.json'), 'utf8')) as {
+      redirects: Array<{ source: string; destination: string }>;
+    };
+    expect(vercel.redirects).toContainEqual(
+      expect.objectContaining({ source: '/account/forgot-password/', destination: '/account/reset-password/' }),
+    );
     const page = readPage(outDir, '/account/forgot-password/');
     expect(page.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(`${siteUrl}/account/reset-password/`);
-    expect(page.querySelector('meta[http-equiv=refresh]')?.getAttribute('content')).toContain('/account/reset-password/');
+    expect(page.querySelector('meta[http-equiv=refresh]')?.getAttribute('content')).toContain(
+      '/account/reset-password/',
+    );
   });
 });

@@ -7,7 +7,13 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadContent } from '../../src/content/load.ts';
 import { getArticlePath, getFaqPath } from '../../src/content/routes.ts';
-import { BENCHMARK_FILE, BENCHMARK_HIT3_FLOOR, getBenchmarkReport, loadBenchmark, runBenchmark } from '../../scripts/bench/search/benchmark.ts';
+import {
+  BENCHMARK_FILE,
+  BENCHMARK_HIT3_FLOOR,
+  getBenchmarkReport,
+  loadBenchmark,
+  runBenchmark,
+} from '../../scripts/bench/search/benchmark.ts';
 import { createNodeSearch, type NodeSearch } from '../../src/search/node-search.ts';
 import { REPO_ROOT, SITES_DIR } from '../helpers/build-site.ts';
 
@@ -26,11 +32,19 @@ describe('search quality on the sample help center (real Pagefind index)', () =>
       ...content.articles.filter((a) => !a.data.draft).map((a) => getArticlePath(a.category, a.id)),
       ...content.faqs.filter((f) => !f.data.draft).map((f) => getFaqPath(f.id)),
     ]);
-    const { queries, diagnostics } = loadBenchmark(path.join(REPO_ROOT, 'content', BENCHMARK_FILE), `content/${BENCHMARK_FILE}`, known);
+    const { queries, diagnostics } = loadBenchmark(
+      path.join(REPO_ROOT, 'content', BENCHMARK_FILE),
+      `content/${BENCHMARK_FILE}`,
+      known,
+    );
     expect(diagnostics).toEqual([]);
     expect(queries.length).toBeGreaterThanOrEqual(60);
-    const report = getBenchmarkReport(await runBenchmark(queries, async (q) => (await search.search(q)).map((r) => r.url)));
-    const missed = report.outcomes.filter((o) => o.rank === null || o.rank > 3).map((o) => `${o.query} -> ${o.top[0] ?? 'nothing'}`);
+    const report = getBenchmarkReport(
+      await runBenchmark(queries, async (q) => (await search.search(q)).map((r) => r.url)),
+    );
+    const missed = report.outcomes
+      .filter((o) => o.rank === null || o.rank > 3)
+      .map((o) => `${o.query} -> ${o.top[0] ?? 'nothing'}`);
     expect(report.hitAt3, `not in the top 3:\n${missed.join('\n')}`).toBeGreaterThanOrEqual(BENCHMARK_HIT3_FLOOR);
   });
 
@@ -39,13 +53,19 @@ describe('search quality on the sample help center (real Pagefind index)', () =>
     expect(await first('reimbursement')).toBe('/returns-refunds/refund-timelines/');
     expect(await first("can't log in")).toBe('/faq/#why-cant-i-log-in');
     expect(await first('cancel my account')).toBe('/faq/#how-do-i-cancel-my-account');
-    expect(await first('deactivate account')).toMatch(/^\/account\/close-your-account\/$|^\/faq\/#how-do-i-cancel-my-account$/);
+    expect(await first('deactivate account')).toMatch(
+      /^\/account\/close-your-account\/$|^\/faq\/#how-do-i-cancel-my-account$/,
+    );
   });
 
   it('answers whole questions, typos and long searches', async () => {
     expect(await first('how do I reset my password')).toBe('/account/reset-password/');
     expect(await first('pasword')).toBe('/account/reset-password/');
-    expect(search.plan('cancle my order')).toEqual({ terms: ['cancel', 'order'], corrections: [{ from: 'cancle', to: 'cancel' }], unknown: [] });
+    expect(search.plan('cancle my order')).toEqual({
+      terms: ['cancel', 'order'],
+      corrections: [{ from: 'cancle', to: 'cancel' }],
+      unknown: [],
+    });
     expect(await first('I got a text asking me to pay a customs fee is it a scam')).toBe('/faq/#customs-fee-text');
   });
 

@@ -74,7 +74,11 @@ describe('a malformed synonyms file', () => {
     writeFileSync(path.join(root, 'content/synonyms.yaml'), '# ok\nrefund: money back,, reimbursement\nsign in:\n');
     const build = buildSite('search-synonyms-invalid', path.join(root, 'content'));
     expect(build.status).not.toBe(0);
-    expect(build.output).toContain('content/synonyms.yaml:2:1  error  refund[1]: must not be empty; remove the extra comma  (synonyms)');
-    expect(build.output).toContain('content/synonyms.yaml:3:1  error  sign in: expected the other words of the group, like "money back, reimbursement"  (synonyms)');
+    expect(build.output).toContain(
+      'content/synonyms.yaml:2:1  error  refund[1]: must not be empty; remove the extra comma  (synonyms)',
+    );
+    expect(build.output).toContain(
+      'content/synonyms.yaml:3:1  error  sign in: expected the other words of the group, like "money back, reimbursement"  (synonyms)',
+    );
   });
 });

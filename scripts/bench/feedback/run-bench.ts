@@ -14,7 +14,12 @@ import autocannon, { type AutocannonResult } from 'autocannon';
 import Database from 'better-sqlite3';
 import { buildFeedbackManifest } from '../../../src/feedback/manifest.ts';
 import { BROWSER_UA, SITE_ORIGIN, SITE_URL } from '../../../test/helpers/feedback/fixtures.ts';
-import { REPO_ROOT, createTempSite, spawnFeedbackServer, type SpawnedServer } from '../../../test/helpers/feedback/spawn-server.ts';
+import {
+  REPO_ROOT,
+  createTempSite,
+  spawnFeedbackServer,
+  type SpawnedServer,
+} from '../../../test/helpers/feedback/spawn-server.ts';
 
 export interface LoadResult {
   /** Completed requests per second over the run. */
@@ -128,7 +133,12 @@ export async function startBenchServer(synchronous: 'FULL' | 'NORMAL'): Promise<
   const manifest = buildFeedbackManifest({
     revision: 'unknown',
     siteUrl: SITE_URL,
-    items: Array.from({ length: ITEMS }, (_, i) => ({ id: `article:bench-${i}`, kind: 'article' as const, title: `Bench ${i}`, path: `/bench/${i}/` })),
+    items: Array.from({ length: ITEMS }, (_, i) => ({
+      id: `article:bench-${i}`,
+      kind: 'article' as const,
+      title: `Bench ${i}`,
+      path: `/bench/${i}/`,
+    })),
   });
   const site = createTempSite(manifest);
   const server = await spawnFeedbackServer({
@@ -158,15 +168,34 @@ export async function startBenchServer(synchronous: 'FULL' | 'NORMAL'): Promise<
 }
 
 /** Run the second-writer process against `dbFile` for `durationMs`. */
-export function startSecondWriter(dbFile: string, durationMs: number, votesPerSecond: number): Promise<{ written: number; errors: number }> {
+export function startSecondWriter(
+  dbFile: string,
+  durationMs: number,
+  votesPerSecond: number,
+): Promise<{ written: number; errors: number }> {
   const tsx = pathToFileURL(path.join(REPO_ROOT, 'node_modules/tsx/dist/loader.mjs')).href;
-  const proc = spawn(process.execPath, ['--import', tsx, path.join(REPO_ROOT, 'scripts/bench/feedback/second-writer.ts'), dbFile, String(durationMs), String(votesPerSecond)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const proc = spawn(
+    process.execPath,
+    [
+      '--import',
+      tsx,
+      path.join(REPO_ROOT, 'scripts/bench/feedback/second-writer.ts'),
+      dbFile,
+      String(durationMs),
+      String(votesPerSecond),
+    ],
+    {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   let out = '';
   proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) =>
-    proc.once('exit', (code) => (code === 0 ? resolve(JSON.parse(out.trim().split('\n').pop()!)) : reject(new Error(`the second writer exited with ${code}`)))),
+    proc.once('exit', (code) =>
+      code === 0
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+        : reject(new Error(`the second writer exited with ${code}`)),
+    ),
   );
 }
 
@@ -203,7 +232,14 @@ export async function runComparison(plan: LoadPlan, synchronous: 'FULL' | 'NORMA
   try {
     const feedback = await runVoteLoad(bench.server.url, plan);
     const end = await bench.stop();
-    return { feedback, baseline, acked: feedback.ok, stored: end.rows - bench.warmupAcked, exitCode: end.exitCode, integrity: end.integrity };
+    return {
+      feedback,
+      baseline,
+      acked: feedback.ok,
+      stored: end.rows - bench.warmupAcked,
+      exitCode: end.exitCode,
+      integrity: end.integrity,
+    };
   } finally {
     bench.cleanup();
   }
@@ -217,7 +253,15 @@ export interface Gate {
 
 export interface CiResult {
   fixed: { feedback: LoadResult; baseline: LoadResult; acked: number; stored: number };
-  closed: { feedback: LoadResult; baseline: LoadResult; acked: number; stored: number; secondWriter: { written: number; errors: number }; walBytes: number; busyErrors: number };
+  closed: {
+    feedback: LoadResult;
+    baseline: LoadResult;
+    acked: number;
+    stored: number;
+    secondWriter: { written: number; errors: number };
+    walBytes: number;
+    busyErrors: number;
+  };
   gates: Gate[];
 }
 
@@ -239,7 +283,11 @@ export const SLO = {
  * Fixed rate as an amount (rate x seconds), not a duration: autocannon cuts off requests still in
  * flight when a duration ends, which would make "acked == stored" unprovable.
  */
-const FIXED_PLAN: LoadPlan = { connections: SLO.fixedConnections, amount: SLO.fixedRate * SLO.fixedSeconds, overallRate: SLO.fixedRate };
+const FIXED_PLAN: LoadPlan = {
+  connections: SLO.fixedConnections,
+  amount: SLO.fixedRate * SLO.fixedSeconds,
+  overallRate: SLO.fixedRate,
+};
 
 /** The --ci run: fixed-rate gate, then closed loop with a second writer process; every gate listed. */
 export async function runCiGates(synchronous: 'FULL' | 'NORMAL'): Promise<CiResult> {
@@ -248,7 +296,10 @@ export async function runCiGates(synchronous: 'FULL' | 'NORMAL'): Promise<CiResu
   let closedBaseline: LoadResult;
   try {
     fixedBaseline = await runVoteLoad(baselineServer.url, FIXED_PLAN);
-    closedBaseline = await runVoteLoad(baselineServer.url, { connections: SLO.closedConnections, amount: SLO.closedAmount });
+    closedBaseline = await runVoteLoad(baselineServer.url, {
+      connections: SLO.closedConnections,
+      amount: SLO.closedAmount,
+    });
   } finally {
     await baselineServer.stop();
   }
@@ -267,8 +318,15 @@ export async function runCiGates(synchronous: 'FULL' | 'NORMAL'): Promise<CiResu
   let closed: CiResult['closed'];
   try {
     // The second writer runs for about as long as the closed loop takes at the minimum rate.
-    const writer = startSecondWriter(closedBench.dbFile, (SLO.closedAmount / SLO.closedMinRps) * 1000, SLO.secondWriterRate);
-    const feedback = await runVoteLoad(closedBench.server.url, { connections: SLO.closedConnections, amount: SLO.closedAmount });
+    const writer = startSecondWriter(
+      closedBench.dbFile,
+      (SLO.closedAmount / SLO.closedMinRps) * 1000,
+      SLO.secondWriterRate,
+    );
+    const feedback = await runVoteLoad(closedBench.server.url, {
+      connections: SLO.closedConnections,
+      amount: SLO.closedAmount,
+    });
     const secondWriter = await writer;
     const walBytes = getWalBytes(closedBench.dbFile);
     const busyErrors = countBusyErrors(closedBench.server.logs());
@@ -287,19 +345,51 @@ export async function runCiGates(synchronous: 'FULL' | 'NORMAL'): Promise<CiResu
   }
 
   const gates: Gate[] = [
-    { name: 'fixed 500 req/s: 0 errors', passed: fixed.feedback.failed === 0, detail: `${fixed.feedback.failed} failed of ${fixed.feedback.ok + fixed.feedback.failed}` },
-    { name: `fixed 500 req/s: p99 < ${SLO.fixedP99Ms} ms`, passed: fixed.feedback.p99 < SLO.fixedP99Ms, detail: `p99 ${fixed.feedback.p99} ms` },
-    { name: 'fixed 500 req/s: acked == stored', passed: fixed.acked === fixed.stored, detail: `${fixed.acked} acked, ${fixed.stored} stored` },
-    { name: 'closed loop 10,000: 0 errors', passed: closed.feedback.failed === 0, detail: `${closed.feedback.failed} failed` },
-    { name: `closed loop 10,000: >= ${SLO.closedMinRps} req/s`, passed: closed.feedback.rps >= SLO.closedMinRps, detail: `${Math.round(closed.feedback.rps)} req/s` },
-    { name: `closed loop 10,000: p99 < ${SLO.closedP99Ms} ms`, passed: closed.feedback.p99 < SLO.closedP99Ms, detail: `p99 ${closed.feedback.p99} ms` },
-    { name: 'closed loop 10,000: acked == stored', passed: closed.acked === closed.stored, detail: `${closed.acked} acked, ${closed.stored} stored` },
+    {
+      name: 'fixed 500 req/s: 0 errors',
+      passed: fixed.feedback.failed === 0,
+      detail: `${fixed.feedback.failed} failed of ${fixed.feedback.ok + fixed.feedback.failed}`,
+    },
+    {
+      name: `fixed 500 req/s: p99 < ${SLO.fixedP99Ms} ms`,
+      passed: fixed.feedback.p99 < SLO.fixedP99Ms,
+      detail: `p99 ${fixed.feedback.p99} ms`,
+    },
+    {
+      name: 'fixed 500 req/s: acked == stored',
+      passed: fixed.acked === fixed.stored,
+      detail: `${fixed.acked} acked, ${fixed.stored} stored`,
+    },
+    {
+      name: 'closed loop 10,000: 0 errors',
+      passed: closed.feedback.failed === 0,
+      detail: `${closed.feedback.failed} failed`,
+    },
+    {
+      name: `closed loop 10,000: >= ${SLO.closedMinRps} req/s`,
+      passed: closed.feedback.rps >= SLO.closedMinRps,
+      detail: `${Math.round(closed.feedback.rps)} req/s`,
+    },
+    {
+      name: `closed loop 10,000: p99 < ${SLO.closedP99Ms} ms`,
+      passed: closed.feedback.p99 < SLO.closedP99Ms,
+      detail: `p99 ${closed.feedback.p99} ms`,
+    },
+    {
+      name: 'closed loop 10,000: acked == stored',
+      passed: closed.acked === closed.stored,
+      detail: `${closed.acked} acked, ${closed.stored} stored`,
+    },
     {
       name: 'second writer process: no errors, no SQLITE_BUSY',
       passed: closed.secondWriter.errors === 0 && closed.busyErrors === 0,
       detail: `${closed.secondWriter.written} written, ${closed.secondWriter.errors} errors, ${closed.busyErrors} busy in server log`,
     },
-    { name: '-wal file < 64 MB', passed: closed.walBytes < SLO.walMaxBytes, detail: `${(closed.walBytes / 1024 / 1024).toFixed(1)} MB` },
+    {
+      name: '-wal file < 64 MB',
+      passed: closed.walBytes < SLO.walMaxBytes,
+      detail: `${(closed.walBytes / 1024 / 1024).toFixed(1)} MB`,
+    },
   ];
   return { fixed, closed, gates };
 }

@@ -45,7 +45,9 @@ export const BenchmarkQuerySchema = z
 export type BenchmarkQueryInput = z.infer<typeof BenchmarkQuerySchema>;
 
 export const BenchmarkFileSchema = z
-  .array(BenchmarkQuerySchema, { invalid_type_error: 'expected a list of queries, one "- { query: ..., expect: ..., kind: ... }" per line' })
+  .array(BenchmarkQuerySchema, {
+    invalid_type_error: 'expected a list of queries, one "- { query: ..., expect: ..., kind: ... }" per line',
+  })
   .min(1, 'must list at least one query')
   .superRefine((queries, ctx) => {
     const seen = new Map<string, number>();
@@ -53,7 +55,11 @@ export const BenchmarkFileSchema = z
       const key = q.query.toLowerCase();
       const first = seen.get(key);
       if (first !== undefined) {
-        ctx.addIssue({ code: 'custom', path: [i, 'query'], message: `"${q.query}" is already listed as query ${first + 1}; remove one of them` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'query'],
+          message: `"${q.query}" is already listed as query ${first + 1}; remove one of them`,
+        });
       } else seen.set(key, i);
     });
   });

@@ -67,7 +67,11 @@ export function parseBenchmark(
     parsed = parseYamlWithPositions(text);
   } catch (err) {
     if (!(err instanceof YamlSyntaxError)) throw err;
-    error(err.position.line, err.position.column, `the YAML does not parse: ${err.message}; check indentation, colons and quotes on this line`);
+    error(
+      err.position.line,
+      err.position.column,
+      `the YAML does not parse: ${err.message}; check indentation, colons and quotes on this line`,
+    );
     return { queries: [], diagnostics };
   }
   const result = BenchmarkFileSchema.safeParse(parsed.value ?? undefined);
@@ -104,7 +108,14 @@ export function loadBenchmark(
     return {
       queries: [],
       diagnostics: [
-        { file, line: 1, column: 1, severity: 'error', ruleId: RULE, message: `${file} is missing; create it with one "- { query: ..., expect: ..., kind: ... }" line per query` },
+        {
+          file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          ruleId: RULE,
+          message: `${file} is missing; create it with one "- { query: ..., expect: ..., kind: ... }" line per query`,
+        },
       ],
     };
   }

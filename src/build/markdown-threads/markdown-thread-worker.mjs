@@ -55,7 +55,10 @@ port.on('message', (/** @type {import('./markdown-threads.ts').MarkdownRenderReq
           id: request.id,
           rendered: {
             html: result.code,
-            metadata: { ...result.metadata, imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths) },
+            metadata: {
+              ...result.metadata,
+              imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths),
+            },
           },
         }),
       (err) => reply({ id: request.id, error: err instanceof Error ? err.message : String(err) }),

@@ -17,7 +17,10 @@ import { createBuildSlot } from '../../lib/build-slot.ts';
 
 /** The part of MarkdownThreads a loader needs. */
 export interface MarkdownRenderer {
-  getRenderFunction(config: LoaderContext['config'], inline: () => Promise<ContentEntryRenderFunction>): Promise<ContentEntryRenderFunction>;
+  getRenderFunction(
+    config: LoaderContext['config'],
+    inline: () => Promise<ContentEntryRenderFunction>,
+  ): Promise<ContentEntryRenderFunction>;
 }
 
 const active = createBuildSlot<MarkdownRenderer>('helpdesk-kit.markdown-threads');
@@ -32,7 +35,8 @@ export function findMarkdownEntryType(context: LoaderContext): ContentEntryType 
   const { entryTypes } = context as ContextWithEntryTypes;
   if (!(entryTypes instanceof Map)) return { reason: 'Astro passes the loader no entry types' };
   const markdown = entryTypes.get('.md');
-  if (typeof markdown?.getRenderFunction !== 'function') return { reason: "Astro's .md entry type has no getRenderFunction" };
+  if (typeof markdown?.getRenderFunction !== 'function')
+    return { reason: "Astro's .md entry type has no getRenderFunction" };
   return markdown;
 }
 
@@ -48,7 +52,10 @@ export function withMarkdownThreads(loader: Loader): Loader {
         return loader.load(context);
       }
       const inline = markdown.getRenderFunction!.bind(markdown);
-      const threaded: ContentEntryType = { ...markdown, getRenderFunction: (config) => threads.getRenderFunction(config, () => inline(config)) };
+      const threaded: ContentEntryType = {
+        ...markdown,
+        getRenderFunction: (config) => threads.getRenderFunction(config, () => inline(config)),
+      };
       const { entryTypes } = context as ContextWithEntryTypes;
       return loader.load({ ...context, entryTypes: new Map(entryTypes).set('.md', threaded) } as ContextWithEntryTypes);
     },

@@ -7,7 +7,14 @@ import { createMarkdownProcessor, markdownConfigDefaults } from '@astrojs/markdo
 import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { helpCenterMarkdown } from '../../content/markdown-config.ts';
-import { chooseMarkdownThreads, MarkdownThreads, MIN_FILES_FOR_THREADS, startMarkdownThreads, toThreadOptions, type MarkdownEntry } from './markdown-threads.ts';
+import {
+  chooseMarkdownThreads,
+  MarkdownThreads,
+  MIN_FILES_FOR_THREADS,
+  startMarkdownThreads,
+  toThreadOptions,
+  type MarkdownEntry,
+} from './markdown-threads.ts';
 import { setActiveMarkdownThreads, withMarkdownThreads, type MarkdownRenderer } from './markdown-threads-loader.ts';
 
 const contentDir = '/site/content';
@@ -26,7 +33,13 @@ async function astroRender(): Promise<ContentEntryRenderFunction> {
       // @ts-expect-error Internal API, as Astro passes it.
       fileURL: entry.filePath ? pathToFileURL(entry.filePath) : undefined,
     });
-    return { html: result.code, metadata: { ...result.metadata, imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths) } };
+    return {
+      html: result.code,
+      metadata: {
+        ...result.metadata,
+        imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths),
+      },
+    };
   };
 }
 
@@ -58,7 +71,12 @@ const entries: MarkdownEntry[] = [
       '- [Contact](/contact/)',
     ].join('\n'),
   },
-  { id: 'billing/refunds', filePath: `${contentDir}/faqs/billing/refunds.md`, data: { question: 'When do I get my money back?' }, body: 'Within **five** working days.' },
+  {
+    id: 'billing/refunds',
+    filePath: `${contentDir}/faqs/billing/refunds.md`,
+    data: { question: 'When do I get my money back?' },
+    body: 'Within **five** working days.',
+  },
   { id: 'empty/body', data: {}, body: '' },
 ];
 
@@ -80,9 +98,14 @@ describe('Markdown on worker threads', () => {
   };
 
   it('renders the same HTML, headings and image paths as Astro does on its own thread', async () => {
-    const render = await start(2).getRenderFunction(config, () => Promise.reject(new Error('should run on the threads')));
+    const render = await start(2).getRenderFunction(config, () =>
+      Promise.reject(new Error('should run on the threads')),
+    );
     const inline = await astroRender();
-    const [threaded, expected] = await Promise.all([Promise.all(entries.map(render)), Promise.all(entries.map(inline))]);
+    const [threaded, expected] = await Promise.all([
+      Promise.all(entries.map(render)),
+      Promise.all(entries.map(inline)),
+    ]);
     expect(threaded).toEqual(expected);
     // The plugins really ran there: a callout, a content link rewritten with the base, code, an image.
     const html = threaded[0]!.html;
@@ -94,7 +117,7 @@ describe('Markdown on worker threads', () => {
     expect(stops).toEqual([]);
   });
 
-  it('renders on Astro\'s thread when a thread cannot start', async () => {
+  it("renders on Astro's thread when a thread cannot start", async () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'hc-md-thread-'));
     dirs.push(dir);
     const broken = path.join(dir, 'broken-worker.mjs');
@@ -110,7 +133,7 @@ describe('Markdown on worker threads', () => {
     expect(stops.map((e) => e?.message)).toEqual(['no processor here']);
   });
 
-  it('uses Astro\'s render function when the config changed after the threads started', async () => {
+  it("uses Astro's render function when the config changed after the threads started", async () => {
     const pool = start(1);
     const own: ContentEntryRenderFunction = async () => ({ html: 'inline' });
     const changed = { ...config, markdown: { ...config.markdown, smartypants: false } };
@@ -122,17 +145,31 @@ describe('which Markdown options a thread can take', () => {
   it('takes ours: the plugins by name, their options as data', () => {
     const options = toThreadOptions(config);
     expect(options).toMatchObject({
-      remarkPlugins: [{ name: 'remark-directive' }, { name: 'callouts' }, { name: 'links', options: { contentDir, base: '/help/' } }],
+      remarkPlugins: [
+        { name: 'remark-directive' },
+        { name: 'callouts' },
+        { name: 'links', options: { contentDir, base: '/help/' } },
+      ],
     });
   });
 
   it('says why not for rehype plugins, unknown plugin functions and options that hold functions', () => {
     const rehype = { ...config, markdown: { ...config.markdown, rehypePlugins: [() => () => {}] } };
     expect(toThreadOptions(rehype)).toEqual({ reason: 'rehype plugins cannot be sent to a thread' });
-    const unknown = { ...config, markdown: { ...config.markdown, remarkPlugins: [...config.markdown.remarkPlugins, function remarkEmoji() {}] } };
-    expect(toThreadOptions(unknown)).toEqual({ reason: expect.stringMatching(/^remark plugin "remarkEmoji\d*" is not one a thread can load$/) });
-    const transformer = { ...config, markdown: { ...config.markdown, shikiConfig: { ...config.markdown.shikiConfig, transformers: [{ pre() {} }] } } };
-    expect(toThreadOptions(transformer)).toMatchObject({ reason: expect.stringContaining('cannot be sent to a thread') });
+    const unknown = {
+      ...config,
+      markdown: { ...config.markdown, remarkPlugins: [...config.markdown.remarkPlugins, function remarkEmoji() {}] },
+    };
+    expect(toThreadOptions(unknown)).toEqual({
+      reason: expect.stringMatching(/^remark plugin "remarkEmoji\d*" is not one a thread can load$/),
+    });
+    const transformer = {
+      ...config,
+      markdown: { ...config.markdown, shikiConfig: { ...config.markdown.shikiConfig, transformers: [{ pre() {} }] } },
+    };
+    expect(toThreadOptions(transformer)).toMatchObject({
+      reason: expect.stringContaining('cannot be sent to a thread'),
+    });
   });
 
   it('takes plugins given as package names', () => {
@@ -142,7 +179,9 @@ describe('which Markdown options a thread can take', () => {
 
   it('starts one thread per core, up to four, for large sites, unless the markdownThreads option says', () => {
     expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS)).toEqual({ count: Math.min(os.availableParallelism(), 4) });
-    expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS - 1)).toEqual({ reason: expect.stringMatching(/^1999 Markdown files, fewer than the 2,000/) });
+    expect(chooseMarkdownThreads(MIN_FILES_FOR_THREADS - 1)).toEqual({
+      reason: expect.stringMatching(/^1999 Markdown files, fewer than the 2,000/),
+    });
     expect(chooseMarkdownThreads(50, 3)).toEqual({ count: 3 });
     expect(chooseMarkdownThreads(10_000, 0)).toEqual({ reason: 'the markdownThreads option is 0' });
   });
@@ -159,7 +198,11 @@ describe('the loader wrapper', () => {
     const warnings: string[] = [];
     let seen: LoaderContext | undefined;
     const loader: Loader = { name: 'probe', load: async (c) => void (seen = c) };
-    await withMarkdownThreads(loader).load({ config, logger: { warn: (m: string) => warnings.push(m) }, ...context } as unknown as LoaderContext);
+    await withMarkdownThreads(loader).load({
+      config,
+      logger: { warn: (m: string) => warnings.push(m) },
+      ...context,
+    } as unknown as LoaderContext);
     const md = (seen as unknown as { entryTypes?: Map<string, ContentEntryType> }).entryTypes?.get('.md');
     const render = md?.getRenderFunction ? await md.getRenderFunction(config as never) : undefined;
     return { seen, render, warnings };
@@ -168,7 +211,12 @@ describe('the loader wrapper', () => {
   it('gives the .md entry type a render function on the threads when they run', async () => {
     setActiveMarkdownThreads(renderer);
     const mdx = { extensions: ['.mdx'] } as unknown as ContentEntryType;
-    const { render, seen, warnings } = await run({ entryTypes: new Map([['.md', mdType], ['.mdx', mdx]]) });
+    const { render, seen, warnings } = await run({
+      entryTypes: new Map([
+        ['.md', mdType],
+        ['.mdx', mdx],
+      ]),
+    });
     expect(render).toBe(threaded);
     expect((seen as unknown as { entryTypes: Map<string, ContentEntryType> }).entryTypes.get('.mdx')).toBe(mdx);
     expect(warnings).toEqual([]);
@@ -185,17 +233,25 @@ describe('the loader wrapper', () => {
     setActiveMarkdownThreads(renderer);
     const none = await run({});
     expect(none.render).toBeUndefined();
-    expect(none.warnings).toEqual(["Rendering Markdown on Astro's thread: Astro passes the loader no entry types (the Markdown threads need it)."]);
+    expect(none.warnings).toEqual([
+      "Rendering Markdown on Astro's thread: Astro passes the loader no entry types (the Markdown threads need it).",
+    ]);
     const noRender = await run({ entryTypes: new Map([['.md', { extensions: ['.md'] }]]) });
     expect(noRender.render).toBeUndefined();
-    expect(noRender.warnings).toEqual(["Rendering Markdown on Astro's thread: Astro's .md entry type has no getRenderFunction (the Markdown threads need it)."]);
+    expect(noRender.warnings).toEqual([
+      "Rendering Markdown on Astro's thread: Astro's .md entry type has no getRenderFunction (the Markdown threads need it).",
+    ]);
   });
 });
 
 describe('starting the threads', () => {
   it('says why not when the option is 0 or the options cannot be sent', () => {
-    expect(startMarkdownThreads(config, { reason: 'the markdownThreads option is 0' }, () => {})).toEqual({ reason: 'the markdownThreads option is 0' });
+    expect(startMarkdownThreads(config, { reason: 'the markdownThreads option is 0' }, () => {})).toEqual({
+      reason: 'the markdownThreads option is 0',
+    });
     const rehype = { ...config, markdown: { ...config.markdown, rehypePlugins: [() => () => {}] } };
-    expect(startMarkdownThreads(rehype, { count: 2 }, () => {})).toEqual({ reason: 'rehype plugins cannot be sent to a thread' });
+    expect(startMarkdownThreads(rehype, { count: 2 }, () => {})).toEqual({
+      reason: 'rehype plugins cannot be sent to a thread',
+    });
   });
 });

@@ -37,7 +37,9 @@ export type MarkdownRenderReply = { id: number; rendered: RenderedMarkdown } | {
 const nameOf = (fn: unknown) => Object.keys(REMARK_PLUGINS_BY_NAME).find((name) => REMARK_PLUGINS_BY_NAME[name] === fn);
 
 /** The options a thread can rebuild the processor from, or why this configuration cannot be sent to one. */
-export function toThreadOptions(config: Pick<AstroConfig, 'markdown' | 'image'>): MarkdownThreadOptions | { reason: string } {
+export function toThreadOptions(
+  config: Pick<AstroConfig, 'markdown' | 'image'>,
+): MarkdownThreadOptions | { reason: string } {
   const { remarkPlugins, rehypePlugins, ...rest } = config.markdown;
   if (rehypePlugins.length > 0) return { reason: 'rehype plugins cannot be sent to a thread' };
   const plugins: MarkdownThreadOptions['remarkPlugins'] = [];
@@ -50,7 +52,9 @@ export function toThreadOptions(config: Pick<AstroConfig, 'markdown' | 'image'>)
     } else if (name) {
       plugins.push({ name, options });
     } else {
-      return { reason: `remark plugin "${(fn as { name?: string }).name || '(anonymous)'}" is not one a thread can load` };
+      return {
+        reason: `remark plugin "${(fn as { name?: string }).name || '(anonymous)'}" is not one a thread can load`,
+      };
     }
   }
   const options: MarkdownThreadOptions = {
@@ -76,10 +80,16 @@ export const MIN_FILES_FOR_THREADS = 2000;
  * How many threads: `requested` if it is set (the integration's `markdownThreads` option; 0: none);
  * otherwise none for fewer than MIN_FILES_FOR_THREADS Markdown files and one per core, up to four.
  */
-export function chooseMarkdownThreads(markdownFiles: number, requested?: number): { count: number } | { reason: string } {
-  if (requested !== undefined) return requested > 0 ? { count: requested } : { reason: 'the markdownThreads option is 0' };
+export function chooseMarkdownThreads(
+  markdownFiles: number,
+  requested?: number,
+): { count: number } | { reason: string } {
+  if (requested !== undefined)
+    return requested > 0 ? { count: requested } : { reason: 'the markdownThreads option is 0' };
   if (markdownFiles < MIN_FILES_FOR_THREADS) {
-    return { reason: `${markdownFiles} Markdown files, fewer than the ${MIN_FILES_FOR_THREADS.toLocaleString('en')} from which threads start (the markdownThreads option sets a number)` };
+    return {
+      reason: `${markdownFiles} Markdown files, fewer than the ${MIN_FILES_FOR_THREADS.toLocaleString('en')} from which threads start (the markdownThreads option sets a number)`,
+    };
   }
   return { count: Math.min(os.availableParallelism(), 4) };
 }
@@ -105,7 +115,10 @@ export class MarkdownThreads {
   constructor(
     options: MarkdownThreadOptions,
     count: number,
-    { entry = new URL('./markdown-thread-worker.mjs', import.meta.url), onStop = () => {} }: { entry?: URL; onStop?: (error: Error | undefined) => void } = {},
+    {
+      entry = new URL('./markdown-thread-worker.mjs', import.meta.url),
+      onStop = () => {},
+    }: { entry?: URL; onStop?: (error: Error | undefined) => void } = {},
   ) {
     this.#key = JSON.stringify(options);
     this.#onStop = onStop;
@@ -116,7 +129,10 @@ export class MarkdownThreads {
    * The render function for the glob loader: on the threads when `config` still has the options
    * they were started with (an integration may change them later), else `inline` (Astro's own).
    */
-  async getRenderFunction(config: Pick<AstroConfig, 'markdown' | 'image'>, inline: () => Promise<ContentEntryRenderFunction>): Promise<ContentEntryRenderFunction> {
+  async getRenderFunction(
+    config: Pick<AstroConfig, 'markdown' | 'image'>,
+    inline: () => Promise<ContentEntryRenderFunction>,
+  ): Promise<ContentEntryRenderFunction> {
     const options = toThreadOptions(config);
     if ('reason' in options || JSON.stringify(options) !== this.#key) return inline();
     let own: Promise<ContentEntryRenderFunction> | undefined;
@@ -167,7 +183,12 @@ export class MarkdownThreads {
     for (const t of this.#threads) if (t.alive && (!thread || t.pending.size < thread.pending.size)) thread = t;
     if (!thread) return Promise.reject(new ThreadGone('No Markdown thread is running.'));
     const id = this.#nextId++;
-    const request: MarkdownRenderRequest = { id, body: entry.body ?? '', frontmatter: entry.data, filePath: entry.filePath };
+    const request: MarkdownRenderRequest = {
+      id,
+      body: entry.body ?? '',
+      frontmatter: entry.data,
+      filePath: entry.filePath,
+    };
     const { worker, pending } = thread;
     return new Promise<RenderedMarkdown>((resolve, reject) => {
       pending.set(id, { resolve, reject });

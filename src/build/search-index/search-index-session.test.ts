@@ -28,7 +28,13 @@ const refunds = {
   headings: ['Timing'],
   markdown: '## Timing\n\nRefunds reach your card within five working days.\n',
 };
-const invoice = { category: 'billing', slug: 'invoice', question: 'Where do I find my invoice?', html: '<p>Under Orders, on each order.</p>', markdown: 'Under Orders, on each order.\n' };
+const invoice = {
+  category: 'billing',
+  slug: 'invoice',
+  question: 'Where do I find my invoice?',
+  html: '<p>Under Orders, on each order.</p>',
+  markdown: 'Under Orders, on each order.\n',
+};
 
 describe('the search index session', () => {
   it('indexes what it is sent and writes a working Pagefind index', async () => {
@@ -54,7 +60,12 @@ describe('the search index session', () => {
     const thread = new SearchIndexSession(tempDir(), createSearchRecordBuilders(path.join(root, 'content'), 'en'));
     thread.addUnchangedEntries('articles', [refunds]);
     // No FAQs were loaded through withSearchIndexing().
-    expect(() => thread.write()).toThrow(expect.objectContaining({ code: ErrorCodes.PagefindFailed, message: expect.stringContaining('got nothing from the faqs collection') }));
+    expect(() => thread.write()).toThrow(
+      expect.objectContaining({
+        code: ErrorCodes.PagefindFailed,
+        message: expect.stringContaining('got nothing from the faqs collection'),
+      }),
+    );
     await thread.close();
   }, 30_000);
 });

@@ -93,7 +93,8 @@ export class SearchIndexSession implements SearchIndexBuilder {
     this.#toRecord = toRecord;
     this.#index = pagefind.createIndex({}).then((created) => {
       check('starting', created.errors);
-      if (!created.index) throw new HelpCenterError(ErrorCodes.PagefindFailed, 'Pagefind did not start: no index was created.');
+      if (!created.index)
+        throw new HelpCenterError(ErrorCodes.PagefindFailed, 'Pagefind did not start: no index was created.');
       lowerPagefindPriority();
       return created.index;
     });
@@ -114,7 +115,8 @@ export class SearchIndexSession implements SearchIndexBuilder {
    * data store, and Astro 5 can then bundle the pages before the store is on disk.
    */
   addUnchangedEntries<C extends SearchCollection>(collection: C, entries: ReadonlyArray<SearchEntries[C]>): void {
-    if (this.#written) throw new Error(`SearchIndexSession.addUnchangedEntries(${collection}) was called after write()`);
+    if (this.#written)
+      throw new Error(`SearchIndexSession.addUnchangedEntries(${collection}) was called after write()`);
     this.#unchanged.push(() => entries.forEach((entry) => this.addEntry(collection, entry)));
     this.#loaded.add(collection);
   }

@@ -20,7 +20,11 @@ export const feedbackReportCommand: Command = async (argv, io) => {
   const root = resolveRoot(io, args.root);
   // A store given on the command line or in the environment is relative to the current folder;
   // the default one is the project's data/feedback.db.
-  const store = isPostgresUrl(args.store) ? args.store : args.defaultStore ? path.join(root, args.store) : path.resolve(io.cwd, args.store);
+  const store = isPostgresUrl(args.store)
+    ? args.store
+    : args.defaultStore
+      ? path.join(root, args.store)
+      : path.resolve(io.cwd, args.store);
   const progress = createProgress(io);
   progress.update('report: reading votes, content and git history');
   try {
@@ -29,13 +33,18 @@ export const feedbackReportCommand: Command = async (argv, io) => {
     const text = formatReport(report, args.format, args.section);
     if (args.out) {
       writeFileSync(path.resolve(io.cwd, args.out), text);
-      io.stderr.write(`Wrote ${args.out} (${report.totals.votes} votes, ${report.items.length} items, ${report.orphans.length} removed or unknown ids, ${report.search.searches} searches)\n`);
+      io.stderr.write(
+        `Wrote ${args.out} (${report.totals.votes} votes, ${report.items.length} items, ${report.orphans.length} removed or unknown ids, ${report.search.searches} searches)\n`,
+      );
     } else io.stdout.write(text);
     return EXIT_OK;
   } catch (err) {
     progress.done();
     // Say where it looked as the user would write it.
-    const message = (err as Error).message.replace(store, args.defaultStore ? path.relative(io.cwd, store) || store : args.store);
+    const message = (err as Error).message.replace(
+      store,
+      args.defaultStore ? path.relative(io.cwd, store) || store : args.store,
+    );
     io.stderr.write(`${message}\n`);
     return EXIT_USAGE;
   }

@@ -1,7 +1,15 @@
 /** `helpdesk-kit init [dir]`: scaffolds a help center that is entirely the team's. Asks nothing. */
 import path from 'node:path';
 import { scaffoldSite } from '../../tools/init/scaffold.ts';
-import { HELP_OPTION, parseCommandArgs, EXIT_OK, readOwnPackage, resolveRoot, usageError, type Command } from '../io.ts';
+import {
+  HELP_OPTION,
+  parseCommandArgs,
+  EXIT_OK,
+  readOwnPackage,
+  resolveRoot,
+  usageError,
+  type Command,
+} from '../io.ts';
 
 export const INIT_USAGE = `Usage: helpdesk-kit init [dir]
 
@@ -16,9 +24,14 @@ Options:
 Exit code: 0 created, 2 usage error or the folder is not empty.`;
 
 export const initCommand: Command = async (argv, io) => {
-  const parsed = parseCommandArgs(io, INIT_USAGE, { args: argv, allowPositionals: true, options: { help: HELP_OPTION } });
+  const parsed = parseCommandArgs(io, INIT_USAGE, {
+    args: argv,
+    allowPositionals: true,
+    options: { help: HELP_OPTION },
+  });
   if (typeof parsed === 'number') return parsed;
-  if (parsed.positionals.length > 1) return usageError(io, `init takes one folder, not ${parsed.positionals.length}`, INIT_USAGE);
+  if (parsed.positionals.length > 1)
+    return usageError(io, `init takes one folder, not ${parsed.positionals.length}`, INIT_USAGE);
   const dir = parsed.positionals[0] ?? 'my-help';
   const target = resolveRoot(io, dir);
   const own = readOwnPackage();

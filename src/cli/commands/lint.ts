@@ -4,7 +4,19 @@ import { formatDiagnostic } from '../../content/diagnostics.ts';
 import { fixContent } from '../../tools/lint/fix.ts';
 import { OUTPUT_FORMATS, formatReport, type OutputFormat } from '../../tools/lint/format.ts';
 import { LintSetupError, getDefaultWorkerCount, lintContent, type LintOptions } from '../../tools/lint/lint-content.ts';
-import { PROJECT_OPTIONS, HELP_OPTION, parseCommandArgs, DATE, EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, createProgress, resolveRoot, usageError, type Command } from '../io.ts';
+import {
+  PROJECT_OPTIONS,
+  HELP_OPTION,
+  parseCommandArgs,
+  DATE,
+  EXIT_FINDINGS,
+  EXIT_OK,
+  EXIT_USAGE,
+  createProgress,
+  resolveRoot,
+  usageError,
+  type Command,
+} from '../io.ts';
 
 export const LINT_USAGE = `Usage: helpdesk-kit lint [options] [files or folders...]
 
@@ -43,10 +55,13 @@ export const lintCommand: Command = async (argv, io) => {
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const format = values.format as OutputFormat;
-  if (!OUTPUT_FORMATS.includes(format)) return usageError(io, `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${values.format}"`, LINT_USAGE);
-  if (values.today !== undefined && !DATE.test(values.today)) return usageError(io, `--today must be a date like 2026-01-31, not "${values.today}"`, LINT_USAGE);
+  if (!OUTPUT_FORMATS.includes(format))
+    return usageError(io, `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${values.format}"`, LINT_USAGE);
+  if (values.today !== undefined && !DATE.test(values.today))
+    return usageError(io, `--today must be a date like 2026-01-31, not "${values.today}"`, LINT_USAGE);
   const workers = values.workers === undefined ? getDefaultWorkerCount() : Number(values.workers);
-  if (!Number.isInteger(workers) || workers < 0) return usageError(io, `--workers must be a whole number, not "${values.workers}"`, LINT_USAGE);
+  if (!Number.isInteger(workers) || workers < 0)
+    return usageError(io, `--workers must be a whole number, not "${values.workers}"`, LINT_USAGE);
 
   const root = resolveRoot(io, values.root);
   const progress = createProgress(io);
@@ -61,10 +76,14 @@ export const lintCommand: Command = async (argv, io) => {
     onProgress: (message) => progress.update(`lint: ${message}`),
   };
   try {
-    const { result, fixed } = values.fix ? await fixContent(options) : { result: await lintContent(options), fixed: [] };
+    const { result, fixed } = values.fix
+      ? await fixContent(options)
+      : { result: await lintContent(options), fixed: [] };
     progress.done();
     if (result.settingsErrors.length > 0) {
-      io.stderr.write(`${result.settingsErrors.map(formatDiagnostic).join('\n')}\nFix lint settings in ${values.content}/site.yaml and run again.\n`);
+      io.stderr.write(
+        `${result.settingsErrors.map(formatDiagnostic).join('\n')}\nFix lint settings in ${values.content}/site.yaml and run again.\n`,
+      );
       return EXIT_USAGE;
     }
     io.stdout.write(formatReport(format, { result, fixed }));

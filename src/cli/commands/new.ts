@@ -1,7 +1,15 @@
 /** `helpdesk-kit new article|faq "Title" --category <id>`: a new entry with valid frontmatter. Exit 2 when nothing was created. */
 import path from 'node:path';
 import { createEntry, type EntryKind } from '../../tools/new-entry.ts';
-import { PROJECT_OPTIONS, HELP_OPTION, parseCommandArgs, EXIT_OK, resolveRoot, usageError, type Command } from '../io.ts';
+import {
+  PROJECT_OPTIONS,
+  HELP_OPTION,
+  parseCommandArgs,
+  EXIT_OK,
+  resolveRoot,
+  usageError,
+  type Command,
+} from '../io.ts';
 
 export const NEW_USAGE = `Usage: helpdesk-kit new article|faq "Title or question" --category <id> [options]
 
@@ -34,12 +42,26 @@ export const newCommand: Command = async (argv, io) => {
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   const [kind, title, ...rest] = positionals;
-  if (kind !== 'article' && kind !== 'faq') return usageError(io, `say what to create: article or faq${kind ? `, not "${kind}"` : ''}`, NEW_USAGE);
-  if (!title || rest.length > 0) return usageError(io, `give the title in quotes, like: helpdesk-kit new ${kind} "Pay in installments" --category billing`);
-  if (!values.category) return usageError(io, `--category is required, like: helpdesk-kit new ${kind} "${title}" --category billing`);
+  if (kind !== 'article' && kind !== 'faq')
+    return usageError(io, `say what to create: article or faq${kind ? `, not "${kind}"` : ''}`, NEW_USAGE);
+  if (!title || rest.length > 0)
+    return usageError(
+      io,
+      `give the title in quotes, like: helpdesk-kit new ${kind} "Pay in installments" --category billing`,
+    );
+  if (!values.category)
+    return usageError(io, `--category is required, like: helpdesk-kit new ${kind} "${title}" --category billing`);
 
   const root = resolveRoot(io, values.root);
-  const result = createEntry({ root, contentDir: values.content, kind: kind as EntryKind, title, category: values.category, slug: values.slug, owner: values.owner });
+  const result = createEntry({
+    root,
+    contentDir: values.content,
+    kind: kind as EntryKind,
+    title,
+    category: values.category,
+    slug: values.slug,
+    owner: values.owner,
+  });
   if (!result.ok) return usageError(io, result.message);
   const created = path.join(root, result.file);
   const shown = path.relative(io.cwd, created);

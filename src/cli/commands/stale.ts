@@ -1,6 +1,17 @@
 /** `helpdesk-kit stale`: articles past reviewBy or unchanged in git for too long. */
 import { formatStaleCsv, formatStaleJson, formatStaleTable, loadStaleReport } from '../../tools/stale-report.ts';
-import { PROJECT_OPTIONS, HELP_OPTION, parseCommandArgs, DATE, EXIT_FINDINGS, EXIT_OK, createProgress, resolveRoot, usageError, type Command } from '../io.ts';
+import {
+  PROJECT_OPTIONS,
+  HELP_OPTION,
+  parseCommandArgs,
+  DATE,
+  EXIT_FINDINGS,
+  EXIT_OK,
+  createProgress,
+  resolveRoot,
+  usageError,
+  type Command,
+} from '../io.ts';
 
 export const STALE_USAGE = `Usage: helpdesk-kit stale [options]
 
@@ -39,9 +50,11 @@ export const staleCommand: Command = async (argv, io) => {
   let days: number | undefined;
   if (values.days !== undefined) {
     days = Number(values.days);
-    if (!Number.isInteger(days) || days <= 0) return usageError(io, `--days must be a whole number of days above 0, not "${values.days}"`, STALE_USAGE);
+    if (!Number.isInteger(days) || days <= 0)
+      return usageError(io, `--days must be a whole number of days above 0, not "${values.days}"`, STALE_USAGE);
   }
-  if (values.today !== undefined && !DATE.test(values.today)) return usageError(io, `--today must be a date like 2026-01-31, not "${values.today}"`, STALE_USAGE);
+  if (values.today !== undefined && !DATE.test(values.today))
+    return usageError(io, `--today must be a date like 2026-01-31, not "${values.today}"`, STALE_USAGE);
 
   const root = resolveRoot(io, values.root);
   const progress = createProgress(io);

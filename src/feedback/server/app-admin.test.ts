@@ -8,7 +8,8 @@ afterEach(async () => {
   await t.cleanup();
 });
 
-const get = (path: string, token?: string) => t.request(path, { method: 'GET', headers: token ? { authorization: `Bearer ${token}` } : {} });
+const get = (path: string, token?: string) =>
+  t.request(path, { method: 'GET', headers: token ? { authorization: `Bearer ${token}` } : {} });
 
 describe('admin routes without a configured token', () => {
   it('answer 404, as if they did not exist', async () => {
@@ -22,9 +23,15 @@ describe('admin routes with a token', () => {
   beforeEach(async () => {
     t = await createTestApp({ adminToken: TOKEN });
     await t.post(createVoteBody({ vote: 'up' }), { address: '192.0.2.1' });
-    await t.post(createVoteBody({ vote: 'down', reason: 'incorrect', comment: '=HYPERLINK("http://x","click")' }), { address: '192.0.2.2' });
-    await t.post(createVoteBody({ vote: 'down', reason: 'other', comment: '<script>alert(1)</script>' }), { address: '192.0.2.3' });
-    await t.post(createVoteBody({ itemId: 'faq:why-charged-twice', pagePath: '/faq/', vote: 'up' }), { address: '192.0.2.1' });
+    await t.post(createVoteBody({ vote: 'down', reason: 'incorrect', comment: '=HYPERLINK("http://x","click")' }), {
+      address: '192.0.2.2',
+    });
+    await t.post(createVoteBody({ vote: 'down', reason: 'other', comment: '<script>alert(1)</script>' }), {
+      address: '192.0.2.3',
+    });
+    await t.post(createVoteBody({ itemId: 'faq:why-charged-twice', pagePath: '/faq/', vote: 'up' }), {
+      address: '192.0.2.1',
+    });
   });
 
   it('answer 401 with WWW-Authenticate for a missing or wrong token', async () => {
@@ -41,11 +48,23 @@ describe('admin routes with a token', () => {
     const summary = await res.json();
     expect(summary.totals).toEqual({ votes: 4, up: 2, down: 2 });
     const reset = summary.items.find((i: { id: string }) => i.id === 'article:reset-password');
-    expect(reset).toMatchObject({ title: 'Reset your password', up: 1, down: 2, total: 3, reasons: { incorrect: 1, other: 1 } });
+    expect(reset).toMatchObject({
+      title: 'Reset your password',
+      up: 1,
+      down: 2,
+      total: 3,
+      reasons: { incorrect: 1, other: 1 },
+    });
     expect(reset.helpfulShare).toBeCloseTo(1 / 3);
     expect(reset.wilsonLower).toBeCloseTo(0.0615, 3);
-    expect(reset.latestComments.map((c: { text: string }) => c.text).sort()).toEqual(['<script>alert(1)</script>', '=HYPERLINK("http://x","click")']);
-    expect(summary.items.find((i: { id: string }) => i.id === 'article:track-a-parcel')).toMatchObject({ total: 0, helpfulShare: null });
+    expect(reset.latestComments.map((c: { text: string }) => c.text).sort()).toEqual([
+      '<script>alert(1)</script>',
+      '=HYPERLINK("http://x","click")',
+    ]);
+    expect(summary.items.find((i: { id: string }) => i.id === 'article:track-a-parcel')).toMatchObject({
+      total: 0,
+      helpfulShare: null,
+    });
     expect(summary.counters).toMatchObject({ 'accepted.created': 4 });
     expect(res.headers.get('cache-control')).toBe('no-store');
   });
@@ -57,7 +76,9 @@ describe('admin routes with a token', () => {
     expect(res.headers.get('content-disposition')).toBe('attachment; filename="feedback-2026-03-01.csv"');
     const csv = await res.text();
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('updated_at,created_at,day,item_id,title,vote,reason,comment,page_path,language,revision,event_id');
+    expect(lines[0]).toBe(
+      'updated_at,created_at,day,item_id,title,vote,reason,comment,page_path,language,revision,event_id',
+    );
     expect(lines).toHaveLength(5);
     expect(csv).toContain(`"'=HYPERLINK(""http://x"",""click"")"`);
     expect(csv).not.toMatch(/(^|,)=HYPERLINK/m);

@@ -16,7 +16,11 @@ describe('CORS and methods (checklist 4)', () => {
   it('answers a preflight from an allowed origin with 204, that origin, and Vary: Origin', async () => {
     const res = await t.request('/feedback', {
       method: 'OPTIONS',
-      headers: { origin: SITE_ORIGIN, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+      headers: {
+        origin: SITE_ORIGIN,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(Object.fromEntries(res.headers)).toMatchObject({
@@ -48,7 +52,11 @@ describe('CORS and methods (checklist 4)', () => {
     }
     // A string body would get text/plain from the Request constructor; bytes get no Content-Type.
     const bytes = new TextEncoder().encode(JSON.stringify(createVoteBody()));
-    const res = await t.request('/feedback', { method: 'POST', headers: { origin: SITE_ORIGIN, 'user-agent': 'Mozilla/5.0 (X11) Firefox/126.0' }, body: bytes });
+    const res = await t.request('/feedback', {
+      method: 'POST',
+      headers: { origin: SITE_ORIGIN, 'user-agent': 'Mozilla/5.0 (X11) Firefox/126.0' },
+      body: bytes,
+    });
     expect(res.status).toBe(415);
     expect(await t.store.countVotes()).toBe(0);
   });
@@ -75,8 +83,12 @@ describe('origin allow-list (checklist 5)', () => {
 
   it('uses the Referer when a browser leaves Origin out', async () => {
     t = await createTestApp();
-    expect((await t.post(createVoteBody(), { without: ['origin'], headers: { referer: `${SITE_ORIGIN}/a/b/` } })).status).toBe(202);
-    expect((await t.post(createVoteBody(), { without: ['origin'], headers: { referer: 'https://evil.example/' } })).status).toBe(403);
+    expect(
+      (await t.post(createVoteBody(), { without: ['origin'], headers: { referer: `${SITE_ORIGIN}/a/b/` } })).status,
+    ).toBe(202);
+    expect(
+      (await t.post(createVoteBody(), { without: ['origin'], headers: { referer: 'https://evil.example/' } })).status,
+    ).toBe(403);
   });
 
   it('refuses a POST with neither Origin nor Referer by default', async () => {
@@ -101,14 +113,23 @@ describe('responses reveal nothing (checklist 14)', () => {
       matrix[name] = `${res.status} ${text}`;
     };
     await record('valid', await t.post(createVoteBody(), { address: '10.0.0.1' }));
-    await record('bot', await t.post(createVoteBody(), { address: '10.0.0.2', headers: { 'user-agent': 'curl/8.5.0' } }));
+    await record(
+      'bot',
+      await t.post(createVoteBody(), { address: '10.0.0.2', headers: { 'user-agent': 'curl/8.5.0' } }),
+    );
     await record('honeypot', await t.post(createVoteBody({ website: 'x' }), { address: '10.0.0.3' }));
-    await record('bad origin', await t.post(createVoteBody(), { address: '10.0.0.4', headers: { origin: 'https://evil.example' } }));
+    await record(
+      'bad origin',
+      await t.post(createVoteBody(), { address: '10.0.0.4', headers: { origin: 'https://evil.example' } }),
+    );
     await record('bad schema', await t.post(createVoteBody({ vote: 'maybe', extra: 1 }), { address: '10.0.0.5' }));
     await record('not JSON', await t.post('{"vote":', { address: '10.0.0.5' }));
     await record('too big', await t.post('x'.repeat(9000), { address: '10.0.0.6' }));
     await record('wrong method', await t.request('/feedback', { method: 'GET' }));
-    await record('wrong type', await t.post(createVoteBody(), { address: '10.0.0.7', headers: { 'content-type': 'multipart/form-data' } }));
+    await record(
+      'wrong type',
+      await t.post(createVoteBody(), { address: '10.0.0.7', headers: { 'content-type': 'multipart/form-data' } }),
+    );
     for (let i = 0; i < 3; i++) await t.post(createVoteBody(), { address: '10.0.0.8' });
     await record('rate limited', await t.post(createVoteBody(), { address: '10.0.0.8' }));
     await record('unknown route', await t.request('/nope', { method: 'GET' }));
@@ -169,10 +190,19 @@ describe('responses reveal nothing (checklist 14)', () => {
     const res = await t.post(createVoteBody());
     expect(res.status).toBe(500);
     expect(await res.json()).toEqual({
-      error: { code: 'InternalError', message: 'Something went wrong on our side; the vote was not saved. Please try again later.', issues: [] },
+      error: {
+        code: 'InternalError',
+        message: 'Something went wrong on our side; the vote was not saved. Please try again later.',
+        issues: [],
+      },
     });
     expect(t.logger.lines).toContainEqual(
-      expect.objectContaining({ level: 'error', event: 'unhandled_error', path: '/feedback', message: 'SQLITE_IOERR: disk I/O error at /var/lib/feedback.db' }),
+      expect.objectContaining({
+        level: 'error',
+        event: 'unhandled_error',
+        path: '/feedback',
+        message: 'SQLITE_IOERR: disk I/O error at /var/lib/feedback.db',
+      }),
     );
     expect(t.counters.get('errors.internal')).toBe(1);
     await failing.cleanup();
@@ -189,7 +219,9 @@ describe('GET /health', () => {
 
   it('answers 503 and logs when the store does not', async () => {
     const broken = await createTestApp();
-    t = await createTestApp({ store: { ...broken.store, ping: async () => Promise.reject(new Error('connection refused')) } });
+    t = await createTestApp({
+      store: { ...broken.store, ping: async () => Promise.reject(new Error('connection refused')) },
+    });
     const res = await t.request('/health', { method: 'GET' });
     expect(res.status).toBe(503);
     expect((await res.json()).error.code).toBe('StoreUnavailable');
@@ -202,7 +234,15 @@ describe('mounting under a base path', () => {
   it('serves the same routes under basePath', async () => {
     t = await createTestApp({ basePath: '/api' });
     expect((await t.request('/api/health', { method: 'GET' })).status).toBe(200);
-    const res = await t.request('/api/feedback', { method: 'POST', headers: { origin: SITE_ORIGIN, 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/126.0' }, body: JSON.stringify(createVoteBody()) });
+    const res = await t.request('/api/feedback', {
+      method: 'POST',
+      headers: {
+        origin: SITE_ORIGIN,
+        'content-type': 'application/json',
+        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/126.0',
+      },
+      body: JSON.stringify(createVoteBody()),
+    });
     expect(res.status).toBe(202);
   });
 });

@@ -1,5 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createBrowserHeaders, createTestManifest, createVoteBody, REVISION, SITE_ORIGIN } from '../../../test/helpers/feedback/fixtures.ts';
+import {
+  createBrowserHeaders,
+  createTestManifest,
+  createVoteBody,
+  REVISION,
+  SITE_ORIGIN,
+} from '../../../test/helpers/feedback/fixtures.ts';
 import { createTestApp, START_TIME, type TestApp } from '../../../test/helpers/feedback/test-app.ts';
 import { BOT_USER_AGENTS, BROWSER_USER_AGENTS } from '../../../test/helpers/feedback/user-agents.ts';
 
@@ -14,7 +20,11 @@ describe('POST /feedback with a valid vote', () => {
   });
 
   it('answers 202 with a small JSON body after the vote is stored', async () => {
-    const body = createVoteBody({ vote: 'down', reason: 'incorrect', comment: 'The button is now called "Forgot password".' });
+    const body = createVoteBody({
+      vote: 'down',
+      reason: 'incorrect',
+      comment: 'The button is now called "Forgot password".',
+    });
     const res = await t.post(body);
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ ok: true });
@@ -38,7 +48,13 @@ describe('POST /feedback with a valid vote', () => {
 
   it('accepts the same vote as application/json and as text/plain (the beacon-friendly type)', async () => {
     expect((await t.post(createVoteBody(), { headers: { 'content-type': 'application/json' } })).status).toBe(202);
-    expect((await t.post(createVoteBody({ itemId: 'faq:why-charged-twice', pagePath: '/faq/' }), { headers: { 'content-type': 'text/plain' } })).status).toBe(202);
+    expect(
+      (
+        await t.post(createVoteBody({ itemId: 'faq:why-charged-twice', pagePath: '/faq/' }), {
+          headers: { 'content-type': 'text/plain' },
+        })
+      ).status,
+    ).toBe(202);
     expect(await t.store.countVotes()).toBe(2);
   });
 
@@ -67,18 +83,24 @@ describe('the no-JS form post', () => {
     ...overrides,
   });
 
-  it('stores the vote and redirects 303 back to the page\'s thank-you', async () => {
+  it("stores the vote and redirects 303 back to the page's thank-you", async () => {
     const res = await t.postForm(fields());
     expect(res.status).toBe(303);
-    expect(res.headers.get('location')).toBe('https://help.example.com/account/reset-password/#feedback-thanks-article-reset-password');
+    expect(res.headers.get('location')).toBe(
+      'https://help.example.com/account/reset-password/#feedback-thanks-article-reset-password',
+    );
     expect(await t.store.countVotes()).toBe(1);
   });
 
   it('sends a bare "No" to the reasons step, and the reasons on to the thank-you, keeping one row', async () => {
     const no = await t.postForm(fields({ vote: 'down' }));
-    expect(no.headers.get('location')).toBe('https://help.example.com/account/reset-password/#feedback-reasons-article-reset-password');
+    expect(no.headers.get('location')).toBe(
+      'https://help.example.com/account/reset-password/#feedback-reasons-article-reset-password',
+    );
     const reasons = await t.postForm(fields({ vote: 'down', reason: 'hard-to-follow', comment: 'Too many steps' }));
-    expect(reasons.headers.get('location')).toBe('https://help.example.com/account/reset-password/#feedback-thanks-article-reset-password');
+    expect(reasons.headers.get('location')).toBe(
+      'https://help.example.com/account/reset-password/#feedback-thanks-article-reset-password',
+    );
     const votes = await t.store.listVotes();
     expect(votes).toHaveLength(1);
     expect(votes[0]).toMatchObject({ vote: 'down', reason: 'hard-to-follow', comment: 'Too many steps' });
@@ -87,9 +109,17 @@ describe('the no-JS form post', () => {
   it('redirects to the allowed origin the form came from, never to a host taken from the body', async () => {
     const local = await createTestApp({ allowedOrigins: ['http://127.0.0.1:4321'] });
     try {
-      const res = await local.postForm(fields({ itemId: 'faq:why-charged-twice', pagePath: '/faq/?q=1' }), { headers: { origin: 'http://127.0.0.1:4321' } });
+      const res = await local.postForm(fields({ itemId: 'faq:why-charged-twice', pagePath: '/faq/?q=1' }), {
+        headers: { origin: 'http://127.0.0.1:4321' },
+      });
       expect(res.headers.get('location')).toBe('http://127.0.0.1:4321/faq/?q=1#feedback-thanks-faq-why-charged-twice');
-      for (const pagePath of ['//evil.example/x', '/\\evil.example', 'https://evil.example/', 'javascript:alert(1)', '/a b']) {
+      for (const pagePath of [
+        '//evil.example/x',
+        '/\\evil.example',
+        'https://evil.example/',
+        'javascript:alert(1)',
+        '/a b',
+      ]) {
         const bad = await local.postForm(fields({ pagePath }), { headers: { origin: 'http://127.0.0.1:4321' } });
         expect(bad.status).toBe(400);
         expect(bad.headers.get('location')).toBeNull();
@@ -100,7 +130,10 @@ describe('the no-JS form post', () => {
   });
 
   it('falls back to the site URL for the redirect when only a Referer says where the form was', async () => {
-    const res = await t.postForm(fields(), { without: ['origin'], headers: { referer: 'https://help.example.com/account/reset-password/' } });
+    const res = await t.postForm(fields(), {
+      without: ['origin'],
+      headers: { referer: 'https://help.example.com/account/reset-password/' },
+    });
     expect(res.status).toBe(303);
     expect(res.headers.get('location')).toMatch(/^https:\/\/help\.example\.com\/account\/reset-password\/#/);
   });
@@ -220,7 +253,8 @@ describe('silent drops: honeypot and bots (checklists 7 and 8)', () => {
     }
     expect(await t.store.countVotes()).toBe(0);
     expect(t.counters.get('dropped.bot')).toBe(50);
-    for (const ua of BROWSER_USER_AGENTS) expect((await t.post(createVoteBody(), { headers: { 'user-agent': ua } })).status).toBe(202);
+    for (const ua of BROWSER_USER_AGENTS)
+      expect((await t.post(createVoteBody(), { headers: { 'user-agent': ua } })).status).toBe(202);
     expect(await t.store.countVotes()).toBe(50);
   });
 

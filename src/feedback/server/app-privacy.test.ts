@@ -16,7 +16,7 @@ afterAll(() => {
 });
 
 describe('no raw address or user agent at rest (checklist 10)', () => {
-  it('leaves none of 1,000 voters\' addresses or user agents in the database, its -wal file or the logs', async () => {
+  it("leaves none of 1,000 voters' addresses or user agents in the database, its -wal file or the logs", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'feedback-privacy-'));
     dirs.push(dir);
     const file = path.join(dir, 'feedback.db');
@@ -24,7 +24,13 @@ describe('no raw address or user agent at rest (checklist 10)', () => {
     let logs = '';
     const logger = createJsonLogger((line) => (logs += line));
     let now = Date.parse('2026-03-01T12:00:00Z');
-    const app = createFeedbackApp({ store, manifest: createTestManifest(), logger, clock: () => now, rateLimit: false });
+    const app = createFeedbackApp({
+      store,
+      manifest: createTestManifest(),
+      logger,
+      clock: () => now,
+      rateLimit: false,
+    });
     const voters = Array.from({ length: 1000 }, (_, i) => ({
       address: `203.0.${Math.floor(i / 250)}.${i % 250}`,
       userAgent: `Mozilla/5.0 (X11; PrivacyTestOS ${i}) Gecko/20100101 Firefox/126.${i}`,
@@ -37,7 +43,11 @@ describe('no raw address or user agent at rest (checklist 10)', () => {
           const body = createVoteBody({ vote: i % 3 ? 'up' : 'down', comment: i % 10 ? undefined : 'fine' });
           const res = await app.request(
             '/feedback',
-            { method: 'POST', headers: createBrowserHeaders({ 'user-agent': voter.userAgent }), body: JSON.stringify(body) },
+            {
+              method: 'POST',
+              headers: createBrowserHeaders({ 'user-agent': voter.userAgent }),
+              body: JSON.stringify(body),
+            },
             { remoteAddress: voter.address },
           );
           return res.status;
@@ -47,7 +57,9 @@ describe('no raw address or user agent at rest (checklist 10)', () => {
       now += 10;
     }
     expect(await store.countVotes()).toBe(1000);
-    const bytes = Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`), Buffer.from(logs)]).toString('latin1');
+    const bytes = Buffer.concat([readFileSync(file), readFileSync(`${file}-wal`), Buffer.from(logs)]).toString(
+      'latin1',
+    );
     expect(bytes.length).toBeGreaterThan(100_000);
     // Every address starts "203.0." and every user agent holds "PrivacyTestOS": neither may appear at all.
     expect(bytes.includes('203.0.')).toBe(false);
@@ -69,7 +81,7 @@ describe('daily salts', () => {
     await t.cleanup();
   });
 
-  it('keep only today\'s and yesterday\'s salt in the store', async () => {
+  it("keep only today's and yesterday's salt in the store", async () => {
     const t = await createTestApp();
     for (let day = 0; day < 5; day++) {
       await t.post(createVoteBody());

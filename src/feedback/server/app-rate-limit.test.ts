@@ -21,7 +21,11 @@ async function sendHundred(options: { address: string; forwardedFor?: (i: number
     if (res.status === 429) retryAfter.push(res.headers.get('retry-after'));
     t.clock.advance(100);
   }
-  return { accepted: statuses.filter((s) => s === 202).length, limited: statuses.filter((s) => s === 429).length, retryAfter };
+  return {
+    accepted: statuses.filter((s) => s === 202).length,
+    limited: statuses.filter((s) => s === 429).length,
+    retryAfter,
+  };
 }
 
 describe('per-client rate limit (checklist 6)', () => {
@@ -48,7 +52,11 @@ describe('per-client rate limit (checklist 6)', () => {
   });
 
   it('uses the right-most X-Forwarded-For entry when one proxy is trusted, so a client cannot spoof it', async () => {
-    t = await createTestApp({ manifest: createTestManifest(ITEMS), rateLimit: TEN_PER_MINUTE, trustProxy: { header: 'x-forwarded-for', hops: 1 } });
+    t = await createTestApp({
+      manifest: createTestManifest(ITEMS),
+      rateLimit: TEN_PER_MINUTE,
+      trustProxy: { header: 'x-forwarded-for', hops: 1 },
+    });
     // The client prepends random addresses; the proxy appends the real one (192.0.2.77).
     const result = await sendHundred({ address: '10.0.0.1', forwardedFor: (i) => `198.51.100.${i}, 192.0.2.77` });
     expect(result.accepted).toBe(10);
@@ -62,7 +70,10 @@ describe('per-client rate limit (checklist 6)', () => {
   });
 
   it('counts an IPv6 /64 as one client, and another /64 separately', async () => {
-    t = await createTestApp({ manifest: createTestManifest(ITEMS), rateLimit: { perClient: { limit: 2, windowMs: 60_000 } } });
+    t = await createTestApp({
+      manifest: createTestManifest(ITEMS),
+      rateLimit: { perClient: { limit: 2, windowMs: 60_000 } },
+    });
     const send = (address: string, i: number) => t.post(createVoteBody({ itemId: ITEMS[i] }), { address });
     expect((await send('2001:db8:1:2::1', 0)).status).toBe(202);
     expect((await send('2001:db8:1:2:ffff::9', 1)).status).toBe(202);
@@ -71,9 +82,13 @@ describe('per-client rate limit (checklist 6)', () => {
   });
 
   it('also holds a global limit across all clients', async () => {
-    t = await createTestApp({ manifest: createTestManifest(ITEMS), rateLimit: { global: { limit: 5, windowMs: 1000 } } });
+    t = await createTestApp({
+      manifest: createTestManifest(ITEMS),
+      rateLimit: { global: { limit: 5, windowMs: 1000 } },
+    });
     const statuses = [];
-    for (let i = 0; i < 8; i++) statuses.push((await t.post(createVoteBody({ itemId: ITEMS[i] }), { address: `192.0.2.${i}` })).status);
+    for (let i = 0; i < 8; i++)
+      statuses.push((await t.post(createVoteBody({ itemId: ITEMS[i] }), { address: `192.0.2.${i}` })).status);
     expect(statuses).toEqual([202, 202, 202, 202, 202, 429, 429, 429]);
   });
 });

@@ -7,7 +7,13 @@ import { createJsonLogger } from './logger.ts';
 import { normalizeSearchQuery } from './search-query.ts';
 import { createSqliteStore } from './stores/sqlite.ts';
 import { BOT_USER_AGENTS } from '../../../test/helpers/feedback/user-agents.ts';
-import { createBrowserHeaders, createTestManifest, createVoteBody, REVISION, SITE_ORIGIN } from '../../../test/helpers/feedback/fixtures.ts';
+import {
+  createBrowserHeaders,
+  createTestManifest,
+  createVoteBody,
+  REVISION,
+  SITE_ORIGIN,
+} from '../../../test/helpers/feedback/fixtures.ts';
 import { createTestApp, START_TIME, type PostOptions, type TestApp } from '../../../test/helpers/feedback/test-app.ts';
 
 let t: TestApp;
@@ -31,13 +37,23 @@ function createSearchBody(overrides: Record<string, unknown> = {}): Record<strin
 function postSearch(body: Record<string, unknown> | string, options: PostOptions = {}) {
   const headers = createBrowserHeaders(options.headers);
   for (const name of options.without ?? []) delete headers[name];
-  return t.request('/feedback/search', { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) }, options.address);
+  return t.request(
+    '/feedback/search',
+    { method: 'POST', headers, body: typeof body === 'string' ? body : JSON.stringify(body) },
+    options.address,
+  );
 }
 
 describe('POST /feedback/search with a valid event', () => {
   it('answers 202 and stores the normalised query, counts, opened path and the UTC day', async () => {
     t = await createTestApp();
-    const body = createSearchBody({ query: '  Reimbursement   WHEN ', resultCount: 2, opened: '/returns-refunds/refund-timelines/', contact: true, refinedFrom: 'Money  Back' });
+    const body = createSearchBody({
+      query: '  Reimbursement   WHEN ',
+      resultCount: 2,
+      opened: '/returns-refunds/refund-timelines/',
+      contact: true,
+      refinedFrom: 'Money  Back',
+    });
     const res = await postSearch(body);
     expect(res.status).toBe(202);
     expect(await res.json()).toEqual({ ok: true });
@@ -77,10 +93,16 @@ describe('POST /feedback/search with a valid event', () => {
 
   it('answers a preflight from the site with 204 and one from elsewhere with 403', async () => {
     t = await createTestApp();
-    const ok = await t.request('/feedback/search', { method: 'OPTIONS', headers: { origin: SITE_ORIGIN, 'access-control-request-method': 'POST' } });
+    const ok = await t.request('/feedback/search', {
+      method: 'OPTIONS',
+      headers: { origin: SITE_ORIGIN, 'access-control-request-method': 'POST' },
+    });
     expect(ok.status).toBe(204);
     expect(ok.headers.get('access-control-allow-origin')).toBe(SITE_ORIGIN);
-    const denied = await t.request('/feedback/search', { method: 'OPTIONS', headers: { origin: 'https://evil.example' } });
+    const denied = await t.request('/feedback/search', {
+      method: 'OPTIONS',
+      headers: { origin: 'https://evil.example' },
+    });
     expect(denied.status).toBe(403);
   });
 
@@ -100,10 +122,26 @@ describe('search event validation', () => {
     ['a negative result count', { resultCount: -1 }, ['resultCount: expected a whole number from 0 to 10000']],
     ['a fractional result count', { resultCount: 1.5 }, ['resultCount: expected integer, received float']],
     ['a result count over 10000', { resultCount: 10_001 }, ['resultCount: expected a whole number from 0 to 10000']],
-    ['an opened full URL', { opened: 'https://evil.example/x' }, ['opened: must be a site path starting with one "/", like "/account/reset-password/"']],
-    ['an opened protocol-relative URL', { opened: '//evil.example/x' }, ['opened: must be a site path starting with one "/", like "/account/reset-password/"']],
-    ['an opened path of 301 characters', { opened: `/${'a'.repeat(300)}` }, ['opened: must be 300 characters or fewer']],
-    ['an opened path with zero results', { resultCount: 0, opened: '/a/' }, ['opened: must be null when resultCount is 0']],
+    [
+      'an opened full URL',
+      { opened: 'https://evil.example/x' },
+      ['opened: must be a site path starting with one "/", like "/account/reset-password/"'],
+    ],
+    [
+      'an opened protocol-relative URL',
+      { opened: '//evil.example/x' },
+      ['opened: must be a site path starting with one "/", like "/account/reset-password/"'],
+    ],
+    [
+      'an opened path of 301 characters',
+      { opened: `/${'a'.repeat(300)}` },
+      ['opened: must be 300 characters or fewer'],
+    ],
+    [
+      'an opened path with zero results',
+      { resultCount: 0, opened: '/a/' },
+      ['opened: must be null when resultCount is 0'],
+    ],
     ['a contact flag that is not a boolean', { contact: 'yes' }, ['contact: expected boolean, received string']],
     ['a missing event id', { eventId: undefined }, ['eventId: is required (expected string)']],
     ['a bad revision', { revision: 'main' }, []],
@@ -137,7 +175,9 @@ describe('search event validation', () => {
     t = await createTestApp();
     const res = await postSearch('query=refund', { headers: { 'content-type': 'application/x-www-form-urlencoded' } });
     expect(res.status).toBe(415);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('Send the search event as application/json or text/plain holding JSON, in UTF-8.');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      'Send the search event as application/json or text/plain holding JSON, in UTF-8.',
+    );
   });
 
   it('answers 403 to another origin and to a request without Origin or Referer', async () => {
@@ -151,7 +191,9 @@ describe('search event validation', () => {
     t = await createTestApp();
     const res = await postSearch(createSearchBody({ query: 'x'.repeat(9000) }));
     expect(res.status).toBe(413);
-    expect(((await res.json()) as { error: { message: string } }).error.message).toBe('The body is over 8192 bytes; a search event is far smaller.');
+    expect(((await res.json()) as { error: { message: string } }).error.message).toBe(
+      'The body is over 8192 bytes; a search event is far smaller.',
+    );
     expect(t.counters.get('rejected.too_large')).toBe(1);
   });
 });
@@ -179,12 +221,21 @@ describe('search events share the rate limit with votes', () => {
   it('counts votes and search events from one client against the same 10 per minute', async () => {
     t = await createTestApp({ rateLimit: { perClient: { limit: 10, windowMs: 60_000 } } });
     const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) statuses.push((await t.post(createVoteBody({ itemId: i % 2 ? 'article:reset-password' : 'article:track-a-parcel' }), { address: '192.0.2.7' })).status);
+    for (let i = 0; i < 6; i++)
+      statuses.push(
+        (
+          await t.post(createVoteBody({ itemId: i % 2 ? 'article:reset-password' : 'article:track-a-parcel' }), {
+            address: '192.0.2.7',
+          })
+        ).status,
+      );
     for (let i = 0; i < 6; i++) statuses.push((await postSearch(createSearchBody(), { address: '192.0.2.7' })).status);
     expect(statuses.filter((s) => s === 202)).toHaveLength(10);
     const limited = await postSearch(createSearchBody(), { address: '192.0.2.7' });
     expect(limited.status).toBe(429);
-    expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(/^Too many search events; try again in \d+ s\.$/);
+    expect(((await limited.json()) as { error: { message: string } }).error.message).toMatch(
+      /^Too many search events; try again in \d+ s\.$/,
+    );
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
     expect(await t.store.countSearchEvents()).toBe(4);
     expect((await postSearch(createSearchBody(), { address: '192.0.2.8' })).status).toBe(202);
@@ -218,7 +269,13 @@ describe('search event privacy', () => {
     const file = path.join(dir, 'feedback.db');
     const store = await createSqliteStore({ file });
     let logs = '';
-    const app = createFeedbackApp({ store, manifest: createTestManifest(), logger: createJsonLogger((line) => (logs += line)), clock: () => START_TIME, rateLimit: false });
+    const app = createFeedbackApp({
+      store,
+      manifest: createTestManifest(),
+      logger: createJsonLogger((line) => (logs += line)),
+      clock: () => START_TIME,
+      rateLimit: false,
+    });
     const searchers = Array.from({ length: 200 }, (_, i) => ({
       address: `198.51.100.${i}`,
       userAgent: `Mozilla/5.0 (X11; SearchPrivacyOS ${i}) Gecko/20100101 Firefox/127.${i}`,
@@ -226,7 +283,11 @@ describe('search event privacy', () => {
     for (const [i, s] of searchers.entries()) {
       const res = await app.request(
         '/feedback/search',
-        { method: 'POST', headers: createBrowserHeaders({ 'user-agent': s.userAgent }), body: JSON.stringify(createSearchBody({ query: `question ${i} mail me at reader${i}@example.com` })) },
+        {
+          method: 'POST',
+          headers: createBrowserHeaders({ 'user-agent': s.userAgent }),
+          body: JSON.stringify(createSearchBody({ query: `question ${i} mail me at reader${i}@example.com` })),
+        },
         { remoteAddress: s.address },
       );
       expect(res.status).toBe(202);
@@ -244,6 +305,18 @@ describe('search event privacy', () => {
     const db = new columns(file, { readonly: true });
     const names = (db.prepare('PRAGMA table_info(search_events)').all() as Array<{ name: string }>).map((c) => c.name);
     db.close();
-    expect(names).toEqual(['id', 'event_id', 'day', 'query', 'result_count', 'opened', 'contact', 'refined_from', 'language', 'revision', 'received_at']);
+    expect(names).toEqual([
+      'id',
+      'event_id',
+      'day',
+      'query',
+      'result_count',
+      'opened',
+      'contact',
+      'refined_from',
+      'language',
+      'revision',
+      'received_at',
+    ]);
   });
 });

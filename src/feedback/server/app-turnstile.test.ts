@@ -34,23 +34,42 @@ function createFakeSiteverify(options: { delayMs?: number } = {}) {
 describe('createTurnstileVerifier', () => {
   it('posts the secret and token to the injected siteverify URL and accepts a valid answer', async () => {
     const fake = createFakeSiteverify();
-    const verifier = createTurnstileVerifier({ secret: 'sec', siteverifyUrl: 'http://siteverify.test/verify', fetch: fake.fetch, expectedHostnames: ['help.example.com'], expectedAction: 'feedback' });
+    const verifier = createTurnstileVerifier({
+      secret: 'sec',
+      siteverifyUrl: 'http://siteverify.test/verify',
+      fetch: fake.fetch,
+      expectedHostnames: ['help.example.com'],
+      expectedAction: 'feedback',
+    });
     expect(await verifier.verify('pass-1')).toBe(true);
     expect(fake.calls).toEqual([{ url: 'http://siteverify.test/verify', secret: 'sec', response: 'pass-1' }]);
   });
 
   it('fails closed: missing, too long, failing, wrong-host, replayed and timed-out tokens are all rejected', async () => {
     const fake = createFakeSiteverify();
-    const verifier = createTurnstileVerifier({ secret: 'sec', siteverifyUrl: 'http://siteverify.test/verify', fetch: fake.fetch, expectedHostnames: ['help.example.com'] });
+    const verifier = createTurnstileVerifier({
+      secret: 'sec',
+      siteverifyUrl: 'http://siteverify.test/verify',
+      fetch: fake.fetch,
+      expectedHostnames: ['help.example.com'],
+    });
     expect(await verifier.verify(undefined)).toBe(false);
     expect(await verifier.verify('x'.repeat(2049))).toBe(false);
     expect(await verifier.verify('fail-1')).toBe(false);
     expect(await verifier.verify('wronghost-1')).toBe(false);
     expect(await verifier.verify('pass-2')).toBe(true);
     expect(await verifier.verify('pass-2')).toBe(false);
-    const slow = createTurnstileVerifier({ secret: 'sec', siteverifyUrl: 'http://siteverify.test/verify', fetch: createFakeSiteverify({ delayMs: 5000 }).fetch, timeoutMs: 50 });
+    const slow = createTurnstileVerifier({
+      secret: 'sec',
+      siteverifyUrl: 'http://siteverify.test/verify',
+      fetch: createFakeSiteverify({ delayMs: 5000 }).fetch,
+      timeoutMs: 50,
+    });
     expect(await slow.verify('pass-3')).toBe(false);
-    const broken = createTurnstileVerifier({ secret: 'sec', fetch: (async () => new Response('<html>', { status: 502 })) as typeof fetch });
+    const broken = createTurnstileVerifier({
+      secret: 'sec',
+      fetch: (async () => new Response('<html>', { status: 502 })) as typeof fetch,
+    });
     expect(await broken.verify('pass-4')).toBe(false);
   });
 });
@@ -63,11 +82,21 @@ describe('Turnstile in the endpoint (checklist 8)', () => {
 
   it('rejects a comment whose token was already used, keeping that vote without its comment', async () => {
     const fake = createFakeSiteverify();
-    t = await createTestApp({ turnstile: createTurnstileVerifier({ secret: 'sec', siteverifyUrl: 'http://siteverify.test/', fetch: fake.fetch }) });
-    const first = await t.post(createVoteBody({ vote: 'down', comment: 'Outdated', turnstileToken: 'pass-a' }), { address: '192.0.2.1' });
+    t = await createTestApp({
+      turnstile: createTurnstileVerifier({
+        secret: 'sec',
+        siteverifyUrl: 'http://siteverify.test/',
+        fetch: fake.fetch,
+      }),
+    });
+    const first = await t.post(createVoteBody({ vote: 'down', comment: 'Outdated', turnstileToken: 'pass-a' }), {
+      address: '192.0.2.1',
+    });
     expect(first.status).toBe(202);
     expect(await first.json()).toEqual({ ok: true });
-    const replay = await t.post(createVoteBody({ vote: 'down', comment: 'Spam', turnstileToken: 'pass-a' }), { address: '192.0.2.2' });
+    const replay = await t.post(createVoteBody({ vote: 'down', comment: 'Spam', turnstileToken: 'pass-a' }), {
+      address: '192.0.2.2',
+    });
     expect(replay.status).toBe(202);
     expect(await replay.json()).toEqual({ ok: true, comment: 'rejected', code: 'ChallengeFailed' });
     expect((await t.store.listVotes()).map((v) => [v.vote, v.comment])).toEqual([
@@ -79,7 +108,14 @@ describe('Turnstile in the endpoint (checklist 8)', () => {
 
   it('rejects comments while siteverify times out, and still accepts a plain vote meanwhile', async () => {
     const fake = createFakeSiteverify({ delayMs: 10_000 });
-    t = await createTestApp({ turnstile: createTurnstileVerifier({ secret: 'sec', siteverifyUrl: 'http://siteverify.test/', fetch: fake.fetch, timeoutMs: 100 }) });
+    t = await createTestApp({
+      turnstile: createTurnstileVerifier({
+        secret: 'sec',
+        siteverifyUrl: 'http://siteverify.test/',
+        fetch: fake.fetch,
+        timeoutMs: 100,
+      }),
+    });
     const [comment, plain] = await Promise.all([
       t.post(createVoteBody({ vote: 'down', comment: 'hello', turnstileToken: 'pass-b' }), { address: '192.0.2.1' }),
       t.post(createVoteBody({ vote: 'up' }), { address: '192.0.2.2' }),
@@ -94,7 +130,9 @@ describe('Turnstile in the endpoint (checklist 8)', () => {
   });
 
   it('drops a comment sent without any token when Turnstile is on', async () => {
-    t = await createTestApp({ turnstile: createTurnstileVerifier({ secret: 'sec', fetch: createFakeSiteverify().fetch }) });
+    t = await createTestApp({
+      turnstile: createTurnstileVerifier({ secret: 'sec', fetch: createFakeSiteverify().fetch }),
+    });
     await t.post(createVoteBody({ vote: 'down', comment: 'no token' }));
     expect((await t.store.listVotes())[0]?.comment).toBeNull();
   });

@@ -36,7 +36,13 @@ import { createStoredSaltProvider, type SaltProvider } from './privacy/salts.ts'
 import { getVisitorHash } from './privacy/visitor-hash.ts';
 import { createRateLimiter, type RateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { createEmptyTally, summarizeVotes } from '../../tools/report/summarize.ts';
-import { BODY_LIMIT_BYTES, createVoteInputSchema, parseFormFields, SearchEventInputSchema, type VoteInput } from './schema.ts';
+import {
+  BODY_LIMIT_BYTES,
+  createVoteInputSchema,
+  parseFormFields,
+  SearchEventInputSchema,
+  type VoteInput,
+} from './schema.ts';
 import type { FeedbackStore } from './stores/types.ts';
 import type { TurnstileVerifier } from './turnstile.ts';
 
@@ -136,15 +142,23 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       message: err instanceof Error ? err.message : String(err),
       stack: err instanceof Error ? err.stack : undefined,
     });
-    return createErrorResponse(500, ErrorCodes.InternalError, 'Something went wrong on our side; the vote was not saved. Please try again later.');
+    return createErrorResponse(
+      500,
+      ErrorCodes.InternalError,
+      'Something went wrong on our side; the vote was not saved. Please try again later.',
+    );
   });
-  app.notFound(() => createErrorResponse(404, ErrorCodes.NotFound, 'There is nothing here; votes go to POST /feedback.'));
+  app.notFound(() =>
+    createErrorResponse(404, ErrorCodes.NotFound, 'There is nothing here; votes go to POST /feedback.'),
+  );
 
   const preflight = (c: Context<{ Bindings: FeedbackBindings }>) => {
     const origin = c.req.header('origin');
     if (!origin || !allowedOrigins.has(origin)) {
       counters.increment('rejected.origin');
-      return createErrorResponse(403, ErrorCodes.OriginNotAllowed, 'This origin may not send feedback here.', { headers: { vary: 'Origin' } });
+      return createErrorResponse(403, ErrorCodes.OriginNotAllowed, 'This origin may not send feedback here.', {
+        headers: { vary: 'Origin' },
+      });
     }
     return new Response(null, {
       status: 204,
@@ -177,23 +191,40 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
    * The first half of every event route, shared by votes and search events: origin allow-list
    * (403), content type (415), the one rate limiter (429) and the capped body read (413/400).
    */
-  async function admit(c: Context<{ Bindings: FeedbackBindings }>, mediaTypes: ReadonlySet<string>, what: string): Promise<Response | Admitted> {
+  async function admit(
+    c: Context<{ Bindings: FeedbackBindings }>,
+    mediaTypes: ReadonlySet<string>,
+    what: string,
+  ): Promise<Response | Admitted> {
     const request = c.req.raw;
     const now = clock();
     const decision = checkOrigin(request.headers, allowedOrigins, allowMissingOrigin);
     if (!decision.ok) {
       counters.increment('rejected.origin');
-      return createErrorResponse(403, ErrorCodes.OriginNotAllowed, 'This origin may not send feedback here; only the help center\'s own pages can.', {
-        headers: { vary: 'Origin' },
-      });
+      return createErrorResponse(
+        403,
+        ErrorCodes.OriginNotAllowed,
+        "This origin may not send feedback here; only the help center's own pages can.",
+        {
+          headers: { vary: 'Origin' },
+        },
+      );
     }
     const cors: Record<string, string> = decision.corsOrigin
       ? { 'access-control-allow-origin': decision.corsOrigin, vary: 'Origin' }
       : { vary: 'Origin' };
 
-    const [mediaType = '', ...params] = (request.headers.get('content-type') ?? '').split(';').map((s) => s.trim().toLowerCase());
-    const charset = params.find((p) => p.startsWith('charset='))?.slice(8).replace(/"/g, '');
-    if (!mediaTypes.has(mediaType) || (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii')) {
+    const [mediaType = '', ...params] = (request.headers.get('content-type') ?? '')
+      .split(';')
+      .map((s) => s.trim().toLowerCase());
+    const charset = params
+      .find((p) => p.startsWith('charset='))
+      ?.slice(8)
+      .replace(/"/g, '');
+    if (
+      !mediaTypes.has(mediaType) ||
+      (charset && charset !== 'utf-8' && charset !== 'utf8' && charset !== 'us-ascii')
+    ) {
       counters.increment('rejected.media_type');
       return createErrorResponse(
         415,
@@ -216,22 +247,35 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       const limited = limiter.check(await hmacHex(salt, getRateLimitPrefix(address)), now);
       if (!limited.ok) {
         counters.increment('rejected.rate_limited');
-        return createErrorResponse(429, ErrorCodes.RateLimited, `Too many ${what === 'vote' ? 'votes' : 'search events'}; try again in ${limited.retryAfterSeconds} s.`, {
-          headers: { ...cors, 'retry-after': String(limited.retryAfterSeconds) },
-        });
+        return createErrorResponse(
+          429,
+          ErrorCodes.RateLimited,
+          `Too many ${what === 'vote' ? 'votes' : 'search events'}; try again in ${limited.retryAfterSeconds} s.`,
+          {
+            headers: { ...cors, 'retry-after': String(limited.retryAfterSeconds) },
+          },
+        );
       }
     }
 
-    const body = c.env?.readBody ? await c.env.readBody(bodyLimitBytes) : await readBodyWithLimit(request, bodyLimitBytes);
+    const body = c.env?.readBody
+      ? await c.env.readBody(bodyLimitBytes)
+      : await readBodyWithLimit(request, bodyLimitBytes);
     if (!body.ok) {
       if (body.reason === 'too-large') {
         counters.increment('rejected.too_large');
-        return createErrorResponse(413, ErrorCodes.FeedbackTooLarge, `The body is over ${bodyLimitBytes} bytes; a ${what} is far smaller.`, {
-          headers: cors,
-        });
+        return createErrorResponse(
+          413,
+          ErrorCodes.FeedbackTooLarge,
+          `The body is over ${bodyLimitBytes} bytes; a ${what} is far smaller.`,
+          {
+            headers: cors,
+          },
+        );
       }
       counters.increment('rejected.invalid');
-      const message = body.reason === 'invalid-utf8' ? 'The body is not valid UTF-8 text.' : 'The body could not be read completely.';
+      const message =
+        body.reason === 'invalid-utf8' ? 'The body is not valid UTF-8 text.' : 'The body could not be read completely.';
       return createErrorResponse(400, ErrorCodes.InvalidFeedback, message, { headers: cors });
     }
     return { now, day, salt, address, cors, origin: decision.origin, mediaType, text: body.text };
@@ -262,17 +306,27 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       raw = JSON.parse(text);
     } catch {
       counters.increment('rejected.invalid');
-      return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'The body is not valid JSON; send one JSON object with the search event fields.', {
-        headers: cors,
-      });
+      return createErrorResponse(
+        400,
+        ErrorCodes.InvalidFeedback,
+        'The body is not valid JSON; send one JSON object with the search event fields.',
+        {
+          headers: cors,
+        },
+      );
     }
     const parsed = SearchEventInputSchema.safeParse(raw);
     if (!parsed.success) {
       counters.increment('rejected.invalid');
-      return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'The search event has problems; fix the fields listed in issues.', {
-        issues: formatZodIssues(parsed.error.issues),
-        headers: cors,
-      });
+      return createErrorResponse(
+        400,
+        ErrorCodes.InvalidFeedback,
+        'The search event has problems; fix the fields listed in issues.',
+        {
+          issues: formatZodIssues(parsed.error.issues),
+          headers: cors,
+        },
+      );
     }
     const event = parsed.data;
     if (isSilentlyDropped(event.website, c.req.raw.headers)) return createJsonResponse(202, ACCEPTED_BODY, cors);
@@ -294,7 +348,9 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   });
 
   app.all('/feedback/search', () =>
-    createErrorResponse(405, ErrorCodes.MethodNotAllowed, 'Search events are sent with POST.', { headers: { allow: 'POST, OPTIONS' } }),
+    createErrorResponse(405, ErrorCodes.MethodNotAllowed, 'Search events are sent with POST.', {
+      headers: { allow: 'POST, OPTIONS' },
+    }),
   );
 
   app.post('/feedback', async (c) => {
@@ -309,10 +365,15 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       const fields = parseFormFields(text, createEventId);
       if (!fields.ok) {
         counters.increment('rejected.invalid');
-        return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'The vote has problems; fix the fields listed in issues.', {
-          issues: [`${fields.duplicate}: is given more than once`],
-          headers: cors,
-        });
+        return createErrorResponse(
+          400,
+          ErrorCodes.InvalidFeedback,
+          'The vote has problems; fix the fields listed in issues.',
+          {
+            issues: [`${fields.duplicate}: is given more than once`],
+            headers: cors,
+          },
+        );
       }
       raw = fields.value;
     } else {
@@ -320,22 +381,35 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
         raw = JSON.parse(text);
       } catch {
         counters.increment('rejected.invalid');
-        return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'The body is not valid JSON; send one JSON object with the vote fields.', {
-          headers: cors,
-        });
+        return createErrorResponse(
+          400,
+          ErrorCodes.InvalidFeedback,
+          'The body is not valid JSON; send one JSON object with the vote fields.',
+          {
+            headers: cors,
+          },
+        );
       }
     }
     const parsed = voteSchema.safeParse(raw);
     if (!parsed.success) {
       const unknownItem = parsed.error.issues.some((i) => i.code === 'custom' && i.params?.unknownItem === true);
       counters.increment(unknownItem ? 'dropped.unknown_item' : 'rejected.invalid');
-      return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'The vote has problems; fix the fields listed in issues.', {
-        issues: formatZodIssues(parsed.error.issues),
-        headers: cors,
-      });
+      return createErrorResponse(
+        400,
+        ErrorCodes.InvalidFeedback,
+        'The vote has problems; fix the fields listed in issues.',
+        {
+          issues: formatZodIssues(parsed.error.issues),
+          headers: cors,
+        },
+      );
     }
     const vote = parsed.data;
-    const answer = () => (isForm ? createRedirectResponse(getFormRedirect(vote, origin ?? siteOrigin), cors) : createJsonResponse(202, ACCEPTED_BODY, cors));
+    const answer = () =>
+      isForm
+        ? createRedirectResponse(getFormRedirect(vote, origin ?? siteOrigin), cors)
+        : createJsonResponse(202, ACCEPTED_BODY, cors);
 
     if (isSilentlyDropped(vote.website, request.headers)) return answer();
     // Turnstile guards free text only: without a valid token the comment is dropped (fail
@@ -377,7 +451,9 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   });
 
   app.all('/feedback', () =>
-    createErrorResponse(405, ErrorCodes.MethodNotAllowed, 'Votes are sent with POST.', { headers: { allow: 'POST, OPTIONS' } }),
+    createErrorResponse(405, ErrorCodes.MethodNotAllowed, 'Votes are sent with POST.', {
+      headers: { allow: 'POST, OPTIONS' },
+    }),
   );
 
   app.get('/health', async () => {
@@ -394,7 +470,8 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     const denied = await checkAdmin(c);
     if (denied) return denied;
     const since = parseSinceParam(c.req.query('since'));
-    if (since === null) return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'since must be a date like 2026-01-31.');
+    if (since === null)
+      return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'since must be a date like 2026-01-31.');
     const votes = await store.listVotes({ since });
     const tallies = summarizeVotes(votes);
     const known = manifest.items.map((item) => ({ ...item, ...(tallies.get(item.id) ?? createEmptyTally(item.id)) }));
@@ -415,10 +492,24 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     const denied = await checkAdmin(c);
     if (denied) return denied;
     const since = parseSinceParam(c.req.query('since'));
-    if (since === null) return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'since must be a date like 2026-01-31.');
+    if (since === null)
+      return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'since must be a date like 2026-01-31.');
     const votes = await store.listVotes({ since });
     const csv = formatCsv(
-      ['updated_at', 'created_at', 'day', 'item_id', 'title', 'vote', 'reason', 'comment', 'page_path', 'language', 'revision', 'event_id'],
+      [
+        'updated_at',
+        'created_at',
+        'day',
+        'item_id',
+        'title',
+        'vote',
+        'reason',
+        'comment',
+        'page_path',
+        'language',
+        'revision',
+        'event_id',
+      ],
       votes.map((v) => [
         new Date(v.updatedAt).toISOString(),
         new Date(v.createdAt).toISOString(),
@@ -440,17 +531,27 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   });
 
   for (const route of ['/health', '/feedback/summary', '/feedback/export.csv']) {
-    app.all(route, () => createErrorResponse(405, ErrorCodes.MethodNotAllowed, 'This route only answers GET.', { headers: { allow: 'GET' } }));
+    app.all(route, () =>
+      createErrorResponse(405, ErrorCodes.MethodNotAllowed, 'This route only answers GET.', {
+        headers: { allow: 'GET' },
+      }),
+    );
   }
 
   async function checkAdmin(c: Context<{ Bindings: FeedbackBindings }>): Promise<Response | undefined> {
-    if (!options.adminToken) return createErrorResponse(404, ErrorCodes.NotFound, 'There is nothing here; votes go to POST /feedback.');
+    if (!options.adminToken)
+      return createErrorResponse(404, ErrorCodes.NotFound, 'There is nothing here; votes go to POST /feedback.');
     const header = c.req.header('authorization') ?? '';
     const token = header.toLowerCase().startsWith('bearer ') ? header.slice(7).trim() : '';
     if (!token || !(await equalSecrets(token, options.adminToken))) {
-      return createErrorResponse(401, ErrorCodes.Unauthorized, 'Send the admin token as "Authorization: Bearer <token>" (FEEDBACK_ADMIN_TOKEN on the server).', {
-        headers: { 'www-authenticate': 'Bearer realm="feedback"' },
-      });
+      return createErrorResponse(
+        401,
+        ErrorCodes.Unauthorized,
+        'Send the admin token as "Authorization: Bearer <token>" (FEEDBACK_ADMIN_TOKEN on the server).',
+        {
+          headers: { 'www-authenticate': 'Bearer realm="feedback"' },
+        },
+      );
     }
     return undefined;
   }
@@ -473,7 +574,8 @@ export type FeedbackApp = ReturnType<typeof createFeedbackApp>;
 function getFormRedirect(vote: VoteInput, origin: string): string {
   const url = new URL(vote.pagePath, origin);
   const target = url.origin === origin ? url : new URL('/', origin);
-  target.hash = vote.vote === 'down' && !vote.reason && !vote.comment ? getReasonsId(vote.itemId) : getThanksId(vote.itemId);
+  target.hash =
+    vote.vote === 'down' && !vote.reason && !vote.comment ? getReasonsId(vote.itemId) : getThanksId(vote.itemId);
   return target.href;
 }
 

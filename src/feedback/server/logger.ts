@@ -13,15 +13,20 @@ export interface FeedbackLogger {
 
 /** Write JSON lines through `write` (e.g. to stderr). */
 export function createJsonLogger(write: (line: string) => void, clock: () => number = Date.now): FeedbackLogger {
-  const log = (level: string) => (event: string, fields: LogFields = {}) =>
-    write(`${JSON.stringify({ time: new Date(clock()).toISOString(), level, event, ...fields })}\n`);
+  const log =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      write(`${JSON.stringify({ time: new Date(clock()).toISOString(), level, event, ...fields })}\n`);
   return { info: log('info'), warn: log('warn'), error: log('error') };
 }
 
 /** A logger that keeps lines in memory, for tests. */
 export function createMemoryLogger(): FeedbackLogger & { lines: Array<{ level: string; event: string } & LogFields> } {
   const lines: Array<{ level: string; event: string } & LogFields> = [];
-  const log = (level: string) => (event: string, fields: LogFields = {}) => void lines.push({ level, event, ...fields });
+  const log =
+    (level: string) =>
+    (event: string, fields: LogFields = {}) =>
+      void lines.push({ level, event, ...fields });
   return { lines, info: log('info'), warn: log('warn'), error: log('error') };
 }
 

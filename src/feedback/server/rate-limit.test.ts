@@ -11,7 +11,10 @@ describe('createRateLimiter', () => {
   });
 
   it('does not count requests the global limit turned away against the client', () => {
-    const limiter = createRateLimiter({ perClient: { limit: 1, windowMs: 1000 }, global: { limit: 1, windowMs: 1000 } });
+    const limiter = createRateLimiter({
+      perClient: { limit: 1, windowMs: 1000 },
+      global: { limit: 1, windowMs: 1000 },
+    });
     expect(limiter.check('a', 0).ok).toBe(true);
     expect(limiter.check('b', 1)).toEqual({ ok: false, retryAfterSeconds: 1, scope: 'global' });
     expect(limiter.check('b', 1000).ok).toBe(true);

@@ -40,7 +40,8 @@ export function createRateLimiter(settings: RateLimitSettings): RateLimiter {
   let globalWindow: Window = { start: 0, count: 0 };
   let lastSweep = 0;
 
-  const retryAfter = (w: Window, rule: RateLimitRule, now: number) => Math.max(1, Math.ceil((w.start + rule.windowMs - now) / 1000));
+  const retryAfter = (w: Window, rule: RateLimitRule, now: number) =>
+    Math.max(1, Math.ceil((w.start + rule.windowMs - now) / 1000));
 
   function sweep(now: number): void {
     if (!perClient || now - lastSweep < perClient.windowMs) return;

@@ -27,7 +27,10 @@ export function cleanComment(text: string): string {
 export const PagePathSchema = z
   .string({ invalid_type_error: 'expected a string like "/account/reset-password/"' })
   .max(512, 'must be 512 characters or fewer')
-  .regex(/^\/(?![/\\])[^\s\\#\u0000-\u001F\u007F]*(?:#[^\s\u0000-\u001F\u007F]*)?$/, 'must be a site path starting with one "/", like "/account/reset-password/"')
+  .regex(
+    /^\/(?![/\\])[^\s\\#\u0000-\u001F\u007F]*(?:#[^\s\u0000-\u001F\u007F]*)?$/,
+    'must be a site path starting with one "/", like "/account/reset-password/"',
+  )
   .transform((path) => path.split('#')[0]!);
 
 const LanguageSchema = z
@@ -37,7 +40,10 @@ const LanguageSchema = z
 
 const UuidSchema = z
   .string({ invalid_type_error: 'expected a UUID string' })
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a UUID like "3f2b8c1e-6d0a-4c39-9a57-1b2c3d4e5f60"')
+  .regex(
+    /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
+    'must be a UUID like "3f2b8c1e-6d0a-4c39-9a57-1b2c3d4e5f60"',
+  )
   .transform((s) => s.toLowerCase());
 
 export const VoteInputSchema = z
@@ -70,7 +76,10 @@ export const VoteInputSchema = z
     /** The eventId of this browser's previous vote on the same item, which this vote replaces. */
     replaces: UuidSchema.optional(),
     /** Honeypot: hidden from people, so it must stay empty. */
-    website: z.string({ invalid_type_error: 'expected a string' }).max(200, 'must be 200 characters or fewer').optional(),
+    website: z
+      .string({ invalid_type_error: 'expected a string' })
+      .max(200, 'must be 200 characters or fewer')
+      .optional(),
     /** Cloudflare Turnstile token; only checked when the endpoint has Turnstile configured and a comment is sent. */
     turnstileToken: z
       .string({ invalid_type_error: 'expected a string' })
@@ -95,7 +104,10 @@ const SearchQuerySchema = z
     z
       .string()
       .min(1, 'must not be empty')
-      .refine((q) => Array.from(q).length <= SEARCH_QUERY_MAX_LENGTH, `must be ${SEARCH_QUERY_MAX_LENGTH} characters or fewer`),
+      .refine(
+        (q) => Array.from(q).length <= SEARCH_QUERY_MAX_LENGTH,
+        `must be ${SEARCH_QUERY_MAX_LENGTH} characters or fewer`,
+      ),
   );
 
 /**
@@ -118,7 +130,10 @@ export const SearchEventInputSchema = z
     opened: z
       .string({ invalid_type_error: 'expected a site path like "/account/reset-password/" or null' })
       .max(300, 'must be 300 characters or fewer')
-      .regex(/^\/(?![/\\])[^\s\\#?\u0000-\u001F\u007F]*$/, 'must be a site path starting with one "/", like "/account/reset-password/"')
+      .regex(
+        /^\/(?![/\\])[^\s\\#?\u0000-\u001F\u007F]*$/,
+        'must be a site path starting with one "/", like "/account/reset-password/"',
+      )
       .nullable(),
     /** The reader clicked a contact link after this search, in the same page view. */
     contact: z.boolean({ invalid_type_error: 'expected true or false' }),
@@ -129,7 +144,10 @@ export const SearchEventInputSchema = z
     /** The git commit the page was built from ("unknown" outside git). */
     revision: RevisionSchema,
     /** Honeypot, as for votes: it must stay empty. */
-    website: z.string({ invalid_type_error: 'expected a string' }).max(200, 'must be 200 characters or fewer').optional(),
+    website: z
+      .string({ invalid_type_error: 'expected a string' })
+      .max(200, 'must be 200 characters or fewer')
+      .optional(),
   })
   .strict()
   .superRefine((event, ctx) => {

@@ -8,7 +8,15 @@ describe('the search event schema under random input', () => {
   it('accepts a query only in its normalised form: no controls, no uppercase, no doubled spaces, no emails, 1 to 200 characters', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 400, unit: 'binary' }), (query) => {
-        const parsed = SearchEventInputSchema.safeParse({ eventId: crypto.randomUUID(), query, resultCount: 1, opened: null, contact: false, language: 'en', revision: REVISION });
+        const parsed = SearchEventInputSchema.safeParse({
+          eventId: crypto.randomUUID(),
+          query,
+          resultCount: 1,
+          opened: null,
+          contact: false,
+          language: 'en',
+          revision: REVISION,
+        });
         if (!parsed.success) return;
         const q = parsed.data.query;
         expect(Array.from(q).length).toBeGreaterThanOrEqual(1);
@@ -25,7 +33,15 @@ describe('the search event schema under random input', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 60 }), (tail) => {
         for (const opened of [`//${tail}`, `https://${tail}`, `\\\\${tail}`, `javascript:${tail}`]) {
-          const parsed = SearchEventInputSchema.safeParse({ eventId: crypto.randomUUID(), query: 'x', resultCount: 1, opened, contact: false, language: 'en', revision: REVISION });
+          const parsed = SearchEventInputSchema.safeParse({
+            eventId: crypto.randomUUID(),
+            query: 'x',
+            resultCount: 1,
+            opened,
+            contact: false,
+            language: 'en',
+            revision: REVISION,
+          });
           expect(parsed.success).toBe(false);
         }
       }),

@@ -132,7 +132,9 @@ function createReasonsForm(itemId: string, endpoint: string): HTMLFormElement {
   const a = form.id;
   form.innerHTML = `<fieldset><legend>${WIDGET_TEXT.reasonsLegend}</legend>${FEEDBACK_REASONS.map(
     (r) => `<label><input type="radio" name="reason" value="${r}"> ${REASON_LABELS[r]}</label>`,
-  ).join('')}<label for="${a}-c">${WIDGET_TEXT.commentLabel}</label><textarea id="${a}-c" name="comment" maxlength="${COMMENT_MAX_LENGTH}" rows="3" aria-describedby="${a}-h"></textarea><p class="fb-hint" id="${a}-h">${WIDGET_TEXT.commentHint}</p><button type="submit" class="fb-send">${WIDGET_TEXT.send}</button></fieldset>`;
+  ).join(
+    '',
+  )}<label for="${a}-c">${WIDGET_TEXT.commentLabel}</label><textarea id="${a}-c" name="comment" maxlength="${COMMENT_MAX_LENGTH}" rows="3" aria-describedby="${a}-h"></textarea><p class="fb-hint" id="${a}-h">${WIDGET_TEXT.commentHint}</p><button type="submit" class="fb-send">${WIDGET_TEXT.send}</button></fieldset>`;
   return form;
 }
 

@@ -28,7 +28,7 @@ const fields = (vote: 'up' | 'down', extra: Partial<VotePayload> = {}) => ({
 });
 const ENDPOINT = 'https://feedback.example.com/feedback';
 
-describe('the widget\'s vote sender', () => {
+describe("the widget's vote sender", () => {
   it('sends a vote with a fresh UUID and forgets it once the endpoint takes it', async () => {
     const storage = createMemoryStorage();
     const endpoint = createFakeEndpoint([202]);
@@ -43,7 +43,9 @@ describe('the widget\'s vote sender', () => {
   it('keeps a vote that fails to send and sends it again, with the same event id, on the next page view', async () => {
     const storage = createMemoryStorage();
     const offline = createFakeEndpoint(['offline']);
-    expect(await createVoteSender(storage, offline.post).send(ENDPOINT, fields('down', { reason: 'incorrect' }))).toBe(false);
+    expect(await createVoteSender(storage, offline.post).send(ENDPOINT, fields('down', { reason: 'incorrect' }))).toBe(
+      false,
+    );
     const queued = JSON.parse(storage.map.get('hc-feedback-queue')!);
     expect(queued['article:reset-password'].payload).toMatchObject({ vote: 'down', reason: 'incorrect' });
 
@@ -93,7 +95,14 @@ describe('the widget\'s vote sender', () => {
   });
 
   it('still sends when storage is unavailable', async () => {
-    const broken = { getItem: () => { throw new Error('denied'); }, setItem: () => { throw new Error('denied'); } };
+    const broken = {
+      getItem: () => {
+        throw new Error('denied');
+      },
+      setItem: () => {
+        throw new Error('denied');
+      },
+    };
     const endpoint = createFakeEndpoint([202]);
     expect(await createVoteSender(broken, endpoint.post).send(ENDPOINT, fields('up'))).toBe(true);
   });

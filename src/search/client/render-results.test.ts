@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PagefindResultData } from './pagefind-api.ts';
-import { getMatchingSections, getTopicCounts, renderOtherTopics, renderResult, renderStatus } from './render-results.ts';
+import {
+  getMatchingSections,
+  getTopicCounts,
+  renderOtherTopics,
+  renderResult,
+  renderStatus,
+} from './render-results.ts';
 
 const section = (slug: string, title: string, score: number) => ({
   title,
@@ -40,7 +46,9 @@ describe('a search result', () => {
   });
 
   it('shows a FAQ answer under its question, without sections', () => {
-    expect(renderResult(faq, 2)).toContain('<span class="result-title">Can my refund go to a different card?</span> <span class="result-meta">Returns and refunds · FAQ</span>');
+    expect(renderResult(faq, 2)).toContain(
+      '<span class="result-title">Can my refund go to a different card?</span> <span class="result-meta">Returns and refunds · FAQ</span>',
+    );
     expect(renderResult(faq, 2)).not.toContain('result-sub');
   });
 
@@ -53,13 +61,19 @@ describe('the search status line', () => {
   it('counts the results and says when only the first ones are shown', () => {
     expect(renderStatus('refund', 1, 1, plan)).toBe('1 result for “refund”.');
     expect(renderStatus('refund', 25, 20, plan)).toBe('25 results for “refund”, showing the first 20.');
-    expect(renderStatus('xylophonequartz', 0, 0, { terms: [], corrections: [], unknown: ['xylophonequartz'] })).toBe('No results for “xylophonequartz”.');
+    expect(renderStatus('xylophonequartz', 0, 0, { terms: [], corrections: [], unknown: ['xylophonequartz'] })).toBe(
+      'No results for “xylophonequartz”.',
+    );
   });
 
   it('says what was searched for when a typo was corrected', () => {
-    expect(renderStatus('reset pasword', 3, 3, { terms: ['reset', 'password'], corrections: [{ from: 'pasword', to: 'password' }], unknown: [] })).toBe(
-      '3 results for “reset pasword”, searched as “reset password”.',
-    );
+    expect(
+      renderStatus('reset pasword', 3, 3, {
+        terms: ['reset', 'password'],
+        corrections: [{ from: 'pasword', to: 'password' }],
+        unknown: [],
+      }),
+    ).toBe('3 results for “reset pasword”, searched as “reset password”.');
   });
 });
 

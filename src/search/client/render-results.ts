@@ -10,7 +10,8 @@ import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
 /** Articles at least this long show their best-matching sections under the result. */
 export const LONG_ARTICLE_WORDS = 300;
 
-const getSectionScore = (s: PagefindSubResult) => (s.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0);
+const getSectionScore = (s: PagefindSubResult) =>
+  (s.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0);
 
 /** The sections of a long article that match, best first (not the page's own top section). */
 export function getMatchingSections(r: PagefindResultData, max: number): PagefindSubResult[] {
@@ -30,7 +31,10 @@ export function getMatchingSections(r: PagefindResultData, max: number): Pagefin
 export function renderResult(r: PagefindResultData, maxSections: number): string {
   const isFaq = r.filters.type?.includes('faq');
   const title = escapeHtml(r.meta.title ?? r.url);
-  const meta = [r.meta.category, isFaq ? 'FAQ' : 'Article'].filter(Boolean).map((m) => escapeHtml(m!)).join(' · ');
+  const meta = [r.meta.category, isFaq ? 'FAQ' : 'Article']
+    .filter(Boolean)
+    .map((m) => escapeHtml(m!))
+    .join(' · ');
   const sections = getMatchingSections(r, maxSections);
   const sectionList = sections.length
     ? `<ul class="result-sub" aria-label="Matching sections of ${title}">${sections
@@ -75,11 +79,19 @@ export function getTopicCounts(results: readonly PagefindResultData[]): TopicCou
  * For a search page with filters that left nothing: the topics where the same words do find
  * something, each a link that keeps the query, plus one to search everything.
  */
-export function renderOtherTopics(query: string, searchPath: string, topics: readonly TopicCount[], totalWithoutFilters: number): string {
+export function renderOtherTopics(
+  query: string,
+  searchPath: string,
+  topics: readonly TopicCount[],
+  totalWithoutFilters: number,
+): string {
   if (totalWithoutFilters === 0) return '';
   const q = encodeURIComponent(query);
   const links = topics
-    .map((t) => `<li><a href="${escapeHtml(`${searchPath}?q=${q}&category=${encodeURIComponent(t.id)}`)}">${escapeHtml(t.title)}</a> (${t.count})</li>`)
+    .map(
+      (t) =>
+        `<li><a href="${escapeHtml(`${searchPath}?q=${q}&category=${encodeURIComponent(t.id)}`)}">${escapeHtml(t.title)}</a> (${t.count})</li>`,
+    )
     .join('');
   return (
     `<p>Without the filters, “${escapeHtml(query)}” finds ${totalWithoutFilters} result${totalWithoutFilters === 1 ? '' : 's'}` +

@@ -13,7 +13,11 @@ function setup(storage = new Map<string, string>()) {
         beacons.push({ url, body: JSON.parse(body) as SearchEventBody });
         return true;
       },
-      storage: { getItem: (k) => storage.get(k) ?? null, setItem: (k, v) => void storage.set(k, v), removeItem: (k) => void storage.delete(k) },
+      storage: {
+        getItem: (k) => storage.get(k) ?? null,
+        setItem: (k, v) => void storage.set(k, v),
+        removeItem: (k) => void storage.delete(k),
+      },
       setTimer: (fn, ms) => {
         const id = ++nextId;
         timers.push({ at: now + ms, fn, id });
@@ -49,7 +53,15 @@ describe('search insights in the browser', () => {
     expect(t.beacons).toEqual([
       {
         url: 'https://feedback.example.com/feedback/search',
-        body: { eventId: expect.any(String), query: 'reset password', resultCount: 4, opened: null, contact: false, language: 'en', revision: '0123456789ab' },
+        body: {
+          eventId: expect.any(String),
+          query: 'reset password',
+          resultCount: 4,
+          opened: null,
+          contact: false,
+          language: 'en',
+          revision: '0123456789ab',
+        },
       },
     ]);
   });
@@ -74,7 +86,9 @@ describe('search insights in the browser', () => {
     const t = setup();
     t.type('refund', 3);
     t.tracker.opened('/returns-refunds/refund-timelines/');
-    expect(t.beacons.map((b) => [b.body.query, b.body.opened])).toEqual([['refund', '/returns-refunds/refund-timelines/']]);
+    expect(t.beacons.map((b) => [b.body.query, b.body.opened])).toEqual([
+      ['refund', '/returns-refunds/refund-timelines/'],
+    ]);
   });
 
   it('flags a contact click after a search and sends at most one event per query per page view', () => {
@@ -86,7 +100,9 @@ describe('search insights in the browser', () => {
     t.type('cancel order', 0);
     t.advance(SETTLE_MS);
     t.tracker.flush();
-    expect(t.beacons.map((b) => [b.body.query, b.body.resultCount, b.body.contact])).toEqual([['cancel order', 0, true]]);
+    expect(t.beacons.map((b) => [b.body.query, b.body.resultCount, b.body.contact])).toEqual([
+      ['cancel order', 0, true],
+    ]);
   });
 
   it('ignores a contact click without a search in this page view', () => {
@@ -106,7 +122,11 @@ describe('search insights in the browser', () => {
     const second = setup(storage);
     second.type('refund', 3);
     second.tracker.opened('/returns-refunds/refund-timelines/');
-    expect(second.beacons[0]?.body).toMatchObject({ query: 'refund', refinedFrom: 'reimbursement', opened: '/returns-refunds/refund-timelines/' });
+    expect(second.beacons[0]?.body).toMatchObject({
+      query: 'refund',
+      refinedFrom: 'reimbursement',
+      opened: '/returns-refunds/refund-timelines/',
+    });
     expect(storage.has(ZERO_RESULT_KEY)).toBe(false);
   });
 

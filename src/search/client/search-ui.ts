@@ -5,7 +5,13 @@
  */
 import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
 import { getSearchInsights } from './search-insights.ts';
-import { getTopicCounts, renderNoResultsHint, renderOtherTopics, renderResult, renderStatus } from './render-results.ts';
+import {
+  getTopicCounts,
+  renderNoResultsHint,
+  renderOtherTopics,
+  renderResult,
+  renderStatus,
+} from './render-results.ts';
 
 interface Filters {
   category?: string;

@@ -77,11 +77,15 @@ export function scaffoldSite(options: ScaffoldOptions): ScaffoldResult {
   if (existsSync(target)) {
     if (!statSync(target).isDirectory()) return { ok: false, message: `${target} is a file; choose a new folder name` };
     if (readdirSync(target).length > 0) {
-      return { ok: false, message: `${target} is not empty; init only writes into a new or empty folder, so nothing of yours is overwritten. Choose another name, like: helpdesk-kit init my-help` };
+      return {
+        ok: false,
+        message: `${target} is not empty; init only writes into a new or empty folder, so nothing of yours is overwritten. Choose another name, like: helpdesk-kit init my-help`,
+      };
     }
   }
   const templateDir = options.templateDir ?? STARTER_DIR;
-  if (!existsSync(templateDir)) return { ok: false, message: `the starter template is missing (${templateDir}); reinstall the package` };
+  if (!existsSync(templateDir))
+    return { ok: false, message: `the starter template is missing (${templateDir}); reinstall the package` };
   const name = getPackageName(path.basename(target));
   const vars: Record<string, string> = { name, title: getTitle(name) };
   const files: string[] = [];
@@ -93,7 +97,12 @@ export function scaffoldSite(options: ScaffoldOptions): ScaffoldResult {
       if (entry.isDirectory()) copy(from, to);
       else if (entry.isFile()) {
         const data = readFileSync(from);
-        writeFileSync(to, TEXT.test(entry.name) ? data.toString('utf8').replace(/\{\{(name|title)\}\}/g, (_, key: string) => vars[key]!) : data);
+        writeFileSync(
+          to,
+          TEXT.test(entry.name)
+            ? data.toString('utf8').replace(/\{\{(name|title)\}\}/g, (_, key: string) => vars[key]!)
+            : data,
+        );
         files.push(path.relative(target, to).split(path.sep).join('/'));
       }
     }

@@ -90,7 +90,12 @@ export function getAllowedDomains(site: SiteSettings | undefined): string[] {
   const labels = host.split('.');
   if (labels.length > 2) out.add(labels.slice(1).join('.'));
   for (const d of site.lint.allowedDomains) {
-    const clean = d.trim().toLowerCase().replace(/^[a-z]+:\/\//, '').replace(/^\*\./, '').replace(/\/.*$/, '');
+    const clean = d
+      .trim()
+      .toLowerCase()
+      .replace(/^[a-z]+:\/\//, '')
+      .replace(/^\*\./, '')
+      .replace(/\/.*$/, '');
     if (clean) out.add(clean);
   }
   return [...out];

@@ -22,12 +22,21 @@ describe('applyEdits', () => {
 describe('fixContent', () => {
   it('removes invisible and bidi characters, replaces homoglyphs, rewrites the file and reports what it fixed', async () => {
     root = createTestSite({
-      'content/articles/billing/test.md': article('Enter your p\u0430ssword\u200B here\u202E. Then\u2028go on.\n\nSee [gone](gone.md).\n'),
+      'content/articles/billing/test.md': article(
+        'Enter your p\u0430ssword\u200B here\u202E. Then\u2028go on.\n\nSee [gone](gone.md).\n',
+      ),
     });
     const { fixed, files, result } = await fixContent({ root, today: TEST_TODAY, history: false });
     expect(files).toEqual(['content/articles/billing/test.md']);
-    expect(fixed.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual(['7:12 homoglyph', '7:20 invisible-character', '7:26 bidi-control', '7:33 invisible-character']);
-    expect(readFileSync(path.join(root, 'content/articles/billing/test.md'), 'utf8')).toContain('Enter your password here. Then go on.');
+    expect(fixed.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      '7:12 homoglyph',
+      '7:20 invisible-character',
+      '7:26 bidi-control',
+      '7:33 invisible-character',
+    ]);
+    expect(readFileSync(path.join(root, 'content/articles/billing/test.md'), 'utf8')).toContain(
+      'Enter your password here. Then go on.',
+    );
     expect(result.findings.map(formatDiagnostic)).toMatchInlineSnapshot(`
       [
         "content/articles/billing/test.md:9:5  error  gone.md does not exist (no file content/articles/billing/gone.md)  (broken-link)",

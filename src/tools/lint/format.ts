@@ -28,7 +28,11 @@ export function formatFixed(f: LintFinding): string {
 }
 
 export function formatText({ result, fixed = [] }: ReportInput): string {
-  const lines = [...fixed.map(formatFixed), ...result.findings.map(formatDiagnostic), formatSummary(result, fixed.length)];
+  const lines = [
+    ...fixed.map(formatFixed),
+    ...result.findings.map(formatDiagnostic),
+    formatSummary(result, fixed.length),
+  ];
   return `${lines.join('\n')}\n`;
 }
 
@@ -38,7 +42,12 @@ export function formatJson({ result, fixed = [] }: ReportInput): string {
     {
       findings: result.findings.map(strip),
       fixed: fixed.map(strip),
-      summary: { files: result.fileCount, errors: result.errorCount, warnings: result.warningCount, fixed: fixed.length },
+      summary: {
+        files: result.fileCount,
+        errors: result.errorCount,
+        warnings: result.warningCount,
+        fixed: fixed.length,
+      },
     },
     null,
     2,

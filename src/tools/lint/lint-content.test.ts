@@ -5,9 +5,17 @@ import { describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../content/diagnostics.ts';
 import { lintContent } from './lint-content.ts';
 import { RULES, RULE_IDS, isConfigurable } from './rules.ts';
-import { CLEAN_FIXTURE, TEST_TODAY, article, createTestSite, lintTestSite, removeTestSite } from '../../../test/helpers/lint-site.ts';
+import {
+  CLEAN_FIXTURE,
+  TEST_TODAY,
+  article,
+  createTestSite,
+  lintTestSite,
+  removeTestSite,
+} from '../../../test/helpers/lint-site.ts';
 
-const SITE = 'name: Example Help\nurl: https://help.example.com\nlint:\n  requireOwner: true\n  allowedDomains: [status.example.net]\n';
+const SITE =
+  'name: Example Help\nurl: https://help.example.com\nlint:\n  requireOwner: true\n  allowedDomains: [status.example.net]\n';
 
 describe('lintContent', () => {
   it('finds nothing in the clean fixture', async () => {
@@ -18,8 +26,14 @@ describe('lintContent', () => {
 
   it('reports what the content loader finds, at the field, with the loader rule ids', async () => {
     const { lines } = await lintTestSite({
-      'content/articles/billing/test.md': article('Body.\n', 'title: Test\ndescription: A test article that says what it helps with in a sentence or two.\nowner: Test team\nreviewBy: 2026-13-01\n'),
-      'content/articles/billing/test-two.md': article('Body.\n', 'title: Two\ndescription: A second test article that says what it helps with in a sentence.\nowner: Test team\nrelated: [refund]\n'),
+      'content/articles/billing/test.md': article(
+        'Body.\n',
+        'title: Test\ndescription: A test article that says what it helps with in a sentence or two.\nowner: Test team\nreviewBy: 2026-13-01\n',
+      ),
+      'content/articles/billing/test-two.md': article(
+        'Body.\n',
+        'title: Two\ndescription: A second test article that says what it helps with in a sentence.\nowner: Test team\nrelated: [refund]\n',
+      ),
     });
     expect(lines).toMatchInlineSnapshot(`
       [
@@ -32,7 +46,8 @@ describe('lintContent', () => {
   it('reports each content-loader rule and the redirect errors the build checks', async () => {
     const settings = await lintTestSite({
       'content/site.yaml': 'name: Example Help\nurl: not a url\n',
-      'content/categories.yaml': '- id: billing\n  title: Billing\n  description: d\n- id: billing\n  title: Again\n  description: d\n',
+      'content/categories.yaml':
+        '- id: billing\n  title: Billing\n  description: d\n- id: billing\n  title: Again\n  description: d\n',
     });
     expect(settings.lines.filter((l) => /^content\/(site|categories)\.yaml:/.test(l))).toMatchInlineSnapshot(`
       [
@@ -45,23 +60,43 @@ describe('lintContent', () => {
       'content/articles/billing/no-frontmatter.md': 'Just text.\n',
       'content/articles/billing/deep/nested.md': article('Body.\n'),
       'content/articles/billing/Bad_Name.md': article('Body.\n'),
-      'content/articles/shop/elsewhere.md': article('Body.\n', 'title: Elsewhere\ndescription: An article in a folder that is not a category, said in a sentence.\nowner: Test team\nredirectFrom: [/shop/old/]\n'),
-      'content/articles/account/refunds.md': article('Body.\n', 'title: Refunds twice\ndescription: An article whose file name another category already uses, in a sentence.\nowner: Test team\nredirectFrom: [/billing/]\n'),
+      'content/articles/shop/elsewhere.md': article(
+        'Body.\n',
+        'title: Elsewhere\ndescription: An article in a folder that is not a category, said in a sentence.\nowner: Test team\nredirectFrom: [/shop/old/]\n',
+      ),
+      'content/articles/account/refunds.md': article(
+        'Body.\n',
+        'title: Refunds twice\ndescription: An article whose file name another category already uses, in a sentence.\nowner: Test team\nredirectFrom: [/billing/]\n',
+      ),
     });
     const rules = new Set(result.findings.map((f) => f.ruleId));
     expect([...rules].sort()).toEqual(
-      ['duplicate-slug', 'file-location', 'file-name', 'frontmatter-missing', 'redirect-conflict', 'redirect-target', 'unknown-category', 'yaml-syntax'].sort(),
+      [
+        'duplicate-slug',
+        'file-location',
+        'file-name',
+        'frontmatter-missing',
+        'redirect-conflict',
+        'redirect-target',
+        'unknown-category',
+        'yaml-syntax',
+      ].sort(),
     );
   });
 
   it('positions body findings in the file, after the frontmatter', async () => {
-    const { result } = await lintTestSite({ 'content/articles/billing/test.md': article('Line one.\n\n## Two\n\nSee [x](missing.md).\n') });
+    const { result } = await lintTestSite({
+      'content/articles/billing/test.md': article('Line one.\n\n## Two\n\nSee [x](missing.md).\n'),
+    });
     expect(result.findings.map((f) => [f.line, f.column])).toEqual([[11, 5]]);
   });
 
   it('makes a rule a warning or turns it off as lint.rules says', async () => {
     const files = { 'content/articles/billing/test.md': article('# Title again\n\n#### Deep\n') };
-    const { lines } = await lintTestSite({ ...files, 'content/site.yaml': `${SITE}  rules:\n    heading-h1: warning\n    heading-level-skip: off\n` });
+    const { lines } = await lintTestSite({
+      ...files,
+      'content/site.yaml': `${SITE}  rules:\n    heading-h1: warning\n    heading-level-skip: off\n`,
+    });
     expect(lines).toMatchInlineSnapshot(`
       [
         "content/articles/billing/test.md:7:1  warning  "Title again" is a level-1 heading; the title is the page's only h1, so start body headings at ## (level 2)  (heading-h1)",
@@ -70,7 +105,9 @@ describe('lintContent', () => {
   });
 
   it('rejects lint.rules entries for unknown rules and for rules the build enforces, with their position', async () => {
-    const { result } = await lintTestSite({ 'content/site.yaml': `${SITE}  rules:\n    broken-links: off\n    frontmatter-schema: warning\n` });
+    const { result } = await lintTestSite({
+      'content/site.yaml': `${SITE}  rules:\n    broken-links: off\n    frontmatter-schema: warning\n`,
+    });
     expect(result.settingsErrors.map(formatDiagnostic)).toMatchInlineSnapshot(`
       [
         "content/site.yaml:7:5  error  lint.rules: there is no rule "broken-links" (did you mean "broken-link"?); see docs/writer-tooling.md for the rule ids  (lint-settings)",
@@ -82,7 +119,10 @@ describe('lintContent', () => {
   it('reports only findings under the given paths when asked', async () => {
     const files = {
       'content/articles/billing/test.md': article('# One\n'),
-      'content/articles/account/test-two.md': article('# Two\n', 'title: Two\ndescription: A second test article that says what it helps with in a sentence.\nowner: Test team\n'),
+      'content/articles/account/test-two.md': article(
+        '# Two\n',
+        'title: Two\ndescription: A second test article that says what it helps with in a sentence.\nowner: Test team\n',
+      ),
     };
     const { result } = await lintTestSite(files, { only: ['content/articles/account'] });
     expect(result.findings.map((f) => f.file)).toEqual(['content/articles/account/test-two.md']);
@@ -109,7 +149,9 @@ describe('the parse cache', () => {
 
 describe('the rule catalogue', () => {
   it('has every rule id that the content loader and the redirect check emit', () => {
-    const sources = ['../../content/load.ts', '../../content/redirects.ts'].map((p) => readFileSync(fileURLToPath(new URL(p, import.meta.url)), 'utf8'));
+    const sources = ['../../content/load.ts', '../../content/redirects.ts'].map((p) =>
+      readFileSync(fileURLToPath(new URL(p, import.meta.url)), 'utf8'),
+    );
     const emitted = new Set<string>();
     for (const source of sources) {
       for (const m of source.matchAll(/ruleId: '([a-z-]+)'/g)) emitted.add(m[1]!);
@@ -121,11 +163,13 @@ describe('the rule catalogue', () => {
 
   it('is documented rule by rule, with the default severity, in docs/writer-tooling.md', () => {
     const docs = readFileSync(fileURLToPath(new URL('../../../docs/writer-tooling.md', import.meta.url)), 'utf8');
-    const missing = RULE_IDS.filter((id) => !new RegExp(`^\\| \`${id}\` \\| ${RULES[id].defaultSeverity} \\|`, 'm').test(docs));
+    const missing = RULE_IDS.filter(
+      (id) => !new RegExp(`^\\| \`${id}\` \\| ${RULES[id].defaultSeverity} \\|`, 'm').test(docs),
+    );
     expect(missing).toEqual([]);
   });
 
-  it('lets lint.rules change only the linter\'s own rules', () => {
+  it("lets lint.rules change only the linter's own rules", () => {
     expect(RULE_IDS.filter(isConfigurable)).not.toContain('frontmatter-schema');
     expect(RULE_IDS.filter(isConfigurable)).toContain('broken-link');
   });

@@ -91,7 +91,9 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
   const root = path.resolve(options.root);
   const contentDirName = options.contentDir ?? 'content';
   if (!existsSync(path.join(root, contentDirName))) {
-    throw new LintSetupError(`there is no ${contentDirName}/ folder in ${root}; run the command from the project root or pass --root`);
+    throw new LintSetupError(
+      `there is no ${contentDirName}/ folder in ${root}; run the command from the project root or pass --root`,
+    );
   }
   // Without a cache every file is parsed: start the workers now, so their start-up overlaps
   // loading the content. With a cache, start them only if enough files changed.
@@ -106,7 +108,12 @@ export async function lintContent(options: LintOptions): Promise<LintResult> {
   }
 }
 
-async function lintWithPool(root: string, contentDirName: string, options: LintOptions, getPool: (toParse: number) => ParsePool): Promise<LintResult> {
+async function lintWithPool(
+  root: string,
+  contentDirName: string,
+  options: LintOptions,
+  getPool: (toParse: number) => ParsePool,
+): Promise<LintResult> {
   const progress = options.onProgress ?? (() => {});
   progress(`reading ${contentDirName}/`);
   let t = performance.now();
@@ -114,7 +121,11 @@ async function lintWithPool(root: string, contentDirName: string, options: LintO
   const loadMs = performance.now() - t;
 
   const siteFile = `${contentDirName}/${SITE_FILE}`;
-  const { severities, errors: settingsErrors } = resolveRuleSettings(content.site?.lint.rules ?? {}, siteFile, getSiteLocator(root, siteFile));
+  const { severities, errors: settingsErrors } = resolveRuleSettings(
+    content.site?.lint.rules ?? {},
+    siteFile,
+    getSiteLocator(root, siteFile),
+  );
 
   progress(`parsing ${(content.articles.length + content.faqs.length).toLocaleString('en')} files`);
   t = performance.now();

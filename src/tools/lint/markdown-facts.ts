@@ -92,8 +92,14 @@ function walk(node: Nodes, body: string, facts: MarkdownFacts, slugger: GithubSl
       if (start === undefined || end === undefined) return;
       const last = facts.text[facts.text.length - 1];
       // Adjacent pieces of one run of text ("9" ":30") become one, so words are not cut apart.
-      if (last && last.offset + last.text.length === start && Boolean(last.inLink) === inLink) last.text += body.slice(start, end);
-      else facts.text.push(inLink ? { offset: start, text: body.slice(start, end), inLink } : { offset: start, text: body.slice(start, end) });
+      if (last && last.offset + last.text.length === start && Boolean(last.inLink) === inLink)
+        last.text += body.slice(start, end);
+      else
+        facts.text.push(
+          inLink
+            ? { offset: start, text: body.slice(start, end), inLink }
+            : { offset: start, text: body.slice(start, end) },
+        );
       return;
     }
     case 'html': {

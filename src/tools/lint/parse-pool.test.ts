@@ -4,7 +4,10 @@ import { MIN_BODIES_FOR_WORKERS, createParsePool } from './parse-pool.ts';
 
 describe('createParsePool', () => {
   it('gives the same facts on worker threads as on the main thread, in order', async () => {
-    const bodies = Array.from({ length: MIN_BODIES_FOR_WORKERS + 50 }, (_, i) => `## Step ${i}\n\nSee [article ${i}](a-${i}.md#x) and :::\n`);
+    const bodies = Array.from(
+      { length: MIN_BODIES_FOR_WORKERS + 50 },
+      (_, i) => `## Step ${i}\n\nSee [article ${i}](a-${i}.md#x) and :::\n`,
+    );
     const pool = createParsePool(2);
     try {
       expect(await pool.parse(bodies)).toEqual(bodies.map(getMarkdownFacts));
@@ -37,9 +40,15 @@ console.log(JSON.stringify({ stats: pool.stats, first: facts[0].headings[0].text
     const { tmpdir } = await import('node:os');
     const dir = mkdtempSync(`${tmpdir()}/parse-pool-`);
     writeFileSync(`${dir}/run.mjs`, script);
-    const out = spawnSync(process.execPath, [`${dir}/run.mjs`], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '' } });
+    const out = spawnSync(process.execPath, [`${dir}/run.mjs`], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '' },
+    });
     rmSync(dir, { recursive: true, force: true });
     expect(out.stderr).toBe('');
-    expect(JSON.parse(out.stdout)).toEqual({ stats: { workers: 1, parsedOnWorkers: MIN_BODIES_FOR_WORKERS }, first: 'Step 0' });
+    expect(JSON.parse(out.stdout)).toEqual({
+      stats: { workers: 1, parsedOnWorkers: MIN_BODIES_FOR_WORKERS },
+      first: 'Step 0',
+    });
   });
 });

@@ -30,7 +30,9 @@ export function createParsePool(size: number): ParsePool {
   return {
     stats,
     parse: (bodies) =>
-      workers.length === 0 || bodies.length < MIN_BODIES_FOR_WORKERS ? Promise.resolve(bodies.map(getMarkdownFacts)) : parseOnWorkers(workers, bodies, stats),
+      workers.length === 0 || bodies.length < MIN_BODIES_FOR_WORKERS
+        ? Promise.resolve(bodies.map(getMarkdownFacts))
+        : parseOnWorkers(workers, bodies, stats),
     close: async () => {
       await Promise.all(workers.map((w) => w.terminate()));
     },
@@ -45,7 +47,11 @@ function startWorker(): Worker | undefined {
   }
 }
 
-function parseOnWorkers(workers: Worker[], bodies: readonly string[], stats: { parsedOnWorkers: number }): Promise<MarkdownFacts[]> {
+function parseOnWorkers(
+  workers: Worker[],
+  bodies: readonly string[],
+  stats: { parsedOnWorkers: number },
+): Promise<MarkdownFacts[]> {
   const results: MarkdownFacts[] = new Array(bodies.length);
   let next = 0;
   let pending = 0;

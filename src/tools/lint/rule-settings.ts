@@ -27,7 +27,12 @@ export function resolveRuleSettings(
   const severities = new Map<RuleId, RuleSetting>(RULE_IDS.map((id) => [id, RULES[id].defaultSeverity]));
   const errors: Diagnostic[] = [];
   for (const [id, setting] of Object.entries(overrides)) {
-    const at = { file: settingsFile, ...locate(['lint', 'rules', id]), severity: 'error' as const, ruleId: 'lint-settings' };
+    const at = {
+      file: settingsFile,
+      ...locate(['lint', 'rules', id]),
+      severity: 'error' as const,
+      ruleId: 'lint-settings',
+    };
     if (!isRuleId(id)) {
       errors.push({
         ...at,
@@ -45,6 +50,8 @@ export function resolveRuleSettings(
 
 function suggestRule(id: string): string {
   const lower = id.toLowerCase();
-  const near = RULE_IDS.filter(isConfigurable).find((r) => r.includes(lower) || lower.includes(r) || r.replace(/-/g, '') === lower.replace(/[-_ ]/g, ''));
+  const near = RULE_IDS.filter(isConfigurable).find(
+    (r) => r.includes(lower) || lower.includes(r) || r.replace(/-/g, '') === lower.replace(/[-_ ]/g, ''),
+  );
   return near ? ` (did you mean "${near}"?)` : '';
 }

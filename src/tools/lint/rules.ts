@@ -147,7 +147,7 @@ export const RULES = {
     origin: 'lint',
     defaultSeverity: 'error',
     fixable: false,
-    description: 'A level-1 heading in the body; the title is the page\'s only h1.',
+    description: "A level-1 heading in the body; the title is the page's only h1.",
   },
   'heading-level-skip': {
     origin: 'lint',
@@ -213,7 +213,8 @@ export const RULES = {
     origin: 'lint',
     defaultSeverity: 'warning',
     fixable: false,
-    description: "A run of words in a script that the site's language does not use, such as Chinese in an English sentence.",
+    description:
+      "A run of words in a script that the site's language does not use, such as Chinese in an English sentence.",
   },
   'repeated-foreign-phrase': {
     origin: 'lint',
@@ -225,7 +226,8 @@ export const RULES = {
     origin: 'lint',
     defaultSeverity: 'warning',
     fixable: false,
-    description: 'Emoji or symbols inside a word, replacement characters (U+FFFD), private-use characters and mojibake.',
+    description:
+      'Emoji or symbols inside a word, replacement characters (U+FFFD), private-use characters and mojibake.',
   },
   'missing-redirect': {
     origin: 'lint',

@@ -4,17 +4,11 @@ import { findSimilarPairs, getTokens, stem } from './text-similarity.ts';
 describe('getTokens', () => {
   it('lowercases, drops accents and stop words, and stems lightly', () => {
     expect(getTokens("Why can't I see my Refunds? Où est-il?")).toEqual(['see', 'refund', 'ou', 'est', 'il']);
-    expect(['refunds', 'refunded', 'refunding', 'cancelled', 'cancel', 'deliveries', 'delivery', 'changing', 'change'].map(stem)).toEqual([
-      'refund',
-      'refund',
-      'refund',
-      'cancel',
-      'cancel',
-      'deliver',
-      'deliver',
-      'chang',
-      'chang',
-    ]);
+    expect(
+      ['refunds', 'refunded', 'refunding', 'cancelled', 'cancel', 'deliveries', 'delivery', 'changing', 'change'].map(
+        stem,
+      ),
+    ).toEqual(['refund', 'refund', 'refund', 'cancel', 'cancel', 'deliver', 'deliver', 'chang', 'chang']);
   });
 });
 
@@ -38,7 +32,10 @@ describe('findSimilarPairs', () => {
     let seed = 7;
     const next = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
     const vocabulary = Array.from({ length: 400 }, (_, i) => `word${i.toString(36)}x`);
-    const questions = Array.from({ length: 1000 }, () => `How do I ${Array.from({ length: 5 }, () => vocabulary[Math.floor(next() * 400)]).join(' ')}?`);
+    const questions = Array.from(
+      { length: 1000 },
+      () => `How do I ${Array.from({ length: 5 }, () => vocabulary[Math.floor(next() * 400)]).join(' ')}?`,
+    );
     questions.push(`${questions[0]!.replace('How do I ', 'Can you tell me how I ').replace('?', '')} please?`);
     const start = performance.now();
     const pairs = findSimilarPairs(questions);

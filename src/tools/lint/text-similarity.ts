@@ -71,7 +71,9 @@ export function findSimilarPairs(texts: readonly string[], options: SimilarityOp
   const frequency = new Map<string, number>();
   for (const set of sets) for (const t of set) frequency.set(t, (frequency.get(t) ?? 0) + 1);
   // Rarest first, ties by the token itself, so every set is ordered the same way.
-  const ordered = sets.map((set) => [...set].sort((x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0)));
+  const ordered = sets.map((set) =>
+    [...set].sort((x, y) => frequency.get(x)! - frequency.get(y)! || (x < y ? -1 : x > y ? 1 : 0)),
+  );
   const index = new Map<string, number[]>();
   const pairs: SimilarPair[] = [];
   ordered.forEach((tokens, b) => {
@@ -85,7 +87,8 @@ export function findSimilarPairs(texts: readonly string[], options: SimilarityOp
       let shared = 0;
       for (const t of other) if (mine.has(t)) shared++;
       const similarity = shared / (mine.size + other.length - shared);
-      if (similarity >= threshold && shared >= Math.min(minShared, mine.size, other.length)) pairs.push({ a, b, similarity });
+      if (similarity >= threshold && shared >= Math.min(minShared, mine.size, other.length))
+        pairs.push({ a, b, similarity });
     }
     for (const t of tokens.slice(0, prefix)) {
       const list = index.get(t) ?? [];

@@ -71,7 +71,9 @@ export const BIDI = new Map<number, SpecialChar>([
 ]);
 
 /** Bidi characters that right-to-left text legitimately uses; only the overrides stay suspicious there. */
-export const BIDI_ALLOWED_IN_RTL = new Set([0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x2066, 0x2067, 0x2068, 0x2069]);
+export const BIDI_ALLOWED_IN_RTL = new Set([
+  0x061c, 0x200e, 0x200f, 0x202a, 0x202b, 0x202c, 0x2066, 0x2067, 0x2068, 0x2069,
+]);
 
 /**
  * A quick test for "this text has something the character rules care about": control characters,
@@ -216,14 +218,54 @@ export function getScript(ch: string): string {
 export function getExpectedScripts(language: string): Set<string> {
   const [primary = 'en', ...rest] = language.split('-');
   const scriptTag = rest.find((p) => /^[A-Z][a-z]{3}$/.test(p));
-  const byTag: Record<string, string[]> = { Latn: [], Cyrl: ['Cyrillic'], Grek: ['Greek'], Arab: ['Arabic'], Hans: ['Han'], Hant: ['Han', 'Bopomofo'] };
+  const byTag: Record<string, string[]> = {
+    Latn: [],
+    Cyrl: ['Cyrillic'],
+    Grek: ['Greek'],
+    Arab: ['Arabic'],
+    Hans: ['Han'],
+    Hant: ['Han', 'Bopomofo'],
+  };
   const byLanguage: Record<string, string[]> = {
-    ru: ['Cyrillic'], uk: ['Cyrillic'], be: ['Cyrillic'], bg: ['Cyrillic'], mk: ['Cyrillic'], sr: ['Cyrillic'], kk: ['Cyrillic'], ky: ['Cyrillic'], mn: ['Cyrillic'], tg: ['Cyrillic'],
-    el: ['Greek'], hy: ['Armenian'], ka: ['Georgian'],
-    ja: ['Han', 'Hiragana', 'Katakana'], zh: ['Han', 'Bopomofo'], ko: ['Hangul', 'Han'],
-    ar: ['Arabic'], fa: ['Arabic'], ur: ['Arabic'], ps: ['Arabic'], ckb: ['Arabic'], he: ['Hebrew'], yi: ['Hebrew'],
-    hi: ['Devanagari'], mr: ['Devanagari'], ne: ['Devanagari'], bn: ['Bengali'], pa: ['Gurmukhi'], gu: ['Gujarati'], ta: ['Tamil'], te: ['Telugu'], kn: ['Kannada'], ml: ['Malayalam'], si: ['Sinhala'],
-    th: ['Thai'], lo: ['Lao'], km: ['Khmer'], my: ['Myanmar'], am: ['Ethiopic'],
+    ru: ['Cyrillic'],
+    uk: ['Cyrillic'],
+    be: ['Cyrillic'],
+    bg: ['Cyrillic'],
+    mk: ['Cyrillic'],
+    sr: ['Cyrillic'],
+    kk: ['Cyrillic'],
+    ky: ['Cyrillic'],
+    mn: ['Cyrillic'],
+    tg: ['Cyrillic'],
+    el: ['Greek'],
+    hy: ['Armenian'],
+    ka: ['Georgian'],
+    ja: ['Han', 'Hiragana', 'Katakana'],
+    zh: ['Han', 'Bopomofo'],
+    ko: ['Hangul', 'Han'],
+    ar: ['Arabic'],
+    fa: ['Arabic'],
+    ur: ['Arabic'],
+    ps: ['Arabic'],
+    ckb: ['Arabic'],
+    he: ['Hebrew'],
+    yi: ['Hebrew'],
+    hi: ['Devanagari'],
+    mr: ['Devanagari'],
+    ne: ['Devanagari'],
+    bn: ['Bengali'],
+    pa: ['Gurmukhi'],
+    gu: ['Gujarati'],
+    ta: ['Tamil'],
+    te: ['Telugu'],
+    kn: ['Kannada'],
+    ml: ['Malayalam'],
+    si: ['Sinhala'],
+    th: ['Thai'],
+    lo: ['Lao'],
+    km: ['Khmer'],
+    my: ['Myanmar'],
+    am: ['Ethiopic'],
   };
   const scripts = (scriptTag && byTag[scriptTag]) ?? byLanguage[primary.toLowerCase()] ?? [];
   return new Set(['Latin', 'Common', ...scripts]);

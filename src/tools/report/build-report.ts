@@ -94,7 +94,10 @@ function split(votes: readonly StoredVote[]): SplitStats {
   return { votes: votes.length, up, helpfulShare: votes.length ? up / votes.length : null };
 }
 
-function rowFromTally(base: Omit<ReportRow, 'votes' | 'up' | 'down' | 'helpfulShare' | 'wilsonLower' | 'topReasons' | 'latestComments'>, t: VoteTally | undefined): ReportRow {
+function rowFromTally(
+  base: Omit<ReportRow, 'votes' | 'up' | 'down' | 'helpfulShare' | 'wilsonLower' | 'topReasons' | 'latestComments'>,
+  t: VoteTally | undefined,
+): ReportRow {
   return {
     ...base,
     votes: t?.total ?? 0,
@@ -156,7 +159,7 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
       );
     })
     .sort((a, b) => {
-      if ((a.votes > 0) !== (b.votes > 0)) return a.votes > 0 ? -1 : 1;
+      if (a.votes > 0 !== b.votes > 0) return a.votes > 0 ? -1 : 1;
       return a.wilsonLower - b.wilsonLower || b.votes - a.votes || a.title.localeCompare(b.title);
     });
 
@@ -181,7 +184,10 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
         }
       }
       const kind = t.itemId.startsWith('faq:') ? ('faq' as const) : ('article' as const);
-      return rowFromTally({ id: t.itemId, kind, title: t.itemId, owner: null, path: null, status, renamedTo, lastChanged, edit: null }, t);
+      return rowFromTally(
+        { id: t.itemId, kind, title: t.itemId, owner: null, path: null, status, renamedTo, lastChanged, edit: null },
+        t,
+      );
     })
     .sort((a, b) => b.votes - a.votes || a.id.localeCompare(b.id));
 
@@ -197,10 +203,18 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
   return {
     generatedAt: input.now.toISOString(),
     since: input.since ? toDay(input.since) : null,
-    totals: { votes: votes.length, up, down: votes.length - up, helpfulShare: votes.length ? up / votes.length : null, itemsWithVotes: tallies.size },
+    totals: {
+      votes: votes.length,
+      up,
+      down: votes.length - up,
+      helpfulShare: votes.length ? up / votes.length : null,
+      itemsWithVotes: tallies.size,
+    },
     items,
     orphans,
     daily: [...daily.values()].sort((a, b) => a.day.localeCompare(b.day)),
-    search: buildSearchInsights((input.searchEvents ?? []).filter((e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime())),
+    search: buildSearchInsights(
+      (input.searchEvents ?? []).filter((e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime()),
+    ),
   };
 }

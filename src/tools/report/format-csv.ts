@@ -4,7 +4,22 @@ import type { FeedbackReport } from './build-report.ts';
 
 export function formatReportCsv(report: FeedbackReport): string {
   return formatCsv(
-    ['id', 'kind', 'status', 'title', 'owner', 'votes', 'up', 'down', 'helpful_share', 'wilson_lower', 'top_reasons', 'latest_comments', 'last_changed', 'renamed_to'],
+    [
+      'id',
+      'kind',
+      'status',
+      'title',
+      'owner',
+      'votes',
+      'up',
+      'down',
+      'helpful_share',
+      'wilson_lower',
+      'top_reasons',
+      'latest_comments',
+      'last_changed',
+      'renamed_to',
+    ],
     [...report.items, ...report.orphans].map((r) => [
       r.id,
       r.kind,

@@ -25,7 +25,9 @@ function helpfulnessChart(rows: ReportRow[]): string {
       return `<g><text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(truncate(r.title, 38))}</text><rect x="${labelW}" y="${y + 3}" width="${w}" height="14" class="bar-up"><title>${escapeHtml(r.title)}: ${pct(r.helpfulShare)} helpful of ${r.votes} votes; score ${r.wilsonLower.toFixed(2)}</title></rect><line x1="${lb}" x2="${lb}" y1="${y}" y2="${y + 20}" class="marker"/><text x="${labelW + barW + 8}" y="${y + 14}">${pct(r.helpfulShare)} (${r.votes})</text></g>`;
     })
     .join('');
-  const ticks = [0, 0.25, 0.5, 0.75, 1].map((t) => `<text x="${labelW + t * barW}" y="12" text-anchor="middle" class="tick">${t * 100}%</text>`).join('');
+  const ticks = [0, 0.25, 0.5, 0.75, 1]
+    .map((t) => `<text x="${labelW + t * barW}" y="12" text-anchor="middle" class="tick">${t * 100}%</text>`)
+    .join('');
   return `<svg role="img" aria-labelledby="c1t" viewBox="0 0 ${labelW + barW + 80} ${h}" width="100%"><title id="c1t">Share of helpful votes per item, lowest score first; the line marks the score</title>${ticks}${bars}</svg>`;
 }
 
@@ -80,7 +82,10 @@ function itemTable(rows: ReportRow[]): string {
     ['Top reasons', 'text'],
     ['Last changed', 'text'],
   ]
-    .map(([label, type], i) => `<th scope="col" data-type="${type}"${i === 5 ? ' aria-sort="ascending"' : ''}><button type="button">${label}</button></th>`)
+    .map(
+      ([label, type], i) =>
+        `<th scope="col" data-type="${type}"${i === 5 ? ' aria-sort="ascending"' : ''}><button type="button">${label}</button></th>`,
+    )
     .join('');
   const body = rows
     .map(
@@ -98,7 +103,10 @@ function commentsSection(rows: ReportRow[]): string {
     .map(
       (r) =>
         `<details><summary>${escapeHtml(r.title)} (${r.latestComments.length})</summary><ul>${r.latestComments
-          .map((c) => `<li><blockquote>${escapeHtml(c.text)}</blockquote><small>${new Date(c.at).toISOString().slice(0, 10)} · ${c.vote === 'up' ? 'helpful' : 'not helpful'}${c.reason ? ` · ${c.reason}` : ''}</small></li>`)
+          .map(
+            (c) =>
+              `<li><blockquote>${escapeHtml(c.text)}</blockquote><small>${new Date(c.at).toISOString().slice(0, 10)} · ${c.vote === 'up' ? 'helpful' : 'not helpful'}${c.reason ? ` · ${c.reason}` : ''}</small></li>`,
+          )
           .join('')}</ul></details>`,
     )
     .join('\n');
@@ -108,7 +116,12 @@ function orphanSection(rows: ReportRow[]): string {
   if (!rows.length) return '<p>Every vote belongs to a current article or FAQ.</p>';
   const body = rows
     .map((r) => {
-      const why = r.status === 'renamed' ? `renamed to ${escapeHtml(r.renamedTo ?? '')}` : r.status === 'deleted' ? `deleted${r.lastChanged ? ` (${r.lastChanged})` : ''}` : 'unknown id';
+      const why =
+        r.status === 'renamed'
+          ? `renamed to ${escapeHtml(r.renamedTo ?? '')}`
+          : r.status === 'deleted'
+            ? `deleted${r.lastChanged ? ` (${r.lastChanged})` : ''}`
+            : 'unknown id';
       return `<tr><td>${escapeHtml(r.id)}</td><td>${why}</td><td>${r.votes}</td><td>${pct(r.helpfulShare)}</td></tr>`;
     })
     .join('\n');
@@ -153,7 +166,10 @@ for (const button of document.querySelectorAll('table[data-sortable] th button')
 function gapTable(caption: string, rows: Array<{ query: string; searches: number; lastSeen: string }>): string {
   if (!rows.length) return `<h3>${caption}</h3><p>None in this period.</p>`;
   return `<h3>${caption}</h3><table class="sortable"><thead><tr><th scope="col">Query</th><th scope="col">Searches</th><th scope="col">Last seen</th></tr></thead><tbody>${rows
-    .map((r) => `<tr><td>${escapeHtml(r.query)}</td><td data-sort="${r.searches}">${r.searches}</td><td>${escapeHtml(r.lastSeen)}</td></tr>`)
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.query)}</td><td data-sort="${r.searches}">${r.searches}</td><td>${escapeHtml(r.lastSeen)}</td></tr>`,
+    )
     .join('')}</tbody></table>`;
 }
 

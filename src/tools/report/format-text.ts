@@ -12,9 +12,14 @@ function formatRow(r: ReportRow): string[] {
     `${r.wilsonLower.toFixed(2).padStart(5)}  ${pct(r.helpfulShare).padStart(7)}  ${String(r.votes).padStart(5)}  ${pad(r.title, 40)}  ${pad(r.owner ?? '–', 16)}  ${reasons}`.trimEnd(),
   ];
   if (r.edit) {
-    lines.push(`       edited ${r.edit.at.slice(0, 10)}: before ${pct(r.edit.before.helpfulShare)} of ${r.edit.before.votes}, after ${pct(r.edit.after.helpfulShare)} of ${r.edit.after.votes}`);
+    lines.push(
+      `       edited ${r.edit.at.slice(0, 10)}: before ${pct(r.edit.before.helpfulShare)} of ${r.edit.before.votes}, after ${pct(r.edit.after.helpfulShare)} of ${r.edit.after.votes}`,
+    );
   }
-  for (const c of r.latestComments) lines.push(`       "${cut(oneLine(c.text), 90)}"  (${new Date(c.at).toISOString().slice(0, 10)}, ${c.vote}${c.reason ? `, ${c.reason}` : ''})`);
+  for (const c of r.latestComments)
+    lines.push(
+      `       "${cut(oneLine(c.text), 90)}"  (${new Date(c.at).toISOString().slice(0, 10)}, ${c.vote}${c.reason ? `, ${c.reason}` : ''})`,
+    );
   return lines;
 }
 
@@ -33,7 +38,12 @@ export function formatReportText(report: FeedbackReport): string {
   if (report.orphans.length) {
     out.push('', 'Votes for ids the content does not have:');
     for (const r of report.orphans) {
-      const why = r.status === 'renamed' ? `renamed to ${r.renamedTo}` : r.status === 'deleted' ? `deleted${r.lastChanged ? ` (${r.lastChanged})` : ''}` : 'unknown id';
+      const why =
+        r.status === 'renamed'
+          ? `renamed to ${r.renamedTo}`
+          : r.status === 'deleted'
+            ? `deleted${r.lastChanged ? ` (${r.lastChanged})` : ''}`
+            : 'unknown id';
       out.push(`  ${pad(r.id, 40)}  ${why}: ${r.votes} votes, ${pct(r.helpfulShare)} helpful`);
     }
   }
@@ -44,14 +54,18 @@ export function formatReportText(report: FeedbackReport): string {
 /** The "Content gaps" and "Suggested synonyms" sections. */
 export function formatSearchInsightsText(report: FeedbackReport): string[] {
   const s = report.search;
-  if (s.searches === 0) return ['Content gaps: no search events in this period (turn on searchInsights in content/site.yaml to collect them).'];
+  if (s.searches === 0)
+    return [
+      'Content gaps: no search events in this period (turn on searchInsights in content/site.yaml to collect them).',
+    ];
   const out = [`Content gaps (${s.searches} searches, ${s.zeroResultSearches} with no results)`];
   const section = (title: string, rows: Array<{ query: string; searches: number; lastSeen: string }>) => {
     out.push('', `  ${title}:`);
     if (!rows.length) out.push('    none');
     else {
       out.push(`    ${'Searches'.padStart(8)}  ${pad('Query', 50)}  Last seen`);
-      for (const r of rows) out.push(`    ${String(r.searches).padStart(8)}  ${pad(oneLine(r.query), 50)}  ${r.lastSeen}`);
+      for (const r of rows)
+        out.push(`    ${String(r.searches).padStart(8)}  ${pad(oneLine(r.query), 50)}  ${r.lastSeen}`);
     }
   };
   section('Top queries with no results', s.contentGaps.noResults);
@@ -60,7 +74,9 @@ export function formatSearchInsightsText(report: FeedbackReport): string[] {
   out.push('', 'Suggested synonyms (a query with no results, then one that found an article):');
   if (!s.suggestedSynonyms.length) out.push('  none');
   for (const r of s.suggestedSynonyms) {
-    out.push(`  ${String(r.count).padStart(6)}×  "${cut(oneLine(r.query), 40)}" → "${cut(oneLine(r.foundWith), 40)}"${r.opened ? `  (opened ${cut(r.opened, 60)})` : ''}  last seen ${r.lastSeen}`);
+    out.push(
+      `  ${String(r.count).padStart(6)}×  "${cut(oneLine(r.query), 40)}" → "${cut(oneLine(r.foundWith), 40)}"${r.opened ? `  (opened ${cut(r.opened, 60)})` : ''}  last seen ${r.lastSeen}`,
+    );
   }
   return out;
 }

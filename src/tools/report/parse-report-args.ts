@@ -34,7 +34,10 @@ export interface ReportArgs {
   help: boolean;
 }
 
-export function parseReportArgs(argv: string[], env: Record<string, string | undefined>): { ok: true; args: ReportArgs } | { ok: false; message: string } {
+export function parseReportArgs(
+  argv: string[],
+  env: Record<string, string | undefined>,
+): { ok: true; args: ReportArgs } | { ok: false; message: string } {
   let values: Record<string, string | boolean | undefined>;
   try {
     ({ values } = parseArgs({

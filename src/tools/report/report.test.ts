@@ -24,14 +24,35 @@ beforeAll(async () => {
   const votes = [
     // reset-password: 3 of 4 unhappy before the edit on 2026-03-10, 2 of 2 happy after.
     ...['down', 'down', 'down', 'up'].map((vote, i) =>
-      createVoteRecord({ itemId: 'article:reset-password', vote: vote as 'up' | 'down', reason: vote === 'down' ? 'incorrect' : null, receivedAt: at(`2026-03-0${i + 2}T09:00:00Z`) }),
+      createVoteRecord({
+        itemId: 'article:reset-password',
+        vote: vote as 'up' | 'down',
+        reason: vote === 'down' ? 'incorrect' : null,
+        receivedAt: at(`2026-03-0${i + 2}T09:00:00Z`),
+      }),
     ),
-    createVoteRecord({ itemId: 'article:reset-password', vote: 'down', reason: 'hard-to-follow', comment: '<script>alert(1)</script>', receivedAt: at('2026-03-08T09:00:00Z') }),
-    ...[0, 1].map((i) => createVoteRecord({ itemId: 'article:reset-password', vote: 'up', receivedAt: at(`2026-03-1${i + 1}T09:00:00Z`) })),
+    createVoteRecord({
+      itemId: 'article:reset-password',
+      vote: 'down',
+      reason: 'hard-to-follow',
+      comment: '<script>alert(1)</script>',
+      receivedAt: at('2026-03-08T09:00:00Z'),
+    }),
+    ...[0, 1].map((i) =>
+      createVoteRecord({ itemId: 'article:reset-password', vote: 'up', receivedAt: at(`2026-03-1${i + 1}T09:00:00Z`) }),
+    ),
     // invoices: 20 helpful of 20.
-    ...Array.from({ length: 20 }, (_, i) => createVoteRecord({ itemId: 'article:invoices', vote: 'up', receivedAt: at('2026-03-12T10:00:00Z') + i })),
+    ...Array.from({ length: 20 }, (_, i) =>
+      createVoteRecord({ itemId: 'article:invoices', vote: 'up', receivedAt: at('2026-03-12T10:00:00Z') + i }),
+    ),
     // the FAQ: one "No" with a formula-looking comment.
-    createVoteRecord({ itemId: 'faq:why-charged-twice', vote: 'down', reason: 'did-not-answer', comment: '=HYPERLINK("http://x")', receivedAt: at('2026-03-12T11:00:00Z') }),
+    createVoteRecord({
+      itemId: 'faq:why-charged-twice',
+      vote: 'down',
+      reason: 'did-not-answer',
+      comment: '=HYPERLINK("http://x")',
+      receivedAt: at('2026-03-12T11:00:00Z'),
+    }),
     // ids the content no longer has, and one it never had.
     createVoteRecord({ itemId: 'article:track-a-parcel', vote: 'down', receivedAt: at('2026-03-03T10:00:00Z') }),
     createVoteRecord({ itemId: 'article:old-refunds', vote: 'up', receivedAt: at('2026-03-04T10:00:00Z') }),
@@ -41,7 +62,12 @@ beforeAll(async () => {
   ];
   for (const v of votes) await store.recordVote(v);
   await store.close();
-  report = await loadFeedbackReport({ root: fixture.root, store: dbFile, since: new Date('2026-03-01T00:00:00Z'), now: new Date('2026-03-15T00:00:00Z') });
+  report = await loadFeedbackReport({
+    root: fixture.root,
+    store: dbFile,
+    since: new Date('2026-03-01T00:00:00Z'),
+    now: new Date('2026-03-15T00:00:00Z'),
+  });
 });
 afterAll(() => fixture.cleanup());
 
@@ -99,16 +125,22 @@ describe('report formats', () => {
   it('prints a table with the score, the share, titles, owners, reasons, comments and the orphans', () => {
     const text = formatReportText(report);
     expect(text).toContain('31 votes on 6 items, 81% helpful.');
-    expect(text).toContain(` 0.16      43%      7  Reset your password${' '.repeat(23)}Accounts team     incorrect 3, hard-to-follow 1\n`);
+    expect(text).toContain(
+      ` 0.16      43%      7  Reset your password${' '.repeat(23)}Accounts team     incorrect 3, hard-to-follow 1\n`,
+    );
     expect(text).toContain('edited 2026-03-10: before 20% of 5, after 100% of 2');
     expect(text).toContain('"<script>alert(1)</script>"  (2026-03-08, down, hard-to-follow)');
-    expect(text).toContain('article:old-refunds                       renamed to article:refunds: 1 votes, 100% helpful');
+    expect(text).toContain(
+      'article:old-refunds                       renamed to article:refunds: 1 votes, 100% helpful',
+    );
     expect(text).toContain('No votes yet (1):\n  Refunds');
   });
 
   it('writes CSV with formula-looking comments guarded and orphans included', () => {
     const csv = formatReportCsv(report);
-    expect(csv.split('\r\n')[0]).toBe('id,kind,status,title,owner,votes,up,down,helpful_share,wilson_lower,top_reasons,latest_comments,last_changed,renamed_to');
+    expect(csv.split('\r\n')[0]).toBe(
+      'id,kind,status,title,owner,votes,up,down,helpful_share,wilson_lower,top_reasons,latest_comments,last_changed,renamed_to',
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain('article:track-a-parcel,article,deleted');
   });
@@ -169,6 +201,8 @@ describe('parseReportArgs', () => {
   });
 
   it('works in a git checkout', () => {
-    expect(execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: fixture.root, encoding: 'utf8' }).trim()).toBe('true');
+    expect(
+      execFileSync('git', ['rev-parse', '--is-inside-work-tree'], { cwd: fixture.root, encoding: 'utf8' }).trim(),
+    ).toBe('true');
   });
 });

@@ -14,15 +14,28 @@ import { formatReportText } from './format-text.ts';
 import { parseReportArgs } from './parse-report-args.ts';
 import { buildSearchInsights } from './search-insights.ts';
 
-const ev = (overrides: Partial<StoredSearchEvent>) => createSearchEventRecord({ receivedAt: Date.parse(`${overrides.day ?? '2026-03-01'}T10:00:00Z`), ...overrides });
+const ev = (overrides: Partial<StoredSearchEvent>) =>
+  createSearchEventRecord({ receivedAt: Date.parse(`${overrides.day ?? '2026-03-01'}T10:00:00Z`), ...overrides });
 
 const EVENTS: StoredSearchEvent[] = [
   // "reimbursement" finds nothing three times; twice the reader then found "refund" and opened an article.
   ev({ query: 'reimbursement', resultCount: 0, day: '2026-03-02' }),
   ev({ query: 'reimbursement', resultCount: 0, day: '2026-03-05' }),
   ev({ query: 'reimbursement', resultCount: 0, day: '2026-03-04', contact: true }),
-  ev({ query: 'refund', resultCount: 4, opened: '/returns-refunds/refund-timelines/', refinedFrom: 'reimbursement', day: '2026-03-02' }),
-  ev({ query: 'refund', resultCount: 4, opened: '/returns-refunds/refund-timelines/', refinedFrom: 'reimbursement', day: '2026-03-05' }),
+  ev({
+    query: 'refund',
+    resultCount: 4,
+    opened: '/returns-refunds/refund-timelines/',
+    refinedFrom: 'reimbursement',
+    day: '2026-03-02',
+  }),
+  ev({
+    query: 'refund',
+    resultCount: 4,
+    opened: '/returns-refunds/refund-timelines/',
+    refinedFrom: 'reimbursement',
+    day: '2026-03-05',
+  }),
   // "<b>wire</b>" (reader markup) found nothing once.
   ev({ query: '<b>wire</b> =cmd()', resultCount: 0, day: '2026-03-03' }),
   // "invoice" finds results that nobody opens, and one reader then contacted support.
@@ -60,7 +73,13 @@ describe('search insights data', () => {
 
   it('suggests a synonym when a query with no results was followed by one that found an article', () => {
     expect(insights.suggestedSynonyms).toEqual([
-      { query: 'reimbursement', foundWith: 'refund', count: 2, lastSeen: '2026-03-05', opened: '/returns-refunds/refund-timelines/' },
+      {
+        query: 'reimbursement',
+        foundWith: 'refund',
+        count: 2,
+        lastSeen: '2026-03-05',
+        opened: '/returns-refunds/refund-timelines/',
+      },
     ]);
   });
 
@@ -70,7 +89,12 @@ describe('search insights data', () => {
   });
 
   it('is empty without search events', () => {
-    expect(buildSearchInsights([])).toEqual({ searches: 0, zeroResultSearches: 0, contentGaps: { noResults: [], notOpened: [], contactAfter: [] }, suggestedSynonyms: [] });
+    expect(buildSearchInsights([])).toEqual({
+      searches: 0,
+      zeroResultSearches: 0,
+      contentGaps: { noResults: [], notOpened: [], contactAfter: [] },
+      suggestedSynonyms: [],
+    });
   });
 });
 
@@ -94,13 +118,19 @@ describe('search insights in the report formats', () => {
     const text = formatReportText(report);
     expect(text).toContain('Content gaps (9 searches, 4 with no results)');
     expect(text).toContain(`         3  reimbursement${' '.repeat(37)}  2026-03-05\n`);
-    expect(text).toContain('Suggested synonyms (a query with no results, then one that found an article):\n       2×  "reimbursement" → "refund"  (opened /returns-refunds/refund-timelines/)  last seen 2026-03-05');
+    expect(text).toContain(
+      'Suggested synonyms (a query with no results, then one that found an article):\n       2×  "reimbursement" → "refund"  (opened /returns-refunds/refund-timelines/)  last seen 2026-03-05',
+    );
   });
 
   it('prints only the search insights with --section gaps', () => {
     const text = formatReport(report, 'table', 'gaps');
     expect(text.startsWith('Content gaps (9 searches')).toBe(true);
-    expect(JSON.parse(formatReport(report, 'json', 'gaps'))).toEqual({ generatedAt: report.generatedAt, since: '2026-03-02', search: report.search });
+    expect(JSON.parse(formatReport(report, 'json', 'gaps'))).toEqual({
+      generatedAt: report.generatedAt,
+      since: '2026-03-02',
+      search: report.search,
+    });
     expect(JSON.parse(formatReport(report, 'json')).search).toEqual(report.search);
   });
 
@@ -109,14 +139,23 @@ describe('search insights in the report formats', () => {
     expect(csv.split('\r\n')).toEqual([
       'section,query,count,last_seen,found_with,opened',
       'no_results,reimbursement,3,2026-03-05,,',
-      "no_results,<b>wire</b> =cmd(),1,2026-03-03,,",
+      'no_results,<b>wire</b> =cmd(),1,2026-03-03,,',
       'not_opened,invoice,1,2026-03-06,,',
       'contact_after,invoice,1,2026-03-06,,',
       'contact_after,reimbursement,1,2026-03-04,,',
       'synonym,reimbursement,2,2026-03-05,refund,/returns-refunds/refund-timelines/',
       '',
     ]);
-    const guarded = formatSearchInsightsCsv(buildFeedbackReport({ votes: [], searchEvents: [ev({ query: '=cmd()', resultCount: 0 })], items: [], lastChanged: new Map(), renamedFrom: new Map(), now: new Date('2026-03-15T00:00:00Z') }));
+    const guarded = formatSearchInsightsCsv(
+      buildFeedbackReport({
+        votes: [],
+        searchEvents: [ev({ query: '=cmd()', resultCount: 0 })],
+        items: [],
+        lastChanged: new Map(),
+        renamedFrom: new Map(),
+        now: new Date('2026-03-15T00:00:00Z'),
+      }),
+    );
     expect(guarded).toContain("no_results,'=cmd(),1,2026-03-01,,");
   });
 

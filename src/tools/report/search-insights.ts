@@ -44,8 +44,10 @@ export interface SearchInsights {
   suggestedSynonyms: SynonymSuggestion[];
 }
 
-const byCountThenRecent = <T extends { lastSeen: string; query: string }>(count: (x: T) => number) => (a: T, b: T) =>
-  count(b) - count(a) || b.lastSeen.localeCompare(a.lastSeen) || a.query.localeCompare(b.query);
+const byCountThenRecent =
+  <T extends { lastSeen: string; query: string }>(count: (x: T) => number) =>
+  (a: T, b: T) =>
+    count(b) - count(a) || b.lastSeen.localeCompare(a.lastSeen) || a.query.localeCompare(b.query);
 
 export function buildSearchInsights(events: readonly StoredSearchEvent[], limit = 20): SearchInsights {
   interface QueryStats {
@@ -62,7 +64,17 @@ export function buildSearchInsights(events: readonly StoredSearchEvent[], limit 
   const stats = new Map<string, QueryStats>();
   const synonyms = new Map<string, SynonymSuggestion & { openedCounts: Map<string, number> }>();
   for (const e of events) {
-    const s = stats.get(e.query) ?? { query: e.query, searches: 0, withResults: 0, opened: 0, contact: 0, contactWithResults: 0, lastSeen: '', lastZero: '', lastContact: '' };
+    const s = stats.get(e.query) ?? {
+      query: e.query,
+      searches: 0,
+      withResults: 0,
+      opened: 0,
+      contact: 0,
+      contactWithResults: 0,
+      lastSeen: '',
+      lastZero: '',
+      lastContact: '',
+    };
     s.searches++;
     if (e.day > s.lastSeen) s.lastSeen = e.day;
     if (e.resultCount > 0) s.withResults++;
@@ -77,7 +89,14 @@ export function buildSearchInsights(events: readonly StoredSearchEvent[], limit 
 
     if (e.refinedFrom && e.resultCount > 0 && e.refinedFrom !== e.query) {
       const key = JSON.stringify([e.refinedFrom, e.query]);
-      const syn = synonyms.get(key) ?? { query: e.refinedFrom, foundWith: e.query, count: 0, lastSeen: '', opened: null, openedCounts: new Map() };
+      const syn = synonyms.get(key) ?? {
+        query: e.refinedFrom,
+        foundWith: e.query,
+        count: 0,
+        lastSeen: '',
+        opened: null,
+        openedCounts: new Map(),
+      };
       syn.count++;
       if (e.day > syn.lastSeen) syn.lastSeen = e.day;
       if (e.opened) syn.openedCounts.set(e.opened, (syn.openedCounts.get(e.opened) ?? 0) + 1);
@@ -105,7 +124,13 @@ export function buildSearchInsights(events: readonly StoredSearchEvent[], limit 
       ...syn,
       opened: [...openedCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null,
     }))
-    .sort((a, b) => b.count - a.count || b.lastSeen.localeCompare(a.lastSeen) || a.query.localeCompare(b.query) || a.foundWith.localeCompare(b.foundWith))
+    .sort(
+      (a, b) =>
+        b.count - a.count ||
+        b.lastSeen.localeCompare(a.lastSeen) ||
+        a.query.localeCompare(b.query) ||
+        a.foundWith.localeCompare(b.foundWith),
+    )
     .slice(0, limit);
   return {
     searches: events.length,

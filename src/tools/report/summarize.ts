@@ -30,7 +30,17 @@ export interface VoteTally {
 
 export function createEmptyTally(itemId: string): VoteTally {
   const reasons = Object.fromEntries(FEEDBACK_REASONS.map((r) => [r, 0])) as Record<FeedbackReason, number>;
-  return { itemId, up: 0, down: 0, total: 0, helpfulShare: null, wilsonLower: 0, reasons, latestComments: [], lastVoteAt: null };
+  return {
+    itemId,
+    up: 0,
+    down: 0,
+    total: 0,
+    helpfulShare: null,
+    wilsonLower: 0,
+    reasons,
+    latestComments: [],
+    lastVoteAt: null,
+  };
 }
 
 /** Tally votes per item id. `commentLimit` caps latest comments per item. */

@@ -10,10 +10,11 @@ export const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'
 export async function runAxe(page: Page): Promise<Result[]> {
   await page.addScriptTag({ path: AXE_PATH });
   const results = await page.evaluate(
-    (tags) => (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<AxeResults> } }).axe.run(document, {
-      runOnly: { type: 'tag', values: tags },
-      resultTypes: ['violations'],
-    }),
+    (tags) =>
+      (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<AxeResults> } }).axe.run(document, {
+        runOnly: { type: 'tag', values: tags },
+        resultTypes: ['violations'],
+      }),
     WCAG_TAGS,
   );
   return results.violations;
@@ -25,7 +26,10 @@ export function formatViolations(violations: Result[]): string {
     .map((v) => {
       const nodes = v.nodes
         .slice(0, 8)
-        .map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n\s*/g, '; ') ?? ''}\n      ${n.html.slice(0, 160)}`)
+        .map(
+          (n) =>
+            `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n\s*/g, '; ') ?? ''}\n      ${n.html.slice(0, 160)}`,
+        )
         .join('\n');
       const more = v.nodes.length > 8 ? `\n    ... and ${v.nodes.length - 8} more` : '';
       return `[${v.impact ?? 'n/a'}] ${v.id}: ${v.help} (${v.helpUrl})\n${nodes}${more}`;

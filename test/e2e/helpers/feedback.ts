@@ -38,7 +38,11 @@ export function readVotes(dbFile: string): VoteRow[] {
 }
 
 /** Waits until `predicate` holds for the stored votes (the endpoint commits asynchronously). */
-export async function waitForVotes(dbFile: string, predicate: (rows: VoteRow[]) => boolean, timeoutMs = 5000): Promise<VoteRow[]> {
+export async function waitForVotes(
+  dbFile: string,
+  predicate: (rows: VoteRow[]) => boolean,
+  timeoutMs = 5000,
+): Promise<VoteRow[]> {
   const deadline = Date.now() + timeoutMs;
   let rows = readVotes(dbFile);
   while (!predicate(rows) && Date.now() < deadline) {
@@ -62,7 +66,9 @@ export function readSearchEvents(dbFile: string): SearchEventRow[] {
   if (!existsSync(dbFile)) return [];
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT query, result_count, opened, contact, refined_from, day FROM search_events ORDER BY id').all() as SearchEventRow[];
+    return db
+      .prepare('SELECT query, result_count, opened, contact, refined_from, day FROM search_events ORDER BY id')
+      .all() as SearchEventRow[];
   } finally {
     db.close();
   }
@@ -79,7 +85,11 @@ export function readSearchEventColumns(dbFile: string): string[] {
 }
 
 /** Waits until `predicate` holds for the stored search events. */
-export async function waitForSearchEvents(dbFile: string, predicate: (rows: SearchEventRow[]) => boolean, timeoutMs = 5000): Promise<SearchEventRow[]> {
+export async function waitForSearchEvents(
+  dbFile: string,
+  predicate: (rows: SearchEventRow[]) => boolean,
+  timeoutMs = 5000,
+): Promise<SearchEventRow[]> {
   const deadline = Date.now() + timeoutMs;
   let rows = readSearchEvents(dbFile);
   while (!predicate(rows) && Date.now() < deadline) {

@@ -40,7 +40,8 @@ export async function startProcess(
   const running: RunningProcess = { url: options.url, output: () => output, stop: () => stopProcess(child) };
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`${name} exited with code ${child.exitCode} before it was ready:\n${output}`);
+    if (child.exitCode !== null)
+      throw new Error(`${name} exited with code ${child.exitCode} before it was ready:\n${output}`);
     try {
       const response = await fetch(options.readyUrl);
       if (response.status < 500) return running;

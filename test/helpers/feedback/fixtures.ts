@@ -15,7 +15,12 @@ export function createTestManifest(extraIds: string[] = []): FeedbackManifest {
       { id: 'article:reset-password', kind: 'article', title: 'Reset your password', path: '/account/reset-password/' },
       { id: 'article:track-a-parcel', kind: 'article', title: 'Track a parcel', path: '/shipping/track-a-parcel/' },
       { id: 'faq:why-charged-twice', kind: 'faq', title: 'Why was I charged twice?', path: '/faq/#why-charged-twice' },
-      ...extraIds.map((id) => ({ id, kind: id.startsWith('faq:') ? ('faq' as const) : ('article' as const), title: id, path: '/x/' })),
+      ...extraIds.map((id) => ({
+        id,
+        kind: id.startsWith('faq:') ? ('faq' as const) : ('article' as const),
+        title: id,
+        path: '/x/',
+      })),
     ],
   });
 }

@@ -29,10 +29,15 @@ export async function spawnFeedbackServer(env: Record<string, string>): Promise<
   });
   let stderr = '';
   proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
-  const exited = new Promise<number | string>((resolve) => proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)));
+  const exited = new Promise<number | string>((resolve) =>
+    proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
+  );
   const listening = await new Promise<{ url: string; port: number }>((resolve, reject) => {
     let stdout = '';
-    const timer = setTimeout(() => reject(new Error(`the feedback server did not start within 30 s; stderr:\n${stderr}`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`the feedback server did not start within 30 s; stderr:\n${stderr}`)),
+      30_000,
+    );
     proc.stdout!.on('data', (d: Buffer) => {
       stdout += d.toString();
       const line = stdout.split('\n').find((l) => l.includes('"listening"'));
@@ -54,7 +59,12 @@ export function createTempSite(manifest: FeedbackManifest = createTestManifest()
   const dir = mkdtempSync(path.join(tmpdir(), 'feedback-server-'));
   const manifestFile = path.join(dir, 'feedback-manifest.json');
   writeFileSync(manifestFile, JSON.stringify(manifest));
-  return { dir, manifestFile, dbFile: path.join(dir, 'feedback.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    dir,
+    manifestFile,
+    dbFile: path.join(dir, 'feedback.db'),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /** Resident set size of a process in bytes (Linux /proc). */

@@ -103,7 +103,13 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       expect(await store.recordVote(second)).toBe('updated');
       const votes = await store.listVotes();
       expect(votes).toHaveLength(1);
-      expect(votes[0]).toMatchObject({ vote: 'down', reason: 'incorrect', eventId: second.eventId, createdAt: first.receivedAt, updatedAt: second.receivedAt });
+      expect(votes[0]).toMatchObject({
+        vote: 'down',
+        reason: 'incorrect',
+        eventId: second.eventId,
+        createdAt: first.receivedAt,
+        updatedAt: second.receivedAt,
+      });
     });
 
     it('collapses 100 sends of the same vote, 10 of them concurrent, into one row', async () => {
@@ -121,10 +127,15 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       expect(await store.countVotes()).toBe(4);
     });
 
-    it('replaces the browser\'s earlier vote on the same item, even from another day', async () => {
+    it("replaces the browser's earlier vote on the same item, even from another day", async () => {
       const first = createVoteRecord({ visitorHash: 'day1-hash', day: '2026-03-01' });
       await store.recordVote(first);
-      const change = createVoteRecord({ visitorHash: 'day2-hash', day: '2026-03-02', vote: 'down', replaces: first.eventId });
+      const change = createVoteRecord({
+        visitorHash: 'day2-hash',
+        day: '2026-03-02',
+        vote: 'down',
+        replaces: first.eventId,
+      });
       expect(await store.recordVote(change)).toBe('updated');
       const votes = await store.listVotes();
       expect(votes.map((v) => [v.day, v.vote])).toEqual([['2026-03-02', 'down']]);
@@ -138,7 +149,12 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     });
 
     it('stores comment text exactly as given, markup and formulas included', async () => {
-      const texts = ['<script>alert(1)</script>', '=HYPERLINK("http://x")', 'Zeile 1\nZeile 2 — ünïcödé 🎉', "Robert'); DROP TABLE votes;--"];
+      const texts = [
+        '<script>alert(1)</script>',
+        '=HYPERLINK("http://x")',
+        'Zeile 1\nZeile 2 — ünïcödé 🎉',
+        "Robert'); DROP TABLE votes;--",
+      ];
       for (const comment of texts) await store.recordVote(createVoteRecord({ vote: 'down', comment }));
       expect((await store.listVotes()).map((v) => v.comment)).toEqual(texts);
     });
@@ -160,7 +176,11 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
 
     it('rejects a row the schema forbids without failing the votes sent alongside it', async () => {
       const bad = createVoteRecord({ vote: 'maybe' as 'up' });
-      const results = await Promise.allSettled([store.recordVote(createVoteRecord()), store.recordVote(bad), store.recordVote(createVoteRecord())]);
+      const results = await Promise.allSettled([
+        store.recordVote(createVoteRecord()),
+        store.recordVote(bad),
+        store.recordVote(createVoteRecord()),
+      ]);
       expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
       expect(await store.countVotes()).toBe(2);
     });
@@ -173,7 +193,8 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     });
 
     it('deletes salts of days before the given day', async () => {
-      for (const day of ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02']) await store.getOrCreateSalt(day, `s-${day}`);
+      for (const day of ['2026-02-27', '2026-02-28', '2026-03-01', '2026-03-02'])
+        await store.getOrCreateSalt(day, `s-${day}`);
       expect(await store.deleteSaltsBefore('2026-03-01')).toBe(2);
       expect(await store.listSaltDays()).toEqual(['2026-03-01', '2026-03-02']);
     });
@@ -186,7 +207,13 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     });
 
     it('stores a search event and reads it back field for field', async () => {
-      const record = createSearchEventRecord({ query: 'reimbursement', resultCount: 2, opened: '/returns-refunds/refund-timelines/', contact: true, refinedFrom: 'refund money back' });
+      const record = createSearchEventRecord({
+        query: 'reimbursement',
+        resultCount: 2,
+        opened: '/returns-refunds/refund-timelines/',
+        contact: true,
+        refinedFrom: 'refund money back',
+      });
       expect(await store.recordSearchEvent(record)).toBe('created');
       expect(await store.listSearchEvents()).toEqual([record]);
       expect(await store.countSearchEvents()).toBe(1);
@@ -209,7 +236,9 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
     });
 
     it('keeps every search event as its own row, the same query included', async () => {
-      await Promise.all(Array.from({ length: 50 }, () => store.recordSearchEvent(createSearchEventRecord({ query: 'invoice' }))));
+      await Promise.all(
+        Array.from({ length: 50 }, () => store.recordSearchEvent(createSearchEventRecord({ query: 'invoice' }))),
+      );
       await Promise.all(Array.from({ length: 50 }, () => store.recordVote(createVoteRecord())));
       expect(await store.countSearchEvents()).toBe(50);
       expect(await store.countVotes()).toBe(50);

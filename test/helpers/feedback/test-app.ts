@@ -39,7 +39,8 @@ export async function createTestApp(overrides: Partial<FeedbackAppOptions> & { m
   function post(body: VoteBody | string | Uint8Array, options: PostOptions = {}) {
     const headers = createBrowserHeaders(options.headers);
     for (const name of options.without ?? []) delete headers[name];
-    const payload: BodyInit = typeof body === 'string' ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body);
+    const payload: BodyInit =
+      typeof body === 'string' ? body : body instanceof Uint8Array ? new Uint8Array(body) : JSON.stringify(body);
     return request('/feedback', { method: 'POST', headers, body: payload }, options.address);
   }
 

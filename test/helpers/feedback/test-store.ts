@@ -21,7 +21,9 @@ export const getTestPostgresUrl = () => process.env.FEEDBACK_TEST_POSTGRES_URL |
 export function getTestStoreKind(): TestStoreKind {
   const kind = process.env.FEEDBACK_TEST_STORE ?? 'sqlite';
   if (kind === 'postgres' && !getTestPostgresUrl()) {
-    throw new Error('FEEDBACK_TEST_STORE=postgres needs FEEDBACK_TEST_POSTGRES_URL, e.g. postgres://postgres@127.0.0.1:5432/test');
+    throw new Error(
+      'FEEDBACK_TEST_STORE=postgres needs FEEDBACK_TEST_POSTGRES_URL, e.g. postgres://postgres@127.0.0.1:5432/test',
+    );
   }
   return kind === 'postgres' ? 'postgres' : 'sqlite';
 }

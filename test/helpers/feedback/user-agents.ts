@@ -41,13 +41,18 @@ const PLATFORMS = [
 
 /** 50 distinct real-browser UAs: Chrome, Firefox, Edge, Safari and mobile Safari. */
 export const BROWSER_USER_AGENTS: string[] = [
-  ...PLATFORMS.flatMap((p) => [120, 124].map((v) => `Mozilla/5.0 (${p}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`)),
+  ...PLATFORMS.flatMap((p) =>
+    [120, 124].map((v) => `Mozilla/5.0 (${p}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36`),
+  ),
   ...PLATFORMS.flatMap((p) => [121, 125].map((v) => `Mozilla/5.0 (${p}; rv:${v}.0) Gecko/20100101 Firefox/${v}.0`)),
   ...PLATFORMS.flatMap((p) =>
-    [122, 126].map((v) => `Mozilla/5.0 (${p}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36 Edg/${v}.0.0.0`),
+    [122, 126].map(
+      (v) => `Mozilla/5.0 (${p}) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/${v}.0.0.0 Safari/537.36 Edg/${v}.0.0.0`,
+    ),
   ),
   ...[15, 16, 17, 18, 16.5, 17.4, 17.5, 18.1, 18.2, 15.6].map(
-    (v) => `Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/${v} Safari/605.1.15`,
+    (v) =>
+      `Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/${v} Safari/605.1.15`,
   ),
   ...[15, 16, 17, 18, 16.5, 17.4, 17.5, 18.1, 18.2, 15.6].map(
     (v) =>

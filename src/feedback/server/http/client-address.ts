@@ -16,7 +16,10 @@ export function getClientAddress(headers: Headers, socketAddress: string | undef
     const value = headers.get(trustProxy.header);
     if (value) {
       if ('hops' in trustProxy) {
-        const parts = value.split(',').map((p) => p.trim()).filter(Boolean);
+        const parts = value
+          .split(',')
+          .map((p) => p.trim())
+          .filter(Boolean);
         const picked = parts[parts.length - trustProxy.hops];
         if (picked) return normalizeAddress(picked);
       } else return normalizeAddress(value.trim());
@@ -27,7 +30,11 @@ export function getClientAddress(headers: Headers, socketAddress: string | undef
 
 /** "::ffff:1.2.3.4" -> "1.2.3.4"; lowercase IPv6; strip a zone id and brackets. */
 export function normalizeAddress(address: string): string {
-  let a = address.trim().toLowerCase().replace(/^\[|\](?::\d+)?$/g, '').replace(/%.*$/, '');
+  let a = address
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\](?::\d+)?$/g, '')
+    .replace(/%.*$/, '');
   if (a.startsWith('::ffff:') && a.includes('.')) a = a.slice(7);
   return a;
 }

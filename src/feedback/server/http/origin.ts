@@ -16,15 +16,17 @@ export function getAllowedOrigins(urls: readonly string[]): Set<string> {
   return out;
 }
 
-export type OriginDecision =
-  | { ok: true; origin: string | undefined; corsOrigin: string | undefined }
-  | { ok: false };
+export type OriginDecision = { ok: true; origin: string | undefined; corsOrigin: string | undefined } | { ok: false };
 
 /**
  * The request's origin from `Origin`, or from `Referer` when a browser left Origin out. With
  * neither, `allowMissingOrigin` decides (non-browser clients such as curl send neither).
  */
-export function checkOrigin(headers: Headers, allowed: ReadonlySet<string>, allowMissingOrigin: boolean): OriginDecision {
+export function checkOrigin(
+  headers: Headers,
+  allowed: ReadonlySet<string>,
+  allowMissingOrigin: boolean,
+): OriginDecision {
   const origin = headers.get('origin');
   if (origin !== null) {
     return allowed.has(origin) ? { ok: true, origin, corsOrigin: origin } : { ok: false };

@@ -35,6 +35,11 @@ export function createRedirectResponse(location: string, headers: Record<string,
   return new Response(null, { status: 303, headers: { ...BASE_HEADERS, location, ...headers } });
 }
 
-export function createTextResponse(status: number, body: string, contentType: string, headers: Record<string, string> = {}): Response {
+export function createTextResponse(
+  status: number,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = {},
+): Response {
   return new Response(body, { status, headers: { ...BASE_HEADERS, 'content-type': contentType, ...headers } });
 }

@@ -6,7 +6,12 @@ import net from 'node:net';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVoteBody, SITE_ORIGIN, BROWSER_UA } from '../../../../test/helpers/feedback/fixtures.ts';
-import { createTempSite, getRssBytes, spawnFeedbackServer, type SpawnedServer } from '../../../../test/helpers/feedback/spawn-server.ts';
+import {
+  createTempSite,
+  getRssBytes,
+  spawnFeedbackServer,
+  type SpawnedServer,
+} from '../../../../test/helpers/feedback/spawn-server.ts';
 
 const MiB = 1024 * 1024;
 let server: SpawnedServer;
@@ -21,7 +26,11 @@ beforeAll(async () => {
   });
   // Warm up: the first POST creates the day's salt (a committed write) and compiles the code paths.
   for (let i = 0; i < 5; i++) {
-    await fetch(`${server.url}/feedback`, { method: 'POST', headers: { origin: SITE_ORIGIN, 'content-type': 'text/plain', 'user-agent': BROWSER_UA }, body: '{}' });
+    await fetch(`${server.url}/feedback`, {
+      method: 'POST',
+      headers: { origin: SITE_ORIGIN, 'content-type': 'text/plain', 'user-agent': BROWSER_UA },
+      body: '{}',
+    });
   }
 });
 afterAll(async () => {
@@ -123,7 +132,9 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
     const sendAll = () =>
       Promise.all(
         Array.from({ length: 100 }, (_, i) =>
-          i % 2 ? sendRaw(baseHead('Transfer-Encoding: chunked\r\n'), MiB, true) : sendRaw(baseHead(`Content-Length: 100\r\nTransfer-Encoding: chunked\r\n`), MiB, true),
+          i % 2
+            ? sendRaw(baseHead('Transfer-Encoding: chunked\r\n'), MiB, true)
+            : sendRaw(baseHead(`Content-Length: 100\r\nTransfer-Encoding: chunked\r\n`), MiB, true),
         ),
       );
     // A first round grows the heap to what 100 open connections need (the compiled server starts

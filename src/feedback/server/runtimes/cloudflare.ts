@@ -41,12 +41,21 @@ function loadManifest(env: CloudflareEnv, manifestSetting: string, requestUrl: s
   if (manifestCache && now - manifestCache.at < MANIFEST_TTL_MS) return manifestCache.manifest;
   const manifest = env.ASSETS
     ? env.ASSETS.fetch(new Request(new URL('/feedback-manifest.json', requestUrl))).then(async (res) => {
-        if (!res.ok) throw new HelpCenterError(ErrorCodes.InvalidFeedbackManifest, `the ASSETS binding has no /feedback-manifest.json (${res.status}); deploy the built site with it`);
+        if (!res.ok)
+          throw new HelpCenterError(
+            ErrorCodes.InvalidFeedbackManifest,
+            `the ASSETS binding has no /feedback-manifest.json (${res.status}); deploy the built site with it`,
+          );
         return parseFeedbackManifest(await res.text(), 'ASSETS /feedback-manifest.json');
       })
     : isHttpUrl(manifestSetting)
       ? fetchFeedbackManifest(manifestSetting)
-      : Promise.reject(new HelpCenterError(ErrorCodes.InvalidFeedbackConfig, 'on Workers, bind the site assets as ASSETS or set FEEDBACK_MANIFEST to an https:// URL'));
+      : Promise.reject(
+          new HelpCenterError(
+            ErrorCodes.InvalidFeedbackConfig,
+            'on Workers, bind the site assets as ASSETS or set FEEDBACK_MANIFEST to an https:// URL',
+          ),
+        );
   manifestCache = { at: now, manifest };
   manifest.catch(() => (manifestCache = undefined));
   return manifest;
@@ -55,16 +64,29 @@ function loadManifest(env: CloudflareEnv, manifestSetting: string, requestUrl: s
 export default {
   async fetch(request: Request, env: CloudflareEnv, ctx: ExecutionContext): Promise<Response> {
     try {
-      const strings = Object.fromEntries(Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      const strings = Object.fromEntries(
+        Object.entries(env).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      );
       const settings = parseFeedbackEnv(strings);
       const url = env.HYPERDRIVE?.connectionString ?? settings.FEEDBACK_STORE_URL;
       if (!url) {
-        throw new HelpCenterError(ErrorCodes.InvalidFeedbackConfig, 'on Workers the store is Postgres: set FEEDBACK_STORE_URL=postgres://... or bind Hyperdrive as HYPERDRIVE');
+        throw new HelpCenterError(
+          ErrorCodes.InvalidFeedbackConfig,
+          'on Workers the store is Postgres: set FEEDBACK_STORE_URL=postgres://... or bind Hyperdrive as HYPERDRIVE',
+        );
       }
       const manifest = await loadManifest(env, settings.FEEDBACK_MANIFEST, request.url);
-      const store = await createPostgresStore({ url, schema: settings.FEEDBACK_PG_SCHEMA, poolMax: 1, skipMigrations: migrated });
+      const store = await createPostgresStore({
+        url,
+        schema: settings.FEEDBACK_PG_SCHEMA,
+        poolMax: 1,
+        skipMigrations: migrated,
+      });
       migrated = true;
-      limiter ??= createRateLimiter({ perClient: settings.FEEDBACK_RATE_LIMIT, global: settings.FEEDBACK_RATE_LIMIT_GLOBAL });
+      limiter ??= createRateLimiter({
+        perClient: settings.FEEDBACK_RATE_LIMIT,
+        global: settings.FEEDBACK_RATE_LIMIT_GLOBAL,
+      });
       const stored = createStoredSaltProvider({ store });
       const saltProvider: SaltProvider = {
         async getSalt(day) {
@@ -92,8 +114,15 @@ export default {
         ctx.waitUntil(store.close());
       }
     } catch (err) {
-      logger.error('request_failed', { message: (err as Error).message, code: err instanceof HelpCenterError ? err.code : undefined });
-      return createErrorResponse(500, ErrorCodes.InternalError, 'Something went wrong on our side; the vote was not saved. Please try again later.');
+      logger.error('request_failed', {
+        message: (err as Error).message,
+        code: err instanceof HelpCenterError ? err.code : undefined,
+      });
+      return createErrorResponse(
+        500,
+        ErrorCodes.InternalError,
+        'Something went wrong on our side; the vote was not saved. Please try again later.',
+      );
     }
   },
 };

@@ -37,13 +37,24 @@ describe('parseFeedbackEnv', () => {
     expect(env.FEEDBACK_DROP_BOTS).toBe(false);
     expect(env.FEEDBACK_RATE_LIMIT).toBe(false);
     expect(env.FEEDBACK_RATE_LIMIT_GLOBAL).toEqual({ limit: 100, windowMs: 1000 });
-    expect(parseFeedbackEnv({ FEEDBACK_TRUST_PROXY: '2' }).FEEDBACK_TRUST_PROXY).toEqual({ header: 'x-forwarded-for', hops: 2 });
-    expect(parseFeedbackEnv({ FEEDBACK_TRUST_PROXY: 'CF-Connecting-IP' }).FEEDBACK_TRUST_PROXY).toEqual({ header: 'cf-connecting-ip' });
+    expect(parseFeedbackEnv({ FEEDBACK_TRUST_PROXY: '2' }).FEEDBACK_TRUST_PROXY).toEqual({
+      header: 'x-forwarded-for',
+      hops: 2,
+    });
+    expect(parseFeedbackEnv({ FEEDBACK_TRUST_PROXY: 'CF-Connecting-IP' }).FEEDBACK_TRUST_PROXY).toEqual({
+      header: 'cf-connecting-ip',
+    });
   });
 
   it('lists every bad variable with what to do', () => {
     expect(() =>
-      parseFeedbackEnv({ FEEDBACK_PORT: 'eighty', FEEDBACK_STORE_URL: 'mysql://x', FEEDBACK_ADMIN_TOKEN: 'short', FEEDBACK_DROP_BOTS: 'maybe', FEEDBACK_RATE_LIMIT: '30 per minute' }),
+      parseFeedbackEnv({
+        FEEDBACK_PORT: 'eighty',
+        FEEDBACK_STORE_URL: 'mysql://x',
+        FEEDBACK_ADMIN_TOKEN: 'short',
+        FEEDBACK_DROP_BOTS: 'maybe',
+        FEEDBACK_RATE_LIMIT: '30 per minute',
+      }),
     ).toThrowErrorMatchingInlineSnapshot(`
       [InvalidFeedbackConfig: the feedback endpoint settings are invalid:
         FEEDBACK_PORT: must be a port number like 8787
@@ -57,12 +68,17 @@ describe('parseFeedbackEnv', () => {
 
 describe('getConfiguredOrigins', () => {
   it('allows the local preview origins only when unset and bound to loopback', () => {
-    expect(getConfiguredOrigins(parseFeedbackEnv({}), '127.0.0.1')).toEqual(['http://127.0.0.1:4321', 'http://localhost:4321']);
+    expect(getConfiguredOrigins(parseFeedbackEnv({}), '127.0.0.1')).toEqual([
+      'http://127.0.0.1:4321',
+      'http://localhost:4321',
+    ]);
     expect(getConfiguredOrigins(parseFeedbackEnv({}), '0.0.0.0')).toEqual([]);
     expect(getConfiguredOrigins(parseFeedbackEnv({}), undefined)).toEqual([]);
-    expect(getConfiguredOrigins(parseFeedbackEnv({ FEEDBACK_ALLOWED_ORIGINS: 'https://a.example, https://b.example' }), '127.0.0.1')).toEqual([
-      'https://a.example',
-      'https://b.example',
-    ]);
+    expect(
+      getConfiguredOrigins(
+        parseFeedbackEnv({ FEEDBACK_ALLOWED_ORIGINS: 'https://a.example, https://b.example' }),
+        '127.0.0.1',
+      ),
+    ).toEqual(['https://a.example', 'https://b.example']);
   });
 });

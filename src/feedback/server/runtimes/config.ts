@@ -54,7 +54,11 @@ export const FeedbackEnvSchema = z.object({
     .regex(/^postgres(?:ql)?:\/\//i, 'must be a postgres:// URL (leave it unset to use SQLite via FEEDBACK_DB)')
     .optional(),
   /** Postgres schema holding the tables. */
-  FEEDBACK_PG_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]*$/, 'must be lowercase letters, digits and underscores').optional().default('feedback'),
+  FEEDBACK_PG_SCHEMA: z
+    .string()
+    .regex(/^[a-z_][a-z0-9_]*$/, 'must be lowercase letters, digits and underscores')
+    .optional()
+    .default('feedback'),
   /** SQLite durability: FULL (survives power loss, the default) or NORMAL (survives a process crash). */
   FEEDBACK_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).optional().default('FULL'),
   /** The manifest the build wrote: a file path or an http(s) URL. */
@@ -64,9 +68,15 @@ export const FeedbackEnvSchema = z.object({
   /** Accept POSTs without Origin and Referer (curl, server-side callers). */
   FEEDBACK_ALLOW_MISSING_ORIGIN: flag(false),
   /** Bearer token for /feedback/summary and /feedback/export.csv; unset = both answer 404. */
-  FEEDBACK_ADMIN_TOKEN: z.string().min(16, 'must be at least 16 characters; generate one with: openssl rand -hex 24').optional(),
+  FEEDBACK_ADMIN_TOKEN: z
+    .string()
+    .min(16, 'must be at least 16 characters; generate one with: openssl rand -hex 24')
+    .optional(),
   /** Server-side secret mixed into visitor hashes (and, on Workers, the source of daily salts). */
-  FEEDBACK_SECRET: z.string().min(16, 'must be at least 16 characters; generate one with: openssl rand -hex 32').optional(),
+  FEEDBACK_SECRET: z
+    .string()
+    .min(16, 'must be at least 16 characters; generate one with: openssl rand -hex 32')
+    .optional(),
   /** "false" (default: the socket address), "true" (one proxy: right-most X-Forwarded-For), a hop count, or a header name. */
   FEEDBACK_TRUST_PROXY: z
     .string()
@@ -98,7 +108,9 @@ export type FeedbackEnv = z.infer<typeof FeedbackEnvSchema>;
 
 /** Parse env; throws InvalidFeedbackConfig listing each bad variable. */
 export function parseFeedbackEnv(env: Record<string, string | undefined>): FeedbackEnv {
-  const picked = Object.fromEntries(Object.keys(FeedbackEnvSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]));
+  const picked = Object.fromEntries(
+    Object.keys(FeedbackEnvSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
   const result = FeedbackEnvSchema.safeParse(picked);
   if (result.success) return result.data;
   throw new HelpCenterError(
@@ -115,7 +127,9 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 /** FEEDBACK_ALLOWED_ORIGINS as a list; when unset and the server is loopback-only, the preview origins. */
 export function getConfiguredOrigins(env: FeedbackEnv, host?: string): string[] {
   if (env.FEEDBACK_ALLOWED_ORIGINS !== undefined) {
-    return env.FEEDBACK_ALLOWED_ORIGINS.split(',').map((s) => s.trim()).filter(Boolean);
+    return env.FEEDBACK_ALLOWED_ORIGINS.split(',')
+      .map((s) => s.trim())
+      .filter(Boolean);
   }
   return host && (LOOPBACK.has(host) || host.startsWith('127.')) ? [...LOCAL_PREVIEW_ORIGINS] : [];
 }

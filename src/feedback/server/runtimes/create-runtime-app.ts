@@ -20,10 +20,16 @@ export async function fetchFeedbackManifest(url: string, fetchImpl: typeof fetch
   try {
     res = await fetchImpl(url, { signal: AbortSignal.timeout(5000), headers: { accept: 'application/json' } });
   } catch (err) {
-    throw new HelpCenterError(ErrorCodes.InvalidFeedbackManifest, `cannot fetch the feedback manifest ${url}: ${(err as Error).message}; check FEEDBACK_MANIFEST`);
+    throw new HelpCenterError(
+      ErrorCodes.InvalidFeedbackManifest,
+      `cannot fetch the feedback manifest ${url}: ${(err as Error).message}; check FEEDBACK_MANIFEST`,
+    );
   }
   if (!res.ok) {
-    throw new HelpCenterError(ErrorCodes.InvalidFeedbackManifest, `fetching the feedback manifest ${url} answered ${res.status}; deploy the site first or fix FEEDBACK_MANIFEST`);
+    throw new HelpCenterError(
+      ErrorCodes.InvalidFeedbackManifest,
+      `fetching the feedback manifest ${url} answered ${res.status}; deploy the site first or fix FEEDBACK_MANIFEST`,
+    );
   }
   return parseFeedbackManifest(await res.text(), url);
 }

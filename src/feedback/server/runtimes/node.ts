@@ -37,7 +37,9 @@ export interface StartOptions {
 }
 
 async function loadManifest(env: FeedbackEnv): Promise<FeedbackManifest> {
-  return isHttpUrl(env.FEEDBACK_MANIFEST) ? fetchFeedbackManifest(env.FEEDBACK_MANIFEST) : loadFeedbackManifest(env.FEEDBACK_MANIFEST);
+  return isHttpUrl(env.FEEDBACK_MANIFEST)
+    ? fetchFeedbackManifest(env.FEEDBACK_MANIFEST)
+    : loadFeedbackManifest(env.FEEDBACK_MANIFEST);
 }
 
 /** Start the server from parsed settings. Resolves once it listens. */
@@ -52,7 +54,8 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
     onPoolError: (err) => logger.warn('postgres_pool_error', { message: err.message }),
   });
   const counters = createFeedbackCounters();
-  const build = (): FeedbackApp => createRuntimeApp({ env, manifest, store, logger, counters, host: env.FEEDBACK_HOST });
+  const build = (): FeedbackApp =>
+    createRuntimeApp({ env, manifest, store, logger, counters, host: env.FEEDBACK_HOST });
   let app = build();
   let closing = false;
 
@@ -62,13 +65,17 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
       remoteAddress: incoming.socket.remoteAddress,
       // Over the cap: once the 413 is written, @hono/node-server starts a bounded drain (500 ms);
       // pausing again means the rest of the body is never read, only the connection closed.
-      readBody: (limit) => readIncomingWithLimit(incoming, limit, () => nodeEnv.outgoing.once('finish', () => incoming.pause())),
+      readBody: (limit) =>
+        readIncomingWithLimit(incoming, limit, () => nodeEnv.outgoing.once('finish', () => incoming.pause())),
     });
   });
-  const server = createServer({ requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, (req: IncomingMessage, res: ServerResponse) => {
-    if (closing) res.setHeader('connection', 'close');
-    void listener(req, res);
-  });
+  const server = createServer(
+    { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    (req: IncomingMessage, res: ServerResponse) => {
+      if (closing) res.setHeader('connection', 'close');
+      void listener(req, res);
+    },
+  );
 
   // A request the HTTP parser rejects (e.g. Content-Length together with Transfer-Encoding):
   // answer 400 and keep discarding what the client still sends for a moment, so it can read
@@ -133,10 +140,15 @@ export async function runFeedbackServer(env: Record<string, string | undefined> 
     server = await startFeedbackServer(settings, { logger });
     const { store } = server;
     // One line on stdout that tools (tests, the benchmark) can wait for.
-    process.stdout.write(`${JSON.stringify({ event: 'listening', url: server.url, port: server.port, store: store.kind })}\n`);
+    process.stdout.write(
+      `${JSON.stringify({ event: 'listening', url: server.url, port: server.port, store: store.kind })}\n`,
+    );
     logger.info('listening', { url: server.url, store: store.kind, manifest: settings.FEEDBACK_MANIFEST });
   } catch (err) {
-    logger.error('start_failed', { message: err instanceof HelpCenterError ? err.message : String((err as Error).message ?? err), code: err instanceof HelpCenterError ? err.code : undefined });
+    logger.error('start_failed', {
+      message: err instanceof HelpCenterError ? err.message : String((err as Error).message ?? err),
+      code: err instanceof HelpCenterError ? err.code : undefined,
+    });
     process.exitCode = 1;
     return;
   }

@@ -11,8 +11,13 @@ import { decodeBody, isDeclaredTooLarge, type BodyResult } from '../http/read-bo
  * after the 413 is sent, so an oversize body is neither read nor buffered while the client
  * reads the answer (the connection is closed shortly after).
  */
-export function readIncomingWithLimit(incoming: IncomingMessage, limit: number, afterTooLarge?: () => void): Promise<BodyResult> {
-  if (isDeclaredTooLarge(incoming.headers['content-length'], limit)) return Promise.resolve({ ok: false, reason: 'too-large' });
+export function readIncomingWithLimit(
+  incoming: IncomingMessage,
+  limit: number,
+  afterTooLarge?: () => void,
+): Promise<BodyResult> {
+  if (isDeclaredTooLarge(incoming.headers['content-length'], limit))
+    return Promise.resolve({ ok: false, reason: 'too-large' });
   if (incoming.readableEnded) return Promise.resolve({ ok: true, text: '' });
   return new Promise<BodyResult>((resolve) => {
     const chunks: Buffer[] = [];

@@ -33,7 +33,8 @@ export function createLazyFeedbackHandler(options: LazyHandlerOptions): Feedback
       : loadFeedbackManifest(env.FEEDBACK_MANIFEST);
     if (!env.FEEDBACK_STORE_URL) {
       logger.warn('sqlite_on_serverless', {
-        message: 'FEEDBACK_STORE_URL is not set, so votes go to a SQLite file on this instance only; set a postgres:// URL for a shared, durable store',
+        message:
+          'FEEDBACK_STORE_URL is not set, so votes go to a SQLite file on this instance only; set a postgres:// URL for a shared, durable store',
       });
     }
     const store = await createStore({
@@ -56,7 +57,11 @@ export function createLazyFeedbackHandler(options: LazyHandlerOptions): Feedback
         message: (err as Error).message,
         code: err instanceof HelpCenterError ? err.code : undefined,
       });
-      return createErrorResponse(500, ErrorCodes.InternalError, 'Something went wrong on our side; the vote was not saved. Please try again later.');
+      return createErrorResponse(
+        500,
+        ErrorCodes.InternalError,
+        'Something went wrong on our side; the vote was not saved. Please try again later.',
+      );
     }
     return app.fetch(request, { remoteAddress });
   };

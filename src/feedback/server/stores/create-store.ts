@@ -17,7 +17,11 @@ export const isPostgresUrl = (location: string) => /^postgres(?:ql)?:\/\//i.test
 export async function createStore(selection: StoreSelection): Promise<FeedbackStore> {
   if (isPostgresUrl(selection.location)) {
     const { createPostgresStore } = await import('./postgres.ts');
-    return createPostgresStore({ url: selection.location, schema: selection.schema, onPoolError: selection.onPoolError });
+    return createPostgresStore({
+      url: selection.location,
+      schema: selection.schema,
+      onPoolError: selection.onPoolError,
+    });
   }
   const { createSqliteStore } = await import('./sqlite.ts');
   return createSqliteStore({ file: selection.location, synchronous: selection.synchronous });

@@ -7,7 +7,9 @@ import { LATEST_SCHEMA_VERSION } from './migrations.ts';
 
 const url = getTestPostgresUrl();
 if (!url) {
-  console.warn('Postgres store tests skipped: set FEEDBACK_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them.');
+  console.warn(
+    'Postgres store tests skipped: set FEEDBACK_TEST_POSTGRES_URL (e.g. postgres://postgres@127.0.0.1:5432/test) to run them.',
+  );
 }
 
 describe.skipIf(!url)('Postgres store', () => {
@@ -25,7 +27,10 @@ describe.skipIf(!url)('Postgres store', () => {
 
   it('lets two instances start at once and migrates the schema exactly once', async () => {
     const schema = createTestSchemaName();
-    const [a, b] = await Promise.all([createPostgresStore({ url: url!, schema }), createPostgresStore({ url: url!, schema })]);
+    const [a, b] = await Promise.all([
+      createPostgresStore({ url: url!, schema }),
+      createPostgresStore({ url: url!, schema }),
+    ]);
     try {
       const client = new pg.Client({ connectionString: url });
       await client.connect();
@@ -67,6 +72,8 @@ describe.skipIf(!url)('Postgres store', () => {
   it('names the server and the setting to check when it cannot connect', async () => {
     await expect(
       createPostgresStore({ url: 'postgres://nobody@127.0.0.1:1/none', schema: 'x', connectTimeoutMs: 500 }),
-    ).rejects.toThrow(/^cannot prepare the Postgres feedback store \(postgres:\/\/nobody@127\.0\.0\.1:1\/none, schema x\): .*; check FEEDBACK_STORE_URL/);
+    ).rejects.toThrow(
+      /^cannot prepare the Postgres feedback store \(postgres:\/\/nobody@127\.0\.0\.1:1\/none, schema x\): .*; check FEEDBACK_STORE_URL/,
+    );
   });
 });

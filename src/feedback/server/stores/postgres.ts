@@ -35,7 +35,6 @@ export interface PostgresStoreOptions {
   skipMigrations?: boolean;
 }
 
-
 /** Connect, migrate and return the store. Throws FeedbackStoreFailed naming the host and schema. */
 export async function createPostgresStore(options: PostgresStoreOptions): Promise<FeedbackStore> {
   const { url, schema = 'feedback', poolMax = 10, statementTimeoutMs = 5000, connectTimeoutMs = 5000 } = options;
@@ -68,7 +67,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
 
   let closed = false;
   const assertOpen = () => {
-    if (closed) throw new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the Postgres feedback store (${where}) is closed`);
+    if (closed)
+      throw new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the Postgres feedback store (${where}) is closed`);
   };
 
   /**
@@ -110,7 +110,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return writeClaimedEvent('vote', vote.eventId, vote.receivedAt, async (client) => {
         let replaced = false;
         if (vote.replaces) {
-          const del = await client.query(`DELETE FROM ${s}.votes WHERE event_id = $1 AND item_id = $2`, [vote.replaces, vote.itemId]);
+          const del = await client.query(`DELETE FROM ${s}.votes WHERE event_id = $1 AND item_id = $2`, [
+            vote.replaces,
+            vote.itemId,
+          ]);
           replaced = (del.rowCount ?? 0) > 0;
         }
         const up = await client.query<{ inserted: boolean }>(
@@ -152,7 +155,18 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
         await client.query(
           `INSERT INTO ${s}.search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-          [event.eventId, event.day, event.query, event.resultCount, event.opened, event.contact, event.refinedFrom, event.language, event.revision, event.receivedAt],
+          [
+            event.eventId,
+            event.day,
+            event.query,
+            event.resultCount,
+            event.opened,
+            event.contact,
+            event.refinedFrom,
+            event.language,
+            event.revision,
+            event.receivedAt,
+          ],
         );
         return 'created' as const;
       });
@@ -219,13 +233,18 @@ async function migratePostgres(pool: pg.Pool, schema: string): Promise<void> {
     await client.query('BEGIN');
     await client.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`helpdesk-feedback:${schema}`]);
     await client.query(`CREATE SCHEMA IF NOT EXISTS ${s}`);
-    await client.query(`CREATE TABLE IF NOT EXISTS ${s}.schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`);
+    await client.query(
+      `CREATE TABLE IF NOT EXISTS ${s}.schema_version (version INTEGER PRIMARY KEY, applied_at BIGINT NOT NULL)`,
+    );
     const { rows } = await client.query<{ v: number | null }>(`SELECT max(version) AS v FROM ${s}.schema_version`);
     const current = rows[0]?.v ?? 0;
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
       await client.query(m.postgres.replaceAll('{schema}', s));
-      await client.query(`INSERT INTO ${s}.schema_version (version, applied_at) VALUES ($1, $2)`, [m.version, Date.now()]);
+      await client.query(`INSERT INTO ${s}.schema_version (version, applied_at) VALUES ($1, $2)`, [
+        m.version,
+        Date.now(),
+      ]);
     }
     await client.query('COMMIT');
   } catch (err) {
@@ -245,4 +264,3 @@ function describeUrl(url: string, schema: string): string {
     return `schema ${schema}`;
   }
 }
-

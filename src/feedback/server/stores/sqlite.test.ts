@@ -4,7 +4,11 @@ import path from 'node:path';
 import { spawn } from 'node:child_process';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createSearchEventRecord, createVoteRecord, describeStoreContract } from '../../../../test/helpers/feedback/store-contract.ts';
+import {
+  createSearchEventRecord,
+  createVoteRecord,
+  describeStoreContract,
+} from '../../../../test/helpers/feedback/store-contract.ts';
 import { MIGRATIONS } from './migrations.ts';
 import { createSqliteStore } from './sqlite.ts';
 
@@ -64,17 +68,26 @@ describe('SQLite store on disk', () => {
       busy_timeout: store.getPragma('busy_timeout'),
       foreign_keys: store.getPragma('foreign_keys'),
       journal_size_limit: store.getPragma('journal_size_limit'),
-    }).toEqual({ journal_mode: 'wal', synchronous: 2, busy_timeout: 5000, foreign_keys: 1, journal_size_limit: 67108864 });
+    }).toEqual({
+      journal_mode: 'wal',
+      synchronous: 2,
+      busy_timeout: 5000,
+      foreign_keys: 1,
+      journal_size_limit: 67108864,
+    });
     await store.close();
   });
 
-  it('waits for another process\'s write lock instead of failing with SQLITE_BUSY', async () => {
+  it("waits for another process's write lock instead of failing with SQLITE_BUSY", async () => {
     const file = tempFile();
     const store = await createSqliteStore({ file });
     // Another OS process takes the write lock for 300 ms.
     const holder = spawn(
       process.execPath,
-      ['-e', `const D=require('better-sqlite3');const db=new D(${JSON.stringify(file)});db.exec('BEGIN IMMEDIATE');process.stdout.write('locked\\n');setTimeout(()=>{db.exec('COMMIT');db.close()},300)`],
+      [
+        '-e',
+        `const D=require('better-sqlite3');const db=new D(${JSON.stringify(file)});db.exec('BEGIN IMMEDIATE');process.stdout.write('locked\\n');setTimeout(()=>{db.exec('COMMIT');db.close()},300)`,
+      ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const exited = new Promise((resolve) => holder.once('exit', resolve));

@@ -44,8 +44,6 @@ interface Pending {
   reject: (err: unknown) => void;
 }
 
-
-
 /** Open (and migrate) a SQLite store. Throws FeedbackStoreFailed with the file when it cannot. */
 /** The SQLite store also reports its connection's pragmas, so tests can check the settings. */
 export interface SqliteFeedbackStore extends FeedbackStore {
@@ -53,7 +51,13 @@ export interface SqliteFeedbackStore extends FeedbackStore {
 }
 
 export async function createSqliteStore(options: SqliteStoreOptions): Promise<SqliteFeedbackStore> {
-  const { file, synchronous = 'FULL', busyTimeoutMs = 5000, walCheckpointBytes = 64 * 1024 * 1024, maxBatch = 500 } = options;
+  const {
+    file,
+    synchronous = 'FULL',
+    busyTimeoutMs = 5000,
+    walCheckpointBytes = 64 * 1024 * 1024,
+    maxBatch = 500,
+  } = options;
   const inMemory = file === ':memory:';
   let db: Database.Database;
   try {
@@ -73,7 +77,9 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
   }
 
   const stmt = {
-    claimEvent: db.prepare('INSERT INTO event_ids (event_id, kind, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING'),
+    claimEvent: db.prepare(
+      'INSERT INTO event_ids (event_id, kind, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+    ),
     deleteReplaced: db.prepare('DELETE FROM votes WHERE event_id = ? AND item_id = ?'),
     findSlot: db.prepare('SELECT 1 FROM votes WHERE item_id = ? AND visitor_hash = ? AND day = ?').pluck(),
     upsert: db.prepare(`
@@ -127,7 +133,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     } catch (err) {
       // A bad row (constraint) is worth isolating; a busy, full or failing disk fails them all.
       const code = (err as { code?: unknown }).code;
-      if (batch.length > 1 && (typeof code !== 'string' || code.startsWith('SQLITE_CONSTRAINT'))) return applyEach(batch);
+      if (batch.length > 1 && (typeof code !== 'string' || code.startsWith('SQLITE_CONSTRAINT')))
+        return applyEach(batch);
       return batch.map(() => ({ err }));
     }
   };
@@ -168,7 +175,10 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
   }
 
   function enqueue(apply: () => RecordOutcome): Promise<RecordOutcome> {
-    if (closed) return Promise.reject(new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the SQLite feedback store ${file} is closed`));
+    if (closed)
+      return Promise.reject(
+        new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the SQLite feedback store ${file} is closed`),
+      );
     return new Promise<RecordOutcome>((resolve, reject) => {
       queue.push({ apply, resolve, reject });
       schedule();
@@ -176,7 +186,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
   }
 
   function assertOpen(): void {
-    if (closed) throw new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the SQLite feedback store ${file} is closed`);
+    if (closed)
+      throw new HelpCenterError(ErrorCodes.FeedbackStoreFailed, `the SQLite feedback store ${file} is closed`);
   }
 
   return {
@@ -274,5 +285,3 @@ function migrateSqlite(db: Database.Database): void {
   });
   migrate.immediate();
 }
-
-

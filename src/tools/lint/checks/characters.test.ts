@@ -8,12 +8,18 @@ const at = (body: string, language = 'en') => ({
 
 describe('invisible and bidi characters', () => {
   it('accepts emoji sequences, keycaps and flags that use joiners and selectors', async () => {
-    const { lines } = await lintTestSite(at('Coders 👩\u200D💻, hearts ❤\uFE0F, keycap 1\uFE0F\u20E3, flag 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}.\n'));
+    const { lines } = await lintTestSite(
+      at(
+        'Coders 👩\u200D💻, hearts ❤\uFE0F, keycap 1\uFE0F\u20E3, flag 🏴\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}.\n',
+      ),
+    );
     expect(lines).toEqual([]);
   });
 
   it('names each invisible character, counts a run once, and looks inside code too', async () => {
-    const { lines } = await lintTestSite(at('Pass\u200Bword and soft\u00ADhyphen and three\u200B\u200B\u200Bspaces.\n\n```\nrm -rf /\u2060tmp\n```\n'));
+    const { lines } = await lintTestSite(
+      at('Pass\u200Bword and soft\u00ADhyphen and three\u200B\u200B\u200Bspaces.\n\n```\nrm -rf /\u2060tmp\n```\n'),
+    );
     expect(lines).toMatchInlineSnapshot(`
       [
         "content/articles/billing/test.md:7:5  error  U+200B ZERO WIDTH SPACE: an invisible character that breaks search and copy-paste; delete it (--fix does)  (invisible-character)",
@@ -54,7 +60,9 @@ describe('stray symbols', () => {
   });
 
   it('reports emoji inside words, replacement and private-use characters, and mojibake', async () => {
-    const { lines } = await lintTestSite(at('Get fr🔥ee money. Caf\uFFFD au lait. Icon \uE000 here. CafÃ© and donâ€™t.\n'));
+    const { lines } = await lintTestSite(
+      at('Get fr🔥ee money. Caf\uFFFD au lait. Icon \uE000 here. CafÃ© and donâ€™t.\n'),
+    );
     expect(lines).toMatchInlineSnapshot(`
       [
         "content/articles/billing/test.md:7:7  warning  U+1F525 "🔥" inside the word "fr🔥ee"; remove it, or put spaces around it if it belongs in the text  (stray-symbol)",

@@ -9,7 +9,10 @@ describe('duplicate titles and questions', () => {
 
   it('reports an article title used twice and a question asked twice, ignoring case and punctuation', async () => {
     const { lines } = await lintTestSite({
-      'content/articles/account/refunds-again.md': article('Body.\n', 'title: get a REFUND\ndescription: How to ask for a refund, how long it takes and where the money goes.\nowner: Team\n'),
+      'content/articles/account/refunds-again.md': article(
+        'Body.\n',
+        'title: get a REFUND\ndescription: How to ask for a refund, how long it takes and where the money goes.\nowner: Team\n',
+      ),
       'content/faqs/account/refund-time-again.md': faq('How long does a refund take'),
     });
     expect(lines).toMatchInlineSnapshot(`

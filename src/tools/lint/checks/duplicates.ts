@@ -16,8 +16,18 @@ export function checkDuplicateTitles(ctx: LintContext): Finding[] {
     }
     out.push(
       entry.kind === 'article'
-        ? createFieldFinding(doc, 'duplicate-title', ['title'], `the title "${text}" is also the title of ${first.entry.file}; give each article a title that tells them apart in search results`)
-        : createFieldFinding(doc, 'duplicate-title', ['question'], `the question "${text}" is also asked in ${first.entry.file}; merge the two FAQs or ask something different`),
+        ? createFieldFinding(
+            doc,
+            'duplicate-title',
+            ['title'],
+            `the title "${text}" is also the title of ${first.entry.file}; give each article a title that tells them apart in search results`,
+          )
+        : createFieldFinding(
+            doc,
+            'duplicate-title',
+            ['question'],
+            `the question "${text}" is also asked in ${first.entry.file}; merge the two FAQs or ask something different`,
+          ),
     );
   }
   return out;
@@ -25,5 +35,10 @@ export function checkDuplicateTitles(ctx: LintContext): Finding[] {
 
 /** Case, spacing and trailing punctuation do not make titles different. */
 export function normalizeTitle(title: string): string {
-  return title.normalize('NFKC').toLowerCase().replace(/\s+/g, ' ').replace(/[\s.?!:]+$/u, '').trim();
+  return title
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/[\s.?!:]+$/u, '')
+    .trim();
 }

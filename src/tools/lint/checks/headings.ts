@@ -11,7 +11,12 @@ export function checkHeadings(ctx: LintContext): Finding[] {
         if (ctx.isEnabled('heading-h1')) {
           const title = doc.entry.kind === 'article' ? 'the title' : 'the question';
           out.push(
-            createBodyFinding(doc, 'heading-h1', heading.offset, `${shown} is a level-1 heading; ${title} is the page's only h1, so start body headings at ## (level 2)`),
+            createBodyFinding(
+              doc,
+              'heading-h1',
+              heading.offset,
+              `${shown} is a level-1 heading; ${title} is the page's only h1, so start body headings at ## (level 2)`,
+            ),
           );
         }
       } else if (heading.depth > previous + 1 && ctx.isEnabled('heading-level-skip')) {

@@ -60,7 +60,10 @@ describe('links and images', () => {
   it('reports a link to a draft from a published article', async () => {
     const { lines } = await lintTestSite({
       ...at('See [the draft](draft.md).\n'),
-      'content/articles/billing/draft.md': article('Draft.\n', 'title: Draft\ndescription: A draft article that is not published yet, so no one links to it.\nowner: Test team\ndraft: true\n'),
+      'content/articles/billing/draft.md': article(
+        'Draft.\n',
+        'title: Draft\ndescription: A draft article that is not published yet, so no one links to it.\nowner: Test team\ndraft: true\n',
+      ),
     });
     expect(lines).toMatchInlineSnapshot(`
       [
@@ -81,7 +84,9 @@ describe('links and images', () => {
 
   it('reports missing images and images without alt text', async () => {
     const { lines } = await lintTestSite(
-      at('![](/images/refund-form.png)\n\n![A chart](/images/chart.png)\n\n<img src="/images/refund-form.png">\n\n<img src="/images/refund-form.png" alt="">\n'),
+      at(
+        '![](/images/refund-form.png)\n\n![A chart](/images/chart.png)\n\n<img src="/images/refund-form.png">\n\n<img src="/images/refund-form.png" alt="">\n',
+      ),
     );
     expect(lines).toMatchInlineSnapshot(`
       [
@@ -94,7 +99,9 @@ describe('links and images', () => {
 
   it('reports links to domains that are not allowed, in Markdown, HTML and bare URLs', async () => {
     const { lines } = await lintTestSite(
-      at('[Cheap](https://cheap-pills.example/buy) <a href="http://spam.example">x</a> Visit www.casino.example today. [ok](https://help.example.com/x) [ok](https://www.example.com) [ok](https://status.example.net/)\n'),
+      at(
+        '[Cheap](https://cheap-pills.example/buy) <a href="http://spam.example">x</a> Visit www.casino.example today. [ok](https://help.example.com/x) [ok](https://www.example.com) [ok](https://status.example.net/)\n',
+      ),
     );
     expect(lines).toMatchInlineSnapshot(`
       [
@@ -108,7 +115,8 @@ describe('links and images', () => {
   it('can turn a rule off in lint.rules', async () => {
     const { lines } = await lintTestSite({
       ...at('[Cheap](https://cheap-pills.example/buy)\n'),
-      'content/site.yaml': 'name: Example Help\nurl: https://help.example.com\nlint:\n  requireOwner: true\n  rules:\n    external-link: off\n',
+      'content/site.yaml':
+        'name: Example Help\nurl: https://help.example.com\nlint:\n  requireOwner: true\n  rules:\n    external-link: off\n',
     });
     expect(lines).toEqual([]);
   });

@@ -55,7 +55,10 @@ function checkLink(ctx: LintContext, targets: Targets, doc: LintDocument, link: 
   }
   const url = link.url.trim();
   if (!url) {
-    report(isImage ? 'missing-image' : 'broken-link', `the ${isImage ? 'image' : 'link'} has no target; add the path between the parentheses`);
+    report(
+      isImage ? 'missing-image' : 'broken-link',
+      `the ${isImage ? 'image' : 'link'} has no target; add the path between the parentheses`,
+    );
     return out;
   }
   const resolved = resolveLink(doc.contentPath, url);
@@ -66,17 +69,27 @@ function checkLink(ctx: LintContext, targets: Targets, doc: LintDocument, link: 
       break;
     }
     case 'anchor':
-      if (!hasHeading(doc, resolved.anchor)) report('broken-anchor', describeMissingAnchor(`#${resolved.anchor}`, 'this page', doc));
+      if (!hasHeading(doc, resolved.anchor))
+        report('broken-anchor', describeMissingAnchor(`#${resolved.anchor}`, 'this page', doc));
       break;
     case 'content': {
-      const target = resolved.kind === 'article' ? targets.articles.get(`${resolved.category}/${resolved.slug}`) : targets.faqs.get(resolved.slug);
+      const target =
+        resolved.kind === 'article'
+          ? targets.articles.get(`${resolved.category}/${resolved.slug}`)
+          : targets.faqs.get(resolved.slug);
       const wanted = `content/${resolved.contentPath}`;
       if (!target && ctx.fileExists(path.join(ctx.content.contentDir, resolved.contentPath))) {
         // The file exists but did not load (the loader reports why); nothing more to check here.
       } else if (!target || (resolved.kind === 'faq' && target.entry.category !== resolved.category)) {
-        report(isImage ? 'missing-image' : 'broken-link', `${shown} does not exist (no file ${wanted})${suggestFile(targets, resolved.kind, resolved.category, resolved.slug, doc)}`);
+        report(
+          isImage ? 'missing-image' : 'broken-link',
+          `${shown} does not exist (no file ${wanted})${suggestFile(targets, resolved.kind, resolved.category, resolved.slug, doc)}`,
+        );
       } else if (target.contentPath !== resolved.contentPath) {
-        report('broken-link', `${shown} does not exist; the file is ${target.entry.file}, so link to ${relativeLink(doc, target)}`);
+        report(
+          'broken-link',
+          `${shown} does not exist; the file is ${target.entry.file}, so link to ${relativeLink(doc, target)}`,
+        );
       } else if (target.entry.data.draft && !doc.entry.data.draft) {
         report('broken-link', `${shown} is a draft, which is not published; the link would be broken on the live site`);
       } else if (resolved.anchor && !hasHeading(target, resolved.anchor)) {
@@ -97,7 +110,11 @@ function checkLink(ctx: LintContext, targets: Targets, doc: LintDocument, link: 
       const [relPath = ''] = url.split(/[?#]/);
       const abs = path.join(path.dirname(doc.entry.absolutePath), safeDecode(relPath));
       if (isImage) {
-        if (!ctx.fileExists(abs)) report('missing-image', `the image ${shown} is not next to the article (no file ${toRootPath(ctx, abs)}); images go in public/images/ and are written /images/<file>`);
+        if (!ctx.fileExists(abs))
+          report(
+            'missing-image',
+            `the image ${shown} is not next to the article (no file ${toRootPath(ctx, abs)}); images go in public/images/ and are written /images/<file>`,
+          );
       } else {
         report(
           'broken-link',
@@ -124,7 +141,11 @@ function checkSitePath(
   const publicFile = path.join(ctx.root, 'public', ...sitePath.split('/').filter(Boolean));
   if (/\.[a-z0-9]+$/i.test(sitePath)) {
     if (ctx.fileExists(publicFile)) return;
-    if (isImage || IMAGE_EXT.test(sitePath)) report('missing-image', `${shown} is not in public/ (no file ${toRootPath(ctx, publicFile)}); add the file or fix the name`);
+    if (isImage || IMAGE_EXT.test(sitePath))
+      report(
+        'missing-image',
+        `${shown} is not in public/ (no file ${toRootPath(ctx, publicFile)}); add the file or fix the name`,
+      );
     else report('broken-link', `${shown} is not a page or a file in public/ (no file ${toRootPath(ctx, publicFile)})`);
     return;
   }
@@ -138,7 +159,10 @@ function checkSitePath(
   if (parts.length === 0 || (parts.length === 1 && parts[0] === 'search')) return;
   if (parts.length === 1 && parts[0] === 'faq') {
     if (anchor && !targets.faqs.has(anchor) && !anchor.startsWith('topic-')) {
-      report('broken-anchor', `${shown}: there is no FAQ "${anchor}"; FAQ anchors are the FAQ's file name, like /faq/#${[...targets.faqs.keys()][0] ?? 'slug'}`);
+      report(
+        'broken-anchor',
+        `${shown}: there is no FAQ "${anchor}"; FAQ anchors are the FAQ's file name, like /faq/#${[...targets.faqs.keys()][0] ?? 'slug'}`,
+      );
     } else if (anchor && isDraftTarget(targets.faqs.get(anchor), doc)) {
       report('broken-link', `${shown} is a draft FAQ, which is not published`);
     }
@@ -157,11 +181,15 @@ function checkSitePath(
     return;
   }
   const target = targets.articles.get(`${category}/${slug}`);
-  const unloaded = ['md', 'mdx'].some((ext) => ctx.fileExists(path.join(ctx.content.contentDir, 'articles', category, `${slug}.${ext}`)));
+  const unloaded = ['md', 'mdx'].some((ext) =>
+    ctx.fileExists(path.join(ctx.content.contentDir, 'articles', category, `${slug}.${ext}`)),
+  );
   if (!target && unloaded) return;
   if (!target) report('broken-link', `there is no article ${shown}${suggestSitePath(targets, parts)}`);
-  else if (isDraftTarget(target, doc)) report('broken-link', `${shown} is a draft, which is not published; the link would be broken on the live site`);
-  else if (anchor && !hasHeading(target, anchor)) report('broken-anchor', describeMissingAnchor(`#${anchor}`, target.entry.file, target));
+  else if (isDraftTarget(target, doc))
+    report('broken-link', `${shown} is a draft, which is not published; the link would be broken on the live site`);
+  else if (anchor && !hasHeading(target, anchor))
+    report('broken-anchor', describeMissingAnchor(`#${anchor}`, target.entry.file, target));
 }
 
 function isDraftTarget(target: LintDocument | undefined, from: LintDocument): boolean {
@@ -206,12 +234,25 @@ function hasHeading(doc: LintDocument, anchor: string): boolean {
 
 function describeMissingAnchor(anchor: string, where: string, target: LintDocument): string {
   const ids = target.facts.headings.filter((h) => h.depth > 1).map((h) => `#${h.id}`);
-  const list = ids.length === 0 ? 'it has no headings' : `its headings are ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', ...' : ''}`;
+  const list =
+    ids.length === 0
+      ? 'it has no headings'
+      : `its headings are ${ids.slice(0, 6).join(', ')}${ids.length > 6 ? ', ...' : ''}`;
   return `${anchor} is not a heading in ${where}; ${list}`;
 }
 
-function suggestFile(targets: Targets, kind: 'article' | 'faq', category: string, slug: string, from: LintDocument): string {
-  const near = findNear(kind === 'article' ? [...targets.articles.values()] : [...targets.faqs.values()], category, slug);
+function suggestFile(
+  targets: Targets,
+  kind: 'article' | 'faq',
+  category: string,
+  slug: string,
+  from: LintDocument,
+): string {
+  const near = findNear(
+    kind === 'article' ? [...targets.articles.values()] : [...targets.faqs.values()],
+    category,
+    slug,
+  );
   return near ? `; did you mean ${relativeLink(from, near)}?` : '';
 }
 
@@ -231,7 +272,10 @@ function findNear(pool: LintDocument[], category: string, slug: string): LintDoc
   if (same) return same;
   const inCategory = pool.filter((d) => d.entry.category === category);
   for (const group of [inCategory, pool]) {
-    const id = getClosest(slug, group.map((d) => d.entry.id));
+    const id = getClosest(
+      slug,
+      group.map((d) => d.entry.id),
+    );
     if (id) return group.find((d) => d.entry.id === id);
   }
   return undefined;

@@ -3,13 +3,18 @@ import { article, faq, lintTestSite } from '../../../../test/helpers/lint-site.t
 
 describe('placeholders', () => {
   it('accepts text without placeholders, and TODO inside code', async () => {
-    const { lines } = await lintTestSite({ 'content/articles/billing/test.md': article('A todo list app. `TODO` in code.\n\n```\n# TODO\n```\n') });
+    const { lines } = await lintTestSite({
+      'content/articles/billing/test.md': article('A todo list app. `TODO` in code.\n\n```\n# TODO\n```\n'),
+    });
     expect(lines).toEqual([]);
   });
 
   it('reports TODO, TBD and FIXME in frontmatter fields and in the text', async () => {
     const { lines } = await lintTestSite({
-      'content/articles/billing/test.md': article('TODO: write the steps.\n\nThe price is TBD.\n', 'title: Test\ndescription: "TODO: say in one or two sentences what this article helps with."\nowner: TODO\n'),
+      'content/articles/billing/test.md': article(
+        'TODO: write the steps.\n\nThe price is TBD.\n',
+        'title: Test\ndescription: "TODO: say in one or two sentences what this article helps with."\nowner: TODO\n',
+      ),
       'content/faqs/billing/test.md': faq('FIXME: the question?'),
     });
     expect(lines).toMatchInlineSnapshot(`

@@ -15,7 +15,14 @@ export function checkPlaceholders(ctx: LintContext): Finding[] {
     for (const field of FIELDS) {
       const value = data[field];
       if (typeof value === 'string' && PLACEHOLDER.test(value)) {
-        out.push(createFieldFinding(doc, 'todo-placeholder', [field], `${field} is still a placeholder ("${PLACEHOLDER.exec(value)![0]}"); write the real ${field} before publishing`));
+        out.push(
+          createFieldFinding(
+            doc,
+            'todo-placeholder',
+            [field],
+            `${field} is still a placeholder ("${PLACEHOLDER.exec(value)![0]}"); write the real ${field} before publishing`,
+          ),
+        );
       }
     }
     for (const text of doc.facts.text) {

@@ -8,7 +8,11 @@ import { TEST_TODAY, createTestSite, removeTestSite } from '../../../../test/hel
 import { getOldArticleUrl, getOldPaths } from './renames.ts';
 
 const git = (root: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args], { cwd: root, stdio: 'pipe' });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', '-c', 'commit.gpgsign=false', ...args],
+    { cwd: root, stdio: 'pipe' },
+  );
 
 let root = '';
 afterEach(() => removeTestSite(root));
@@ -22,7 +26,12 @@ function createMovedSite(): string {
   git(root, 'mv', 'content/articles/billing/refunds.md', 'content/articles/billing/money-back.md');
   // The article's own link to itself moves with it.
   const file = path.join(root, 'content/articles/account/reset-password.md');
-  writeFileSync(file, readFileSync(file, 'utf8').replace('/billing/refunds/', '/billing/money-back/').replace('related: [refunds]', 'related: [money-back]'));
+  writeFileSync(
+    file,
+    readFileSync(file, 'utf8')
+      .replace('/billing/refunds/', '/billing/money-back/')
+      .replace('related: [refunds]', 'related: [money-back]'),
+  );
   const faq = path.join(root, 'content/faqs/billing/refund-time.md');
   writeFileSync(faq, readFileSync(faq, 'utf8').replace('refunds.md', 'money-back.md'));
   git(root, 'commit', '-q', '-am', 'move');
@@ -43,7 +52,13 @@ describe('missing-redirect', () => {
   it('is satisfied once the old URL is listed in redirectFrom', async () => {
     createMovedSite();
     const file = path.join(root, 'content/articles/billing/money-back.md');
-    writeFileSync(file, readFileSync(file, 'utf8').replace('owner: Billing team', 'owner: Billing team\nredirectFrom: [/billing/refunds]'));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(
+        'owner: Billing team',
+        'owner: Billing team\nredirectFrom: [/billing/refunds]',
+      ),
+    );
     const result = await lintContent({ root, today: TEST_TODAY });
     expect(result.findings).toEqual([]);
   });

@@ -5,7 +5,10 @@ import { judgeWord } from './scripts.ts';
 
 const site = (language: string) =>
   `name: Example Help\nurl: https://help.example.com\nlanguage: ${language}\nlint:\n  requireOwner: true\n  allowedDomains: [status.example.net]\n`;
-const at = (body: string, language = 'en') => ({ 'content/articles/billing/test.md': article(body), 'content/site.yaml': site(language) });
+const at = (body: string, language = 'en') => ({
+  'content/articles/billing/test.md': article(body),
+  'content/site.yaml': site(language),
+});
 
 describe('homoglyphs', () => {
   it('accepts accented Latin words and Greek unit symbols', async () => {
@@ -24,12 +27,19 @@ describe('homoglyphs', () => {
   });
 
   it('reports a Latin letter inside a Cyrillic word on a Russian site', async () => {
-    expect(judgeWord('пaроль', getExpectedScripts('ru'))).toMatchObject({ kind: 'homoglyph', dominant: 'Cyrillic', suspects: [{ ch: 'a', replacement: 'а' }] });
+    expect(judgeWord('пaроль', getExpectedScripts('ru'))).toMatchObject({
+      kind: 'homoglyph',
+      dominant: 'Cyrillic',
+      suspects: [{ ch: 'a', replacement: 'а' }],
+    });
   });
 
   it('reports homoglyphs in the frontmatter too', async () => {
     const { lines } = await lintTestSite({
-      'content/articles/billing/test.md': article('Body.\n', 'title: Reset your p\u0430ssword\ndescription: A test article that says what it helps with in a sentence or two.\nowner: Test team\n'),
+      'content/articles/billing/test.md': article(
+        'Body.\n',
+        'title: Reset your p\u0430ssword\ndescription: A test article that says what it helps with in a sentence or two.\nowner: Test team\n',
+      ),
     });
     expect(lines).toMatchInlineSnapshot(`
       [
@@ -56,7 +66,13 @@ describe('unexpected scripts and repeated foreign phrases', () => {
 
   it('reports a foreign phrase repeated in a file or across files as spam', async () => {
     const spam = 'Read more. Скачать бесплатно! More text. Скачать бесплатно!\n';
-    const { lines } = await lintTestSite({ ...at(spam), 'content/articles/account/other.md': article('Hello, скачать бесплатно.\n', 'title: Other\ndescription: Another test article that says what it helps with in a sentence.\nowner: Test team\n') });
+    const { lines } = await lintTestSite({
+      ...at(spam),
+      'content/articles/account/other.md': article(
+        'Hello, скачать бесплатно.\n',
+        'title: Other\ndescription: Another test article that says what it helps with in a sentence.\nowner: Test team\n',
+      ),
+    });
     expect(lines).toMatchInlineSnapshot(`
       [
         "content/articles/account/other.md:7:8  error  "скачать бесплатно" (Cyrillic) appears in 2 files; repeated text in another script is typical of spam, so remove it  (repeated-foreign-phrase)",

@@ -35,9 +35,11 @@ export function checkScripts(ctx: LintContext): Finding[] {
         const verdict = judgeWord(m[0], expected);
         if (verdict.kind === 'homoglyph' && wantHomoglyph) {
           out.push(createHomoglyphFinding(doc, segment.start + m.index, m[0], verdict));
-        } else if (verdict.kind === 'foreign') foreignWords.push({ index: m.index, text: m[0], script: verdict.script });
+        } else if (verdict.kind === 'foreign')
+          foreignWords.push({ index: m.index, text: m[0], script: verdict.script });
       }
-      for (const run of joinRuns(segment.text, foreignWords)) runs.push({ doc, offset: segment.start + run.index, text: run.text, script: run.script });
+      for (const run of joinRuns(segment.text, foreignWords))
+        runs.push({ doc, offset: segment.start + run.index, text: run.text, script: run.script });
     }
   }
   out.push(...reportForeignRuns(ctx, runs));
@@ -47,7 +49,11 @@ export function checkScripts(ctx: LintContext): Finding[] {
 type Verdict =
   | { kind: 'ok' }
   | { kind: 'foreign'; script: string }
-  | { kind: 'homoglyph'; dominant: string; suspects: Array<{ index: number; ch: string; replacement: string | undefined }> };
+  | {
+      kind: 'homoglyph';
+      dominant: string;
+      suspects: Array<{ index: number; ch: string; replacement: string | undefined }>;
+    };
 
 /** Decide about one word (a run of letters and marks). Exported for tests. */
 export function judgeWord(word: string, expected: ReadonlySet<string>): Verdict {
@@ -73,7 +79,8 @@ export function judgeWord(word: string, expected: ReadonlySet<string>): Verdict 
     chars.forEach((ch, i) => {
       const script = scripts[i]!;
       if (script === 'Compat') suspects.push({ index, ch, replacement: ch.normalize('NFKC') });
-      else if (LOOKALIKE_SCRIPTS.has(script) && script !== dominant) suspects.push({ index, ch, replacement: getLookalike(ch, dominant) });
+      else if (LOOKALIKE_SCRIPTS.has(script) && script !== dominant)
+        suspects.push({ index, ch, replacement: getLookalike(ch, dominant) });
       index += ch.length;
     });
     // Greek letters that are not look-alikes are units and symbols here ("μm", "Ωcm").
@@ -110,21 +117,37 @@ function getLookalike(ch: string, script: string): string | undefined {
   return undefined;
 }
 
-function createHomoglyphFinding(doc: LintDocument, offset: number, word: string, verdict: Extract<Verdict, { kind: 'homoglyph' }>): Finding {
+function createHomoglyphFinding(
+  doc: LintDocument,
+  offset: number,
+  word: string,
+  verdict: Extract<Verdict, { kind: 'homoglyph' }>,
+): Finding {
   const first = verdict.suspects[0]!;
   const others = [...new Set(verdict.suspects.map((s) => getScript(s.ch)))].filter((s) => s !== 'Common');
-  const mix = others.length > 0 && !(others.length === 1 && others[0] === verdict.dominant) ? `mixes ${verdict.dominant} and ${others.join(', ')} letters` : 'uses look-alike letters';
+  const mix =
+    others.length > 0 && !(others.length === 1 && others[0] === verdict.dominant)
+      ? `mixes ${verdict.dominant} and ${others.join(', ')} letters`
+      : 'uses look-alike letters';
   const names = [...new Set(verdict.suspects.map((s) => describeChar(s.ch)))].join(', ');
   const looksLike = first.replacement ? ` (looks like ${verdict.dominant} "${first.replacement}")` : '';
   const fixable = verdict.suspects.every((s) => s.replacement);
   const message = `"${word}" ${mix}: ${names}${looksLike}; retype the word${fixable ? ' (--fix does)' : ''}`;
   const finding: Finding = { ruleId: 'homoglyph', file: doc.entry.file, ...doc.locate(offset), message };
-  if (fixable) finding.fix = verdict.suspects.map((s): TextEdit => ({ start: offset + s.index, end: offset + s.index + s.ch.length, text: s.replacement! }));
+  if (fixable)
+    finding.fix = verdict.suspects.map((s): TextEdit => ({
+      start: offset + s.index,
+      end: offset + s.index + s.ch.length,
+      text: s.replacement!,
+    }));
   return finding;
 }
 
 /** Neighbouring foreign words of one script, separated only by spaces, punctuation or digits, form one run. */
-function joinRuns(text: string, words: Array<{ index: number; text: string; script: string }>): Array<{ index: number; text: string; script: string }> {
+function joinRuns(
+  text: string,
+  words: Array<{ index: number; text: string; script: string }>,
+): Array<{ index: number; text: string; script: string }> {
   const runs: Array<{ index: number; text: string; script: string }> = [];
   for (const w of words) {
     const last = runs[runs.length - 1];
@@ -139,7 +162,11 @@ function reportForeignRuns(ctx: LintContext, runs: ForeignRun[]): Finding[] {
   const language = `${getLanguageName(ctx.settings.language)} (${ctx.settings.language})`;
   const groups = new Map<string, ForeignRun[]>();
   for (const run of runs) {
-    const key = run.text.normalize('NFKC').toLowerCase().replace(/[\s\p{P}]+/gu, ' ').trim();
+    const key = run.text
+      .normalize('NFKC')
+      .toLowerCase()
+      .replace(/[\s\p{P}]+/gu, ' ')
+      .trim();
     if ([...key.replace(/ /g, '')].length < 2) continue;
     const list = groups.get(key) ?? [];
     list.push(run);
@@ -155,7 +182,9 @@ function reportForeignRuns(ctx: LintContext, runs: ForeignRun[]): Finding[] {
       for (const run of list) {
         repeatedRuns.add(run);
         const inFile = list.filter((r) => r.doc === run.doc).length;
-        const where = [inFile > 1 ? `${inFile} times in this file` : '', files.size > 1 ? `in ${files.size} files` : ''].filter(Boolean).join(' and ');
+        const where = [inFile > 1 ? `${inFile} times in this file` : '', files.size > 1 ? `in ${files.size} files` : '']
+          .filter(Boolean)
+          .join(' and ');
         out.push({
           ruleId: 'repeated-foreign-phrase',
           file: run.doc.entry.file,
