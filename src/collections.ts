@@ -1,16 +1,22 @@
 /**
  * The help center's content collections, bound to the content schemas. A project's
  * src/content.config.ts re-exports them: `export { collections } from 'helpdesk-kit/collections';`
+ * Translations (content/<locale>/articles/, content/<locale>/faqs/) are two more collections,
+ * defined only when site.yaml lists `locales`.
  */
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ArticleFrontmatterSchema, FaqFrontmatterSchema } from './content/schema.ts';
+import { getTranslationLocales } from './content/locales.ts';
 import { getHelpCenterConfig } from './site/config.ts';
 import { withSearchIndexing } from './build/search-index/search-indexing-loader.ts';
 import { withMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
 
-const { contentDir } = getHelpCenterConfig();
+const { contentDir, settings } = getHelpCenterConfig();
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
+const codes = getTranslationLocales(settings).map((l) => l.code);
+/** `de/articles/...` or `{de,ja}/articles/...`: a brace list of one item is not a list to the glob. */
+const localeGlob = codes.length === 1 ? codes[0]! : `{${codes.join(',')}}`;
 
 export const collections = {
   articles: defineCollection({
@@ -26,5 +32,23 @@ export const collections = {
       withMarkdownThreads(glob({ pattern: '*/*.md', base: `${contentDir}/faqs`, generateId: idFromPath })),
     ),
     schema: FaqFrontmatterSchema,
+  }),
+  ...(codes.length > 0 && {
+    articleTranslations: defineCollection({
+      loader: withSearchIndexing(
+        'articleTranslations',
+        withMarkdownThreads(
+          glob({ pattern: `${localeGlob}/articles/*/*.{md,mdx}`, base: contentDir, generateId: idFromPath }),
+        ),
+      ),
+      schema: ArticleFrontmatterSchema,
+    }),
+    faqTranslations: defineCollection({
+      loader: withSearchIndexing(
+        'faqTranslations',
+        withMarkdownThreads(glob({ pattern: `${localeGlob}/faqs/*/*.md`, base: contentDir, generateId: idFromPath })),
+      ),
+      schema: FaqFrontmatterSchema,
+    }),
   }),
 };

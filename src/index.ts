@@ -26,13 +26,16 @@ export type { HelpCenterUserOptions as HelpCenterOptions } from './integration/o
 const ownFile = (relative: string) =>
   fileURLToPath(new URL(relative.replace(/\.ts$/, path.extname(fileURLToPath(import.meta.url))), import.meta.url));
 
-/** The pages, by URL pattern. */
+/**
+ * The pages, by URL pattern. `[...locale]` is the language prefix: empty for the default
+ * language (unless `defaultLocalePrefix`), "de" for content/de/; each page lists its languages.
+ */
 const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
-  { pattern: '/', entrypoint: './routes/index.astro' },
-  { pattern: '/[category]', entrypoint: './routes/category.astro' },
-  { pattern: '/[category]/[slug]', entrypoint: './routes/article.astro' },
-  { pattern: '/faq', entrypoint: './routes/faq.astro' },
-  { pattern: '/search', entrypoint: './routes/search.astro' },
+  { pattern: '/[...locale]', entrypoint: './routes/index.astro' },
+  { pattern: '/[...locale]/[category]', entrypoint: './routes/category.astro' },
+  { pattern: '/[...locale]/[category]/[slug]', entrypoint: './routes/article.astro' },
+  { pattern: '/[...locale]/faq', entrypoint: './routes/faq.astro' },
+  { pattern: '/[...locale]/search', entrypoint: './routes/search.astro' },
   { pattern: '/404', entrypoint: './routes/404.astro' },
   { pattern: '/robots.txt', entrypoint: './routes/robots.txt.ts' },
   { pattern: '/sitemap.xml', entrypoint: './routes/sitemap.xml.ts' },
@@ -90,7 +93,10 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
           }
         }
         const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
+        // With a prefix for every language, the bare root leads to the default language's home.
+        const redirects = settings.defaultLocalePrefix ? { '/': `${base}${settings.language}/` } : {};
         updateConfig({
+          redirects,
           site: settings.url,
           base,
           trailingSlash: 'ignore',

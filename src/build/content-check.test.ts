@@ -24,7 +24,7 @@ describe('the build content check', () => {
     const result = checkContent(contentDir, { artefacts: true });
     expect(result.errors).toEqual([]);
     expect(result.artefacts?.manifest.items.map((i) => i.id)).toEqual(['article:refunds', 'faq:when']);
-    expect(result.artefacts?.vocabulary.words).toContain('refunds');
+    expect(result.artefacts?.vocabularies[0]?.words).toContain('refunds');
     expect(result.artefacts?.redirects).toEqual([
       expect.objectContaining({ from: '/billing/money-back/', to: '/billing/refunds/' }),
     ]);

@@ -14,14 +14,22 @@ import { getRedirectErrors, getRedirects, type Redirect } from '../content/redir
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
 import type { SiteSettings } from '../content/schema.ts';
 import type { FeedbackManifest } from '../feedback/manifest.ts';
-import { buildSearchVocabularyFor } from '../search/search-inputs.ts';
+import { buildSearchVocabularyFor, getLocaleVocabularySource } from '../search/search-inputs.ts';
+import { getTranslationLocales } from '../content/locales.ts';
+import { CATEGORIES_FILE } from '../content/paths.ts';
+import { CategoryTranslationsFileSchema } from '../content/schema.ts';
+import { readYamlData } from '../site/read-yaml-data.ts';
+import { createTranslator } from '../i18n/ui-strings.ts';
+import { loadUiStringsFile } from '../content/ui-strings-file.ts';
 import type { SearchVocabulary } from '../search/vocabulary.ts';
 import { getFeedbackManifest } from './feedback-manifest.ts';
+import { checkUiStrings } from '../content/ui-strings-file.ts';
 
 /** What `astro build` writes besides the pages and the search index. */
 export interface BuildArtefacts {
   site: SiteSettings;
-  vocabulary: SearchVocabulary;
+  /** One per language, the default language first. */
+  vocabularies: SearchVocabulary[];
   manifest: FeedbackManifest;
   redirects: Redirect[];
   /** The content's git history without renames, for the pages' dates (src/site/data.ts). */
@@ -40,10 +48,20 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
   const root = getProjectRoot(contentDir);
   const content = loadContent(root, path.relative(root, contentDir));
   const synonyms = loadSynonyms(root, contentDir);
-  const synonymErrors = synonyms.diagnostics.filter((d) => d.severity === 'error');
-  const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors, ...getRedirectErrors(content)]).map(
-    formatDiagnostic,
+  const translationLocales = content.site ? getTranslationLocales(content.site) : [];
+  const localeSynonyms = new Map(
+    translationLocales.map((l) => [l.code, loadSynonyms(root, path.join(contentDir, l.code))]),
   );
+  const synonymErrors = [synonyms, ...localeSynonyms.values()].flatMap((s) =>
+    s.diagnostics.filter((d) => d.severity === 'error'),
+  );
+  const uiErrors = content.site ? checkUiStrings(root, contentDir, content.site) : [];
+  const errors = sortDiagnostics([
+    ...getContentErrors(content),
+    ...synonymErrors,
+    ...uiErrors,
+    ...getRedirectErrors(content),
+  ]).map(formatDiagnostic);
   if (errors.length > 0 || !options.artefacts || !content.site) return { errors };
   const site = content.site;
   const history = loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
@@ -51,10 +69,29 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
     errors,
     artefacts: {
       site,
-      vocabulary: buildSearchVocabularyFor(content, synonyms.groups, site.language),
+      vocabularies: [
+        withUi(buildSearchVocabularyFor(content, synonyms.groups, site.language), root, contentDir, site.language),
+        ...translationLocales.map((l) => {
+          const dir = path.join(contentDir, l.code);
+          const titles = readYamlData(path.join(dir, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [];
+          const source = getLocaleVocabularySource(content, l.code, [
+            ...content.categories.map((c) => c.title),
+            ...titles.map((t) => t.title),
+          ]);
+          const vocabulary = buildSearchVocabularyFor(source, localeSynonyms.get(l.code)!.groups, l.code);
+          return withUi(vocabulary, root, dir, l.code);
+        }),
+      ],
       manifest: getFeedbackManifest(content, getBuildRevision(history)),
       redirects: getRedirects(content, site.base),
       history,
     },
   };
+}
+
+/** The result list's strings go with the vocabulary the browser loads when a reader starts to search: no page carries them. */
+function withUi(vocabulary: SearchVocabulary, root: string, dir: string, language: string): SearchVocabulary {
+  const { strings } = createTranslator(language, loadUiStringsFile(root, dir).strings);
+  const ui = Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('results.')));
+  return { ...vocabulary, ui };
 }

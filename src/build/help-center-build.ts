@@ -24,7 +24,11 @@ import {
 import { setActiveMarkdownThreads } from './markdown-threads/markdown-threads-loader.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
 import { setActiveSearchIndex } from './search-index/active-search-index.ts';
-import { SearchIndexSession } from './search-index/search-index-session.ts';
+import {
+  DEFAULT_SEARCH_COLLECTIONS,
+  SearchIndexSession,
+  TRANSLATION_SEARCH_COLLECTIONS,
+} from './search-index/search-index-session.ts';
 
 /** Pagefind's timings of the last build, in Astro's cacheDir (read by the benchmark). */
 export const BUILD_TIMINGS_FILE = 'helpdesk-kit-build.json';
@@ -73,7 +77,13 @@ export function startHelpCenterBuild({
   );
   const markdownThreads: MarkdownThreads | undefined = 'reason' in threads ? undefined : threads;
   const cacheDir = fileURLToPath(astroConfig.cacheDir);
-  const searchIndex = new SearchIndexSession(cacheDir, createSearchRecordBuilders(contentDir, settings.language));
+  const searchIndex = new SearchIndexSession(
+    cacheDir,
+    createSearchRecordBuilders(contentDir, settings),
+    settings.locales.length > 0
+      ? [...DEFAULT_SEARCH_COLLECTIONS, ...TRANSLATION_SEARCH_COLLECTIONS]
+      : DEFAULT_SEARCH_COLLECTIONS,
+  );
   setActiveContentCheck(artefacts);
   setActiveSearchIndex(searchIndex);
   setActiveMarkdownThreads(markdownThreads);
@@ -91,7 +101,7 @@ export function startHelpCenterBuild({
     async finish(outDir, doneLogger) {
       setActiveContentCheck(undefined);
       setActiveSearchIndex(undefined);
-      const result = await searchIndex.finish(outDir, artefacts.vocabulary);
+      const result = await searchIndex.finish(outDir, artefacts.vocabularies);
       doneLogger.info(
         `Pagefind indexed ${result.articleCount} articles and ${result.faqCount} FAQ questions in ${result.milliseconds} ms, alongside the build (all records in after ${result.indexedMilliseconds} ms, writing ${result.writeMilliseconds} ms); the build waited ${result.waitedMilliseconds} ms for it`,
       );

@@ -51,6 +51,13 @@ export interface FaqEntry extends SourceFile {
   data: FaqFrontmatter;
 }
 
+/** A file under content/<locale>/articles/ or content/<locale>/faqs/: the same relative path as its source. */
+export type TranslationEntry = (ArticleEntry | FaqEntry) & {
+  locale: string;
+  /** The entry in the default language it translates; undefined (with a diagnostic) when there is none. */
+  source: ArticleEntry | FaqEntry | undefined;
+};
+
 export interface LoadedContent {
   root: string;
   contentDir: string;
@@ -58,6 +65,8 @@ export interface LoadedContent {
   categories: Category[];
   articles: ArticleEntry[];
   faqs: FaqEntry[];
+  /** Every translation of every locale in site.yaml's `locales`. */
+  translations: TranslationEntry[];
   diagnostics: Diagnostic[];
 }
 
@@ -120,7 +129,62 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
       });
     });
   }
-  return { root, contentDir, site, categories, articles, faqs, diagnostics };
+  const translations = loadTranslations(contentDir, site, rel, diagnostics, articles, faqs);
+  return { root, contentDir, site, categories, articles, faqs, translations, diagnostics };
+}
+
+/** The `.md` and `.mdx` files of each locale's articles/ and faqs/, each matched to its source by path. */
+function loadTranslations(
+  contentDir: string,
+  site: SiteSettings | undefined,
+  rel: (abs: string) => string,
+  diagnostics: Diagnostic[],
+  articles: readonly ArticleEntry[],
+  faqs: readonly FaqEntry[],
+): TranslationEntry[] {
+  const out: TranslationEntry[] = [];
+  const codes = new Set((site?.locales ?? []).map((l) => l.code));
+  const sources = new Map<string, ArticleEntry | FaqEntry>(
+    [...articles, ...faqs].map((e) => [`${e.kind}:${e.category}/${e.id}`, e]),
+  );
+  for (const name of existsSync(contentDir) ? readdirSync(contentDir).sort() : []) {
+    const dir = path.join(contentDir, name);
+    const looksLikeLocale = ['articles', 'faqs'].some((sub) => existsSync(path.join(dir, sub)));
+    if (!statSync(dir).isDirectory() || ['articles', 'faqs'].includes(name) || !looksLikeLocale) continue;
+    if (!codes.has(name)) {
+      diagnostics.push({
+        file: rel(dir),
+        line: 1,
+        column: 1,
+        severity: 'error',
+        ruleId: 'unknown-locale',
+        message: `the folder "${name}" holds translations, but "${name}" is not in \`locales\` in content/${SITE_FILE}; add { code: ${name} } there${codes.size ? ` or move the files to one of: ${[...codes].join(', ')}` : ''}`,
+      });
+      continue;
+    }
+    const collect = (kind: 'article' | 'faq', folder: string, ext: RegExp) =>
+      loadEntries(path.join(dir, folder), ext, rel, diagnostics, (src, id, category) => {
+        const data =
+          kind === 'article'
+            ? validateFrontmatter(src, ArticleFrontmatterSchema, diagnostics)
+            : validateFrontmatter(src, FaqFrontmatterSchema, diagnostics);
+        if (!data) return undefined;
+        const source = sources.get(`${kind}:${category}/${id}`);
+        if (!source) {
+          diagnostics.push({
+            file: src.file,
+            line: 1,
+            column: 1,
+            severity: 'error',
+            ruleId: 'translation-source',
+            message: `this translation has no source: content/${folder}/${category}/${path.basename(src.file)} does not exist; a translation has the same path under content/${name}/ as the file it translates, so rename it or add the source`,
+          });
+        }
+        return { ...src, kind, id, category, data, locale: name, source } as TranslationEntry;
+      });
+    out.push(...collect('article', 'articles', ARTICLE_EXT), ...collect('faq', 'faqs', FAQ_EXT));
+  }
+  return out;
 }
 
 /** Just the categories (for pages, after the build's content check has validated everything). */

@@ -30,6 +30,19 @@ const RedirectPathSchema = z
   .string()
   .regex(/^\/[^\s?#]*$/, 'must be a site path starting with "/", without query or fragment, like "/billing/old-name/"');
 
+/** A content revision: the short hash of a source's body (src/content/revision.ts). */
+export const RevisionSchema = z
+  .string()
+  .regex(/^[0-9a-f]{10}$/, 'must be a revision of ten hex digits, as `helpdesk-kit stale` shows it, like "3f9a0c12de"');
+
+/** Translation freshness (docs/languages.md): on a translation, and on a source after a minor edit. */
+const RevisionFields = {
+  /** On a translation: the revision of the source it was translated from (filled by `helpdesk-kit new --translate` and `lint --fix`). */
+  sourceRevision: RevisionSchema.optional(),
+  /** On a source: its body is a minor edit of this revision, so translations made from that revision stay fresh. */
+  minorRevisionOf: RevisionSchema.optional(),
+};
+
 export const ArticleFrontmatterSchema = z
   .object({
     /** The article's title: the page heading and the search result title. */
@@ -54,6 +67,7 @@ export const ArticleFrontmatterSchema = z
     updated: DateSchema.optional(),
     /** Old paths of this article; the build emits redirects from them. */
     redirectFrom: z.array(RedirectPathSchema).default([]),
+    ...RevisionFields,
   })
   .strict();
 export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatterSchema>;
@@ -70,6 +84,7 @@ export const FaqFrontmatterSchema = z
     related: z.array(SlugSchema).default([]),
     /** Visible in `npm run dev`, never in a production build. */
     draft: z.boolean().default(false),
+    ...RevisionFields,
   })
   .strict();
 export type FaqFrontmatter = z.infer<typeof FaqFrontmatterSchema>;
@@ -128,6 +143,40 @@ export const CategoriesFileSchema = z
     });
   });
 
+/** A BCP 47 language tag such as "en", "de" or "pt-BR". */
+export const LanguageTagSchema = z
+  .string()
+  .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en" or "pt-BR"');
+
+/** One more language of the help center: its content is in content/<code>/, its pages under /<code>/. */
+export const LocaleSchema = z
+  .object({
+    /** The language tag, also the folder under content/ and the URL prefix: "de", "ja", "pt-BR". */
+    code: LanguageTagSchema.refine((code) => !(RESERVED_SEGMENTS as readonly string[]).includes(code), {
+      message: `is reserved for a built-in page; choose another code than ${RESERVED_SEGMENTS.join(', ')}`,
+    }),
+    /** The language's name in the language itself, for the language switcher ("Deutsch"); default from the code. */
+    label: z.string().trim().min(1).optional(),
+    /** Writing direction; default from the code ("rtl" for Arabic, Hebrew, Persian, Urdu, ...). */
+    dir: z.enum(['ltr', 'rtl']).optional(),
+  })
+  .strict();
+export type LocaleSetting = z.infer<typeof LocaleSchema>;
+
+/** content/<locale>/categories.yaml: a category's title and description in that language (optional, per category). */
+export const CategoryTranslationSchema = z
+  .object({
+    /** The id of a category in content/categories.yaml. */
+    id: SlugSchema,
+    /** The category's name in this language. */
+    title: z.string().trim().min(1),
+    /** Its description in this language. */
+    description: z.string().trim().min(1).optional(),
+  })
+  .strict();
+export const CategoryTranslationsFileSchema = z.array(CategoryTranslationSchema).default([]);
+export type CategoryTranslation = z.infer<typeof CategoryTranslationSchema>;
+
 /** Severity override for one lint rule in site settings. */
 const RuleSettingSchema = z.enum(['error', 'warning', 'off']);
 
@@ -150,7 +199,13 @@ export const SiteSettingsSchema = z
       .regex(/^#[0-9a-fA-F]{6}$/, 'must be a six-digit hex colour like "#4f46e5"')
       .default('#4f46e5'),
     /** The content language as a BCP 47 tag, e.g. "en" or "de-CH". */
-    language: z.string().regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "en" or "pt-BR"').default('en'),
+    language: LanguageTagSchema.default('en'),
+    /** The other languages of the help center; `language` is the default one. */
+    locales: z.array(LocaleSchema).default([]),
+    /** `true` puts the default language under its own prefix too (`/en/...`); by default it has none. */
+    defaultLocalePrefix: z.boolean().default(false),
+    /** A page not translated into a language: `fallback` shows the default language's page with a notice, `omit` leaves it out. */
+    missingTranslation: z.enum(['fallback', 'omit']).default('fallback'),
     /** How readers reach a human. */
     contact: ContactSchema.default({}),
     /** The "Was this helpful?" endpoint, e.g. https://feedback.example.com/feedback. Omit to hide the widget. */
@@ -174,5 +229,16 @@ export const SiteSettingsSchema = z
       .strict()
       .default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((site, ctx) => {
+    const seen = new Set([site.language.toLowerCase()]);
+    site.locales.forEach((locale, i) => {
+      const code = locale.code.toLowerCase();
+      if (seen.has(code)) {
+        const what = code === site.language.toLowerCase() ? 'is the default language (`language`)' : 'is listed twice';
+        ctx.addIssue({ code: 'custom', path: ['locales', i, 'code'], message: `"${locale.code}" ${what}` });
+      }
+      seen.add(code);
+    });
+  });
 export type SiteSettings = z.infer<typeof SiteSettingsSchema>;

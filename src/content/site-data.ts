@@ -4,7 +4,16 @@
  * their data up here; no page scans all articles. Pure: no astro:* imports, no I/O.
  */
 import type { ArticleFrontmatter, Category, FaqFrontmatter } from './schema.ts';
-import { getArticlePath, getCategoryPath, getFaqPath } from './routes.ts';
+import { getArticlePath, getCategoryPath, getFaqPath, type RouteOptions } from './routes.ts';
+import type { Freshness } from './revision.ts';
+
+/** On a page of a language other than the default: how its content relates to the default language's. */
+export interface TranslationState {
+  /** Not translated: the page shows the default language's content, with a notice. */
+  fallback: boolean;
+  /** A translation's freshness against its source; undefined for a fallback. */
+  freshness?: Freshness;
+}
 
 export interface ArticleInput {
   slug: string;
@@ -13,6 +22,7 @@ export interface ArticleInput {
   file: string;
   body: string;
   data: ArticleFrontmatter;
+  translation?: TranslationState;
 }
 
 export interface FaqInput {
@@ -21,6 +31,7 @@ export interface FaqInput {
   file: string;
   body: string;
   data: FaqFrontmatter;
+  translation?: TranslationState;
 }
 
 export interface ArticleSummary {
@@ -49,6 +60,8 @@ export interface ArticleView extends ArticleSummary {
   previous: ArticleSummary | undefined;
   next: ArticleSummary | undefined;
   related: ArticleSummary[];
+  /** Set on the pages of a language other than the default one. */
+  translation: TranslationState | undefined;
 }
 
 export interface CategoryView {
@@ -74,6 +87,8 @@ export interface SiteDataOptions {
   maxRelated?: number;
   maxFeatured?: number;
   maxTopFaqs?: number;
+  /** The URL prefix of the language these entries are in (see locales.ts). */
+  route?: RouteOptions;
 }
 
 const WORDS_PER_MINUTE = 220;
@@ -86,14 +101,14 @@ export function buildSiteData(
   faqs: readonly FaqInput[],
   options: SiteDataOptions = {},
 ): SiteData {
-  const { lastChanged = new Map(), maxRelated = 4, maxFeatured = 6, maxTopFaqs = 6 } = options;
+  const { lastChanged = new Map(), maxRelated = 4, maxFeatured = 6, maxTopFaqs = 6, route } = options;
   const byOrder = <T extends { data: { order?: number } }>(label: (x: T) => string) => (a: T, b: T) =>
     (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) || label(a).localeCompare(label(b));
 
   const sortedCategories = [...categories].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
   const categoryById = new Map<string, CategoryView>();
   for (const category of sortedCategories) {
-    categoryById.set(category.id, { category, path: getCategoryPath(category.id), articles: [], faqs: [] });
+    categoryById.set(category.id, { category, path: getCategoryPath(category.id, route), articles: [], faqs: [] });
   }
 
   const sortedArticles = [...articles].sort(byOrder((a) => a.data.title));
@@ -105,7 +120,7 @@ export function buildSiteData(
       category: a.category,
       title: a.data.title,
       description: a.data.description,
-      path: getArticlePath(a.category, a.slug),
+      path: getArticlePath(a.category, a.slug, route),
     };
     summaries.set(a.slug, summary);
     const list = categoryById.get(a.category)?.articles;
@@ -116,7 +131,7 @@ export function buildSiteData(
       slug: f.slug,
       category: f.category,
       question: f.data.question,
-      path: getFaqPath(f.slug),
+      path: getFaqPath(f.slug, route),
     });
   }
 
@@ -147,6 +162,7 @@ export function buildSiteData(
       previous: index > 0 ? siblings[index - 1] : undefined,
       next: index >= 0 && index < siblings.length - 1 ? siblings[index + 1] : undefined,
       related: getRelated(a, summaries, byTag, maxRelated),
+      translation: a.translation,
     });
   }
 
@@ -157,7 +173,7 @@ export function buildSiteData(
   const topFaqs = [...faqs]
     .sort(byOrder((f) => f.data.question))
     .slice(0, maxTopFaqs)
-    .map((f) => ({ slug: f.slug, category: f.category, question: f.data.question, path: getFaqPath(f.slug) }));
+    .map((f) => ({ slug: f.slug, category: f.category, question: f.data.question, path: getFaqPath(f.slug, route) }));
 
   const categoryViews = [...categoryById.values()];
   return {

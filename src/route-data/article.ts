@@ -4,7 +4,23 @@ import type { ArticleSummary, ArticleView, SiteData } from '../content/site-data
 import { absoluteUrl, href } from '../site/urls.ts';
 import { getArticleLd } from '../site/json-ld.ts';
 import { formatLongDate } from '../site/format-date.ts';
-import { getBreadcrumbs, type BreadcrumbItem, type PageHead } from './common.ts';
+import { getArticlePath } from '../content/routes.ts';
+import {
+  getBreadcrumbs,
+  getDefaultPageLocale,
+  type BreadcrumbItem,
+  type LanguageLink,
+  type PageHead,
+  type PageLocale,
+} from './common.ts';
+
+/** A notice above a translated page's content: not translated yet, or a translation that may be out of date. */
+export interface TranslationNotice {
+  kind: 'fallback' | 'stale';
+  text: string;
+  /** The page in the default language. */
+  original: { href: string; label: string; language: string };
+}
 
 /** A heading as Astro's render() returns it (MarkdownHeading). */
 export interface Heading {
@@ -25,6 +41,23 @@ export interface ArticleRouteData {
   /** The "Updated" date: `datetime` for the <time> element, `text` as readers see it. */
   lastUpdated: { datetime: string; text: string } | undefined;
   readingMinutes: number;
+  /** "4 min read", in the page's language. */
+  readingTime: string;
+  /** "Updated", "On this page", "Related articles"...: the strings the article page and its footer show. */
+  labels: {
+    /** The text around the date of "Updated {date}": the page puts a <time> between them. */
+    updated: { before: string; after: string };
+    toc: string;
+    edit: string;
+    related: string;
+    moreIn: string;
+    previous: string;
+    next: string;
+  };
+  /** Set on a translated or fallback page that needs one. */
+  notice: TranslationNotice | undefined;
+  /** The language of the article's text when it is not the page's (a fallback page). */
+  contentLanguage: string | undefined;
   toc: { show: boolean; headings: Heading[] };
   /** "Edit this page": site.yaml's editUrl joined with the article's file, if editUrl is set. */
   editUrl: string | undefined;
@@ -51,7 +84,10 @@ export function getArticleRouteData(
   settings: SiteSettings,
   slug: string,
   headings: readonly Heading[],
+  page: PageLocale = getDefaultPageLocale(settings),
+  languages?: LanguageLink[],
 ): ArticleRouteData {
+  const { ui } = page;
   const article = site.articleBySlug.get(slug);
   if (!article) throw new Error(`No article "${slug}"`);
   const category = site.categoryById.get(article.category);
@@ -62,6 +98,7 @@ export function getArticleRouteData(
       { name: article.title, path: article.path },
     ],
     settings,
+    page,
   );
   const articleLd = getArticleLd({
     title: article.title,
@@ -69,8 +106,24 @@ export function getArticleRouteData(
     url: absoluteUrl(article.path, settings.url),
     dateModified: article.lastUpdated,
     publisher: settings.name,
-    language: settings.language,
+    language: article.translation?.fallback ? page.defaultLocale.code : page.locale.code,
   });
+  const originalPath = getArticlePath(article.category, article.slug, { locale: page.defaultLocale.prefix });
+  const original = {
+    href: href(originalPath),
+    label: ui.t('notice.readOriginal', { language: page.defaultLocale.label }),
+    language: page.defaultLocale.code,
+  };
+  const { translation } = article;
+  const notice: TranslationNotice | undefined = translation?.fallback
+    ? {
+        kind: 'fallback',
+        text: ui.t('notice.fallback', { language: page.locale.label, source: page.defaultLocale.label }),
+        original,
+      }
+    : translation?.freshness?.state === 'stale'
+      ? { kind: 'stale', text: ui.t('notice.stale'), original }
+      : undefined;
   const link = (s: ArticleSummary | undefined) => (s ? { title: s.title, href: href(s.path) } : undefined);
   return {
     head: {
@@ -79,6 +132,9 @@ export function getArticleRouteData(
       path: article.path,
       ogType: 'article',
       jsonLd: [articleLd, crumbs.ld],
+      locale: page.locale,
+      languages,
+      canonicalPath: translation?.fallback ? originalPath : undefined,
     },
     breadcrumbs: crumbs.items,
     article,
@@ -86,14 +142,34 @@ export function getArticleRouteData(
     lastUpdated: article.lastUpdated
       ? {
           datetime: article.lastUpdated.toISOString().slice(0, 10),
-          text: formatLongDate(article.lastUpdated, settings.language),
+          text: formatLongDate(article.lastUpdated, page.locale.code),
         }
       : undefined,
     readingMinutes: article.readingMinutes,
+    readingTime: ui.t('article.readingTime', { minutes: article.readingMinutes }),
+    labels: {
+      updated: splitAround(ui.t('article.updated'), '{date}'),
+      toc: ui.t('article.toc'),
+      edit: ui.t('article.edit'),
+      related: ui.t('article.related'),
+      moreIn: ui.t('article.moreIn', { category: category.category.title }),
+      previous: ui.t('article.previous'),
+      next: ui.t('article.next'),
+    },
+    notice,
+    contentLanguage: translation?.fallback ? page.defaultLocale.code : undefined,
     toc: getToc(headings, article.wordCount),
     editUrl: getEditUrl(settings.editUrl, article.file),
     related: article.related,
     previous: link(article.previous),
     next: link(article.next),
   };
+}
+
+/** "Updated {date}" -> { before: "Updated ", after: "" }. */
+function splitAround(text: string, placeholder: string): { before: string; after: string } {
+  const at = text.indexOf(placeholder);
+  return at < 0
+    ? { before: `${text} `, after: '' }
+    : { before: text.slice(0, at), after: text.slice(at + placeholder.length) };
 }

@@ -7,6 +7,62 @@
 import type { SiteSettings } from '../content/schema.ts';
 import { absoluteUrl, href } from '../site/urls.ts';
 import { getBreadcrumbListLd } from '../site/json-ld.ts';
+import { getHomePath, type RouteOptions } from '../content/routes.ts';
+import { getLocales, type Locale } from '../content/locales.ts';
+import { createTranslator, type Translator } from '../i18n/ui-strings.ts';
+
+/** The language a page is rendered in (src/site/languages.ts gives the page's own). */
+export interface PageLocale {
+  locale: Locale;
+  ui: Translator;
+  route: RouteOptions;
+  /** The site's default language. */
+  defaultLocale: Locale;
+}
+
+/** The default language of a site, for callers (tests, one-language sites) that pass no PageLocale. */
+export function getDefaultPageLocale(
+  settings: Pick<SiteSettings, 'language' | 'locales' | 'defaultLocalePrefix'>,
+): PageLocale {
+  const locale = getLocales(settings)[0]!;
+  return { locale, ui: createTranslator(locale.code), route: { locale: locale.prefix }, defaultLocale: locale };
+}
+
+/** One language version of a page: for `<link rel="alternate" hreflang>` and the language switcher. */
+export interface LanguageLink {
+  code: string;
+  label: string;
+  /** Absolute URL. */
+  url: string;
+  /** Link href, base included. */
+  href: string;
+  current: boolean;
+}
+
+/**
+ * The languages a page exists in (its real translations, not fallbacks), each with its URL, in
+ * the site's language order. `pathIn` gives the page's path in a language.
+ */
+export function getLanguageLinks(
+  locales: readonly Locale[],
+  has: (code: string) => boolean,
+  pathIn: (route: RouteOptions) => string,
+  current: Locale,
+  siteUrl: string,
+): LanguageLink[] {
+  return locales
+    .filter((l) => has(l.code))
+    .map((l) => {
+      const p = pathIn({ locale: l.prefix });
+      return {
+        code: l.code,
+        label: l.label,
+        url: absoluteUrl(p, siteUrl),
+        href: href(p),
+        current: l.code === current.code,
+      };
+    });
+}
 
 /** BaseLayout's props: what goes into <head> and whether the header has its search box. */
 export interface PageHead {
@@ -20,6 +76,12 @@ export interface PageHead {
   noindex?: boolean;
   /** Hide the header search box (pages that have their own). */
   headerSearch?: boolean;
+  /** The page's language; the site's default language when unset. */
+  locale?: Locale;
+  /** The page's language versions (itself included) when the site has several languages. */
+  languages?: LanguageLink[];
+  /** The canonical page when it is another one (a fallback page points at the default language's). */
+  canonicalPath?: string;
 }
 
 /** One breadcrumb as the Breadcrumbs component renders it; the last one (the page) has no href. */
@@ -44,8 +106,9 @@ export const HOME_CRUMB_NAME = 'Home';
  * Breadcrumb items and the BreadcrumbList for a trail from the home page to this page: every crumb
  * but the last links; the list has absolute URLs for all of them, the page included.
  */
-export function getBreadcrumbs(trail: readonly Trail[], settings: Pick<SiteSettings, 'url'>) {
-  const full: Trail[] = [{ name: HOME_CRUMB_NAME, path: '/' }, ...trail];
+export function getBreadcrumbs(trail: readonly Trail[], settings: Pick<SiteSettings, 'url'>, page?: PageLocale) {
+  const home = page ? page.ui.t('breadcrumbs.home') : HOME_CRUMB_NAME;
+  const full: Trail[] = [{ name: home, path: getHomePath(page?.route) }, ...trail];
   const items: BreadcrumbItem[] = full.map((t, i) =>
     i < full.length - 1 ? { name: t.name, href: href(t.path) } : { name: t.name },
   );

@@ -4,7 +4,14 @@ import type { FaqSummary, SiteData } from '../content/site-data.ts';
 import { getFaqIndexPath, getFaqPath } from '../content/routes.ts';
 import { absoluteUrl } from '../site/urls.ts';
 import { getFaqPageLd } from '../site/json-ld.ts';
-import { getBreadcrumbs, type BreadcrumbItem, type PageHead } from './common.ts';
+import {
+  getBreadcrumbs,
+  getDefaultPageLocale,
+  type BreadcrumbItem,
+  type LanguageLink,
+  type PageHead,
+  type PageLocale,
+} from './common.ts';
 
 /** What the FAQPage's answers are made of: a FAQ entry's rendered HTML, or its Markdown body. */
 export interface FaqAnswerSource {
@@ -24,6 +31,7 @@ export interface FaqRouteData {
   breadcrumbs: BreadcrumbItem[];
   /** Categories with at least one FAQ, in category order. */
   sections: FaqSection[];
+  topicsHeading: string;
 }
 
 export const FAQ_PAGE_TITLE = 'Frequently asked questions';
@@ -39,8 +47,11 @@ export function getFaqRouteData(
   site: SiteData,
   settings: SiteSettings,
   answers: ReadonlyMap<string, FaqAnswerSource>,
+  page: PageLocale = getDefaultPageLocale(settings),
+  languages?: LanguageLink[],
 ): FaqRouteData {
-  const path = getFaqIndexPath();
+  const { ui } = page;
+  const path = getFaqIndexPath(page.route);
   const sections = site.categories
     .filter((c) => c.faqs.length > 0)
     .map((c) => ({ category: c.category, anchor: getFaqTopicAnchor(c.category.id), faqs: c.faqs }));
@@ -48,18 +59,22 @@ export function getFaqRouteData(
     s.faqs.map((f) => ({
       question: f.question,
       answer: answers.get(f.slug)?.rendered?.html ?? answers.get(f.slug)?.body ?? '',
-      url: absoluteUrl(getFaqPath(f.slug), settings.url),
+      url: absoluteUrl(getFaqPath(f.slug, page.route), settings.url),
     })),
   );
-  const crumbs = getBreadcrumbs([{ name: 'FAQ', ldName: FAQ_PAGE_TITLE, path }], settings);
+  const title = ui.t('faq.title');
+  const crumbs = getBreadcrumbs([{ name: ui.t('faq.short'), ldName: title, path }], settings, page);
   return {
     head: {
-      title: FAQ_PAGE_TITLE,
-      description: `Quick answers to common questions about ${settings.name}.`,
+      title,
+      description: ui.t('faq.description', { site: settings.name }),
       path,
       jsonLd: [getFaqPageLd(absoluteUrl(path, settings.url), items), crumbs.ld],
+      locale: page.locale,
+      languages,
     },
     breadcrumbs: crumbs.items,
     sections,
+    topicsHeading: ui.t('faq.topics'),
   };
 }

@@ -2,10 +2,16 @@
 import type { SiteSettings } from '../content/schema.ts';
 import { absoluteUrl, href } from '../site/urls.ts';
 import { toJsonLd } from '../site/json-ld.ts';
-import type { PageHead } from './common.ts';
+import type { LanguageLink, PageHead } from './common.ts';
+import { getTextDirection } from '../content/locales.ts';
 
 export interface LayoutData {
   language: string;
+  dir: 'ltr' | 'rtl';
+  /** `<link rel="alternate" hreflang>`: every language version, and x-default (the default language's). */
+  alternates: Array<{ hreflang: string; href: string }>;
+  /** The language switcher's entries; empty when the page exists in one language only. */
+  languages: LanguageLink[];
   /** The <html> style attribute that sets the brand colour. */
   htmlStyle: string;
   /** "<page> | <site>", or the site's name alone on the page that has it as title (home). */
@@ -30,15 +36,24 @@ export interface LayoutData {
  */
 export function getLayoutData(head: PageHead, settings: SiteSettings, site?: URL | string): LayoutData {
   const { title, description, path, ogType = 'website', jsonLd = [], noindex = false, headerSearch = true } = head;
+  const language = head.locale?.code ?? settings.language;
+  const languages = head.languages && head.languages.length > 1 ? head.languages : [];
+  const defaultVersion = languages.find((l) => l.code === settings.language);
   return {
-    language: settings.language,
+    language,
+    dir: head.locale?.dir ?? getTextDirection(language),
+    alternates: [
+      ...languages.map((l) => ({ hreflang: l.code, href: l.url })),
+      ...(defaultVersion ? [{ hreflang: 'x-default', href: defaultVersion.url }] : []),
+    ],
+    languages,
     htmlStyle: `--brand: ${settings.brandColor}`,
     fullTitle: title === settings.name ? title : `${title} | ${settings.name}`,
     title,
     description,
-    canonical: absoluteUrl(path, site ?? settings.url),
+    canonical: absoluteUrl(head.canonicalPath ?? path, site ?? settings.url),
     ogType,
-    ogLocale: settings.language.replace('-', '_'),
+    ogLocale: language.replace('-', '_'),
     siteName: settings.name,
     iconHref: settings.logo ? href(settings.logo) : undefined,
     noindex,

@@ -3,7 +3,7 @@ import type { SiteSettings } from '../content/schema.ts';
 import type { ArticleSummary, SiteData } from '../content/site-data.ts';
 import { getFaqIndexPath, getHomePath } from '../content/routes.ts';
 import { href } from '../site/urls.ts';
-import type { PageHead } from './common.ts';
+import { getDefaultPageLocale, type LanguageLink, type PageHead, type PageLocale } from './common.ts';
 
 export interface HomeCard {
   href: string;
@@ -23,24 +23,30 @@ export interface HomeRouteData {
   faqIndexHref: string;
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
-export function getHomeRouteData(site: SiteData, settings: SiteSettings): HomeRouteData {
+export function getHomeRouteData(
+  site: SiteData,
+  settings: SiteSettings,
+  page: PageLocale = getDefaultPageLocale(settings),
+  languages?: LanguageLink[],
+): HomeRouteData {
+  const { ui } = page;
   return {
     head: {
       title: settings.name,
-      description: `Answers and how-to guides from ${settings.name}: search or browse by topic.`,
-      path: getHomePath(),
+      description: ui.t('home.description', { site: settings.name }),
+      path: getHomePath(page.route),
+      locale: page.locale,
+      languages,
     },
     cards: site.categories.map((c) => ({
       href: href(c.path),
       icon: c.category.icon,
       title: c.category.title,
       description: c.category.description,
-      count: `${plural(c.articles.length, 'article')}${c.faqs.length > 0 ? `, ${plural(c.faqs.length, 'FAQ')}` : ''}`,
+      count: `${ui.plural('home.articleCount', c.articles.length)}${c.faqs.length > 0 ? `, ${ui.plural('home.faqCount', c.faqs.length)}` : ''}`,
     })),
     featured: site.featured,
     topFaqs: site.topFaqs.map((f) => ({ question: f.question, href: href(f.path) })),
-    faqIndexHref: href(getFaqIndexPath()),
+    faqIndexHref: href(getFaqIndexPath(page.route)),
   };
 }

@@ -1,22 +1,34 @@
 /** The 404 page: not indexed, its own search box instead of the header's. */
 import { getHomePath } from '../content/routes.ts';
 import { href } from '../site/urls.ts';
-import type { PageHead } from './common.ts';
+import { escapeHtml } from '../lib/html.ts';
+import { getDefaultPageLocale, type PageHead, type PageLocale } from './common.ts';
 
 export interface NotFoundRouteData {
   head: PageHead;
   homeHref: string;
+  heading: string;
+  /** The lead paragraph, HTML: its link to the home page is part of the sentence in every language. */
+  leadHtml: string;
+  searchLabel: string;
 }
 
-export function getNotFoundRouteData(): NotFoundRouteData {
+export function getNotFoundRouteData(
+  page: PageLocale = getDefaultPageLocale({ language: 'en', locales: [], defaultLocalePrefix: false }),
+): NotFoundRouteData {
+  const homeHref = href(getHomePath(page.route));
   return {
     head: {
-      title: 'Page not found',
-      description: 'The page you were looking for is not here.',
-      path: '/404/',
+      title: page.ui.t('notFound.title'),
+      description: page.ui.t('notFound.description'),
+      path: page.locale.isDefault ? '/404/' : `/${page.locale.prefix}/404/`,
       headerSearch: false,
       noindex: true,
+      locale: page.locale,
     },
-    homeHref: href(getHomePath()),
+    homeHref,
+    heading: page.ui.t('notFound.heading'),
+    leadHtml: page.ui.t('notFound.lead', { href: escapeHtml(homeHref) }),
+    searchLabel: page.ui.t('search.label'),
   };
 }

@@ -2,7 +2,8 @@
 import type { SiteData } from '../content/site-data.ts';
 import { getSearchPath } from '../content/routes.ts';
 import { href } from '../site/urls.ts';
-import type { PageHead } from './common.ts';
+import { getDefaultPageLocale, type LanguageLink, type PageHead, type PageLocale } from './common.ts';
+import type { SiteSettings } from '../content/schema.ts';
 
 export interface SearchRouteData {
   head: PageHead;
@@ -10,12 +11,19 @@ export interface SearchRouteData {
   topics: Array<{ id: string; title: string; href: string }>;
 }
 
-export function getSearchRouteData(site: SiteData): SearchRouteData {
+export function getSearchRouteData(
+  site: SiteData,
+  settings?: SiteSettings,
+  page: PageLocale = getDefaultPageLocale(settings ?? { language: 'en', locales: [], defaultLocalePrefix: false }),
+  languages?: LanguageLink[],
+): SearchRouteData {
   return {
     head: {
-      title: 'Search',
-      description: 'Search all help articles and frequently asked questions.',
-      path: getSearchPath(),
+      title: page.ui.t('search.title'),
+      description: page.ui.t('search.description'),
+      path: getSearchPath(page.route),
+      locale: page.locale,
+      languages,
       headerSearch: false,
       noindex: true,
     },

@@ -24,6 +24,8 @@ export interface ArticleForSearch {
   headings: readonly string[];
   /** The Markdown source, for synonyms found in the body. */
   markdown: string;
+  /** A translation's locale code (content/<locale>/); unset for the default language. */
+  locale?: string;
 }
 
 export function buildArticleSearchRecord(
@@ -31,6 +33,8 @@ export function buildArticleSearchRecord(
   categoryTitle: string,
   language: string,
   synonyms?: SynonymExpander,
+  /** The URL prefix of the record's locale ("de"), if its pages have one. */
+  localePrefix?: string,
 ): SearchHtmlRecord {
   const found = synonyms?.expand({
     title: [article.title],
@@ -51,5 +55,5 @@ export function buildArticleSearchRecord(
           .map((p) => `<p>${escapeHtml(p)}</p>`)
           .join('')),
   });
-  return { url: getArticlePath(article.category, article.slug), html };
+  return { url: getArticlePath(article.category, article.slug, { locale: localePrefix }), html };
 }

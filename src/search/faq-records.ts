@@ -17,6 +17,8 @@ export interface FaqForSearch {
   html: string | undefined;
   /** The answer's Markdown source, for synonyms found in it. */
   markdown: string;
+  /** A translation's locale code (content/<locale>/); unset for the default language. */
+  locale?: string;
 }
 
 export function buildFaqSearchRecord(
@@ -24,6 +26,8 @@ export function buildFaqSearchRecord(
   categoryTitle: string,
   language: string,
   synonyms?: SynonymExpander,
+  /** The URL prefix of the record's locale ("de"), if its pages have one. */
+  localePrefix?: string,
 ): SearchHtmlRecord {
   const found = synonyms?.expand({ title: [faq.question], body: [getPlainText(faq.markdown)] }) ?? {
     title: [],
@@ -46,5 +50,5 @@ export function buildFaqSearchRecord(
           .map((p) => `<p>${escapeHtml(p)}</p>`)
           .join('')),
   });
-  return { url: getFaqPath(faq.slug), html };
+  return { url: getFaqPath(faq.slug, { locale: localePrefix }), html };
 }

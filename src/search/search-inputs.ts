@@ -11,8 +11,25 @@ import { buildSearchVocabulary, type SearchVocabulary } from './vocabulary.ts';
 const published = <T extends { data: { draft: boolean } }>(entries: readonly T[]) =>
   entries.filter((e) => !e.data.draft);
 
-export function buildSearchVocabularyFor(
+/** What one language's vocabulary is made of: the default language's content, or one locale's translations. */
+export type VocabularySource = Pick<LoadedContent, 'categories' | 'articles' | 'faqs'>;
+
+/** A translation locale's content as a vocabulary source: its translations, with the category titles it shows. */
+export function getLocaleVocabularySource(
   content: LoadedContent,
+  locale: string,
+  categoryTitles: readonly string[],
+): VocabularySource {
+  const mine = content.translations.filter((t) => t.locale === locale);
+  return {
+    categories: categoryTitles.map((title) => ({ title }) as LoadedContent['categories'][number]),
+    articles: mine.filter((t): t is Extract<typeof t, { kind: 'article' }> => t.kind === 'article'),
+    faqs: mine.filter((t): t is Extract<typeof t, { kind: 'faq' }> => t.kind === 'faq'),
+  };
+}
+
+export function buildSearchVocabularyFor(
+  content: VocabularySource,
   synonyms: readonly SynonymGroup[],
   language: string,
 ): SearchVocabulary {

@@ -1,24 +1,56 @@
 /**
  * The record builders of a build's search index: each article and FAQ becomes its Pagefind
- * record with the site's language, category titles and synonyms, read once here.
+ * record with its language, category titles and synonyms, read once here per language. A
+ * translation's record has `<html lang>` of its locale, so Pagefind puts it in that language's
+ * index, and its URL carries the locale's prefix.
  */
 import path from 'node:path';
 import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
-import { CategoriesFileSchema } from '../content/schema.ts';
+import { CategoriesFileSchema, CategoryTranslationsFileSchema, type SiteSettings } from '../content/schema.ts';
+import { getLocales } from '../content/locales.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
 import { readYamlData } from '../site/read-yaml-data.ts';
 import { buildArticleSearchRecord } from './article-records.ts';
 import { buildFaqSearchRecord } from './faq-records.ts';
 import type { SearchRecordBuilders } from '../build/search-index/search-index-session.ts';
-import { createSynonymExpander } from './synonyms.ts';
+import { createSynonymExpander, type SynonymExpander } from './synonyms.ts';
 
-export function createSearchRecordBuilders(contentDir: string, language: string): SearchRecordBuilders {
-  const expander = createSynonymExpander(loadSynonyms(getProjectRoot(contentDir), contentDir).groups, language);
+interface LocaleRecordInputs {
+  language: string;
+  prefix: string | undefined;
+  expander: SynonymExpander;
+  categoryTitle: (id: string) => string;
+}
+
+export function createSearchRecordBuilders(
+  contentDir: string,
+  settings: Pick<SiteSettings, 'language' | 'locales' | 'defaultLocalePrefix'>,
+): SearchRecordBuilders {
+  const root = getProjectRoot(contentDir);
   const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
-  const titles = new Map(categories.map((c) => [c.id, c.title]));
-  const categoryTitle = (id: string) => titles.get(id) ?? id;
-  return {
-    articles: (article) => buildArticleSearchRecord(article, categoryTitle(article.category), language, expander),
-    faqs: (faq) => buildFaqSearchRecord(faq, categoryTitle(faq.category), language, expander),
+  const byLocale = new Map<string, LocaleRecordInputs>();
+  for (const locale of getLocales(settings)) {
+    const dir = locale.isDefault ? contentDir : path.join(contentDir, locale.code);
+    const titles = new Map(categories.map((c) => [c.id, c.title]));
+    if (!locale.isDefault) {
+      const translated = readYamlData(path.join(dir, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [];
+      for (const t of translated) titles.set(t.id, t.title);
+    }
+    byLocale.set(locale.code, {
+      language: locale.code,
+      prefix: locale.prefix,
+      expander: createSynonymExpander(loadSynonyms(root, dir).groups, locale.code),
+      categoryTitle: (id) => titles.get(id) ?? id,
+    });
+  }
+  const inputs = (locale: string | undefined) => byLocale.get(locale ?? settings.language)!;
+  const article: SearchRecordBuilders['articles'] = (a) => {
+    const l = inputs(a.locale);
+    return buildArticleSearchRecord(a, l.categoryTitle(a.category), l.language, l.expander, l.prefix);
   };
+  const faq: SearchRecordBuilders['faqs'] = (f) => {
+    const l = inputs(f.locale);
+    return buildFaqSearchRecord(f, l.categoryTitle(f.category), l.language, l.expander, l.prefix);
+  };
+  return { articles: article, faqs: faq, articleTranslations: article, faqTranslations: faq };
 }

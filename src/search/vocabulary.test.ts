@@ -23,6 +23,9 @@ describe('the search vocabulary', () => {
 
   it('has stop words only for languages it knows', () => {
     expect(getStopWords('en')).toContain('my');
-    expect(getStopWords('de')).toEqual([]);
+    expect(getStopWords('de')).toContain('wie');
+    expect(getStopWords('de')).not.toContain('nicht');
+    expect(getStopWords('ja')).toEqual([]);
+    expect(getStopWords('nl')).toEqual([]);
   });
 });

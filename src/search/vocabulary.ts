@@ -13,9 +13,13 @@ export interface SearchVocabulary {
   stopWords: string[];
   /** Every indexed word of at least MIN_WORD_LENGTH letters, most frequent first. */
   words: string[];
+  /** The UI strings the browser's result list shows, in this language (absent: English). */
+  ui?: Record<string, string>;
 }
 
 export const VOCABULARY_FILE = 'help-center-vocabulary.json';
+/** Each language's vocabulary, beside the default language's VOCABULARY_FILE; the browser picks it by `<html lang>`. */
+export const getVocabularyFile = (language: string) => `help-center-vocabulary.${language}.json`;
 export const MIN_WORD_LENGTH = 3;
 
 /**
@@ -29,7 +33,30 @@ const STOP_WORDS: Record<string, readonly string[]> = {
     'of on or our ours please she should so some than that the their them then there these they this ' +
     'those to us was we were what when where which who whom why will with would you your yours'
   ).split(' '),
+  de: (
+    'am an auf aus bei bin bis bitte da das dass dem den der des die doch du ein eine einem einen einer es für ' +
+    'hab habe haben hat ich ihr im in ins ist ja kann man mein meine meinem meinen meiner mich mir mit muss ' +
+    'nach oder sich sie sind so um und uns von vom warum was wer wie wieso wir wo zu zum zur'
+  ).split(' '),
+  fr: (
+    'au aux avec ce ces comment dans de des du elle en est et il je la le les leur ma mais me mes mon ne nous ' +
+    'on ou où par pour pourquoi puis quand que quel quelle qui sa se ses son sur ta te tu un une vos votre vous'
+  ).split(' '),
+  es: (
+    'a al como cómo con cuando cuándo de del el en es está esta este hay la las lo los me mi mis para pero por ' +
+    'porque qué que se su sus un una uno y yo'
+  ).split(' '),
+  ar: 'في من إلى على عن هل كيف ما ماذا لماذا متى أين هذا هذه ذلك التي الذي أن و أو ثم'.split(' '),
 };
+
+/**
+ * Languages written without spaces between words: their "words" here would be whole phrases, so
+ * they get no typo vocabulary (a correction would turn a real query into a phrase); Pagefind
+ * segments their text itself.
+ */
+const UNSPACED_LANGUAGES = new Set(['ja', 'zh', 'th', 'lo', 'km', 'my']);
+export const isUnspacedLanguage = (language: string) =>
+  UNSPACED_LANGUAGES.has(language.toLowerCase().split('-')[0] ?? '');
 
 export function getStopWords(language: string): string[] {
   return [...(STOP_WORDS[language.toLowerCase().split('-')[0] ?? ''] ?? [])];
@@ -55,6 +82,7 @@ export function buildSearchVocabulary(texts: Iterable<string>, language: string)
       counts.set(word, (counts.get(word) ?? 0) + 1);
     }
   }
+  if (isUnspacedLanguage(language)) return { language, stopWords: getStopWords(language), words: [] };
   const words = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([w]) => w);
   return { language, stopWords: getStopWords(language), words };
 }

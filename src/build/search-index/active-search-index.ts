@@ -12,6 +12,9 @@ import type { FaqForSearch } from '../../search/faq-records.ts';
 export interface SearchEntries {
   articles: ArticleForSearch;
   faqs: FaqForSearch;
+  /** content/<locale>/articles/: `locale` is set. */
+  articleTranslations: ArticleForSearch;
+  faqTranslations: FaqForSearch;
 }
 export type SearchCollection = keyof SearchEntries;
 

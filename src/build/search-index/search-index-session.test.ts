@@ -41,12 +41,19 @@ describe('the search index session', () => {
     const root = writeTempSite({ 'content/site.yaml': VALID_SITE, 'content/categories.yaml': VALID_CATEGORIES });
     dirs.push(root);
     const outDir = tempDir();
-    const thread = new SearchIndexSession(tempDir(), createSearchRecordBuilders(path.join(root, 'content'), 'en'));
+    const thread = new SearchIndexSession(
+      tempDir(),
+      createSearchRecordBuilders(path.join(root, 'content'), {
+        language: 'en',
+        locales: [],
+        defaultLocalePrefix: false,
+      }),
+    );
     thread.addEntry('articles', refunds);
     thread.addUnchangedEntries('articles', []);
     thread.addUnchangedEntries('faqs', [invoice]);
     thread.write();
-    const result = await thread.finish(outDir, vocabulary);
+    const result = await thread.finish(outDir, [vocabulary]);
     expect(result).toMatchObject({ articleCount: 1, faqCount: 1 });
 
     const search = await createNodeSearch(outDir);
@@ -57,7 +64,14 @@ describe('the search index session', () => {
   it('reports a collection that was never loaded through withSearchIndexing() from finish()', async () => {
     const root = writeTempSite({});
     dirs.push(root);
-    const thread = new SearchIndexSession(tempDir(), createSearchRecordBuilders(path.join(root, 'content'), 'en'));
+    const thread = new SearchIndexSession(
+      tempDir(),
+      createSearchRecordBuilders(path.join(root, 'content'), {
+        language: 'en',
+        locales: [],
+        defaultLocalePrefix: false,
+      }),
+    );
     thread.addUnchangedEntries('articles', [refunds]);
     // No FAQs were loaded through withSearchIndexing().
     expect(() => thread.write()).toThrow(

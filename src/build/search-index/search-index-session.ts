@@ -22,7 +22,7 @@ import * as pagefind from 'pagefind';
 import { HelpCenterError, ErrorCodes } from '../../lib/errors.ts';
 import type { SearchCollection, SearchEntries, SearchEntrySink } from './active-search-index.ts';
 import type { SearchHtmlRecord } from '../../search/record-html.ts';
-import { VOCABULARY_FILE, type SearchVocabulary } from '../../search/vocabulary.ts';
+import { getVocabularyFile, VOCABULARY_FILE, type SearchVocabulary } from '../../search/vocabulary.ts';
 
 export interface SearchIndexResult {
   articleCount: number;
@@ -58,12 +58,14 @@ export interface SearchIndexBuilder extends SearchEntrySink {
   /** Sends what is left, then has Pagefind write the index once every record is in. */
   write(): void;
   /** Waits for the index, moves it to `<outDir>/pagefind` with the vocabulary, and closes Pagefind. */
-  finish(outDir: string, vocabulary: SearchVocabulary): Promise<SearchIndexResult>;
+  finish(outDir: string, vocabularies: readonly SearchVocabulary[]): Promise<SearchIndexResult>;
   /** Stops Pagefind without writing anything (a build that failed). */
   close(): Promise<void>;
 }
 
-const COLLECTIONS: readonly SearchCollection[] = ['articles', 'faqs'];
+/** The collections a site without translations has; one with `locales` also has the translation collections. */
+export const DEFAULT_SEARCH_COLLECTIONS: readonly SearchCollection[] = ['articles', 'faqs'];
+export const TRANSLATION_SEARCH_COLLECTIONS: readonly SearchCollection[] = ['articleTranslations', 'faqTranslations'];
 
 export class SearchIndexSession implements SearchIndexBuilder {
   readonly #started = performance.now();
@@ -74,7 +76,13 @@ export class SearchIndexSession implements SearchIndexBuilder {
   readonly #pending: Array<Promise<void>> = [];
   readonly #unchanged: Array<() => void> = [];
   readonly #loaded = new Set<SearchCollection>();
-  readonly #counts: Record<SearchCollection, number> = { articles: 0, faqs: 0 };
+  readonly #counts: Record<SearchCollection, number> = {
+    articles: 0,
+    faqs: 0,
+    articleTranslations: 0,
+    faqTranslations: 0,
+  };
+  readonly #collections: readonly SearchCollection[];
   #written: Promise<void> | undefined;
   #closed = false;
   #lastIndexed = 0;
@@ -84,9 +92,11 @@ export class SearchIndexSession implements SearchIndexBuilder {
    * The index is staged in a new folder under `workDir` (Astro's cache folder: usually on the
    * same disk as the output, so moving it is a rename). `toRecord` turns an article or a FAQ into
    * its search record (buildArticleSearchRecord, buildFaqSearchRecord with the site's categories,
-   * language and synonyms).
+   * language and synonyms). `collections` are the ones the content config loads through
+   * withSearchIndexing(): `write()` fails when one of them sent nothing.
    */
-  constructor(workDir: string, toRecord: SearchRecordBuilders) {
+  constructor(workDir: string, toRecord: SearchRecordBuilders, collections = DEFAULT_SEARCH_COLLECTIONS) {
+    this.#collections = collections;
     mkdirSync(workDir, { recursive: true });
     this.#workDir = mkdtempSync(path.join(workDir, 'search-index-'));
     this.#stagingDir = path.join(this.#workDir, 'pagefind');
@@ -124,7 +134,7 @@ export class SearchIndexSession implements SearchIndexBuilder {
   /** Sends what is left, then has Pagefind write the index once every record is in. */
   write(): void {
     if (this.#written) return;
-    const missing = COLLECTIONS.filter((c) => !this.#loaded.has(c));
+    const missing = this.#collections.filter((c) => !this.#loaded.has(c));
     if (missing.length > 0) {
       throw new HelpCenterError(
         ErrorCodes.PagefindFailed,
@@ -155,7 +165,7 @@ export class SearchIndexSession implements SearchIndexBuilder {
   }
 
   /** Waits for the index, moves it to `<outDir>/pagefind`, writes the vocabulary next to it, and closes Pagefind. */
-  async finish(outDir: string, vocabulary: SearchVocabulary): Promise<SearchIndexResult> {
+  async finish(outDir: string, vocabularies: readonly SearchVocabulary[]): Promise<SearchIndexResult> {
     const waitStarted = performance.now();
     try {
       this.write();
@@ -164,10 +174,14 @@ export class SearchIndexSession implements SearchIndexBuilder {
       const target = path.join(outDir, 'pagefind');
       rmSync(target, { recursive: true, force: true });
       moveDirectory(this.#stagingDir, target);
-      writeFileSync(path.join(target, VOCABULARY_FILE), JSON.stringify(vocabulary));
+      // The default language's under its old name too, for a search client of an older build.
+      vocabularies.forEach((vocabulary, i) => {
+        if (i === 0) writeFileSync(path.join(target, VOCABULARY_FILE), JSON.stringify(vocabulary));
+        writeFileSync(path.join(target, getVocabularyFile(vocabulary.language)), JSON.stringify(vocabulary));
+      });
       return {
-        articleCount: this.#counts.articles,
-        faqCount: this.#counts.faqs,
+        articleCount: this.#counts.articles + this.#counts.articleTranslations,
+        faqCount: this.#counts.faqs + this.#counts.faqTranslations,
         milliseconds: Math.round(performance.now() - this.#started),
         waitedMilliseconds,
         indexedMilliseconds: Math.round(this.#lastIndexed - this.#started),

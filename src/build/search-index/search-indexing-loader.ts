@@ -8,6 +8,7 @@
  */
 import type { Loader } from 'astro/loaders';
 import { getActiveSearchIndex, type SearchCollection, type SearchEntries } from './active-search-index.ts';
+import { splitTranslationId } from '../../content/locales.ts';
 
 interface StoredEntry {
   id: string;
@@ -20,6 +21,15 @@ const splitId = (id: string) => {
   const [category = '', slug = ''] = id.split('/');
   return { category, slug };
 };
+
+/** A translation's id carries its locale first: "de/articles/billing/refunds". */
+const inLocale =
+  <T>(toEntry: (entry: StoredEntry) => T | undefined) =>
+  (entry: StoredEntry) => {
+    const { locale, sourceId } = splitTranslationId(entry.id);
+    const found = toEntry({ ...entry, id: sourceId });
+    return found && { ...found, locale };
+  };
 
 /** What search needs of a stored entry; undefined for drafts, which are not published. */
 const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => SearchEntries[C] | undefined } = {
@@ -40,6 +50,8 @@ const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => Search
     if (data.draft) return undefined;
     return { ...splitId(entry.id), question: data.question, html: entry.rendered?.html, markdown: entry.body ?? '' };
   },
+  articleTranslations: inLocale((entry) => TO_SEARCH_ENTRY.articles(entry)),
+  faqTranslations: inLocale((entry) => TO_SEARCH_ENTRY.faqs(entry)),
 };
 
 export function withSearchIndexing<C extends SearchCollection>(collection: C, loader: Loader): Loader {

@@ -8,7 +8,17 @@
  */
 import { getReasonsId } from '../anchors.ts';
 import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS, type FeedbackReason } from '../reasons.ts';
-import { REASON_LABELS, WIDGET_TEXT } from './texts.ts';
+import { REASON_LABELS, WIDGET_TEXT, type FeedbackClientTexts } from './texts.ts';
+
+let texts: FeedbackClientTexts | undefined;
+/** English, or the page language's strings that the page carries (`<script id="fb-text">`, see texts.ts). */
+function getTexts(): FeedbackClientTexts {
+  if (!texts) {
+    const own = document.getElementById('fb-text')?.textContent;
+    texts = { ...WIDGET_TEXT, reasons: REASON_LABELS, ...(own ? (JSON.parse(own) as FeedbackClientTexts) : {}) };
+  }
+  return texts;
+}
 
 export interface VotePayload {
   itemId: string;
@@ -130,11 +140,12 @@ function createReasonsForm(itemId: string, endpoint: string): HTMLFormElement {
   form.action = endpoint;
   form.tabIndex = -1;
   const a = form.id;
-  form.innerHTML = `<fieldset><legend>${WIDGET_TEXT.reasonsLegend}</legend>${FEEDBACK_REASONS.map(
-    (r) => `<label><input type="radio" name="reason" value="${r}"> ${REASON_LABELS[r]}</label>`,
+  const text = getTexts();
+  form.innerHTML = `<fieldset><legend>${text.reasonsLegend}</legend>${FEEDBACK_REASONS.map(
+    (r) => `<label><input type="radio" name="reason" value="${r}"> ${text.reasons[r]}</label>`,
   ).join(
     '',
-  )}<label for="${a}-c">${WIDGET_TEXT.commentLabel}</label><textarea id="${a}-c" name="comment" maxlength="${COMMENT_MAX_LENGTH}" rows="3" aria-describedby="${a}-h"></textarea><p class="fb-hint" id="${a}-h">${WIDGET_TEXT.commentHint}</p><button type="submit" class="fb-send">${WIDGET_TEXT.send}</button></fieldset>`;
+  )}<label for="${a}-c">${text.commentLabel}</label><textarea id="${a}-c" name="comment" maxlength="${COMMENT_MAX_LENGTH}" rows="3" aria-describedby="${a}-h"></textarea><p class="fb-hint" id="${a}-h">${text.commentHint}</p><button type="submit" class="fb-send">${text.send}</button></fieldset>`;
   return form;
 }
 
@@ -184,7 +195,7 @@ function setUpWidget(root: HTMLElement, sender: ReturnType<typeof createVoteSend
     show(thanks, false);
     show(reasons, true);
     reasons.focus();
-    say(WIDGET_TEXT.recordedNo);
+    say(getTexts().recordedNo);
   });
 
   function wireReasons(form: HTMLFormElement): void {
@@ -193,7 +204,7 @@ function setUpWidget(root: HTMLElement, sender: ReturnType<typeof createVoteSend
     const comment = form.querySelector('textarea');
     const hint = comment && document.getElementById(comment.getAttribute('aria-describedby') ?? '');
     comment?.addEventListener('input', () => {
-      if (hint) hint.textContent = `${COMMENT_MAX_LENGTH - comment.value.length} ${WIDGET_TEXT.charactersLeft}`;
+      if (hint) hint.textContent = `${COMMENT_MAX_LENGTH - comment.value.length} ${getTexts().charactersLeft}`;
     });
     form.addEventListener('submit', (event) => {
       event.preventDefault();

@@ -3,6 +3,7 @@
  * script (the compact variant builds its reasons step in the browser). English only for now.
  */
 import type { FeedbackReason } from '../reasons.ts';
+import type { Translator, UiKey } from '../../i18n/ui-strings.ts';
 
 export const REASON_LABELS: Record<FeedbackReason, string> = {
   incorrect: 'Incorrect or out of date',
@@ -26,3 +27,45 @@ export const WIDGET_TEXT = {
   thanksShort: 'Thank you. We read every answer and use it to improve this page. You can change your answer.',
   recordedNo: 'Your answer was recorded. What went wrong? This is optional.',
 } as const;
+
+/** Every string the widget shows, in one language. */
+export interface FeedbackTexts extends Record<keyof typeof WIDGET_TEXT, string> {
+  reasons: Record<FeedbackReason, string>;
+}
+
+/** The strings the browser script builds or announces (the compact variant's reasons step, live messages). */
+export type FeedbackClientTexts = Pick<
+  FeedbackTexts,
+  'reasonsLegend' | 'commentLabel' | 'commentHint' | 'send' | 'recordedNo' | 'charactersLeft' | 'reasons'
+>;
+
+/** The widget's strings from a page's UI dictionary (src/i18n); English without one. */
+export function getFeedbackTexts(ui?: Pick<Translator, 't'>): FeedbackTexts {
+  if (!ui) return { ...WIDGET_TEXT, reasons: REASON_LABELS };
+  const t = (key: string) => ui.t(`feedback.${key}` as UiKey);
+  return {
+    ...(Object.fromEntries(Object.keys(WIDGET_TEXT).map((k) => [k, t(k)])) as Record<keyof typeof WIDGET_TEXT, string>),
+    reasons: Object.fromEntries(
+      Object.keys(REASON_LABELS).map((r) => [r, t(`reason.${r}`)]),
+    ) as FeedbackTexts['reasons'],
+  };
+}
+
+/**
+ * The script's strings as JSON for `<script type="application/json" id="fb-text">`, on pages in a
+ * language other than English only: English pages carry nothing extra, the script has those built in.
+ */
+export function getFeedbackClientText(ui: Pick<Translator, 't' | 'language'>): string | undefined {
+  if (ui.language.toLowerCase().split('-')[0] === 'en') return undefined;
+  const { reasonsLegend, commentLabel, commentHint, send, recordedNo, charactersLeft, reasons } = getFeedbackTexts(ui);
+  const client: FeedbackClientTexts = {
+    reasonsLegend,
+    commentLabel,
+    commentHint,
+    send,
+    recordedNo,
+    charactersLeft,
+    reasons,
+  };
+  return JSON.stringify(client).replace(/</g, '\\u003c');
+}

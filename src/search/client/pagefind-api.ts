@@ -4,7 +4,8 @@
  */
 import { createQueryPlanner, searchHelpCenter, type HelpCenterSearchResult } from '../query.ts';
 import { PAGEFIND_OPTIONS } from '../search-options.ts';
-import { VOCABULARY_FILE, type SearchVocabulary } from '../vocabulary.ts';
+import { getVocabularyFile, type SearchVocabulary } from '../vocabulary.ts';
+import { createResultText, type ResultText } from './render-results.ts';
 
 export interface PagefindWordLocation {
   weight: number;
@@ -40,12 +41,15 @@ export interface Pagefind {
 
 export interface HelpCenterSearch {
   search(query: string, filters?: Record<string, string>): Promise<HelpCenterSearchResult<PagefindResultData>>;
+  /** The result list's strings in the page's language. */
+  text: ResultText;
 }
 
 let loaded: Promise<HelpCenterSearch> | undefined;
 
 export function loadHelpCenterSearch(): Promise<HelpCenterSearch> {
   loaded ??= (async () => {
+    const language = document.documentElement.lang || 'en';
     const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
     const [pagefind, vocabulary] = await Promise.all([
       (async () => {
@@ -55,12 +59,16 @@ export function loadHelpCenterSearch(): Promise<HelpCenterSearch> {
         return pf;
       })(),
       // Without the vocabulary (an older build, a failed request), search still works, uncorrected.
-      fetch(`${base}pagefind/${VOCABULARY_FILE}`)
+      // Pagefind picks the index of the page's <html lang> itself; the vocabulary is picked the same way.
+      fetch(`${base}pagefind/${getVocabularyFile(language)}`)
         .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
         .catch(() => undefined),
     ]);
     const planner = createQueryPlanner(vocabulary);
-    return { search: (query, filters) => searchHelpCenter(pagefind, planner.plan(query), filters) };
+    return {
+      search: (query, filters) => searchHelpCenter(pagefind, planner.plan(query), filters),
+      text: createResultText(vocabulary?.ui, language),
+    };
   })();
   // A failed load (a network blip) is not kept: the next search tries again.
   loaded.catch(() => (loaded = undefined));

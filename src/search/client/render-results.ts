@@ -6,6 +6,27 @@
 import { escapeHtml } from '../../lib/html.ts';
 import type { QueryPlan } from '../query.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
+import EN_RESULTS from '../../i18n/dictionaries/en-results.ts';
+
+/** The result list's strings in the page's language (from the vocabulary file), with their plurals. */
+export interface ResultText {
+  t(key: string, params?: Record<string, string | number>): string;
+  plural(key: string, count: number, params?: Record<string, string | number>): string;
+}
+
+export function createResultText(strings: Readonly<Record<string, string>> = {}, language = 'en'): ResultText {
+  const all: Record<string, string> = { ...EN_RESULTS, ...strings };
+  const rules = new Intl.PluralRules(language);
+  const fill = (text: string, params: Record<string, string | number> = {}) =>
+    text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return {
+    t: (key, params) => fill(all[key] ?? key, params),
+    plural: (key, count, params) =>
+      fill(all[`${key}.${rules.select(count)}`] ?? all[`${key}.other`] ?? key, { ...params, count }),
+  };
+}
+
+const ENGLISH = createResultText();
 
 /** Articles at least this long show their best-matching sections under the result. */
 export const LONG_ARTICLE_WORDS = 300;
@@ -28,16 +49,16 @@ export function getMatchingSections(r: PagefindResultData, max: number): Pagefin
  * One result: the title (a FAQ's question), the category and kind, the highlighted excerpt and,
  * for a long article, links to the sections that match.
  */
-export function renderResult(r: PagefindResultData, maxSections: number): string {
+export function renderResult(r: PagefindResultData, maxSections: number, text: ResultText = ENGLISH): string {
   const isFaq = r.filters.type?.includes('faq');
   const title = escapeHtml(r.meta.title ?? r.url);
-  const meta = [r.meta.category, isFaq ? 'FAQ' : 'Article']
+  const meta = [r.meta.category, text.t(isFaq ? 'results.faq' : 'results.article')]
     .filter(Boolean)
     .map((m) => escapeHtml(m!))
     .join(' · ');
   const sections = getMatchingSections(r, maxSections);
   const sectionList = sections.length
-    ? `<ul class="result-sub" aria-label="Matching sections of ${title}">${sections
+    ? `<ul class="result-sub" aria-label="${text.t('results.sections', { title })}">${sections
         .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a></li>`)
         .join('')}</ul>`
     : '';
@@ -48,11 +69,17 @@ export function renderResult(r: PagefindResultData, maxSections: number): string
 }
 
 /** The live status line: how many results, and what was searched for when a typo was corrected. */
-export function renderStatus(query: string, total: number, shown: number, plan: QueryPlan): string {
-  if (total === 0) return `No results for “${query}”.`;
-  const corrected = plan.corrections.length > 0 ? `, searched as “${plan.terms.join(' ')}”` : '';
-  const more = total > shown ? `, showing the first ${shown}` : '';
-  return `${total} result${total === 1 ? '' : 's'} for “${query}”${corrected}${more}.`;
+export function renderStatus(
+  query: string,
+  total: number,
+  shown: number,
+  plan: QueryPlan,
+  text: ResultText = ENGLISH,
+): string {
+  if (total === 0) return text.t('results.none', { query });
+  const corrected = plan.corrections.length > 0 ? text.t('results.corrected', { terms: plan.terms.join(' ') }) : '';
+  const more = total > shown ? text.t('results.showingFirst', { shown }) : '';
+  return `${text.plural('results.count', total, { query })}${corrected}${more}.`;
 }
 
 export interface TopicCount {
@@ -84,6 +111,7 @@ export function renderOtherTopics(
   searchPath: string,
   topics: readonly TopicCount[],
   totalWithoutFilters: number,
+  text: ResultText = ENGLISH,
 ): string {
   if (totalWithoutFilters === 0) return '';
   const q = encodeURIComponent(query);
@@ -94,14 +122,14 @@ export function renderOtherTopics(
     )
     .join('');
   return (
-    `<p>Without the filters, “${escapeHtml(query)}” finds ${totalWithoutFilters} result${totalWithoutFilters === 1 ? '' : 's'}` +
-    `${topics.length ? ' in these topics:' : '.'}</p>${topics.length ? `<ul class="link-list">${links}</ul>` : ''}` +
-    `<p><a href="${escapeHtml(`${searchPath}?q=${q}`)}">Search all topics for “${escapeHtml(query)}”</a></p>`
+    `<p>${text.plural('results.otherTopics', totalWithoutFilters, { query: escapeHtml(query) })}` +
+    `${topics.length ? text.t('results.inTopics') : '.'}</p>${topics.length ? `<ul class="link-list">${links}</ul>` : ''}` +
+    `<p><a href="${escapeHtml(`${searchPath}?q=${q}`)}">${text.t('results.searchAll', { query: escapeHtml(query) })}</a></p>`
   );
 }
 
 /** Under a search box without its own page (header, home): where to go from no results. */
-export function renderNoResultsHint(query: string, searchPath: string): string {
+export function renderNoResultsHint(query: string, searchPath: string, text: ResultText = ENGLISH): string {
   const url = `${searchPath}?q=${encodeURIComponent(query)}`;
-  return `<p>Try other words, or <a href="${escapeHtml(url)}">see ways to contact us</a>.</p>`;
+  return `<p>${text.t('results.noneHint', { url: escapeHtml(url) })}</p>`;
 }

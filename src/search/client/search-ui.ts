@@ -92,15 +92,15 @@ function enhance(box: HTMLElement): void {
     const total = search.results.length;
     let html: string;
     if (total > 0) {
-      html = `<ul class="result-list">${page.map((r) => renderResult(r, sections)).join('')}</ul>`;
+      html = `<ul class="result-list">${page.map((r) => renderResult(r, sections, helpCenter.text)).join('')}</ul>`;
     } else if (isPage && noResults) {
       const other = Object.keys(filters).length > 0 ? await getOtherTopics(helpCenter, query, searchPath) : '';
       if (mine !== generation) return;
       html = noResults.innerHTML + other;
     } else {
-      html = renderNoResultsHint(query, searchPath);
+      html = renderNoResultsHint(query, searchPath, helpCenter.text);
     }
-    status.textContent = renderStatus(query, total, page.length, search.plan);
+    status.textContent = renderStatus(query, total, page.length, search.plan, helpCenter.text);
     results.innerHTML = html;
     results.hidden = false;
     insights?.observe(query, total);
@@ -168,7 +168,7 @@ function enhance(box: HTMLElement): void {
 async function getOtherTopics(helpCenter: HelpCenterSearch, query: string, searchPath: string): Promise<string> {
   const all = await helpCenter.search(query);
   const sample = await Promise.all(all.results.slice(0, TOPIC_SAMPLE).map((r) => r.data()));
-  return renderOtherTopics(query, searchPath, getTopicCounts(sample), all.results.length);
+  return renderOtherTopics(query, searchPath, getTopicCounts(sample), all.results.length, helpCenter.text);
 }
 
 function syncUrl(query: string, filters: Filters): void {

@@ -80,6 +80,25 @@ export const RULES = {
     fixable: false,
     description: 'Two articles (or two FAQs) with the same file name, which would share one URL.',
   },
+  'unknown-locale': {
+    origin: 'content',
+    defaultSeverity: 'error',
+    fixable: false,
+    description:
+      'A folder of translations (content/<code>/articles or faqs) whose code is not in `locales` in site.yaml.',
+  },
+  'translation-source': {
+    origin: 'content',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: 'A translation whose source (the same path under content/articles or content/faqs) does not exist.',
+  },
+  'ui-strings': {
+    origin: 'content',
+    defaultSeverity: 'error',
+    fixable: false,
+    description: 'A UI string a language lacks (neither shipped nor in its ui.yaml), or an unknown key in a ui.yaml.',
+  },
   // From getRedirectErrors (src/content/redirects.ts): the build fails on these too.
   'redirect-conflict': {
     origin: 'redirects',
@@ -228,6 +247,19 @@ export const RULES = {
     fixable: false,
     description:
       'Emoji or symbols inside a word, replacement characters (U+FFFD), private-use characters and mojibake.',
+  },
+  'translation-stale': {
+    origin: 'lint',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description:
+      'A translation whose source has changed since the revision in its `sourceRevision` (and not only by a minor edit).',
+  },
+  'translation-revision': {
+    origin: 'lint',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description: 'A translation without `sourceRevision`; `--fix` records the revision of its source as it is now.',
   },
   'missing-redirect': {
     origin: 'lint',
