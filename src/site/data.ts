@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { buildSiteData, type SiteData } from '../content/site-data.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
-import { getActiveContentCheck } from '../build/active-content-check.ts';
+import { contentCheckSlot } from '../build/content-check-slot.ts';
 import { CategoriesFileSchema, type ArticleFrontmatter, type FaqFrontmatter } from '../content/schema.ts';
 import { readYamlData } from './read-yaml-data.ts';
 import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
@@ -79,7 +79,7 @@ async function getContentHistory(
   root: string,
   contentDir: string,
 ): Promise<Pick<GitHistory, 'lastChanged' | 'revision'>> {
-  const checked = getActiveContentCheck();
+  const checked = contentCheckSlot.get();
   if (checked) return checked.history;
   return loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
 }

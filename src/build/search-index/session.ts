@@ -4,8 +4,8 @@
  * Pagefind runs as its own process, so it can use the second core while Astro's single thread
  * renders Markdown, bundles and renders pages. The records come from the content, not from the
  * built pages: each article and FAQ question as soon as the content layer has rendered its
- * Markdown (`withSearchIndexing` in search-indexing-loader.ts).
- * `write()` (after the server bundle, see help-center.ts) has Pagefind write the index to a
+ * Markdown (`withSearchIndexing` in loader.ts).
+ * `write()` (after the server bundle, see help-center-build.ts) has Pagefind write the index to a
  * staging folder, and `finish()` moves it into the output folder after the build (Astro empties
  * the output folder before it renders, so it cannot go there early).
  *
@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { HelpCenterError, ErrorCodes } from '../../lib/errors.ts';
-import type { SearchCollection, SearchEntries, SearchEntrySink } from './active-search-index.ts';
+import type { SearchCollection, SearchEntries, SearchEntrySink } from './slot.ts';
 import type { SearchHtmlRecord } from '../../search/record-html.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../../search/vocabulary.ts';
 
