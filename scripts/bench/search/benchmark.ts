@@ -14,8 +14,8 @@ export const BENCHMARK_FILE = 'search-benchmark.yaml';
 /** Ranks below this are not counted (reciprocal rank 0). */
 export const BENCHMARK_DEPTH = 10;
 /**
- * The CI floor for hit@3: measured 97.9% (93 of 95, docs/search.md). 95% fails once three more
- * queries drop out of the top 3 (a real regression), not on one new hard query a writer adds.
+ * The CI floor for hit@3, a few points under what is measured (docs/search.md): it fails once
+ * three queries drop out of the top 3 (a real regression), not on one new hard query a writer adds.
  */
 export const BENCHMARK_HIT3_FLOOR = 0.95;
 const RULE = 'search-benchmark';

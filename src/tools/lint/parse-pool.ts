@@ -1,5 +1,5 @@
 /**
- * Parsing Markdown is most of the linter's time (remark reads about 1 MB/s), so large sites are
+ * Parsing Markdown is most of the linter's time (docs/performance.md), so large sites are
  * parsed on worker threads. Workers start before the content is loaded, so their start-up overlaps
  * it. Anything that goes wrong with a worker falls back to parsing on the main thread.
  */
