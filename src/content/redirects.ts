@@ -84,7 +84,8 @@ export function getRedirectErrors(content: RedirectContent): Diagnostic[] {
       const from = normalizeRedirectPath(old);
       const page = live.get(from);
       if (from === own) {
-        errors.push({ ...at, ruleId: 'redirect-conflict', message: `redirectFrom: "${old}" is this article's own path; remove it` });
+        const why = article.section ? ' (moving an article between sections keeps its URL, so it needs no redirect)' : '';
+        errors.push({ ...at, ruleId: 'redirect-conflict', message: `redirectFrom: "${old}" is this article's own path${why}; remove it` });
       } else if (page) {
         errors.push({
           ...at,
