@@ -264,7 +264,7 @@ export function readSource(abs: string, file: string, diagnostics: Diagnostic[])
         yaml: (text: string) => {
           // gray-matter hands over the text after the opening `---`, starting with its newline.
           yaml = parseFrontmatterYaml(text, 0);
-          return (yaml.value ?? {}) as object;
+          return (yaml.value ?? {});
         },
       },
     });
