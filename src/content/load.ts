@@ -10,6 +10,7 @@ import { describeIssue, formatIssuePath } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFrontmatterYaml, parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
 import { CATEGORIES_FILE } from './paths.ts';
+import { findClosest } from '../lib/did-you-mean.ts';
 import {
   ArticleFrontmatterSchema,
   CategoriesFileSchema,
@@ -130,7 +131,7 @@ export function getContentErrors(content: LoadedContent): Diagnostic[] {
 }
 
 function suggest(id: string, known: Set<string>): string {
-  const near = [...known].find((k) => k.includes(id) || id.includes(k));
+  const near = findClosest(id, known);
   return near ? ` (did you mean "${near}"?)` : '';
 }
 
