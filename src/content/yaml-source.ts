@@ -12,7 +12,7 @@ export interface Position {
 export interface ParsedYaml {
   value: unknown;
   /** Where the field at `path` is written, or the closest parent that exists. */
-  locate(path: ReadonlyArray<string | number>): Position;
+  locate: (path: ReadonlyArray<string | number>) => Position;
 }
 
 export class YamlSyntaxError extends Error {
@@ -86,7 +86,7 @@ function locateInDocument(
   toPosition: (offset: number) => Position,
   start: Position,
 ): Position {
-  let node: Node | null | undefined = doc.contents as Node | null;
+  let node: Node | null | undefined = doc.contents;
   let found: Position = start;
   for (const key of path) {
     if (isMap(node)) {

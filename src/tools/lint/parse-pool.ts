@@ -52,7 +52,7 @@ function parseOnWorkers(
   bodies: readonly string[],
   stats: { parsedOnWorkers: number },
 ): Promise<MarkdownFacts[]> {
-  const results: MarkdownFacts[] = new Array(bodies.length);
+  const results = new Array<MarkdownFacts>(bodies.length);
   let next = 0;
   let pending = 0;
   return new Promise((resolve) => {
