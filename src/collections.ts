@@ -9,10 +9,11 @@ import { glob } from 'astro/loaders';
 import { ArticleFrontmatterSchema, FaqFrontmatterSchema } from './content/schema.ts';
 import { getTranslationLocales } from './content/locales.ts';
 import { getHelpCenterConfig } from './site/config.ts';
-import { withSearchIndexing } from './build/search-index/search-indexing-loader.ts';
+import { withSearchIndexing } from './build/search-index/loader.ts';
 import { withMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
 
 const { contentDir, settings } = getHelpCenterConfig();
+// <category>/<slug> or <category>/<section>/<slug> (see parseEntryId).
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
 const codes = getTranslationLocales(settings).map((l) => l.code);
 /** `de/articles/...` or `{de,ja}/articles/...`: a brace list of one item is not a list to the glob. */
@@ -22,14 +23,16 @@ export const collections = {
   articles: defineCollection({
     loader: withSearchIndexing(
       'articles',
-      withMarkdownThreads(glob({ pattern: '*/*.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath })),
+      withMarkdownThreads(
+        glob({ pattern: '*/{*,*/*}.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }),
+      ),
     ),
     schema: ArticleFrontmatterSchema,
   }),
   faqs: defineCollection({
     loader: withSearchIndexing(
       'faqs',
-      withMarkdownThreads(glob({ pattern: '*/*.md', base: `${contentDir}/faqs`, generateId: idFromPath })),
+      withMarkdownThreads(glob({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath })),
     ),
     schema: FaqFrontmatterSchema,
   }),
@@ -38,7 +41,7 @@ export const collections = {
       loader: withSearchIndexing(
         'articleTranslations',
         withMarkdownThreads(
-          glob({ pattern: `${localeGlob}/articles/*/*.{md,mdx}`, base: contentDir, generateId: idFromPath }),
+          glob({ pattern: `${localeGlob}/articles/*/{*,*/*}.{md,mdx}`, base: contentDir, generateId: idFromPath }),
         ),
       ),
       schema: ArticleFrontmatterSchema,
@@ -46,7 +49,9 @@ export const collections = {
     faqTranslations: defineCollection({
       loader: withSearchIndexing(
         'faqTranslations',
-        withMarkdownThreads(glob({ pattern: `${localeGlob}/faqs/*/*.md`, base: contentDir, generateId: idFromPath })),
+        withMarkdownThreads(
+          glob({ pattern: `${localeGlob}/faqs/*/{*,*/*}.md`, base: contentDir, generateId: idFromPath }),
+        ),
       ),
       schema: FaqFrontmatterSchema,
     }),

@@ -11,6 +11,7 @@ import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import { getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
 import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
+import { loadRedirectsFile } from '../content/redirects-file.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
 import type { SiteSettings } from '../content/schema.ts';
 import type { FeedbackManifest } from '../feedback/manifest.ts';
@@ -55,12 +56,14 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
   const synonymErrors = [synonyms, ...localeSynonyms.values()].flatMap((s) =>
     s.diagnostics.filter((d) => d.severity === 'error'),
   );
+  const listed = loadRedirectsFile(contentDir, root);
   const uiErrors = content.site ? checkUiStrings(root, contentDir, content.site) : [];
   const errors = sortDiagnostics([
     ...getContentErrors(content),
     ...synonymErrors,
     ...uiErrors,
-    ...getRedirectErrors(content),
+    ...listed.diagnostics,
+    ...getRedirectErrors(content, listed.redirects),
   ]).map(formatDiagnostic);
   if (errors.length > 0 || !options.artefacts || !content.site) return { errors };
   const site = content.site;
@@ -83,7 +86,7 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
         }),
       ],
       manifest: getFeedbackManifest(content, getBuildRevision(history)),
-      redirects: getRedirects(content, site.base),
+      redirects: getRedirects(content, site.base, {}, listed.redirects),
       history,
     },
   };

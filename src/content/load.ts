@@ -10,6 +10,8 @@ import { describeIssue, formatIssuePath } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFrontmatterYaml, parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
 import { CATEGORIES_FILE } from './paths.ts';
+import { parseEntryId, type EntryLocation } from './entry-id.ts';
+import { findClosest } from '../lib/did-you-mean.ts';
 import {
   ArticleFrontmatterSchema,
   CategoriesFileSchema,
@@ -41,6 +43,8 @@ export interface ArticleEntry extends SourceFile {
   kind: 'article';
   id: string;
   category: string;
+  /** The section folder (content/articles/<category>/<section>/<slug>.md), if the article is in one. */
+  section: string | undefined;
   data: ArticleFrontmatter;
 }
 
@@ -48,6 +52,8 @@ export interface FaqEntry extends SourceFile {
   kind: 'faq';
   id: string;
   category: string;
+  /** The section folder (content/faqs/<category>/<section>/<slug>.md), if the FAQ is in one. */
+  section: string | undefined;
   data: FaqFrontmatter;
 }
 
@@ -90,18 +96,20 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
     loadYamlFile(path.join(contentDir, CATEGORIES_FILE), rel, CategoriesFileSchema, diagnostics, 'categories') ?? [];
   const categoryIds = new Set(categories.map((c) => c.id));
 
-  const articles = loadEntries(path.join(contentDir, 'articles'), ARTICLE_EXT, rel, diagnostics, (src, id, category) => {
+  const articles = loadEntries(path.join(contentDir, 'articles'), ARTICLE_EXT, rel, diagnostics, (src, loc) => {
     const data = validateFrontmatter(src, ArticleFrontmatterSchema, diagnostics);
-    return data && ({ ...src, kind: 'article', id, category, data } satisfies ArticleEntry);
+    return data && ({ ...src, kind: 'article', ...loc, data } satisfies ArticleEntry);
   });
-  const faqs = loadEntries(path.join(contentDir, 'faqs'), FAQ_EXT, rel, diagnostics, (src, id, category) => {
+  const faqs = loadEntries(path.join(contentDir, 'faqs'), FAQ_EXT, rel, diagnostics, (src, loc) => {
     const data = validateFrontmatter(src, FaqFrontmatterSchema, diagnostics);
-    return data && ({ ...src, kind: 'faq', id, category, data } satisfies FaqEntry);
+    return data && ({ ...src, kind: 'faq', ...loc, data } satisfies FaqEntry);
   });
 
   if (categories.length > 0) {
+    const byId = new Map(categories.map((c) => [c.id, c]));
     for (const entry of [...articles, ...faqs]) {
-      if (!categoryIds.has(entry.category)) {
+      const category = byId.get(entry.category);
+      if (!category) {
         diagnostics.push({
           file: entry.file,
           line: 1,
@@ -110,16 +118,35 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
           ruleId: 'unknown-category',
           message: `the folder "${entry.category}" is not a category in content/${CATEGORIES_FILE}; add it there or move the file to one of: ${[...categoryIds].join(', ')}`,
         });
+      } else if (entry.section !== undefined && !category.sections.some((s) => s.id === entry.section)) {
+        diagnostics.push({
+          file: entry.file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          ruleId: 'unknown-section',
+          message: describeUnknownSection(entry.section, category),
+        });
       }
     }
   }
   checkDuplicateSlugs(articles, 'article', diagnostics);
   checkDuplicateSlugs(faqs, 'FAQ', diagnostics);
   const articleIds = new Set(articles.map((a) => a.id));
+  const unlistedIds = new Set(articles.filter((a) => a.data.unlisted).map((a) => a.id));
   for (const entry of [...articles, ...faqs]) {
     entry.data.related.forEach((id, i) => {
-      if (articleIds.has(id)) return;
       const pos = entry.yaml.locate(['related', i]);
+      if (unlistedIds.has(id)) {
+        diagnostics.push({
+          file: entry.file,
+          ...pos,
+          severity: 'warning',
+          ruleId: 'unlisted-related',
+          message: `related: "${id}" is unlisted, so it is never shown in related lists; remove it here, or remove "unlisted: true" from that article`,
+        });
+      }
+      if (articleIds.has(id)) return;
       diagnostics.push({
         file: entry.file,
         ...pos,
@@ -133,6 +160,10 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
   return { root, contentDir, site, categories, articles, faqs, translations, diagnostics };
 }
 
+/** An entry's path under articles/ or faqs/ without the extension: what a translation shares with its source. */
+const sourcePath = (e: { category: string; section: string | undefined; id: string }) =>
+  [e.category, e.section, e.id].filter((part) => part !== undefined).join('/');
+
 /** The `.md` and `.mdx` files of each locale's articles/ and faqs/, each matched to its source by path. */
 function loadTranslations(
   contentDir: string,
@@ -145,7 +176,7 @@ function loadTranslations(
   const out: TranslationEntry[] = [];
   const codes = new Set((site?.locales ?? []).map((l) => l.code));
   const sources = new Map<string, ArticleEntry | FaqEntry>(
-    [...articles, ...faqs].map((e) => [`${e.kind}:${e.category}/${e.id}`, e]),
+    [...articles, ...faqs].map((e) => [`${e.kind}:${sourcePath(e)}`, e]),
   );
   for (const name of existsSync(contentDir) ? readdirSync(contentDir).sort() : []) {
     const dir = path.join(contentDir, name);
@@ -163,13 +194,13 @@ function loadTranslations(
       continue;
     }
     const collect = (kind: 'article' | 'faq', folder: string, ext: RegExp) =>
-      loadEntries(path.join(dir, folder), ext, rel, diagnostics, (src, id, category) => {
+      loadEntries<TranslationEntry>(path.join(dir, folder), ext, rel, diagnostics, (src, loc) => {
         const data =
           kind === 'article'
             ? validateFrontmatter(src, ArticleFrontmatterSchema, diagnostics)
             : validateFrontmatter(src, FaqFrontmatterSchema, diagnostics);
         if (!data) return undefined;
-        const source = sources.get(`${kind}:${category}/${id}`);
+        const source = sources.get(`${kind}:${sourcePath(loc)}`);
         if (!source) {
           diagnostics.push({
             file: src.file,
@@ -177,10 +208,10 @@ function loadTranslations(
             column: 1,
             severity: 'error',
             ruleId: 'translation-source',
-            message: `this translation has no source: content/${folder}/${category}/${path.basename(src.file)} does not exist; a translation has the same path under content/${name}/ as the file it translates, so rename it or add the source`,
+            message: `this translation has no source: content/${folder}/${sourcePath(loc)}${path.extname(src.file)} does not exist; a translation has the same path under content/${name}/ as the file it translates, so rename it or add the source`,
           });
         }
-        return { ...src, kind, id, category, data, locale: name, source } as TranslationEntry;
+        return { ...src, kind, ...loc, data, locale: name, source } as TranslationEntry;
       });
     out.push(...collect('article', 'articles', ARTICLE_EXT), ...collect('faq', 'faqs', FAQ_EXT));
   }
@@ -193,8 +224,16 @@ export function getContentErrors(content: LoadedContent): Diagnostic[] {
   return content.diagnostics.filter((d) => d.severity === 'error');
 }
 
+function describeUnknownSection(section: string, category: Category): string {
+  const declared = category.sections.map((s) => s.id);
+  const where = `under the category "${category.id}" in content/${CATEGORIES_FILE}`;
+  return declared.length > 0
+    ? `the folder "${section}" is not a section of "${category.id}"; declare it (sections: [{ id: ${section}, title: ... }]) ${where}, or move the file to one of: ${declared.join(', ')}`
+    : `the folder "${section}" is not a section: "${category.id}" declares none; add sections: [{ id: ${section}, title: ... }] ${where}, or move the file up into the "${category.id}" folder`;
+}
+
 function suggest(id: string, known: Set<string>): string {
-  const near = [...known].find((k) => k.includes(id) || id.includes(k));
+  const near = findClosest(id, known);
   return near ? ` (did you mean "${near}"?)` : '';
 }
 
@@ -278,26 +317,28 @@ function loadEntries<T>(
   ext: RegExp,
   rel: (abs: string) => string,
   diagnostics: Diagnostic[],
-  make: (src: SourceFile, id: string, category: string) => T | undefined,
+  make: (src: SourceFile, location: Omit<EntryLocation, 'slug'> & { id: string }) => T | undefined,
 ): T[] {
   const out: T[] = [];
   for (const abs of listFiles(dir)) {
     if (!ext.test(abs)) continue;
     const file = rel(abs);
     const parts = path.relative(dir, abs).split(path.sep);
-    if (parts.length !== 2) {
+    if (parts.length !== 2 && parts.length !== 3) {
+      const folder = path.basename(dir);
+      const extension = abs.match(ext)![0];
       diagnostics.push({
         file,
         line: 1,
         column: 1,
         severity: 'error',
         ruleId: 'file-location',
-        message: `content files go exactly one folder deep, as ${path.basename(dir)}/<category>/<slug>${abs.match(ext)![0]}; move this file`,
+        message: `content files go one or two folders deep, as ${folder}/<category>/<slug>${extension} or ${folder}/<category>/<section>/<slug>${extension}; move this file`,
       });
       continue;
     }
-    const [category, name] = parts as [string, string];
-    const id = name.replace(ext, '');
+    const location = parseEntryId(parts.join('/').replace(ext, ''));
+    const id = location.slug;
     if (!SlugSchema.safeParse(id).success) {
       diagnostics.push({
         file,
@@ -311,7 +352,7 @@ function loadEntries<T>(
     }
     const src = readSource(abs, file, diagnostics);
     if (!src) continue;
-    const entry = make(src, id, category);
+    const entry = make(src, { id, category: location.category, section: location.section });
     if (entry) out.push(entry);
   }
   return out;
@@ -328,7 +369,7 @@ export function readSource(abs: string, file: string, diagnostics: Diagnostic[])
         yaml: (text: string) => {
           // gray-matter hands over the text after the opening `---`, starting with its newline.
           yaml = parseFrontmatterYaml(text, 0);
-          return (yaml.value ?? {}) as object;
+          return (yaml.value ?? {});
         },
       },
     });

@@ -4,7 +4,7 @@ import type { ArticleSummary, ArticleView, SiteData } from '../content/site-data
 import { absoluteUrl, href } from '../site/urls.ts';
 import { getArticleLd } from '../site/json-ld.ts';
 import { formatLongDate } from '../site/format-date.ts';
-import { getArticlePath } from '../content/routes.ts';
+import { getArticlePath, getSectionAnchor } from '../content/routes.ts';
 import {
   getBreadcrumbs,
   getDefaultPageLocale,
@@ -92,9 +92,11 @@ export function getArticleRouteData(
   if (!article) throw new Error(`No article "${slug}"`);
   const category = site.categoryById.get(article.category);
   if (!category) throw new Error(`Article "${slug}" is in the unknown category "${article.category}"`);
+  const section = article.sectionInfo;
   const crumbs = getBreadcrumbs(
     [
       { name: category.category.title, path: category.path },
+      ...(section ? [{ name: section.title, path: `${category.path}#${getSectionAnchor(section.id)}` }] : []),
       { name: article.title, path: article.path },
     ],
     settings,
@@ -135,6 +137,8 @@ export function getArticleRouteData(
       locale: page.locale,
       languages,
       canonicalPath: translation?.fallback ? originalPath : undefined,
+      // Unlisted: reachable by its URL, but kept out of search engines as out of every list.
+      noindex: article.unlisted,
     },
     breadcrumbs: crumbs.items,
     article,

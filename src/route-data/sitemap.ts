@@ -1,6 +1,6 @@
 /**
- * The sitemap's entries: in every language, home, the FAQ page, every category and every article
- * with its date. A page of another language that only falls back to the default language's is
+ * The sitemap's entries: in every language, home, the FAQ page, every category and every listed
+ * article with its date. A page of another language that only falls back to the default language's is
  * left out (its canonical is the original); each entry lists its language versions as
  * `xhtml:link` alternates.
  */
@@ -34,7 +34,7 @@ export function getSitemapEntries(
       { url: url(getFaqIndexPath(route)), alternates: all(getFaqIndexPath, everywhere) },
       ...data.categories.map((c) => ({ url: url(c.path) })),
       ...[...data.articleBySlug.values()]
-        .filter((a) => !a.translation?.fallback)
+        .filter((a) => !a.unlisted && !a.translation?.fallback)
         .map((a) => ({
           url: url(a.path),
           lastModified: a.lastUpdated,

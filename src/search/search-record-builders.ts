@@ -10,16 +10,16 @@ import { CategoriesFileSchema, CategoryTranslationsFileSchema, type SiteSettings
 import { getLocales } from '../content/locales.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
 import { readYamlData } from '../site/read-yaml-data.ts';
-import { buildArticleSearchRecord } from './article-records.ts';
+import { buildArticleSearchRecord, type RecordPlace } from './article-records.ts';
 import { buildFaqSearchRecord } from './faq-records.ts';
-import type { SearchRecordBuilders } from '../build/search-index/search-index-session.ts';
+import type { SearchRecordBuilders } from '../build/search-index/session.ts';
 import { createSynonymExpander, type SynonymExpander } from './synonyms.ts';
 
 interface LocaleRecordInputs {
   language: string;
   prefix: string | undefined;
   expander: SynonymExpander;
-  categoryTitle: (id: string) => string;
+  placeOf: (entry: { category: string; section?: string | undefined }) => RecordPlace;
 }
 
 export function createSearchRecordBuilders(
@@ -32,6 +32,7 @@ export function createSearchRecordBuilders(
   for (const locale of getLocales(settings)) {
     const dir = locale.isDefault ? contentDir : path.join(contentDir, locale.code);
     const titles = new Map(categories.map((c) => [c.id, c.title]));
+    const sectionTitles = new Map(categories.flatMap((c) => c.sections.map((s) => [`${c.id}/${s.id}`, s.title])));
     if (!locale.isDefault) {
       const translated = readYamlData(path.join(dir, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [];
       for (const t of translated) titles.set(t.id, t.title);
@@ -40,17 +41,20 @@ export function createSearchRecordBuilders(
       language: locale.code,
       prefix: locale.prefix,
       expander: createSynonymExpander(loadSynonyms(root, dir).groups, locale.code),
-      categoryTitle: (id) => titles.get(id) ?? id,
+      placeOf: (entry) => ({
+        categoryTitle: titles.get(entry.category) ?? entry.category,
+        sectionTitle: entry.section === undefined ? undefined : sectionTitles.get(`${entry.category}/${entry.section}`),
+      }),
     });
   }
   const inputs = (locale: string | undefined) => byLocale.get(locale ?? settings.language)!;
   const article: SearchRecordBuilders['articles'] = (a) => {
     const l = inputs(a.locale);
-    return buildArticleSearchRecord(a, l.categoryTitle(a.category), l.language, l.expander, l.prefix);
+    return buildArticleSearchRecord(a, l.placeOf(a), l.language, l.expander, l.prefix);
   };
   const faq: SearchRecordBuilders['faqs'] = (f) => {
     const l = inputs(f.locale);
-    return buildFaqSearchRecord(f, l.categoryTitle(f.category), l.language, l.expander, l.prefix);
+    return buildFaqSearchRecord(f, l.placeOf(f), l.language, l.expander, l.prefix);
   };
   return { articles: article, faqs: faq, articleTranslations: article, faqTranslations: faq };
 }

@@ -8,7 +8,7 @@
 import { getCollection } from 'astro:content';
 import { buildSiteData, type SiteData, type TranslationState } from '../content/site-data.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
-import { getActiveContentCheck } from '../build/active-content-check.ts';
+import { contentCheckSlot } from '../build/content-check-slot.ts';
 import {
   CategoriesFileSchema,
   CategoryTranslationsFileSchema,
@@ -19,6 +19,7 @@ import {
 import { getFreshness } from '../content/revision.ts';
 import { splitTranslationId, type Locale } from '../content/locales.ts';
 import { readYamlData } from './read-yaml-data.ts';
+import { parseEntryId } from '../content/entry-id.ts';
 import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
 import { getHelpCenterConfig } from './config.ts';
 import { getPageLanguage, getSiteLocales } from './languages.ts';
@@ -64,10 +65,6 @@ let collections: Promise<Collections> | undefined;
 const sites = new Map<string, Promise<LoadedSite>>();
 
 const isPublished = (entry: { data: { draft: boolean } }) => !import.meta.env.PROD || !entry.data.draft;
-const splitId = (id: string) => {
-  const [category = '', slug = ''] = id.split('/');
-  return { category, slug };
-};
 /** The source id ("billing/refunds") of a default-language entry or of a translation. */
 const sourceIdOf = (entry: { id: string; collection: string }) =>
   entry.collection.endsWith('Translations') ? splitTranslationId(entry.id).sourceId : entry.id;
@@ -100,12 +97,12 @@ function loadCollections(): Promise<Collections> {
       translated ? getCollection('faqTranslations' as 'faqs', isPublished) : [],
     ])) as [ArticleEntry[], FaqEntry[], ArticleEntry[], FaqEntry[]];
     const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
-    const history = await getContentHistory(root, contentDir);
+    const history = getContentHistory(root, contentDir);
     const defaultCode = getSiteLocales()[0]!.code;
     const availability = new Map<string, Set<string>>();
     const mark = (kind: string, entries: ArticleEntry[] | FaqEntry[], code: (e: { id: string }) => string) => {
       for (const e of entries) {
-        const key = `${kind}:${splitId(sourceIdOf(e)).slug}`;
+        const key = `${kind}:${parseEntryId(sourceIdOf(e)).slug}`;
         const set = availability.get(key) ?? new Set<string>();
         set.add(code(e));
         availability.set(key, set);
@@ -135,7 +132,7 @@ async function loadSite(prefix: string | undefined): Promise<LoadedSite> {
   const faqs = pickForLocale(all.faqs, all.faqTranslations, locale, settings.missingTranslation);
   const categories = locale.isDefault ? all.categories : translateCategories(all.categories, contentDir, locale);
   const input = <E extends ArticleEntry | FaqEntry>(p: Picked<E>) => ({
-    ...splitId(sourceIdOf(p.entry)),
+    ...parseEntryId(sourceIdOf(p.entry)),
     file: toFile(p.entry),
     body: p.entry.body ?? '',
     data: p.entry.data,
@@ -152,8 +149,8 @@ async function loadSite(prefix: string | undefined): Promise<LoadedSite> {
   }
   return {
     data,
-    articles: new Map(articles.map((p) => [splitId(sourceIdOf(p.entry)).slug, p.entry])),
-    faqs: new Map(faqs.map((p) => [splitId(sourceIdOf(p.entry)).slug, p.entry])),
+    articles: new Map(articles.map((p) => [parseEntryId(sourceIdOf(p.entry)).slug, p.entry])),
+    faqs: new Map(faqs.map((p) => [parseEntryId(sourceIdOf(p.entry)).slug, p.entry])),
     revision: getBuildRevision(all.history) ?? 'unknown',
     locale,
   };
@@ -191,7 +188,7 @@ function pickForLocale<E extends ArticleEntry | FaqEntry>(
         ...translation.data,
         order: source.data.order,
         related: source.data.related,
-        ...('featured' in structure && { featured: structure.featured }),
+        ...('featured' in structure && { featured: structure.featured, unlisted: structure.unlisted }),
         ...('owner' in structure && { owner: (translation.data as ArticleFrontmatter).owner ?? structure.owner }),
       };
       out.push({
@@ -219,11 +216,8 @@ function translateCategories(categories: readonly Category[], contentDir: string
 }
 
 /** `astro build` has the git dates from its content check (read on a worker thread); dev reads them here. */
-async function getContentHistory(
-  root: string,
-  contentDir: string,
-): Promise<Pick<GitHistory, 'lastChanged' | 'revision'>> {
-  const checked = getActiveContentCheck();
+function getContentHistory(root: string, contentDir: string): Pick<GitHistory, 'lastChanged' | 'revision'> {
+  const checked = contentCheckSlot.get();
   if (checked) return checked.history;
   return loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
 }
