@@ -61,7 +61,7 @@ export interface FaqEntry extends SourceFile {
 export type TranslationEntry = (ArticleEntry | FaqEntry) & {
   locale: string;
   /** The entry in the default language it translates; undefined (with a diagnostic) when there is none. */
-  source: ArticleEntry | FaqEntry | undefined;
+  original: ArticleEntry | FaqEntry | undefined;
 };
 
 export interface LoadedContent {
@@ -200,8 +200,8 @@ function loadTranslations(
             ? validateFrontmatter(src, ArticleFrontmatterSchema, diagnostics)
             : validateFrontmatter(src, FaqFrontmatterSchema, diagnostics);
         if (!data) return undefined;
-        const source = sources.get(`${kind}:${sourcePath(loc)}`);
-        if (!source) {
+        const original = sources.get(`${kind}:${sourcePath(loc)}`);
+        if (!original) {
           diagnostics.push({
             file: src.file,
             line: 1,
@@ -211,7 +211,7 @@ function loadTranslations(
             message: `this translation has no source: content/${folder}/${sourcePath(loc)}${path.extname(src.file)} does not exist; a translation has the same path under content/${name}/ as the file it translates, so rename it or add the source`,
           });
         }
-        return { ...src, kind, ...loc, data, locale: name, source } as TranslationEntry;
+        return { ...src, kind, ...loc, data, locale: name, original } as TranslationEntry;
       });
     out.push(...collect('article', 'articles', ARTICLE_EXT), ...collect('faq', 'faqs', FAQ_EXT));
   }

@@ -35,6 +35,15 @@ export function getLanguageLabel(code: string): string {
   }
 }
 
+/** A language's name as a reader of another language says it ("en" in "de" -> "Englisch"). */
+export function getLanguageNameIn(code: string, inLanguage: string): string {
+  try {
+    return new Intl.DisplayNames([inLanguage], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
 type LocaleSettings = Pick<SiteSettings, 'language' | 'locales' | 'defaultLocalePrefix'>;
 
 /** Every language of the site, the default one first. */

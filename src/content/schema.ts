@@ -32,7 +32,7 @@ const RedirectPathSchema = z
 
 /** A content revision: the short hash of a source's body (src/content/revision.ts). */
 export const RevisionSchema = z
-  .string()
+  .string({ invalid_type_error: 'must be a revision in quotes, like "3f9a0c12de" (YAML reads some unquoted ones as numbers)' })
   .regex(/^[0-9a-f]{10}$/, 'must be a revision of ten hex digits, as `helpdesk-kit stale` shows it, like "3f9a0c12de"');
 
 /** Translation freshness (docs/languages.md): on a translation, and on a source after a minor edit. */
@@ -209,6 +209,18 @@ export const CategoryTranslationSchema = z
     title: z.string().trim().min(1),
     /** Its description in this language. */
     description: z.string().trim().min(1).optional(),
+    /** Its sections' titles and descriptions in this language, by section id. */
+    sections: z
+      .array(
+        z
+          .object({
+            id: SlugSchema,
+            title: z.string().trim().min(1),
+            description: z.string().trim().min(1).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
   })
   .strict();
 export const CategoryTranslationsFileSchema = z.array(CategoryTranslationSchema).default([]);

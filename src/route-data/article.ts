@@ -5,6 +5,7 @@ import { absoluteUrl, href } from '../site/urls.ts';
 import { getArticleLd } from '../site/json-ld.ts';
 import { formatLongDate } from '../site/format-date.ts';
 import { getArticlePath, getSectionAnchor } from '../content/routes.ts';
+import { getLanguageNameIn } from '../content/locales.ts';
 import {
   getBreadcrumbs,
   getDefaultPageLocale,
@@ -110,17 +111,18 @@ export function getArticleRouteData(
     publisher: settings.name,
     language: article.translation?.fallback ? page.defaultLocale.code : page.locale.code,
   });
+  const nameOf = (code: string) => getLanguageNameIn(code, page.locale.code);
   const originalPath = getArticlePath(article.category, article.slug, { locale: page.defaultLocale.prefix });
   const original = {
     href: href(originalPath),
-    label: ui.t('notice.readOriginal', { language: page.defaultLocale.label }),
+    label: ui.t('notice.readOriginal', { language: nameOf(page.defaultLocale.code) }),
     language: page.defaultLocale.code,
   };
   const { translation } = article;
   const notice: TranslationNotice | undefined = translation?.fallback
     ? {
         kind: 'fallback',
-        text: ui.t('notice.fallback', { language: page.locale.label, source: page.defaultLocale.label }),
+        text: ui.t('notice.fallback', { language: nameOf(page.locale.code), source: nameOf(page.defaultLocale.code) }),
         original,
       }
     : translation?.freshness?.state === 'stale'

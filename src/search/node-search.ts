@@ -10,7 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Pagefind, PagefindResultData } from './client/pagefind-api.ts';
 import { createQueryPlanner, searchHelpCenter, type QueryPlan } from './query.ts';
 import { PAGEFIND_OPTIONS } from './search-options.ts';
-import { VOCABULARY_FILE, type SearchVocabulary } from './vocabulary.ts';
+import { getVocabularyFile, VOCABULARY_FILE, type SearchVocabulary } from './vocabulary.ts';
 
 let fetchPatched = false;
 function patchFetchForFiles(): void {
@@ -31,13 +31,25 @@ export interface NodeSearch {
   plan(query: string): QueryPlan;
 }
 
-export async function createNodeSearch(distDir: string, baseUrl = '/', limit = 10): Promise<NodeSearch> {
+/**
+ * @param language The `<html lang>` of the page searched from: Pagefind's index and our vocabulary
+ * of that language (unset: the default language's).
+ */
+export async function createNodeSearch(
+  distDir: string,
+  baseUrl = '/',
+  limit = 10,
+  language?: string,
+): Promise<NodeSearch> {
   patchFetchForFiles();
   const bundle = path.join(path.resolve(distDir), 'pagefind');
-  const pagefind = (await import(/* @vite-ignore */ pathToFileURL(path.join(bundle, 'pagefind.js')).href)) as Pagefind;
+  // Pagefind's module is one search per language: a query string gives each language its own
+  // instance, and it picks its index from the page's <html lang>, which Node has to stand in for.
+  const href = pathToFileURL(path.join(bundle, 'pagefind.js')).href + (language ? `?language=${language}` : '');
+  const pagefind = (await import(/* @vite-ignore */ href)) as Pagefind;
   await pagefind.options({ ...PAGEFIND_OPTIONS, baseUrl });
-  await pagefind.init();
-  const vocabularyFile = path.join(bundle, VOCABULARY_FILE);
+  await withPageLanguage(language, () => pagefind.init());
+  const vocabularyFile = path.join(bundle, language ? getVocabularyFile(language) : VOCABULARY_FILE);
   const vocabulary = existsSync(vocabularyFile)
     ? (JSON.parse(readFileSync(vocabularyFile, 'utf8')) as SearchVocabulary)
     : undefined;
@@ -49,4 +61,16 @@ export async function createNodeSearch(distDir: string, baseUrl = '/', limit = 1
       return Promise.all(results.slice(0, limit).map((r) => r.data()));
     },
   };
+}
+
+/** Runs `fn` with a stand-in `document` whose `<html lang>` is `language` (when Node has no document). */
+async function withPageLanguage(language: string | undefined, fn: () => Promise<void> | void): Promise<void> {
+  const g = globalThis as { document?: unknown };
+  if (!language || g.document !== undefined) return fn();
+  g.document = { querySelector: () => ({ getAttribute: (name: string) => (name === 'lang' ? language : null) }) };
+  try {
+    await fn();
+  } finally {
+    delete g.document;
+  }
 }

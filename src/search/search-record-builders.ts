@@ -35,7 +35,10 @@ export function createSearchRecordBuilders(
     const sectionTitles = new Map(categories.flatMap((c) => c.sections.map((s) => [`${c.id}/${s.id}`, s.title])));
     if (!locale.isDefault) {
       const translated = readYamlData(path.join(dir, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [];
-      for (const t of translated) titles.set(t.id, t.title);
+      for (const t of translated) {
+        titles.set(t.id, t.title);
+        for (const s of t.sections) sectionTitles.set(`${t.id}/${s.id}`, s.title);
+      }
     }
     byLocale.set(locale.code, {
       language: locale.code,

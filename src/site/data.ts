@@ -211,7 +211,17 @@ function translateCategories(categories: readonly Category[], contentDir: string
   const byId = new Map((readYamlData(file, CategoryTranslationsFileSchema) ?? []).map((t) => [t.id, t]));
   return categories.map((c) => {
     const t = byId.get(c.id);
-    return t ? { ...c, title: t.title, description: t.description ?? c.description } : c;
+    if (!t) return c;
+    const sections = new Map(t.sections.map((s) => [s.id, s]));
+    return {
+      ...c,
+      title: t.title,
+      description: t.description ?? c.description,
+      sections: c.sections.map((s) => {
+        const ts = sections.get(s.id);
+        return ts ? { ...s, title: ts.title, description: ts.description ?? s.description } : s;
+      }),
+    };
   });
 }
 

@@ -35,7 +35,8 @@ export interface PagefindSearch {
 
 export interface Pagefind {
   options(opts: Record<string, unknown>): Promise<void>;
-  init(): Promise<void> | void;
+  /** `language` overrides the page's `<html lang>` (Node has no page). */
+  init(language?: string): Promise<void> | void;
   search(term: string, opts?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
 }
 

@@ -22,6 +22,8 @@ import { checkPlaceholders } from './checks/placeholders.ts';
 import { checkRenames, checkSectionRedirects } from './checks/renames.ts';
 import { checkScripts } from './checks/scripts.ts';
 import { checkSimilarFaqs } from './checks/similar-faqs.ts';
+import { checkTranslations } from './checks/translations.ts';
+import { checkUiStrings } from '../../content/ui-strings-file.ts';
 import { getLintSettings, type Finding, type LintContext, type LintDocument, type TextEdit } from './context.ts';
 import { loadFactsCache } from './facts-cache.ts';
 import { createLineIndex } from './line-index.ts';
@@ -86,6 +88,7 @@ const CHECKS = [
   checkScripts,
   checkRenames,
   checkSectionRedirects,
+  checkTranslations,
 ];
 
 export async function lintContent(options: LintOptions): Promise<LintResult> {
@@ -153,7 +156,11 @@ async function lintWithPool(
   const raw: Finding[] = CHECKS.flatMap((check) => check(ctx));
   const checkMs = performance.now() - t;
 
-  const fromBuild: LintFinding[] = [...content.diagnostics, ...getRedirectErrors(content)];
+  const fromBuild: LintFinding[] = [
+    ...content.diagnostics,
+    ...getRedirectErrors(content),
+    ...(content.site ? checkUiStrings(root, content.contentDir, content.site) : []),
+  ];
   const fromLint: LintFinding[] = raw.map(({ ruleId, ...rest }) => ({
     ...rest,
     ruleId,
@@ -167,7 +174,9 @@ async function lintWithPool(
   return {
     findings,
     settingsErrors,
-    fileCount: new Set([...content.articles, ...content.faqs, ...content.diagnostics].map((e) => e.file)).size,
+    fileCount: new Set(
+      [...content.articles, ...content.faqs, ...content.translations, ...content.diagnostics].map((e) => e.file),
+    ).size,
     errorCount: findings.filter((f) => f.severity === 'error').length,
     warningCount: findings.filter((f) => f.severity === 'warning').length,
     timings: { loadMs, parseMs, checkMs, parsed, parsedOnWorkers },
