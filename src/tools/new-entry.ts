@@ -3,7 +3,8 @@
  * the writer still has to write (the linter's todo-placeholder rule keeps them from being
  * published), and a slug made from the title by the same slugify the loader suggests.
  */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { getContentRevision } from '../content/revision.ts';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadContent, slugify } from '../content/load.ts';
@@ -139,5 +140,57 @@ export function createEntry(options: NewEntryOptions): NewEntryResult {
     }
     throw err;
   }
+  return { ok: true, file, text };
+}
+
+export interface NewTranslationOptions {
+  root: string;
+  contentDir?: string;
+  /** The source file, relative to `root` (or absolute): content/articles/<category>/.../<slug>.md. */
+  source: string;
+  /** One of site.yaml's `locales`. */
+  locale: string;
+}
+
+/**
+ * A translation's file beside its source's path under content/<locale>/: the source's title,
+ * description (or question), tags and owner and its body, to translate in place, and the
+ * revision of the source it starts from (`sourceRevision`, docs/languages.md).
+ */
+export function createTranslation(options: NewTranslationOptions): NewEntryResult {
+  const contentDirName = options.contentDir ?? 'content';
+  const content = loadContent(options.root, contentDirName);
+  const codes = (content.site?.locales ?? []).map((l) => l.code);
+  if (!codes.includes(options.locale)) {
+    return {
+      ok: false,
+      message: `"${options.locale}" is not a language of the site; ${codes.length ? `site.yaml's locales are: ${codes.join(', ')}` : 'add it to `locales` in content/site.yaml first'}`,
+    };
+  }
+  const wanted = path.relative(options.root, path.resolve(options.root, options.source)).split(path.sep).join('/');
+  const source = [...content.articles, ...content.faqs].find((e) => e.file === wanted);
+  if (!source) {
+    return {
+      ok: false,
+      message: `${wanted} is not an article or FAQ of the default language; give the path of a file under ${contentDirName}/articles/ or ${contentDirName}/faqs/`,
+    };
+  }
+  const relative = path.relative(content.contentDir, source.absolutePath);
+  const target = path.join(content.contentDir, options.locale, relative);
+  const file = path.relative(options.root, target).split(path.sep).join('/');
+  if (existsSync(target)) return { ok: false, message: `${file} already exists; edit it, or delete it first` };
+  const frontmatter: Record<string, unknown> =
+    source.kind === 'article'
+      ? {
+          title: source.data.title,
+          description: source.data.description,
+          ...(source.data.tags.length > 0 && { tags: source.data.tags }),
+          ...(source.data.owner && { owner: source.data.owner }),
+        }
+      : { question: source.data.question, ...(source.data.tags.length > 0 && { tags: source.data.tags }) };
+  frontmatter.sourceRevision = getContentRevision(source.body);
+  const text = `---\n${stringify(frontmatter, { lineWidth: 0, defaultStringType: 'PLAIN' }).replace(/^sourceRevision: (.*)$/m, 'sourceRevision: "$1"')}---\n${source.body}`;
+  mkdirSync(path.dirname(target), { recursive: true });
+  writeFileSync(target, text, { flag: 'wx' });
   return { ok: true, file, text };
 }

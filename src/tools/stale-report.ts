@@ -5,9 +5,10 @@
  */
 import { loadGitHistory, type GitHistory } from '../content/git-history.ts';
 import { loadContent, type ArticleEntry, type LoadedContent } from '../content/load.ts';
-import { getArticlePath } from '../content/routes.ts';
+import { getArticlePath, getFaqPath } from '../content/routes.ts';
+import { getFreshness } from '../content/revision.ts';
 
-export type StaleReason = 'review-overdue' | 'unchanged';
+export type StaleReason = 'review-overdue' | 'unchanged' | 'translation-stale';
 
 export interface StaleRow {
   file: string;
@@ -22,6 +23,8 @@ export interface StaleRow {
   lastChangedFrom: 'git' | 'updated' | undefined;
   daysSinceChange: number | undefined;
   reasons: StaleReason[];
+  /** A stale translation's language, source file and revisions (docs/languages.md). */
+  translation?: { locale: string; source: string; sourceRevision: string; currentRevision: string };
 }
 
 export interface StaleReport {
@@ -47,7 +50,7 @@ const DAY = 86_400_000;
 
 /** Pure: the report for loaded content and git history. */
 export function getStaleReport(
-  content: Pick<LoadedContent, 'articles' | 'site' | 'diagnostics'>,
+  content: Pick<LoadedContent, 'articles' | 'site' | 'diagnostics'> & Partial<Pick<LoadedContent, 'translations'>>,
   history: GitHistory,
   options: StaleOptions = {},
 ): StaleReport {
@@ -60,11 +63,40 @@ export function getStaleReport(
     const row = getRow(article, history, todayMs, days, today);
     if (row.reasons.length > 0) rows.push(row);
   }
+  for (const t of content.translations ?? []) {
+    if (!t.original || t.data.draft) continue;
+    const freshness = getFreshness(t.original, t);
+    if (freshness.state !== 'stale') continue;
+    const fromGit = history.lastChanged.get(t.file);
+    const lastChanged = fromGit ? fromGit.toISOString().slice(0, 10) : undefined;
+    const title = t.kind === 'article' ? t.data.title : t.data.question;
+    const owner = t.kind === 'article' ? (t.data.owner ?? (t.original.data as { owner?: string }).owner) : undefined;
+    rows.push({
+      file: t.file,
+      path:
+        t.kind === 'article'
+          ? getArticlePath(t.category, t.id, { locale: t.locale })
+          : getFaqPath(t.id, { locale: t.locale }),
+      title,
+      owner,
+      reviewBy: undefined,
+      lastChanged,
+      lastChangedFrom: fromGit ? 'git' : undefined,
+      daysSinceChange: lastChanged === undefined ? undefined : Math.floor((todayMs - Date.parse(lastChanged)) / DAY),
+      reasons: ['translation-stale'],
+      translation: {
+        locale: t.locale,
+        source: t.original.file,
+        sourceRevision: freshness.sourceRevision,
+        currentRevision: freshness.currentRevision,
+      },
+    });
+  }
   rows.sort((a, b) => (a.lastChanged ?? '9999').localeCompare(b.lastChanged ?? '9999') || a.file.localeCompare(b.file));
   return {
     today,
     days,
-    checked: published.length,
+    checked: published.length + (content.translations ?? []).filter((t) => t.original && !t.data.draft).length,
     rows,
     gitAvailable: history.available,
     shallow: history.shallow,
@@ -103,7 +135,9 @@ function describeReasons(row: StaleRow, days: number): string {
     .map((r) =>
       r === 'review-overdue'
         ? `review was due ${row.reviewBy}`
-        : `unchanged for ${row.daysSinceChange} days (limit ${days})`,
+        : r === 'translation-stale'
+          ? `${row.translation!.source} changed since it was translated (revision ${row.translation!.sourceRevision}, now ${row.translation!.currentRevision})`
+          : `unchanged for ${row.daysSinceChange} days (limit ${days})`,
     )
     .join('; ');
 }
@@ -115,7 +149,7 @@ function describeLastChange(row: StaleRow): string {
 
 export function formatStaleSummary(report: StaleReport): string {
   const lines = [
-    `${report.rows.length} of ${report.checked} published articles need a review (reviewBy passed, or unchanged for more than ${report.days} days).`,
+    `${report.rows.length} of ${report.checked} published articles and translations need a review (reviewBy passed, unchanged for more than ${report.days} days, or translated from an older revision of the source).`,
   ];
   if (!report.gitAvailable)
     lines.push('Git history is not available here, so only reviewBy dates and `updated` fields were checked.');

@@ -5,6 +5,7 @@ import { buildSite, REPO_ROOT } from '../helpers/build-site.ts';
 export const SITE_BUILDS = {
   sample: { content: path.join(REPO_ROOT, 'content'), env: {} },
   'base-path': { content: path.join(REPO_ROOT, 'test/fixtures/base-path/content'), env: {} },
+  'languages-omit': { content: path.join(REPO_ROOT, 'test/fixtures/languages-omit/content'), env: {} },
 } as const;
 
 export default function setup(): void {
