@@ -30,8 +30,10 @@ export interface StaleRow {
 export interface StaleReport {
   today: string;
   days: number;
-  /** Published articles looked at. */
+  /** Published articles and translations looked at. */
   checked: number;
+  /** Of those, translations. */
+  translationsChecked: number;
   rows: StaleRow[];
   gitAvailable: boolean;
   shallow: boolean;
@@ -92,11 +94,13 @@ export function getStaleReport(
       },
     });
   }
+  const translationsChecked = (content.translations ?? []).filter((t) => t.original && !t.data.draft).length;
   rows.sort((a, b) => (a.lastChanged ?? '9999').localeCompare(b.lastChanged ?? '9999') || a.file.localeCompare(b.file));
   return {
     today,
     days,
-    checked: published.length + (content.translations ?? []).filter((t) => t.original && !t.data.draft).length,
+    checked: published.length + translationsChecked,
+    translationsChecked,
     rows,
     gitAvailable: history.available,
     shallow: history.shallow,
@@ -149,7 +153,9 @@ function describeLastChange(row: StaleRow): string {
 
 export function formatStaleSummary(report: StaleReport): string {
   const lines = [
-    `${report.rows.length} of ${report.checked} published articles and translations need a review (reviewBy passed, unchanged for more than ${report.days} days, or translated from an older revision of the source).`,
+    report.translationsChecked > 0
+      ? `${report.rows.length} of ${report.checked} published articles and translations need a review (reviewBy passed, unchanged for more than ${report.days} days, or translated from an older revision of the source).`
+      : `${report.rows.length} of ${report.checked} published articles need a review (reviewBy passed, or unchanged for more than ${report.days} days).`,
   ];
   if (!report.gitAvailable)
     lines.push('Git history is not available here, so only reviewBy dates and `updated` fields were checked.');

@@ -57,7 +57,9 @@ describe('a German page', () => {
     await first.waitFor();
     expect(await first.getAttribute('href')).toBe('/de/account/reset-password/');
     expect(await page.locator('#home-search-results .result-meta').first().textContent()).toContain('Artikel');
-    expect(await page.locator('.search-status').first().textContent()).toMatch(/Ergebnisse? für „Passwort“/);
+    expect(await page.locator('[data-search="inline"] [data-search-status]').textContent()).toMatch(
+      /Ergebnisse? für „Passwort“/,
+    );
     await context.close();
   });
 });

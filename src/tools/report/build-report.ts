@@ -90,6 +90,15 @@ export interface FeedbackReport {
   daily: Array<{ day: string; up: number; down: number }>;
   /** Content gaps and suggested synonyms from search events in the period. */
   search: SearchInsights;
+  /** Votes and searches per page language (the `language` each carries), most votes first. */
+  languages: LanguageStats[];
+}
+
+export interface LanguageStats extends SplitStats {
+  language: string;
+  searches: number;
+  /** Searches that found nothing. */
+  searchesWithoutResults: number;
 }
 
 const toDay = (d: Date | number) => new Date(d).toISOString().slice(0, 10);
@@ -221,6 +230,9 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     daily.set(day, d);
   }
   const up = votes.filter((v) => v.vote === 'up').length;
+  const searchEvents = (input.searchEvents ?? []).filter(
+    (e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime(),
+  );
   return {
     generatedAt: input.now.toISOString(),
     since: input.since ? toDay(input.since) : null,
@@ -234,8 +246,22 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     items,
     orphans,
     daily: [...daily.values()].sort((a, b) => a.day.localeCompare(b.day)),
-    search: buildSearchInsights(
-      (input.searchEvents ?? []).filter((e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime()),
-    ),
+    search: buildSearchInsights(searchEvents),
+    languages: getLanguageStats(votes, searchEvents),
   };
+}
+
+function getLanguageStats(votes: readonly StoredVote[], searches: readonly StoredSearchEvent[]): LanguageStats[] {
+  const codes = new Set([...votes.map((v) => v.language), ...searches.map((e) => e.language)]);
+  return [...codes]
+    .map((language) => {
+      const mine = searches.filter((e) => e.language === language);
+      return {
+        language,
+        ...split(votes.filter((v) => v.language === language)),
+        searches: mine.length,
+        searchesWithoutResults: mine.filter((e) => e.resultCount === 0).length,
+      };
+    })
+    .sort((a, b) => b.votes - a.votes || b.searches - a.searches || a.language.localeCompare(b.language));
 }

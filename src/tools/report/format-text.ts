@@ -47,6 +47,13 @@ export function formatReportText(report: FeedbackReport): string {
       out.push(`  ${pad(r.id, 40)}  ${why}: ${r.votes} votes, ${pct(r.helpfulShare)} helpful`);
     }
   }
+  if (report.languages.length > 1) {
+    out.push('', 'By language:');
+    for (const l of report.languages)
+      out.push(
+        `  ${pad(l.language, 8)}  ${l.votes} votes, ${pct(l.helpfulShare)} helpful; ${l.searches} searches, ${l.searchesWithoutResults} without results`,
+      );
+  }
   out.push('', ...formatSearchInsightsText(report));
   return `${out.join('\n')}\n`;
 }

@@ -72,6 +72,12 @@ beforeAll(async () => {
 afterAll(() => fixture.cleanup());
 
 describe('the feedback report data', () => {
+  it('splits votes and searches by the page language they carry', () => {
+    expect(report.languages).toEqual([
+      { language: 'en', votes: 31, up: 25, helpfulShare: 25 / 31, searches: 0, searchesWithoutResults: 0 },
+    ]);
+  });
+
   it('lists every article and FAQ with title, owner and votes, lowest Wilson bound first, unvoted last', () => {
     expect(report.items.map((r) => [r.id, r.title, r.owner, r.votes, r.up])).toEqual([
       ['faq:why-charged-twice', 'Why was I charged twice?', null, 1, 0],
