@@ -10,15 +10,8 @@ import { getReasonsId } from '../anchors.ts';
 import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS, type FeedbackReason } from '../reasons.ts';
 import { REASON_LABELS, WIDGET_TEXT, type FeedbackClientTexts } from './texts.ts';
 
-let texts: FeedbackClientTexts | undefined;
-/** English, or the page language's strings that the page carries (`<script id="fb-text">`, see texts.ts). */
-function getTexts(): FeedbackClientTexts {
-  if (!texts) {
-    const own = document.getElementById('fb-text')?.textContent;
-    texts = { ...WIDGET_TEXT, reasons: REASON_LABELS, ...(own ? (JSON.parse(own) as FeedbackClientTexts) : {}) };
-  }
-  return texts;
-}
+// English, or the page language's strings that the page sets (self.hcT: BaseLayout, texts.ts).
+const TEXT = ((self as { hcT?: FeedbackClientTexts }).hcT ?? WIDGET_TEXT) as FeedbackClientTexts;
 
 export interface VotePayload {
   itemId: string;
@@ -140,12 +133,11 @@ function createReasonsForm(itemId: string, endpoint: string): HTMLFormElement {
   form.action = endpoint;
   form.tabIndex = -1;
   const a = form.id;
-  const text = getTexts();
-  form.innerHTML = `<fieldset><legend>${text.reasonsLegend}</legend>${FEEDBACK_REASONS.map(
-    (r) => `<label><input type="radio" name="reason" value="${r}"> ${text.reasons[r]}</label>`,
+  form.innerHTML = `<fieldset><legend>${TEXT.reasonsLegend}</legend>${FEEDBACK_REASONS.map(
+    (r) => `<label><input type="radio" name="reason" value="${r}"> ${(TEXT.reasons || REASON_LABELS)[r]}</label>`,
   ).join(
     '',
-  )}<label for="${a}-c">${text.commentLabel}</label><textarea id="${a}-c" name="comment" maxlength="${COMMENT_MAX_LENGTH}" rows="3" aria-describedby="${a}-h"></textarea><p class="fb-hint" id="${a}-h">${text.commentHint}</p><button type="submit" class="fb-send">${text.send}</button></fieldset>`;
+  )}<label for="${a}-c">${TEXT.commentLabel}</label><textarea id="${a}-c" name="comment" maxlength="${COMMENT_MAX_LENGTH}" rows="3" aria-describedby="${a}-h"></textarea><p class="fb-hint" id="${a}-h">${TEXT.commentHint}</p><button type="submit" class="fb-send">${TEXT.send}</button></fieldset>`;
   return form;
 }
 
@@ -195,7 +187,7 @@ function setUpWidget(root: HTMLElement, sender: ReturnType<typeof createVoteSend
     show(thanks, false);
     show(reasons, true);
     reasons.focus();
-    say(getTexts().recordedNo);
+    say(TEXT.recordedNo);
   });
 
   function wireReasons(form: HTMLFormElement): void {
@@ -204,7 +196,7 @@ function setUpWidget(root: HTMLElement, sender: ReturnType<typeof createVoteSend
     const comment = form.querySelector('textarea');
     const hint = comment && document.getElementById(comment.getAttribute('aria-describedby') ?? '');
     comment?.addEventListener('input', () => {
-      if (hint) hint.textContent = `${COMMENT_MAX_LENGTH - comment.value.length} ${getTexts().charactersLeft}`;
+      if (hint) hint.textContent = `${COMMENT_MAX_LENGTH - comment.value.length} ${TEXT.charactersLeft}`;
     });
     form.addEventListener('submit', (event) => {
       event.preventDefault();

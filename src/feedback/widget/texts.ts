@@ -52,7 +52,7 @@ export function getFeedbackTexts(ui?: Pick<Translator, 't'>): FeedbackTexts {
 }
 
 /**
- * The script's strings as JSON for `<script type="application/json" id="fb-text">`, on pages in a
+ * The script's strings as a JSON object for `self.hcT`, on pages in a
  * language other than English only: English pages carry nothing extra, the script has those built in.
  */
 export function getFeedbackClientText(ui: Pick<Translator, 't' | 'language'>): string | undefined {
