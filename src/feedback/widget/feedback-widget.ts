@@ -10,8 +10,8 @@ import { getReasonsId } from '../anchors.ts';
 import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS, type FeedbackReason } from '../reasons.ts';
 import { REASON_LABELS, WIDGET_TEXT, type FeedbackClientTexts } from './texts.ts';
 
-// English, or the page language's strings that the page sets (self.hcT: BaseLayout, texts.ts).
-const TEXT = ((self as { hcT?: FeedbackClientTexts }).hcT ?? WIDGET_TEXT) as FeedbackClientTexts;
+// English, or the page language's strings that the page sets (globalThis.hcT: BaseLayout, texts.ts).
+const TEXT = ((globalThis as { hcT?: FeedbackClientTexts }).hcT ?? WIDGET_TEXT) as FeedbackClientTexts;
 
 export interface VotePayload {
   itemId: string;
