@@ -25,7 +25,7 @@ try {
       synchronous: { type: 'string', default: 'FULL' },
       json: { type: 'boolean', default: false },
     },
-  }).values as typeof values;
+  }).values;
 } catch (err) {
   process.stderr.write(`${(err as Error).message}\n`);
   process.exit(2);
