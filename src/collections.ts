@@ -6,7 +6,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { ArticleFrontmatterSchema, FaqFrontmatterSchema } from './content/schema.ts';
 import { getHelpCenterConfig } from './site/config.ts';
-import { withSearchIndexing } from './build/search-index/search-indexing-loader.ts';
+import { withSearchIndexing } from './build/search-index/loader.ts';
 import { withMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
 
 const { contentDir } = getHelpCenterConfig();

@@ -84,7 +84,7 @@ describe('loadContent', () => {
       'content/articles/billing/broken.md': '---\ntitle: Refunds\ndescription: "unclosed\ntags: [a\n---\nBody\n',
     });
     const [line] = findings(root);
-    expect(line).toMatch(/^content\/articles\/billing\/broken\.md:\d+:\d+  error  the YAML does not parse: .+; check indentation, colons and quotes on this line  \(yaml-syntax\)$/);
+    expect(line).toMatch(/^content\/articles\/billing\/broken\.md:\d+:\d+ {2}error {2}the YAML does not parse: .+; check indentation, colons and quotes on this line {2}\(yaml-syntax\)$/);
   });
 
   it('reports a site setting of the wrong type with its line', () => {

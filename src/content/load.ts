@@ -11,6 +11,7 @@ import type { Diagnostic } from './diagnostics.ts';
 import { parseFrontmatterYaml, parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
 import { CATEGORIES_FILE } from './paths.ts';
 import { parseEntryId, type EntryLocation } from './entry-id.ts';
+import { findClosest } from '../lib/did-you-mean.ts';
 import {
   ArticleFrontmatterSchema,
   CategoriesFileSchema,
@@ -164,7 +165,7 @@ function describeUnknownSection(section: string, category: Category): string {
 }
 
 function suggest(id: string, known: Set<string>): string {
-  const near = [...known].find((k) => k.includes(id) || id.includes(k));
+  const near = findClosest(id, known);
   return near ? ` (did you mean "${near}"?)` : '';
 }
 
@@ -300,7 +301,7 @@ export function readSource(abs: string, file: string, diagnostics: Diagnostic[])
         yaml: (text: string) => {
           // gray-matter hands over the text after the opening `---`, starting with its newline.
           yaml = parseFrontmatterYaml(text, 0);
-          return (yaml.value ?? {}) as object;
+          return (yaml.value ?? {});
         },
       },
     });

@@ -112,7 +112,7 @@ export function buildSiteData(
   faqs: readonly FaqInput[],
   options: SiteDataOptions = {},
 ): SiteData {
-  const { lastChanged = new Map(), maxRelated = 4, maxFeatured = 6, maxTopFaqs = 6 } = options;
+  const { lastChanged = new Map<string, Date>(), maxRelated = 4, maxFeatured = 6, maxTopFaqs = 6 } = options;
   const byOrder = <T extends { data: { order?: number } }>(label: (x: T) => string) => (a: T, b: T) =>
     (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) || label(a).localeCompare(label(b));
 

@@ -1,7 +1,7 @@
 /**
  * The HTML document Pagefind indexes for one search record (an article or a FAQ question). The
  * index is built from the content, not scraped from the built pages, so it can be written while
- * Astro is still rendering (see search-index-session.ts). Only `<main data-pagefind-body>` is
+ * Astro is still rendering (see build/search-index/session.ts). Only `<main data-pagefind-body>` is
  * indexed; its attributes carry the filters and the metadata (title, category, synonyms).
  */
 import { escapeHtml } from '../lib/html.ts';

@@ -9,7 +9,7 @@ import { loadSynonyms } from '../content/synonyms.ts';
 import { readYamlData } from '../site/read-yaml-data.ts';
 import { buildArticleSearchRecord, type RecordPlace } from './article-records.ts';
 import { buildFaqSearchRecord } from './faq-records.ts';
-import type { SearchRecordBuilders } from '../build/search-index/search-index-session.ts';
+import type { SearchRecordBuilders } from '../build/search-index/session.ts';
 import { createSynonymExpander } from './synonyms.ts';
 
 export function createSearchRecordBuilders(contentDir: string, language: string): SearchRecordBuilders {

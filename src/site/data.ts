@@ -5,7 +5,7 @@
 import { getCollection } from 'astro:content';
 import { buildSiteData, type SiteData } from '../content/site-data.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
-import { getActiveContentCheck } from '../build/active-content-check.ts';
+import { contentCheckSlot } from '../build/content-check-slot.ts';
 import { CategoriesFileSchema, type ArticleFrontmatter, type FaqFrontmatter } from '../content/schema.ts';
 import { readYamlData } from './read-yaml-data.ts';
 import { parseEntryId } from '../content/entry-id.ts';
@@ -51,7 +51,7 @@ async function loadSite(): Promise<LoadedSite> {
     getCollection('faqs', isPublished),
   ])) as [ArticleEntry[], FaqEntry[]];
   const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
-  const history = await getContentHistory(root, contentDir);
+  const history = getContentHistory(root, contentDir);
   const toFile = (entry: { filePath?: string }) =>
     path
       .relative(root, path.resolve(astroRoot, entry.filePath ?? ''))
@@ -72,11 +72,8 @@ async function loadSite(): Promise<LoadedSite> {
 }
 
 /** `astro build` has the git dates from its content check (read on a worker thread); dev reads them here. */
-async function getContentHistory(
-  root: string,
-  contentDir: string,
-): Promise<Pick<GitHistory, 'lastChanged' | 'revision'>> {
-  const checked = getActiveContentCheck();
+function getContentHistory(root: string, contentDir: string): Pick<GitHistory, 'lastChanged' | 'revision'> {
+  const checked = contentCheckSlot.get();
   if (checked) return checked.history;
   return loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
 }

@@ -1,6 +1,6 @@
 /** `helpdesk-kit new article|faq "Title" --category <id>`: a new entry with valid frontmatter. Exit 2 when nothing was created. */
 import path from 'node:path';
-import { createEntry, type EntryKind } from '../../tools/new-entry.ts';
+import { createEntry } from '../../tools/new-entry.ts';
 import {
   PROJECT_OPTIONS,
   HELP_OPTION,
@@ -28,7 +28,7 @@ Options:
 
 Prints the created file's path. Exit code: 0 created, 2 usage error or nothing created.`;
 
-export const newCommand: Command = async (argv, io) => {
+export const newCommand: Command = (argv, io) => {
   const parsed = parseCommandArgs(io, NEW_USAGE, {
     args: argv,
     allowPositionals: true,
@@ -58,7 +58,7 @@ export const newCommand: Command = async (argv, io) => {
   const result = createEntry({
     root,
     contentDir: values.content,
-    kind: kind as EntryKind,
+    kind,
     title,
     category: values.category,
     section: values.section,

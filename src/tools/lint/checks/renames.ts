@@ -53,6 +53,19 @@ export function checkSectionRedirects(ctx: LintContext): Finding[] {
     const { entry } = doc;
     if (entry.kind !== 'article') continue;
     entry.data.redirectFrom.forEach((old, i) => {
+      const own = getArticlePath(entry.category, entry.id);
+      if (normalizeRedirectPath(old) === own) {
+        // The build leaves a redirect to the page itself alone (imports write them); say it can go.
+        out.push(
+          createFieldFinding(
+            doc,
+            'redirect-unneeded',
+            ['redirectFrom', i],
+            `redirectFrom: "${old}" is this article's own path, so it redirects nowhere (moving an article between sections keeps its URL); remove it`,
+          ),
+        );
+        return;
+      }
       const [category = '', section = '', slug, ...rest] = normalizeRedirectPath(old).split('/').filter(Boolean);
       if (slug !== entry.id || rest.length > 0 || !sections.get(category)?.has(section)) return;
       out.push(

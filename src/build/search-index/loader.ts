@@ -1,14 +1,14 @@
 /**
  * Hands each article and FAQ to the build's search index as soon as the content layer has
  * rendered it, so Pagefind indexes it on the second core while Astro renders the rest (see
- * search-index-session.ts). Entries unchanged since the content layer's cache are not rendered
+ * session.ts). Entries unchanged since the content layer's cache are not rendered
  * again; they are handed over in one list at the end, and only referenced here: any work at the
  * end of a loader delays Astro's save of its data store. Outside `astro build` there is no search
  * index and the wrapped loader runs unchanged.
  */
 import type { Loader } from 'astro/loaders';
 import { parseEntryId } from '../../content/entry-id.ts';
-import { getActiveSearchIndex, type SearchCollection, type SearchEntries } from './active-search-index.ts';
+import { searchIndexSlot, type SearchCollection, type SearchEntries } from './slot.ts';
 
 interface StoredEntry {
   id: string;
@@ -48,7 +48,7 @@ export function withSearchIndexing<C extends SearchCollection>(collection: C, lo
   return {
     ...loader,
     load: async (context) => {
-      const index = getActiveSearchIndex();
+      const index = searchIndexSlot.get();
       if (!index) return loader.load(context);
       const handed = new Set<string>();
       const store: typeof context.store = {
