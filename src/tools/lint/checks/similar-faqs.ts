@@ -5,7 +5,7 @@ import { normalizeTitle } from './duplicates.ts';
 
 export function checkSimilarFaqs(ctx: LintContext): Finding[] {
   if (!ctx.isEnabled('similar-faq')) return [];
-  const faqs = ctx.documents.filter((d) => d.entry.kind === 'faq');
+  const faqs = ctx.documents.filter((d) => d.entry.kind === 'faq' && d.frontmatterValid);
   const questions = faqs.map((d) => (d.entry.kind === 'faq' ? d.entry.data.question : ''));
   const out: Finding[] = [];
   for (const pair of findSimilarPairs(questions)) {
