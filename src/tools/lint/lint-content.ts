@@ -21,7 +21,7 @@ import { checkLinks } from './checks/links.ts';
 import { checkPlaceholders } from './checks/placeholders.ts';
 import { checkRenames } from './checks/renames.ts';
 import { checkScripts } from './checks/scripts.ts';
-import { checkSimilarFaqs } from './checks/similar-faqs.ts';
+import { checkSimilarFaqs, checkSimilarTitles } from './checks/similar-faqs.ts';
 import { getLintSettings, type Finding, type LintContext, type LintDocument, type TextEdit } from './context.ts';
 import { loadFactsCache } from './facts-cache.ts';
 import { createLineIndex } from './line-index.ts';
@@ -90,6 +90,7 @@ const CHECKS = [
   checkPlaceholders,
   checkDuplicateTitles,
   checkSimilarFaqs,
+  checkSimilarTitles,
   checkDirectives,
   checkCharacters,
   checkScripts,

@@ -178,6 +178,13 @@ export const RULES = {
     fixable: false,
     description: 'Two articles with the same title, or two FAQs with the same question.',
   },
+  'similar-title': {
+    origin: 'lint',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description:
+      'Two article titles that say the same thing in other words, such as "Change your delivery address" and "Change the delivery address".',
+  },
   'similar-faq': {
     origin: 'lint',
     defaultSeverity: 'warning',
