@@ -13,7 +13,8 @@ import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import type { FrontmatterSchemas } from '../content/load.ts';
 import { getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
-import { getRedirects, type Redirect } from '../content/redirects.ts';
+import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
+import { loadRedirectsFile } from '../content/redirects-file.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
 import type { SiteSettings } from '../content/schema.ts';
 import type { FeedbackManifest } from '../feedback/manifest.ts';
@@ -69,9 +70,22 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
   const content = lint.content;
   const synonyms = loadSynonyms(root, contentDir);
   const synonymErrors = synonyms.diagnostics.filter((d) => d.severity === 'error');
-  const findings = sortDiagnostics([...lint.settingsErrors, ...lint.findings, ...synonymErrors]);
-  const errors = findings.filter((d) => d.severity === 'error').map(formatDiagnostic);
-  const warnings = findings.filter((d) => d.severity === 'warning').map(formatDiagnostic);
+  // The linter checks the articles' own redirects; the build also the redirects file's.
+  const listed = loadRedirectsFile(contentDir, root);
+  const findings = [
+    ...new Map(
+      [
+        ...lint.settingsErrors,
+        ...lint.findings,
+        ...synonymErrors,
+        ...listed.diagnostics,
+        ...getRedirectErrors(content, listed.redirects),
+      ].map((d) => [formatDiagnostic(d), d]),
+    ).values(),
+  ];
+  const sorted = sortDiagnostics(findings);
+  const errors = sorted.filter((d) => d.severity === 'error').map(formatDiagnostic);
+  const warnings = sorted.filter((d) => d.severity === 'warning').map(formatDiagnostic);
   if (errors.length > 0 || !options.artefacts || !content.site) return { errors, warnings };
   const site = content.site;
   const history = loadGitHistory(root, contentDirName || '.', { renames: false });
@@ -82,7 +96,7 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
       site,
       vocabulary: buildSearchVocabularyFor(content, synonyms.groups, site.language),
       manifest: getFeedbackManifest(content, getBuildRevision(history)),
-      redirects: getRedirects(content, site.base),
+      redirects: getRedirects(content, site.base, {}, listed.redirects),
       history,
     },
   };
