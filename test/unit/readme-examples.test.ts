@@ -26,7 +26,8 @@ describe('the README examples', () => {
     cpSync(path.join(REPO_ROOT, 'content'), path.join(root, 'content'), { recursive: true });
     cpSync(path.join(REPO_ROOT, 'public'), path.join(root, 'public'), { recursive: true });
     const files = {
-      'content/articles/account/reset-password.md': getExample('### An article'),
+      // Where the sample keeps the article the example is, beside sign-in-problems.md.
+      'content/articles/account/signing-in/reset-password.md': getExample('### An article'),
       'content/faqs/orders-shipping/deliver-on-sundays.md': getExample('### A FAQ'),
     };
     for (const [file, text] of Object.entries(files)) writeFileSync(path.join(root, file), text);
