@@ -12,7 +12,7 @@ const threads = env.HELP_CENTER_MARKDOWN_THREADS;
 
 export default defineConfig({
   // The repository's src/ is the package's source; the demo's own Astro folder is demo/.
-  srcDir: './demo',
+  srcDir: env.HELP_CENTER_SRC_DIR ?? './demo',
   outDir: env.HELP_CENTER_OUT_DIR ?? './dist-site',
   cacheDir: env.HELP_CENTER_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },

@@ -62,6 +62,7 @@ describe('helpdesk-kit init', () => {
       scripts: { dev: 'astro dev', build: 'astro build', preview: 'astro preview', lint: 'helpdesk-kit lint' },
       dependencies: { 'helpdesk-kit': `^${readOwnPackage().version}`, astro: '^5.18.2' },
       engines: { node: '>=20.3' },
+      allowScripts: { 'better-sqlite3': true, esbuild: true, sharp: true },
     });
     expect(readFileSync(path.join(site, 'src/content.config.ts'), 'utf8')).toContain(
       "export { collections } from 'helpdesk-kit/collections';",

@@ -40,6 +40,7 @@ export const ErrorCodes = {
   // Feedback operator errors (startup, CLI).
   InvalidIntegrationOptions: 'InvalidIntegrationOptions',
   MissingContentConfig: 'MissingContentConfig',
+  InvalidContentConfig: 'InvalidContentConfig',
   InvalidFeedbackManifest: 'InvalidFeedbackManifest',
   InvalidFeedbackConfig: 'InvalidFeedbackConfig',
   FeedbackStoreFailed: 'FeedbackStoreFailed',

@@ -1,4 +1,4 @@
-/** The sitemap's entries: home, the FAQ page, every category and every listed article with its date. */
+/** The sitemap's entries: home, the FAQ page (if there are FAQs), every category and every listed article with its date. */
 import type { SiteData } from '../content/site-data.ts';
 import { getFaqIndexPath, getHomePath } from '../content/routes.ts';
 import { absoluteUrl } from '../site/urls.ts';
@@ -8,7 +8,7 @@ export function getSitemapEntries(site: SiteData, siteUrl: URL | string): Sitema
   const url = (p: string) => absoluteUrl(p, siteUrl);
   return [
     { url: url(getHomePath()) },
-    { url: url(getFaqIndexPath()) },
+    ...(site.categories.some((c) => c.faqs.length > 0) ? [{ url: url(getFaqIndexPath()) }] : []),
     ...site.categories.map((c) => ({ url: url(c.path) })),
     ...[...site.articleBySlug.values()]
       .filter((a) => !a.unlisted)

@@ -6,7 +6,7 @@
 import type { LoadedContent } from '../content/load.ts';
 import type { SynonymGroup } from '../content/synonyms-schema.ts';
 import { getPlainText } from './plain-text.ts';
-import { buildSearchVocabulary, type SearchVocabulary } from './vocabulary.ts';
+import { buildSearchVocabulary, getWords, type SearchVocabulary } from './vocabulary.ts';
 
 const published = <T extends { data: { draft: boolean } }>(entries: readonly T[]) =>
   entries.filter((e) => !e.data.draft);
@@ -29,5 +29,7 @@ export function buildSearchVocabularyFor(
       yield getPlainText(f.body);
     }
   };
-  return buildSearchVocabulary(texts(), language);
+  const vocabulary = buildSearchVocabulary(texts(), language);
+  const brandWords = content.site ? getWords(content.site.name.toLowerCase()) : [];
+  return brandWords.length > 0 ? { ...vocabulary, brandWords } : vocabulary;
 }

@@ -13,6 +13,11 @@ export interface SearchVocabulary {
   stopWords: string[];
   /** Every indexed word of at least MIN_WORD_LENGTH letters, most frequent first. */
   words: string[];
+  /**
+   * The words of the site's name ("parcelo"): on nearly every page, so a query word they start
+   * with ("parcel") would match them everywhere; the query layer discounts those matches.
+   */
+  brandWords?: string[];
 }
 
 export const VOCABULARY_FILE = 'help-center-vocabulary.json';

@@ -48,7 +48,7 @@ async function loadSite(): Promise<LoadedSite> {
   const root = getProjectRoot(contentDir);
   const [articles, faqs] = (await Promise.all([
     getCollection('articles', isPublished),
-    getCollection('faqs', isPublished),
+    getHelpCenterConfig().hasFaqs ? getCollection('faqs', isPublished) : [],
   ])) as [ArticleEntry[], FaqEntry[]];
   const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
   const history = getContentHistory(root, contentDir);

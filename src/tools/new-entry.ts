@@ -3,6 +3,7 @@
  * the writer still has to write (the linter's todo-placeholder rule keeps them from being
  * published), and a slug made from the title by the same slugify the loader suggests.
  */
+import { findSimilarTitles } from './lint/checks/similar-faqs.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { stringify } from 'yaml';
@@ -27,7 +28,9 @@ export interface NewEntryOptions {
   today?: string;
 }
 
-export type NewEntryResult = { ok: true; file: string; text: string } | { ok: false; message: string };
+export type NewEntryResult =
+  | { ok: true; file: string; text: string; /** Existing entries whose title is nearly the same. */ similar: string[] }
+  | { ok: false; message: string };
 
 export const DESCRIPTION_PLACEHOLDER =
   'TODO: Say in one or two sentences (50 to 160 characters) what this article helps readers do. Search results show this text.';
@@ -139,5 +142,12 @@ export function createEntry(options: NewEntryOptions): NewEntryResult {
     }
     throw err;
   }
-  return { ok: true, file, text };
+  const existing =
+    options.kind === 'article'
+      ? content.articles.map((a) => ({ file: a.file, title: a.data.title }))
+      : content.faqs.map((f) => ({ file: f.file, title: f.data.question }));
+  const similar = findSimilarTitles([...existing.map((e) => e.title), title])
+    .filter((p) => p.b === existing.length)
+    .map((p) => `${existing[p.a]!.file} ("${existing[p.a]!.title}")`);
+  return { ok: true, file, text, similar };
 }

@@ -94,6 +94,9 @@ export function getStarterPackageJson(name: string, version: string, packageName
       astro: STARTER_ASTRO_RANGE,
     },
     engines: { node: '>=20.3' },
+    // npm runs no dependency's install scripts unless allowed: these three the site needs (the
+    // feedback store's SQLite driver, Astro's bundler and its image tool).
+    allowScripts: { 'better-sqlite3': true, esbuild: true, sharp: true },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }

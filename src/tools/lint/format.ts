@@ -6,13 +6,13 @@ export type OutputFormat = 'text' | 'json' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
 
 export interface ReportInput {
-  result: LintResult;
+  result: Omit<LintResult, 'content'>;
   /** Findings `--fix` repaired (as found before the fix). */
   fixed?: readonly LintFinding[];
 }
 
 /** "69 files checked: 2 errors, 1 warning" or "69 files checked: no problems". */
-export function formatSummary(result: LintResult, fixedCount = 0): string {
+export function formatSummary(result: Omit<LintResult, 'content'>, fixedCount = 0): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const parts: string[] = [];
   if (result.errorCount > 0) parts.push(plural(result.errorCount, 'error'));

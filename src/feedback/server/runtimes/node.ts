@@ -143,7 +143,13 @@ export async function runFeedbackServer(env: Record<string, string | undefined> 
     process.stdout.write(
       `${JSON.stringify({ event: 'listening', url: server.url, port: server.port, store: store.kind })}\n`,
     );
-    logger.info('listening', { url: server.url, store: store.kind, manifest: settings.FEEDBACK_MANIFEST });
+    logger.info('listening', {
+      url: server.url,
+      store: store.kind,
+      manifest: settings.FEEDBACK_MANIFEST,
+      // A first test vote from a headless browser must not look lost.
+      note: 'votes from crawlers and headless browsers (by User-Agent) are dropped without an error; vote from an ordinary browser to try it',
+    });
   } catch (err) {
     logger.error('start_failed', {
       message: err instanceof HelpCenterError ? err.message : String((err as Error).message ?? err),
