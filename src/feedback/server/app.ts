@@ -45,6 +45,7 @@ import {
 } from './schema.ts';
 import type { FeedbackStore } from './stores/types.ts';
 import type { TurnstileVerifier } from './turnstile.ts';
+import { parseIsoDay } from '../../lib/iso-day.ts';
 
 /** Per-request values the runtime passes as Hono bindings. */
 export interface FeedbackBindings {
@@ -579,10 +580,8 @@ function getFormRedirect(vote: VoteInput, origin: string): string {
   return target.href;
 }
 
-/** undefined = no filter, null = malformed, else the UTC midnight of the date (ms). */
+/** undefined = no filter, null = malformed or not a real day, else the UTC midnight of the date (ms). */
 function parseSinceParam(value: string | undefined): number | undefined | null {
   if (value === undefined || value === '') return undefined;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return null;
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return Number.isNaN(time) ? null : time;
+  return parseIsoDay(value) ?? null;
 }
