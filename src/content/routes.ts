@@ -31,3 +31,9 @@ export function withBase(base: string, sitePath: string): string {
 
 /** The id the feedback endpoint and reports use for an article or FAQ. */
 export const getFeedbackId = (kind: 'article' | 'faq', slug: string) => `${kind}:${slug}`;
+
+/** An Astro content entry's id, `<category>/<slug>` (its path in the collection's folder), in parts. */
+export function splitEntryId(id: string): { category: string; slug: string } {
+  const [category = '', slug = ''] = id.split('/');
+  return { category, slug };
+}

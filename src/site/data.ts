@@ -9,6 +9,7 @@ import { contentCheckSlot } from '../build/content-check-slot.ts';
 import { CategoriesFileSchema, type ArticleFrontmatter, type FaqFrontmatter } from '../content/schema.ts';
 import { readYamlData } from './read-yaml-data.ts';
 import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
+import { splitEntryId } from '../content/routes.ts';
 import { getHelpCenterConfig } from './config.ts';
 import path from 'node:path';
 
@@ -36,10 +37,6 @@ export interface LoadedSite {
 let pending: Promise<LoadedSite> | undefined;
 
 const isPublished = (entry: { data: { draft: boolean } }) => !import.meta.env.PROD || !entry.data.draft;
-const splitId = (id: string) => {
-  const [category = '', slug = ''] = id.split('/');
-  return { category, slug };
-};
 
 export function getSite(): Promise<LoadedSite> {
   pending ??= loadSite();
@@ -62,14 +59,14 @@ async function loadSite(): Promise<LoadedSite> {
       .join('/');
   const data = buildSiteData(
     categories,
-    articles.map((e) => ({ ...splitId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
-    faqs.map((e) => ({ ...splitId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
+    articles.map((e) => ({ ...splitEntryId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
+    faqs.map((e) => ({ ...splitEntryId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
     { lastChanged: history.lastChanged },
   );
   return {
     data,
-    articles: new Map(articles.map((e) => [splitId(e.id).slug, e])),
-    faqs: new Map(faqs.map((e) => [splitId(e.id).slug, e])),
+    articles: new Map(articles.map((e) => [splitEntryId(e.id).slug, e])),
+    faqs: new Map(faqs.map((e) => [splitEntryId(e.id).slug, e])),
     revision: getBuildRevision(history) ?? 'unknown',
   };
 }

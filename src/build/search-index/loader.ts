@@ -7,6 +7,7 @@
  * index and the wrapped loader runs unchanged.
  */
 import type { Loader } from 'astro/loaders';
+import { splitEntryId } from '../../content/routes.ts';
 import { searchIndexSlot, type SearchCollection, type SearchEntries } from './slot.ts';
 
 interface StoredEntry {
@@ -16,18 +17,13 @@ interface StoredEntry {
   rendered?: { html: string; metadata?: { headings?: Array<{ text: string }> } };
 }
 
-const splitId = (id: string) => {
-  const [category = '', slug = ''] = id.split('/');
-  return { category, slug };
-};
-
 /** What search needs of a stored entry; undefined for drafts, which are not published. */
 const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => SearchEntries[C] | undefined } = {
   articles(entry) {
     const data = entry.data as { title: string; description: string; draft?: boolean };
     if (data.draft) return undefined;
     return {
-      ...splitId(entry.id),
+      ...splitEntryId(entry.id),
       title: data.title,
       description: data.description,
       html: entry.rendered?.html,
@@ -38,7 +34,12 @@ const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => Search
   faqs(entry) {
     const data = entry.data as { question: string; draft?: boolean };
     if (data.draft) return undefined;
-    return { ...splitId(entry.id), question: data.question, html: entry.rendered?.html, markdown: entry.body ?? '' };
+    return {
+      ...splitEntryId(entry.id),
+      question: data.question,
+      html: entry.rendered?.html,
+      markdown: entry.body ?? '',
+    };
   },
 };
 
