@@ -17,6 +17,11 @@ export const getHomePath = (opts?: RouteOptions) => `${prefix(opts)}/`;
 export const getCategoryPath = (category: string, opts?: RouteOptions) => `${prefix(opts)}/${category}/`;
 export const getArticlePath = (category: string, slug: string, opts?: RouteOptions) =>
   `${prefix(opts)}/${category}/${slug}/`;
+/**
+ * The element id of a section's heading on its category page. Sections have no URL of their own:
+ * an article's URL leaves its section out, so moving it between sections changes nothing.
+ */
+export const getSectionAnchor = (section: string) => `section-${section}`;
 export const getFaqIndexPath = (opts?: RouteOptions) => `${prefix(opts)}/faq/`;
 /** The element id of a FAQ question on the FAQ page and on its category page. */
 export const getFaqAnchor = (slug: string) => slug;
@@ -31,9 +36,3 @@ export function withBase(base: string, sitePath: string): string {
 
 /** The id the feedback endpoint and reports use for an article or FAQ. */
 export const getFeedbackId = (kind: 'article' | 'faq', slug: string) => `${kind}:${slug}`;
-
-/** An Astro content entry's id, `<category>/<slug>` (its path in the collection's folder), in parts. */
-export function splitEntryId(id: string): { category: string; slug: string } {
-  const [category = '', slug = ''] = id.split('/');
-  return { category, slug };
-}

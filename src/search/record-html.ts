@@ -20,6 +20,11 @@ export interface SearchDocument {
   attributes: Record<string, string>;
   /** Category id, indexed as the `category` filter. */
   category: string;
+  /**
+   * The section, if the entry is in one: its title is the `section` metadata results show, and
+   * "<category>/<section>" (section ids are unique only within their category) the `section` filter.
+   */
+  section?: { id: string; title: string } | undefined;
   /** Body HTML, already safe (rendered Markdown, or escaped text). */
   inner: string;
 }
@@ -31,6 +36,10 @@ export function toSearchDocumentHtml(doc: SearchDocument): string {
   return (
     `<!doctype html><html lang="${escapeHtml(doc.language)}"><head><title>${escapeHtml(doc.title)}</title></head><body>` +
     `<main data-pagefind-body${attributes}><span data-pagefind-filter="category:${escapeHtml(doc.category)}"></span>` +
+    (doc.section
+      ? `<span data-pagefind-filter="section:${escapeHtml(doc.section.id)}"></span>` +
+        `<span data-pagefind-meta="section:${escapeHtml(doc.section.title)}"></span>`
+      : '') +
     `${doc.inner}</main></body></html>`
   );
 }

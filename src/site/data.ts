@@ -8,8 +8,8 @@ import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/gi
 import { contentCheckSlot } from '../build/content-check-slot.ts';
 import { CategoriesFileSchema, type ArticleFrontmatter, type FaqFrontmatter } from '../content/schema.ts';
 import { readYamlData } from './read-yaml-data.ts';
+import { parseEntryId } from '../content/entry-id.ts';
 import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
-import { splitEntryId } from '../content/routes.ts';
 import { getHelpCenterConfig } from './config.ts';
 import path from 'node:path';
 
@@ -59,14 +59,14 @@ async function loadSite(): Promise<LoadedSite> {
       .join('/');
   const data = buildSiteData(
     categories,
-    articles.map((e) => ({ ...splitEntryId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
-    faqs.map((e) => ({ ...splitEntryId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
+    articles.map((e) => ({ ...parseEntryId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
+    faqs.map((e) => ({ ...parseEntryId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
     { lastChanged: history.lastChanged },
   );
   return {
     data,
-    articles: new Map(articles.map((e) => [splitEntryId(e.id).slug, e])),
-    faqs: new Map(faqs.map((e) => [splitEntryId(e.id).slug, e])),
+    articles: new Map(articles.map((e) => [parseEntryId(e.id).slug, e])),
+    faqs: new Map(faqs.map((e) => [parseEntryId(e.id).slug, e])),
     revision: getBuildRevision(history) ?? 'unknown',
   };
 }

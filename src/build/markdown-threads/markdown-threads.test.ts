@@ -148,6 +148,7 @@ describe('which Markdown options a thread can take', () => {
       remarkPlugins: [
         { name: 'remark-directive' },
         { name: 'callouts' },
+        { name: 'heading-ids' },
         { name: 'links', options: { contentDir, base: '/help/' } },
       ],
     });

@@ -7,7 +7,7 @@
  * index and the wrapped loader runs unchanged.
  */
 import type { Loader } from 'astro/loaders';
-import { splitEntryId } from '../../content/routes.ts';
+import { parseEntryId } from '../../content/entry-id.ts';
 import { searchIndexSlot, type SearchCollection, type SearchEntries } from './slot.ts';
 
 interface StoredEntry {
@@ -17,13 +17,13 @@ interface StoredEntry {
   rendered?: { html: string; metadata?: { headings?: Array<{ text: string }> } };
 }
 
-/** What search needs of a stored entry; undefined for drafts, which are not published. */
+/** What search needs of a stored entry; undefined for drafts (not published) and unlisted articles (not searchable). */
 const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => SearchEntries[C] | undefined } = {
   articles(entry) {
-    const data = entry.data as { title: string; description: string; draft?: boolean };
-    if (data.draft) return undefined;
+    const data = entry.data as { title: string; description: string; draft?: boolean; unlisted?: boolean };
+    if (data.draft || data.unlisted) return undefined;
     return {
-      ...splitEntryId(entry.id),
+      ...parseEntryId(entry.id),
       title: data.title,
       description: data.description,
       html: entry.rendered?.html,
@@ -35,7 +35,7 @@ const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => Search
     const data = entry.data as { question: string; draft?: boolean };
     if (data.draft) return undefined;
     return {
-      ...splitEntryId(entry.id),
+      ...parseEntryId(entry.id),
       question: data.question,
       html: entry.rendered?.html,
       markdown: entry.body ?? '',

@@ -13,12 +13,13 @@ import {
 
 export const NEW_USAGE = `Usage: helpdesk-kit new article|faq "Title or question" --category <id> [options]
 
-Creates content/articles/<category>/<slug>.md (or content/faqs/...) with valid frontmatter and
+Creates content/articles/<category>/[<section>/]<slug>.md (or content/faqs/...) with valid frontmatter and
 TODO markers where you still have to write; helpdesk-kit lint reports the TODOs until they are gone.
 Never overwrites a file.
 
 Options:
   --category <id>   the category (required); an unknown one lists the valid ids
+  --section <id>    one of the category's sections (its folder; not part of the URL)
   --slug <slug>     the file name, instead of one made from the title
   --owner <name>    the article's owner (team or person)
   --root <dir>      project root that holds content/ (default: current folder)
@@ -33,6 +34,7 @@ export const newCommand: Command = (argv, io) => {
     allowPositionals: true,
     options: {
       category: { type: 'string' },
+      section: { type: 'string' },
       slug: { type: 'string' },
       owner: { type: 'string' },
       ...PROJECT_OPTIONS,
@@ -59,6 +61,7 @@ export const newCommand: Command = (argv, io) => {
     kind,
     title,
     category: values.category,
+    section: values.section,
     slug: values.slug,
     owner: values.owner,
   });
