@@ -99,5 +99,3 @@ export function readOwnPackage(): { name: string; version: string } {
     version: string;
   };
 }
-
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;

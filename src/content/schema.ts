@@ -3,6 +3,7 @@
  * the build checks and every CLI tool. Pure TypeScript: never import `astro:*` here.
  */
 import { z } from 'zod';
+import { ISO_DAY_FORMAT, isIsoDay } from '../lib/iso-day.ts';
 import { RESERVED_SEGMENTS } from './routes.ts';
 
 /** A slug as it appears in a URL: lowercase letters, digits and single hyphens. */
@@ -10,19 +11,14 @@ export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens, like "reset-password"');
 
-/** True for a real day: "2026-02-28" yes, "2026-02-30" no (Date.parse would roll it over). */
-function isCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** A calendar date written as YYYY-MM-DD (YAML dates are accepted too). */
 const DateSchema = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z
     .string({ invalid_type_error: 'expected a date like 2026-01-31' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-01-31')
-    .refine((s) => isCalendarDate(s), 'is not a real calendar date'),
+    .regex(ISO_DAY_FORMAT, 'expected a date like 2026-01-31')
+    .refine((s) => isIsoDay(s), 'is not a real calendar date'),
 );
 
 /** An old URL path of a moved article, such as `/billing/old-name/`. */

@@ -4,6 +4,7 @@ import type { ArticleSummary, SiteData } from '../content/site-data.ts';
 import { getFaqIndexPath, getHomePath } from '../content/routes.ts';
 import { href } from '../site/urls.ts';
 import type { PageHead } from './common.ts';
+import { plural } from '../lib/plural.ts';
 
 export interface HomeCard {
   href: string;
@@ -22,8 +23,6 @@ export interface HomeRouteData {
   /** The "All questions" link. */
   faqIndexHref: string;
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function getHomeRouteData(site: SiteData, settings: SiteSettings): HomeRouteData {
   return {

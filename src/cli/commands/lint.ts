@@ -10,7 +10,6 @@ import {
   PROJECT_OPTIONS,
   HELP_OPTION,
   parseCommandArgs,
-  DATE,
   EXIT_FINDINGS,
   EXIT_OK,
   EXIT_USAGE,
@@ -19,6 +18,7 @@ import {
   usageError,
   type Command,
 } from '../io.ts';
+import { isIsoDay } from '../../lib/iso-day.ts';
 
 export const LINT_USAGE = `Usage: helpdesk-kit lint [options] [files or folders...]
 
@@ -62,7 +62,7 @@ export const lintCommand: Command = async (argv, io) => {
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format))
     return usageError(io, `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${values.format}"`, LINT_USAGE);
-  if (values.today !== undefined && !DATE.test(values.today))
+  if (values.today !== undefined && !isIsoDay(values.today))
     return usageError(io, `--today must be a date like 2026-01-31, not "${values.today}"`, LINT_USAGE);
   const workers = values.workers === undefined ? getDefaultWorkerCount() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0)

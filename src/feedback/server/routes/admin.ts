@@ -6,6 +6,7 @@
 import { Hono, type Context } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { ErrorCodes } from '../../../lib/errors.ts';
+import { parseIsoDay } from '../../../lib/iso-day.ts';
 import { createEmptyTally, summarizeVotes } from '../../../tools/report/summarize.ts';
 import { formatCsv } from '../../csv.ts';
 import type { FeedbackAppContext, FeedbackHonoEnv } from '../app-env.ts';
@@ -102,12 +103,12 @@ export function createAdminRoutes(options: FeedbackAppContext & { adminToken: st
   return admin;
 }
 
-/** `?since=YYYY-MM-DD`: undefined = no filter, else the UTC midnight of that date (ms); a 400 when malformed. */
+/** `?since=YYYY-MM-DD`: undefined = no filter, else the UTC midnight of that date (ms); a 400 when malformed or not a real day. */
 function readSince(c: Context<FeedbackHonoEnv>): number | undefined | Response {
   const value = c.req.query('since');
   if (value === undefined || value === '') return undefined;
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
-  if (Number.isNaN(time))
+  const time = parseIsoDay(value);
+  if (time === undefined)
     return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'since must be a date like 2026-01-31.');
   return time;
 }
