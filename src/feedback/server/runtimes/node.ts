@@ -15,7 +15,8 @@ import { loadFeedbackManifest, type FeedbackManifest } from '../../manifest.ts';
 import { createStore } from '../stores/create-store.ts';
 import type { FeedbackStore } from '../stores/types.ts';
 import { parseFeedbackEnv, type FeedbackEnv } from './config.ts';
-import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
+import { createEnvRateLimiter, createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
+import { handleClientError } from './client-error.ts';
 import { readIncomingWithLimit } from './read-incoming.ts';
 
 export interface FeedbackServer {
@@ -34,6 +35,12 @@ export interface StartOptions {
   logger?: FeedbackLogger;
   /** Longest wait for in-flight requests on shutdown before connections are cut. */
   drainTimeoutMs?: number;
+  /** Longest time for a whole request to arrive (408 after it); default 15 s. */
+  requestTimeoutMs?: number;
+  /** Longest time for the request headers to arrive (408 after it); default 10 s. */
+  headersTimeoutMs?: number;
+  /** How often Node checks those timeouts; default Node's 30 s. */
+  connectionsCheckingIntervalMs?: number;
 }
 
 async function loadManifest(env: FeedbackEnv): Promise<FeedbackManifest> {
@@ -54,8 +61,10 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
     onPoolError: (err) => logger.warn('postgres_pool_error', { message: err.message }),
   });
   const counters = createFeedbackCounters();
+  // One limiter for the server's life: a reload (SIGHUP) swaps the app but keeps the windows.
+  const rateLimiter = createEnvRateLimiter(env);
   const build = (): FeedbackApp =>
-    createRuntimeApp({ env, manifest, store, logger, counters, host: env.FEEDBACK_HOST });
+    createRuntimeApp({ env, manifest, store, logger, counters, rateLimiter, host: env.FEEDBACK_HOST });
   let app = build();
   let closing = false;
 
@@ -70,24 +79,21 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
     });
   });
   const server = createServer(
-    { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    {
+      requestTimeout: options.requestTimeoutMs ?? 15_000,
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      keepAliveTimeout: 5_000,
+      ...(options.connectionsCheckingIntervalMs
+        ? { connectionsCheckingInterval: options.connectionsCheckingIntervalMs }
+        : {}),
+    },
     (req: IncomingMessage, res: ServerResponse) => {
       if (closing) res.setHeader('connection', 'close');
       void listener(req, res);
     },
   );
 
-  // A request the HTTP parser rejects (e.g. Content-Length together with Transfer-Encoding):
-  // answer 400 and keep discarding what the client still sends for a moment, so it can read
-  // the answer (closing with unread data would reset the connection and lose it).
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    socket.on('data', () => {}).resume();
-    const timer = setTimeout(() => socket.destroy(), 1000);
-    socket.once('close', () => clearTimeout(timer));
-  });
+  server.on('clientError', handleClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
