@@ -20,6 +20,7 @@ import type { TrustProxy } from './http/client-address.ts';
 import { getAllowedOrigins } from './http/origin.ts';
 import { createErrorResponse, createJsonResponse } from './http/responses.ts';
 import { silentLogger, type FeedbackLogger } from './logger.ts';
+import { DEFAULT_RETENTION, runMaintenance, type RetentionSettings } from './maintenance.ts';
 import { getSiteOrigin, type FeedbackManifest } from '../manifest.ts';
 import { admission } from './middleware/admission.ts';
 import { identifyClient } from './middleware/client.ts';
@@ -67,8 +68,8 @@ export interface FeedbackAppOptions {
   bodyLimitBytes?: number;
   /** Mount point, e.g. "/api" when the platform routes /api/feedback here. */
   basePath?: string;
-  /** De-duplication ids are forgotten after this many days. */
-  eventIdRetentionDays?: number;
+  /** How long event ids, comments and search events are kept (days); defaults in DEFAULT_RETENTION. */
+  retention?: Partial<RetentionSettings>;
   /** Event ids for no-JS form posts. */
   createEventId?: () => string;
 }
@@ -90,7 +91,6 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     counters = createFeedbackCounters(),
     dropBots = true,
     bodyLimitBytes = BODY_LIMIT_BYTES,
-    eventIdRetentionDays = 30,
     createEventId = () => crypto.randomUUID(),
   } = options;
   const siteOrigin = getSiteOrigin(manifest);
@@ -111,14 +111,8 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     counters,
   };
 
-  async function runDailyMaintenance(now: number): Promise<void> {
-    try {
-      const removed = await store.deleteEventIdsBefore(now - eventIdRetentionDays * 86_400_000);
-      if (removed > 0) logger.info('event_ids_pruned', { removed });
-    } catch (err) {
-      logger.warn('maintenance_failed', { message: (err as Error).message });
-    }
-  }
+  const retention: RetentionSettings = { ...DEFAULT_RETENTION, ...options.retention };
+  const salts = options.salts ?? createStoredSaltProvider({ store });
 
   const origin = originCheck({ allowedOrigins, allowMissingOrigin, counters });
   const corsHeaders = cors({
@@ -129,9 +123,9 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   });
   const client = identifyClient({
     clock,
-    salts: options.salts ?? createStoredSaltProvider({ store }),
+    salts,
     trustProxy,
-    onNewDay: (now) => void runDailyMaintenance(now),
+    onMaintenanceDue: (now) => void runMaintenance(store, retention, now, logger),
   });
   /** The shared intake of an event route, in order; see the module comment. */
   const intake = (noun: string, plural: string, mediaTypes: ReadonlySet<string>, unsupportedMessage: string) =>
@@ -173,7 +167,14 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       VOTE_MEDIA_TYPES,
       'Send the vote as application/json, text/plain holding JSON, or an application/x-www-form-urlencoded form, in UTF-8.',
     ),
-    createVoteHandler({ ...context, dropBots, secret: options.secret, turnstile: options.turnstile, createEventId }),
+    createVoteHandler({
+      ...context,
+      dropBots,
+      salts,
+      secret: options.secret,
+      turnstile: options.turnstile,
+      createEventId,
+    }),
   );
   app.all('/feedback', () =>
     createErrorResponse(405, ErrorCodes.MethodNotAllowed, 'Votes are sent with POST.', {
