@@ -45,6 +45,8 @@ export interface RuntimeParts {
   host?: string;
   counters?: FeedbackCounters;
   salts?: SaltProvider;
+  /** The visitor-hash secret when it does not come from FEEDBACK_SECRET (the Node server's secret file). */
+  secret?: string;
   trustProxy?: FeedbackAppOptions['trustProxy'];
   /** Replaces the rate limiter built from env, so it outlives an app (Workers, a reload); false = off. */
   rateLimiter?: RateLimiter | false;
@@ -66,7 +68,11 @@ export function createAppOptions(parts: RuntimeParts): FeedbackAppOptions {
     allowedOrigins: origins,
     allowMissingOrigin: env.FEEDBACK_ALLOW_MISSING_ORIGIN,
     adminToken: env.FEEDBACK_ADMIN_TOKEN,
-    secret: env.FEEDBACK_SECRET,
+    secret: parts.secret ?? env.FEEDBACK_SECRET,
+    retention: {
+      commentDays: env.FEEDBACK_COMMENT_RETENTION_DAYS,
+      searchEventDays: env.FEEDBACK_SEARCH_RETENTION_DAYS,
+    },
     trustProxy: parts.trustProxy ?? env.FEEDBACK_TRUST_PROXY,
     dropBots: env.FEEDBACK_DROP_BOTS,
     rateLimit,
