@@ -4,14 +4,14 @@
  * socket address as the `remoteAddress` binding.
  *
  * Both event routes (POST /feedback for votes, POST /feedback/search for search events) run the
- * same intake, as named middleware: origin allow-list (403) -> CORS headers -> client and day ->
- * rate limit (429) -> admission: content type (415) and the body under an 8 KiB streaming cap
- * (413). The route modules then parse and store (routes/votes.ts, routes/search-events.ts);
+ * same intake, as named middleware: origin allow-list (403, and the CORS headers of the answer)
+ * -> client and day -> rate limit (429) -> admission: content type and encoding (415) and the
+ * body under an 8 KiB streaming cap (413). Preflights go through the origin check and Hono's cors. The route modules then parse and store (routes/votes.ts, routes/search-events.ts);
  * routes/admin.ts holds the token-protected reads.
  */
 import { Hono } from 'hono';
-import { every } from 'hono/combine';
 import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorCodes } from '../../lib/errors.ts';
 import type { FeedbackAppContext, FeedbackHonoEnv } from './app-env.ts';
@@ -115,7 +115,8 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   const salts = options.salts ?? createStoredSaltProvider({ store });
 
   const origin = originCheck({ allowedOrigins, allowMissingOrigin, counters });
-  const corsHeaders = cors({
+  /** Hono's cors answers preflights; the origin check sets the CORS headers of a POST's answer. */
+  const preflight = cors({
     origin: (value) => (allowedOrigins.has(value) ? value : null),
     allowMethods: ['POST'],
     allowHeaders: ['content-type'],
@@ -127,15 +128,9 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     trustProxy,
     onMaintenanceDue: (now) => void runMaintenance(store, retention, now, logger),
   });
-  /** The shared intake of an event route, in order; see the module comment. */
-  const intake = (noun: string, plural: string, mediaTypes: ReadonlySet<string>, unsupportedMessage: string) =>
-    every(
-      origin,
-      corsHeaders,
-      client,
-      ...(limiter ? [rateLimit({ limiter, counters, noun: plural })] : []),
-      admission({ mediaTypes, unsupportedMessage, bodyLimitBytes, noun, counters }),
-    );
+  const limit = limiter
+    ? (noun: string) => rateLimit({ limiter, counters, noun })
+    : () => createMiddleware<FeedbackHonoEnv>((_c, next) => next());
 
   const app = new Hono<FeedbackHonoEnv>().basePath(options.basePath ?? '/');
 
@@ -158,15 +153,21 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     createErrorResponse(404, ErrorCodes.NotFound, 'There is nothing here; votes go to POST /feedback.'),
   );
 
-  app.options('/feedback', origin, corsHeaders);
+  // Each event route: the shared intake as named middleware, in order (see the module comment).
+  app.options('/feedback', origin, preflight);
   app.post(
     '/feedback',
-    intake(
-      'vote',
-      'votes',
-      VOTE_MEDIA_TYPES,
-      'Send the vote as application/json, text/plain holding JSON, or an application/x-www-form-urlencoded form, in UTF-8.',
-    ),
+    origin,
+    client,
+    limit('votes'),
+    admission({
+      mediaTypes: VOTE_MEDIA_TYPES,
+      unsupportedMessage:
+        'Send the vote as application/json, text/plain holding JSON, or an application/x-www-form-urlencoded form, in UTF-8.',
+      bodyLimitBytes,
+      noun: 'vote',
+      counters,
+    }),
     createVoteHandler({
       ...context,
       dropBots,
@@ -182,15 +183,19 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     }),
   );
 
-  app.options('/feedback/search', origin, corsHeaders);
+  app.options('/feedback/search', origin, preflight);
   app.post(
     '/feedback/search',
-    intake(
-      'search event',
-      'search events',
-      SEARCH_MEDIA_TYPES,
-      'Send the search event as application/json or text/plain holding JSON, in UTF-8.',
-    ),
+    origin,
+    client,
+    limit('search events'),
+    admission({
+      mediaTypes: SEARCH_MEDIA_TYPES,
+      unsupportedMessage: 'Send the search event as application/json or text/plain holding JSON, in UTF-8.',
+      bodyLimitBytes,
+      noun: 'search event',
+      counters,
+    }),
     createSearchEventHandler({ ...context, dropBots }),
   );
   app.all('/feedback/search', () =>
