@@ -132,7 +132,7 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
     expect(countRows()).toBe(0);
   });
 
-  it('keeps the server under 20 MB of extra heap and Buffer memory with 100 oversize bodies in parallel (100 MiB if buffered), each 413 arriving fast', async () => {
+  it('keeps the server under 25 MB of extra heap and Buffer memory with 100 oversize bodies in parallel (100 MiB if buffered), each 413 arriving fast', async () => {
     const sendAll = () =>
       Promise.all(
         Array.from({ length: 100 }, (_, i) =>
@@ -142,13 +142,15 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
         ),
       );
     // A first round grows the heap to what 100 open connections need; the second, measured at its
-    // peak (sampled every 5 ms inside the server), shows that the bodies are not buffered.
+    // peak (sampled every 5 ms inside the server), shows that the bodies are not buffered. Each
+    // connection may hold one socket read (up to 64 KiB) before its 413; garbage promoted while a
+    // loaded machine keeps connections open adds more (figures and the bound in docs/feedback.md).
     await sendAll();
     const { now: before } = await readMemoryProbe(server);
     const results = await sendAll();
     const { peak } = await readMemoryProbe(server);
     expect(results.every((r) => r.status === 413 || r.status === 400)).toBe(true);
-    expect(peak - before, `heap + Buffers grew by ${((peak - before) / MiB).toFixed(1)} MB`).toBeLessThan(20 * MiB);
+    expect(peak - before, `heap + Buffers grew by ${((peak - before) / MiB).toFixed(1)} MB`).toBeLessThan(25 * MiB);
     const firstBytes = results.map((r) => r.firstByteMs).sort((a, b) => a - b);
     // Every answer starts well before its 1 MiB body could have been read. The first one comes
     // within 100 ms; the median bound is looser because 100 flooding clients, the server and
