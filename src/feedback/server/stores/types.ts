@@ -97,7 +97,7 @@ export interface SearchEventQuery {
 
 export interface FeedbackStore {
   /** Which backend this is, for logs and /health. */
-  readonly kind: 'sqlite' | 'postgres';
+  readonly kind: 'sqlite' | 'postgres' | 'd1';
   /** Store one vote; resolves only after it is committed, so a 2xx can follow. */
   recordVote(vote: VoteRecord): Promise<RecordOutcome>;
   /** Votes ordered by last change, oldest first. */
