@@ -20,9 +20,13 @@ export const ErrorCodes = {
   // Feedback endpoint (HTTP answers; the status is in parentheses).
   /** (400) The vote body failed validation; `issues` lists each field. */
   InvalidFeedback: 'InvalidFeedback',
+  /** (400, 431) The HTTP parser rejected the request (bad framing, method, version or headers too large). */
+  MalformedRequest: 'MalformedRequest',
+  /** (408) The request did not arrive completely within the server's time limit; send it again. */
+  RequestTimeout: 'RequestTimeout',
   /** (413) The body is over the endpoint's size limit. */
   FeedbackTooLarge: 'FeedbackTooLarge',
-  /** (415) The Content-Type is not JSON, text/plain or a form. */
+  /** (415) The Content-Type is not JSON, text/plain or a form, or the body has a Content-Encoding. */
   UnsupportedMediaType: 'UnsupportedMediaType',
   /** (405) The route exists but not for this method. */
   MethodNotAllowed: 'MethodNotAllowed',

@@ -95,8 +95,17 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
     async recordVote(vote: VoteRecord): Promise<RecordOutcome> {
       const { claimed, results } = await writeClaimedEvent('vote', vote.eventId, vote.receivedAt, (claimKind) => [
         db
-          .prepare(`DELETE FROM votes WHERE event_id = ?3 AND item_id = ?4 AND ${CLAIMED} RETURNING 1 AS replaced`)
-          .bind(vote.eventId, claimKind, vote.replaces, vote.itemId),
+          .prepare(
+            `DELETE FROM votes WHERE event_id = ?3 AND item_id = ?4 AND visitor_hash IN (?5, ?6) AND ${CLAIMED} RETURNING 1 AS replaced`,
+          )
+          .bind(
+            vote.eventId,
+            claimKind,
+            vote.replaces,
+            vote.itemId,
+            vote.visitorHash,
+            vote.previousVisitorHash ?? vote.visitorHash,
+          ),
         db
           .prepare('SELECT 1 AS existed FROM votes WHERE item_id = ?1 AND visitor_hash = ?2 AND day = ?3')
           .bind(vote.itemId, vote.visitorHash, vote.day),
@@ -201,6 +210,15 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
     async deleteEventIdsBefore(time) {
       assertOpen();
       return (await db.prepare('DELETE FROM event_ids WHERE received_at < ?1').bind(time).run()).meta.changes ?? 0;
+    },
+    async deleteCommentsBefore(time) {
+      assertOpen();
+      const sql = 'UPDATE votes SET comment = NULL WHERE updated_at < ?1 AND comment IS NOT NULL';
+      return (await db.prepare(sql).bind(time).run()).meta.changes ?? 0;
+    },
+    async deleteSearchEventsBefore(time) {
+      assertOpen();
+      return (await db.prepare('DELETE FROM search_events WHERE received_at < ?1').bind(time).run()).meta.changes ?? 0;
     },
     async getSchemaVersion() {
       assertOpen();

@@ -109,10 +109,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return writeClaimedEvent('vote', vote.eventId, vote.receivedAt, async (client) => {
         let replaced = false;
         if (vote.replaces) {
-          const del = await client.query(`DELETE FROM ${s}.votes WHERE event_id = $1 AND item_id = $2`, [
-            vote.replaces,
-            vote.itemId,
-          ]);
+          const del = await client.query(
+            `DELETE FROM ${s}.votes WHERE event_id = $1 AND item_id = $2 AND visitor_hash IN ($3, $4)`,
+            [vote.replaces, vote.itemId, vote.visitorHash, vote.previousVisitorHash ?? vote.visitorHash],
+          );
           replaced = (del.rowCount ?? 0) > 0;
         }
         const up = await client.query<{ inserted: boolean }>(
@@ -207,6 +207,15 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async deleteEventIdsBefore(time) {
       assertOpen();
       return (await pool.query(`DELETE FROM ${s}.event_ids WHERE received_at < $1`, [time])).rowCount ?? 0;
+    },
+    async deleteCommentsBefore(time) {
+      assertOpen();
+      const sql = `UPDATE ${s}.votes SET comment = NULL WHERE updated_at < $1 AND comment IS NOT NULL`;
+      return (await pool.query(sql, [time])).rowCount ?? 0;
+    },
+    async deleteSearchEventsBefore(time) {
+      assertOpen();
+      return (await pool.query(`DELETE FROM ${s}.search_events WHERE received_at < $1`, [time])).rowCount ?? 0;
     },
     async getSchemaVersion() {
       assertOpen();
