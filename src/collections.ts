@@ -29,7 +29,7 @@ export const collections = {
       // Without FAQ files a glob would warn that the folder is missing or the collection empty.
       hasFaqs
         ? withMarkdownThreads(glob({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath }))
-        : { name: 'helpdesk-kit:no-faqs', load: async ({ store }) => store.clear() },
+        : { name: 'helpdesk-kit:no-faqs', load: ({ store }) => Promise.resolve(store.clear()) },
     ),
     schema: FaqFrontmatterSchema,
   }),
