@@ -17,7 +17,11 @@ import { EXIT_OK, getProcessIo, readOwnPackage, usageError, type CliIo, type Com
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   init: { run: initCommand, summary: 'scaffold a new help center in [dir] (default my-help)' },
-  import: { run: importCommand, summary: 'bring articles in from Zendesk, Intercom, Help Scout, Freshdesk, Document360, Jekyll, Hugo, Docusaurus or MkDocs' },
+  import: {
+    run: importCommand,
+    summary:
+      'bring articles in from Zendesk, Intercom, Help Scout, Freshdesk, Document360, Jekyll, Hugo, Docusaurus or MkDocs',
+  },
   lint: { run: lintCommand, summary: 'check the content: links, images, headings, reviews, pasted debris' },
   new: { run: newCommand, summary: 'create an article or FAQ with valid frontmatter' },
   stale: { run: staleCommand, summary: 'articles past reviewBy or unchanged for too long' },

@@ -57,8 +57,13 @@ export const importCommand: Command = async (argv, io) => {
   if (typeof parsed === 'number') return parsed;
   const { values, positionals } = parsed;
   if (positionals.length !== 1)
-    return usageError(io, positionals.length === 0 ? 'say which export file or folder to import' : 'give one source only', IMPORT_USAGE);
-  if (!values.from) return usageError(io, `say what the source is with --from (${IMPORT_SOURCES.join(', ')})`, IMPORT_USAGE);
+    return usageError(
+      io,
+      positionals.length === 0 ? 'say which export file or folder to import' : 'give one source only',
+      IMPORT_USAGE,
+    );
+  if (!values.from)
+    return usageError(io, `say what the source is with --from (${IMPORT_SOURCES.join(', ')})`, IMPORT_USAGE);
   if (!(IMPORT_SOURCES as readonly string[]).includes(values.from))
     return usageError(io, `--from must be one of ${IMPORT_SOURCES.join(', ')}, not "${values.from}"`, IMPORT_USAGE);
 
@@ -84,7 +89,9 @@ export const importCommand: Command = async (argv, io) => {
     throw err;
   }
   progress.done();
-  io.stdout.write(formatImportReport(result, { dryRun: values['dry-run'], contentDir: path.relative(root, outDir) || '.' }));
+  io.stdout.write(
+    formatImportReport(result, { dryRun: values['dry-run'], contentDir: path.relative(root, outDir) || '.' }),
+  );
   if (values['dry-run']) return EXIT_OK;
 
   const lint = await lintContent({
@@ -97,4 +104,3 @@ export const importCommand: Command = async (argv, io) => {
   io.stdout.write(formatLintByRule(lint));
   return lint.errorCount > 0 || result.kept.length > 0 ? EXIT_FINDINGS : EXIT_OK;
 };
-

@@ -15,7 +15,10 @@ function list(title: string, items: string[]): string {
 
 const notes = (items: ImportNote[]) => items.map((n) => `${n.origin}: ${n.message}`);
 
-export function formatImportReport(result: ImportResult, { dryRun, contentDir }: { dryRun: boolean; contentDir: string }): string {
+export function formatImportReport(
+  result: ImportResult,
+  { dryRun, contentDir }: { dryRun: boolean; contentDir: string },
+): string {
   const s = result.summary;
   const verb = dryRun ? 'Would write' : 'Wrote';
   const written = result.files.filter((f) => !result.kept.includes(f.path));
@@ -23,7 +26,10 @@ export function formatImportReport(result: ImportResult, { dryRun, contentDir }:
   out += written.map((f) => `  ${f.path}\n`).join('');
   out += list('Kept because they exist and differ (use --force to overwrite)', result.kept);
   out += list('How folders were mapped', s.mappings);
-  out += list('Renamed', s.renamed.map((r) => `${r.origin} -> ${r.file}: ${r.reason}`));
+  out += list(
+    'Renamed',
+    s.renamed.map((r) => `${r.origin} -> ${r.file}: ${r.reason}`),
+  );
   out += list('Skipped or to review', notes(s.skipped));
   out += list('Links it could not resolve (left as written)', notes(s.unresolvedLinks));
   out += list('Images missing from the source (marked in the article)', notes(s.imagesMissing));
@@ -42,7 +48,10 @@ export function formatLintByRule(lint: LintResult): string {
   let out = `\nThe content linter found ${lint.errorCount} errors and ${lint.warningCount} warnings (helpdesk-kit lint shows them again):\n`;
   for (const [rule, findings] of [...byRule.entries()].sort((a, b) => b[1].length - a[1].length)) {
     out += `\n${rule} (${findings.length}):\n`;
-    out += findings.slice(0, LIST_LIMIT).map((f) => `  ${formatDiagnostic(f)}\n`).join('');
+    out += findings
+      .slice(0, LIST_LIMIT)
+      .map((f) => `  ${formatDiagnostic(f)}\n`)
+      .join('');
     if (findings.length > LIST_LIMIT) out += `  … and ${findings.length - LIST_LIMIT} more\n`;
   }
   return out;

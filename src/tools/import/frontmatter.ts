@@ -21,7 +21,7 @@ export function parseSourceFile(text: string): ParsedSourceFile {
   }
   try {
     const parsed = matter(source);
-    return { data: parsed.data as Record<string, unknown>, body: parsed.content };
+    return { data: parsed.data, body: parsed.content };
   } catch {
     return { data: {}, body: source };
   }
@@ -113,7 +113,7 @@ const SPELLED = ['title', 'description', 'tags', 'draft', 'weight', 'permalink',
 function toDate(value: unknown): string | undefined {
   if (value instanceof Date && !Number.isNaN(value.getTime())) return value.toISOString().slice(0, 10);
   if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}/.test(value)) return value.slice(0, 10);
-  if (value && typeof value === 'object' && 'date' in value) return toDate((value as { date: unknown }).date);
+  if (value && typeof value === 'object' && 'date' in value) return toDate(value.date);
   return undefined;
 }
 

@@ -44,16 +44,16 @@ function createService(): TurndownService {
       (node.nodeName === 'DIV' || node.nodeName === 'ASIDE' || node.nodeName === 'BLOCKQUOTE') &&
       /\b(alert|callout|admonition|notice|note|tip|warning|info|danger)\b/i.test(node.getAttribute('class') ?? ''),
     replacement: (content, node) => {
-      const type = calloutTypeOf((node as HTMLElement).getAttribute('class') ?? '') ?? 'note';
+      const type = calloutTypeOf(node.getAttribute('class') ?? '') ?? 'note';
       return `\n\n:::${type}\n${content.trim()}\n:::\n\n`;
     },
   });
   service.addRule('iframe', {
     filter: 'iframe',
     replacement: (_content, node) => {
-      const src = (node as HTMLElement).getAttribute('src') ?? '';
+      const src = node.getAttribute('src') ?? '';
       if (!IFRAME_ALLOW.test(src)) return '';
-      const title = (node as HTMLElement).getAttribute('title') || 'Watch the video';
+      const title = node.getAttribute('title') || 'Watch the video';
       return `\n\n[${title}](${src})\n\n`;
     },
   });
@@ -88,14 +88,14 @@ function giveTablesHeadings(html: string): string {
   });
 }
 
-/** Shift headings so the highest one is `##`. */
+/** Shift headings so the highest one is `##`: the title is the page's only `#`, and no level is skipped under it. */
 export function shiftHtmlHeadings(html: string): string {
   const levels = [...html.matchAll(/<h([1-6])\b/gi)].map((m) => Number(m[1]));
   if (levels.length === 0) return html;
   const shift = 2 - Math.min(...levels);
-  if (shift <= 0) return html;
+  if (shift === 0) return html;
   return html.replace(/<(\/?)h([1-6])\b/gi, (_m, slash: string, level: string) => {
-    const next = Math.min(6, Number(level) + shift);
+    const next = Math.max(2, Math.min(6, Number(level) + shift));
     return `<${slash}h${next}`;
   });
 }

@@ -10,6 +10,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -30,6 +31,7 @@ import {
   getSearchPath,
   RESERVED_SEGMENTS,
 } from '../../content/routes.ts';
+import { parseSourceFile } from './frontmatter.ts';
 import { getContentLayout, placeGroup, type ContentLayout } from './layout.ts';
 import { readHostedExport, ImportSourceError } from './sources/hosted.ts';
 import { readMarkdownFolder } from './sources/markdown-folder.ts';
@@ -37,7 +39,6 @@ import { slugOrFallback, toSlug } from './slugs.ts';
 import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
 import type {
   ConversionCounts,
-  ImportNote,
   ImportResult,
   ImportSource,
   ImportSummary,
@@ -177,6 +178,8 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   const redirectOnly = defaults.filter((p) => p.redirectTo);
   const articles = defaults.filter((p) => !p.redirectTo);
   const takenSlugs = new Set<string>();
+  // Slugs of the content folder's own articles are taken, except by the file this import wrote there before.
+  const existingSlugs = listExistingSlugs(path.join(options.outDir, 'articles'));
   const planned: PlannedPage[] = [];
   const groupsUsed = new Map<string, { page: SourcePage; sectionId?: string; categoryId: string }>();
   for (const page of articles) {
@@ -186,12 +189,22 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     groupsUsed.set(`${place.categoryId}\u0000${place.sectionId ?? ''}`, { page, sectionId, categoryId });
     let slug = page.slugHint || slugOrFallback(page.title);
     let reason: string | undefined;
-    if (takenSlugs.has(slug)) {
-      const other = planned.find((p) => p.slug === slug)!;
-      const prefixed = `${sectionId ?? categoryId}-${slug}`;
-      reason = `the slug "${slug}" is already used by ${other.page.origin}`;
-      slug = uniqueId(prefixed, takenSlugs);
-    } else takenSlugs.add(slug);
+    const pathFor = (s: string) => ['articles', ...place.folders, `${s}.md`].join('/');
+    // An existing file at the same path with the same title is this page, imported before: a re-import, not a clash.
+    const usedElsewhere = (s: string) => {
+      if (takenSlugs.has(s)) return true;
+      const existing = existingSlugs.get(s);
+      return existing !== undefined && (existing.path !== pathFor(s) || existing.title !== page.title.slice(0, 120));
+    };
+    if (usedElsewhere(slug)) {
+      const other =
+        planned.find((p) => p.slug === slug)?.page.origin ?? `${contentName}/${existingSlugs.get(slug)?.path}`;
+      reason = `the slug "${slug}" is already used by ${other}`;
+      let next = `${sectionId ?? categoryId}-${slug}`;
+      for (let n = 2; usedElsewhere(next); n++) next = `${sectionId ?? categoryId}-${slug}-${n}`;
+      slug = next;
+    }
+    takenSlugs.add(slug);
     const fileName = path.posix.basename(page.origin).replace(/\.[a-z]+$/i, '');
     if (!reason && page.sourceDir && fileName !== slug) reason = `"${path.posix.basename(page.origin)}" is not a slug`;
     const contentPath = ['articles', ...place.folders, `${slug}.md`].join('/');
@@ -414,10 +427,8 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   }
   if (listed.length > 0) {
     const existing = readYamlArray(path.join(options.outDir, REDIRECTS_FILE));
-    const merged = [...existing, ...listed.filter((l) => !existing.some((e) => e.from === l.from))];
-    files.push(
-      plannedFile(root, `${contentName}/${REDIRECTS_FILE}`, { text: stringifyYaml(merged, { lineWidth: 0 }) }),
-    );
+    const added = listed.filter((l) => !existing.some((e) => e.from === l.from));
+    if (added.length) files.push(appendedYamlFile(root, `${contentName}/${REDIRECTS_FILE}`, added));
   }
 
   files.push(...categoryFiles(root, contentName, layout, existingCategories, groupsUsed, categoryIds));
@@ -436,6 +447,19 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     }
   }
   return { summary, files, kept, written: !options.dryRun };
+}
+
+function listExistingSlugs(articlesDir: string): Map<string, { path: string; title?: string }> {
+  const slugs = new Map<string, { path: string; title?: string }>();
+  if (!existsSync(articlesDir)) return slugs;
+  for (const entry of readdirSync(articlesDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(path.dirname(articlesDir), abs).split(path.sep).join('/');
+    const title = parseSourceFile(readFileSync(abs, 'utf8')).data.title;
+    slugs.set(entry.name.replace(/\.mdx?$/, ''), { path: rel, title: typeof title === 'string' ? title : undefined });
+  }
+  return slugs;
 }
 
 function findByKey(byKey: Map<string, PlannedPage>, keys: string[]): PlannedPage | undefined {
@@ -679,11 +703,18 @@ function categoryFiles(
   const sorted = [...added.values()].sort(
     (a, b) => Number(a.order) - Number(b.order) || String(a.id).localeCompare(String(b.id)),
   );
-  return [
-    plannedFile(root, `${contentName}/${CATEGORIES_FILE}`, {
-      text: stringifyYaml([...existing, ...sorted], { lineWidth: 0 }),
-    }),
-  ];
+  return [appendedYamlFile(root, `${contentName}/${CATEGORIES_FILE}`, sorted)];
+}
+
+/**
+ * A YAML list file with entries added at its end, the writer's entries, comments and layout kept
+ * as they are: adding is not overwriting, so it needs no --force.
+ */
+function appendedYamlFile(root: string, rel: string, entries: Array<Record<string, unknown>>): PlannedFile {
+  const abs = path.join(root, rel);
+  const before = existsSync(abs) ? readFileSync(abs, 'utf8').trimEnd() : '';
+  const text = `${before ? `${before}\n` : ''}${stringifyYaml(entries, { lineWidth: 0 })}`;
+  return { path: rel, text, exists: false };
 }
 
 /** A site.yaml for a new content folder; an existing one is left alone. */

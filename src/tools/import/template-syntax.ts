@@ -48,8 +48,9 @@ export function mapProse(body: string, fn: (prose: string) => string): string {
 /** Inline code spans stay; the text between them goes through `fn` with placeholders for them. */
 function mapInlineProse(text: string, fn: (prose: string) => string): string {
   const spans: string[] = [];
-  const masked = text.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, (m) => `\u0000${spans.push(m) - 1}\u0000`);
-  return fn(masked).replace(/\u0000(\d+)\u0000/g, (_m, i: string) => spans[Number(i)]!);
+  // A private-use character marks where each code span was: it does not occur in writers' text.
+  const masked = text.replace(/(`+)(?!`)[\s\S]*?[^`]\1(?!`)/g, (m) => `\uE000${spans.push(m) - 1}\uE000`);
+  return fn(masked).replace(/\uE000(\d+)\uE000/g, (_m, i: string) => spans[Number(i)]!);
 }
 
 interface ShortcodeArgs {

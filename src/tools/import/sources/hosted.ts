@@ -13,6 +13,9 @@ import type { ConversionCounts, ImportSource, SourceGroup, SourcePage, SourceSet
 type HostedSource = Extract<ImportSource, 'zendesk' | 'intercom' | 'helpscout' | 'freshdesk'>;
 type Json = Record<string, unknown>;
 
+/** An API id or code as text (ids come as numbers or strings). */
+const key = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
+
 export class ImportSourceError extends Error {}
 
 /** Every JSON document in the folder (or the one file), by file name. */
@@ -57,7 +60,7 @@ function collect(files: Array<{ file: string; data: unknown }>, key: string, ...
 }
 
 const str = (v: unknown): string | undefined =>
-  typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? String(v) : undefined;
+  typeof v === 'string' && v.trim() ? v : typeof v === 'number' ? key(v) : undefined;
 const num = (v: unknown): number | undefined => (typeof v === 'number' && Number.isFinite(v) ? v : undefined);
 const date = (v: unknown): string | undefined => {
   if (typeof v === 'number') return new Date(v * 1000).toISOString().slice(0, 10);
@@ -84,16 +87,16 @@ function convert(html: string, counts: ConversionCounts, title?: string): string
 function group(item: Json | undefined, fallbackKey: string, nameKey = 'name'): SourceGroup {
   if (!item) return { key: fallbackKey, title: 'General' };
   return {
-    key: String(item.id ?? fallbackKey),
+    key: key(item.id ?? fallbackKey),
     title: htmlToText(str(item[nameKey]) ?? str(item.title) ?? 'General'),
-    description: str(item.description) ? htmlToText(String(item.description)) : undefined,
+    description: str(item.description) ? htmlToText(key(item.description)) : undefined,
     order: num(item.position) ?? num(item.order),
   };
 }
 
 function readZendesk(files: Array<{ file: string; data: unknown }>, counts: ConversionCounts): SourceSet {
-  const categories = new Map(collect(files, 'categories').map((c) => [String(c.id), c]));
-  const sections = new Map(collect(files, 'sections').map((s) => [String(s.id), s]));
+  const categories = new Map(collect(files, 'categories').map((c) => [key(c.id), c]));
+  const sections = new Map(collect(files, 'sections').map((s) => [key(s.id), s]));
   const articles = collect(files, 'articles');
   const translations = collect(files, 'translations');
   const set: SourceSet = { pages: [], skipped: [], mappings: [], staticDirs: [] };
@@ -108,17 +111,17 @@ function readZendesk(files: Array<{ file: string; data: unknown }>, counts: Conv
     if (!s) return { category: { key: 'general', title: 'General' } };
     let top = s;
     const names = [htmlToText(str(s.name) ?? '')];
-    while (top.parent_section_id && sections.get(String(top.parent_section_id))) {
-      top = sections.get(String(top.parent_section_id))!;
+    while (top.parent_section_id && sections.get(key(top.parent_section_id))) {
+      top = sections.get(key(top.parent_section_id))!;
       names.unshift(htmlToText(str(top.name) ?? ''));
     }
     if (names.length > 1) set.mappings.push(`the nested section "${names.join(' › ')}" became one section`);
-    const category = group(categories.get(String(top.category_id ?? s.category_id)), 'general');
-    return { category, section: { ...group(s, String(s.id)), title: names.join(' › '), key: String(s.id) } };
+    const category = group(categories.get(key(top.category_id ?? s.category_id)), 'general');
+    return { category, section: { ...group(s, key(s.id)), title: names.join(' › '), key: key(s.id) } };
   };
   const pageFrom = (a: Json, origin: string, translationOf?: string): SourcePage | undefined => {
     const locale = str(a.locale) ?? language;
-    const id = String(a.source_id ?? a.id);
+    const id = key(a.source_id ?? a.id);
     if (a.user_segment_id !== null && a.user_segment_id !== undefined) {
       set.skipped.push({
         origin,
@@ -155,17 +158,17 @@ function readZendesk(files: Array<{ file: string; data: unknown }>, counts: Conv
     return page;
   };
   for (const a of articles) {
-    const page = pageFrom(a, `articles#${String(a.id)}${a.locale ? `/${String(a.locale)}` : ''}`);
+    const page = pageFrom(a, `articles#${key(a.id)}${a.locale ? `/${key(a.locale)}` : ''}`);
     if (page) set.pages.push(page);
   }
   for (const t of translations) {
     if (t.source_type && t.source_type !== 'Article') continue;
-    const source = articles.find((a) => String(a.id) === String(t.source_id));
-    if (!source || String(t.locale).toLowerCase() === String(source.locale ?? language).toLowerCase()) continue;
+    const source = articles.find((a) => key(a.id) === key(t.source_id));
+    if (!source || key(t.locale).toLowerCase() === key(source.locale ?? language).toLowerCase()) continue;
     const page = pageFrom(
       { ...source, ...t, id: t.source_id },
-      `translations#${String(t.id)}/${String(t.locale)}`,
-      String(t.source_id),
+      `translations#${key(t.id)}/${key(t.locale)}`,
+      key(t.source_id),
     );
     if (page) set.pages.push(page);
   }
@@ -173,30 +176,30 @@ function readZendesk(files: Array<{ file: string; data: unknown }>, counts: Conv
 }
 
 function readIntercom(files: Array<{ file: string; data: unknown }>, counts: ConversionCounts): SourceSet {
-  const collections = new Map(collect(files, 'collections', 'collection').map((c) => [String(c.id), c]));
-  const sections = new Map(collect(files, 'sections', 'section').map((s) => [String(s.id), s]));
+  const collections = new Map(collect(files, 'collections', 'collection').map((c) => [key(c.id), c]));
+  const sections = new Map(collect(files, 'sections', 'section').map((s) => [key(s.id), s]));
   const articles = collect(files, 'articles', 'article').filter((a) => a.type === undefined || a.type === 'article');
   const set: SourceSet = { pages: [], skipped: [], mappings: [], staticDirs: [] };
   const language = mostCommon(articles.map((a) => str(a.default_locale)).filter(Boolean) as string[]) ?? 'en';
   set.language = language;
   const placeOf = (parentId: unknown): { category: SourceGroup; section?: SourceGroup } => {
-    const id = parentId === null || parentId === undefined ? undefined : String(parentId);
+    const id = parentId === null || parentId === undefined ? undefined : key(parentId);
     const section = id ? sections.get(id) : undefined;
     const parentCollection = id ? collections.get(id) : undefined;
     if (section)
       return {
-        category: group(collections.get(String(section.parent_id)), 'general'),
-        section: group(section, String(section.id)),
+        category: group(collections.get(key(section.parent_id)), 'general'),
+        section: group(section, key(section.id)),
       };
-    if (parentCollection?.parent_id && collections.get(String(parentCollection.parent_id)))
+    if (parentCollection?.parent_id && collections.get(key(parentCollection.parent_id)))
       return {
-        category: group(collections.get(String(parentCollection.parent_id)), 'general'),
-        section: group(parentCollection, String(parentCollection.id)),
+        category: group(collections.get(key(parentCollection.parent_id)), 'general'),
+        section: group(parentCollection, key(parentCollection.id)),
       };
     return { category: group(parentCollection, 'general') };
   };
   for (const a of articles) {
-    const id = String(a.id);
+    const id = key(a.id);
     const place = placeOf(a.parent_id ?? (Array.isArray(a.parent_ids) ? a.parent_ids[0] : undefined));
     const variants: Array<[string | undefined, Json]> = [[undefined, a]];
     const translated = a.translated_content as Json | undefined;
@@ -233,18 +236,18 @@ function readIntercom(files: Array<{ file: string; data: unknown }>, counts: Con
 }
 
 function readHelpScout(files: Array<{ file: string; data: unknown }>, counts: ConversionCounts): SourceSet {
-  const collections = new Map(collect(files, 'collections', 'collection').map((c) => [String(c.id), c]));
-  const categories = new Map(collect(files, 'categories', 'categor').map((c) => [String(c.id), c]));
+  const collections = new Map(collect(files, 'collections', 'collection').map((c) => [key(c.id), c]));
+  const categories = new Map(collect(files, 'categories', 'categor').map((c) => [key(c.id), c]));
   const articles = [...collect(files, 'articles', 'article'), ...collect(files, 'article')];
   const set: SourceSet = { pages: [], skipped: [], mappings: [], staticDirs: [] };
   const seen = new Set<string>();
   for (const a of articles) {
-    const id = String(a.id);
+    const id = key(a.id);
     if (seen.has(id)) continue;
     seen.add(id);
     const origin = `articles#${id}`;
     if (a.status && a.status !== 'published') {
-      set.skipped.push({ origin, message: `status "${String(a.status)}": not published in Help Scout` });
+      set.skipped.push({ origin, message: `status "${key(a.status)}": not published in Help Scout` });
       continue;
     }
     if (!str(a.text)) {
@@ -254,23 +257,23 @@ function readHelpScout(files: Array<{ file: string; data: unknown }>, counts: Co
       });
       continue;
     }
-    const cats = Array.isArray(a.categories) ? a.categories.map(String) : [];
-    const category = group(collections.get(String(a.collectionId)), 'general');
+    const cats = Array.isArray(a.categories) ? a.categories.map(key) : [];
+    const category = group(collections.get(key(a.collectionId)), 'general');
     const sectionItem = cats.map((c) => categories.get(c)).find((c) => c && c.slug !== 'uncategorized');
     const title = htmlToText(str(a.name) ?? `Article ${id}`);
     set.pages.push({
       origin,
       kind: 'article',
       category,
-      section: sectionItem ? group(sectionItem, String(sectionItem.id)) : undefined,
+      section: sectionItem ? group(sectionItem, key(sectionItem.id)) : undefined,
       slugHint: str(a.slug) ?? toSlug(title),
       title,
-      body: convert(String(a.text), counts, title),
+      body: convert(key(a.text), counts, title),
       tags: (Array.isArray(a.keywords) ? a.keywords : []).filter((k): k is string => typeof k === 'string'),
       draft: false,
       updated: date(a.updatedAt) ?? date(a.lastPublishedAt),
       oldUrls: [str(a.publicUrl)].filter(Boolean) as string[],
-      linkKeys: [`helpscout:${id}`, ...(str(a.number) ? [`helpscout:${String(a.number)}`] : [])],
+      linkKeys: [`helpscout:${id}`, ...(str(a.number) ? [`helpscout:${key(a.number)}`] : [])],
       droppedKeys: [],
     });
   }
@@ -281,27 +284,27 @@ function readHelpScout(files: Array<{ file: string; data: unknown }>, counts: Co
 
 /** Freshdesk folder visibility: 1 is everyone; 2 logged-in users, 3 agents, 4 chosen companies. */
 function readFreshdesk(files: Array<{ file: string; data: unknown }>, counts: ConversionCounts): SourceSet {
-  const categories = new Map(collect(files, 'categories', 'categor').map((c) => [String(c.id), c]));
-  const folders = new Map(collect(files, 'folders', 'folder').map((f) => [String(f.id), f]));
+  const categories = new Map(collect(files, 'categories', 'categor').map((c) => [key(c.id), c]));
+  const folders = new Map(collect(files, 'folders', 'folder').map((f) => [key(f.id), f]));
   const articles = collect(files, 'articles', 'article');
   const set: SourceSet = { pages: [], skipped: [], mappings: [], staticDirs: [] };
   for (const a of articles) {
-    const id = String(a.id);
+    const id = key(a.id);
     const origin = `articles#${id}`;
-    const folder = folders.get(String(a.folder_id));
+    const folder = folders.get(key(a.folder_id));
     if (folder && num(folder.visibility) !== undefined && folder.visibility !== 1) {
       set.skipped.push({
         origin,
-        message: `in the folder "${String(folder.name)}", which is not visible to everyone (visibility ${String(folder.visibility)})`,
+        message: `in the folder "${key(folder.name)}", which is not visible to everyone (visibility ${key(folder.visibility)})`,
       });
       continue;
     }
     if (a.status === 1) {
       set.skipped.push({ origin, message: 'a draft in Freshdesk: imported as a draft' });
     }
-    const parentFolder = folder?.parent_folder_id ? folders.get(String(folder.parent_folder_id)) : undefined;
+    const parentFolder = folder?.parent_folder_id ? folders.get(key(folder.parent_folder_id)) : undefined;
     const category = group(
-      categories.get(String(a.category_id ?? folder?.category_id ?? parentFolder?.category_id)),
+      categories.get(key(a.category_id ?? folder?.category_id ?? parentFolder?.category_id)),
       'general',
     );
     const title = htmlToText(str(a.title) ?? `Article ${id}`);
@@ -312,8 +315,8 @@ function readFreshdesk(files: Array<{ file: string; data: unknown }>, counts: Co
       category,
       section: folder
         ? {
-            ...group(folder, String(folder.id)),
-            title: [parentFolder?.name, folder.name].filter(Boolean).map(String).join(' › '),
+            ...group(folder, key(folder.id)),
+            title: [parentFolder?.name, folder.name].filter(Boolean).map(key).join(' › '),
           }
         : undefined,
       slugHint: toSlug(title),

@@ -118,18 +118,25 @@ function readConfig(root: string, names: string[]): Record<string, unknown> | un
   return undefined;
 }
 
+/** The path a nav entry points at: "page.md" or { Title: "page.md" }. */
+function navPath(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (entry && typeof entry === 'object') {
+    const value: unknown = Object.values(entry as Record<string, unknown>)[0];
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+}
+
 function readMkdocsNav(nav: unknown, folders: string[], layout: Layout, counter: { n: number }): void {
   if (!Array.isArray(nav)) return;
-  for (const item of nav) {
+  for (const item of nav as unknown[]) {
     if (typeof item === 'string') layout.navTitles.set(item, { title: '', order: counter.n++ });
     else if (item && typeof item === 'object') {
-      for (const [title, value] of Object.entries(item)) {
+      for (const [title, value] of Object.entries(item as Record<string, unknown>)) {
         if (typeof value === 'string') layout.navTitles.set(value, { title, order: counter.n++ });
         else if (Array.isArray(value)) {
-          const first = value.find(
-            (v) => typeof v === 'string' || (v && typeof v === 'object' && typeof Object.values(v)[0] === 'string'),
-          );
-          const firstPath = typeof first === 'string' ? first : first ? (Object.values(first)[0] as string) : undefined;
+          const firstPath = (value as unknown[]).map(navPath).find(Boolean);
           if (firstPath) layout.groupMeta.set(path.posix.dirname(firstPath), { title, order: counter.n });
           readMkdocsNav(value, [...folders, title], layout, counter);
         }
