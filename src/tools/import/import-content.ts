@@ -151,7 +151,7 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     if (!id) {
       let base = slugOrFallback(p.category.title, p.category.key, 'general');
       if ((RESERVED_SEGMENTS as readonly string[]).includes(base)) base = `${base}-help`;
-      const existing = existingCategories.find((c) => c.title === p.category.title && typeof c.id === 'string');
+      const existing = existingCategories.find((c) => typeof c.title === 'string' && c.title.toLowerCase() === p.category.title.toLowerCase() && typeof c.id === 'string');
       id = existing ? String(existing.id) : uniqueId(base, takenCategories);
       categoryIds.set(p.category.key, id);
     }
