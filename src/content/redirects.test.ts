@@ -10,6 +10,7 @@ function makeArticle(category: string, id: string, redirectFrom: string[], extra
     kind: 'article',
     id,
     category,
+    section: undefined,
     file,
     absolutePath: `/site/${file}`,
     source: `---\n${yamlText}---\n`,
@@ -24,6 +25,7 @@ function makeArticle(category: string, id: string, redirectFrom: string[], extra
       draft: extra.draft ?? false,
       related: [],
       redirectFrom,
+      unlisted: false,
     },
   };
 }
@@ -32,8 +34,8 @@ function makeContent(articles: ArticleEntry[]): Pick<LoadedContent, 'articles' |
   return {
     articles,
     categories: [
-      { id: 'billing', title: 'Billing', description: 'd', icon: 'card', order: 0 },
-      { id: 'account', title: 'Account', description: 'd', icon: 'user', order: 1 },
+      { id: 'billing', title: 'Billing', description: 'd', icon: 'card', order: 0, sections: [] },
+      { id: 'account', title: 'Account', description: 'd', icon: 'user', order: 1, sections: [] },
     ],
   };
 }

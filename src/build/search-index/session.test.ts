@@ -1,0 +1,71 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { VALID_CATEGORIES, VALID_SITE, writeTempSite } from '../../../test/helpers/temp-site.ts';
+import { ErrorCodes } from '../../lib/errors.ts';
+import { createNodeSearch } from '../../search/node-search.ts';
+import { SearchIndexSession } from './session.ts';
+import { createSearchRecordBuilders } from '../../search/search-record-builders.ts';
+
+const dirs: string[] = [];
+function tempDir(): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'hc-search-session-'));
+  dirs.push(dir);
+  return dir;
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+const vocabulary = { language: 'en', stopWords: [], words: ['refunds', 'card', 'invoice'] };
+const refunds = {
+  category: 'billing',
+  slug: 'refunds',
+  title: 'Refunds',
+  description: 'How and when we pay money back after a cancelled order.',
+  html: '<h2 id="timing">Timing</h2><p>Refunds reach your card within five working days.</p>',
+  headings: ['Timing'],
+  markdown: '## Timing\n\nRefunds reach your card within five working days.\n',
+};
+const invoice = {
+  category: 'billing',
+  slug: 'invoice',
+  question: 'Where do I find my invoice?',
+  html: '<p>Under Orders, on each order.</p>',
+  markdown: 'Under Orders, on each order.\n',
+};
+
+describe('the search index session', () => {
+  it('indexes what it is sent and writes a working Pagefind index', async () => {
+    const root = writeTempSite({ 'content/site.yaml': VALID_SITE, 'content/categories.yaml': VALID_CATEGORIES });
+    dirs.push(root);
+    const outDir = tempDir();
+    const thread = new SearchIndexSession(tempDir(), createSearchRecordBuilders(path.join(root, 'content'), 'en'));
+    thread.addEntry('articles', refunds);
+    thread.addUnchangedEntries('articles', []);
+    thread.addUnchangedEntries('faqs', [invoice]);
+    thread.write();
+    const result = await thread.finish(outDir, vocabulary);
+    expect(result).toMatchObject({ articleCount: 1, faqCount: 1 });
+
+    const search = await createNodeSearch(outDir);
+    expect((await search.search('refunds card')).map((r) => r.url)).toEqual(['/billing/refunds/']);
+    expect((await search.search('invoice')).map((r) => r.url)).toEqual([expect.stringMatching(/^\/faq\/.*invoice/)]);
+  }, 30_000);
+
+  it('reports a collection that was never loaded through withSearchIndexing() from finish()', async () => {
+    const root = writeTempSite({});
+    dirs.push(root);
+    const thread = new SearchIndexSession(tempDir(), createSearchRecordBuilders(path.join(root, 'content'), 'en'));
+    thread.addUnchangedEntries('articles', [refunds]);
+    // No FAQs were loaded through withSearchIndexing().
+    expect(() => thread.write()).toThrow(
+      expect.objectContaining({
+        code: ErrorCodes.PagefindFailed,
+        message: expect.stringContaining('got nothing from the faqs collection'),
+      }),
+    );
+    await thread.close();
+  }, 30_000);
+});
