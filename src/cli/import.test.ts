@@ -21,7 +21,7 @@ function makeIo() {
   return { io, out };
 }
 
-const article = path.join(tmp, 'content/articles/billing-payments-invoices/download-an-invoice.md');
+const article = path.join(tmp, 'content/articles/billing-payments/invoices/download-an-invoice.md');
 
 describe('helpdesk-kit import', () => {
   it('exits 2 without a source, without --from, with an unknown --from or a missing source', async () => {
@@ -41,7 +41,7 @@ describe('helpdesk-kit import', () => {
     const { io, out } = makeIo();
     expect(await runCli(['import', fixture, '--from', 'zendesk', '--dry-run'], io)).toBe(0);
     expect(out.stdout).toContain('Would write');
-    expect(out.stdout).toContain('content/articles/billing-payments-invoices/download-an-invoice.md');
+    expect(out.stdout).toContain('content/articles/billing-payments/invoices/download-an-invoice.md');
     expect(existsSync(path.join(tmp, 'content'))).toBe(false);
   });
 

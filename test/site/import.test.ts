@@ -30,17 +30,17 @@ const SOURCES: Array<[from: string, source: string]> = [
 
 /** A word only one fixture article has, the source, and the page search must find for it. */
 const FINDS: Array<[word: string, from: string, page: string]> = [
-  ['zebrafinch', 'zendesk', '/billing-payments-invoices/download-an-invoice/'],
-  ['quokkarefund', 'zendesk', '/billing-payments-invoices-older-invoices/refunds-credits/'],
+  ['zebrafinch', 'zendesk', '/billing-payments/download-an-invoice/'],
+  ['quokkarefund', 'zendesk', '/billing-payments/refunds-credits/'],
   ['pelicanctl', 'hugo', '/getting-started/getting-started-install/'],
   ['marmosetsync', 'hugo', '/getting-started/4-2/'],
-  ['ocelotflow', 'jekyll', '/docs-setup/quick-start/'],
+  ['ocelotflow', 'jekyll', '/docs/quick-start/'],
   ['axolotlstore', 'docusaurus', '/general/intro/'],
-  ['narwhalqueue', 'docusaurus', '/guides-advanced/options/'],
+  ['narwhalqueue', 'docusaurus', '/guides/options/'],
   ['capybaragate', 'mkdocs', '/general/general-overview/'],
-  ['wombatboard', 'intercom', '/using-the-app-sharing/share-a-board/'],
-  ['platypusphone', 'helpscout', '/acme-docs-mobile-app/install-the-mobile-app/'],
-  ['kangaroocrate', 'freshdesk', '/orders-changing-an-order/change-the-delivery-address/'],
+  ['wombatboard', 'intercom', '/using-the-app/share-a-board/'],
+  ['platypusphone', 'helpscout', '/acme-docs/install-the-mobile-app/'],
+  ['kangaroocrate', 'freshdesk', '/orders/change-the-delivery-address/'],
   ['meerkatmemo', 'document360', '/getting-started/welcome/'],
 ];
 
@@ -126,7 +126,7 @@ describe('importing every source format and building the result', () => {
     expect(existsSync(path.join(outDir, 'install.html'))).toBe(true);
     // Two old paths that differ only in case share one HTML page; the server rules keep both.
     expect(redirects).toContain('/QuickStart.html');
-    const zendesk = readPage(outDir, '/billing-payments-invoices/download-an-invoice/');
+    const zendesk = readPage(outDir, '/billing-payments/download-an-invoice/');
     expect(text(zendesk.querySelector('pre'))).toContain('{{amount}}');
     expect(zendesk.querySelector('aside.callout-warning')).not.toBeNull();
     expect(zendesk.querySelector('script:not([type])')?.textContent ?? '').not.toContain('alert(1)');

@@ -151,7 +151,12 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     if (!id) {
       let base = slugOrFallback(p.category.title, p.category.key, 'general');
       if ((RESERVED_SEGMENTS as readonly string[]).includes(base)) base = `${base}-help`;
-      const existing = existingCategories.find((c) => typeof c.title === 'string' && c.title.toLowerCase() === p.category.title.toLowerCase() && typeof c.id === 'string');
+      const existing = existingCategories.find(
+        (c) =>
+          typeof c.title === 'string' &&
+          c.title.toLowerCase() === p.category.title.toLowerCase() &&
+          typeof c.id === 'string',
+      );
       id = existing ? String(existing.id) : uniqueId(base, takenCategories);
       categoryIds.set(p.category.key, id);
     }
@@ -181,6 +186,11 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   // Slugs of the content folder's own articles are taken, except by the file this import wrote there before.
   const existingSlugs = listExistingSlugs(path.join(options.outDir, 'articles'));
   const planned: PlannedPage[] = [];
+  // Pages the content folder already has: an old path there must not redirect (the build would refuse).
+  const existingLive = new Set([
+    ...existingCategories.map((c) => getCategoryPath(String(c.id)).toLowerCase()),
+    ...[...existingSlugs.entries()].map(([slug, e]) => getArticlePath(e.path.split('/')[1] ?? '', slug).toLowerCase()),
+  ]);
   const groupsUsed = new Map<string, { page: SourcePage; sectionId?: string; categoryId: string }>();
   for (const page of articles) {
     const categoryId = categoryOf(page);
@@ -214,7 +224,7 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
       slug,
       folders: place.folders,
       contentPath,
-      sitePath: getArticlePath(place.folders.at(-1)!, slug),
+      sitePath: getArticlePath(place.categoryId, slug),
     });
   }
 
@@ -342,7 +352,7 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
       return resolved;
     });
     const { description, body: rest } = deriveDescription(p.page, dropTitleHeading(body, p.page.title));
-    const redirectFrom = collectRedirects(p, summary, byOldPath, pathKey, planned);
+    const redirectFrom = collectRedirects(p, summary, byOldPath, pathKey, planned, existingLive);
     for (const key of p.page.droppedKeys) summary.droppedKeys[key] = (summary.droppedKeys[key] ?? 0) + 1;
     const frontmatter = {
       title: p.page.title.slice(0, 120),
@@ -499,10 +509,12 @@ function collectRedirects(
   byOldPath: Map<string, PlannedPage>,
   pathKey: (u: string) => string,
   planned: PlannedPage[],
+  existingLive: Set<string>,
 ): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
   const live = new Set([
+    ...existingLive,
     ...planned.map((q) => q.sitePath.toLowerCase()),
     getHomePath(),
     getFaqIndexPath(),
