@@ -8,6 +8,7 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { feedbackReportCommand } from './commands/feedback-report.ts';
 import { feedbackServeCommand } from './commands/feedback-serve.ts';
+import { importCommand } from './commands/import.ts';
 import { initCommand } from './commands/init.ts';
 import { lintCommand } from './commands/lint.ts';
 import { newCommand } from './commands/new.ts';
@@ -16,6 +17,11 @@ import { EXIT_OK, getProcessIo, readOwnPackage, usageError, type CliIo, type Com
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   init: { run: initCommand, summary: 'scaffold a new help center in [dir] (default my-help)' },
+  import: {
+    run: importCommand,
+    summary:
+      'bring articles in from Zendesk, Intercom, Help Scout, Freshdesk, Document360, Jekyll, Hugo, Docusaurus or MkDocs',
+  },
   lint: { run: lintCommand, summary: 'check the content: links, images, headings, reviews, pasted debris' },
   new: { run: newCommand, summary: 'create an article or FAQ with valid frontmatter' },
   stale: { run: staleCommand, summary: 'articles past reviewBy or unchanged for too long' },
