@@ -38,6 +38,9 @@ const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
   { pattern: '/sitemap.xml', entrypoint: './routes/sitemap.xml.ts' },
 ];
 
+/** The in-product widget as scripts/build-package.mjs bundles it, beside the compiled widget modules. */
+const WIDGET_BUNDLE = 'help-widget.bundle.js';
+
 const CONTENT_CONFIG_FILES = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
 
 export default function helpCenter(userOptions: HelpCenterUserOptions = {}): AstroIntegration {
@@ -119,6 +122,7 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
             contentDir,
             settings,
             markdownThreads: options.markdownThreads,
+            widgetBundle: ownFile(`./widget/${WIDGET_BUNDLE}`),
             logger,
           });
         } else {

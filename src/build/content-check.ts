@@ -17,6 +17,7 @@ import type { FeedbackManifest } from '../feedback/manifest.ts';
 import { buildSearchVocabularyFor } from '../search/search-inputs.ts';
 import type { SearchVocabulary } from '../search/vocabulary.ts';
 import { getFeedbackManifest } from './feedback-manifest.ts';
+import { getHelpRecords, type HelpRecord } from '../content/help-records.ts';
 
 /** What `astro build` writes besides the pages and the search index. */
 export interface BuildArtefacts {
@@ -26,6 +27,8 @@ export interface BuildArtefacts {
   redirects: Redirect[];
   /** The content's git history without renames, for the pages' dates (src/site/data.ts). */
   history: GitHistory;
+  /** The published articles and FAQs, for llms.txt, the Markdown copies and the widget's files. */
+  records: HelpRecord[];
 }
 
 export interface ContentCheckResult {
@@ -55,6 +58,7 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
       manifest: getFeedbackManifest(content, getBuildRevision(history)),
       redirects: getRedirects(content, site.base),
       history,
+      records: getHelpRecords(content),
     },
   };
 }

@@ -23,6 +23,7 @@ import {
 } from './markdown-threads/markdown-threads.ts';
 import { setActiveMarkdownThreads } from './markdown-threads/markdown-threads-loader.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
+import { writeHelpFiles } from './help-files.ts';
 import { setActiveSearchIndex } from './search-index/active-search-index.ts';
 import { SearchIndexSession } from './search-index/search-index-session.ts';
 
@@ -36,6 +37,8 @@ export interface HelpCenterBuildInput {
   settings: SiteSettings;
   /** The integration's markdownThreads option. */
   markdownThreads: number | undefined;
+  /** The package's bundled in-product widget, copied to /widget.js with the site's settings. */
+  widgetBundle: string;
   logger: AstroIntegrationLogger;
 }
 
@@ -55,6 +58,7 @@ export function startHelpCenterBuild({
   contentDir,
   settings,
   markdownThreads: requested,
+  widgetBundle,
   logger,
 }: HelpCenterBuildInput): HelpCenterBuild {
   const artefacts = getArtefacts(checkContent(contentDir, { artefacts: true }));
@@ -109,6 +113,18 @@ export function startHelpCenterBuild({
       const redirects = writeRedirectFiles(outDir, artefacts.site, artefacts.redirects);
       doneLogger.info(
         `Wrote the feedback manifest (${artefacts.manifest.items.length} ids) and ${redirects} redirects for moved articles`,
+      );
+      const help = await writeHelpFiles({
+        outDir,
+        contentDir,
+        settings,
+        records: artefacts.records,
+        revision: artefacts.manifest.revision,
+        widgetBundle,
+      });
+      for (const warning of help.warnings) doneLogger.warn(warning);
+      doneLogger.info(
+        `Wrote llms.txt, llms-full.txt and ${help.markdownFiles} Markdown copies${help.widget ? `, /widget.js with ${help.routes} product routes` : ''}`,
       );
     },
   };
