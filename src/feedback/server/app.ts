@@ -339,6 +339,8 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       opened: event.opened,
       contact: event.contact,
       refinedFrom: event.refinedFrom && event.refinedFrom !== event.query ? event.refinedFrom : null,
+      channel: event.channel,
+      formSubmitted: event.formSubmitted ?? null,
       language: event.language,
       revision: event.revision,
       receivedAt: now,
