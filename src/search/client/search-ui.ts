@@ -5,6 +5,8 @@
  */
 import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
 import { getSearchInsights } from './search-insights.ts';
+import { getAnswerCard, renderAnswerCard } from './answer-card.ts';
+import { bindAnswerCardVote, readAnswerVoteConfig } from './answer-card-vote.ts';
 import {
   getTopicCounts,
   renderNoResultsHint,
@@ -53,6 +55,7 @@ function enhance(box: HTMLElement): void {
   const sections = isPage ? PAGE_SECTIONS : DROPDOWN_SECTIONS;
   const searchPath = form?.getAttribute('action') ?? '';
   const insights = getSearchInsights(box);
+  const answerVotes = readAnswerVoteConfig(box);
   let generation = 0;
 
   const getFilters = (): Filters => {
@@ -91,8 +94,11 @@ function enhance(box: HTMLElement): void {
     if (mine !== generation) return;
     const total = search.results.length;
     let html: string;
+    const card = getAnswerCard(page[0]);
     if (total > 0) {
-      html = `<ul class="result-list">${page.map((r) => renderResult(r, sections)).join('')}</ul>`;
+      html =
+        (card ? renderAnswerCard(card, Boolean(answerVotes)) : '') +
+        `<ul class="result-list">${page.map((r) => renderResult(r, sections)).join('')}</ul>`;
     } else if (isPage && noResults) {
       const other = Object.keys(filters).length > 0 ? await getOtherTopics(helpCenter, query, searchPath) : '';
       if (mine !== generation) return;
@@ -102,6 +108,7 @@ function enhance(box: HTMLElement): void {
     }
     status.textContent = renderStatus(query, total, page.length, search.plan);
     results.innerHTML = html;
+    if (card && answerVotes && total > 0) bindAnswerCardVote(results, card, answerVotes);
     results.hidden = false;
     insights?.observe(query, total);
   };
