@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * Two projects: `unit` (fast, pure modules and the feedback endpoint) and `site` (builds the
- * sample help center and small fixture sites once, then asserts on their dist/ output).
- * `npm test` runs both; `npx vitest run --project unit` runs the fast half.
+ * Three projects: `unit` (fast, pure modules and the feedback endpoint), `workerd` (the D1 store
+ * and the Cloudflare entry in the real Workers runtime, through miniflare; `*.workerd.test.ts`)
+ * and `site` (builds the sample help center and small fixture sites once, then asserts on their
+ * dist/ output). `npm test` runs all three; `npx vitest run --project unit` runs the fast part.
  */
 export default defineConfig({
   test: {
@@ -15,6 +16,16 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['src/**/*.test.ts', 'scripts/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          exclude: ['**/*.workerd.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'workerd',
+          include: ['src/**/*.workerd.test.ts', 'test/workerd/**/*.test.ts'],
+          // Each file starts its own workerd process; one at a time keeps the two cores for them.
+          fileParallelism: false,
         },
       },
       {

@@ -9,6 +9,8 @@
  *   npm run bench -- --quick               sizes 200,1000, 1 run, docs not written
  *   --no-write  do not update docs/performance.md     --keep  keep the generated folders
  *   --profile   one more build of the largest size under node --cpu-prof: where our time goes
+ *   --sections  every category gets sections and the articles go into them (1% unlisted): the
+ *               cost of sections, against the same text without them
  *   --markdown-threads N   our build renders Markdown on N worker threads (default: one per core,
  *               up to 4, from 2,000 Markdown files); 0 renders it on Astro's thread, like the
  *               baseline: the features' own cost
@@ -32,7 +34,7 @@ const END = '<!-- bench:end -->';
 
 function usage(message: string): never {
   console.error(
-    `${message}\nUsage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--quick] [--no-write] [--keep] [--profile]`,
+    `${message}\nUsage: npm run bench -- [--sizes 1000,5000] [--runs 3] [--quick] [--no-write] [--keep] [--profile] [--sections]`,
   );
   process.exit(2);
 }
@@ -48,6 +50,7 @@ async function main(): Promise<void> {
         'no-write': { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
         profile: { type: 'boolean', default: false },
+        sections: { type: 'boolean', default: false },
         'markdown-threads': { type: 'string' },
       },
       strict: true,
@@ -75,7 +78,13 @@ async function main(): Promise<void> {
     mkdirSync(WORK_ROOT, { recursive: true });
     const work = mkdtempSync(path.join(WORK_ROOT, `${articles}-`));
     try {
-      const site = generateHelpCenter(path.join(work, 'site'), { articles, faqs, seed: 42, git: true });
+      const site = generateHelpCenter(path.join(work, 'site'), {
+        articles,
+        faqs,
+        seed: 42,
+        git: true,
+        sections: values.sections,
+      });
       const plainDir = createPlainAstroProject(
         path.join(work, 'plain'),
         site.articlesDir,
@@ -187,7 +196,10 @@ async function main(): Promise<void> {
 /** Changes the body text of one article (the same one each run) and returns how to put it back. */
 function editOneArticle(articlesDir: string, run: number): { restore(): void } {
   const category = readdirSync(articlesDir).sort()[0]!;
-  const file = path.join(articlesDir, category, readdirSync(path.join(articlesDir, category)).sort()[0]!);
+  const name = readdirSync(path.join(articlesDir, category), { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.md'))
+    .sort()[0]!;
+  const file = path.join(articlesDir, category, name);
   const original = readFileSync(file, 'utf8');
   writeFileSync(
     file,

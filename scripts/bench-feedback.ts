@@ -16,7 +16,7 @@ try {
       synchronous: { type: 'string', default: 'FULL' },
       json: { type: 'boolean', default: false },
     },
-  }).values as typeof values;
+  }).values;
 } catch (err) {
   process.stderr.write(`${(err as Error).message}\n`);
   process.exit(2);
@@ -44,7 +44,7 @@ if (!values.ci) {
         line('feedback', result.feedback),
         line('baseline', result.baseline),
         ratios(result.feedback, result.baseline),
-        `  votes      ${result.acked} acknowledged, ${result.stored} stored${result.acked === result.stored ? ' (equal)' : ' (MISMATCH)'}; server exit ${result.exitCode}; integrity ${result.integrity}`,
+        `  votes      ${result.acked} acknowledged, ${result.stored} stored${result.acked === result.stored ? ' (equal)' : ' (MISMATCH)'}; server exit ${result.exitCode}; integrity ${String(result.integrity)}`,
         '',
       ].join('\n'),
     );

@@ -73,7 +73,7 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
         const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
         const resolveFromRoot = (file: string) => path.resolve(root, file);
         const components = Object.fromEntries(
-          Object.entries(options.components).map(([name, file]) => [name, resolveFromRoot(file as string)]),
+          Object.entries(options.components).map(([name, file]) => [name, resolveFromRoot(file)]),
         ) as Partial<Record<ComponentName, string>>;
         for (const [name, file] of Object.entries(components)) {
           if (!existsSync(file)) {

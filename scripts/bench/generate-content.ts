@@ -14,7 +14,15 @@ export interface GenerateOptions {
   seed?: number;
   /** Commit the content to a new git repository in `root` (the build reads dates from git). */
   git?: boolean;
+  /**
+   * Give every category SECTIONS_PER_CATEGORY sections and put each article in one (or, one in
+   * ten, in none), with 1% of the articles unlisted. Drawn from a second seeded generator, so the
+   * text is the same as without sections.
+   */
+  sections?: boolean;
 }
+
+const SECTIONS_PER_CATEGORY = 6;
 
 export interface GeneratedSite {
   root: string;
@@ -324,6 +332,7 @@ const paragraph = (r: Random, min = 2, max = 5) => Array.from({ length: r.int(mi
 
 interface ArticlePlan {
   category: string;
+  section?: string;
   slug: string;
   title: string;
   headings: string[];
@@ -356,8 +365,11 @@ function planTitles(r: Random, count: number, categories: string[]): ArticlePlan
   return plans;
 }
 
+const getArticleFile = (plan: ArticlePlan) =>
+  `articles/${plan.category}/${plan.section ? `${plan.section}/` : ''}${plan.slug}.md`;
+
 function articleLink(r: Random, from: ArticlePlan, to: ArticlePlan): string {
-  const file = to.category === from.category ? `./${to.slug}.md` : `../${to.category}/${to.slug}.md`;
+  const file = path.posix.relative(path.posix.dirname(getArticleFile(from)), getArticleFile(to));
   const anchor = r.chance(0.3) ? `#${slugify(r.pick(to.headings))}` : '';
   return `[${to.title}](${file}${anchor})`;
 }
@@ -428,7 +440,10 @@ export function generateHelpCenter(root: string, options: GenerateOptions): Gene
     categories
       .map(
         ([id, title, icon], i) =>
-          `- id: ${id}\n  title: ${title}\n  description: ${yamlString(`Help with ${title.toLowerCase()}: how-to guides and answers.`)}\n  icon: ${icon}\n  order: ${i + 1}\n`,
+          `- id: ${id}\n  title: ${title}\n  description: ${yamlString(`Help with ${title.toLowerCase()}: how-to guides and answers.`)}\n  icon: ${icon}\n  order: ${i + 1}\n` +
+          (options.sections
+            ? `  sections:\n${Array.from({ length: SECTIONS_PER_CATEGORY }, (_, n) => `    - id: part-${n + 1}\n      title: ${yamlString(`${title}, part ${n + 1}`)}\n      order: ${SECTIONS_PER_CATEGORY - n}\n`).join('')}`
+            : ''),
       )
       .join(''),
   );
@@ -438,10 +453,18 @@ export function generateHelpCenter(root: string, options: GenerateOptions): Gene
     options.articles,
     categories.map(([id]) => id),
   );
+  const sectionRandom = createRandom((options.seed ?? 20260101) + 1);
+  const unlisted = new Set<string>();
+  if (options.sections) {
+    for (const plan of plans) {
+      if (sectionRandom.chance(0.9)) plan.section = `part-${sectionRandom.int(1, SECTIONS_PER_CATEGORY)}`;
+      if (sectionRandom.chance(0.01)) unlisted.add(plan.slug);
+    }
+  }
   plans.forEach((plan, i) => {
     const related = r
       .sample(plans, r.int(0, 3))
-      .filter((p) => p.slug !== plan.slug)
+      .filter((p) => p.slug !== plan.slug && !unlisted.has(p.slug))
       .map((p) => p.slug);
     const body = articleBody(r, plan, plans);
     words += body.split(/\s+/).length;
@@ -455,9 +478,10 @@ export function generateHelpCenter(root: string, options: GenerateOptions): Gene
       `owner: ${r.pick(TEAMS)}`,
       `reviewBy: 2027-${String(r.int(1, 12)).padStart(2, '0')}-${String(r.int(1, 28)).padStart(2, '0')}`,
       ...(related.length ? [`related: [${related.join(', ')}]`] : []),
+      ...(unlisted.has(plan.slug) ? ['unlisted: true'] : []),
       '---',
     ];
-    write(`articles/${plan.category}/${plan.slug}.md`, `${frontmatter.join('\n')}\n\n${body}`);
+    write(getArticleFile(plan), `${frontmatter.join('\n')}\n\n${body}`);
   });
 
   const articleSlugs = new Set(plans.map((p) => p.slug));
@@ -478,9 +502,12 @@ export function generateHelpCenter(root: string, options: GenerateOptions): Gene
     faqSlugs.add(slug);
     const category = r.pick(categories)[0];
     const target = r.pick(plans);
-    const body = `${paragraph(r, 1, 3)}\n\n${r.chance(0.5) ? `${paragraph(r, 1, 2)}\n\n` : ''}See [${target.title}](../../articles/${target.category}/${target.slug}.md).\n`;
+    const body = `${paragraph(r, 1, 3)}\n\n${r.chance(0.5) ? `${paragraph(r, 1, 2)}\n\n` : ''}See [${target.title}](../../${getArticleFile(target)}).\n`;
     words += body.split(/\s+/).length;
-    const related = r.sample(plans, r.int(0, 2)).map((p) => p.slug);
+    const related = r
+      .sample(plans, r.int(0, 2))
+      .filter((p) => !unlisted.has(p.slug))
+      .map((p) => p.slug);
     write(
       `faqs/${category}/${slug}.md`,
       `---\nquestion: ${yamlString(question)}\norder: ${i + 1}\ntags: [${r.sample(TAGS, r.int(1, 3)).join(', ')}]\n${related.length ? `related: [${related.join(', ')}]\n` : ''}---\n\n${body}`,

@@ -22,7 +22,7 @@ export function createPlainAstroProject(dir: string, articlesDir: string, faqsDi
   );
   writeFileSync(
     path.join(dir, 'src', 'content.config.ts'),
-    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\n\nexport const collections = {\n  articles: defineCollection({ loader: glob({ pattern: '*/*.md', base: ${JSON.stringify(articlesDir)} }) }),\n  faqs: defineCollection({ loader: glob({ pattern: '*/*.md', base: ${JSON.stringify(faqsDir)} }) }),\n};\n`,
+    `import { defineCollection } from 'astro:content';\nimport { glob } from 'astro/loaders';\n\nexport const collections = {\n  articles: defineCollection({ loader: glob({ pattern: '*/{*,*/*}.md', base: ${JSON.stringify(articlesDir)} }) }),\n  faqs: defineCollection({ loader: glob({ pattern: '*/*.md', base: ${JSON.stringify(faqsDir)} }) }),\n};\n`,
   );
   writeFileSync(
     path.join(dir, 'src', 'pages', '[...slug].astro'),

@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { getCleanEnv } from '../../test/helpers/build-site.ts';
 import { BUILD_TIMINGS_FILE } from '../../src/build/help-center-build.ts';
 
@@ -43,7 +44,7 @@ const toMs = (value: string, unit: string) => Math.round(Number(value) * (unit =
 
 /** Astro 5's info log: "[types] Generated 1.16s", "✓ Completed in 5.98s." after the bundle and after the routes. */
 export function parseAstroPhases(log: string): BuildMeasurement['phases'] {
-  const plain = log.replace(/\x1b\[[0-9;]*m/g, '');
+  const plain = stripVTControlCharacters(log);
   const phases: BuildMeasurement['phases'] = {};
   const sync = plain.match(/\[types\] Generated ([\d.]+)(m?s)/);
   if (sync) phases.syncMs = toMs(sync[1]!, sync[2]!);

@@ -11,6 +11,7 @@ import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import { getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
 import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
+import { loadRedirectsFile } from '../content/redirects-file.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
 import type { SiteSettings } from '../content/schema.ts';
 import type { FeedbackManifest } from '../feedback/manifest.ts';
@@ -44,9 +45,13 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
   const content = loadContent(root, path.relative(root, contentDir));
   const synonyms = loadSynonyms(root, contentDir);
   const synonymErrors = synonyms.diagnostics.filter((d) => d.severity === 'error');
-  const errors = sortDiagnostics([...getContentErrors(content), ...synonymErrors, ...getRedirectErrors(content)]).map(
-    formatDiagnostic,
-  );
+  const listed = loadRedirectsFile(contentDir, root);
+  const errors = sortDiagnostics([
+    ...getContentErrors(content),
+    ...synonymErrors,
+    ...listed.diagnostics,
+    ...getRedirectErrors(content, listed.redirects),
+  ]).map(formatDiagnostic);
   if (errors.length > 0 || !options.artefacts || !content.site) return { errors };
   const site = content.site;
   const history = loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
@@ -56,7 +61,7 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
       site,
       vocabulary: buildSearchVocabularyFor(content, synonyms.groups, site.language),
       manifest: getFeedbackManifest(content, getBuildRevision(history)),
-      redirects: getRedirects(content, site.base),
+      redirects: getRedirects(content, site.base, {}, listed.redirects),
       history,
       records: getHelpRecords(content),
     },

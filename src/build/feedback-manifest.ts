@@ -1,10 +1,11 @@
 /**
  * Writes dist/feedback-manifest.json: the ids the feedback endpoint accepts (every published
- * article and FAQ), with titles and page paths for the report, and the content revision.
+ * article and FAQ, unlisted ones included: they show the widget too), with titles, category,
+ * section and page paths for the report, and the content revision.
  */
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { LoadedContent } from '../content/load.ts';
+import type { ArticleEntry, FaqEntry, LoadedContent } from '../content/load.ts';
 import { getArticlePath, getFaqPath, getFeedbackId, withBase } from '../content/routes.ts';
 import { buildFeedbackManifest, type FeedbackManifest } from '../feedback/manifest.ts';
 
@@ -20,6 +21,7 @@ export function getFeedbackManifest(content: LoadedContent, revision: string | u
         id: getFeedbackId('article', a.id),
         kind: 'article' as const,
         title: a.data.title,
+        ...getPlace(a),
         path: withBase(base, getArticlePath(a.category, a.id)),
       })),
     ...content.faqs
@@ -28,10 +30,18 @@ export function getFeedbackManifest(content: LoadedContent, revision: string | u
         id: getFeedbackId('faq', f.id),
         kind: 'faq' as const,
         title: f.data.question,
+        ...getPlace(f),
         path: withBase(base, getFaqPath(f.id)),
       })),
   ];
   return buildFeedbackManifest({ revision, siteUrl: new URL(withBase(base, '/'), site.url).toString(), items });
+}
+
+/** The category and, for an entry in one, the section: the report and admin summary group by them. */
+function getPlace(entry: ArticleEntry | FaqEntry): { category: string; section?: string } {
+  return entry.section === undefined
+    ? { category: entry.category }
+    : { category: entry.category, section: entry.section };
 }
 
 export function writeFeedbackManifest(outDir: string, manifest: FeedbackManifest): string {

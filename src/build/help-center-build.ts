@@ -13,19 +13,19 @@ import { AstroError } from 'astro/errors';
 import type { SiteSettings } from '../content/schema.ts';
 import { countMarkdownFiles } from '../content/load.ts';
 import { createSearchRecordBuilders } from '../search/search-record-builders.ts';
-import { setActiveContentCheck } from './active-content-check.ts';
 import { checkContent, type BuildArtefacts, type ContentCheckResult } from './content-check.ts';
+import { contentCheckSlot } from './content-check-slot.ts';
 import { writeFeedbackManifest } from './feedback-manifest.ts';
 import {
   chooseMarkdownThreads,
   startMarkdownThreads,
   type MarkdownThreads,
 } from './markdown-threads/markdown-threads.ts';
-import { setActiveMarkdownThreads } from './markdown-threads/markdown-threads-loader.ts';
+import { markdownThreadsSlot } from './markdown-threads/markdown-threads-loader.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
 import { writeHelpFiles } from './help-files.ts';
-import { setActiveSearchIndex } from './search-index/active-search-index.ts';
-import { SearchIndexSession } from './search-index/search-index-session.ts';
+import { SearchIndexSession } from './search-index/session.ts';
+import { searchIndexSlot } from './search-index/slot.ts';
 
 /** Pagefind's timings of the last build, in Astro's cacheDir (read by the benchmark). */
 export const BUILD_TIMINGS_FILE = 'helpdesk-kit-build.json';
@@ -78,13 +78,13 @@ export function startHelpCenterBuild({
   const markdownThreads: MarkdownThreads | undefined = 'reason' in threads ? undefined : threads;
   const cacheDir = fileURLToPath(astroConfig.cacheDir);
   const searchIndex = new SearchIndexSession(cacheDir, createSearchRecordBuilders(contentDir, settings.language));
-  setActiveContentCheck(artefacts);
-  setActiveSearchIndex(searchIndex);
-  setActiveMarkdownThreads(markdownThreads);
+  contentCheckSlot.set(artefacts);
+  searchIndexSlot.set(searchIndex);
+  markdownThreadsSlot.set(markdownThreads);
 
   return {
     async contentLoaded() {
-      setActiveMarkdownThreads(undefined);
+      markdownThreadsSlot.set(undefined);
       await markdownThreads?.close();
     },
     serverBundled() {
@@ -93,8 +93,8 @@ export function startHelpCenterBuild({
       searchIndex.write();
     },
     async finish(outDir, doneLogger) {
-      setActiveContentCheck(undefined);
-      setActiveSearchIndex(undefined);
+      contentCheckSlot.set(undefined);
+      searchIndexSlot.set(undefined);
       const result = await searchIndex.finish(outDir, artefacts.vocabulary);
       doneLogger.info(
         `Pagefind indexed ${result.articleCount} articles and ${result.faqCount} FAQ questions in ${result.milliseconds} ms, alongside the build (all records in after ${result.indexedMilliseconds} ms, writing ${result.writeMilliseconds} ms); the build waited ${result.waitedMilliseconds} ms for it`,

@@ -81,8 +81,10 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
   const { outDir, settings, records } = input;
   const site = getLlmsSite(settings);
   const warnings: string[] = [];
-  write(outDir, '/llms.txt', buildLlmsTxt(site, records));
-  write(outDir, '/llms-full.txt', buildLlmsFullTxt(site, records));
+  // Unlisted articles stay out of the lists, as they stay out of the sitemap; their copies exist.
+  const listed = records.filter((r) => !r.unlisted);
+  write(outDir, '/llms.txt', buildLlmsTxt(site, listed));
+  write(outDir, '/llms-full.txt', buildLlmsFullTxt(site, listed));
   for (const r of records) write(outDir, r.markdownPath, buildRecordMarkdown(site, r));
 
   const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;

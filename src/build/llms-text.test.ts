@@ -16,6 +16,7 @@ const record = (over: Partial<HelpRecord>): HelpRecord => ({
   markdown: 'Select **Forgot password**.',
   appRoutes: [],
   sourcePath: '/x/reset-password.md',
+  unlisted: false,
   ...over,
 });
 const records = [

@@ -21,8 +21,11 @@ export interface CliIo {
   stdin?: NodeJS.ReadableStream;
 }
 
-/** A command: parses its own argv, returns the exit code (undefined: keep running, e.g. a server). */
-export type Command = (argv: string[], io: CliIo) => Promise<number | undefined>;
+/**
+ * A command: parses its own argv, returns the exit code (undefined: keep running, e.g. a server),
+ * at once or, for a command that waits on something, as a promise.
+ */
+export type Command = (argv: string[], io: CliIo) => number | undefined | Promise<number | undefined>;
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -93,7 +96,10 @@ export function resolveRoot(io: CliIo, root: string | undefined): string {
 
 /** The package's own package.json (this file is src/cli/io.ts or dist/cli/io.js). */
 export function readOwnPackage(): { name: string; version: string } {
-  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  return JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    name: string;
+    version: string;
+  };
 }
 
 export const DATE = /^\d{4}-\d{2}-\d{2}$/;

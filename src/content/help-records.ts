@@ -33,6 +33,8 @@ export interface HelpRecord {
   appRoutes: string[];
   /** The source file (absolute), for rendering its relative links. */
   sourcePath: string;
+  /** An unlisted article: kept out of llms.txt (as out of the sitemap), still in the widget's route map. */
+  unlisted: boolean;
 }
 
 /** Categories in their home-page order; within one, articles then FAQs by order and title. */
@@ -58,6 +60,7 @@ export function getHelpRecords(content: LoadedContent): HelpRecord[] {
         markdown: a.body.trim(),
         appRoutes: a.data.appRoutes,
         sourcePath: a.absolutePath,
+        unlisted: a.data.unlisted,
         order: a.data.order,
       }),
     );
@@ -77,6 +80,7 @@ export function getHelpRecords(content: LoadedContent): HelpRecord[] {
         markdown: f.body.trim(),
         appRoutes: [],
         sourcePath: f.absolutePath,
+        unlisted: false,
         order: f.data.order,
       }),
     );

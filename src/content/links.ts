@@ -12,7 +12,7 @@ export type ResolvedLink =
   | { type: 'anchor'; anchor: string }
   /** A link to a content file: `contentPath` is relative to content/, like "articles/billing/refunds.md". */
   | { type: 'content'; contentPath: string; kind: 'article' | 'faq'; category: string; slug: string; anchor?: string; sitePath: string }
-  /** A link to a Markdown file outside articles/ or faqs/, or not two folders deep. */
+  /** A link to a Markdown file outside articles/ or faqs/, or not one or two folders deep in them. */
   | { type: 'bad-content'; contentPath: string }
   /** A root-relative site path such as "/billing/" or "/images/card.png". */
   | { type: 'site'; sitePath: string; anchor?: string }
@@ -34,9 +34,10 @@ export function resolveLink(fromContentPath: string, href: string): ResolvedLink
   if (!/\.mdx?$/.test(cleanPath)) return { type: 'other', href };
   const contentPath = path.posix.normalize(path.posix.join(path.posix.dirname(fromContentPath), decodeURIComponent(cleanPath)));
   const parts = contentPath.split('/');
-  if (parts.length !== 3) return { type: 'bad-content', contentPath };
-  const [collection, category, file] = parts as [string, string, string];
-  const slug = file.replace(/\.mdx?$/, '');
+  // <collection>/<category>/<slug>.md, or with a section folder between: its URL leaves the section out.
+  if (parts.length !== 3 && parts.length !== 4) return { type: 'bad-content', contentPath };
+  const [collection = '', category = ''] = parts;
+  const slug = parts.at(-1)!.replace(/\.mdx?$/, '');
   if (collection === 'articles') {
     const sitePath = getArticlePath(category, slug) + (anchor ? `#${anchor}` : '');
     return { type: 'content', contentPath, kind: 'article', category, slug, anchor, sitePath };

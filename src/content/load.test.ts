@@ -84,7 +84,7 @@ describe('loadContent', () => {
       'content/articles/billing/broken.md': '---\ntitle: Refunds\ndescription: "unclosed\ntags: [a\n---\nBody\n',
     });
     const [line] = findings(root);
-    expect(line).toMatch(/^content\/articles\/billing\/broken\.md:\d+:\d+  error  the YAML does not parse: .+; check indentation, colons and quotes on this line  \(yaml-syntax\)$/);
+    expect(line).toMatch(/^content\/articles\/billing\/broken\.md:\d+:\d+ {2}error {2}the YAML does not parse: .+; check indentation, colons and quotes on this line {2}\(yaml-syntax\)$/);
   });
 
   it('reports a site setting of the wrong type with its line', () => {
@@ -114,6 +114,70 @@ describe('loadContent', () => {
     expect(findings(root)).toMatchInlineSnapshot(`
       [
         "content/categories.yaml:1:3  error  [0].id: is reserved for a built-in page; choose another id than faq, search, 404, pagefind, _astro, images, assets, feedback  (categories)",
+      ]
+    `);
+  });
+});
+
+describe('sections', () => {
+  const CATEGORIES =
+    '- id: billing\n  title: Billing\n  description: Paying for things.\n  sections:\n    - id: cards\n      title: Cards\n    - id: invoices\n      title: Invoices\n- id: account\n  title: Account\n  description: Your account.\n';
+
+  it('loads articles and FAQs from declared section folders, with the section and the plain slug', () => {
+    const root = writeTempSite({
+      'content/categories.yaml': CATEGORIES,
+      'content/articles/billing/cards/update-card.md': article('Update your card'),
+      'content/articles/billing/overview.md': article('Billing overview'),
+      'content/faqs/billing/invoices/company-name.md': faq('Can my invoice show my company?'),
+    });
+    const content = loadContent(root);
+    expect(content.diagnostics).toEqual([]);
+    expect(content.articles.map((a) => [a.category, a.section, a.id])).toEqual([
+      ['billing', 'cards', 'update-card'],
+      ['billing', undefined, 'overview'],
+    ]);
+    expect(content.faqs.map((f) => [f.category, f.section, f.id])).toEqual([['billing', 'invoices', 'company-name']]);
+    expect(content.categories[0]?.sections.map((s) => s.id)).toEqual(['cards', 'invoices']);
+  });
+
+  it('reports a duplicate section id at its line, and a file nested deeper than a section', () => {
+    const root = writeTempSite({
+      'content/categories.yaml': CATEGORIES.replace('id: invoices', 'id: cards'),
+      'content/articles/billing/cards/old/expired.md': article('Expired cards'),
+    });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/categories.yaml:7:7  error  [0].sections[1].id: duplicate section id "cards" in this category; give each section its own id  (categories)",
+        "content/articles/billing/cards/old/expired.md:1:1  error  content files go one or two folders deep, as articles/<category>/<slug>.md or articles/<category>/<section>/<slug>.md; move this file  (file-location)",
+      ]
+    `);
+  });
+
+  it('reports every undeclared section folder and a slug reused in another section, at once', () => {
+    const root = writeTempSite({
+      'content/categories.yaml': CATEGORIES,
+      'content/articles/billing/wallets/apple-pay.md': article('Apple Pay'),
+      'content/articles/account/security/two-factor.md': article('Two-factor'),
+      'content/articles/billing/cards/refunds.md': article('Refunds'),
+      'content/articles/billing/invoices/refunds.md': article('Refunds again'),
+    });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/articles/account/security/two-factor.md:1:1  error  the folder "security" is not a section: "account" declares none; add sections: [{ id: security, title: ... }] under the category "account" in content/categories.yaml, or move the file up into the "account" folder  (unknown-section)",
+        "content/articles/billing/wallets/apple-pay.md:1:1  error  the folder "wallets" is not a section of "billing"; declare it (sections: [{ id: wallets, title: ... }]) under the category "billing" in content/categories.yaml, or move the file to one of: cards, invoices  (unknown-section)",
+        "content/articles/billing/invoices/refunds.md:1:1  error  the article slug "refunds" is already used by content/articles/billing/cards/refunds.md; slugs become URLs and ids, so rename one of the files  (duplicate-slug)",
+      ]
+    `);
+  });
+
+  it('warns about an unlisted article named in related', () => {
+    const root = writeTempSite({
+      'content/articles/billing/refunds.md': article('Refunds', 'related: [ticket-only]\n'),
+      'content/articles/billing/ticket-only.md': article('Ticket only', 'unlisted: true\n'),
+    });
+    expect(findings(root)).toMatchInlineSnapshot(`
+      [
+        "content/articles/billing/refunds.md:4:11  warning  related: "ticket-only" is unlisted, so it is never shown in related lists; remove it here, or remove "unlisted: true" from that article  (unlisted-related)",
       ]
     `);
   });

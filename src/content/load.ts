@@ -10,6 +10,8 @@ import { describeIssue, formatIssuePath } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFrontmatterYaml, parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
 import { CATEGORIES_FILE } from './paths.ts';
+import { parseEntryId, type EntryLocation } from './entry-id.ts';
+import { findClosest } from '../lib/did-you-mean.ts';
 import {
   ArticleFrontmatterSchema,
   CategoriesFileSchema,
@@ -41,6 +43,8 @@ export interface ArticleEntry extends SourceFile {
   kind: 'article';
   id: string;
   category: string;
+  /** The section folder (content/articles/<category>/<section>/<slug>.md), if the article is in one. */
+  section: string | undefined;
   data: ArticleFrontmatter;
 }
 
@@ -48,6 +52,8 @@ export interface FaqEntry extends SourceFile {
   kind: 'faq';
   id: string;
   category: string;
+  /** The section folder (content/faqs/<category>/<section>/<slug>.md), if the FAQ is in one. */
+  section: string | undefined;
   data: FaqFrontmatter;
 }
 
@@ -81,18 +87,20 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
     loadYamlFile(path.join(contentDir, CATEGORIES_FILE), rel, CategoriesFileSchema, diagnostics, 'categories') ?? [];
   const categoryIds = new Set(categories.map((c) => c.id));
 
-  const articles = loadEntries(path.join(contentDir, 'articles'), ARTICLE_EXT, rel, diagnostics, (src, id, category) => {
+  const articles = loadEntries(path.join(contentDir, 'articles'), ARTICLE_EXT, rel, diagnostics, (src, loc) => {
     const data = validateFrontmatter(src, ArticleFrontmatterSchema, diagnostics);
-    return data && ({ ...src, kind: 'article', id, category, data } satisfies ArticleEntry);
+    return data && ({ ...src, kind: 'article', ...loc, data } satisfies ArticleEntry);
   });
-  const faqs = loadEntries(path.join(contentDir, 'faqs'), FAQ_EXT, rel, diagnostics, (src, id, category) => {
+  const faqs = loadEntries(path.join(contentDir, 'faqs'), FAQ_EXT, rel, diagnostics, (src, loc) => {
     const data = validateFrontmatter(src, FaqFrontmatterSchema, diagnostics);
-    return data && ({ ...src, kind: 'faq', id, category, data } satisfies FaqEntry);
+    return data && ({ ...src, kind: 'faq', ...loc, data } satisfies FaqEntry);
   });
 
   if (categories.length > 0) {
+    const byId = new Map(categories.map((c) => [c.id, c]));
     for (const entry of [...articles, ...faqs]) {
-      if (!categoryIds.has(entry.category)) {
+      const category = byId.get(entry.category);
+      if (!category) {
         diagnostics.push({
           file: entry.file,
           line: 1,
@@ -101,16 +109,35 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
           ruleId: 'unknown-category',
           message: `the folder "${entry.category}" is not a category in content/${CATEGORIES_FILE}; add it there or move the file to one of: ${[...categoryIds].join(', ')}`,
         });
+      } else if (entry.section !== undefined && !category.sections.some((s) => s.id === entry.section)) {
+        diagnostics.push({
+          file: entry.file,
+          line: 1,
+          column: 1,
+          severity: 'error',
+          ruleId: 'unknown-section',
+          message: describeUnknownSection(entry.section, category),
+        });
       }
     }
   }
   checkDuplicateSlugs(articles, 'article', diagnostics);
   checkDuplicateSlugs(faqs, 'FAQ', diagnostics);
   const articleIds = new Set(articles.map((a) => a.id));
+  const unlistedIds = new Set(articles.filter((a) => a.data.unlisted).map((a) => a.id));
   for (const entry of [...articles, ...faqs]) {
     entry.data.related.forEach((id, i) => {
-      if (articleIds.has(id)) return;
       const pos = entry.yaml.locate(['related', i]);
+      if (unlistedIds.has(id)) {
+        diagnostics.push({
+          file: entry.file,
+          ...pos,
+          severity: 'warning',
+          ruleId: 'unlisted-related',
+          message: `related: "${id}" is unlisted, so it is never shown in related lists; remove it here, or remove "unlisted: true" from that article`,
+        });
+      }
+      if (articleIds.has(id)) return;
       diagnostics.push({
         file: entry.file,
         ...pos,
@@ -129,8 +156,16 @@ export function getContentErrors(content: LoadedContent): Diagnostic[] {
   return content.diagnostics.filter((d) => d.severity === 'error');
 }
 
+function describeUnknownSection(section: string, category: Category): string {
+  const declared = category.sections.map((s) => s.id);
+  const where = `under the category "${category.id}" in content/${CATEGORIES_FILE}`;
+  return declared.length > 0
+    ? `the folder "${section}" is not a section of "${category.id}"; declare it (sections: [{ id: ${section}, title: ... }]) ${where}, or move the file to one of: ${declared.join(', ')}`
+    : `the folder "${section}" is not a section: "${category.id}" declares none; add sections: [{ id: ${section}, title: ... }] ${where}, or move the file up into the "${category.id}" folder`;
+}
+
 function suggest(id: string, known: Set<string>): string {
-  const near = [...known].find((k) => k.includes(id) || id.includes(k));
+  const near = findClosest(id, known);
   return near ? ` (did you mean "${near}"?)` : '';
 }
 
@@ -214,26 +249,28 @@ function loadEntries<T>(
   ext: RegExp,
   rel: (abs: string) => string,
   diagnostics: Diagnostic[],
-  make: (src: SourceFile, id: string, category: string) => T | undefined,
+  make: (src: SourceFile, location: Omit<EntryLocation, 'slug'> & { id: string }) => T | undefined,
 ): T[] {
   const out: T[] = [];
   for (const abs of listFiles(dir)) {
     if (!ext.test(abs)) continue;
     const file = rel(abs);
     const parts = path.relative(dir, abs).split(path.sep);
-    if (parts.length !== 2) {
+    if (parts.length !== 2 && parts.length !== 3) {
+      const folder = path.basename(dir);
+      const extension = abs.match(ext)![0];
       diagnostics.push({
         file,
         line: 1,
         column: 1,
         severity: 'error',
         ruleId: 'file-location',
-        message: `content files go exactly one folder deep, as ${path.basename(dir)}/<category>/<slug>${abs.match(ext)![0]}; move this file`,
+        message: `content files go one or two folders deep, as ${folder}/<category>/<slug>${extension} or ${folder}/<category>/<section>/<slug>${extension}; move this file`,
       });
       continue;
     }
-    const [category, name] = parts as [string, string];
-    const id = name.replace(ext, '');
+    const location = parseEntryId(parts.join('/').replace(ext, ''));
+    const id = location.slug;
     if (!SlugSchema.safeParse(id).success) {
       diagnostics.push({
         file,
@@ -247,7 +284,7 @@ function loadEntries<T>(
     }
     const src = readSource(abs, file, diagnostics);
     if (!src) continue;
-    const entry = make(src, id, category);
+    const entry = make(src, { id, category: location.category, section: location.section });
     if (entry) out.push(entry);
   }
   return out;
@@ -264,7 +301,7 @@ export function readSource(abs: string, file: string, diagnostics: Diagnostic[])
         yaml: (text: string) => {
           // gray-matter hands over the text after the opening `---`, starting with its newline.
           yaml = parseFrontmatterYaml(text, 0);
-          return (yaml.value ?? {}) as object;
+          return (yaml.value ?? {});
         },
       },
     });

@@ -5,19 +5,25 @@
  */
 import remarkDirective from 'remark-directive';
 import { remarkCallouts } from './remark-callouts.ts';
+import { remarkHeadingIds } from './remark-heading-ids.ts';
 import { remarkLinks, type RemarkLinksOptions } from './remark-links.ts';
 
 /** Every remark plugin a Markdown thread can load, by a name of ours (bundlers may rename functions). */
 export const REMARK_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) => unknown>> = {
   'remark-directive': remarkDirective,
   callouts: remarkCallouts,
+  'heading-ids': remarkHeadingIds,
   links: remarkLinks,
 };
 
-/** Astro's `markdown` option: `:::note` callouts, content links rewritten to page URLs, one code theme. */
+/** Astro's `markdown` option: `:::note` callouts, `{#custom-id}` heading ids, content links rewritten to page URLs, one code theme. */
 export function helpCenterMarkdown(links: RemarkLinksOptions) {
   return {
-    remarkPlugins: [remarkDirective, remarkCallouts, [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions]],
+    remarkPlugins: [
+      remarkDirective,
+      remarkCallouts,
+      remarkHeadingIds,
+      [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions]],
     // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
     shikiConfig: { theme: 'css-variables' as const },
   };

@@ -10,6 +10,7 @@ function makeArticle(category: string, id: string, redirectFrom: string[], extra
     kind: 'article',
     id,
     category,
+    section: undefined,
     file,
     absolutePath: `/site/${file}`,
     source: `---\n${yamlText}---\n`,
@@ -24,6 +25,8 @@ function makeArticle(category: string, id: string, redirectFrom: string[], extra
       draft: extra.draft ?? false,
       related: [],
       redirectFrom,
+      appRoutes: [],
+      unlisted: false,
     },
   };
 }
@@ -32,8 +35,8 @@ function makeContent(articles: ArticleEntry[]): Pick<LoadedContent, 'articles' |
   return {
     articles,
     categories: [
-      { id: 'billing', title: 'Billing', description: 'd', icon: 'card', order: 0 },
-      { id: 'account', title: 'Account', description: 'd', icon: 'user', order: 1 },
+      { id: 'billing', title: 'Billing', description: 'd', icon: 'card', order: 0, sections: [] },
+      { id: 'account', title: 'Account', description: 'd', icon: 'user', order: 1, sections: [] },
     ],
   };
 }
@@ -85,7 +88,6 @@ describe('getRedirectErrors', () => {
       [
         "content/articles/billing/refunds.md:5:5  redirectFrom: "/billing/" is a live page (the "Billing" category page); a redirect there would hide it, so remove it from redirectFrom  (redirect-conflict)",
         "content/articles/billing/refunds.md:6:5  redirectFrom: "/faq" is a live page (the FAQ page); a redirect there would hide it, so remove it from redirectFrom  (redirect-conflict)",
-        "content/articles/billing/refunds.md:7:5  redirectFrom: "/billing/refunds" is this article's own path; remove it  (redirect-conflict)",
         "content/articles/billing/refunds.md:9:5  redirectFrom: "/old" is listed twice; remove one  (redirect-duplicate)",
         "content/articles/billing/invoices.md:5:5  redirectFrom: "/old/" is also claimed by content/articles/billing/refunds.md; an old path can redirect to one article only, so remove it from one of them  (redirect-duplicate)",
         "content/articles/billing/invoices.md:6:5  redirectFrom: "/account/" is a live page (the "Account" category page); a redirect there would hide it, so remove it from redirectFrom  (redirect-conflict)",
@@ -96,7 +98,56 @@ describe('getRedirectErrors', () => {
   });
 });
 
+describe('redirects listed in redirects.yaml', () => {
+  const at = { file: 'content/redirects.yaml', line: 1, column: 3 };
+  const content = makeContent([makeArticle('billing', 'refunds', ['/billing/money-back/'])]);
+
+  it('go to full URLs as written and to site paths with the base, after the articles own claims', () => {
+    const listed = [
+      { ...at, from: '/pricing', to: 'https://example.com/pricing' },
+      { ...at, from: '/old-refunds.html', to: '/billing/refunds/' },
+      { ...at, from: '/billing/money-back/', to: 'https://elsewhere.example/' },
+    ];
+    expect(getRedirectErrors(content, listed.slice(0, 2))).toEqual([]);
+    expect(getRedirects(content, '/help/', {}, listed)).toEqual([
+      { from: '/help/billing/money-back/', to: '/help/billing/refunds/', title: 'refunds' },
+      { from: '/help/old-refunds.html', to: '/help/billing/refunds/' },
+      { from: '/help/pricing/', to: 'https://example.com/pricing' },
+    ]);
+  });
+
+  it('report live pages, double claims and site paths that are not pages; a redirect to itself is ignored', () => {
+    const listed = [
+      { ...at, from: '/billing/', to: 'https://example.com/' },
+      { ...at, from: '/billing/money-back', to: 'https://example.com/' },
+      { ...at, from: '/gone/', to: '/billing/nothing-here/' },
+      { ...at, from: '/same/', to: '/same' },
+    ];
+    expect(getRedirectErrors(content, listed).map((d) => d.ruleId)).toEqual([
+      'redirect-conflict',
+      'redirect-duplicate',
+      'redirect-target',
+    ]);
+    expect(getRedirects(content, '/', {}, listed.slice(3)).map((r) => r.from)).toEqual(['/billing/money-back/']);
+  });
+});
+
 describe('buildRedirectFiles', () => {
+  it('writes one HTML page for old paths that differ only in case, and a canonical link to an external target', () => {
+    const files = buildRedirectFiles(
+      [
+        { from: '/Billing/Old/', to: '/billing/refunds/' },
+        { from: '/billing/old/', to: '/billing/refunds/' },
+        { from: '/away/', to: 'https://example.org/away' },
+      ],
+      'https://example.com',
+    );
+    expect(files.htmlPages.map((p) => p.path)).toEqual(['Billing/Old/index.html', 'away/index.html']);
+    expect(files.htmlPages[1]!.html).toContain('<link rel="canonical" href="https://example.org/away">');
+    expect(files.netlify).toContain('/billing/old/');
+    expect(files.netlify).toMatch(/^\/away\/ +https:\/\/example.org\/away  301$/m);
+  });
+
   const redirects = [
     { from: '/help/billing/money-back/', to: '/help/billing/refunds/', title: 'Get a <refund>' },
     { from: '/help/old.html', to: '/help/billing/refunds/' },

@@ -1,7 +1,9 @@
 /**
- * Redirects for moved articles. An article lists its old paths in `redirectFrom`; the build turns
- * them into 301s for the host (Netlify/Cloudflare `_redirects`, `vercel.json`) and into small HTML
- * pages for hosts without server redirects. Pure: no I/O, the build integration writes the files.
+ * Redirects for moved articles. An article lists its old paths in `redirectFrom`; pages that moved
+ * elsewhere (another site, or a page that only redirected) are listed in `content/redirects.yaml`
+ * (redirects-file.ts). The build turns them into 301s for the host (Netlify/Cloudflare
+ * `_redirects`, `vercel.json`) and into small HTML pages for hosts without server redirects.
+ * Pure: no I/O, the build integration writes the files.
  */
 import { escapeHtml } from '../lib/html.ts';
 import type { Diagnostic } from './diagnostics.ts';
@@ -11,7 +13,7 @@ import { getArticlePath, getCategoryPath, getFaqIndexPath, getHomePath, getSearc
 export interface Redirect {
   /** The old site path, with the base, e.g. "/help/billing/old-name/". */
   from: string;
-  /** The article's current site path, with the base. */
+  /** The article's current site path, with the base; or a full URL for a page that moved off the site. */
   to: string;
   /** The article's title, for the HTML redirect page. */
   title?: string;
@@ -33,6 +35,19 @@ export interface RedirectOptions {
 
 type RedirectContent = Pick<LoadedContent, 'articles' | 'categories'>;
 
+/** One entry of `content/redirects.yaml`: an old path that goes to a site path or a full URL. */
+export interface ListedRedirect {
+  from: string;
+  to: string;
+  /** Where the entry is written, for findings. */
+  file: string;
+  line: number;
+  column: number;
+}
+
+/** True for a redirect target on another site ("https://..."), not a path of this one. */
+export const isExternalTarget = (to: string) => /^[a-z][a-z0-9+.-]*:/i.test(to);
+
 /**
  * An old path as the build uses it: single slashes, and a trailing slash unless the last segment
  * is a file name ("/old.html"), matching the site's directory-style URLs.
@@ -44,7 +59,12 @@ export function normalizeRedirectPath(sitePath: string): string {
 }
 
 /** Every redirect of the published articles, sorted by old path; with the deployment base applied. */
-export function getRedirects(content: RedirectContent, base: string, options: RedirectOptions = {}): Redirect[] {
+export function getRedirects(
+  content: RedirectContent,
+  base: string,
+  options: RedirectOptions = {},
+  listed: readonly ListedRedirect[] = [],
+): Redirect[] {
   const categories = new Set(content.categories.map((c) => c.id));
   const byFrom = new Map<string, Redirect>();
   for (const article of content.articles) {
@@ -57,14 +77,23 @@ export function getRedirects(content: RedirectContent, base: string, options: Re
       byFrom.set(from, { from: withBase(base, from), to: withBase(base, own), title: article.data.title });
     }
   }
+  for (const r of listed) {
+    const from = normalizeRedirectPath(r.from);
+    if (byFrom.has(from)) continue;
+    const to = isExternalTarget(r.to) ? r.to : withBase(base, normalizeRedirectPath(r.to));
+    if (to === withBase(base, from)) continue;
+    byFrom.set(from, { from: withBase(base, from), to });
+  }
   return [...byFrom.values()].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
 }
 
 /**
  * Redirects that cannot work: an old path that is a live page, one claimed twice, or a redirect
- * to an article that is not built. Each names the `redirectFrom` item's line.
+ * to an article that is not built. Each names the `redirectFrom` item's line (or the
+ * `redirects.yaml` entry's). An old path equal to the article's own path is left alone: it
+ * redirects nowhere (imports from sites whose URLs we keep write such paths).
  */
-export function getRedirectErrors(content: RedirectContent): Diagnostic[] {
+export function getRedirectErrors(content: RedirectContent, listed: readonly ListedRedirect[] = []): Diagnostic[] {
   const categories = new Set(content.categories.map((c) => c.id));
   const live = new Map<string, string>([
     [getHomePath(), 'the home page'],
@@ -84,7 +113,7 @@ export function getRedirectErrors(content: RedirectContent): Diagnostic[] {
       const from = normalizeRedirectPath(old);
       const page = live.get(from);
       if (from === own) {
-        errors.push({ ...at, ruleId: 'redirect-conflict', message: `redirectFrom: "${old}" is this article's own path; remove it` });
+        return;
       } else if (page) {
         errors.push({
           ...at,
@@ -110,6 +139,33 @@ export function getRedirectErrors(content: RedirectContent): Diagnostic[] {
       }
       claimed.set(from, article.file);
     });
+  }
+  for (const r of listed) {
+    const at = { file: r.file, line: r.line, column: r.column, severity: 'error' as const };
+    const from = normalizeRedirectPath(r.from);
+    const page = live.get(from);
+    const target = isExternalTarget(r.to) ? undefined : normalizeRedirectPath(r.to);
+    if (target === from) continue;
+    if (page) {
+      errors.push({
+        ...at,
+        ruleId: 'redirect-conflict',
+        message: `"${r.from}" is a live page (${page}); a redirect there would hide it, so remove this entry`,
+      });
+    } else if (claimed.has(from)) {
+      errors.push({
+        ...at,
+        ruleId: 'redirect-duplicate',
+        message: `"${r.from}" is also claimed by ${claimed.get(from)}; an old path can redirect to one place only, so remove one`,
+      });
+    } else if (target !== undefined && !live.has(target) && !claimed.has(target)) {
+      errors.push({
+        ...at,
+        ruleId: 'redirect-target',
+        message: `"${r.from}" would redirect to ${r.to}, which is not a page of this site; point it at an article path or a full URL`,
+      });
+    }
+    claimed.set(from, r.file);
   }
   return errors;
 }
@@ -145,10 +201,17 @@ export function buildRedirectFiles(redirects: readonly Redirect[], siteUrl: stri
     redirects: rules.map((r) => ({ source: r.source.replace(/[:()*+?{}\\]/g, '\\$&'), destination: r.destination, permanent: true as const })),
   };
   const base = normalizeBase(options.base ?? '/');
-  const htmlPages = redirects.map((r) => ({
-    path: getHtmlPagePath(r.from, base),
-    html: buildRedirectPage(r, `${origin}${r.to}`, options.lang ?? 'en'),
-  }));
+  // Old paths that differ only in case ("/Billing/" and "/billing/") would be one file on a
+  // case-insensitive disk (macOS, Windows, some S3 sync tools): the first gets the HTML page, and
+  // the server rules above still serve each of them.
+  const pagePaths = new Set<string>();
+  const htmlPages = redirects.flatMap((r) => {
+    const pagePath = getHtmlPagePath(r.from, base);
+    if (pagePaths.has(pagePath.toLowerCase())) return [];
+    pagePaths.add(pagePath.toLowerCase());
+    const canonical = isExternalTarget(r.to) ? r.to : `${origin}${r.to}`;
+    return [{ path: pagePath, html: buildRedirectPage(r, canonical, options.lang ?? 'en') }];
+  });
   return { netlify, vercel, htmlPages };
 }
 

@@ -17,6 +17,11 @@ export const getHomePath = (opts?: RouteOptions) => `${prefix(opts)}/`;
 export const getCategoryPath = (category: string, opts?: RouteOptions) => `${prefix(opts)}/${category}/`;
 export const getArticlePath = (category: string, slug: string, opts?: RouteOptions) =>
   `${prefix(opts)}/${category}/${slug}/`;
+/**
+ * The element id of a section's heading on its category page. Sections have no URL of their own:
+ * an article's URL leaves its section out, so moving it between sections changes nothing.
+ */
+export const getSectionAnchor = (section: string) => `section-${section}`;
 export const getFaqIndexPath = (opts?: RouteOptions) => `${prefix(opts)}/faq/`;
 /** The element id of a FAQ question on the FAQ page and on its category page. */
 export const getFaqAnchor = (slug: string) => slug;

@@ -65,6 +65,12 @@ export const ArticleFrontmatterSchema = z
      * characters): the in-product widget opens with this article on them, e.g. `/settings/billing*`.
      */
     appRoutes: z.array(AppRoutePatternSchema).default([]),
+    /**
+     * Built and reachable by its URL, but left out of navigation, category lists, search, related
+     * lists, previous/next and the sitemap, and marked noindex: for pages linked only from the
+     * product or a ticket reply.
+     */
+    unlisted: z.boolean().default(false),
   })
   .strict();
 export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatterSchema>;
@@ -108,6 +114,21 @@ export const ContactSchema = z
   .strict();
 export type Contact = z.infer<typeof ContactSchema>;
 
+/** A section of a category: the second folder level, content/articles/<category>/<section>/<slug>.md. */
+export const SectionSchema = z
+  .object({
+    /** The section id: also its folder name under the category's folder. Not part of any article URL. */
+    id: SlugSchema,
+    /** The section's name as readers see it: a heading on the category page and a breadcrumb. */
+    title: z.string().trim().min(1, 'must not be empty'),
+    /** One sentence shown under the section heading on the category page. */
+    description: z.string().trim().min(1, 'must not be empty').optional(),
+    /** Position on the category page: lower comes first; ties keep the order of the list. */
+    order: z.number().int().optional(),
+  })
+  .strict();
+export type Section = z.infer<typeof SectionSchema>;
+
 export const CategorySchema = z
   .object({
     /** The category id: also the folder name under content/articles/ and content/faqs/. */
@@ -124,6 +145,22 @@ export const CategorySchema = z
     order: z.number().int().default(0),
     /** Contact channels for this category, replacing the site's ones field by field. */
     contact: ContactSchema.optional(),
+    /** Optional sections (subfolders of the category's folder), listed in this order on the category page. */
+    sections: z
+      .array(SectionSchema)
+      .default([])
+      .superRefine((sections, ctx) => {
+        const seen = new Set<string>();
+        sections.forEach((s, i) => {
+          if (seen.has(s.id))
+            ctx.addIssue({
+              code: 'custom',
+              path: [i, 'id'],
+              message: `duplicate section id "${s.id}" in this category; give each section its own id`,
+            });
+          seen.add(s.id);
+        });
+      }),
   })
   .strict();
 export type Category = z.infer<typeof CategorySchema>;

@@ -3,12 +3,14 @@
  * article order, previous/next, related articles, featured lists, reading time, dates. Pages look
  * their data up here; no page scans all articles. Pure: no astro:* imports, no I/O.
  */
-import type { ArticleFrontmatter, Category, FaqFrontmatter } from './schema.ts';
-import { getArticlePath, getCategoryPath, getFaqPath } from './routes.ts';
+import type { ArticleFrontmatter, Category, FaqFrontmatter, Section } from './schema.ts';
+import { getArticlePath, getCategoryPath, getFaqPath, getSectionAnchor } from './routes.ts';
 
 export interface ArticleInput {
   slug: string;
   category: string;
+  /** The section folder, if the article is in one (not part of its URL). */
+  section?: string | undefined;
   /** Path relative to the project root, e.g. "content/articles/billing/refunds.md". */
   file: string;
   body: string;
@@ -18,6 +20,7 @@ export interface ArticleInput {
 export interface FaqInput {
   slug: string;
   category: string;
+  section?: string | undefined;
   file: string;
   body: string;
   data: FaqFrontmatter;
@@ -26,6 +29,8 @@ export interface FaqInput {
 export interface ArticleSummary {
   slug: string;
   category: string;
+  /** The id of the article's section, if its category declares it. */
+  section: string | undefined;
   title: string;
   description: string;
   path: string;
@@ -34,12 +39,17 @@ export interface ArticleSummary {
 export interface FaqSummary {
   slug: string;
   category: string;
+  section: string | undefined;
   question: string;
   path: string;
 }
 
 export interface ArticleView extends ArticleSummary {
   categoryTitle: string;
+  /** The declared section the article is in, for breadcrumbs and search. */
+  sectionInfo: Section | undefined;
+  /** Built and reachable by URL, but in no list, pager, related list, search or sitemap. */
+  unlisted: boolean;
   tags: string[];
   owner: string | undefined;
   file: string;
@@ -51,11 +61,26 @@ export interface ArticleView extends ArticleSummary {
   related: ArticleSummary[];
 }
 
+/** A declared section of a category with its listed articles and FAQs, in order. */
+export interface SectionView {
+  section: Section;
+  /** The id of the section's heading on the category page. */
+  anchor: string;
+  articles: ArticleSummary[];
+  faqs: FaqSummary[];
+}
+
 export interface CategoryView {
   category: Category;
   path: string;
+  /** Every listed article, in the order of the category page: section by section, then those in no section. */
   articles: ArticleSummary[];
+  /** Every FAQ, in the same order. */
   faqs: FaqSummary[];
+  /** The declared sections in order (empty for a category without sections). */
+  sections: SectionView[];
+  /** The articles and FAQs directly in the category folder, in no section. */
+  unsectioned: { articles: ArticleSummary[]; faqs: FaqSummary[] };
 }
 
 export interface SiteData {
@@ -64,6 +89,7 @@ export interface SiteData {
   articleBySlug: Map<string, ArticleView>;
   featured: ArticleSummary[];
   topFaqs: FaqSummary[];
+  /** Listed articles (unlisted ones are built but not counted anywhere readers see). */
   articleCount: number;
   faqCount: number;
 }
@@ -86,42 +112,71 @@ export function buildSiteData(
   faqs: readonly FaqInput[],
   options: SiteDataOptions = {},
 ): SiteData {
-  const { lastChanged = new Map(), maxRelated = 4, maxFeatured = 6, maxTopFaqs = 6 } = options;
+  const { lastChanged = new Map<string, Date>(), maxRelated = 4, maxFeatured = 6, maxTopFaqs = 6 } = options;
   const byOrder = <T extends { data: { order?: number } }>(label: (x: T) => string) => (a: T, b: T) =>
     (a.data.order ?? Number.MAX_SAFE_INTEGER) - (b.data.order ?? Number.MAX_SAFE_INTEGER) || label(a).localeCompare(label(b));
 
   const sortedCategories = [...categories].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
   const categoryById = new Map<string, CategoryView>();
+  const sectionByKey = new Map<string, SectionView>();
   for (const category of sortedCategories) {
-    categoryById.set(category.id, { category, path: getCategoryPath(category.id), articles: [], faqs: [] });
+    const sections = getSortedSections(category.sections).map((section) => {
+      const view: SectionView = { section, anchor: getSectionAnchor(section.id), articles: [], faqs: [] };
+      sectionByKey.set(`${category.id}/${section.id}`, view);
+      return view;
+    });
+    categoryById.set(category.id, {
+      category,
+      path: getCategoryPath(category.id),
+      articles: [],
+      faqs: [],
+      sections,
+      unsectioned: { articles: [], faqs: [] },
+    });
   }
+  /** The list an entry goes on: its section's, or its category's own when it is in none (or an undeclared one). */
+  const listsOf = (category: string, section: string | undefined) =>
+    (section !== undefined ? sectionByKey.get(`${category}/${section}`) : undefined) ??
+    categoryById.get(category)?.unsectioned;
+  const sectionOf = (category: string, section: string | undefined) =>
+    section !== undefined ? sectionByKey.get(`${category}/${section}`)?.section : undefined;
 
   const sortedArticles = [...articles].sort(byOrder((a) => a.data.title));
+  const listedArticles = sortedArticles.filter((a) => !a.data.unlisted);
   const summaries = new Map<string, ArticleSummary>();
-  const position = new Map<string, number>();
   for (const a of sortedArticles) {
     const summary: ArticleSummary = {
       slug: a.slug,
       category: a.category,
+      section: sectionOf(a.category, a.section)?.id,
       title: a.data.title,
       description: a.data.description,
       path: getArticlePath(a.category, a.slug),
     };
     summaries.set(a.slug, summary);
-    const list = categoryById.get(a.category)?.articles;
-    if (list) position.set(a.slug, list.push(summary) - 1);
+    if (!a.data.unlisted) listsOf(a.category, a.section)?.articles.push(summary);
   }
-  for (const f of [...faqs].sort(byOrder((f) => f.data.question))) {
-    categoryById.get(f.category)?.faqs.push({
+  const faqSummaries = [...faqs].sort(byOrder((f) => f.data.question)).map((f) => {
+    const summary: FaqSummary = {
       slug: f.slug,
       category: f.category,
+      section: sectionOf(f.category, f.section)?.id,
       question: f.data.question,
       path: getFaqPath(f.slug),
-    });
+    };
+    listsOf(f.category, f.section)?.faqs.push(summary);
+    return summary;
+  });
+  const position = new Map<string, number>();
+  for (const view of categoryById.values()) {
+    const groups = [...view.sections, view.unsectioned];
+    view.articles = groups.flatMap((g) => g.articles);
+    view.faqs = groups.flatMap((g) => g.faqs);
+    view.articles.forEach((a, i) => position.set(a.slug, i));
   }
 
   const byTag = new Map<string, string[]>();
-  for (const a of sortedArticles) {
+  for (const a of listedArticles) {
     for (const tag of new Set(a.data.tags.map((t) => t.toLowerCase()))) {
       const list = byTag.get(tag) ?? [];
       if (list.length < TAG_CANDIDATES) list.push(a.slug);
@@ -129,35 +184,37 @@ export function buildSiteData(
     }
   }
 
+  const unlistedSlugs = new Set(sortedArticles.filter((a) => a.data.unlisted).map((a) => a.slug));
   const articleBySlug = new Map<string, ArticleView>();
   for (const a of sortedArticles) {
     const view = categoryById.get(a.category);
     const siblings = view?.articles ?? [];
-    const index = position.get(a.slug) ?? -1;
+    const index = position.get(a.slug) ?? -1; // -1 for an unlisted article: no pager
     const wordCount = countWords(a.body);
+    const previous = index > 0 ? siblings[index - 1] : undefined;
+    const next = index >= 0 && index < siblings.length - 1 ? siblings[index + 1] : undefined;
     articleBySlug.set(a.slug, {
       ...summaries.get(a.slug)!,
       categoryTitle: view?.category.title ?? a.category,
+      sectionInfo: sectionOf(a.category, a.section),
+      unlisted: a.data.unlisted,
       tags: a.data.tags,
       owner: a.data.owner,
       file: a.file,
       wordCount,
       readingMinutes: Math.max(1, Math.round(wordCount / WORDS_PER_MINUTE)),
       lastUpdated: a.data.updated ? new Date(`${a.data.updated}T00:00:00Z`) : lastChanged.get(a.file),
-      previous: index > 0 ? siblings[index - 1] : undefined,
-      next: index >= 0 && index < siblings.length - 1 ? siblings[index + 1] : undefined,
-      related: getRelated(a, summaries, byTag, maxRelated),
+      previous,
+      next,
+      related: getRelated(a, summaries, byTag, unlistedSlugs, maxRelated),
     });
   }
 
-  const featured = sortedArticles
+  const featured = listedArticles
     .filter((a) => a.data.featured)
     .slice(0, maxFeatured)
     .map((a) => summaries.get(a.slug)!);
-  const topFaqs = [...faqs]
-    .sort(byOrder((f) => f.data.question))
-    .slice(0, maxTopFaqs)
-    .map((f) => ({ slug: f.slug, category: f.category, question: f.data.question, path: getFaqPath(f.slug) }));
+  const topFaqs = faqSummaries.slice(0, maxTopFaqs);
 
   const categoryViews = [...categoryById.values()];
   return {
@@ -166,9 +223,17 @@ export function buildSiteData(
     articleBySlug,
     featured,
     topFaqs,
-    articleCount: articles.length,
+    articleCount: listedArticles.length,
     faqCount: faqs.length,
   };
+}
+
+/** Sections by `order` (those without one after), ties in the order categories.yaml lists them. */
+function getSortedSections(sections: readonly Section[]): Section[] {
+  return sections
+    .map((section, i) => ({ section, i }))
+    .sort((a, b) => (a.section.order ?? Number.MAX_SAFE_INTEGER) - (b.section.order ?? Number.MAX_SAFE_INTEGER) || a.i - b.i)
+    .map(({ section }) => section);
 }
 
 /** Explicit `related` first, then articles sharing the most tags; never itself, never twice. */
@@ -176,13 +241,14 @@ function getRelated(
   article: ArticleInput,
   summaries: ReadonlyMap<string, ArticleSummary>,
   byTag: ReadonlyMap<string, string[]>,
+  unlisted: ReadonlySet<string>,
   max: number,
 ): ArticleSummary[] {
   const out: ArticleSummary[] = [];
   const seen = new Set([article.slug]);
   for (const slug of article.data.related) {
     const s = summaries.get(slug);
-    if (s && !seen.has(slug) && out.length < max) {
+    if (s && !unlisted.has(slug) && !seen.has(slug) && out.length < max) {
       out.push(s);
       seen.add(slug);
     }

@@ -12,7 +12,7 @@ export interface Position {
 export interface ParsedYaml {
   value: unknown;
   /** Where the field at `path` is written, or the closest parent that exists. */
-  locate(path: ReadonlyArray<string | number>): Position;
+  locate: (path: ReadonlyArray<string | number>) => Position;
 }
 
 export class YamlSyntaxError extends Error {
@@ -48,8 +48,8 @@ export function parseYamlWithPositions(text: string, lineOffset = 0): ParsedYaml
 }
 
 /**
- * Frontmatter, fast: the value from js-yaml (the parser Astro's content layer uses, about six
- * times faster than building a document with positions), and positions only when a finding
+ * Frontmatter, fast: the value from js-yaml (the parser Astro's content layer uses, much faster
+ * than building a document with positions, docs/performance.md), and positions only when a finding
  * needs one: `locate` parses the text again with positions on its first call. Text js-yaml
  * rejects is parsed with positions at once, so the error names its line and column.
  */
@@ -86,7 +86,7 @@ function locateInDocument(
   toPosition: (offset: number) => Position,
   start: Position,
 ): Position {
-  let node: Node | null | undefined = doc.contents as Node | null;
+  let node: Node | null | undefined = doc.contents;
   let found: Position = start;
   for (const key of path) {
     if (isMap(node)) {

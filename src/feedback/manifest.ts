@@ -29,6 +29,16 @@ export const FeedbackManifestItemSchema = z
     kind: z.enum(['article', 'faq']),
     /** The title (articles) or question (FAQs) as readers see it. */
     title: z.string().trim().min(1, 'must not be empty').max(300, 'must be 300 characters or fewer'),
+    /** The category id the item is filed under (absent in manifests from older builds). */
+    category: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a category id like "billing"')
+      .optional(),
+    /** The section id within the category, when the item is in a section; not part of its path. */
+    section: z
+      .string()
+      .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a section id like "cards"')
+      .optional(),
     /** The site path where the item is shown, e.g. "/account/reset-password/" or "/faq/#why-charged-twice". */
     path: z
       .string()

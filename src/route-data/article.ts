@@ -4,6 +4,7 @@ import type { ArticleSummary, ArticleView, SiteData } from '../content/site-data
 import { absoluteUrl, href } from '../site/urls.ts';
 import { getArticleLd } from '../site/json-ld.ts';
 import { formatLongDate } from '../site/format-date.ts';
+import { getSectionAnchor } from '../content/routes.ts';
 import { getBreadcrumbs, type BreadcrumbItem, type PageHead } from './common.ts';
 
 /** A heading as Astro's render() returns it (MarkdownHeading). */
@@ -56,9 +57,11 @@ export function getArticleRouteData(
   if (!article) throw new Error(`No article "${slug}"`);
   const category = site.categoryById.get(article.category);
   if (!category) throw new Error(`Article "${slug}" is in the unknown category "${article.category}"`);
+  const section = article.sectionInfo;
   const crumbs = getBreadcrumbs(
     [
       { name: category.category.title, path: category.path },
+      ...(section ? [{ name: section.title, path: `${category.path}#${getSectionAnchor(section.id)}` }] : []),
       { name: article.title, path: article.path },
     ],
     settings,
@@ -79,6 +82,8 @@ export function getArticleRouteData(
       path: article.path,
       ogType: 'article',
       jsonLd: [articleLd, crumbs.ld],
+      // Unlisted: reachable by its URL, but kept out of search engines as out of every list.
+      noindex: article.unlisted,
     },
     breadcrumbs: crumbs.items,
     article,

@@ -13,22 +13,25 @@ export const settings = (extra: Partial<SiteSettings> = {}): SiteSettings => ({
   ...extra,
 });
 
-const article = (
+export const article = (
   category: string,
   slug: string,
   data: Record<string, unknown>,
   body = 'word '.repeat(500),
+  section?: string,
 ): ArticleInput => ({
   slug,
   category,
-  file: `content/articles/${category}/${slug}.md`,
+  section,
+  file: `content/articles/${category}/${section ? `${section}/` : ''}${slug}.md`,
   body,
   data: ArticleFrontmatterSchema.parse({ description: `About ${slug}.`, ...data }),
 });
-const faq = (category: string, slug: string, question: string, order: number): FaqInput => ({
+export const faq = (category: string, slug: string, question: string, order: number, section?: string): FaqInput => ({
   slug,
   category,
-  file: `content/faqs/${category}/${slug}.md`,
+  section,
+  file: `content/faqs/${category}/${section ? `${section}/` : ''}${slug}.md`,
   body: `Answer to ${slug}.`,
   data: FaqFrontmatterSchema.parse({ question, order }),
 });
@@ -70,3 +73,28 @@ export const site = buildSiteData(
     faq('billing', 'card', 'Which cards?', 2),
   ],
 );
+
+/** A category with sections: a long one, a short one listed first by `order`, an empty one, plus an unlisted article. */
+export const accountCategory = CategorySchema.parse({
+  id: 'account',
+  title: 'Account',
+  description: 'Your account.',
+  sections: [
+    { id: 'signing-in', title: 'Signing in', description: 'Get back in.', order: 2 },
+    { id: 'settings', title: 'Settings', order: 1 },
+    { id: 'empty', title: 'Nothing here yet' },
+  ],
+});
+export const sectionedArticles = [
+  ...Array.from({ length: 10 }, (_, i) =>
+    article('account', `sign-in-${i + 1}`, { title: `Sign in ${i + 1}`, order: i + 1 }, 'word', 'signing-in'),
+  ),
+  article('account', 'change-email', { title: 'Change email', tags: ['email'] }, 'word', 'settings'),
+  article('account', 'loose', { title: 'Loose article', tags: ['email'] }),
+  article('account', 'ticket-only', { title: 'Ticket only', tags: ['email'], unlisted: true }, 'word', 'settings'),
+];
+export const sectionedSite = buildSiteData([accountCategory], sectionedArticles, [
+  faq('account', 'lost-phone', 'Lost my phone?', 1, 'signing-in'),
+  faq('account', 'family', 'Share with family?', 2),
+  faq('account', 'rename', 'Change my name?', 3, 'settings'),
+]);

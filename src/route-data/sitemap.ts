@@ -1,4 +1,4 @@
-/** The sitemap's entries: home, the FAQ page, every category and every article with its date. */
+/** The sitemap's entries: home, the FAQ page, every category and every listed article with its date. */
 import type { SiteData } from '../content/site-data.ts';
 import { getFaqIndexPath, getHomePath } from '../content/routes.ts';
 import { absoluteUrl } from '../site/urls.ts';
@@ -10,6 +10,8 @@ export function getSitemapEntries(site: SiteData, siteUrl: URL | string): Sitema
     { url: url(getHomePath()) },
     { url: url(getFaqIndexPath()) },
     ...site.categories.map((c) => ({ url: url(c.path) })),
-    ...[...site.articleBySlug.values()].map((a) => ({ url: url(a.path), lastModified: a.lastUpdated })),
+    ...[...site.articleBySlug.values()]
+      .filter((a) => !a.unlisted)
+      .map((a) => ({ url: url(a.path), lastModified: a.lastUpdated })),
   ];
 }

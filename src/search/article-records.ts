@@ -12,6 +12,8 @@ import { getSynonymAttributes, type SynonymExpander } from './synonyms.ts';
 
 export interface ArticleForSearch {
   category: string;
+  /** The section folder, if the article is in one. */
+  section?: string | undefined;
   slug: string;
   title: string;
   description: string;
@@ -26,9 +28,15 @@ export interface ArticleForSearch {
   markdown: string;
 }
 
+/** Where a record sits, as results show it: the category's title and the section's, if any. */
+export interface RecordPlace {
+  categoryTitle: string;
+  sectionTitle?: string | undefined;
+}
+
 export function buildArticleSearchRecord(
   article: ArticleForSearch,
-  categoryTitle: string,
+  place: RecordPlace,
   language: string,
   synonyms?: SynonymExpander,
 ): SearchHtmlRecord {
@@ -42,7 +50,14 @@ export function buildArticleSearchRecord(
     language,
     title: article.title,
     category: article.category,
-    attributes: { 'data-pagefind-filter': 'type:article', ...getSynonymAttributes(found, `category:${categoryTitle}`) },
+    section:
+      place.sectionTitle === undefined
+        ? undefined
+        : { id: `${article.category}/${article.section}`, title: place.sectionTitle },
+    attributes: {
+      'data-pagefind-filter': 'type:article',
+      ...getSynonymAttributes(found, `category:${place.categoryTitle}`),
+    },
     inner:
       `<h1 data-pagefind-meta="title">${escapeHtml(article.title)}</h1>` +
       `<p data-pagefind-weight="2">${escapeHtml(article.description)}</p>` +

@@ -7,10 +7,13 @@ import { escapeHtml } from '../lib/html.ts';
 import { getFaqPath } from '../content/routes.ts';
 import { getPlainParagraphs, getPlainText } from './plain-text.ts';
 import { toSearchDocumentHtml, type SearchHtmlRecord } from './record-html.ts';
+import type { RecordPlace } from './article-records.ts';
 import { FAQ_SYNONYM_FIELDS, getSynonymAttributes, type SynonymExpander } from './synonyms.ts';
 
 export interface FaqForSearch {
   category: string;
+  /** The section folder, if the FAQ is in one. */
+  section?: string | undefined;
   slug: string;
   question: string;
   /** The answer's rendered Markdown (what the FAQ page shows), when the content layer has it. */
@@ -21,7 +24,7 @@ export interface FaqForSearch {
 
 export function buildFaqSearchRecord(
   faq: FaqForSearch,
-  categoryTitle: string,
+  place: RecordPlace,
   language: string,
   synonyms?: SynonymExpander,
 ): SearchHtmlRecord {
@@ -35,9 +38,13 @@ export function buildFaqSearchRecord(
     language,
     title: faq.question,
     category: faq.category,
+    section:
+      place.sectionTitle === undefined
+        ? undefined
+        : { id: `${faq.category}/${faq.section}`, title: place.sectionTitle },
     attributes: {
       'data-pagefind-filter': 'type:faq',
-      ...getSynonymAttributes(found, `category:${categoryTitle}`, FAQ_SYNONYM_FIELDS),
+      ...getSynonymAttributes(found, `category:${place.categoryTitle}`, FAQ_SYNONYM_FIELDS),
     },
     inner:
       `<h1 data-pagefind-meta="title" data-pagefind-weight="7">${escapeHtml(faq.question)}</h1>` +

@@ -17,11 +17,11 @@ function patchFetchForFiles(): void {
   if (fetchPatched) return;
   fetchPatched = true;
   const realFetch = globalThis.fetch;
-  globalThis.fetch = (async (input: string | URL | Request, init?: RequestInit) => {
+  globalThis.fetch = async (input: string | URL | Request, init?: RequestInit) => {
     const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
     if (url.startsWith('file:')) return new Response(await readFile(fileURLToPath(url.split('?')[0]!)));
     return realFetch(input, init);
-  }) as typeof fetch;
+  };
 }
 
 export interface NodeSearch {

@@ -16,8 +16,8 @@ export function getPlainParagraphs(markdown: string): string[] {
 
 /**
  * The words of a Markdown text, for matching only (vocabulary, synonyms): code, URLs, HTML tags
- * and Markdown punctuation are dropped with a few regular expressions. About ten times faster
- * than a parse, which matters because it runs for every article of every build.
+ * and Markdown punctuation are dropped with a few regular expressions, far faster than a parse
+ * (docs/performance.md), which matters because it runs for every article of every build.
  */
 export function getPlainText(markdown: string): string {
   return markdown

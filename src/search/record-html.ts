@@ -1,7 +1,7 @@
 /**
  * The HTML document Pagefind indexes for one search record (an article or a FAQ question). The
  * index is built from the content, not scraped from the built pages, so it can be written while
- * Astro is still rendering (see search-index-session.ts). Only `<main data-pagefind-body>` is
+ * Astro is still rendering (see build/search-index/session.ts). Only `<main data-pagefind-body>` is
  * indexed; its attributes carry the filters and the metadata (title, category, synonyms).
  */
 import { escapeHtml } from '../lib/html.ts';
@@ -20,6 +20,11 @@ export interface SearchDocument {
   attributes: Record<string, string>;
   /** Category id, indexed as the `category` filter. */
   category: string;
+  /**
+   * The section, if the entry is in one: its title is the `section` metadata results show, and
+   * "<category>/<section>" (section ids are unique only within their category) the `section` filter.
+   */
+  section?: { id: string; title: string } | undefined;
   /** Body HTML, already safe (rendered Markdown, or escaped text). */
   inner: string;
 }
@@ -31,6 +36,10 @@ export function toSearchDocumentHtml(doc: SearchDocument): string {
   return (
     `<!doctype html><html lang="${escapeHtml(doc.language)}"><head><title>${escapeHtml(doc.title)}</title></head><body>` +
     `<main data-pagefind-body${attributes}><span data-pagefind-filter="category:${escapeHtml(doc.category)}"></span>` +
+    (doc.section
+      ? `<span data-pagefind-filter="section:${escapeHtml(doc.section.id)}"></span>` +
+        `<span data-pagefind-meta="section:${escapeHtml(doc.section.title)}"></span>`
+      : '') +
     `${doc.inner}</main></body></html>`
   );
 }

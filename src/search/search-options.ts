@@ -36,7 +36,7 @@ export const PAGEFIND_OPTIONS: PagefindOptions = {
     },
     // Half term frequency, half weighted word count (default 1 = frequency only): long articles
     // that use a word often are no longer outranked by short FAQ answers that use it once.
-    // Every value from 0.3 to 0.7 measured the same; 0.5 is the middle of that plateau.
+    // 0.5 is the middle of a plateau of equal scores (docs/search.md, "Figures").
     termFrequency: 0.5,
   },
 };

@@ -5,9 +5,10 @@
 import { getCollection } from 'astro:content';
 import { buildSiteData, type SiteData } from '../content/site-data.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
-import { getActiveContentCheck } from '../build/active-content-check.ts';
+import { contentCheckSlot } from '../build/content-check-slot.ts';
 import { CategoriesFileSchema, type ArticleFrontmatter, type FaqFrontmatter } from '../content/schema.ts';
 import { readYamlData } from './read-yaml-data.ts';
+import { parseEntryId } from '../content/entry-id.ts';
 import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
 import { getHelpCenterConfig } from './config.ts';
 import path from 'node:path';
@@ -36,10 +37,6 @@ export interface LoadedSite {
 let pending: Promise<LoadedSite> | undefined;
 
 const isPublished = (entry: { data: { draft: boolean } }) => !import.meta.env.PROD || !entry.data.draft;
-const splitId = (id: string) => {
-  const [category = '', slug = ''] = id.split('/');
-  return { category, slug };
-};
 
 export function getSite(): Promise<LoadedSite> {
   pending ??= loadSite();
@@ -54,7 +51,7 @@ async function loadSite(): Promise<LoadedSite> {
     getCollection('faqs', isPublished),
   ])) as [ArticleEntry[], FaqEntry[]];
   const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
-  const history = await getContentHistory(root, contentDir);
+  const history = getContentHistory(root, contentDir);
   const toFile = (entry: { filePath?: string }) =>
     path
       .relative(root, path.resolve(astroRoot, entry.filePath ?? ''))
@@ -62,24 +59,21 @@ async function loadSite(): Promise<LoadedSite> {
       .join('/');
   const data = buildSiteData(
     categories,
-    articles.map((e) => ({ ...splitId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
-    faqs.map((e) => ({ ...splitId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
+    articles.map((e) => ({ ...parseEntryId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
+    faqs.map((e) => ({ ...parseEntryId(e.id), file: toFile(e), body: e.body ?? '', data: e.data })),
     { lastChanged: history.lastChanged },
   );
   return {
     data,
-    articles: new Map(articles.map((e) => [splitId(e.id).slug, e])),
-    faqs: new Map(faqs.map((e) => [splitId(e.id).slug, e])),
+    articles: new Map(articles.map((e) => [parseEntryId(e.id).slug, e])),
+    faqs: new Map(faqs.map((e) => [parseEntryId(e.id).slug, e])),
     revision: getBuildRevision(history) ?? 'unknown',
   };
 }
 
 /** `astro build` has the git dates from its content check (read on a worker thread); dev reads them here. */
-async function getContentHistory(
-  root: string,
-  contentDir: string,
-): Promise<Pick<GitHistory, 'lastChanged' | 'revision'>> {
-  const checked = getActiveContentCheck();
+function getContentHistory(root: string, contentDir: string): Pick<GitHistory, 'lastChanged' | 'revision'> {
+  const checked = contentCheckSlot.get();
   if (checked) return checked.history;
   return loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
 }

@@ -80,6 +80,32 @@ describe('createEntry', () => {
     expect(readFileSync(path.join(root, 'content/articles/billing/refunds.md'), 'utf8')).toBe(before);
   });
 
+  it('creates an entry in a section folder, and lists the sections when the one given is unknown', () => {
+    root = createTestSite({
+      'content/categories.yaml':
+        '- id: billing\n  title: Billing\n  description: Payments.\n  sections:\n    - id: cards\n      title: Cards\n- id: account\n  title: Your account\n  description: Sign in.\n',
+    });
+    const made = createEntry({
+      root,
+      kind: 'faq',
+      title: 'Can I use two cards?',
+      category: 'billing',
+      section: 'cards',
+    });
+    expect(made).toMatchObject({ ok: true, file: 'content/faqs/billing/cards/can-i-use-two-cards.md' });
+    expect(loadContent(root).faqs.find((f) => f.id === 'can-i-use-two-cards')?.section).toBe('cards');
+    expect(createEntry({ root, kind: 'faq', title: 'X?', category: 'billing', section: 'wallets' })).toEqual({
+      ok: false,
+      message:
+        '"wallets" is not a section of "billing"; use one of these with --section:\n  cards                Cards',
+    });
+    expect(createEntry({ root, kind: 'faq', title: 'X?', category: 'account', section: 'cards' })).toEqual({
+      ok: false,
+      message:
+        '"account" has no sections; leave out --section, or declare the section under the category in content/categories.yaml',
+    });
+  });
+
   it('lists the valid categories when the one given is unknown', () => {
     root = createTestSite();
     const result = createEntry({

@@ -18,6 +18,8 @@ export interface NewEntryOptions {
   kind: EntryKind;
   title: string;
   category: string;
+  /** One of the category's sections, to create the file in its folder. */
+  section?: string;
   /** Use this slug instead of one made from the title. */
   slug?: string;
   owner?: string;
@@ -89,6 +91,15 @@ export function createEntry(options: NewEntryOptions): NewEntryResult {
       message: `"${options.category}" is not a category; use one of these with --category:\n${list}`,
     };
   }
+  if (options.section !== undefined && !category.sections.some((s) => s.id === options.section)) {
+    const list = category.sections.map((s) => `  ${s.id.padEnd(20)} ${s.title}`).join('\n');
+    return {
+      ok: false,
+      message: list
+        ? `"${options.section}" is not a section of "${category.id}"; use one of these with --section:\n${list}`
+        : `"${category.id}" has no sections; leave out --section, or declare the section under the category in ${contentDirName}/categories.yaml`,
+    };
+  }
   const slug = options.slug ?? slugify(title);
   if (!slug)
     return {
@@ -102,7 +113,7 @@ export function createEntry(options: NewEntryOptions): NewEntryResult {
     };
 
   const folder = options.kind === 'article' ? 'articles' : 'faqs';
-  const file = `${contentDirName}/${folder}/${category.id}/${slug}.md`;
+  const file = `${contentDirName}/${folder}/${category.id}/${options.section ? `${options.section}/` : ''}${slug}.md`;
   const sameSlug = (options.kind === 'article' ? content.articles : content.faqs).find((e) => e.id === slug);
   if (sameSlug && sameSlug.file !== file) {
     return {

@@ -95,7 +95,7 @@ describe('keyboard-only use', () => {
       const info = await page.evaluate((endpoint) => {
         const el = document.activeElement as HTMLButtonElement | null;
         if (!el || el.tagName !== 'BUTTON' || el.form?.action !== endpoint) return null;
-        return el.textContent!.replace(/\s+/g, ' ').trim();
+        return el.textContent.replace(/\s+/g, ' ').trim();
       }, feedbackEndpoint);
       if (info) {
         reached.push(info);

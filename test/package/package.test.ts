@@ -34,7 +34,7 @@ function run(command: string, args: string[], options: SpawnSyncOptions & { cwd:
   const out = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: cleanEnv(), ...options });
   if (out.status !== 0) {
     throw new Error(
-      `${command} ${args.join(' ')} exited ${out.status ?? out.signal} in ${options.cwd}\n--- stdout\n${out.stdout}\n--- stderr\n${out.stderr}`,
+      `${command} ${args.join(' ')} exited ${out.status ?? out.signal} in ${options.cwd}\n--- stdout\n${String(out.stdout)}\n--- stderr\n${String(out.stderr)}`,
     );
   }
   return String(out.stdout);

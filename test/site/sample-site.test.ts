@@ -12,6 +12,11 @@ import { getJsonLd, readPage, text } from '../helpers/dist.ts';
 const outDir = path.join(SITES_DIR, 'sample');
 const content = loadContent(REPO_ROOT);
 const articles = content.articles.filter((a) => !a.data.draft);
+/** What readers find in lists, the sitemap and search: unlisted articles are built but in none of them. */
+const listed = articles.filter((a) => !a.data.unlisted);
+const unlisted = articles.filter((a) => a.data.unlisted);
+const sectionTitle = (a: (typeof articles)[number]) =>
+  content.categories.find((c) => c.id === a.category)?.sections.find((s) => s.id === a.section)?.title;
 const faqs = content.faqs.filter((f) => !f.data.draft);
 const site = content.site!;
 const siteUrl = site.url.replace(/\/$/, '');
@@ -32,7 +37,7 @@ describe('the sample help center build', () => {
       expect(existsSync(path.join(outDir, p)), p).toBe(true);
     }
     const sitemap = readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8');
-    expect(sitemap.match(/<url>/g)?.length).toBe(articles.length + content.categories.length + 2);
+    expect(sitemap.match(/<url>/g)?.length).toBe(listed.length + content.categories.length + 2);
     expect(readFileSync(path.join(outDir, 'robots.txt'), 'utf8')).toContain(`Sitemap: ${siteUrl}/sitemap.xml`);
   });
 
@@ -44,7 +49,7 @@ describe('the sample help center build', () => {
     );
     for (const card of cards) {
       const id = card.getAttribute('href')!.split('/')[1]!;
-      const n = articles.filter((a) => a.category === id).length;
+      const n = listed.filter((a) => a.category === id).length;
       const m = faqs.filter((f) => f.category === id).length;
       expect(text(card.querySelector('.count'))).toBe(
         `${n} article${n === 1 ? '' : 's'}, ${m} FAQ${m === 1 ? '' : 's'}`,
@@ -62,7 +67,9 @@ describe('the sample help center build', () => {
     for (const a of articles) {
       const page = readPage(outDir, getArticlePath(a.category, a.id));
       const category = content.categories.find((c) => c.id === a.category)!;
-      expect(page.querySelectorAll('.breadcrumbs li').map(text)).toEqual(['Home', category.title, a.data.title]);
+      const section = sectionTitle(a);
+      const trail = section ? ['Home', category.title, section, a.data.title] : ['Home', category.title, a.data.title];
+      expect(page.querySelectorAll('.breadcrumbs li').map(text)).toEqual(trail);
       expect(text(page.querySelector('h1'))).toBe(a.data.title);
       const canonical = `${siteUrl}${getArticlePath(a.category, a.id)}`;
       expect(page.querySelector('link[rel=canonical]')?.getAttribute('href')).toBe(canonical);
@@ -70,7 +77,7 @@ describe('the sample help center build', () => {
       const ld = getJsonLd(page);
       expect(ld.map((d) => d['@type'])).toEqual(['Article', 'BreadcrumbList']);
       expect(ld[0]).toMatchObject({ headline: a.data.title, mainEntityOfPage: canonical });
-      expect((ld[1]!.itemListElement as unknown[]).length).toBe(3);
+      expect((ld[1]!.itemListElement as unknown[]).length).toBe(trail.length);
       expect(page.querySelectorAll('h1').length).toBe(1);
     }
   });
@@ -150,7 +157,8 @@ describe('the sample help center build', () => {
   it('lists a category’s articles in order and then its FAQs on the category page', () => {
     const c = content.categories[0]!;
     const page = readPage(outDir, `/${c.id}/`);
-    const ordered = articles
+    expect(c.sections).toEqual([]);
+    const ordered = listed
       .filter((a) => a.category === c.id)
       .sort((a, b) => (a.data.order ?? 1e9) - (b.data.order ?? 1e9) || a.data.title.localeCompare(b.data.title));
     expect(page.querySelectorAll('#articles-heading + ul > li > a').map(text)).toEqual(
@@ -163,6 +171,92 @@ describe('the sample help center build', () => {
     const a = articles[0]!;
     const html = readFileSync(path.join(outDir, getArticlePath(a.category, a.id), 'index.html'), 'utf8');
     expect(html).not.toMatch(/data-pagefind-|data-(description-|heading-|body-)?synonyms/);
+  });
+});
+
+describe('sections and unlisted articles in the sample help center', () => {
+  const account = content.categories.find((c) => c.id === 'account')!;
+
+  it('gives at least two categories sections, and has an unlisted article', () => {
+    expect(content.categories.filter((c) => c.sections.length > 0).length).toBeGreaterThanOrEqual(2);
+    expect(listed.some((a) => a.section !== undefined)).toBe(true);
+    expect(unlisted.map((a) => a.id)).toEqual(['confirm-a-payment-with-your-bank']);
+  });
+
+  it('lists the sections in order on the category page, each with its articles in order, and links them at the top', () => {
+    const page = readPage(outDir, '/account/');
+    const sections = [...account.sections].sort((a, b) => (a.order ?? 1e9) - (b.order ?? 1e9));
+    expect(page.querySelectorAll('section.article-group > h2').map(text)).toEqual(sections.map((s) => s.title));
+    expect(page.querySelectorAll('nav.section-nav a').map((a) => a.getAttribute('href'))).toEqual(
+      sections.map((s) => `#section-${s.id}`),
+    );
+    for (const s of sections) {
+      const ordered = listed
+        .filter((a) => a.category === 'account' && a.section === s.id)
+        .sort((a, b) => (a.data.order ?? 1e9) - (b.data.order ?? 1e9) || a.data.title.localeCompare(b.data.title));
+      expect(ordered.length).toBeGreaterThan(0);
+      expect(page.querySelectorAll(`#section-${s.id} ~ ul.link-list > li > a`).map(text)).toEqual(
+        ordered.map((a) => a.data.title),
+      );
+    }
+  });
+
+  it('links an article’s section crumb to the section’s heading, and keeps the section out of its URL', () => {
+    const page = readPage(outDir, '/account/reset-password/');
+    const crumbs = page.querySelectorAll('.breadcrumbs a').map((a) => [text(a), a.getAttribute('href')]);
+    expect(crumbs).toEqual([
+      ['Home', '/'],
+      ['Your account', '/account/'],
+      ['Signing in', '/account/#section-signing-in'],
+    ]);
+    expect(existsSync(path.join(outDir, 'account/signing-in'))).toBe(false);
+    expect(readPage(outDir, '/account/').querySelector('#section-signing-in')).not.toBeNull();
+  });
+
+  it('builds the unlisted article with noindex, and leaves it out of the sitemap, lists and pagers', () => {
+    const [a] = unlisted;
+    const url = getArticlePath(a!.category, a!.id);
+    const page = readPage(outDir, url);
+    expect(text(page.querySelector('h1'))).toBe(a!.data.title);
+    expect(page.querySelector('meta[name=robots]')?.getAttribute('content')).toBe('noindex');
+    expect(readPage(outDir, '/account/reset-password/').querySelector('meta[name=robots]')).toBeNull();
+    expect(readFileSync(path.join(outDir, 'sitemap.xml'), 'utf8')).not.toContain(url);
+    for (const other of ['/', `/${a!.category}/`, ...listed.map((l) => getArticlePath(l.category, l.id))]) {
+      const html = readFileSync(path.join(outDir, other, 'index.html'), 'utf8');
+      expect(html.includes(`href="${url}"`), other).toBe(false);
+    }
+  });
+
+  it('keeps the unlisted article out of the search index, and shows sections in search results', async () => {
+    const search = await createNodeSearch(outDir);
+    const url = getArticlePath(unlisted[0]!.category, unlisted[0]!.id);
+    for (const query of ['confirm a payment with your bank', '3-D Secure', 'Verified by Visa', 'banking app']) {
+      expect(
+        (await search.search(query)).map((r) => r.url),
+        query,
+      ).not.toContain(url);
+    }
+    const [hit] = await search.search('reset password');
+    expect(hit?.meta).toMatchObject({ category: 'Your account', section: 'Signing in' });
+    expect(hit?.filters.section).toEqual(['account/signing-in']);
+    const inSection = await search.search('card', { section: 'billing/payments' });
+    expect(inSection.length).toBeGreaterThan(0);
+    expect(inSection.every((r) => r.filters.section?.includes('billing/payments'))).toBe(true);
+  });
+
+  it('puts the category and section in the feedback manifest, unlisted articles included', () => {
+    const manifest = JSON.parse(readFileSync(path.join(outDir, 'feedback-manifest.json'), 'utf8')) as {
+      items: Array<{ id: string; category?: string; section?: string }>;
+    };
+    expect(manifest.items).toContainEqual(
+      expect.objectContaining({ id: 'article:reset-password', category: 'account', section: 'signing-in' }),
+    );
+    expect(manifest.items).toContainEqual(
+      expect.objectContaining({ id: 'article:confirm-a-payment-with-your-bank', section: 'payments' }),
+    );
+    const track = manifest.items.find((i) => i.id === 'article:track-your-order')!;
+    expect(track.category).toBe('orders-shipping');
+    expect(track).not.toHaveProperty('section');
   });
 });
 

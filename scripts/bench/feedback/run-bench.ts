@@ -101,7 +101,7 @@ export async function startBaselineServer(): Promise<{ url: string; stop: () => 
   const code = `const http=require('node:http');const s=http.createServer((q,r)=>{q.resume();q.on('end',()=>{r.writeHead(204);r.end()})});s.listen(0,'127.0.0.1',()=>console.log(JSON.stringify({port:s.address().port})));process.on('SIGTERM',()=>s.close(()=>process.exit(0)))`;
   const proc = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
-    proc.stdout!.once('data', (d: Buffer) => resolve(JSON.parse(d.toString()).port));
+    proc.stdout.once('data', (d: Buffer) => resolve((JSON.parse(d.toString()) as { port: number }).port));
     proc.once('exit', (c) => reject(new Error(`the baseline server exited (${c})`)));
   });
   const url = `http://127.0.0.1:${port}`;
@@ -189,11 +189,11 @@ export function startSecondWriter(
     },
   );
   let out = '';
-  proc.stdout!.on('data', (d: Buffer) => (out += d.toString()));
+  proc.stdout.on('data', (d: Buffer) => (out += d.toString()));
   return new Promise((resolve, reject) =>
     proc.once('exit', (code) =>
       code === 0
-        ? resolve(JSON.parse(out.trim().split('\n').pop()!))
+        ? resolve(JSON.parse(out.trim().split('\n').pop()!) as { written: number; errors: number })
         : reject(new Error(`the second writer exited with ${code}`)),
     ),
   );

@@ -7,15 +7,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import { describeIssue, formatIssuePath } from '../../../src/lib/errors.ts';
 import type { Diagnostic } from '../../../src/content/diagnostics.ts';
 import { parseYamlWithPositions, YamlSyntaxError } from '../../../src/content/yaml-source.ts';
-import { getEditDistance } from '../../../src/search/edit-distance.ts';
+import { findClosest } from '../../../src/lib/did-you-mean.ts';
 import { BENCHMARK_KINDS, BenchmarkFileSchema, type BenchmarkKind } from './benchmark-schema.ts';
 
 export const BENCHMARK_FILE = 'search-benchmark.yaml';
 /** Ranks below this are not counted (reciprocal rank 0). */
 export const BENCHMARK_DEPTH = 10;
 /**
- * The CI floor for hit@3: measured 97.9% (93 of 95, docs/search.md). 95% fails once three more
- * queries drop out of the top 3 (a real regression), not on one new hard query a writer adds.
+ * The CI floor for hit@3, a few points under what is measured (docs/search.md): it fails once
+ * three queries drop out of the top 3 (a real regression), not on one new hard query a writer adds.
  */
 export const BENCHMARK_HIT3_FLOOR = 0.95;
 const RULE = 'search-benchmark';
@@ -162,12 +162,5 @@ export function getBenchmarkReport(outcomes: readonly BenchmarkOutcome[]): Bench
 /** The known URL whose slug is closest to a mistyped one, if it is close enough to be a typo. */
 function getClosest(url: string, known: ReadonlySet<string>): string | undefined {
   const slugOf = (u: string) => u.split(/[/#]/).filter(Boolean).pop() ?? '';
-  const slug = slugOf(url);
-  const max = Math.max(2, Math.floor(slug.length / 3));
-  let best: { url: string; distance: number } | undefined;
-  for (const k of known) {
-    const distance = getEditDistance(slug, slugOf(k), max);
-    if (distance <= max && (!best || distance < best.distance)) best = { url: k, distance };
-  }
-  return best?.url;
+  return findClosest(slugOf(url), known, slugOf);
 }

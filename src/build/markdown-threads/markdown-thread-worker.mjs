@@ -5,7 +5,7 @@
  * answers each entry with the same HTML and metadata.
  *
  * Plain JavaScript, so that Node loads Astro's Markdown processor (a few hundred modules) itself:
- * through tsx's hooks each thread took ~0.4 s longer to start. From the compiled package (dist/)
+ * through tsx's hooks each thread started measurably later (docs/performance.md). From the compiled package (dist/)
  * our remark plugins are JavaScript beside this file and load natively; only from the TypeScript
  * source (the tests) do they come through tsx, a development dependency.
  */

@@ -3,7 +3,7 @@
  * entry type it is given gets a render function that sends each entry to a thread. The glob loader
  * keeps ten entries in flight, so the threads render while Astro reads, validates and stores the
  * others. The integration registers the threads in `astro:config:setup` of `astro build` and stops
- * them when the content is loaded; the two meet on globalThis (build-slot.ts), like the search
+ * them when the content is loaded; the two meet on globalThis (lib/build-slot.ts), like the search
  * index, so this module imports only that and types. Outside `astro build`, or for `.mdx`, the
  * loader runs unchanged.
  *
@@ -23,9 +23,8 @@ export interface MarkdownRenderer {
   ): Promise<ContentEntryRenderFunction>;
 }
 
-const active = createBuildSlot<MarkdownRenderer>('helpdesk-kit.markdown-threads');
-export const setActiveMarkdownThreads = active.set;
-export const getActiveMarkdownThreads = active.get;
+/** Set by the integration in `astro:config:setup` of `astro build`, emptied once the content is loaded. */
+export const markdownThreadsSlot = createBuildSlot<MarkdownRenderer>('helpdesk-kit.markdown-threads');
 
 /** Astro passes the entry types by file extension to loaders, beside the documented context. */
 type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };
@@ -44,7 +43,7 @@ export function withMarkdownThreads(loader: Loader): Loader {
   return {
     ...loader,
     load: (context) => {
-      const threads = getActiveMarkdownThreads();
+      const threads = markdownThreadsSlot.get();
       if (!threads) return loader.load(context);
       const markdown = findMarkdownEntryType(context);
       if ('reason' in markdown) {

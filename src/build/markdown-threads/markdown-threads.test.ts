@@ -15,7 +15,7 @@ import {
   toThreadOptions,
   type MarkdownEntry,
 } from './markdown-threads.ts';
-import { setActiveMarkdownThreads, withMarkdownThreads, type MarkdownRenderer } from './markdown-threads-loader.ts';
+import { markdownThreadsSlot, withMarkdownThreads, type MarkdownRenderer } from './markdown-threads-loader.ts';
 
 const contentDir = '/site/content';
 /** The resolved config Astro hands the loaders: its defaults under ours, as astro.config.mjs sets them. */
@@ -148,6 +148,7 @@ describe('which Markdown options a thread can take', () => {
       remarkPlugins: [
         { name: 'remark-directive' },
         { name: 'callouts' },
+        { name: 'heading-ids' },
         { name: 'links', options: { contentDir, base: '/help/' } },
       ],
     });
@@ -188,7 +189,7 @@ describe('which Markdown options a thread can take', () => {
 });
 
 describe('the loader wrapper', () => {
-  afterEach(() => setActiveMarkdownThreads(undefined));
+  afterEach(() => markdownThreadsSlot.set(undefined));
   const threaded: ContentEntryRenderFunction = async () => ({ html: 'threaded' });
   const renderer: MarkdownRenderer = { getRenderFunction: async () => threaded };
   const inline: ContentEntryRenderFunction = async () => ({ html: 'inline' });
@@ -209,7 +210,7 @@ describe('the loader wrapper', () => {
   };
 
   it('gives the .md entry type a render function on the threads when they run', async () => {
-    setActiveMarkdownThreads(renderer);
+    markdownThreadsSlot.set(renderer);
     const mdx = { extensions: ['.mdx'] } as unknown as ContentEntryType;
     const { render, seen, warnings } = await run({
       entryTypes: new Map([
@@ -230,7 +231,7 @@ describe('the loader wrapper', () => {
   });
 
   it("falls back to Astro's thread, and says why, when Astro passes no entry types or no render function", async () => {
-    setActiveMarkdownThreads(renderer);
+    markdownThreadsSlot.set(renderer);
     const none = await run({});
     expect(none.render).toBeUndefined();
     expect(none.warnings).toEqual([

@@ -1,6 +1,6 @@
 /**
  * Renders the build's Markdown on worker threads. Astro's content layer renders every article and
- * FAQ on its own thread (most of the content sync, ~52 s at 5,000 articles), where each render's
+ * FAQ on its own thread (most of the content sync of a large site), where each render's
  * garbage is collected from a heap that holds the whole data store. Its glob loader keeps ten
  * files in flight, so a render function that hands the Markdown to another thread lets the other
  * cores render while Astro reads, validates and stores the rest.
@@ -71,8 +71,7 @@ export function toThreadOptions(
 
 /**
  * Below this many Markdown files the threads saved nothing measurable on a two-core machine: each
- * takes ~0.8 s of CPU to start, while Astro starts too, and ~60 MB (docs/performance.md: builds of
- * 1,200 and 3,000 files no faster with them; of 6,000 files ~18% faster).
+ * costs CPU and memory to start while Astro starts too (docs/performance.md, "Build benchmark").
  */
 export const MIN_FILES_FOR_THREADS = 2000;
 

@@ -23,7 +23,7 @@ Options:
 
 Exit code: 0 created, 2 usage error or the folder is not empty.`;
 
-export const initCommand: Command = async (argv, io) => {
+export const initCommand: Command = (argv, io) => {
   const parsed = parseCommandArgs(io, INIT_USAGE, {
     args: argv,
     allowPositionals: true,

@@ -1,6 +1,6 @@
 /** `helpdesk-kit new article|faq "Title" --category <id>`: a new entry with valid frontmatter. Exit 2 when nothing was created. */
 import path from 'node:path';
-import { createEntry, type EntryKind } from '../../tools/new-entry.ts';
+import { createEntry } from '../../tools/new-entry.ts';
 import {
   PROJECT_OPTIONS,
   HELP_OPTION,
@@ -13,12 +13,13 @@ import {
 
 export const NEW_USAGE = `Usage: helpdesk-kit new article|faq "Title or question" --category <id> [options]
 
-Creates content/articles/<category>/<slug>.md (or content/faqs/...) with valid frontmatter and
+Creates content/articles/<category>/[<section>/]<slug>.md (or content/faqs/...) with valid frontmatter and
 TODO markers where you still have to write; helpdesk-kit lint reports the TODOs until they are gone.
 Never overwrites a file.
 
 Options:
   --category <id>   the category (required); an unknown one lists the valid ids
+  --section <id>    one of the category's sections (its folder; not part of the URL)
   --slug <slug>     the file name, instead of one made from the title
   --owner <name>    the article's owner (team or person)
   --root <dir>      project root that holds content/ (default: current folder)
@@ -27,12 +28,13 @@ Options:
 
 Prints the created file's path. Exit code: 0 created, 2 usage error or nothing created.`;
 
-export const newCommand: Command = async (argv, io) => {
+export const newCommand: Command = (argv, io) => {
   const parsed = parseCommandArgs(io, NEW_USAGE, {
     args: argv,
     allowPositionals: true,
     options: {
       category: { type: 'string' },
+      section: { type: 'string' },
       slug: { type: 'string' },
       owner: { type: 'string' },
       ...PROJECT_OPTIONS,
@@ -56,9 +58,10 @@ export const newCommand: Command = async (argv, io) => {
   const result = createEntry({
     root,
     contentDir: values.content,
-    kind: kind as EntryKind,
+    kind,
     title,
     category: values.category,
+    section: values.section,
     slug: values.slug,
     owner: values.owner,
   });

@@ -31,7 +31,7 @@ Exit code: 0 (also when articles are stale), 1 with --fail-on-stale when any are
 
 const FORMATS = { table: formatStaleTable, json: formatStaleJson, csv: formatStaleCsv };
 
-export const staleCommand: Command = async (argv, io) => {
+export const staleCommand: Command = (argv, io) => {
   const parsed = parseCommandArgs(io, STALE_USAGE, {
     args: argv,
     options: {

@@ -8,14 +8,18 @@ function createFakeSiteverify(options: { delayMs?: number } = {}) {
   const spent = new Set<string>();
   const calls: Array<{ url: string; secret: string | null; response: string | null }> = [];
   const fakeFetch = (async (url: string | URL | Request, init?: RequestInit) => {
-    const form = new URLSearchParams(String(init?.body));
-    calls.push({ url: String(url), secret: form.get('secret'), response: form.get('response') });
+    const form = new URLSearchParams(typeof init?.body === 'string' ? init.body : '');
+    calls.push({
+      url: url instanceof Request ? url.url : url.toString(),
+      secret: form.get('secret'),
+      response: form.get('response'),
+    });
     if (options.delayMs) {
       await new Promise((resolve, reject) => {
         const timer = setTimeout(resolve, options.delayMs);
         init?.signal?.addEventListener('abort', () => {
           clearTimeout(timer);
-          reject(init.signal!.reason);
+          reject(init.signal!.reason as Error);
         });
       });
     }
@@ -68,7 +72,7 @@ describe('createTurnstileVerifier', () => {
     expect(await slow.verify('pass-3')).toBe(false);
     const broken = createTurnstileVerifier({
       secret: 'sec',
-      fetch: (async () => new Response('<html>', { status: 502 })) as typeof fetch,
+      fetch: async () => new Response('<html>', { status: 502 }),
     });
     expect(await broken.verify('pass-4')).toBe(false);
   });

@@ -7,7 +7,7 @@
  */
 export const SEARCH_QUERY_MAX_LENGTH = 200;
 
-const CONTROL_AND_BIDI = /[\u0000-\u001F\u007F-\u009F\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/g;
+const CONTROL_AND_BIDI = /[\p{Cc}\u200B-\u200F\u202A-\u202E\u2066-\u2069\uFEFF]/gu;
 const EMAIL = /[^\s@]+@[^\s@]+\.[^\s@]+/g;
 // Digits possibly split by spaces, dots or dashes (+44 20 7946 0958, 4111-1111-1111-1111).
 const LONG_NUMBER = /\+?\d(?:[\s.-]?\d){5,}/g;

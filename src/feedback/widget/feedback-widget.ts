@@ -164,7 +164,7 @@ function setUpWidget(root: HTMLElement, sender: ReturnType<typeof createVoteSend
 
   voteForm.addEventListener('submit', (event) => {
     event.preventDefault();
-    const vote = (event as SubmitEvent).submitter?.getAttribute('value') === 'down' ? 'down' : 'up';
+    const vote = event.submitter?.getAttribute('value') === 'down' ? 'down' : 'up';
     press(vote);
     void sender.send(voteForm.action, fields(vote));
     if (vote === 'up') {
@@ -199,7 +199,8 @@ function setUpWidget(root: HTMLElement, sender: ReturnType<typeof createVoteSend
       event.preventDefault();
       const data = new FormData(form);
       const reason = (data.get('reason') as FeedbackReason | null) || undefined;
-      const text = String(data.get('comment') ?? '').trim() || undefined;
+      const comment = data.get('comment');
+      const text = (typeof comment === 'string' ? comment : '').trim() || undefined;
       void sender.send(voteForm.action, { ...fields('down'), reason, comment: text });
       show(form, false);
       show(thanks, true);

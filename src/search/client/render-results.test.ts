@@ -45,6 +45,13 @@ describe('a search result', () => {
     );
   });
 
+  it('shows the help center section the result is in, between its category and kind', () => {
+    const inSection = { ...article, meta: { ...article.meta, section: 'Cards & wallets' } };
+    expect(renderResult(inSection, 0)).toContain(
+      '<span class="result-meta">Payments and billing · Cards &amp; wallets · Article</span>',
+    );
+  });
+
   it('shows a FAQ answer under its question, without sections', () => {
     expect(renderResult(faq, 2)).toContain(
       '<span class="result-title">Can my refund go to a different card?</span> <span class="result-meta">Returns and refunds · FAQ</span>',

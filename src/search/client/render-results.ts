@@ -25,13 +25,13 @@ export function getMatchingSections(r: PagefindResultData, max: number): Pagefin
 }
 
 /**
- * One result: the title (a FAQ's question), the category and kind, the highlighted excerpt and,
+ * One result: the title (a FAQ's question), the category, the section (if any) and kind, the highlighted excerpt and,
  * for a long article, links to the sections that match.
  */
 export function renderResult(r: PagefindResultData, maxSections: number): string {
   const isFaq = r.filters.type?.includes('faq');
   const title = escapeHtml(r.meta.title ?? r.url);
-  const meta = [r.meta.category, isFaq ? 'FAQ' : 'Article']
+  const meta = [r.meta.category, r.meta.section, isFaq ? 'FAQ' : 'Article']
     .filter(Boolean)
     .map((m) => escapeHtml(m!))
     .join(' · ');

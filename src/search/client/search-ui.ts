@@ -31,6 +31,11 @@ const TOPIC_SAMPLE = 30;
 const DEBOUNCE_MS = 120;
 
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** A text field of a form; '' when it is missing (a file input is never one of ours). */
+const formText = (data: FormData, name: string) => {
+  const value = data.get(name);
+  return typeof value === 'string' ? value : '';
+};
 
 export function enhanceAll(boxes: HTMLElement[]): void {
   for (const box of boxes) {
@@ -61,8 +66,8 @@ function enhance(box: HTMLElement): void {
   const getFilters = (): Filters => {
     if (!filterForm) return {};
     const data = new FormData(filterForm);
-    const category = String(data.get('category') ?? '');
-    const type = String(data.get('type') ?? '');
+    const category = formText(data, 'category');
+    const type = formText(data, 'type');
     return { ...(category ? { category } : {}), ...(type ? { type } : {}) };
   };
 

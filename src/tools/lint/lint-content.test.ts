@@ -58,7 +58,11 @@ describe('lintContent', () => {
     const { result } = await lintTestSite({
       'content/articles/billing/bad-yaml.md': '---\ntitle: [unclosed\n---\n\nBody.\n',
       'content/articles/billing/no-frontmatter.md': 'Just text.\n',
-      'content/articles/billing/deep/nested.md': article('Body.\n'),
+      'content/articles/billing/deep/deeper/nested.md': article('Body.\n'),
+      'content/articles/billing/undeclared/in-a-section.md': article(
+        'Body.\n',
+        'title: In a section\ndescription: An article in a section folder its category does not declare, in a sentence.\nowner: Test team\n',
+      ),
       'content/articles/billing/Bad_Name.md': article('Body.\n'),
       'content/articles/shop/elsewhere.md': article(
         'Body.\n',
@@ -79,6 +83,7 @@ describe('lintContent', () => {
         'redirect-conflict',
         'redirect-target',
         'unknown-category',
+        'unknown-section',
         'yaml-syntax',
       ].sort(),
     );

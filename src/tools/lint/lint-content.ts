@@ -19,7 +19,7 @@ import { checkFrontmatter } from './checks/frontmatter.ts';
 import { checkHeadings } from './checks/headings.ts';
 import { checkLinks } from './checks/links.ts';
 import { checkPlaceholders } from './checks/placeholders.ts';
-import { checkRenames } from './checks/renames.ts';
+import { checkRenames, checkSectionRedirects } from './checks/renames.ts';
 import { checkScripts } from './checks/scripts.ts';
 import { checkSimilarFaqs } from './checks/similar-faqs.ts';
 import { getLintSettings, type Finding, type LintContext, type LintDocument, type TextEdit } from './context.ts';
@@ -85,6 +85,7 @@ const CHECKS = [
   checkCharacters,
   checkScripts,
   checkRenames,
+  checkSectionRedirects,
 ];
 
 export async function lintContent(options: LintOptions): Promise<LintResult> {

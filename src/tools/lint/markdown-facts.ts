@@ -5,7 +5,7 @@
  * a cache can keep it.
  */
 import GithubSlugger from 'github-slugger';
-import type { Nodes, Root } from 'mdast';
+import type { Nodes } from 'mdast';
 import type {} from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
@@ -58,7 +58,7 @@ const HTML_IMG = /<img\b[^>]*>/gi;
 const HTML_A = /<a\b[^>]*\bhref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)[^>]*>/gi;
 
 export function getMarkdownFacts(body: string): MarkdownFacts {
-  const tree = processor.parse(body) as Root;
+  const tree = processor.parse(body);
   const facts: MarkdownFacts = { headings: [], links: [], directives: [], text: [] };
   const slugger = new GithubSlugger();
   walk(tree, body, facts, slugger, false);
@@ -113,7 +113,7 @@ function walk(node: Nodes, body: string, facts: MarkdownFacts, slugger: GithubSl
   }
   if ('children' in node) {
     const childInLink = inLink || node.type === 'link' || node.type === 'linkReference';
-    for (const child of node.children) walk(child as Nodes, body, facts, slugger, childInLink);
+    for (const child of node.children) walk(child, body, facts, slugger, childInLink);
   }
 }
 

@@ -1,5 +1,5 @@
 /**
- * Parsing Markdown is most of the linter's time (remark reads about 1 MB/s), so large sites are
+ * Parsing Markdown is most of the linter's time (docs/performance.md), so large sites are
  * parsed on worker threads. Workers start before the content is loaded, so their start-up overlaps
  * it. Anything that goes wrong with a worker falls back to parsing on the main thread.
  */
@@ -52,7 +52,7 @@ function parseOnWorkers(
   bodies: readonly string[],
   stats: { parsedOnWorkers: number },
 ): Promise<MarkdownFacts[]> {
-  const results: MarkdownFacts[] = new Array(bodies.length);
+  const results = new Array<MarkdownFacts>(bodies.length);
   let next = 0;
   let pending = 0;
   return new Promise((resolve) => {

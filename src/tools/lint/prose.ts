@@ -16,5 +16,5 @@ export function getProse(doc: LintDocument): ProseSegment[] {
 
 /** True when the text has any character outside ASCII (most prose does not, and can be skipped). */
 export function hasNonAscii(text: string): boolean {
-  return /[^\x00-\x7F]/.test(text);
+  return /[^\p{ASCII}]/u.test(text);
 }

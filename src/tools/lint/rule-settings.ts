@@ -3,6 +3,7 @@
  * name an unknown rule or try to change a rule the build also enforces.
  */
 import type { Diagnostic } from '../../content/diagnostics.ts';
+import { findClosest } from '../../lib/did-you-mean.ts';
 import type { Position } from '../../content/yaml-source.ts';
 import { RULES, RULE_IDS, isConfigurable, isRuleId, type RuleId, type RuleSetting } from './rules.ts';
 
@@ -49,9 +50,6 @@ export function resolveRuleSettings(
 }
 
 function suggestRule(id: string): string {
-  const lower = id.toLowerCase();
-  const near = RULE_IDS.filter(isConfigurable).find(
-    (r) => r.includes(lower) || lower.includes(r) || r.replace(/-/g, '') === lower.replace(/[-_ ]/g, ''),
-  );
+  const near = findClosest(id, RULE_IDS.filter(isConfigurable));
   return near ? ` (did you mean "${near}"?)` : '';
 }

@@ -54,7 +54,8 @@ export const RULES = {
     origin: 'content',
     defaultSeverity: 'error',
     fixable: false,
-    description: 'A content file that is not exactly one folder deep (articles/<category>/<slug>.md).',
+    description:
+      'A content file that is not one or two folders deep (articles/<category>/<slug>.md or articles/<category>/<section>/<slug>.md).',
   },
   'file-name': {
     origin: 'content',
@@ -67,6 +68,19 @@ export const RULES = {
     defaultSeverity: 'error',
     fixable: false,
     description: 'A file in a folder that is not a category in content/categories.yaml.',
+  },
+  'unknown-section': {
+    origin: 'content',
+    defaultSeverity: 'error',
+    fixable: false,
+    description:
+      "A file in a category's subfolder that is not one of the category's sections in content/categories.yaml.",
+  },
+  'unlisted-related': {
+    origin: 'content',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description: 'An id in `related` that is an unlisted article, which related lists never show.',
   },
   'unknown-related': {
     origin: 'content',
@@ -107,6 +121,13 @@ export const RULES = {
     description: '`lint.rules` in content/site.yaml names an unknown rule or one whose severity cannot change.',
   },
   // The linter.
+  'redirect-unneeded': {
+    origin: 'lint',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description:
+      'A `redirectFrom` path with a section in it: sections are not in URLs, so a move between sections needs no redirect.',
+  },
   'broken-link': {
     origin: 'lint',
     defaultSeverity: 'error',

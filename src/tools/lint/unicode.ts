@@ -80,7 +80,7 @@ export const BIDI_ALLOWED_IN_RTL = new Set([
  * the invisible and bidi characters above, variation selectors and tag characters.
  */
 export const SPECIAL_CHAR_HINT =
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u2800\u3164\uFE00-\uFE0F\uFEFF\uFFA0\uFFF9-\uFFFB]|\uDB40[\uDC00-\uDC7F]/;
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\u00AD\u061C\u115F\u180E\u200B-\u200F\u2028-\u202E\u2060-\u206F\u2800\u3164\uFEFF\uFFA0\uFFF9-\uFFFB]|\u034F|\u1160|\u17B4|\u17B5|[\uFE00-\uFE0F]|\uDB40[\uDC00-\uDC7F]/;
 
 /** Letters of other scripts that look like Latin letters, with their names. */
 export const CONFUSABLES = new Map<string, { name: string; latin: string }>(

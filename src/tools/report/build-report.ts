@@ -19,6 +19,8 @@ export interface ReportContentItem {
   title: string;
   owner: string | null;
   category: string;
+  /** The section's title, when the item is in a section. */
+  section?: string | null;
   /** Site path of the page. */
   path: string;
   /** Source file relative to the project root, e.g. content/articles/account/reset-password.md. */
@@ -55,6 +57,9 @@ export interface ReportRow {
   kind: 'article' | 'faq';
   title: string;
   owner: string | null;
+  /** The category id and the section's title (null when in none, or unknown for orphans). */
+  category: string | null;
+  section: string | null;
   path: string | null;
   status: ItemStatus;
   /** For renamed ids: the id the file has now. */
@@ -113,11 +118,13 @@ function rowFromTally(
   };
 }
 
-/** Where an id's file would live: content/articles/<category>/<slug>.md(x) or content/faqs/<category>/<slug>.md. */
+/** Where an id's file would live: content/articles/<category>/[<section>/]<slug>.md(x), or the same under content/faqs/. */
 function matchesId(file: string, id: string): boolean {
   const [kind, slug] = id.split(':') as [string, string];
   const folder = kind === 'faq' ? 'faqs' : 'articles';
-  return new RegExp(`(^|/)content/${folder}/[^/]+/${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.mdx?$`).test(file);
+  return new RegExp(
+    `(^|/)content/${folder}/[^/]+/(?:[^/]+/)?${slug.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.mdx?$`,
+  ).test(file);
 }
 
 export function buildFeedbackReport(input: ReportInput): FeedbackReport {
@@ -152,6 +159,8 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
           kind: item.kind,
           title: item.title,
           owner: item.owner,
+          category: item.category,
+          section: item.section ?? null,
           path: item.path,
           status: item.draft ? 'draft' : 'published',
           renamedTo: null,
@@ -188,7 +197,19 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
       }
       const kind = t.itemId.startsWith('faq:') ? ('faq' as const) : ('article' as const);
       return rowFromTally(
-        { id: t.itemId, kind, title: t.itemId, owner: null, path: null, status, renamedTo, lastChanged, edit: null },
+        {
+          id: t.itemId,
+          kind,
+          title: t.itemId,
+          owner: null,
+          category: null,
+          section: null,
+          path: null,
+          status,
+          renamedTo,
+          lastChanged,
+          edit: null,
+        },
         t,
       );
     })

@@ -19,6 +19,8 @@ export function formatReportCsv(report: FeedbackReport): string {
       'latest_comments',
       'last_changed',
       'renamed_to',
+      'category',
+      'section',
     ],
     [...report.items, ...report.orphans].map((r) => [
       r.id,
@@ -35,6 +37,8 @@ export function formatReportCsv(report: FeedbackReport): string {
       r.latestComments.map((c) => c.text.replace(/\s+/g, ' ')).join(' | '),
       r.lastChanged,
       r.renamedTo,
+      r.category,
+      r.section,
     ]),
   );
 }

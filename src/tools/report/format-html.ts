@@ -90,7 +90,7 @@ function itemTable(rows: ReportRow[]): string {
   const body = rows
     .map(
       (r) =>
-        `<tr><td>${escapeHtml(r.title)}${r.status === 'draft' ? ' <small>(draft)</small>' : ''}</td><td>${r.kind}</td><td>${escapeHtml(r.owner ?? '–')}</td><td data-sort="${r.votes}">${r.votes}</td><td data-sort="${r.helpfulShare ?? -1}">${pct(r.helpfulShare)}</td><td data-sort="${r.votes ? r.wilsonLower : 2}">${r.votes ? r.wilsonLower.toFixed(2) : '–'}</td><td>${escapeHtml(r.topReasons.map((x) => `${x.reason} ${x.count}`).join(', '))}</td><td>${r.lastChanged ?? '–'}</td></tr>`,
+        `<tr><td>${escapeHtml(r.title)}${r.status === 'draft' ? ' <small>(draft)</small>' : ''}${r.section ? ` <small>(${escapeHtml(r.section)})</small>` : ''}</td><td>${r.kind}</td><td>${escapeHtml(r.owner ?? '–')}</td><td data-sort="${r.votes}">${r.votes}</td><td data-sort="${r.helpfulShare ?? -1}">${pct(r.helpfulShare)}</td><td data-sort="${r.votes ? r.wilsonLower : 2}">${r.votes ? r.wilsonLower.toFixed(2) : '–'}</td><td>${escapeHtml(r.topReasons.map((x) => `${x.reason} ${x.count}`).join(', '))}</td><td>${r.lastChanged ?? '–'}</td></tr>`,
     )
     .join('\n');
   return `<table data-sortable><caption>Articles and FAQs, lowest score first (click a heading to sort)</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;

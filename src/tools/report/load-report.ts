@@ -25,6 +25,9 @@ export interface LoadReportOptions {
 export function loadReportItems(root: string, contentDir = 'content'): ReportContentItem[] {
   const content = loadContent(root, contentDir);
   const base = content.site?.base ?? '/';
+  const sectionTitles = new Map(content.categories.flatMap((c) => c.sections.map((s) => [`${c.id}/${s.id}`, s.title])));
+  const sectionOf = (e: { category: string; section: string | undefined }) =>
+    e.section === undefined ? null : (sectionTitles.get(`${e.category}/${e.section}`) ?? e.section);
   return [
     ...content.articles.map((a) => ({
       id: getFeedbackId('article', a.id),
@@ -32,6 +35,7 @@ export function loadReportItems(root: string, contentDir = 'content'): ReportCon
       title: a.data.title,
       owner: a.data.owner ?? null,
       category: a.category,
+      section: sectionOf(a),
       path: withBase(base, getArticlePath(a.category, a.id)),
       file: a.file,
       draft: a.data.draft,
@@ -42,6 +46,7 @@ export function loadReportItems(root: string, contentDir = 'content'): ReportCon
       title: f.data.question,
       owner: null,
       category: f.category,
+      section: sectionOf(f),
       path: withBase(base, getFaqPath(f.id)),
       file: f.file,
       draft: f.data.draft,

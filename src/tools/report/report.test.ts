@@ -139,7 +139,7 @@ describe('report formats', () => {
   it('writes CSV with formula-looking comments guarded and orphans included', () => {
     const csv = formatReportCsv(report);
     expect(csv.split('\r\n')[0]).toBe(
-      'id,kind,status,title,owner,votes,up,down,helpful_share,wilson_lower,top_reasons,latest_comments,last_changed,renamed_to',
+      'id,kind,status,title,owner,votes,up,down,helpful_share,wilson_lower,top_reasons,latest_comments,last_changed,renamed_to,category,section',
     );
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain('article:track-a-parcel,article,deleted');

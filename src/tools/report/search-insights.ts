@@ -95,7 +95,7 @@ export function buildSearchInsights(events: readonly StoredSearchEvent[], limit 
         count: 0,
         lastSeen: '',
         opened: null,
-        openedCounts: new Map(),
+        openedCounts: new Map<string, number>(),
       };
       syn.count++;
       if (e.day > syn.lastSeen) syn.lastSeen = e.day;

@@ -28,7 +28,7 @@ export async function spawnFeedbackServer(env: Record<string, string>): Promise<
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
-  proc.stderr!.on('data', (d: Buffer) => (stderr += d.toString()));
+  proc.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const exited = new Promise<number | string>((resolve) =>
     proc.once('exit', (code, signal) => resolve(code ?? signal ?? -1)),
   );
@@ -38,12 +38,12 @@ export async function spawnFeedbackServer(env: Record<string, string>): Promise<
       () => reject(new Error(`the feedback server did not start within 30 s; stderr:\n${stderr}`)),
       30_000,
     );
-    proc.stdout!.on('data', (d: Buffer) => {
+    proc.stdout.on('data', (d: Buffer) => {
       stdout += d.toString();
       const line = stdout.split('\n').find((l) => l.includes('"listening"'));
       if (line) {
         clearTimeout(timer);
-        resolve(JSON.parse(line));
+        resolve(JSON.parse(line) as { url: string; port: number });
       }
     });
     void exited.then((code) => {

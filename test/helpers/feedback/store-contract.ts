@@ -114,6 +114,17 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       });
     });
 
+    it('ignores a late resend of an earlier vote once the reader changed their mind', async () => {
+      const first = createVoteRecord({ visitorHash: 'v-late', vote: 'up' });
+      const second = createVoteRecord({ visitorHash: 'v-late', vote: 'down', replaces: first.eventId });
+      await store.recordVote(first);
+      await store.recordVote(second);
+      expect(await store.recordVote({ ...first, receivedAt: second.receivedAt + 1 })).toBe('duplicate');
+      expect((await store.listVotes()).map((v) => [v.eventId, v.vote, v.updatedAt])).toEqual([
+        [second.eventId, 'down', second.receivedAt],
+      ]);
+    });
+
     it('collapses 100 sends of the same vote, 10 of them concurrent, into one row', async () => {
       const base = { visitorHash: 'v-repeat', vote: 'up' as const };
       await Promise.all(Array.from({ length: 10 }, () => store.recordVote(createVoteRecord(base))));

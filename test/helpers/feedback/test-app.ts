@@ -31,7 +31,8 @@ export async function createTestApp(overrides: Partial<FeedbackAppOptions> & { m
     ...overrides,
   });
 
-  function request(path: string, init: RequestInit, address = '203.0.113.10') {
+  /** Always a promise (Hono's `request` may answer synchronously), so tests can `Promise.all` them. */
+  async function request(path: string, init: RequestInit, address = '203.0.113.10'): Promise<Response> {
     return app.request(path, init, { remoteAddress: address });
   }
 

@@ -1,6 +1,6 @@
 /**
- * Hashing helpers on node:crypto: synchronous and about twenty times faster per vote than Web
- * Crypto's async HMAC. Every runtime here has it (Node, Netlify, Vercel; Workers with the
+ * Hashing helpers on node:crypto: synchronous, and much faster per vote than Web Crypto's async
+ * HMAC (docs/performance.md, "Figures behind choices in the code"). Every runtime here has it (Node, Netlify, Vercel; Workers with the
  * nodejs_compat flag, which the Postgres driver needs anyway).
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';

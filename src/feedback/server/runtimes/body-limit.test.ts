@@ -52,7 +52,7 @@ interface RawResult {
 
 /** Send a raw request head, then stream `bodyBytes` of body (optionally chunk-framed). */
 function sendRaw(head: string, bodyBytes: number, chunked: boolean): Promise<RawResult> {
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     const socket = net.connect(server.port, '127.0.0.1');
     let response = '';
     let headSentAt = 0;

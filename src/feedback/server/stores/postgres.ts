@@ -12,7 +12,6 @@ import type {
   SearchEventRecord,
   SearchRecordOutcome,
   StoredSearchEvent,
-  StoredVote,
   VoteQuery,
   VoteRecord,
 } from './types.ts';

@@ -91,7 +91,7 @@ describe('SQLite store on disk', () => {
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
     );
     const exited = new Promise((resolve) => holder.once('exit', resolve));
-    await new Promise<void>((resolve) => holder.stdout!.once('data', () => resolve()));
+    await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
     const started = Date.now();
     await expect(store.recordVote(createVoteRecord())).resolves.toBe('created');
     expect(Date.now() - started).toBeGreaterThan(100);

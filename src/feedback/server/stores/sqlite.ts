@@ -14,8 +14,6 @@ import type {
   SearchEventQuery,
   SearchEventRecord,
   SearchRecordOutcome,
-  StoredSearchEvent,
-  StoredVote,
   VoteQuery,
   VoteRecord,
 } from './types.ts';

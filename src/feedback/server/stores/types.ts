@@ -34,17 +34,7 @@ export interface VoteRecord {
 export type RecordOutcome = 'created' | 'updated' | 'duplicate';
 
 /** A vote as stored: one row per item, visitor and day; the latest vote wins. */
-export interface StoredVote {
-  eventId: string;
-  itemId: string;
-  visitorHash: string;
-  day: string;
-  vote: 'up' | 'down';
-  reason: FeedbackReason | null;
-  comment: string | null;
-  pagePath: string;
-  language: string;
-  revision: string;
+export interface StoredVote extends Omit<VoteRecord, 'replaces' | 'receivedAt'> {
   /** When the row was first written (ms). */
   createdAt: number;
   /** When the row last changed (ms); equals createdAt until the reader changes their mind. */
@@ -104,7 +94,7 @@ export interface SearchEventQuery {
 
 export interface FeedbackStore {
   /** Which backend this is, for logs and /health. */
-  readonly kind: 'sqlite' | 'postgres';
+  readonly kind: 'sqlite' | 'postgres' | 'd1';
   /** Store one vote; resolves only after it is committed, so a 2xx can follow. */
   recordVote(vote: VoteRecord): Promise<RecordOutcome>;
   /** Votes ordered by last change, oldest first. */

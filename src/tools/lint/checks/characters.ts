@@ -42,7 +42,7 @@ export function checkCharacters(ctx: LintContext): Finding[] {
 
 function findSpecialChars(ctx: LintContext, doc: LintDocument, rtl: boolean): Finding[] {
   const source = doc.entry.source;
-  // One finding per run of the same character, so "​​​" is one problem, not three.
+  // One finding per run of the same character, so a run of three zero-width spaces is one problem, not three.
   const out: Finding[] = [];
   let i = 0;
   while (i < source.length) {
@@ -104,7 +104,7 @@ function isLegitimateJoiner(source: string, index: number, cp: number): boolean 
   const after = source.codePointAt(index + 1);
   const b = before === undefined ? '' : String.fromCodePoint(before);
   const a = after === undefined ? '' : String.fromCodePoint(after);
-  if (cp === 0x200d && (PICTOGRAPH.test(b) || /[\uFE0F\u{1F3FB}-\u{1F3FF}]/u.test(b)) && PICTOGRAPH.test(a))
+  if (cp === 0x200d && (PICTOGRAPH.test(b) || /\uFE0F|[\u{1F3FB}-\u{1F3FF}]/u.test(b)) && PICTOGRAPH.test(a))
     return true;
   return JOINING_SCRIPT.test(b) || JOINING_SCRIPT.test(a);
 }

@@ -1,5 +1,6 @@
 /** Only :::note, :::tip and :::warning are callouts; other directive blocks render as plain divs. */
 import { CALLOUT_TYPES } from '../../../content/remark-callouts.ts';
+import { findClosest } from '../../../lib/did-you-mean.ts';
 import { createBodyFinding, type Finding, type LintContext } from '../context.ts';
 
 export function checkDirectives(ctx: LintContext): Finding[] {
@@ -11,7 +12,7 @@ export function checkDirectives(ctx: LintContext): Finding[] {
     for (const d of doc.facts.directives) {
       if (d.type === 'containerDirective' && names.includes(d.name)) continue;
       const written = d.type === 'containerDirective' ? `:::${d.name}` : `::${d.name}`;
-      const near = names.find((n) => n.startsWith(d.name.slice(0, 2).toLowerCase()));
+      const near = findClosest(d.name, names);
       const message =
         d.type === 'leafDirective'
           ? `"${written}" is not a callout; callouts start with three colons (${list}) and end with a ":::" line`

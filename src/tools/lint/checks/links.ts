@@ -7,7 +7,7 @@ import path from 'node:path';
 import { resolveLink } from '../../../content/links.ts';
 import { createBodyFinding, type Finding, type LintContext, type LintDocument } from '../context.ts';
 import type { LinkFact } from '../markdown-facts.ts';
-import { getClosest } from '../suggest.ts';
+import { findClosest } from '../../../lib/did-you-mean.ts';
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|svg|webp|avif|ico|bmp)$/i;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`()[\]{}]+/gi;
@@ -259,7 +259,7 @@ function suggestFile(
 function suggestSitePath(targets: Targets, parts: string[]): string {
   const [category = '', slug] = parts;
   if (slug === undefined || parts.length > 2) {
-    const cat = getClosest(category, targets.categories);
+    const cat = findClosest(category, targets.categories);
     return cat ? `; did you mean /${cat}/?` : '';
   }
   const near = findNear([...targets.articles.values()], category, slug);
@@ -272,11 +272,8 @@ function findNear(pool: LintDocument[], category: string, slug: string): LintDoc
   if (same) return same;
   const inCategory = pool.filter((d) => d.entry.category === category);
   for (const group of [inCategory, pool]) {
-    const id = getClosest(
-      slug,
-      group.map((d) => d.entry.id),
-    );
-    if (id) return group.find((d) => d.entry.id === id);
+    const near = findClosest(slug, group, (d) => d.entry.id);
+    if (near) return near;
   }
   return undefined;
 }

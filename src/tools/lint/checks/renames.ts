@@ -40,6 +40,47 @@ export function checkRenames(ctx: LintContext): Finding[] {
   return out;
 }
 
+/**
+ * A `redirectFrom` path that spells out a section, `/<category>/<section>/<slug>/` with this
+ * article's slug: sections are not part of URLs, so that page never existed, and an article that
+ * moved between sections kept its URL and needs no redirect.
+ */
+export function checkSectionRedirects(ctx: LintContext): Finding[] {
+  if (!ctx.isEnabled('redirect-unneeded')) return [];
+  const sections = new Map(ctx.content.categories.map((c) => [c.id, new Set(c.sections.map((s) => s.id))]));
+  const out: Finding[] = [];
+  for (const doc of ctx.documents) {
+    const { entry } = doc;
+    if (entry.kind !== 'article') continue;
+    entry.data.redirectFrom.forEach((old, i) => {
+      const own = getArticlePath(entry.category, entry.id);
+      if (normalizeRedirectPath(old) === own) {
+        // The build leaves a redirect to the page itself alone (imports write them); say it can go.
+        out.push(
+          createFieldFinding(
+            doc,
+            'redirect-unneeded',
+            ['redirectFrom', i],
+            `redirectFrom: "${old}" is this article's own path, so it redirects nowhere (moving an article between sections keeps its URL); remove it`,
+          ),
+        );
+        return;
+      }
+      const [category = '', section = '', slug, ...rest] = normalizeRedirectPath(old).split('/').filter(Boolean);
+      if (slug !== entry.id || rest.length > 0 || !sections.get(category)?.has(section)) return;
+      out.push(
+        createFieldFinding(
+          doc,
+          'redirect-unneeded',
+          ['redirectFrom', i],
+          `redirectFrom: "${old}" is not needed: a section is not part of any URL, so moving an article between sections keeps its URL (${getArticlePath(entry.category, entry.id)}); remove it`,
+        ),
+      );
+    });
+  }
+  return out;
+}
+
 /** All earlier paths of a file, following renames of renames. */
 export function getOldPaths(renamedFrom: ReadonlyMap<string, readonly string[]>, file: string): string[] {
   const seen = new Set<string>([file]);
@@ -61,8 +102,10 @@ export function getOldArticleUrl(oldFile: string, contentDir: string): string | 
   const prefix = `${contentDir}/articles/`;
   if (!oldFile.startsWith(prefix)) return undefined;
   const parts = oldFile.slice(prefix.length).split('/');
-  if (parts.length !== 2) return undefined;
-  const [category = '', name = ''] = parts;
+  // <category>/<slug>.md or <category>/<section>/<slug>.md: the section is not part of the URL.
+  if (parts.length !== 2 && parts.length !== 3) return undefined;
+  const category = parts[0] ?? '';
+  const name = parts.at(-1) ?? '';
   const slug = name.replace(/\.mdx?$/, '');
   if (slug === name || !SlugSchema.safeParse(slug).success || !SlugSchema.safeParse(category).success) return undefined;
   return getArticlePath(category, slug);

@@ -1,8 +1,7 @@
 /**
- * Where the content loader finds the search index of the build running in this process. The
- * integration registers it in `astro:config:setup` of `astro build`; the loader runs in Astro's
- * own module graph (and is bundled with the pages), so the two meet on globalThis (build-slot.ts),
- * and this module imports nothing else. `astro dev` and `astro sync` register none, and index nothing.
+ * Where the content loader (loader.ts) finds the search index of the `astro build` in this process.
+ * The loader runs in Astro's own module graph, so the two meet in a build slot on globalThis
+ * (lib/build-slot.ts); this module imports only that and types.
  */
 import { createBuildSlot } from '../../lib/build-slot.ts';
 import type { ArticleForSearch } from '../../search/article-records.ts';
@@ -15,7 +14,7 @@ export interface SearchEntries {
 }
 export type SearchCollection = keyof SearchEntries;
 
-/** The part of SearchIndexSession the loader needs. */
+/** The part of SearchIndexSession (session.ts) the loader needs. */
 export interface SearchEntrySink {
   /** One entry, as soon as the content layer has rendered it. */
   addEntry<C extends SearchCollection>(collection: C, entry: SearchEntries[C]): void;
@@ -23,6 +22,5 @@ export interface SearchEntrySink {
   addUnchangedEntries<C extends SearchCollection>(collection: C, entries: ReadonlyArray<SearchEntries[C]>): void;
 }
 
-const active = createBuildSlot<SearchEntrySink>('helpdesk-kit.search-index-session');
-export const setActiveSearchIndex = active.set;
-export const getActiveSearchIndex = active.get;
+/** Set by the integration in `astro:config:setup` of `astro build`; `astro dev` and `astro sync` index nothing. */
+export const searchIndexSlot = createBuildSlot<SearchEntrySink>('helpdesk-kit.search-index-session');

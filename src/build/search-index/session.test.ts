@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { VALID_CATEGORIES, VALID_SITE, writeTempSite } from '../../../test/helpers/temp-site.ts';
 import { ErrorCodes } from '../../lib/errors.ts';
 import { createNodeSearch } from '../../search/node-search.ts';
-import { SearchIndexSession } from './search-index-session.ts';
+import { SearchIndexSession } from './session.ts';
 import { createSearchRecordBuilders } from '../../search/search-record-builders.ts';
 
 const dirs: string[] = [];

@@ -4,8 +4,8 @@
  * Pagefind runs as its own process, so it can use the second core while Astro's single thread
  * renders Markdown, bundles and renders pages. The records come from the content, not from the
  * built pages: each article and FAQ question as soon as the content layer has rendered its
- * Markdown (`withSearchIndexing` in search-indexing-loader.ts).
- * `write()` (after the server bundle, see help-center.ts) has Pagefind write the index to a
+ * Markdown (`withSearchIndexing` in loader.ts).
+ * `write()` (after the server bundle, see help-center-build.ts) has Pagefind write the index to a
  * staging folder, and `finish()` moves it into the output folder after the build (Astro empties
  * the output folder before it renders, so it cannot go there early).
  *
@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { HelpCenterError, ErrorCodes } from '../../lib/errors.ts';
-import type { SearchCollection, SearchEntries, SearchEntrySink } from './active-search-index.ts';
+import type { SearchCollection, SearchEntries, SearchEntrySink } from './slot.ts';
 import type { SearchHtmlRecord } from '../../search/record-html.ts';
 import { VOCABULARY_FILE, type SearchVocabulary } from '../../search/vocabulary.ts';
 
@@ -50,22 +50,10 @@ function check(step: string, errors: readonly string[] | undefined): void {
 /** Turns a handed-over entry of each collection into its search record. */
 export type SearchRecordBuilders = { [C in SearchCollection]: (entry: SearchEntries[C]) => SearchHtmlRecord };
 
-/**
- * What a build does with its search index: SearchIndexSession on this thread, or
- * SearchIndexThread (search-index-thread.ts), the same session on a worker thread.
- */
-export interface SearchIndexBuilder extends SearchEntrySink {
-  /** Sends what is left, then has Pagefind write the index once every record is in. */
-  write(): void;
-  /** Waits for the index, moves it to `<outDir>/pagefind` with the vocabulary, and closes Pagefind. */
-  finish(outDir: string, vocabulary: SearchVocabulary): Promise<SearchIndexResult>;
-  /** Stops Pagefind without writing anything (a build that failed). */
-  close(): Promise<void>;
-}
-
 const COLLECTIONS: readonly SearchCollection[] = ['articles', 'faqs'];
 
-export class SearchIndexSession implements SearchIndexBuilder {
+/** The search index of one `astro build`, fed as the content loads (on Astro's thread; Pagefind is its own process). */
+export class SearchIndexSession implements SearchEntrySink {
   readonly #started = performance.now();
   readonly #workDir: string;
   readonly #stagingDir: string;
@@ -178,6 +166,7 @@ export class SearchIndexSession implements SearchIndexBuilder {
     }
   }
 
+  /** Stops Pagefind without writing anything (a build that failed); `finish()` calls it too. */
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
@@ -194,7 +183,6 @@ export class SearchIndexSession implements SearchIndexBuilder {
  * leaves idle, instead of slowing Astro down (on two cores, at normal priority, it added about as
  * much time to the bundling as it saved). Linux only, best effort: Node's API sets the priority of
  * one thread, so every thread of the Pagefind process is set; threads it starts later inherit it.
- * (On the worker thread of search-index-thread.ts, Pagefind already inherits the thread's.)
  */
 function lowerPagefindPriority(): void {
   if (process.platform !== 'linux') return;

@@ -1,13 +1,14 @@
 /**
  * Hands each article and FAQ to the build's search index as soon as the content layer has
  * rendered it, so Pagefind indexes it on the second core while Astro renders the rest (see
- * search-index-session.ts). Entries unchanged since the content layer's cache are not rendered
+ * session.ts). Entries unchanged since the content layer's cache are not rendered
  * again; they are handed over in one list at the end, and only referenced here: any work at the
  * end of a loader delays Astro's save of its data store. Outside `astro build` there is no search
  * index and the wrapped loader runs unchanged.
  */
 import type { Loader } from 'astro/loaders';
-import { getActiveSearchIndex, type SearchCollection, type SearchEntries } from './active-search-index.ts';
+import { parseEntryId } from '../../content/entry-id.ts';
+import { searchIndexSlot, type SearchCollection, type SearchEntries } from './slot.ts';
 
 interface StoredEntry {
   id: string;
@@ -16,18 +17,13 @@ interface StoredEntry {
   rendered?: { html: string; metadata?: { headings?: Array<{ text: string }> } };
 }
 
-const splitId = (id: string) => {
-  const [category = '', slug = ''] = id.split('/');
-  return { category, slug };
-};
-
-/** What search needs of a stored entry; undefined for drafts, which are not published. */
+/** What search needs of a stored entry; undefined for drafts (not published) and unlisted articles (not searchable). */
 const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => SearchEntries[C] | undefined } = {
   articles(entry) {
-    const data = entry.data as { title: string; description: string; draft?: boolean };
-    if (data.draft) return undefined;
+    const data = entry.data as { title: string; description: string; draft?: boolean; unlisted?: boolean };
+    if (data.draft || data.unlisted) return undefined;
     return {
-      ...splitId(entry.id),
+      ...parseEntryId(entry.id),
       title: data.title,
       description: data.description,
       html: entry.rendered?.html,
@@ -38,7 +34,12 @@ const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => Search
   faqs(entry) {
     const data = entry.data as { question: string; draft?: boolean };
     if (data.draft) return undefined;
-    return { ...splitId(entry.id), question: data.question, html: entry.rendered?.html, markdown: entry.body ?? '' };
+    return {
+      ...parseEntryId(entry.id),
+      question: data.question,
+      html: entry.rendered?.html,
+      markdown: entry.body ?? '',
+    };
   },
 };
 
@@ -47,7 +48,7 @@ export function withSearchIndexing<C extends SearchCollection>(collection: C, lo
   return {
     ...loader,
     load: async (context) => {
-      const index = getActiveSearchIndex();
+      const index = searchIndexSlot.get();
       if (!index) return loader.load(context);
       const handed = new Set<string>();
       const store: typeof context.store = {

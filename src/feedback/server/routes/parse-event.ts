@@ -1,0 +1,54 @@
+/**
+ * One place that turns an event body into a typed value or a 400: JSON parse and the closed
+ * zod schema, for votes and search events alike.
+ */
+import type { z } from 'zod';
+import { ErrorCodes, formatZodIssues } from '../../../lib/errors.ts';
+import type { FeedbackCounters } from '../counters.ts';
+import { createErrorResponse } from '../http/responses.ts';
+
+export type ParsedEvent<T> = { ok: true; value: T } | { ok: false; response: Response };
+
+/** A 400 for the event, counted as invalid. */
+export function rejectEvent(
+  counters: FeedbackCounters,
+  message: string,
+  issues: string[] = [],
+): { ok: false; response: Response } {
+  counters.increment('rejected.invalid');
+  return { ok: false, response: createErrorResponse(400, ErrorCodes.InvalidFeedback, message, { issues }) };
+}
+
+/**
+ * `input` is the body text (parsed as JSON here) or an already-built object (a form). An id the
+ * manifest does not know is counted as dropped.unknown_item rather than invalid.
+ */
+export function parseEvent<S extends z.ZodTypeAny>(
+  schema: S,
+  input: { json: string } | { value: unknown },
+  noun: string,
+  counters: FeedbackCounters,
+): ParsedEvent<z.output<S>> {
+  let raw: unknown;
+  if ('json' in input) {
+    try {
+      raw = JSON.parse(input.json);
+    } catch {
+      return rejectEvent(counters, `The body is not valid JSON; send one JSON object with the ${noun} fields.`);
+    }
+  } else raw = input.value;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return { ok: true, value: parsed.data as z.output<S> };
+  const issues = parsed.error.issues;
+  const unknownItem = issues.some((i) => i.code === 'custom' && i.params?.unknownItem === true);
+  if (unknownItem) {
+    counters.increment('dropped.unknown_item');
+    const response = createErrorResponse(400, ErrorCodes.InvalidFeedback, fieldsMessage(noun), {
+      issues: formatZodIssues(issues),
+    });
+    return { ok: false, response };
+  }
+  return rejectEvent(counters, fieldsMessage(noun), formatZodIssues(issues));
+}
+
+const fieldsMessage = (noun: string) => `The ${noun} has problems; fix the fields listed in issues.`;
