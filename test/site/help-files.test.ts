@@ -14,6 +14,8 @@ import { SITES_DIR, REPO_ROOT } from '../helpers/build-site.ts';
 const outDir = path.join(SITES_DIR, 'sample');
 const content = loadContent(REPO_ROOT);
 const records = getHelpRecords(content);
+// Unlisted articles stay out of llms.txt and llms-full.txt (as out of the sitemap); their copies exist.
+const listed = records.filter((r) => !r.unlisted);
 const siteUrl = content.site!.url.replace(/\/$/, '');
 const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
 
@@ -26,7 +28,9 @@ describe('files for assistants and the in-product widget', () => {
       [...content.categories].sort((a, b) => a.order - b.order).map((c) => c.title),
     );
     const urls = parsed.sections.flatMap((s) => s.links.map((l) => l.url));
-    expect(urls.sort()).toEqual(records.map((r) => `${siteUrl}${r.markdownPath}`).sort());
+    expect(urls.sort()).toEqual(listed.map((r) => `${siteUrl}${r.markdownPath}`).sort());
+    expect(listed.length).toBeLessThan(records.length);
+    for (const r of records) expect(existsSync(path.join(outDir, r.markdownPath)), r.markdownPath).toBe(true);
     for (const url of urls) expect(existsSync(path.join(outDir, url.slice(siteUrl.length))), url).toBe(true);
   });
 
@@ -35,7 +39,7 @@ describe('files for assistants and the in-product widget', () => {
     expect(reset.split('\n')[0]).toBe('# Reset your password');
     expect(reset).toContain(`Source: ${siteUrl}/account/reset-password/`);
     const full = read('llms-full.txt');
-    expect(full.match(/^Source: /gm)).toHaveLength(records.length);
+    expect(full.match(/^Source: /gm)).toHaveLength(listed.length);
     expect(read('faq/why-cant-i-log-in.md')).toContain(`Source: ${siteUrl}/faq/#why-cant-i-log-in`);
   });
 
