@@ -121,21 +121,30 @@ describe('the in-product widget on another origin', () => {
   });
 
   it('opens an article in the panel and stores its "Was this helpful?" vote', async () => {
+    // Not an article the page's own feedback tests vote on: one vote per item, reader and day.
     const page = await openProduct('/dashboard');
     await page.locator('help-center .launcher').click();
-    await search(page, 'reset password');
-    await page.locator(`help-center a.result[href="${env.helpHostUrl}/account/reset-password/"]`).click();
+    await search(page, 'two-factor authentication');
+    await page.locator(`help-center a.result[href="${env.helpHostUrl}/account/two-factor-authentication/"]`).click();
     const heading = page.locator('help-center .article h1');
     await heading.waitFor();
-    expect(await heading.innerText()).toBe('Reset your password');
-    expect(await page.locator('help-center .article').innerText()).toContain('Forgot password');
+    expect(await heading.innerText()).toBe('Set up two-factor authentication');
+    expect(await page.locator('help-center .article').innerText()).toContain('one-time code');
     expect(page.url()).toBe(`${env.productUrl}/dashboard`);
     await page.locator('help-center [data-vote=up]').click();
     await page.locator('help-center [data-vote-status]').filter({ hasText: 'Thanks' }).waitFor();
     const votes = await waitForVotes(env.feedbackDb, (rows) =>
-      rows.some((r) => r.item_id === 'article:reset-password' && r.page_path === '/account/reset-password/'),
+      rows.some((r) => r.item_id === 'article:two-factor-authentication'),
     );
-    expect(votes.some((r) => r.item_id === 'article:reset-password' && r.vote === 'up')).toBe(true);
+    expect(votes.filter((r) => r.item_id === 'article:two-factor-authentication')).toEqual([
+      {
+        item_id: 'article:two-factor-authentication',
+        vote: 'up',
+        reason: null,
+        comment: null,
+        page_path: '/account/two-factor-authentication/',
+      },
+    ]);
   });
 
   it('suggests the article mapped to the product page, and follows setRoute() in a single-page app', async () => {
