@@ -9,6 +9,7 @@ const env = process.env;
 const feedback = env.HELP_CENTER_FEEDBACK_ENDPOINT;
 const insights = env.HELP_CENTER_SEARCH_INSIGHTS;
 const threads = env.HELP_CENTER_MARKDOWN_THREADS;
+const widgetOrigins = env.HELP_CENTER_WIDGET_ORIGINS;
 
 export default defineConfig({
   // The repository's src/ is the package's source; the demo's own Astro folder is demo/.
@@ -22,6 +23,7 @@ export default defineConfig({
       ...(feedback !== undefined && { feedbackEndpoint: feedback || false }),
       ...(insights === 'true' || insights === 'false' ? { searchInsights: insights === 'true' } : {}),
       ...(threads !== undefined && threads !== '' && { markdownThreads: Number(threads) }),
+      ...(widgetOrigins && { widgetOrigins: widgetOrigins.split(',') }),
     }),
   ],
 });

@@ -46,6 +46,9 @@ const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
   { pattern: '/sitemap.xml', entrypoint: './routes/sitemap.xml.ts' },
 ];
 
+/** The in-product widget as scripts/build-package.mjs bundles it, beside the compiled widget modules. */
+const WIDGET_BUNDLE = 'help-widget.bundle.js';
+
 export default function helpCenter(userOptions: HelpCenterUserOptions = {}): AstroIntegration {
   const parsed = HelpCenterOptionsSchema.safeParse(userOptions);
   if (!parsed.success) {
@@ -135,6 +138,7 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
               settings,
               schemas,
               markdownThreads: options.markdownThreads,
+              widgetBundle: ownFile(`./widget/${WIDGET_BUNDLE}`),
               logger,
             });
           } else {

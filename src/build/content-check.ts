@@ -23,6 +23,7 @@ import type { SearchVocabulary } from '../search/vocabulary.ts';
 import { lintContent } from '../tools/lint/lint-content.ts';
 import { BUILD_RULE_IDS } from '../tools/lint/rules.ts';
 import { getFeedbackManifest } from './feedback-manifest.ts';
+import { getHelpRecords, type HelpRecord } from '../content/help-records.ts';
 
 /** What `astro build` writes besides the pages and the search index. */
 export interface BuildArtefacts {
@@ -32,6 +33,8 @@ export interface BuildArtefacts {
   redirects: Redirect[];
   /** The content's git history without renames, for the pages' dates (src/site/data.ts). */
   history: GitHistory;
+  /** The published articles and FAQs, for llms.txt, the Markdown copies and the widget's files. */
+  records: HelpRecord[];
 }
 
 export interface ContentCheckResult {
@@ -98,6 +101,7 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
       manifest: getFeedbackManifest(content, getBuildRevision(history)),
       redirects: getRedirects(content, site.base, {}, listed.redirects),
       history,
+      records: getHelpRecords(content),
     },
   };
 }

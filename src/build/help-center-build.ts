@@ -24,6 +24,7 @@ import {
 } from './markdown-threads/markdown-threads.ts';
 import { markdownThreadsSlot } from './markdown-threads/markdown-threads-loader.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
+import { writeHelpFiles } from './help-files.ts';
 import { SearchIndexSession } from './search-index/session.ts';
 import { searchIndexSlot } from './search-index/slot.ts';
 
@@ -39,6 +40,8 @@ export interface HelpCenterBuildInput {
   schemas: FrontmatterSchemas;
   /** The integration's markdownThreads option. */
   markdownThreads: number | undefined;
+  /** The package's bundled in-product widget, copied to /widget.js with the site's settings. */
+  widgetBundle: string;
   logger: AstroIntegrationLogger;
 }
 
@@ -62,6 +65,7 @@ export async function startHelpCenterBuild({
   settings,
   schemas,
   markdownThreads: requested,
+  widgetBundle,
   logger,
 }: HelpCenterBuildInput): Promise<HelpCenterBuild> {
   const cacheDir = fileURLToPath(astroConfig.cacheDir);
@@ -122,6 +126,18 @@ export async function startHelpCenterBuild({
       const redirects = writeRedirectFiles(outDir, artefacts.site, artefacts.redirects);
       doneLogger.info(
         `Wrote the feedback manifest (${artefacts.manifest.items.length} ids) and ${redirects} redirects for moved articles`,
+      );
+      const help = await writeHelpFiles({
+        outDir,
+        contentDir,
+        settings,
+        records: artefacts.records,
+        revision: artefacts.manifest.revision,
+        widgetBundle,
+      });
+      for (const warning of help.warnings) doneLogger.warn(warning);
+      doneLogger.info(
+        `Wrote llms.txt, llms-full.txt and ${help.markdownFiles} Markdown copies${help.widget ? `, /widget.js with ${help.routes} product routes` : ''}`,
       );
     },
   };

@@ -11,6 +11,7 @@ import { feedbackServeCommand } from './commands/feedback-serve.ts';
 import { importCommand } from './commands/import.ts';
 import { initCommand } from './commands/init.ts';
 import { lintCommand } from './commands/lint.ts';
+import { mcpCommand } from './commands/mcp.ts';
 import { newCommand } from './commands/new.ts';
 import { staleCommand } from './commands/stale.ts';
 import { EXIT_OK, getProcessIo, readOwnPackage, usageError, type CliIo, type Command } from './io.ts';
@@ -27,6 +28,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   stale: { run: staleCommand, summary: 'articles past reviewBy or unchanged for too long' },
   'feedback serve': { run: feedbackServeCommand, summary: 'run the "Was this helpful?" endpoint' },
   'feedback report': { run: feedbackReportCommand, summary: 'which articles and FAQs fail readers, worst first' },
+  mcp: { run: mcpCommand, summary: 'serve the built help center to AI assistants (MCP over stdio, read-only)' },
 };
 
 export function getUsage(): string {

@@ -17,6 +17,8 @@ export interface CliIo {
   stderr: OutStream;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Input for commands that read it (mcp); default process.stdin. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /**

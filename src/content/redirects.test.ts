@@ -25,6 +25,7 @@ function makeArticle(category: string, id: string, redirectFrom: string[], extra
       draft: extra.draft ?? false,
       related: [],
       redirectFrom,
+      appRoutes: [],
       unlisted: false,
     },
   };

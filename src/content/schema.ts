@@ -26,6 +26,12 @@ const RedirectPathSchema = z
   .string()
   .regex(/^\/[^\s?#]*$/, 'must be a site path starting with "/", without query or fragment, like "/billing/old-name/"');
 
+/** A product path pattern such as `/settings/billing*`: starts with "/", `*` is the only wildcard. */
+export const AppRoutePatternSchema = z
+  .string()
+  .max(300, 'must be at most 300 characters')
+  .regex(/^\/[^\s?#]*$/, 'must be a product path starting with "/", without query or fragment, like "/settings/billing*"');
+
 export const ArticleFrontmatterSchema = z
   .object({
     /** The article's title: the page heading and the search result title. */
@@ -50,6 +56,11 @@ export const ArticleFrontmatterSchema = z
     updated: DateSchema.optional(),
     /** Old paths of this article; the build emits redirects from them. */
     redirectFrom: z.array(RedirectPathSchema).default([]),
+    /**
+     * Pages of the product this article helps with, as path patterns (`*` matches any run of
+     * characters): the in-product widget opens with this article on them, e.g. `/settings/billing*`.
+     */
+    appRoutes: z.array(AppRoutePatternSchema).default([]),
     /**
      * Built and reachable by its URL, but left out of navigation, category lists, search, related
      * lists, previous/next and the sitemap, and marked noindex: for pages linked only from the
@@ -192,6 +203,23 @@ export const SiteSettingsSchema = z
     editUrl: z.string().url('must be a full URL like https://github.com/acme/help/edit/main').optional(),
     /** Report searches (query, result count, result opened) to the feedback endpoint. Off by default. */
     searchInsights: z.boolean().default(false),
+    /** The in-product widget (`/widget.js`). */
+    widget: z
+      .object({
+        /**
+         * Origins of the product pages that embed the widget, e.g. "https://app.example.com": the
+         * build's CORS headers let only these read the search index and articles across origins.
+         */
+        origins: z
+          .array(
+            z
+              .string()
+              .regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin like "https://app.example.com" (no path or trailing slash)'),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({}),
     /** Writer tooling settings. */
     lint: z
       .object({

@@ -5,6 +5,8 @@
  */
 import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
 import { getSearchInsights } from './search-insights.ts';
+import { getAnswerCard, renderAnswerCard } from './answer-card.ts';
+import { bindAnswerCardVote, readAnswerVoteConfig } from './answer-card-vote.ts';
 import {
   getTopicCounts,
   renderMoreResults,
@@ -62,6 +64,7 @@ function enhance(box: HTMLElement): void {
   const sections = isPage ? PAGE_SECTIONS : DROPDOWN_SECTIONS;
   const searchPath = form?.getAttribute('action') ?? '';
   const insights = getSearchInsights(box);
+  const answerVotes = readAnswerVoteConfig(box);
   let generation = 0;
 
   const getFilters = (): Filters => {
@@ -102,8 +105,11 @@ function enhance(box: HTMLElement): void {
     if (mine !== generation) return;
     const total = search.results.length;
     let html: string;
+    const card = getAnswerCard(page[0]);
     if (total > 0) {
-      html = `<ul class="result-list">${page.map((r) => renderResult(r, sections)).join('')}</ul>`;
+      html =
+        (card ? renderAnswerCard(card, Boolean(answerVotes)) : '') +
+        `<ul class="result-list">${page.map((r) => renderResult(r, sections)).join('')}</ul>`;
       if (total > page.length) html += renderMoreResults(query, total, page.length, isPage, searchPath);
     } else if (isPage && noResults) {
       const other = Object.keys(filters).length > 0 ? await getOtherTopics(helpCenter, query, searchPath) : '';
@@ -114,6 +120,7 @@ function enhance(box: HTMLElement): void {
     }
     status.textContent = renderStatus(query, total, page.length, search.plan);
     results.innerHTML = html;
+    if (card && answerVotes && total > 0) bindAnswerCardVote(results, card, answerVotes);
     results.hidden = false;
     insights?.observe(query, total);
   };

@@ -7,6 +7,7 @@
 import type { FeedbackReason } from '../../feedback/reasons.ts';
 import type { StoredSearchEvent, StoredVote } from '../../feedback/server/stores/types.ts';
 import { buildSearchInsights, type SearchInsights } from './search-insights.ts';
+import { buildDeflection, type DeflectionSummary } from './deflection.ts';
 import { getTopReasons, summarizeVotes, type CommentEntry, type VoteTally } from './summarize.ts';
 import { getWilsonLowerBound } from './wilson.ts';
 
@@ -90,6 +91,8 @@ export interface FeedbackReport {
   daily: Array<{ day: string; up: number; down: number }>;
   /** Content gaps and suggested synonyms from search events in the period. */
   search: SearchInsights;
+  /** Ticket-form deflection from the widget's form events in the period. */
+  deflection: DeflectionSummary;
 }
 
 const toDay = (d: Date | number) => new Date(d).toISOString().slice(0, 10);
@@ -221,6 +224,9 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     daily.set(day, d);
   }
   const up = votes.filter((v) => v.vote === 'up').length;
+  const periodEvents = (input.searchEvents ?? []).filter(
+    (e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime(),
+  );
   return {
     generatedAt: input.now.toISOString(),
     since: input.since ? toDay(input.since) : null,
@@ -234,8 +240,8 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     items,
     orphans,
     daily: [...daily.values()].sort((a, b) => a.day.localeCompare(b.day)),
-    search: buildSearchInsights(
-      (input.searchEvents ?? []).filter((e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime()),
-    ),
+    // A ticket form's subject is not a search of the help center: it counts for deflection only.
+    search: buildSearchInsights(periodEvents.filter((e) => e.channel !== 'form')),
+    deflection: buildDeflection(periodEvents),
   };
 }

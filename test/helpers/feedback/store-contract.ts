@@ -44,6 +44,8 @@ export function createSearchEventRecord(overrides: Partial<SearchEventRecord> = 
     opened: null,
     contact: false,
     refinedFrom: null,
+    channel: 'site',
+    formSubmitted: null,
     language: 'en',
     revision: REVISION,
     receivedAt: Date.parse('2026-03-01T10:00:00Z') + seq,

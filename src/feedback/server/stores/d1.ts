@@ -156,8 +156,8 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
       const { claimed } = await writeClaimedEvent('search', event.eventId, event.receivedAt, (claimKind) => [
         db
           .prepare(
-            `INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
-             SELECT ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE ${CLAIMED}`,
+            `INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at, channel, form_submitted)
+             SELECT ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 WHERE ${CLAIMED}`,
           )
           .bind(
             event.eventId,
@@ -171,6 +171,8 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
             event.language,
             event.revision,
             event.receivedAt,
+            event.channel,
+            event.formSubmitted === null ? null : event.formSubmitted ? 1 : 0,
           ),
       ]);
       return claimed ? 'created' : 'duplicate';
@@ -179,7 +181,7 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
       assertOpen();
       const { results } = await db
         .prepare(
-          `SELECT event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at
+          `SELECT event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at
            FROM search_events WHERE received_at >= ?1 AND received_at < ?2 ORDER BY received_at, id`,
         )
         .bind(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER)

@@ -152,8 +152,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     recordSearchEvent(event: SearchEventRecord): Promise<SearchRecordOutcome> {
       return writeClaimedEvent('search', event.eventId, event.receivedAt, async (client) => {
         await client.query(
-          `INSERT INTO ${s}.search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          `INSERT INTO ${s}.search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at, channel, form_submitted)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             event.eventId,
             event.day,
@@ -165,6 +165,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             event.language,
             event.revision,
             event.receivedAt,
+            event.channel,
+            event.formSubmitted,
           ],
         );
         return 'created' as const;
@@ -173,7 +175,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async listSearchEvents(query: SearchEventQuery = {}): Promise<StoredSearchEvent[]> {
       assertOpen();
       const { rows } = await pool.query<SearchRow>(
-        `SELECT event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at
+        `SELECT event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at
          FROM ${s}.search_events WHERE received_at >= $1 AND received_at < $2 ORDER BY received_at, id`,
         [query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER],
       );

@@ -89,8 +89,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
         updated_at = excluded.updated_at`),
     count: db.prepare('SELECT count(*) FROM votes').pluck(),
     insertSearch: db.prepare(`
-      INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
-      VALUES (@eventId, @day, @query, @resultCount, @opened, @contact, @refinedFrom, @language, @revision, @receivedAt)`),
+      INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at)
+      VALUES (@eventId, @day, @query, @resultCount, @opened, @contact, @refinedFrom, @channel, @formSubmitted, @language, @revision, @receivedAt)`),
     countSearch: db.prepare('SELECT count(*) FROM search_events').pluck(),
     insertSalt: db.prepare('INSERT INTO salts (day, salt) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     getSalt: db.prepare('SELECT salt FROM salts WHERE day = ?').pluck(),
@@ -118,7 +118,11 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
   };
   const applySearch = (event: SearchEventRecord): RecordOutcome => {
     if (stmt.claimEvent.run(event.eventId, 'search', event.receivedAt).changes === 0) return 'duplicate';
-    stmt.insertSearch.run({ ...event, contact: event.contact ? 1 : 0 });
+    stmt.insertSearch.run({
+      ...event,
+      contact: event.contact ? 1 : 0,
+      formSubmitted: event.formSubmitted === null ? null : event.formSubmitted ? 1 : 0,
+    });
     return 'created';
   };
   const applyOne = db.transaction((p: Pending) => p.apply());
@@ -213,7 +217,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
       assertOpen();
       const rows = db
         .prepare(
-          `SELECT event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at
+          `SELECT event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at
            FROM search_events WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id`,
         )
         .all(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER) as SearchRow[];

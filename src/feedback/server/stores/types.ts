@@ -76,11 +76,17 @@ export interface SearchEventRecord {
   contact: boolean;
   /** The earlier query in this tab that found nothing and that this one refined, or null. */
   refinedFrom: string | null;
+  /** Where the search was typed: the help center, the in-product widget, a ticket form, an assistant (MCP). */
+  channel: SearchChannel;
+  /** Ticket forms only: whether the customer submitted the form (false: deflected or abandoned); else null. */
+  formSubmitted: boolean | null;
   language: string;
   revision: string;
   /** Milliseconds since the epoch (the endpoint's clock). */
   receivedAt: number;
 }
+
+export type SearchChannel = 'site' | 'widget' | 'form' | 'assistant';
 
 /** A search event as stored. */
 export type StoredSearchEvent = SearchEventRecord;
