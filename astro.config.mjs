@@ -15,6 +15,8 @@ export default defineConfig({
   // The repository's src/ is the package's source; the demo's own Astro folder is demo/.
   srcDir: env.HELP_CENTER_SRC_DIR ?? './demo',
   outDir: env.HELP_CENTER_OUT_DIR ?? './dist-site',
+  // A fixture site with its own images (an imported one) serves its own public/ folder.
+  publicDir: env.HELP_CENTER_PUBLIC_DIR ?? './public',
   cacheDir: env.HELP_CENTER_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
   integrations: [

@@ -77,7 +77,7 @@ describe('importing every source format and building the result', () => {
       if (result.code !== 0)
         throw new Error(`import --from ${from} exited ${result.code}:\n${result.stdout}${result.stderr}`);
     }
-    const build = buildSite('import', contentDir);
+    const build = buildSite('import', contentDir, { HELP_CENTER_PUBLIC_DIR: path.join(projectDir, 'public') });
     if (build.status !== 0) throw new Error(`Building the imported site failed:\n${build.output}`);
     outDir = build.outDir;
     search = await createNodeSearch(outDir);
