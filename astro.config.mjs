@@ -9,11 +9,14 @@ const env = process.env;
 const feedback = env.HELP_CENTER_FEEDBACK_ENDPOINT;
 const insights = env.HELP_CENTER_SEARCH_INSIGHTS;
 const threads = env.HELP_CENTER_MARKDOWN_THREADS;
+const widgetOrigins = env.HELP_CENTER_WIDGET_ORIGINS;
 
 export default defineConfig({
   // The repository's src/ is the package's source; the demo's own Astro folder is demo/.
-  srcDir: './demo',
+  srcDir: env.HELP_CENTER_SRC_DIR ?? './demo',
   outDir: env.HELP_CENTER_OUT_DIR ?? './dist-site',
+  // A fixture site with its own images (an imported one) serves its own public/ folder.
+  publicDir: env.HELP_CENTER_PUBLIC_DIR ?? './public',
   cacheDir: env.HELP_CENTER_CACHE_DIR ?? './node_modules/.astro',
   devToolbar: { enabled: false },
   integrations: [
@@ -22,6 +25,7 @@ export default defineConfig({
       ...(feedback !== undefined && { feedbackEndpoint: feedback || false }),
       ...(insights === 'true' || insights === 'false' ? { searchInsights: insights === 'true' } : {}),
       ...(threads !== undefined && threads !== '' && { markdownThreads: Number(threads) }),
+      ...(widgetOrigins && { widgetOrigins: widgetOrigins.split(',') }),
     }),
   ],
 });

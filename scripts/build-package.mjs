@@ -32,3 +32,17 @@ for (const entry of readdirSync(src, { recursive: true, withFileTypes: true })) 
       readFileSync(from, 'utf8').replace(/((?:from|import)\s*\(?\s*['"])(\.{1,2}\/[^'"]+)\.ts(['"])/g, '$1$2.js$3'),
     );
 }
+
+// The in-product widget: one minified script (the site build copies it to /widget.js with the
+// site's settings in place of its placeholder). Pagefind is imported at run time, not bundled.
+const esbuild = await import('esbuild');
+await esbuild.build({
+  entryPoints: [path.join(src, 'widget/help-widget.ts')],
+  outfile: path.join(dist, 'widget/help-widget.bundle.js'),
+  bundle: true,
+  minify: true,
+  format: 'iife',
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+});

@@ -12,7 +12,7 @@ import { getHelpCenterConfig } from './site/config.ts';
 import { withSearchIndexing } from './build/search-index/loader.ts';
 import { withMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
 
-const { contentDir, settings } = getHelpCenterConfig();
+const { contentDir, settings, hasFaqs } = getHelpCenterConfig();
 // <category>/<slug> or <category>/<section>/<slug> (see parseEntryId).
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, '');
 const codes = getTranslationLocales(settings).map((l) => l.code);
@@ -32,7 +32,10 @@ export const collections = {
   faqs: defineCollection({
     loader: withSearchIndexing(
       'faqs',
-      withMarkdownThreads(glob({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath })),
+      // Without FAQ files a glob would warn that the folder is missing or the collection empty.
+      hasFaqs
+        ? withMarkdownThreads(glob({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath }))
+        : { name: 'helpdesk-kit:no-faqs', load: ({ store }) => Promise.resolve(store.clear()) },
     ),
     schema: FaqFrontmatterSchema,
   }),

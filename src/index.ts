@@ -9,13 +9,21 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import type { PluginOption } from 'vite';
 import mdx from '@astrojs/mdx';
 import { AstroError } from 'astro/errors';
 import { HelpCenterOptionsSchema, type HelpCenterUserOptions } from './integration/options.ts';
 import { createHelpCenterVitePlugin } from './integration/vite-plugin.ts';
-import { startHelpCenterBuild, checkContentForDev, type HelpCenterBuild } from './build/help-center-build.ts';
+import {
+  ContentError,
+  startHelpCenterBuild,
+  checkContentForDev,
+  type HelpCenterBuild,
+} from './build/help-center-build.ts';
+import { hasFaqFiles } from './content/load.ts';
 import { helpCenterMarkdown } from './content/markdown-config.ts';
 import { resolveContentDir } from './content/paths.ts';
+import { ProjectSchemaError, findContentConfig, loadProjectSchemas } from './content/project-schemas.ts';
 import { loadSiteSettings } from './site/settings.ts';
 import { ErrorCodes, formatZodIssues } from './lib/errors.ts';
 import { COMPONENT_NAMES, type ComponentName } from './integration/components.ts';
@@ -41,7 +49,8 @@ const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
   { pattern: '/sitemap.xml', entrypoint: './routes/sitemap.xml.ts' },
 ];
 
-const CONTENT_CONFIG_FILES = ['content.config.ts', 'content.config.mts', 'content.config.js', 'content.config.mjs'];
+/** The in-product widget as scripts/build-package.mjs bundles it, beside the compiled widget modules. */
+const WIDGET_BUNDLE = 'help-widget.bundle.js';
 
 export default function helpCenter(userOptions: HelpCenterUserOptions = {}): AstroIntegration {
   const parsed = HelpCenterOptionsSchema.safeParse(userOptions);
@@ -56,17 +65,18 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
   return {
     name: 'helpdesk-kit',
     hooks: {
-      'astro:config:setup': ({ command, config, logger, updateConfig, injectRoute }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig, injectRoute }) => {
         const root = fileURLToPath(config.root);
         const contentDir = resolveContentDir(root, options.contentDir);
         const srcDir = fileURLToPath(config.srcDir);
-        if (!CONTENT_CONFIG_FILES.some((file) => existsSync(path.join(srcDir, file)))) {
+        if (!findContentConfig(srcDir)) {
           throw new AstroError(
             `[${ErrorCodes.MissingContentConfig}] ${path.relative(root, path.join(srcDir, 'content.config.ts'))} is missing: the help center's articles and FAQs are Astro content collections, and Astro looks for them there.`,
             `Create it with this one line: export { collections } from 'helpdesk-kit/collections';`,
           );
         }
         const settings = loadSiteSettings(contentDir, options);
+        const hasFaqs = hasFaqFiles(contentDir);
         if (!settings.feedbackEndpoint) {
           logger.info('No feedbackEndpoint in site.yaml: the "Was this helpful?" widget is not rendered.');
         }
@@ -106,7 +116,7 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
           vite: {
             plugins: [
               createHelpCenterVitePlugin({
-                config: { root, contentDir, settings },
+                config: { root, contentDir, settings, hasFaqs },
                 components,
                 customCss,
                 componentsDir: ownFile('./components'),
@@ -116,19 +126,36 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
             ssr: { noExternal: ['helpdesk-kit'] },
           },
         });
-        for (const route of ROUTES)
+        for (const route of ROUTES.filter((r) => hasFaqs || r.pattern !== '/faq'))
           injectRoute({ pattern: route.pattern, entrypoint: ownFile(route.entrypoint), prerender: true });
 
-        if (command === 'build') {
-          build = startHelpCenterBuild({
-            astroConfig: config,
-            contentDir,
-            settings,
-            markdownThreads: options.markdownThreads,
-            logger,
-          });
-        } else {
-          checkContentForDev(contentDir);
+        const schemas = await loadProjectSchemas(root, srcDir).catch((error: unknown) => {
+          if (!(error instanceof ProjectSchemaError)) throw error;
+          throw new AstroError(
+            `[${ErrorCodes.InvalidContentConfig}] ${error.message}`,
+            'The help center reads the articles and faqs schemas of your content config to check the content before the build; see docs/customizing.md.',
+          );
+        });
+        try {
+          if (command === 'build') {
+            build = await startHelpCenterBuild({
+              astroConfig: config,
+              contentDir,
+              settings,
+              schemas,
+              markdownThreads: options.markdownThreads,
+              widgetBundle: ownFile(`./widget/${WIDGET_BUNDLE}`),
+              logger,
+            });
+          } else {
+            await checkContentForDev(contentDir, config, schemas, logger);
+          }
+        } catch (error) {
+          if (!(error instanceof ContentError)) throw error;
+          // Thrown from a hook, Astro would print it under "An unhandled error occurred while
+          // running the hook"; thrown as Vite starts (before the content sync), it prints only our
+          // message and hint.
+          updateConfig({ vite: { plugins: [throwOnStart(error)] } });
         }
       },
       'astro:build:start': async () => {
@@ -142,6 +169,16 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
         build = undefined;
         await finishing?.finish(fileURLToPath(dir), logger);
       },
+    },
+  };
+}
+
+/** A Vite plugin that stops the first Vite server or build of Astro's with `error`. */
+function throwOnStart(error: Error): PluginOption {
+  return {
+    name: 'helpdesk-kit:content-check',
+    configResolved() {
+      throw error;
     },
   };
 }

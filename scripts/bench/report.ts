@@ -1,5 +1,6 @@
 /** Medians over benchmark runs and the Markdown tables the benchmark prints and writes. */
 import type { BuildMeasurement } from './run-build.ts';
+import { plural } from '../../src/lib/plural.ts';
 
 export interface SizeResult {
   articles: number;
@@ -86,7 +87,7 @@ export function summarize(results: SizeResult[], runs: number): Summary {
       ? 'GNU time maximum resident set size (largest process)'
       : 'peak RSS of the build process polled from /proc';
   const tables = [
-    `Medians of ${runs} run${runs === 1 ? '' : 's'} per size (cold builds: output and caches removed before each run). Peak memory: ${memory}.`,
+    `Medians of ${plural(runs, 'run')} per size (cold builds: output and caches removed before each run). Peak memory: ${memory}.`,
     '',
     ...header,
     ...rows,

@@ -1,13 +1,16 @@
 /**
  * The content check of a build, and what the build writes from the same data: all content is
- * read and validated (failing with file, line and fix); the search vocabulary, the feedback
+ * read and validated with the project's frontmatter schemas, and the linter's rules that guard
+ * what a reader sees (broken links and anchors, missing images, invisible characters; see
+ * BUILD_RULE_IDS) run on every file, so every finding of every file is reported at once, with
+ * file, line and fix, at the severities of `lint.rules` in site.yaml; the search vocabulary, the feedback
  * manifest and the redirects are worked out; and the content's git dates are read for the pages.
  * It runs in `astro:config:setup`, before Astro's content sync, so a content error stops the
  * build within seconds; the result is plain data.
  */
 import path from 'node:path';
-import { loadContent, getContentErrors } from '../content/load.ts';
 import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
+import type { FrontmatterSchemas } from '../content/load.ts';
 import { getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
 import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
@@ -23,8 +26,10 @@ import { readYamlData } from '../site/read-yaml-data.ts';
 import { createTranslator } from '../i18n/ui-strings.ts';
 import { loadUiStringsFile } from '../content/ui-strings-file.ts';
 import type { SearchVocabulary } from '../search/vocabulary.ts';
+import { lintContent } from '../tools/lint/lint-content.ts';
+import { BUILD_RULE_IDS } from '../tools/lint/rules.ts';
 import { getFeedbackManifest } from './feedback-manifest.ts';
-import { checkUiStrings } from '../content/ui-strings-file.ts';
+import { getHelpRecords, type HelpRecord } from '../content/help-records.ts';
 
 /** What `astro build` writes besides the pages and the search index. */
 export interface BuildArtefacts {
@@ -35,19 +40,44 @@ export interface BuildArtefacts {
   redirects: Redirect[];
   /** The content's git history without renames, for the pages' dates (src/site/data.ts). */
   history: GitHistory;
+  /** The published articles and FAQs, for llms.txt, the Markdown copies and the widget's files. */
+  records: HelpRecord[];
 }
 
 export interface ContentCheckResult {
   /** One line per error (file:line:column, what is wrong, rule); empty when the content is fine. */
   errors: string[];
+  /** The same, for findings of rules set to "warning" in `lint.rules`: printed, the build goes on. */
+  warnings: string[];
   /** Worked out when asked for and the content has no errors. */
   artefacts?: BuildArtefacts;
 }
 
+export interface ContentCheckOptions {
+  /** Work out the build artefacts too (`astro build`). */
+  artefacts: boolean;
+  /** The project's frontmatter schemas (project-schemas.ts); default: the built-in ones. */
+  schemas?: FrontmatterSchemas;
+  /** The folder served at the site's root (Astro's publicDir); default: public/ beside the content folder. */
+  publicDir?: string;
+  /** Where parsed Markdown is kept between builds (absolute); default: parse every file. */
+  cacheFile?: string;
+}
+
 /** Checks the content folder `contentDir` (absolute); messages name files relative to its parent. */
-export function checkContent(contentDir: string, options: { artefacts: boolean }): ContentCheckResult {
+export async function checkContent(contentDir: string, options: ContentCheckOptions): Promise<ContentCheckResult> {
   const root = getProjectRoot(contentDir);
-  const content = loadContent(root, path.relative(root, contentDir));
+  const contentDirName = path.relative(root, contentDir);
+  const lint = await lintContent({
+    root,
+    contentDir: contentDirName,
+    schemas: options.schemas,
+    publicDir: options.publicDir,
+    cacheFile: options.cacheFile,
+    rules: BUILD_RULE_IDS,
+    history: false,
+  });
+  const content = lint.content;
   const synonyms = loadSynonyms(root, contentDir);
   const translationLocales = content.site ? getTranslationLocales(content.site) : [];
   const localeSynonyms = new Map(
@@ -56,20 +86,28 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
   const synonymErrors = [synonyms, ...localeSynonyms.values()].flatMap((s) =>
     s.diagnostics.filter((d) => d.severity === 'error'),
   );
+  // The linter checks the articles' own redirects; the build also the redirects file's.
   const listed = loadRedirectsFile(contentDir, root);
-  const uiErrors = content.site ? checkUiStrings(root, contentDir, content.site) : [];
-  const errors = sortDiagnostics([
-    ...getContentErrors(content),
-    ...synonymErrors,
-    ...uiErrors,
-    ...listed.diagnostics,
-    ...getRedirectErrors(content, listed.redirects),
-  ]).map(formatDiagnostic);
-  if (errors.length > 0 || !options.artefacts || !content.site) return { errors };
+  const findings = [
+    ...new Map(
+      [
+        ...lint.settingsErrors,
+        ...lint.findings,
+        ...synonymErrors,
+        ...listed.diagnostics,
+        ...getRedirectErrors(content, listed.redirects),
+      ].map((d) => [formatDiagnostic(d), d]),
+    ).values(),
+  ];
+  const sorted = sortDiagnostics(findings);
+  const errors = sorted.filter((d) => d.severity === 'error').map(formatDiagnostic);
+  const warnings = sorted.filter((d) => d.severity === 'warning').map(formatDiagnostic);
+  if (errors.length > 0 || !options.artefacts || !content.site) return { errors, warnings };
   const site = content.site;
-  const history = loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
+  const history = loadGitHistory(root, contentDirName || '.', { renames: false });
   return {
     errors,
+    warnings,
     artefacts: {
       site,
       vocabularies: [
@@ -88,6 +126,7 @@ export function checkContent(contentDir: string, options: { artefacts: boolean }
       manifest: getFeedbackManifest(content, getBuildRevision(history)),
       redirects: getRedirects(content, site.base, {}, listed.redirects),
       history,
+      records: getHelpRecords(content),
     },
   };
 }

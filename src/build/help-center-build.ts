@@ -13,6 +13,7 @@ import { AstroError } from 'astro/errors';
 import type { SiteSettings } from '../content/schema.ts';
 import { countMarkdownFiles } from '../content/load.ts';
 import { createSearchRecordBuilders } from '../search/search-record-builders.ts';
+import type { FrontmatterSchemas } from '../content/load.ts';
 import { checkContent, type BuildArtefacts, type ContentCheckResult } from './content-check.ts';
 import { contentCheckSlot } from './content-check-slot.ts';
 import { writeFeedbackManifest } from './feedback-manifest.ts';
@@ -23,6 +24,7 @@ import {
 } from './markdown-threads/markdown-threads.ts';
 import { markdownThreadsSlot } from './markdown-threads/markdown-threads-loader.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
+import { writeHelpFiles } from './help-files.ts';
 import {
   DEFAULT_SEARCH_COLLECTIONS,
   SearchIndexSession,
@@ -38,10 +40,17 @@ export interface HelpCenterBuildInput {
   /** The content folder (absolute). */
   contentDir: string;
   settings: SiteSettings;
+  /** The project's frontmatter schemas. */
+  schemas: FrontmatterSchemas;
   /** The integration's markdownThreads option. */
   markdownThreads: number | undefined;
+  /** The package's bundled in-product widget, copied to /widget.js with the site's settings. */
+  widgetBundle: string;
   logger: AstroIntegrationLogger;
 }
+
+/** Parsed Markdown of the content check, kept between builds in Astro's cacheDir. */
+export const CONTENT_CHECK_CACHE_FILE = 'helpdesk-kit-content-check.json';
 
 /** One `astro build`, called from the integration's hooks in this order. */
 export interface HelpCenterBuild {
@@ -54,14 +63,23 @@ export interface HelpCenterBuild {
 }
 
 /** Checks the content (throwing its errors) and starts the search index and Markdown threads. */
-export function startHelpCenterBuild({
+export async function startHelpCenterBuild({
   astroConfig,
   contentDir,
   settings,
+  schemas,
   markdownThreads: requested,
+  widgetBundle,
   logger,
-}: HelpCenterBuildInput): HelpCenterBuild {
-  const artefacts = getArtefacts(checkContent(contentDir, { artefacts: true }));
+}: HelpCenterBuildInput): Promise<HelpCenterBuild> {
+  const cacheDir = fileURLToPath(astroConfig.cacheDir);
+  const result = await checkContent(contentDir, {
+    artefacts: true,
+    schemas,
+    publicDir: fileURLToPath(astroConfig.publicDir),
+    cacheFile: path.join(cacheDir, CONTENT_CHECK_CACHE_FILE),
+  });
+  const artefacts = getArtefacts(result, logger);
   const threads = startMarkdownThreads(
     astroConfig,
     chooseMarkdownThreads(countMarkdownFiles(contentDir), requested),
@@ -76,7 +94,6 @@ export function startHelpCenterBuild({
       : `Rendering Markdown on ${threads.size} worker threads.`,
   );
   const markdownThreads: MarkdownThreads | undefined = 'reason' in threads ? undefined : threads;
-  const cacheDir = fileURLToPath(astroConfig.cacheDir);
   const searchIndex = new SearchIndexSession(
     cacheDir,
     createSearchRecordBuilders(contentDir, settings),
@@ -120,27 +137,74 @@ export function startHelpCenterBuild({
       doneLogger.info(
         `Wrote the feedback manifest (${artefacts.manifest.items.length} ids) and ${redirects} redirects for moved articles`,
       );
+      const help = await writeHelpFiles({
+        outDir,
+        contentDir,
+        settings,
+        records: artefacts.records,
+        revision: artefacts.manifest.revision,
+        widgetBundle,
+      });
+      for (const warning of help.warnings) doneLogger.warn(warning);
+      doneLogger.info(
+        `Wrote llms.txt, llms-full.txt and ${help.markdownFiles} Markdown copies${help.widget ? `, /widget.js with ${help.routes} product routes` : ''}`,
+      );
     },
   };
 }
 
 /** `astro dev` and `astro sync`: the same check, without the artefacts. */
-export function checkContentForDev(contentDir: string): void {
-  throwContentErrors(checkContent(contentDir, { artefacts: false }));
+export async function checkContentForDev(
+  contentDir: string,
+  astroConfig: AstroConfig,
+  schemas: FrontmatterSchemas,
+  logger: AstroIntegrationLogger,
+): Promise<void> {
+  const result = await checkContent(contentDir, {
+    artefacts: false,
+    schemas,
+    publicDir: fileURLToPath(astroConfig.publicDir),
+    cacheFile: path.join(fileURLToPath(astroConfig.cacheDir), CONTENT_CHECK_CACHE_FILE),
+  });
+  reportContentCheck(result, logger);
 }
 
-function getArtefacts(result: ContentCheckResult): BuildArtefacts {
-  throwContentErrors(result);
+function getArtefacts(result: ContentCheckResult, logger: AstroIntegrationLogger): BuildArtefacts {
+  reportContentCheck(result, logger);
   if (!result.artefacts) throw new Error('The content check returned no build artefacts.');
   return result.artefacts;
 }
 
-function throwContentErrors({ errors }: ContentCheckResult): void {
-  if (errors.length === 0) return;
-  const noun = errors.length === 1 ? 'problem' : 'problems';
-  throw new AstroError(
-    `The content has ${errors.length} ${noun}; fix ${errors.length === 1 ? 'it' : 'them'} and build again:\n` +
-      errors.join('\n'),
-    'Each line is file:line:column, what is wrong, and (the rule). `npx helpdesk-kit lint` shows the same findings.',
-  );
+/** Prints the warnings, and throws the errors as one ContentError. */
+function reportContentCheck({ errors, warnings }: ContentCheckResult, logger: AstroIntegrationLogger): void {
+  if (warnings.length > 0) {
+    logger.warn(
+      `The content has ${warnings.length} ${warnings.length === 1 ? 'warning' : 'warnings'} (lint.rules in site.yaml):\n${warnings.join('\n')}`,
+    );
+  }
+  if (errors.length > 0) throw new ContentError(errors);
+}
+
+/**
+ * Content that must not ship, as Astro prints it: our lines and hint, and nothing that looks like
+ * a crash. Without a stack Astro prints no trace and no "Location" in our code; and Astro
+ * replaces the hint of any error whose text mentions "window" or "document" (which a file name
+ * may), so the text it looks at is the first line only.
+ */
+export class ContentError extends AstroError {
+  readonly findings: string[];
+  constructor(findings: string[]) {
+    const noun = findings.length === 1 ? 'problem' : 'problems';
+    super(
+      `The content has ${findings.length} ${noun}; fix ${findings.length === 1 ? 'it' : 'them'} and build again:\n` +
+        findings.join('\n'),
+      'Each line is file:line:column, what is wrong, and (the rule). `npx helpdesk-kit lint` shows the same findings; lint.rules in site.yaml sets how strict the build is about links, images and invisible characters.',
+    );
+    this.name = 'ContentError';
+    this.findings = findings;
+    this.stack = '';
+  }
+  override toString(): string {
+    return `${this.name}: the content has ${this.findings.length} ${this.findings.length === 1 ? 'problem' : 'problems'}`;
+  }
 }

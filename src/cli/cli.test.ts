@@ -62,6 +62,7 @@ describe('helpdesk-kit init', () => {
       scripts: { dev: 'astro dev', build: 'astro build', preview: 'astro preview', lint: 'helpdesk-kit lint' },
       dependencies: { 'helpdesk-kit': `^${readOwnPackage().version}`, astro: '^5.18.2' },
       engines: { node: '>=20.3' },
+      allowScripts: { 'better-sqlite3': true, esbuild: true, sharp: true },
     });
     expect(readFileSync(path.join(site, 'src/content.config.ts'), 'utf8')).toContain(
       "export { collections } from 'helpdesk-kit/collections';",
@@ -72,9 +73,14 @@ describe('helpdesk-kit init', () => {
       '.gitignore',
       'public/images/.gitkeep',
       '.github/workflows/deploy.yml',
+      '.github/workflows/feedback-endpoint.yml',
       'netlify.toml',
+      'netlify/functions/feedback.mts',
       'vercel.json',
+      'api/feedback.ts',
+      'api/feedback/search.ts',
       'wrangler.toml',
+      'feedback/worker.ts',
       'README.md',
     ]) {
       expect(existsSync(path.join(site, file)), file).toBe(true);
@@ -84,6 +90,16 @@ describe('helpdesk-kit init', () => {
       /node_modules[\s\S]*dist[\s\S]*\.astro[\s\S]*data[\s\S]*\*\.db/,
     );
     expect(out.stdout).toContain('cd "Team Help" && npm install && npm run dev');
+
+    // A fresh endpoint secret in the git-ignored .env, and how to set it on the platform.
+    const env = readFileSync(path.join(site, '.env'), 'utf8');
+    expect(env).toMatch(/^FEEDBACK_SECRET=[0-9a-f]{64}$/m);
+    expect(readFileSync(path.join(site, '.gitignore'), 'utf8')).toMatch(/^\.env$/m);
+    expect(out.stdout).toContain('FEEDBACK_SECRET is in Team Help/.env (git-ignored: never commit it)');
+    expect(out.stdout).toContain('npx wrangler secret put FEEDBACK_SECRET');
+    const other = makeIo(tmp);
+    expect(await runCli(['init', 'Other Help'], other.io)).toBe(0);
+    expect(readFileSync(path.join(tmp, 'Other Help/.env'), 'utf8')).not.toBe(env);
 
     // The starter content passes the linter.
     const lint = makeIo(tmp);

@@ -8,19 +8,27 @@ import { realpathSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { feedbackReportCommand } from './commands/feedback-report.ts';
 import { feedbackServeCommand } from './commands/feedback-serve.ts';
+import { importCommand } from './commands/import.ts';
 import { initCommand } from './commands/init.ts';
 import { lintCommand } from './commands/lint.ts';
+import { mcpCommand } from './commands/mcp.ts';
 import { newCommand } from './commands/new.ts';
 import { staleCommand } from './commands/stale.ts';
 import { EXIT_OK, getProcessIo, readOwnPackage, usageError, type CliIo, type Command } from './io.ts';
 
 export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   init: { run: initCommand, summary: 'scaffold a new help center in [dir] (default my-help)' },
+  import: {
+    run: importCommand,
+    summary:
+      'bring articles in from Zendesk, Intercom, Help Scout, Freshdesk, Document360, Jekyll, Hugo, Docusaurus or MkDocs',
+  },
   lint: { run: lintCommand, summary: 'check the content: links, images, headings, reviews, pasted debris' },
   new: { run: newCommand, summary: 'create an article or FAQ with valid frontmatter' },
   stale: { run: staleCommand, summary: 'articles past reviewBy or unchanged for too long' },
   'feedback serve': { run: feedbackServeCommand, summary: 'run the "Was this helpful?" endpoint' },
   'feedback report': { run: feedbackReportCommand, summary: 'which articles and FAQs fail readers, worst first' },
+  mcp: { run: mcpCommand, summary: 'serve the built help center to AI assistants (MCP over stdio, read-only)' },
 };
 
 export function getUsage(): string {

@@ -17,6 +17,8 @@ export interface CliIo {
   stderr: OutStream;
   cwd: string;
   env: Record<string, string | undefined>;
+  /** Input for commands that read it (mcp); default process.stdin. */
+  stdin?: NodeJS.ReadableStream;
 }
 
 /**
@@ -99,5 +101,3 @@ export function readOwnPackage(): { name: string; version: string } {
     version: string;
   };
 }
-
-export const DATE = /^\d{4}-\d{2}-\d{2}$/;

@@ -33,14 +33,23 @@ describe('helpdesk-kit lint', () => {
       content/articles/billing/refunds.md:3:1  warning  description is 8 characters; search results show 50–160, so say in a sentence or two what the article helps with  (description-length)
       content/articles/billing/refunds.md:4:1  warning  reviewBy 2020-01-31 has passed (2488 days ago); review the article, then set reviewBy to the next review date  (review-overdue)
       content/articles/billing/refunds.md:7:1  error  "Get a refund" is a level-1 heading; the title is the page's only h1, so start body headings at ## (level 2)  (heading-h1)
+      content/articles/billing/refunds.md:9:46  error  #download is not a heading in content/articles/billing/invoices.md; it has no headings  (broken-anchor)
       content/articles/billing/refunds.md:9:83  error  the image /images/form.png has no alt text; describe what it shows between the brackets, like ![The Security settings page](/images/form.png)  (image-alt)
       content/articles/billing/refunds.md:9:83  error  /images/form.png is not in public/ (no file public/images/form.png); add the file or fix the name  (missing-image)
       content/articles/billing/refunds.md:11:1  error  "Steps" is the first heading but is level 4; the title is level 1, so use ## here  (heading-level-skip)
       content/articles/billing/refunds.md:13:7  warning  links to cheap-pills.example, which is not the help center's domain or in lint.allowedDomains; remove the link, or add the domain to lint.allowedDomains in content/site.yaml if it is trusted  (external-link)
       content/faqs/billing/refund-time.md:2:1  warning  "How long does a refund take?" asks the same as "How long do refunds take?" in content/faqs/billing/refund-duration.md (100% similar); merge the two answers, or make the questions clearly different  (similar-faq)
-      4 files checked: 6 errors, 4 warnings
+      4 files checked: 7 errors, 4 warnings
       "
     `);
+  });
+
+  it("checks frontmatter with the project's schemas: a field its content config adds is not unknown", () => {
+    const root = fileURLToPath(new URL('../../test/fixtures/extended-frontmatter', import.meta.url));
+    expect(run('--root', root)).toEqual({ code: 0, stdout: '2 files checked: no problems\n', stderr: '' });
+    const builtIn = run('--root', root, '--src', 'elsewhere');
+    expect(builtIn.code).toBe(1);
+    expect(builtIn.stdout).toContain('invite-admins.md:4:1  error  unknown field "audience"  (frontmatter-schema)');
   });
 
   it('exits 0 when there are only warnings', () => {

@@ -113,7 +113,7 @@ describe('loadContent', () => {
     const root = writeTempSite({ 'content/categories.yaml': '- id: search\n  title: Search\n  description: Finding things.\n' });
     expect(findings(root)).toMatchInlineSnapshot(`
       [
-        "content/categories.yaml:1:3  error  [0].id: is reserved for a built-in page; choose another id than faq, search, 404, pagefind, _astro, images, assets, feedback  (categories)",
+        "content/categories.yaml:1:3  error  [0].id: is reserved for a built-in page; choose another id than faq, search, 404, pagefind, _astro, images, assets, feedback, widget  (categories)",
       ]
     `);
   });

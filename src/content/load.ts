@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import type { ZodType, ZodTypeDef } from 'zod';
+import { ZodEffects, ZodObject, type ZodRawShape, type ZodType, type ZodTypeDef } from 'zod';
 import { describeIssue, formatIssuePath } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFrontmatterYaml, parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
@@ -73,8 +73,22 @@ export interface LoadedContent {
   faqs: FaqEntry[];
   /** Every translation of every locale in site.yaml's `locales`. */
   translations: TranslationEntry[];
+  /**
+   * Articles and FAQs whose frontmatter failed the schema (the diagnostics say why), with the
+   * fields that are valid: the linter still checks their bodies, so a writer sees every finding
+   * of a file at once. Nothing publishes them.
+   */
+  invalidEntries: Array<ArticleEntry | FaqEntry>;
   diagnostics: Diagnostic[];
 }
+
+/** The frontmatter schemas to validate with: the built-in ones, or a project's extensions of them. */
+export interface FrontmatterSchemas {
+  article: ZodType<ArticleFrontmatter, ZodTypeDef, unknown>;
+  faq: ZodType<FaqFrontmatter, ZodTypeDef, unknown>;
+}
+
+export const BUILT_IN_SCHEMAS: FrontmatterSchemas = { article: ArticleFrontmatterSchema, faq: FaqFrontmatterSchema };
 
 export const SITE_FILE = 'site.yaml';
 const ARTICLE_EXT = /\.(md|mdx)$/;
@@ -85,10 +99,20 @@ export function countMarkdownFiles(contentDir: string): number {
   return [...listFiles(path.join(contentDir, 'articles')), ...listFiles(path.join(contentDir, 'faqs'))].filter((f) => FAQ_EXT.test(f)).length;
 }
 
+/** Whether the content has any FAQ file: a help center without FAQs has no FAQ page. */
+export function hasFaqFiles(contentDir: string): boolean {
+  return listFiles(path.join(contentDir, 'faqs')).some((f) => FAQ_EXT.test(f));
+}
+
 /** Load and validate everything under `<root>/content`. Never throws for bad content. */
-export function loadContent(root: string, contentDirName = 'content'): LoadedContent {
+export function loadContent(
+  root: string,
+  contentDirName = 'content',
+  schemas: FrontmatterSchemas = BUILT_IN_SCHEMAS,
+): LoadedContent {
   const contentDir = path.join(root, contentDirName);
   const diagnostics: Diagnostic[] = [];
+  const invalidEntries: Array<ArticleEntry | FaqEntry> = [];
   const rel = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
 
   const site = loadYamlFile(path.join(contentDir, SITE_FILE), rel, SiteSettingsSchema, diagnostics, 'site-settings');
@@ -97,12 +121,18 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
   const categoryIds = new Set(categories.map((c) => c.id));
 
   const articles = loadEntries(path.join(contentDir, 'articles'), ARTICLE_EXT, rel, diagnostics, (src, loc) => {
-    const data = validateFrontmatter(src, ArticleFrontmatterSchema, diagnostics);
-    return data && ({ ...src, kind: 'article', ...loc, data } satisfies ArticleEntry);
+    const data = validateFrontmatter(src, schemas.article, diagnostics);
+    if (data) return { ...src, kind: 'article', ...loc, data } satisfies ArticleEntry;
+    const valid = getValidFields(schemas.article, src.yaml.value) as ArticleFrontmatter;
+    invalidEntries.push({ ...src, kind: 'article', ...loc, data: valid });
+    return undefined;
   });
   const faqs = loadEntries(path.join(contentDir, 'faqs'), FAQ_EXT, rel, diagnostics, (src, loc) => {
-    const data = validateFrontmatter(src, FaqFrontmatterSchema, diagnostics);
-    return data && ({ ...src, kind: 'faq', ...loc, data } satisfies FaqEntry);
+    const data = validateFrontmatter(src, schemas.faq, diagnostics);
+    if (data) return { ...src, kind: 'faq', ...loc, data } satisfies FaqEntry;
+    const valid = getValidFields(schemas.faq, src.yaml.value) as FaqFrontmatter;
+    invalidEntries.push({ ...src, kind: 'faq', ...loc, data: valid });
+    return undefined;
   });
 
   if (categories.length > 0) {
@@ -156,8 +186,8 @@ export function loadContent(root: string, contentDirName = 'content'): LoadedCon
       });
     });
   }
-  const translations = loadTranslations(contentDir, site, rel, diagnostics, articles, faqs);
-  return { root, contentDir, site, categories, articles, faqs, translations, diagnostics };
+  const translations = loadTranslations(contentDir, site, rel, diagnostics, articles, faqs, schemas);
+  return { root, contentDir, site, categories, articles, faqs, translations, invalidEntries, diagnostics };
 }
 
 /** An entry's path under articles/ or faqs/ without the extension: what a translation shares with its source. */
@@ -172,6 +202,7 @@ function loadTranslations(
   diagnostics: Diagnostic[],
   articles: readonly ArticleEntry[],
   faqs: readonly FaqEntry[],
+  schemas: FrontmatterSchemas,
 ): TranslationEntry[] {
   const out: TranslationEntry[] = [];
   const codes = new Set((site?.locales ?? []).map((l) => l.code));
@@ -197,8 +228,8 @@ function loadTranslations(
       loadEntries<TranslationEntry>(path.join(dir, folder), ext, rel, diagnostics, (src, loc) => {
         const data =
           kind === 'article'
-            ? validateFrontmatter(src, ArticleFrontmatterSchema, diagnostics)
-            : validateFrontmatter(src, FaqFrontmatterSchema, diagnostics);
+            ? validateFrontmatter(src, schemas.article, diagnostics)
+            : validateFrontmatter(src, schemas.faq, diagnostics);
         if (!data) return undefined;
         const original = sources.get(`${kind}:${sourcePath(loc)}`);
         if (!original) {
@@ -214,6 +245,25 @@ function loadTranslations(
         return { ...src, kind, ...loc, data, locale: name, original } as TranslationEntry;
       });
     out.push(...collect('article', 'articles', ARTICLE_EXT), ...collect('faq', 'faqs', FAQ_EXT));
+  }
+  return out;
+}
+
+/**
+ * The fields of `value` that pass their part of an object schema (defaults for the rest), for
+ * frontmatter that failed as a whole: "title is missing" must not hide what else the file gets wrong.
+ */
+function getValidFields(schema: ZodType, value: unknown): Record<string, unknown> {
+  let inner: ZodType = schema;
+  while (inner instanceof ZodEffects) inner = inner.innerType() as ZodType;
+  if (!(inner instanceof ZodObject)) return {};
+  const raw = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  for (const [key, field] of Object.entries((inner as ZodObject<ZodRawShape>).shape)) {
+    const parsed = field.safeParse(raw[key]);
+    const fallback = parsed.success ? parsed : field.safeParse(undefined);
+    if (fallback.success && fallback.data !== undefined) out[key] = fallback.data;
+
   }
   return out;
 }

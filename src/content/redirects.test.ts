@@ -25,6 +25,7 @@ function makeArticle(category: string, id: string, redirectFrom: string[], extra
       draft: extra.draft ?? false,
       related: [],
       redirectFrom,
+      appRoutes: [],
       unlisted: false,
     },
   };
@@ -144,7 +145,7 @@ describe('buildRedirectFiles', () => {
     expect(files.htmlPages.map((p) => p.path)).toEqual(['Billing/Old/index.html', 'away/index.html']);
     expect(files.htmlPages[1]!.html).toContain('<link rel="canonical" href="https://example.org/away">');
     expect(files.netlify).toContain('/billing/old/');
-    expect(files.netlify).toMatch(/^\/away\/ +https:\/\/example.org\/away  301$/m);
+    expect(files.netlify).toMatch(/^\/away\/ +https:\/\/example.org\/away {2}301$/m);
   });
 
   const redirects = [

@@ -27,7 +27,7 @@ function applyCustomId(heading: Heading): void {
 function walk(nodes: RootContent[]): void {
   for (const node of nodes) {
     if (node.type === 'heading') applyCustomId(node);
-    else if ('children' in node && node.type !== 'paragraph') walk(node.children as RootContent[]);
+    else if ('children' in node && node.type !== 'paragraph') walk(node.children);
   }
 }
 

@@ -4,7 +4,7 @@
  */
 
 /** Category ids that would collide with built-in routes. */
-export const RESERVED_SEGMENTS = ['faq', 'search', '404', 'pagefind', '_astro', 'images', 'assets', 'feedback'] as const;
+export const RESERVED_SEGMENTS = ['faq', 'search', '404', 'pagefind', '_astro', 'images', 'assets', 'feedback', 'widget'] as const;
 
 export interface RouteOptions {
   /** A locale prefix such as "de"; omitted for the default language. */
@@ -33,6 +33,11 @@ export function withBase(base: string, sitePath: string): string {
   const b = base.endsWith('/') ? base.slice(0, -1) : base;
   return `${b}${sitePath.startsWith('/') ? sitePath : `/${sitePath}`}`;
 }
+
+/** The Markdown copy of an article or FAQ answer the build writes for assistants and the widget. */
+export const getArticleMarkdownPath = (category: string, slug: string, opts?: RouteOptions) =>
+  `${prefix(opts)}/${category}/${slug}.md`;
+export const getFaqMarkdownPath = (slug: string, opts?: RouteOptions) => `${getFaqIndexPath(opts)}${slug}.md`;
 
 /** The id the feedback endpoint and reports use for an article or FAQ. */
 export const getFeedbackId = (kind: 'article' | 'faq', slug: string) => `${kind}:${slug}`;

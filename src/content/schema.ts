@@ -3,6 +3,7 @@
  * the build checks and every CLI tool. Pure TypeScript: never import `astro:*` here.
  */
 import { z } from 'zod';
+import { ISO_DAY_FORMAT, isIsoDay } from '../lib/iso-day.ts';
 import { RESERVED_SEGMENTS } from './routes.ts';
 
 /** A slug as it appears in a URL: lowercase letters, digits and single hyphens. */
@@ -10,19 +11,14 @@ export const SlugSchema = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens, like "reset-password"');
 
-/** True for a real day: "2026-02-28" yes, "2026-02-30" no (Date.parse would roll it over). */
-function isCalendarDate(s: string): boolean {
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
 
 /** A calendar date written as YYYY-MM-DD (YAML dates are accepted too). */
 const DateSchema = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z
     .string({ invalid_type_error: 'expected a date like 2026-01-31' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date like 2026-01-31')
-    .refine((s) => isCalendarDate(s), 'is not a real calendar date'),
+    .regex(ISO_DAY_FORMAT, 'expected a date like 2026-01-31')
+    .refine((s) => isIsoDay(s), 'is not a real calendar date'),
 );
 
 /** An old URL path of a moved article, such as `/billing/old-name/`. */
@@ -42,6 +38,11 @@ const RevisionFields = {
   /** On a source: its body is a minor edit of this revision, so translations made from that revision stay fresh. */
   minorRevisionOf: RevisionSchema.optional(),
 };
+/** A product path pattern such as `/settings/billing*`: starts with "/", `*` is the only wildcard. */
+export const AppRoutePatternSchema = z
+  .string()
+  .max(300, 'must be at most 300 characters')
+  .regex(/^\/[^\s?#]*$/, 'must be a product path starting with "/", without query or fragment, like "/settings/billing*"');
 
 export const ArticleFrontmatterSchema = z
   .object({
@@ -68,6 +69,11 @@ export const ArticleFrontmatterSchema = z
     /** Old paths of this article; the build emits redirects from them. */
     redirectFrom: z.array(RedirectPathSchema).default([]),
     ...RevisionFields,
+    /**
+     * Pages of the product this article helps with, as path patterns (`*` matches any run of
+     * characters): the in-product widget opens with this article on them, e.g. `/settings/billing*`.
+     */
+    appRoutes: z.array(AppRoutePatternSchema).default([]),
     /**
      * Built and reachable by its URL, but left out of navigation, category lists, search, related
      * lists, previous/next and the sitemap, and marked noindex: for pages linked only from the
@@ -263,6 +269,23 @@ export const SiteSettingsSchema = z
     editUrl: z.string().url('must be a full URL like https://github.com/acme/help/edit/main').optional(),
     /** Report searches (query, result count, result opened) to the feedback endpoint. Off by default. */
     searchInsights: z.boolean().default(false),
+    /** The in-product widget (`/widget.js`). */
+    widget: z
+      .object({
+        /**
+         * Origins of the product pages that embed the widget, e.g. "https://app.example.com": the
+         * build's CORS headers let only these read the search index and articles across origins.
+         */
+        origins: z
+          .array(
+            z
+              .string()
+              .regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin like "https://app.example.com" (no path or trailing slash)'),
+          )
+          .default([]),
+      })
+      .strict()
+      .default({}),
     /** Writer tooling settings. */
     lint: z
       .object({

@@ -31,7 +31,7 @@ describe('the options of helpCenter()', () => {
 
 describe('the Vite plugin', () => {
   const plugin = createHelpCenterVitePlugin({
-    config: { root: '/site', contentDir: '/site/content', settings: { name: 'Help' } as never },
+    config: { root: '/site', contentDir: '/site/content', settings: { name: 'Help' } as never, hasFaqs: true },
     components: { SiteFooter: '/site/src/MyFooter.astro' },
     customCss: ['/site/src/brand.css', '/site/src/print.css'],
     componentsDir: '/pkg/components',
@@ -51,7 +51,7 @@ describe('the Vite plugin', () => {
   it('hands the configuration to the pages and loads the custom CSS in order', () => {
     const config = resolveId('virtual:helpdesk-kit/config')!;
     expect(load(config)).toBe(
-      'export default {"root":"/site","contentDir":"/site/content","settings":{"name":"Help"}};',
+      'export default {"root":"/site","contentDir":"/site/content","settings":{"name":"Help"},"hasFaqs":true};',
     );
     expect(load(resolveId('virtual:helpdesk-kit/user-css')!)).toBe(
       'import "/site/src/brand.css";\nimport "/site/src/print.css";',

@@ -27,6 +27,10 @@ export const HelpCenterOptionsSchema = z
     feedbackEndpoint: z.union([z.string().url(), z.literal(false)]).optional(),
     /** Replaces site.yaml's searchInsights. */
     searchInsights: z.boolean().optional(),
+    /** Replaces site.yaml's widget.origins: the product origins that may embed the in-product widget. */
+    widgetOrigins: z
+      .array(z.string().regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin like "https://app.example.com"'))
+      .optional(),
     /**
      * Worker threads that render Markdown during `astro build` (0: none). Unset: one per core, up
      * to four, for sites of 2,000 or more Markdown files.

@@ -1,25 +1,32 @@
+/**
+ * The error catalogue. Problems in the content (frontmatter, links, settings files) are findings
+ * with a rule id from RULES (src/tools/lint/rules.ts); everything else a writer or operator can
+ * get (build, endpoint, CLI) carries one of these codes. docs/errors.md lists both, and a test
+ * keeps every code used and documented.
+ */
 import type { ZodIssue } from 'zod';
 
-/**
- * One catalogue of error codes. Codes are permanent and PascalCase; messages say what happened
- * and what to do. Never prefix a message with "Error:".
- */
+/** Codes are permanent and PascalCase; messages say what happened and what to do, never "Error:". */
 export const ErrorCodes = {
-  InvalidFrontmatter: 'InvalidFrontmatter',
-  UnparsableYaml: 'UnparsableYaml',
-  UnknownCategory: 'UnknownCategory',
-  UnknownRelated: 'UnknownRelated',
-  DuplicateSlug: 'DuplicateSlug',
-  InvalidCategories: 'InvalidCategories',
-  InvalidSiteSettings: 'InvalidSiteSettings',
-  MissingContentFile: 'MissingContentFile',
+  // Build and integration (astro build, astro dev).
+  /** helpCenter() options do not match their schema. */
+  InvalidIntegrationOptions: 'InvalidIntegrationOptions',
+  /** The project has no src/content.config.ts that registers the help center's collections. */
+  MissingContentConfig: 'MissingContentConfig',
+  /** The project's src/content.config.ts could not be loaded to read its frontmatter schemas. */
+  InvalidContentConfig: 'InvalidContentConfig',
+  /** Pagefind could not start, index a record or write the search index. */
   PagefindFailed: 'PagefindFailed',
   // Feedback endpoint (HTTP answers; the status is in parentheses).
   /** (400) The vote body failed validation; `issues` lists each field. */
   InvalidFeedback: 'InvalidFeedback',
+  /** (400, 431) The HTTP parser rejected the request (bad framing, method, version or headers too large). */
+  MalformedRequest: 'MalformedRequest',
+  /** (408) The request did not arrive completely within the server's time limit; send it again. */
+  RequestTimeout: 'RequestTimeout',
   /** (413) The body is over the endpoint's size limit. */
   FeedbackTooLarge: 'FeedbackTooLarge',
-  /** (415) The Content-Type is not JSON, text/plain or a form. */
+  /** (415) The Content-Type is not JSON, text/plain or a form, or the body has a Content-Encoding. */
   UnsupportedMediaType: 'UnsupportedMediaType',
   /** (405) The route exists but not for this method. */
   MethodNotAllowed: 'MethodNotAllowed',
@@ -37,11 +44,12 @@ export const ErrorCodes = {
   InternalError: 'InternalError',
   /** (503) The store does not answer. */
   StoreUnavailable: 'StoreUnavailable',
-  // Feedback operator errors (startup, CLI).
-  InvalidIntegrationOptions: 'InvalidIntegrationOptions',
-  MissingContentConfig: 'MissingContentConfig',
+  // Feedback operator errors (start-up, CLI).
+  /** The feedback manifest (feedback-manifest.json from the build) is missing or malformed. */
   InvalidFeedbackManifest: 'InvalidFeedbackManifest',
+  /** An environment variable or option of the endpoint is missing or malformed. */
   InvalidFeedbackConfig: 'InvalidFeedbackConfig',
+  /** The store could not be opened, migrated or read. */
   FeedbackStoreFailed: 'FeedbackStoreFailed',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];

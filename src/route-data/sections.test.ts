@@ -82,9 +82,12 @@ describe('a category with sections', () => {
     expect(after.head.path).toBe('/account/change-email/');
     expect(after.head.path).toBe(before.head.path);
     expect(after.breadcrumbs[2]).toEqual({ name: 'Signing in', href: '/account/#section-signing-in' });
-    expect(getSitemapEntries(moved, 'https://help.example.com').map((e) => e.url)).toEqual(
-      getSitemapEntries(sectionedSite, 'https://help.example.com').map((e) => e.url),
-    );
+    // `moved` has no FAQs, so no /faq/ page: compare the rest.
+    const urls = (site: typeof moved) =>
+      getSitemapEntries(site, 'https://help.example.com')
+        .map((e) => e.url)
+        .filter((u) => !u.endsWith('/faq/'));
+    expect(urls(moved)).toEqual(urls(sectionedSite));
   });
 });
 

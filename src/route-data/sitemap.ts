@@ -1,8 +1,8 @@
 /**
- * The sitemap's entries: in every language, home, the FAQ page, every category and every listed
- * article with its date. A page of another language that only falls back to the default language's is
- * left out (its canonical is the original); each entry lists its language versions as
- * `xhtml:link` alternates.
+ * The sitemap's entries: in every language, home, the FAQ page (if there are FAQs), every category
+ * and every listed article with its date. A page of another language that only falls back to the
+ * default language's is left out (its canonical is the original); each entry lists its language
+ * versions as `xhtml:link` alternates.
  */
 import type { SiteData } from '../content/site-data.ts';
 import { getArticlePath, getFaqIndexPath, getHomePath, type RouteOptions } from '../content/routes.ts';
@@ -24,6 +24,7 @@ export function getSitemapEntries(
   const languages = others.length > 0 ? others : undefined;
   const all = (pathIn: (route: RouteOptions) => string, has: (l: SitemapLanguage) => boolean) =>
     languages?.filter(has).map((l) => ({ hreflang: l.locale.code, href: url(pathIn({ locale: l.locale.prefix })) }));
+  const hasFaqs = site.categories.some((c) => c.faqs.length > 0);
   const entries: SitemapEntry[] = [];
   for (const l of languages ?? [{ locale: undefined, site }]) {
     const data = l.site;
@@ -31,7 +32,7 @@ export function getSitemapEntries(
     const everywhere = () => true;
     entries.push(
       { url: url(getHomePath(route)), alternates: all(getHomePath, everywhere) },
-      { url: url(getFaqIndexPath(route)), alternates: all(getFaqIndexPath, everywhere) },
+      ...(hasFaqs ? [{ url: url(getFaqIndexPath(route)), alternates: all(getFaqIndexPath, everywhere) }] : []),
       ...data.categories.map((c) => ({ url: url(c.path) })),
       ...[...data.articleBySlug.values()]
         .filter((a) => !a.unlisted && !a.translation?.fallback)

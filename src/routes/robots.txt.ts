@@ -1,3 +1,4 @@
+/** `/robots.txt`: lets every crawler in and points it at the sitemap. */
 import type { APIRoute } from 'astro';
 import { absoluteUrl } from '../site/urls.ts';
 

@@ -1,3 +1,4 @@
+/** `/sitemap.xml`: every published page, from the route data (src/route-data/sitemap.ts). */
 import type { APIRoute } from 'astro';
 import { getSite } from '../site/data.ts';
 import { buildSitemapXml } from '../site/sitemap.ts';

@@ -86,6 +86,33 @@ describe('searching with partial matches', () => {
     expect(fake.terms).toEqual(['password']);
   });
 
+  it('takes the brand word’s score off a word it starts with: "parcel" is not swamped by "Parcelo"', async () => {
+    const brandPlanner = createQueryPlanner({
+      ...vocabulary,
+      words: [...vocabulary.words, 'parcel', 'parcelo'],
+      brandWords: ['parcelo'],
+    });
+    const plan = brandPlanner.plan('where is my parcel');
+    expect(plan).toMatchObject({ terms: ['parcel'], brandPrefixes: ['parcelo'] });
+    expect(brandPlanner.plan('parcelo plus').brandPrefixes).toBeUndefined();
+    // Prefix matching: "parcel" matches both words; the brand is on every page.
+    const texts: Record<string, string[]> = {
+      plus: ['parcelo', 'parcelo', 'parcelo', 'plus'],
+      track: ['parcelo', 'parcel', 'parcel'],
+      about: ['parcelo'],
+    };
+    const searcher = {
+      async search(term: string) {
+        const hits = Object.entries(texts)
+          .map(([id, words]) => result(id, words.filter((w) => w.startsWith(term)).length))
+          .filter((r) => r.score > 0);
+        return { results: hits };
+      },
+    };
+    const found = await searchHelpCenter(searcher, plan);
+    expect(found.results.map((r) => r.id)).toEqual(['track', 'about', 'plus']);
+  });
+
   it('ranks merged pages by their summed score and keeps each page’s best-scoring result', async () => {
     const merged = mergeByScore([[result('x', 1), result('y', 5)], [result('x', 4.5)]]);
     expect(merged.map((r) => [r.id, r.score])).toEqual([

@@ -19,6 +19,8 @@ export interface QueryPlan {
   corrections: Array<{ from: string; to: string }>;
   /** Words that were in no page and had no close match; they are left out. */
   unknown: string[];
+  /** Brand words (the site's name) that a term is a strict prefix of: their matches are discounted. */
+  brandPrefixes?: string[];
 }
 
 export interface QueryPlanner {
@@ -32,6 +34,7 @@ const ONE_EDIT_UP_TO = 7;
 
 export function createQueryPlanner(vocabulary: SearchVocabulary | undefined): QueryPlanner {
   const stopWords = new Set((vocabulary?.stopWords ?? []).flatMap(getWords));
+  const brandWords = vocabulary?.brandWords ?? [];
   const words = vocabulary?.words ?? [];
   const known = new Set(words);
   const sorted = [...words].sort();
@@ -86,6 +89,10 @@ export function createQueryPlanner(vocabulary: SearchVocabulary | undefined): Qu
           plan.corrections.push({ from: token, to: fixed });
         } else plan.unknown.push(token);
       }
+      const brands = brandWords.filter(
+        (b) => plan.terms.some((t) => b.startsWith(t) && b !== t) && !plan.terms.includes(b),
+      );
+      if (brands.length > 0) plan.brandPrefixes = brands;
       return plan;
     },
   };
@@ -119,13 +126,41 @@ export async function searchHelpCenter<D>(
 ): Promise<HelpCenterSearchResult<D>> {
   const opts = filters && Object.keys(filters).length > 0 ? { filters } : undefined;
   if (plan.terms.length === 0) return { results: [], plan, relaxed: false };
-  const all = { results: [...(await pagefind.search(plan.terms.join(' '), opts)).results].sort(byRank) };
+  const all = {
+    results: await discountBrand(pagefind, plan, opts, [
+      ...(await pagefind.search(plan.terms.join(' '), opts)).results,
+    ]),
+  };
   if (plan.terms.length === 1 || all.results.length >= RELAX_BELOW)
     return { results: all.results, plan, relaxed: false };
-  const perTerm = await Promise.all(plan.terms.map((term) => pagefind.search(term, opts)));
+  const perTerm = await Promise.all(
+    plan.terms.map(async (term) => {
+      const brandPrefixes = plan.brandPrefixes?.filter((b) => b.startsWith(term));
+      const { results } = await pagefind.search(term, opts);
+      return { results: await discountBrand(pagefind, { ...plan, brandPrefixes }, opts, [...results]) };
+    }),
+  );
   const seen = new Set(all.results.map((r) => r.id));
   const rest = mergeByScore(perTerm.map((s) => s.results)).filter((r) => !seen.has(r.id));
   return { results: [...all.results, ...rest], plan, relaxed: rest.length > 0 };
+}
+
+/**
+ * Pagefind matches a word as a prefix too, so "parcel" also matches the brand "Parcelo" on nearly
+ * every page and swamps the pages about parcels. Each page's score for the brand word alone is
+ * taken off its score, which leaves what the reader's own word earned.
+ */
+async function discountBrand<D>(
+  pagefind: PagefindSearcher<D>,
+  plan: QueryPlan,
+  opts: { filters: Record<string, string> } | undefined,
+  results: Array<RankedResult<D>>,
+): Promise<Array<RankedResult<D>>> {
+  if (!plan.brandPrefixes?.length) return results.sort(byRank);
+  const brand = new Map<string, number>();
+  for (const word of plan.brandPrefixes)
+    for (const r of (await pagefind.search(word, opts)).results) brand.set(r.id, (brand.get(r.id) ?? 0) + r.score);
+  return results.map((r) => ({ ...r, score: r.score - (brand.get(r.id) ?? 0) })).sort(byRank);
 }
 
 /** Pages found by any of several searches, best summed score first (each keeps its best excerpt). */

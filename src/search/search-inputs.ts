@@ -6,13 +6,13 @@
 import type { LoadedContent } from '../content/load.ts';
 import type { SynonymGroup } from '../content/synonyms-schema.ts';
 import { getPlainText } from './plain-text.ts';
-import { buildSearchVocabulary, type SearchVocabulary } from './vocabulary.ts';
+import { buildSearchVocabulary, getWords, type SearchVocabulary } from './vocabulary.ts';
 
 const published = <T extends { data: { draft: boolean } }>(entries: readonly T[]) =>
   entries.filter((e) => !e.data.draft);
 
 /** What one language's vocabulary is made of: the default language's content, or one locale's translations. */
-export type VocabularySource = Pick<LoadedContent, 'categories' | 'articles' | 'faqs'>;
+export type VocabularySource = Pick<LoadedContent, 'categories' | 'articles' | 'faqs' | 'site'>;
 
 /** A translation locale's content as a vocabulary source: its translations, with the category titles it shows. */
 export function getLocaleVocabularySource(
@@ -22,6 +22,7 @@ export function getLocaleVocabularySource(
 ): VocabularySource {
   const mine = content.translations.filter((t) => t.locale === locale);
   return {
+    site: content.site,
     categories: categoryTitles.map((title) => ({ title }) as LoadedContent['categories'][number]),
     articles: mine.filter((t): t is Extract<typeof t, { kind: 'article' }> => t.kind === 'article'),
     faqs: mine.filter((t): t is Extract<typeof t, { kind: 'faq' }> => t.kind === 'faq'),
@@ -46,5 +47,7 @@ export function buildSearchVocabularyFor(
       yield getPlainText(f.body);
     }
   };
-  return buildSearchVocabulary(texts(), language);
+  const vocabulary = buildSearchVocabulary(texts(), language);
+  const brandWords = content.site ? getWords(content.site.name.toLowerCase()) : [];
+  return brandWords.length > 0 ? { ...vocabulary, brandWords } : vocabulary;
 }

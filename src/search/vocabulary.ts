@@ -15,6 +15,11 @@ export interface SearchVocabulary {
   words: string[];
   /** The UI strings the browser's result list shows, in this language (absent: English). */
   ui?: Record<string, string>;
+  /**
+   * The words of the site's name ("parcelo"): on nearly every page, so a query word they start
+   * with ("parcel") would match them everywhere; the query layer discounts those matches.
+   */
+  brandWords?: string[];
 }
 
 export const VOCABULARY_FILE = 'help-center-vocabulary.json';

@@ -12,6 +12,8 @@ export interface HelpCenterRuntimeConfig {
   /** The content folder (absolute). */
   contentDir: string;
   settings: SiteSettings;
+  /** The content has FAQ files: otherwise there is no FAQ collection, page or link. */
+  hasFaqs: boolean;
 }
 
 export const getHelpCenterConfig = (): HelpCenterRuntimeConfig => config;

@@ -87,14 +87,14 @@ export async function getAvailability(): Promise<Availability> {
 
 function loadCollections(): Promise<Collections> {
   collections ??= (async () => {
-    const { contentDir } = getHelpCenterConfig();
+    const { contentDir, hasFaqs } = getHelpCenterConfig();
     const root = getProjectRoot(contentDir);
     const translated = getSiteLocales().length > 1;
     const [articles, faqs, articleTranslations, faqTranslations] = (await Promise.all([
       getCollection('articles', isPublished),
-      getCollection('faqs', isPublished),
+      hasFaqs ? getCollection('faqs', isPublished) : [],
       translated ? getCollection('articleTranslations' as 'articles', isPublished) : [],
-      translated ? getCollection('faqTranslations' as 'faqs', isPublished) : [],
+      translated && hasFaqs ? getCollection('faqTranslations' as 'faqs', isPublished) : [],
     ])) as [ArticleEntry[], FaqEntry[], ArticleEntry[], FaqEntry[]];
     const categories = readYamlData(path.join(contentDir, CATEGORIES_FILE), CategoriesFileSchema) ?? [];
     const history = getContentHistory(root, contentDir);

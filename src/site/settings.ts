@@ -12,6 +12,8 @@ export interface SiteSettingsOverrides {
   /** The endpoint URL, or `false` for no "Was this helpful?" widget. */
   feedbackEndpoint?: string | false;
   searchInsights?: boolean;
+  /** Replaces site.yaml's widget.origins. */
+  widgetOrigins?: string[];
 }
 
 export function loadSiteSettings(contentDir: string, overrides: SiteSettingsOverrides = {}): SiteSettings {
@@ -22,5 +24,6 @@ export function loadSiteSettings(contentDir: string, overrides: SiteSettingsOver
     ...settings,
     ...(overrides.feedbackEndpoint !== undefined && { feedbackEndpoint: overrides.feedbackEndpoint || undefined }),
     ...(overrides.searchInsights !== undefined && { searchInsights: overrides.searchInsights }),
+    ...(overrides.widgetOrigins !== undefined && { widget: { ...settings.widget, origins: overrides.widgetOrigins } }),
   };
 }

@@ -36,6 +36,17 @@ describe('createEntry', () => {
     expect(new Set(lint.findings.map((f) => f.ruleId))).toEqual(new Set(['todo-placeholder']));
   });
 
+  it('warns when the new title is nearly the title of an existing article', () => {
+    root = createTestSite();
+    const first = createEntry({ root, kind: 'article', title: 'Change the delivery address', category: 'billing' });
+    expect(first).toMatchObject({ ok: true, similar: [] });
+    const second = createEntry({ root, kind: 'article', title: 'Change your delivery address', category: 'billing' });
+    expect(second).toMatchObject({
+      ok: true,
+      similar: ['content/articles/billing/change-the-delivery-address.md ("Change the delivery address")'],
+    });
+  });
+
   it('writes owner TODO when the site requires an owner and none is given', () => {
     root = createTestSite();
     const result = createEntry({

@@ -5,6 +5,7 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { getContentRevision } from '../content/revision.ts';
+import { findSimilarTitles } from './lint/checks/similar-faqs.ts';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadContent, slugify } from '../content/load.ts';
@@ -28,7 +29,9 @@ export interface NewEntryOptions {
   today?: string;
 }
 
-export type NewEntryResult = { ok: true; file: string; text: string } | { ok: false; message: string };
+export type NewEntryResult =
+  | { ok: true; file: string; text: string; /** Existing entries whose title is nearly the same. */ similar: string[] }
+  | { ok: false; message: string };
 
 export const DESCRIPTION_PLACEHOLDER =
   'TODO: Say in one or two sentences (50 to 160 characters) what this article helps readers do. Search results show this text.';
@@ -140,7 +143,14 @@ export function createEntry(options: NewEntryOptions): NewEntryResult {
     }
     throw err;
   }
-  return { ok: true, file, text };
+  const existing =
+    options.kind === 'article'
+      ? content.articles.map((a) => ({ file: a.file, title: a.data.title }))
+      : content.faqs.map((f) => ({ file: f.file, title: f.data.question }));
+  const similar = findSimilarTitles([...existing.map((e) => e.title), title])
+    .filter((p) => p.b === existing.length)
+    .map((p) => `${existing[p.a]!.file} ("${existing[p.a]!.title}")`);
+  return { ok: true, file, text, similar };
 }
 
 export interface NewTranslationOptions {
@@ -192,5 +202,5 @@ export function createTranslation(options: NewTranslationOptions): NewEntryResul
   const text = `---\n${stringify(frontmatter, { lineWidth: 0, defaultStringType: 'PLAIN' }).replace(/^sourceRevision: (.*)$/m, 'sourceRevision: "$1"')}---\n${source.body}`;
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, text, { flag: 'wx' });
-  return { ok: true, file, text };
+  return { ok: true, file, text, similar: [] };
 }

@@ -9,6 +9,7 @@ import type { TestProject } from 'vitest/node';
 import { buildSite, REPO_ROOT } from '../helpers/build-site.ts';
 import { FEEDBACK_SERVE, getFeedbackMissingReason } from './helpers/feedback.ts';
 import { getFreePort, startProcess, type RunningProcess } from './helpers/processes.ts';
+import { startStaticHost } from './helpers/static-host.ts';
 
 export interface E2eEnv {
   /** The served site, e.g. http://127.0.0.1:41234 (no trailing slash). */
@@ -20,6 +21,11 @@ export interface E2eEnv {
   feedbackDb: string;
   /** Set when the feedback server or widget does not exist yet: the feedback tests skip with it. */
   feedbackMissing: string | undefined;
+  /** The same build on a host that applies its `_headers` (CORS for the in-product widget). */
+  helpHostUrl: string;
+  /** The "product" origin allowed to embed the widget (site.yaml widget.origins); the widget test serves it. */
+  productUrl: string;
+  productPort: number;
 }
 
 declare module 'vitest' {
@@ -32,14 +38,21 @@ const CONTENT_DIR = path.join(REPO_ROOT, 'content');
 const RUN_DIR = path.join(REPO_ROOT, '.cache', 'e2e');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [sitePort, feedbackPort] = [await getFreePort(), await getFreePort()];
+  const [sitePort, feedbackPort, helpHostPort, productPort] = [
+    await getFreePort(),
+    await getFreePort(),
+    await getFreePort(),
+    await getFreePort(),
+  ];
   const siteUrl = `http://127.0.0.1:${sitePort}`;
+  const productUrl = `http://127.0.0.1:${productPort}`;
   const feedbackEndpoint = `http://127.0.0.1:${feedbackPort}/feedback`;
 
   const started = Date.now();
   const build = buildSite('e2e', CONTENT_DIR, {
     HELP_CENTER_FEEDBACK_ENDPOINT: feedbackEndpoint,
     HELP_CENTER_SEARCH_INSIGHTS: 'true',
+    HELP_CENTER_WIDGET_ORIGINS: productUrl,
   });
   if (build.status !== 0) throw new Error(`Building the e2e site failed:\n${build.output}`);
   console.log(
@@ -94,7 +107,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
             FEEDBACK_PORT: String(feedbackPort),
             FEEDBACK_DB: feedbackDb,
             FEEDBACK_MANIFEST: manifest,
-            FEEDBACK_ALLOWED_ORIGINS: siteUrl,
+            FEEDBACK_ALLOWED_ORIGINS: `${siteUrl},${productUrl}`,
             FEEDBACK_DROP_BOTS: 'false',
             // Every browser test shares 127.0.0.1, and search events count against the same
             // per-client limit as votes: keep the limit well above what the whole run sends.
@@ -105,7 +118,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
         }),
       );
     }
-    project.provide('e2e', { siteUrl, outDir: build.outDir, feedbackEndpoint, feedbackDb, feedbackMissing });
+    const helpHost = await startStaticHost(build.outDir, helpHostPort);
+    running.push({ url: helpHost.url, output: () => '', stop: helpHost.stop });
+    project.provide('e2e', {
+      siteUrl,
+      outDir: build.outDir,
+      feedbackEndpoint,
+      feedbackDb,
+      feedbackMissing,
+      helpHostUrl: helpHost.url,
+      productUrl,
+      productPort,
+    });
   } catch (err) {
     await stopAll();
     throw err;

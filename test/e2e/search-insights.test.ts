@@ -109,6 +109,8 @@ describe.skipIf(env.feedbackMissing)('search insights stored by the endpoint', (
       'language',
       'revision',
       'received_at',
+      'channel',
+      'form_submitted',
     ]);
   });
 });

@@ -139,3 +139,41 @@ describe('the search page', () => {
     ]);
   });
 });
+
+describe('more results than fit', () => {
+  it('links from the dropdown to all results, and Escape closes it but keeps the query', async () => {
+    const p = await openPage('/account/reset-password/');
+    const input = p.locator('#header-search');
+    await input.click();
+    await input.pressSequentially('order');
+    const all = p.locator('#header-search-results a.result-all');
+    await all.waitFor({ state: 'visible' });
+    expect(await all.getAttribute('href')).toBe('/search/?q=order');
+    expect(await all.innerText()).toMatch(/^See all \d+ results$/);
+    await input.press('Escape');
+    expect(await p.locator('#header-search-results').isHidden()).toBe(true);
+    expect(await input.inputValue()).toBe('order');
+    await input.press('Enter');
+    await p.waitForURL('**/search/?q=order');
+  });
+
+  it('puts the filters before the results on the search page and pages past the first 20', async () => {
+    const p = await openPage('/search/?q=you');
+    await expect.poll(async () => (await resultTexts(p)).length).toBe(20);
+    const filtersFirst = await p.evaluate(() => {
+      const filters = document.querySelector('[data-search-filters]')!;
+      const results = document.querySelector('#page-search-results')!;
+      return Boolean(filters.compareDocumentPosition(results) & Node.DOCUMENT_POSITION_FOLLOWING);
+    });
+    expect(filtersFirst).toBe(true);
+    const more = p.locator('#page-search-results [data-search-more]');
+    expect(await more.innerText()).toMatch(/^Show \d+ more results?$/);
+    await more.click();
+    await expect.poll(async () => (await resultTexts(p)).length).toBeGreaterThan(20);
+    const focused = await p.evaluate(() => {
+      const links = [...document.querySelectorAll('#page-search-results .result-list > li > a.result')];
+      return links.indexOf(document.activeElement as Element);
+    });
+    expect(focused).toBe(20);
+  });
+});

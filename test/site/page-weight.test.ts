@@ -12,7 +12,9 @@ import {
   getStaticImports,
   loadBudget,
   measurePage,
+  measureWidget,
   WEIGHT_PAGE_TYPES,
+  WIDGET_HARD_CAP,
 } from '../helpers/page-weight.ts';
 
 const outDir = path.join(SITES_DIR, 'sample');
@@ -38,5 +40,12 @@ describe('page weight of the sample help center (gzip, before searching)', () =>
     );
     expect(weight.files.css.length, `${type}: no stylesheet found`).toBeGreaterThan(0);
     expect(getOverBudget(type, weight, limit)).toEqual([]);
+  });
+
+  it('keeps the in-product widget (/widget.js, before the first search) within its budget and under 15 KB', () => {
+    const widget = measureWidget(outDir);
+    console.log(`page weight widget: js ${widget.js}/${budget.widget.js} B gzip (${widget.files.join(', ')})`);
+    expect(budget.widget.js).toBeLessThanOrEqual(WIDGET_HARD_CAP);
+    expect(widget.js).toBeLessThanOrEqual(budget.widget.js);
   });
 });

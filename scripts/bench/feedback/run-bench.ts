@@ -1,9 +1,12 @@
 /**
- * The feedback endpoint benchmark: the real Node server (SQLite store, its own process) under
- * autocannon, beside a bare Node HTTP server that answers 204 without storing, measured in the
- * same run, both after a 2,000-request warm-up. Every vote has its own event id and simulated
- * client (X-Forwarded-For, trusted in bench mode only), so every acknowledged vote must become its
- * own row: acked == stored (warm-up votes are counted apart).
+ * The feedback endpoint benchmark: the real Node server (SQLite store, its own process) and the
+ * Cloudflare entry with D1 in workerd (through miniflare) under autocannon, beside a bare Node
+ * HTTP server that answers 204 without storing, measured in the same run, all after a
+ * 2,000-request warm-up. Every vote has its own event id and simulated client (X-Forwarded-For,
+ * trusted in bench mode only, or CF-Connecting-IP on Workers), so every acknowledged vote must
+ * become its own row. The report measures each server for the same fixed duration, and records
+ * which event ids were acknowledged: each must be stored (acked ⊆ stored), and at most one
+ * request per connection, cut off in flight when the time ends, may be stored unacknowledged.
  * Returns data; scripts/bench-feedback.ts prints it and sets the exit code.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -12,7 +15,11 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon, { type AutocannonResult } from 'autocannon';
 import Database from 'better-sqlite3';
-import { buildFeedbackManifest } from '../../../src/feedback/manifest.ts';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { buildFeedbackManifest, type FeedbackManifest } from '../../../src/feedback/manifest.ts';
+import type { D1Database } from '../../../src/feedback/server/stores/d1.ts';
+import { startWorkerd } from '../../../test/helpers/feedback/workerd.ts';
 import { BROWSER_UA, SITE_ORIGIN, SITE_URL } from '../../../test/helpers/feedback/fixtures.ts';
 import {
   REPO_ROOT,
@@ -39,9 +46,15 @@ export interface LoadResult {
 export interface LoadPlan {
   connections: number;
   /** Total requests; the run ends when all are answered (no request is cut off in flight). */
-  amount: number;
+  amount?: number;
+  /** Or a fixed duration (s): requests in flight when it ends are cut off. */
+  durationS?: number;
   /** Requests per second across all connections (fixed rate). */
   overallRate?: number;
+  /** Collects the event id of every vote answered 2xx. */
+  acked?: Set<string>;
+  /** The header carrying the simulated client address. */
+  clientHeader?: 'x-forwarded-for' | 'cf-connecting-ip';
 }
 
 const ITEMS = 20;
@@ -66,19 +79,23 @@ let sequence = 0;
 /** One autocannon run of fresh votes (unique event id and client per request). */
 export async function runVoteLoad(url: string, plan: LoadPlan): Promise<LoadResult> {
   const base = { origin: SITE_ORIGIN, 'content-type': 'text/plain;charset=UTF-8', 'user-agent': BROWSER_UA };
+  const clientHeader = plan.clientHeader ?? 'x-forwarded-for';
   const result = await autocannon({
     url,
     connections: plan.connections,
-    amount: plan.amount,
-    overallRate: plan.overallRate,
+    ...(plan.amount === undefined ? { duration: plan.durationS } : { amount: plan.amount }),
+    ...(plan.overallRate === undefined ? {} : { overallRate: plan.overallRate }),
     timeout: 10,
     requests: [
       {
         method: 'POST',
         path: '/feedback',
-        setupRequest(request) {
+        setupRequest(request, context) {
           const n = ++sequence;
-          request.headers = { ...base, 'x-forwarded-for': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
+          const eventId = crypto.randomUUID();
+          // One request at a time per connection (no pipelining), so the context names its vote.
+          context.eventId = eventId;
+          request.headers = { ...base, [clientHeader]: `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}` };
           request.body = JSON.stringify({
             itemId: `article:bench-${n % ITEMS}`,
             pagePath: `/bench/${n % ITEMS}/`,
@@ -86,9 +103,12 @@ export async function runVoteLoad(url: string, plan: LoadPlan): Promise<LoadResu
             ...(n % 4 ? {} : { reason: 'hard-to-follow', comment: 'Benchmark comment: step 3 is unclear.' }),
             language: 'en',
             revision: 'unknown',
-            eventId: crypto.randomUUID(),
+            eventId,
           });
           return request;
+        },
+        onResponse(status, _body, context) {
+          if (status >= 200 && status < 300) plan.acked?.add(context.eventId as string);
         },
       },
     ],
@@ -98,14 +118,19 @@ export async function runVoteLoad(url: string, plan: LoadPlan): Promise<LoadResu
 
 /** A bare Node HTTP server in its own process: reads the body, answers 204, stores nothing. */
 export async function startBaselineServer(): Promise<{ url: string; stop: () => Promise<void> }> {
-  const code = `const http=require('node:http');const s=http.createServer((q,r)=>{q.resume();q.on('end',()=>{r.writeHead(204);r.end()})});s.listen(0,'127.0.0.1',()=>console.log(JSON.stringify({port:s.address().port})));process.on('SIGTERM',()=>s.close(()=>process.exit(0)))`;
+  const code = `const http=require('node:http');const s=http.createServer((q,r)=>{q.resume();q.on('end',()=>{r.writeHead(204);r.end()})});s.listen(0,'127.0.0.1',()=>console.log(JSON.stringify({port:s.address().port})));process.on('SIGTERM',()=>{s.close(()=>process.exit(0));s.closeAllConnections()})`;
   const proc = spawn(process.execPath, ['-e', code], { stdio: ['ignore', 'pipe', 'inherit'] });
   const port = await new Promise<number>((resolve, reject) => {
     proc.stdout.once('data', (d: Buffer) => resolve((JSON.parse(d.toString()) as { port: number }).port));
     proc.once('exit', (c) => reject(new Error(`the baseline server exited (${c})`)));
   });
   const url = `http://127.0.0.1:${port}`;
-  await runVoteLoad(url, WARMUP);
+  try {
+    await runVoteLoad(url, WARMUP);
+  } catch (err) {
+    await stopProcess(proc);
+    throw err;
+  }
   return { url, stop: () => stopProcess(proc) };
 }
 
@@ -124,13 +149,13 @@ export interface BenchServer {
   dbFile: string;
   /** Votes acknowledged during the warm-up (they are stored too). */
   warmupAcked: number;
-  /** Stop with SIGTERM (drain), then count rows; returns the exit code too. */
-  stop(): Promise<{ exitCode: number | string; rows: number; integrity: unknown }>;
+  /** Stop with SIGTERM (drain), then count rows; returns the exit code and the stored event ids too. */
+  stop(): Promise<{ exitCode: number | string; rows: number; integrity: unknown; eventIds: Set<string> }>;
   cleanup(): void;
 }
 
-export async function startBenchServer(synchronous: 'FULL' | 'NORMAL'): Promise<BenchServer> {
-  const manifest = buildFeedbackManifest({
+const createBenchManifest = (): FeedbackManifest =>
+  buildFeedbackManifest({
     revision: 'unknown',
     siteUrl: SITE_URL,
     items: Array.from({ length: ITEMS }, (_, i) => ({
@@ -140,7 +165,9 @@ export async function startBenchServer(synchronous: 'FULL' | 'NORMAL'): Promise<
       path: `/bench/${i}/`,
     })),
   });
-  const site = createTempSite(manifest);
+
+export async function startBenchServer(synchronous: 'FULL' | 'NORMAL'): Promise<BenchServer> {
+  const site = createTempSite(createBenchManifest());
   const server = await spawnFeedbackServer({
     FEEDBACK_DB: site.dbFile,
     FEEDBACK_MANIFEST: site.manifestFile,
@@ -160,8 +187,9 @@ export async function startBenchServer(synchronous: 'FULL' | 'NORMAL'): Promise<
       const db = new Database(site.dbFile, { readonly: true });
       const rows = db.prepare('SELECT count(*) FROM votes').pluck().get() as number;
       const integrity = db.pragma('integrity_check', { simple: true });
+      const eventIds = new Set(db.prepare('SELECT event_id FROM votes').pluck().all() as string[]);
       db.close();
-      return { exitCode, rows, integrity };
+      return { exitCode, rows, integrity, eventIds };
     },
     cleanup: site.cleanup,
   };
@@ -210,17 +238,80 @@ export const getWalBytes = (dbFile: string) => {
 /** Busy errors the server logged (checklist 12 wants none). */
 export const countBusyErrors = (logs: string) => (logs.match(/SQLITE_BUSY|database is locked/g) ?? []).length;
 
-export interface CompareResult {
-  feedback: LoadResult;
-  baseline: LoadResult;
-  acked: number;
-  stored: number;
-  exitCode: number | string;
-  integrity: unknown;
+/** The Cloudflare entry with D1 in workerd, listening on loopback, warmed up. */
+export async function startD1BenchServer(): Promise<{
+  url: string;
+  warmupAcked: number;
+  /** Kill workerd and return the stored event ids (read after a restart on the same D1 folder). */
+  stop(): Promise<{ rows: number; eventIds: Set<string> }>;
+}> {
+  const root = mkdtempSync(path.join(tmpdir(), 'feedback-bench-d1-'));
+  const assetsDir = path.join(root, 'dist');
+  mkdirSync(assetsDir);
+  writeFileSync(path.join(assetsDir, 'feedback-manifest.json'), JSON.stringify(createBenchManifest()));
+  const start = () =>
+    startWorkerd({
+      entry: 'src/feedback/server/runtimes/cloudflare.ts',
+      d1Dir: path.join(root, 'd1'),
+      assetsDir,
+      vars: { FEEDBACK_RATE_LIMIT: 'off', FEEDBACK_RATE_LIMIT_GLOBAL: 'off' },
+    });
+  const mf = await start();
+  const url = (await mf.ready).origin;
+  const warmup = await runVoteLoad(url, { ...WARMUP, clientHeader: 'cf-connecting-ip' });
+  return {
+    url,
+    warmupAcked: warmup.ok,
+    async stop() {
+      await mf.dispose();
+      const again = await start();
+      try {
+        const db = (await again.getD1Database('DB')) as unknown as D1Database;
+        const { results } = await db.prepare('SELECT event_id FROM votes').all<{ event_id: string }>();
+        return { rows: results.length, eventIds: new Set(results.map((r) => r.event_id)) };
+      } finally {
+        await again.dispose();
+        rmSync(root, { recursive: true, force: true });
+      }
+    },
+  };
 }
 
-/** The default report: the same closed-loop load against the endpoint and the baseline. */
-export async function runComparison(plan: LoadPlan, synchronous: 'FULL' | 'NORMAL'): Promise<CompareResult> {
+/** A measured store: its load, and how the acknowledged votes compare with the stored ones. */
+export interface StoreRun {
+  load: LoadResult;
+  acked: number;
+  /** Rows written during the measured run (warm-up rows left out). */
+  stored: number;
+  /** Acknowledged event ids missing from the store (must be 0). */
+  lost: number;
+  /** Stored but not acknowledged: requests cut off in flight at the end (at most one per connection). */
+  unacked: number;
+}
+
+export interface CompareResult {
+  plan: { connections: number; durationS: number };
+  baseline: LoadResult;
+  sqlite: StoreRun & { exitCode: number | string; integrity: unknown };
+  d1?: StoreRun;
+}
+
+function compareIds(load: LoadResult, acked: Set<string>, stored: Set<string>, rows: number, warmup: number): StoreRun {
+  let lost = 0;
+  for (const id of acked) if (!stored.has(id)) lost++;
+  const measuredRows = rows - warmup;
+  return { load, acked: acked.size, stored: measuredRows, lost, unacked: measuredRows - (acked.size - lost) };
+}
+
+/**
+ * The default report: the same closed-loop load for the same fixed duration against the bare
+ * server, the Node server with SQLite and (unless `d1` is false) the Workers entry with D1.
+ */
+export async function runComparison(
+  plan: { connections: number; durationS: number },
+  synchronous: 'FULL' | 'NORMAL',
+  options: { d1?: boolean } = {},
+): Promise<CompareResult> {
   const baselineServer = await startBaselineServer();
   let baseline: LoadResult;
   try {
@@ -229,20 +320,25 @@ export async function runComparison(plan: LoadPlan, synchronous: 'FULL' | 'NORMA
     await baselineServer.stop();
   }
   const bench = await startBenchServer(synchronous);
+  let sqlite: CompareResult['sqlite'];
   try {
-    const feedback = await runVoteLoad(bench.server.url, plan);
+    const acked = new Set<string>();
+    const load = await runVoteLoad(bench.server.url, { ...plan, acked });
     const end = await bench.stop();
-    return {
-      feedback,
-      baseline,
-      acked: feedback.ok,
-      stored: end.rows - bench.warmupAcked,
+    sqlite = {
+      ...compareIds(load, acked, end.eventIds, end.rows, bench.warmupAcked),
       exitCode: end.exitCode,
       integrity: end.integrity,
     };
   } finally {
     bench.cleanup();
   }
+  if (options.d1 === false) return { plan, baseline, sqlite };
+  const d1Server = await startD1BenchServer();
+  const acked = new Set<string>();
+  const load = await runVoteLoad(d1Server.url, { ...plan, acked, clientHeader: 'cf-connecting-ip' });
+  const end = await d1Server.stop();
+  return { plan, baseline, sqlite, d1: compareIds(load, acked, end.eventIds, end.rows, d1Server.warmupAcked) };
 }
 
 export interface Gate {

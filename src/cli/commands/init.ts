@@ -15,8 +15,11 @@ export const INIT_USAGE = `Usage: helpdesk-kit init [dir]
 
 Creates a help center in dir (default: my-help): package.json, astro.config.mjs,
 src/content.config.ts, content/ with starter articles, FAQs, categories.yaml and site.yaml,
-public/images/, a .gitignore, a README for writers, and deploy files for Netlify, Vercel,
-Cloudflare Pages and GitHub Pages. Asks nothing; never writes into a folder that is not empty.
+public/images/, a .gitignore, a README for writers, and deploy files: wrangler.toml (a
+Cloudflare Worker with D1 and the site as static assets), netlify.toml and vercel.json (the site
+and the feedback function), GitHub Actions workflows for GitHub Pages and for the endpoint. The
+endpoint's FEEDBACK_SECRET goes to .env, which is git-ignored. Asks nothing; never writes into a
+folder that is not empty.
 
 Options:
   -h, --help   show this help
@@ -41,7 +44,11 @@ export const initCommand: Command = (argv, io) => {
   const cd = shown === '.' ? '' : `cd ${/\s/.test(shown) ? JSON.stringify(shown) : shown} && `;
   io.stdout.write(
     `Created ${result.name} in ${shown}/ (${result.files.length} files).\n\nNext steps:\n  ${cd}npm install && npm run dev\n\n` +
-      `Then write in content/ (README.md says how), check it with npm run lint, and deploy dist/ after npm run build.\n`,
+      `Then write in content/ (README.md says how), check it with npm run lint, and deploy dist/ after npm run build.\n\n` +
+      `The feedback endpoint's new FEEDBACK_SECRET is in ${shown}/${result.secretFile} (git-ignored: never commit it).\n` +
+      `Set it as a secret where the endpoint runs, for example:\n` +
+      `  npx wrangler secret put FEEDBACK_SECRET        (Cloudflare; paste the value)\n` +
+      `  Netlify or Vercel: the site's environment variables; GitHub Actions: a repository secret\n`,
   );
   return EXIT_OK;
 };

@@ -1,6 +1,8 @@
 /** `helpdesk-kit lint`: checks the content like a careful reviewer. Exit 0 clean (warnings are fine), 1 errors, 2 usage or settings. */
 import path from 'node:path';
 import { formatDiagnostic } from '../../content/diagnostics.ts';
+import type { FrontmatterSchemas } from '../../content/load.ts';
+import { ProjectSchemaError, loadProjectSchemas } from '../../content/project-schemas.ts';
 import { fixContent } from '../../tools/lint/fix.ts';
 import { OUTPUT_FORMATS, formatReport, type OutputFormat } from '../../tools/lint/format.ts';
 import { LintSetupError, getDefaultWorkerCount, lintContent, type LintOptions } from '../../tools/lint/lint-content.ts';
@@ -8,7 +10,6 @@ import {
   PROJECT_OPTIONS,
   HELP_OPTION,
   parseCommandArgs,
-  DATE,
   EXIT_FINDINGS,
   EXIT_OK,
   EXIT_USAGE,
@@ -17,6 +18,7 @@ import {
   usageError,
   type Command,
 } from '../io.ts';
+import { isIsoDay } from '../../lib/iso-day.ts';
 
 export const LINT_USAGE = `Usage: helpdesk-kit lint [options] [files or folders...]
 
@@ -28,6 +30,8 @@ Options:
   --fix                        repair what is safe to repair (invisible characters, homoglyphs), then report the rest
   --root <dir>                 project root that holds content/ and public/ (default: current folder)
   --content <dir>              the content folder, relative to --root (default: content)
+  --src <dir>                  the Astro source folder whose content.config.ts may extend the
+                               frontmatter schemas, relative to --root (default: src)
   --no-cache                   parse every file again instead of using .cache/lint-content.json
   --no-git                     skip the git history check (missing-redirect)
   --today <YYYY-MM-DD>         the date reviewBy is compared with (default: today)
@@ -45,6 +49,7 @@ export const lintCommand: Command = async (argv, io) => {
       format: { type: 'string', default: 'text' },
       fix: { type: 'boolean', default: false },
       ...PROJECT_OPTIONS,
+      src: { type: 'string', default: 'src' },
       cache: { type: 'boolean', default: true },
       git: { type: 'boolean', default: true },
       today: { type: 'string' },
@@ -57,7 +62,7 @@ export const lintCommand: Command = async (argv, io) => {
   const format = values.format as OutputFormat;
   if (!OUTPUT_FORMATS.includes(format))
     return usageError(io, `--format must be one of ${OUTPUT_FORMATS.join(', ')}, not "${values.format}"`, LINT_USAGE);
-  if (values.today !== undefined && !DATE.test(values.today))
+  if (values.today !== undefined && !isIsoDay(values.today))
     return usageError(io, `--today must be a date like 2026-01-31, not "${values.today}"`, LINT_USAGE);
   const workers = values.workers === undefined ? getDefaultWorkerCount() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 0)
@@ -65,7 +70,15 @@ export const lintCommand: Command = async (argv, io) => {
 
   const root = resolveRoot(io, values.root);
   const progress = createProgress(io);
+  let schemas: FrontmatterSchemas;
+  try {
+    schemas = await loadProjectSchemas(root, path.resolve(root, values.src));
+  } catch (err) {
+    if (err instanceof ProjectSchemaError) return usageError(io, err.message);
+    throw err;
+  }
   const options: LintOptions = {
+    schemas,
     root,
     contentDir: values.content,
     today: values.today,

@@ -93,6 +93,8 @@ export const newCommand: Command = (argv, io) => {
   const created = path.join(root, result.file);
   const shown = path.relative(io.cwd, created);
   io.stdout.write(`${shown.startsWith('..') ? created : shown}\n`);
+  for (const entry of result.similar)
+    io.stderr.write(`Warning: the title is nearly the same as ${entry}; merge them or tell them apart.\n`);
   io.stderr.write('Replace each TODO, then run helpdesk-kit lint.\n');
   return EXIT_OK;
 };

@@ -4,7 +4,6 @@ import {
   PROJECT_OPTIONS,
   HELP_OPTION,
   parseCommandArgs,
-  DATE,
   EXIT_FINDINGS,
   EXIT_OK,
   createProgress,
@@ -12,6 +11,7 @@ import {
   usageError,
   type Command,
 } from '../io.ts';
+import { isIsoDay } from '../../lib/iso-day.ts';
 
 export const STALE_USAGE = `Usage: helpdesk-kit stale [options]
 
@@ -53,7 +53,7 @@ export const staleCommand: Command = (argv, io) => {
     if (!Number.isInteger(days) || days <= 0)
       return usageError(io, `--days must be a whole number of days above 0, not "${values.days}"`, STALE_USAGE);
   }
-  if (values.today !== undefined && !DATE.test(values.today))
+  if (values.today !== undefined && !isIsoDay(values.today))
     return usageError(io, `--today must be a date like 2026-01-31, not "${values.today}"`, STALE_USAGE);
 
   const root = resolveRoot(io, values.root);

@@ -91,6 +91,10 @@ describe('admin routes with a token', () => {
     expect((await later.json()).totals.votes).toBe(0);
     const bad = await get('/feedback/export.csv?since=yesterday', TOKEN);
     expect(bad.status).toBe(400);
+    // A day that does not exist is refused, not rolled over to 2 March.
+    const rolled = await get('/feedback/summary?since=2026-02-30', TOKEN);
+    expect(rolled.status).toBe(400);
+    expect((await rolled.json()).error.code).toBe('InvalidFeedback');
   });
 
   it('answer other methods with 405', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createVoteBody, SITE_ORIGIN } from '../../../test/helpers/feedback/fixtures.ts';
+import { createBrowserHeaders, createVoteBody, SITE_ORIGIN } from '../../../test/helpers/feedback/fixtures.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/feedback/test-app.ts';
 import type { FeedbackStore } from './stores/types.ts';
 
@@ -244,5 +244,49 @@ describe('mounting under a base path', () => {
       body: JSON.stringify(createVoteBody()),
     });
     expect(res.status).toBe(202);
+  });
+});
+
+describe('bodies the endpoint does not decode', () => {
+  it('answers a Content-Encoding other than identity with 415 and stores nothing', async () => {
+    t = await createTestApp();
+    for (const encoding of ['br', 'gzip', 'deflate, br']) {
+      const res = await t.post(createVoteBody(), { headers: { 'content-encoding': encoding } });
+      expect(res.status, encoding).toBe(415);
+      expect((await res.json()).error.code).toBe('UnsupportedMediaType');
+    }
+    expect(await t.store.countVotes()).toBe(0);
+    expect((await t.post(createVoteBody(), { headers: { 'content-encoding': 'identity' } })).status).toBe(202);
+  });
+
+  it('rejects lone surrogates sent as JSON escapes with 400, in a vote and in a search event', async () => {
+    t = await createTestApp();
+    const vote = JSON.stringify(createVoteBody({ vote: 'down', comment: 'PLACEHOLDER' })).replace(
+      'PLACEHOLDER',
+      'a\\ud800b',
+    );
+    const res = await t.post(vote);
+    expect(res.status).toBe(400);
+    expect((await res.json()).error.issues).toEqual([expect.stringMatching(/^comment: .*surrogate/)]);
+    const lowOnly = JSON.stringify(createVoteBody({ vote: 'down', comment: 'PLACEHOLDER' })).replace(
+      'PLACEHOLDER',
+      '\\udc00',
+    );
+    expect((await t.post(lowOnly)).status).toBe(400);
+    // A pair written as escapes is one valid character and is kept.
+    const pair = JSON.stringify(createVoteBody({ vote: 'down', comment: 'PLACEHOLDER' })).replace(
+      'PLACEHOLDER',
+      'ok \\ud83d\\ude00',
+    );
+    expect((await t.post(pair)).status).toBe(202);
+    expect((await t.store.listVotes()).map((v) => v.comment)).toEqual(['ok \u{1F600}']);
+
+    const search = await t.request('/feedback/search', {
+      method: 'POST',
+      headers: createBrowserHeaders(),
+      body: '{"eventId":"3f2b8c1e-6d0a-4c39-9a57-1b2c3d4e5f60","query":"x\\udfffy","resultCount":0,"opened":null,"contact":false,"language":"en","revision":"unknown"}',
+    });
+    expect(search.status).toBe(400);
+    expect(await t.store.countSearchEvents()).toBe(0);
   });
 });

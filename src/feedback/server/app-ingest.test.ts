@@ -193,12 +193,38 @@ describe('one vote per visitor, item and day (checklist 9)', () => {
     expect((await t.store.listVotes()).map((v) => v.day)).toEqual(['2026-03-01', '2026-03-02']);
   });
 
-  it('lets a browser change its vote on a later day by naming the vote it replaces', async () => {
+  it('lets a browser change its vote just after midnight UTC by naming the vote it replaces', async () => {
+    t.clock.set(Date.parse('2026-03-01T23:50:00Z'));
+    const first = createVoteBody({ vote: 'up' });
+    await t.post(first);
+    t.clock.set(Date.parse('2026-03-02T00:20:00Z'));
+    await t.post(createVoteBody({ vote: 'down', replaces: first.eventId as string }));
+    expect((await t.store.listVotes()).map((v) => [v.day, v.vote])).toEqual([['2026-03-02', 'down']]);
+  });
+
+  it("keeps an earlier day's vote once that day's salt is gone (after 01:00 UTC the next day)", async () => {
     const first = createVoteBody({ vote: 'up' });
     await t.post(first);
     t.clock.advance(3 * 24 * 3600_000);
     await t.post(createVoteBody({ vote: 'down', replaces: first.eventId as string }));
-    expect((await t.store.listVotes()).map((v) => [v.day, v.vote])).toEqual([['2026-03-04', 'down']]);
+    expect((await t.store.listVotes()).map((v) => [v.day, v.vote])).toEqual([
+      ['2026-03-01', 'up'],
+      ['2026-03-04', 'down'],
+    ]);
+  });
+
+  it("never lets `replaces` remove another visitor's vote, even with its event id", async () => {
+    const victim = createVoteBody({ vote: 'down', reason: 'incorrect', comment: 'the steps are out of date' });
+    await t.post(victim, { address: '198.51.100.7' });
+    const res = await t.post(createVoteBody({ vote: 'up', replaces: victim.eventId as string }), {
+      address: '192.0.2.99',
+    });
+    expect(res.status).toBe(202);
+    const votes = await t.store.listVotes();
+    expect(votes.map((v) => [v.vote, v.comment])).toEqual([
+      ['down', 'the steps are out of date'],
+      ['up', null],
+    ]);
   });
 });
 

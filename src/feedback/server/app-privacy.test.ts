@@ -81,13 +81,19 @@ describe('daily salts', () => {
     await t.cleanup();
   });
 
-  it("keep only today's and yesterday's salt in the store", async () => {
+  it("keep a day's salt only until 01:00 UTC the next day, then delete it", async () => {
     const t = await createTestApp();
     for (let day = 0; day < 5; day++) {
       await t.post(createVoteBody());
       t.clock.advance(24 * 3600_000);
     }
-    expect(await t.store.listSaltDays()).toEqual(['2026-03-04', '2026-03-05']);
+    expect(await t.store.listSaltDays()).toEqual(['2026-03-05']);
+    t.clock.set(Date.parse('2026-03-06T00:30:00Z'));
+    await t.post(createVoteBody());
+    expect(await t.store.listSaltDays()).toEqual(['2026-03-05', '2026-03-06']);
+    t.clock.set(Date.parse('2026-03-06T01:00:00Z'));
+    await t.post(createVoteBody());
+    expect(await t.store.listSaltDays()).toEqual(['2026-03-06']);
     await t.cleanup();
   });
 

@@ -67,6 +67,8 @@ describe('POST /feedback/search with a valid event', () => {
         opened: '/returns-refunds/refund-timelines/',
         contact: true,
         refinedFrom: 'money back',
+        channel: 'site',
+        formSubmitted: null,
         language: 'en',
         revision: REVISION,
         receivedAt: START_TIME,
@@ -74,6 +76,24 @@ describe('POST /feedback/search with a valid event', () => {
     ]);
     expect(await t.store.countVotes()).toBe(0);
     expect(t.counters.get('accepted.search_created')).toBe(1);
+  });
+
+  it('stores the channel, and for a ticket form whether it was submitted', async () => {
+    t = await createTestApp();
+    const form = createSearchBody({
+      query: 'Card declined',
+      channel: 'form',
+      formSubmitted: false,
+      opened: '/billing/x/',
+    });
+    const widget = createSearchBody({ query: 'refund', channel: 'widget' });
+    expect((await postSearch(form)).status).toBe(202);
+    expect((await postSearch(widget)).status).toBe(202);
+    const stored = await t.store.listSearchEvents();
+    expect(stored.map((e) => [e.query, e.channel, e.formSubmitted, e.opened])).toEqual([
+      ['card declined', 'form', false, '/billing/x/'],
+      ['refund', 'widget', null, null],
+    ]);
   });
 
   it('stores a resent event id once', async () => {
@@ -144,6 +164,17 @@ describe('search event validation', () => {
     ],
     ['a contact flag that is not a boolean', { contact: 'yes' }, ['contact: expected boolean, received string']],
     ['a missing event id', { eventId: undefined }, ['eventId: is required (expected string)']],
+    [
+      'an unknown channel',
+      { channel: 'email' },
+      ['channel: expected one of "site", "widget", "form", "assistant", received "email"'],
+    ],
+    ['a form event without its outcome', { channel: 'form' }, ['formSubmitted: is required with channel "form"']],
+    [
+      'a form outcome on a site search',
+      { formSubmitted: true },
+      ['formSubmitted: is only allowed with channel "form"'],
+    ],
     ['a bad revision', { revision: 'main' }, []],
     ['an unknown field', { visitor: 'abc' }, []],
     ['a user agent field', { userAgent: 'Mozilla/5.0' }, []],
@@ -317,6 +348,8 @@ describe('search event privacy', () => {
       'language',
       'revision',
       'received_at',
+      'channel',
+      'form_submitted',
     ]);
   });
 });

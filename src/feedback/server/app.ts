@@ -4,14 +4,14 @@
  * socket address as the `remoteAddress` binding.
  *
  * Both event routes (POST /feedback for votes, POST /feedback/search for search events) run the
- * same intake, as named middleware: origin allow-list (403) -> CORS headers -> client and day ->
- * rate limit (429) -> admission: content type (415) and the body under an 8 KiB streaming cap
- * (413). The route modules then parse and store (routes/votes.ts, routes/search-events.ts);
+ * same intake, as named middleware: origin allow-list (403, and the CORS headers of the answer)
+ * -> client and day -> rate limit (429) -> admission: content type and encoding (415) and the
+ * body under an 8 KiB streaming cap (413). Preflights go through the origin check and Hono's cors. The route modules then parse and store (routes/votes.ts, routes/search-events.ts);
  * routes/admin.ts holds the token-protected reads.
  */
 import { Hono } from 'hono';
-import { every } from 'hono/combine';
 import { cors } from 'hono/cors';
+import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorCodes } from '../../lib/errors.ts';
 import type { FeedbackAppContext, FeedbackHonoEnv } from './app-env.ts';
@@ -20,6 +20,7 @@ import type { TrustProxy } from './http/client-address.ts';
 import { getAllowedOrigins } from './http/origin.ts';
 import { createErrorResponse, createJsonResponse } from './http/responses.ts';
 import { silentLogger, type FeedbackLogger } from './logger.ts';
+import { DEFAULT_RETENTION, runMaintenance, type RetentionSettings } from './maintenance.ts';
 import { getSiteOrigin, type FeedbackManifest } from '../manifest.ts';
 import { admission } from './middleware/admission.ts';
 import { identifyClient } from './middleware/client.ts';
@@ -67,8 +68,8 @@ export interface FeedbackAppOptions {
   bodyLimitBytes?: number;
   /** Mount point, e.g. "/api" when the platform routes /api/feedback here. */
   basePath?: string;
-  /** De-duplication ids are forgotten after this many days. */
-  eventIdRetentionDays?: number;
+  /** How long event ids, comments and search events are kept (days); defaults in DEFAULT_RETENTION. */
+  retention?: Partial<RetentionSettings>;
   /** Event ids for no-JS form posts. */
   createEventId?: () => string;
 }
@@ -90,7 +91,6 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     counters = createFeedbackCounters(),
     dropBots = true,
     bodyLimitBytes = BODY_LIMIT_BYTES,
-    eventIdRetentionDays = 30,
     createEventId = () => crypto.randomUUID(),
   } = options;
   const siteOrigin = getSiteOrigin(manifest);
@@ -111,17 +111,12 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     counters,
   };
 
-  async function runDailyMaintenance(now: number): Promise<void> {
-    try {
-      const removed = await store.deleteEventIdsBefore(now - eventIdRetentionDays * 86_400_000);
-      if (removed > 0) logger.info('event_ids_pruned', { removed });
-    } catch (err) {
-      logger.warn('maintenance_failed', { message: (err as Error).message });
-    }
-  }
+  const retention: RetentionSettings = { ...DEFAULT_RETENTION, ...options.retention };
+  const salts = options.salts ?? createStoredSaltProvider({ store });
 
   const origin = originCheck({ allowedOrigins, allowMissingOrigin, counters });
-  const corsHeaders = cors({
+  /** Hono's cors answers preflights; the origin check sets the CORS headers of a POST's answer. */
+  const preflight = cors({
     origin: (value) => (allowedOrigins.has(value) ? value : null),
     allowMethods: ['POST'],
     allowHeaders: ['content-type'],
@@ -129,19 +124,13 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   });
   const client = identifyClient({
     clock,
-    salts: options.salts ?? createStoredSaltProvider({ store }),
+    salts,
     trustProxy,
-    onNewDay: (now) => void runDailyMaintenance(now),
+    onMaintenanceDue: (now) => void runMaintenance(store, retention, now, logger),
   });
-  /** The shared intake of an event route, in order; see the module comment. */
-  const intake = (noun: string, plural: string, mediaTypes: ReadonlySet<string>, unsupportedMessage: string) =>
-    every(
-      origin,
-      corsHeaders,
-      client,
-      ...(limiter ? [rateLimit({ limiter, counters, noun: plural })] : []),
-      admission({ mediaTypes, unsupportedMessage, bodyLimitBytes, noun, counters }),
-    );
+  const limit = limiter
+    ? (noun: string) => rateLimit({ limiter, counters, noun })
+    : () => createMiddleware<FeedbackHonoEnv>((_c, next) => next());
 
   const app = new Hono<FeedbackHonoEnv>().basePath(options.basePath ?? '/');
 
@@ -164,16 +153,29 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     createErrorResponse(404, ErrorCodes.NotFound, 'There is nothing here; votes go to POST /feedback.'),
   );
 
-  app.options('/feedback', origin, corsHeaders);
+  // Each event route: the shared intake as named middleware, in order (see the module comment).
+  app.options('/feedback', origin, preflight);
   app.post(
     '/feedback',
-    intake(
-      'vote',
-      'votes',
-      VOTE_MEDIA_TYPES,
-      'Send the vote as application/json, text/plain holding JSON, or an application/x-www-form-urlencoded form, in UTF-8.',
-    ),
-    createVoteHandler({ ...context, dropBots, secret: options.secret, turnstile: options.turnstile, createEventId }),
+    origin,
+    client,
+    limit('votes'),
+    admission({
+      mediaTypes: VOTE_MEDIA_TYPES,
+      unsupportedMessage:
+        'Send the vote as application/json, text/plain holding JSON, or an application/x-www-form-urlencoded form, in UTF-8.',
+      bodyLimitBytes,
+      noun: 'vote',
+      counters,
+    }),
+    createVoteHandler({
+      ...context,
+      dropBots,
+      salts,
+      secret: options.secret,
+      turnstile: options.turnstile,
+      createEventId,
+    }),
   );
   app.all('/feedback', () =>
     createErrorResponse(405, ErrorCodes.MethodNotAllowed, 'Votes are sent with POST.', {
@@ -181,15 +183,19 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     }),
   );
 
-  app.options('/feedback/search', origin, corsHeaders);
+  app.options('/feedback/search', origin, preflight);
   app.post(
     '/feedback/search',
-    intake(
-      'search event',
-      'search events',
-      SEARCH_MEDIA_TYPES,
-      'Send the search event as application/json or text/plain holding JSON, in UTF-8.',
-    ),
+    origin,
+    client,
+    limit('search events'),
+    admission({
+      mediaTypes: SEARCH_MEDIA_TYPES,
+      unsupportedMessage: 'Send the search event as application/json or text/plain holding JSON, in UTF-8.',
+      bodyLimitBytes,
+      noun: 'search event',
+      counters,
+    }),
     createSearchEventHandler({ ...context, dropBots }),
   );
   app.all('/feedback/search', () =>

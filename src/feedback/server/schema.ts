@@ -139,6 +139,13 @@ export const SearchEventInputSchema = z
     contact: z.boolean({ invalid_type_error: 'expected true or false' }),
     /** The previous query in this tab that found nothing, when this one found something. */
     refinedFrom: SearchQuerySchema.optional(),
+    /**
+     * Where the query was typed: "site" (the help center's pages, the default), "widget" (the
+     * in-product widget), "form" (a ticket form's subject, for deflection), "assistant" (MCP).
+     */
+    channel: z.enum(['site', 'widget', 'form', 'assistant']).default('site'),
+    /** Ticket forms only: the customer submitted the form after the suggestions. */
+    formSubmitted: z.boolean({ invalid_type_error: 'expected true or false' }).optional(),
     /** The page language, e.g. "en". */
     language: LanguageSchema,
     /** The git commit the page was built from ("unknown" outside git). */
@@ -153,6 +160,13 @@ export const SearchEventInputSchema = z
   .superRefine((event, ctx) => {
     if (event.opened !== null && event.resultCount === 0) {
       ctx.addIssue({ code: 'custom', path: ['opened'], message: 'must be null when resultCount is 0' });
+    }
+    if ((event.formSubmitted === undefined) !== (event.channel !== 'form')) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['formSubmitted'],
+        message: event.channel === 'form' ? 'is required with channel "form"' : 'is only allowed with channel "form"',
+      });
     }
   });
 /** A search event as it arrives. */

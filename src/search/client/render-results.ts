@@ -68,6 +68,25 @@ export function renderResult(r: PagefindResultData, maxSections: number, text: R
   );
 }
 
+/**
+ * Past the results shown: in the dropdown a link to all of them on the search page, on the search
+ * page a button for the next page.
+ */
+export function renderMoreResults(
+  query: string,
+  total: number,
+  shown: number,
+  isPage: boolean,
+  searchPath: string,
+): string {
+  if (isPage) {
+    const next = Math.min(total - shown, 20);
+    return `<p class="result-more"><button type="button" data-search-more>Show ${next} more result${next === 1 ? '' : 's'}</button></p>`;
+  }
+  const url = `${searchPath}?q=${encodeURIComponent(query)}`;
+  return `<p class="result-more"><a class="result-all" href="${escapeHtml(url)}">See all ${total} results</a></p>`;
+}
+
 /** The live status line: how many results, and what was searched for when a typo was corrected. */
 export function renderStatus(
   query: string,

@@ -21,6 +21,8 @@ export interface InsightsConfig {
   endpoint: string;
   language: string;
   revision: string;
+  /** Where the search box is, when not on the help center's own pages (the in-product widget). */
+  channel?: 'widget';
 }
 
 export interface InsightsDeps {
@@ -38,6 +40,7 @@ export interface SearchEventBody {
   opened: string | null;
   contact: boolean;
   refinedFrom?: string;
+  channel?: 'widget';
   language: string;
   revision: string;
 }
@@ -99,6 +102,7 @@ export function createSearchInsights(config: InsightsConfig, deps: InsightsDeps)
       resultCount: p.resultCount,
       opened: p.resultCount > 0 ? p.opened : null,
       contact: p.contact,
+      ...(config.channel && { channel: config.channel }),
       language: config.language,
       revision: config.revision,
     };

@@ -5,8 +5,11 @@
  */
 import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
 import { getSearchInsights } from './search-insights.ts';
+import { getAnswerCard, renderAnswerCard } from './answer-card.ts';
+import { bindAnswerCardVote, readAnswerVoteConfig } from './answer-card-vote.ts';
 import {
   getTopicCounts,
+  renderMoreResults,
   renderNoResultsHint,
   renderOtherTopics,
   renderResult,
@@ -55,9 +58,13 @@ function enhance(box: HTMLElement): void {
   const filterForm = isPage ? document.querySelector<HTMLFormElement>('[data-search-filters]') : null;
   const noResults = isPage ? document.querySelector<HTMLElement>('[data-search-empty]') : null;
   const limit = isPage ? PAGE_LIMIT : DROPDOWN_LIMIT;
+  /** Results shown on the search page: one more page each time the reader asks for more. */
+  let pageSize = limit;
+  let lastQuery = '';
   const sections = isPage ? PAGE_SECTIONS : DROPDOWN_SECTIONS;
   const searchPath = form?.getAttribute('action') ?? '';
   const insights = getSearchInsights(box);
+  const answerVotes = readAnswerVoteConfig(box);
   let generation = 0;
 
   const getFilters = (): Filters => {
@@ -73,9 +80,11 @@ function enhance(box: HTMLElement): void {
     results.hidden = true;
   };
 
-  const render = async (term: string, debounce: boolean) => {
+  const render = async (term: string, debounce: boolean, more = false) => {
     const mine = ++generation;
     const query = term.trim();
+    if (!more) pageSize = limit;
+    lastQuery = query;
     if (isPage) syncUrl(query, getFilters());
     if (!query) {
       insights?.observe('', 0);
@@ -92,12 +101,16 @@ function enhance(box: HTMLElement): void {
     const filters = getFilters();
     const search = await helpCenter.search(query, filters as Record<string, string>);
     if (mine !== generation) return;
-    const page = await Promise.all(search.results.slice(0, limit).map((r) => r.data()));
+    const page = await Promise.all(search.results.slice(0, pageSize).map((r) => r.data()));
     if (mine !== generation) return;
     const total = search.results.length;
     let html: string;
+    const card = getAnswerCard(page[0]);
     if (total > 0) {
-      html = `<ul class="result-list">${page.map((r) => renderResult(r, sections, helpCenter.text)).join('')}</ul>`;
+      html =
+        (card ? renderAnswerCard(card, Boolean(answerVotes)) : '') +
+        `<ul class="result-list">${page.map((r) => renderResult(r, sections, helpCenter.text)).join('')}</ul>`;
+      if (total > page.length) html += renderMoreResults(query, total, page.length, isPage, searchPath);
     } else if (isPage && noResults) {
       const other = Object.keys(filters).length > 0 ? await getOtherTopics(helpCenter, query, searchPath) : '';
       if (mine !== generation) return;
@@ -107,6 +120,7 @@ function enhance(box: HTMLElement): void {
     }
     status.textContent = renderStatus(query, total, page.length, search.plan, helpCenter.text);
     results.innerHTML = html;
+    if (card && answerVotes && total > 0) bindAnswerCardVote(results, card, answerVotes);
     results.hidden = false;
     insights?.observe(query, total);
   };
@@ -114,6 +128,15 @@ function enhance(box: HTMLElement): void {
   input.setAttribute('aria-controls', results.id);
   input.addEventListener('input', () => void render(input.value, true));
   filterForm?.addEventListener('change', () => void render(input.value, false));
+  results.addEventListener('click', (event) => {
+    const button = (event.target as Element).closest('[data-search-more]');
+    if (!button) return;
+    const firstNew = pageSize;
+    pageSize += PAGE_LIMIT;
+    void render(lastQuery, false, true).then(() => {
+      results.querySelectorAll<HTMLAnchorElement>('.result-list > li > a.result')[firstNew]?.focus();
+    });
+  });
   form?.addEventListener('submit', (event) => {
     if (!isPage) return;
     event.preventDefault();
@@ -128,6 +151,8 @@ function enhance(box: HTMLElement): void {
         first.focus();
       }
     } else if (event.key === 'Escape') {
+      // A search input clears itself on Escape; the reader only wants the results out of the way.
+      event.preventDefault();
       close();
     }
   });

@@ -5,6 +5,7 @@
  * Template files that npm would drop or hide from a tarball are stored without their leading dot
  * (`gitignore`, `gitkeep`, `github/`) and renamed here.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +31,32 @@ export interface ScaffoldOptions {
   templateDir?: string;
 }
 
-export type ScaffoldResult = { ok: true; name: string; files: string[] } | { ok: false; message: string };
+export type ScaffoldResult =
+  | {
+      ok: true;
+      name: string;
+      files: string[];
+      /** The file holding the new FEEDBACK_SECRET (git-ignored), relative to the site. */
+      secretFile: string;
+    }
+  | { ok: false; message: string };
+
+/** The git-ignored file init writes the endpoint's secret to. */
+export const SECRET_FILE = '.env';
+
+/** A new FEEDBACK_SECRET: 32 random bytes as hex. */
+export const createFeedbackSecret = () => randomBytes(32).toString('hex');
+
+/** .env with a fresh secret, and what it is for. */
+export function getSecretFileText(secret: string = createFeedbackSecret()): string {
+  return [
+    "# The feedback endpoint's secret, made by helpdesk-kit init. Never commit this file (it is in",
+    '# .gitignore): set the value as a secret where the endpoint runs (wrangler secret put,',
+    '# the Netlify or Vercel environment variables, a GitHub Actions secret). See docs/feedback.md.',
+    `FEEDBACK_SECRET=${secret}`,
+    '',
+  ].join('\n');
+}
 
 /** An npm package name from a folder name: "My Help!" -> "my-help". */
 export function getPackageName(folder: string): string {
@@ -68,6 +94,9 @@ export function getStarterPackageJson(name: string, version: string, packageName
       astro: STARTER_ASTRO_RANGE,
     },
     engines: { node: '>=20.3' },
+    // npm runs no dependency's install scripts unless allowed: these three the site needs (the
+    // feedback store's SQLite driver, Astro's bundler and its image tool).
+    allowScripts: { 'better-sqlite3': true, esbuild: true, sharp: true },
   };
   return `${JSON.stringify(pkg, null, 2)}\n`;
 }
@@ -110,5 +139,7 @@ export function scaffoldSite(options: ScaffoldOptions): ScaffoldResult {
   copy(templateDir, target);
   writeFileSync(path.join(target, 'package.json'), getStarterPackageJson(name, options.version, options.packageName));
   files.push('package.json');
-  return { ok: true, name, files: files.sort() };
+  writeFileSync(path.join(target, SECRET_FILE), getSecretFileText(), { mode: 0o600 });
+  files.push(SECRET_FILE);
+  return { ok: true, name, files: files.sort(), secretFile: SECRET_FILE };
 }

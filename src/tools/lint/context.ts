@@ -29,7 +29,10 @@ export interface Finding {
 }
 
 export interface LintDocument {
+  /** For a file whose frontmatter failed the schema, only its valid fields (the loader reports the rest). */
   entry: ArticleEntry | FaqEntry;
+  /** False when the frontmatter failed the schema: checks of frontmatter values skip the file. */
+  frontmatterValid: boolean;
   /** The file relative to the content folder, e.g. "articles/billing/refunds.md". */
   contentPath: string;
   /** Offset in `entry.source` where the Markdown body starts. */
@@ -50,6 +53,8 @@ export interface LintSettings {
 
 export interface LintContext {
   root: string;
+  /** The folder served at the site's root (Astro's publicDir), absolute. */
+  publicDir: string;
   content: LoadedContent;
   settings: LintSettings;
   documents: LintDocument[];

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatAnnotation, formatFixed, formatReport, formatSummary } from './format.ts';
 import type { LintResult } from './lint-content.ts';
 
-const result: LintResult = {
+const result: Omit<LintResult, 'content'> = {
   findings: [
     {
       file: 'content/articles/a/b.md',

@@ -1,19 +1,19 @@
 /** The linter's output formats: text for people, JSON for tools, and GitHub workflow annotations. */
 import { formatDiagnostic, type Diagnostic } from '../../content/diagnostics.ts';
 import type { LintFinding, LintResult } from './lint-content.ts';
+import { plural } from '../../lib/plural.ts';
 
 export type OutputFormat = 'text' | 'json' | 'github';
 export const OUTPUT_FORMATS: readonly OutputFormat[] = ['text', 'json', 'github'];
 
 export interface ReportInput {
-  result: LintResult;
+  result: Omit<LintResult, 'content'>;
   /** Findings `--fix` repaired (as found before the fix). */
   fixed?: readonly LintFinding[];
 }
 
 /** "69 files checked: 2 errors, 1 warning" or "69 files checked: no problems". */
-export function formatSummary(result: LintResult, fixedCount = 0): string {
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export function formatSummary(result: Omit<LintResult, 'content'>, fixedCount = 0): string {
   const parts: string[] = [];
   if (result.errorCount > 0) parts.push(plural(result.errorCount, 'error'));
   if (result.warningCount > 0) parts.push(plural(result.warningCount, 'warning'));

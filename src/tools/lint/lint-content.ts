@@ -9,7 +9,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../../content/diagnostics.ts';
 import { sortDiagnostics } from '../../content/diagnostics.ts';
 import { loadGitHistory, type GitHistory } from '../../content/git-history.ts';
-import { SITE_FILE, loadContent, type LoadedContent } from '../../content/load.ts';
+import { SITE_FILE, loadContent, type FrontmatterSchemas, type LoadedContent } from '../../content/load.ts';
 import { getRedirectErrors } from '../../content/redirects.ts';
 import { parseYamlWithPositions, type ParsedYaml } from '../../content/yaml-source.ts';
 import { checkCharacters } from './checks/characters.ts';
@@ -21,7 +21,7 @@ import { checkLinks } from './checks/links.ts';
 import { checkPlaceholders } from './checks/placeholders.ts';
 import { checkRenames, checkSectionRedirects } from './checks/renames.ts';
 import { checkScripts } from './checks/scripts.ts';
-import { checkSimilarFaqs } from './checks/similar-faqs.ts';
+import { checkSimilarFaqs, checkSimilarTitles } from './checks/similar-faqs.ts';
 import { checkTranslations } from './checks/translations.ts';
 import { checkUiStrings } from '../../content/ui-strings-file.ts';
 import { getLintSettings, type Finding, type LintContext, type LintDocument, type TextEdit } from './context.ts';
@@ -29,12 +29,15 @@ import { loadFactsCache } from './facts-cache.ts';
 import { createLineIndex } from './line-index.ts';
 import { MIN_BODIES_FOR_WORKERS, createParsePool, type ParsePool } from './parse-pool.ts';
 import { resolveRuleSettings } from './rule-settings.ts';
+import type { RuleId } from './rules.ts';
 
 export interface LintOptions {
   /** The project root: content/ and public/ are inside it. */
   root: string;
   /** The content folder, relative to `root`. Default "content". */
   contentDir?: string;
+  /** The folder served at the site's root, absolute. Default: public/ in `root`. */
+  publicDir?: string;
   /** Today as YYYY-MM-DD, for reviewBy. Default: the current UTC date. */
   today?: string;
   /** Git history to use; default: read it with loadGitHistory. `false` skips the rename check. */
@@ -45,6 +48,10 @@ export interface LintOptions {
   only?: string[];
   /** Worker threads for parsing Markdown on large sites (see parse-pool.ts). Default 0: parse on this thread. */
   workers?: number;
+  /** Run only these of the linter's rules (the build runs BUILD_RULE_IDS); default: all. */
+  rules?: readonly RuleId[];
+  /** The frontmatter schemas of the project (src/content/project-schemas.ts); default: the built-in ones. */
+  schemas?: FrontmatterSchemas;
   /** Called as each phase starts ("reading content", "parsing 1,200 files", ...), for a progress line. */
   onProgress?: (message: string) => void;
 }
@@ -55,6 +62,8 @@ export interface LintFinding extends Diagnostic {
 }
 
 export interface LintResult {
+  /** The content as loaded, for callers that go on to build from it. */
+  content: LoadedContent;
   /** Findings sorted by file and position, with the configured severities. */
   findings: LintFinding[];
   /** Problems in `lint.rules`: the CLI exits with 2 when there are any. */
@@ -83,6 +92,7 @@ const CHECKS = [
   checkPlaceholders,
   checkDuplicateTitles,
   checkSimilarFaqs,
+  checkSimilarTitles,
   checkDirectives,
   checkCharacters,
   checkScripts,
@@ -121,7 +131,7 @@ async function lintWithPool(
   const progress = options.onProgress ?? (() => {});
   progress(`reading ${contentDirName}/`);
   let t = performance.now();
-  const content = loadContent(root, contentDirName);
+  const content = loadContent(root, contentDirName, options.schemas);
   const loadMs = performance.now() - t;
 
   const siteFile = `${contentDirName}/${SITE_FILE}`;
@@ -139,8 +149,10 @@ async function lintWithPool(
   progress(`checking ${documents.length.toLocaleString('en')} files`);
   t = performance.now();
   const exists = new Map<string, boolean>();
+  const only = options.rules ? new Set(options.rules) : undefined;
   const ctx: LintContext = {
     root,
+    publicDir: options.publicDir ?? path.join(root, 'public'),
     content,
     settings: getLintSettings(content.site),
     documents,
@@ -151,7 +163,7 @@ async function lintWithPool(
       if (hit === undefined) exists.set(abs, (hit = existsSync(abs)));
       return hit;
     },
-    isEnabled: (id) => severities.get(id) !== 'off',
+    isEnabled: (id) => severities.get(id) !== 'off' && (!only || only.has(id)),
   };
   const raw: Finding[] = CHECKS.flatMap((check) => check(ctx));
   const checkMs = performance.now() - t;
@@ -172,6 +184,7 @@ async function lintWithPool(
     findings = findings.filter((f) => prefixes.some((p) => p === '' || f.file === p || f.file.startsWith(`${p}/`)));
   }
   return {
+    content,
     findings,
     settingsErrors,
     fileCount: new Set(
@@ -190,7 +203,8 @@ async function parseDocuments(
   getPool: (toParse: number) => ParsePool,
 ): Promise<{ documents: LintDocument[]; parsed: number; parsedOnWorkers: number }> {
   const cache = cacheFile ? loadFactsCache(path.resolve(root, cacheFile)) : undefined;
-  const entries = [...content.articles, ...content.faqs];
+  const entries = [...content.articles, ...content.faqs, ...content.invalidEntries];
+  const invalid = new Set(content.invalidEntries);
   const facts = entries.map((entry) => cache?.get(entry.file, entry.body));
   const missing = entries.filter((_, i) => !facts[i]);
   const pool = getPool(missing.length);
@@ -204,6 +218,7 @@ async function parseDocuments(
     }
     return {
       entry,
+      frontmatterValid: !invalid.has(entry),
       contentPath: path.relative(content.contentDir, entry.absolutePath).split(path.sep).join('/'),
       bodyStart: entry.source.length - entry.body.length,
       facts: f,

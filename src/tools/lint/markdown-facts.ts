@@ -5,6 +5,7 @@
  * a cache can keep it.
  */
 import GithubSlugger from 'github-slugger';
+import { splitHeadingId } from '../../content/remark-heading-ids.ts';
 import type { Nodes } from 'mdast';
 import type {} from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
@@ -50,7 +51,7 @@ export interface MarkdownFacts {
 }
 
 /** Bump when the shape or meaning of the facts changes, so cached facts are read again. */
-export const FACTS_VERSION = 1;
+export const FACTS_VERSION = 2;
 
 const processor = remark().use(remarkDirective).freeze();
 
@@ -70,8 +71,10 @@ function walk(node: Nodes, body: string, facts: MarkdownFacts, slugger: GithubSl
   switch (node.type) {
     case 'heading':
       if (start !== undefined) {
-        const text = toString(node, { includeImageAlt: false, includeHtml: false });
-        facts.headings.push({ depth: node.depth, id: getHeadingId(slugger, text), text, offset: start });
+        // A `{#custom-id}` is the heading's id, as on the page (remark-heading-ids.ts); others are slugged.
+        const written = splitHeadingId(toString(node, { includeImageAlt: false, includeHtml: false }));
+        const text = written.text;
+        facts.headings.push({ depth: node.depth, id: written.id ?? getHeadingId(slugger, text), text, offset: start });
       }
       break;
     case 'link':

@@ -16,6 +16,8 @@ export interface RuleInfo {
   fixable: boolean;
   /** What the rule catches, in one sentence. */
   description: string;
+  /** `astro build` runs the rule too and fails on it while its severity is "error" (a reader would see the fault). */
+  build?: true;
 }
 
 export const RULES = {
@@ -149,18 +151,21 @@ export const RULES = {
   },
   'broken-link': {
     origin: 'lint',
+    build: true,
     defaultSeverity: 'error',
     fixable: false,
     description: 'A link to an article, FAQ, category, page or file that does not exist (or is a draft).',
   },
   'broken-anchor': {
     origin: 'lint',
+    build: true,
     defaultSeverity: 'error',
     fixable: false,
     description: 'A link to a #heading that the target page does not have.',
   },
   'missing-image': {
     origin: 'lint',
+    build: true,
     defaultSeverity: 'error',
     fixable: false,
     description: 'An image whose file is not in public/ (for /images/... paths) or next to the article.',
@@ -213,6 +218,13 @@ export const RULES = {
     fixable: false,
     description: 'Two articles with the same title, or two FAQs with the same question.',
   },
+  'similar-title': {
+    origin: 'lint',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description:
+      'Two article titles that say the same thing in other words, such as "Change your delivery address" and "Change the delivery address".',
+  },
   'similar-faq': {
     origin: 'lint',
     defaultSeverity: 'warning',
@@ -233,12 +245,14 @@ export const RULES = {
   },
   'invisible-character': {
     origin: 'lint',
+    build: true,
     defaultSeverity: 'error',
     fixable: true,
     description: 'Zero-width, invisible or control characters (such as U+200B ZERO WIDTH SPACE).',
   },
   'bidi-control': {
     origin: 'lint',
+    build: true,
     defaultSeverity: 'error',
     fixable: true,
     description: 'Bidirectional control characters that reorder how text is displayed (such as U+202E).',
@@ -297,6 +311,9 @@ export const RULE_IDS = Object.keys(RULES) as RuleId[];
 export function isRuleId(id: string): id is RuleId {
   return Object.hasOwn(RULES, id);
 }
+
+/** The linter's rules that `astro build` runs as well: what a reader must never see broken. */
+export const BUILD_RULE_IDS = RULE_IDS.filter((id) => (RULES[id] as RuleInfo).build === true);
 
 /** Rules whose severity `lint.rules` may change. */
 export function isConfigurable(id: RuleId): boolean {

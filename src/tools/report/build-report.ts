@@ -7,6 +7,7 @@
 import type { FeedbackReason } from '../../feedback/reasons.ts';
 import type { StoredSearchEvent, StoredVote } from '../../feedback/server/stores/types.ts';
 import { buildSearchInsights, type SearchInsights } from './search-insights.ts';
+import { buildDeflection, type DeflectionSummary } from './deflection.ts';
 import { getTopReasons, summarizeVotes, type CommentEntry, type VoteTally } from './summarize.ts';
 import { getWilsonLowerBound } from './wilson.ts';
 
@@ -92,6 +93,8 @@ export interface FeedbackReport {
   search: SearchInsights;
   /** Votes and searches per page language (the `language` each carries), most votes first. */
   languages: LanguageStats[];
+  /** Ticket-form deflection from the widget's form events in the period. */
+  deflection: DeflectionSummary;
 }
 
 export interface LanguageStats extends SplitStats {
@@ -230,9 +233,11 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     daily.set(day, d);
   }
   const up = votes.filter((v) => v.vote === 'up').length;
-  const searchEvents = (input.searchEvents ?? []).filter(
+  const periodEvents = (input.searchEvents ?? []).filter(
     (e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime(),
   );
+  // A ticket form's subject is not a search of the help center: it counts for deflection only.
+  const searchEvents = periodEvents.filter((e) => e.channel !== 'form');
   return {
     generatedAt: input.now.toISOString(),
     since: input.since ? toDay(input.since) : null,
@@ -248,6 +253,7 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     daily: [...daily.values()].sort((a, b) => a.day.localeCompare(b.day)),
     search: buildSearchInsights(searchEvents),
     languages: getLanguageStats(votes, searchEvents),
+    deflection: buildDeflection(periodEvents),
   };
 }
 

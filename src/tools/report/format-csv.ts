@@ -47,7 +47,7 @@ export function formatReportCsv(report: FeedbackReport): string {
  * Content gaps and suggested synonyms as one CSV (`--section gaps`): a `section` column says
  * which list a row is from (no_results, not_opened, contact_after, synonym). Formula-guarded.
  */
-export function formatSearchInsightsCsv(report: FeedbackReport): string {
+export function formatSearchInsightsCsv(report: Pick<FeedbackReport, 'search'>): string {
   const s = report.search;
   return formatCsv(
     ['section', 'query', 'count', 'last_seen', 'found_with', 'opened'],

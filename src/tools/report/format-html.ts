@@ -197,6 +197,29 @@ ${gapTable('Queries followed by a contact click', s.contentGaps.contactAfter)}
 ${synonyms}`;
 }
 
+function deflectionTable(label: string, rows: FeedbackReport['deflection']['bySubject']): string {
+  if (!rows.length) return '<p>None in this period.</p>';
+  return `<table class="sortable"><thead><tr><th scope="col">${label}</th><th scope="col">Started</th><th scope="col">Deflected</th><th scope="col">Submitted</th><th scope="col">Last seen</th></tr></thead><tbody>${rows
+    .map(
+      (r) =>
+        `<tr><td>${escapeHtml(r.key)}</td><td data-sort="${r.started}">${r.started}</td><td data-sort="${r.deflected}">${r.deflected}</td><td data-sort="${r.submitted}">${r.submitted}</td><td>${escapeHtml(r.lastSeen)}</td></tr>`,
+    )
+    .join('')}</tbody></table>`;
+}
+
+/** "Ticket-form deflection": forms started, deflected, per subject (reader input, escaped) and per article. */
+export function deflectionSection(report: FeedbackReport): string {
+  const d = report.deflection;
+  if (d.formsStarted === 0)
+    return '<h2>Ticket-form deflection</h2><p>No form events in this period. Attach the in-product widget to a contact form to collect them.</p>';
+  return `<h2>Ticket-form deflection</h2>
+<p>${d.formsStarted} forms started, ${d.withSuggestions} shown articles, ${d.articleOpened} opened one, ${d.deflected} deflected (saw an answer and did not submit, ${pct(d.deflectionRate)}), ${d.submitted} submitted.</p>
+<h3>Per subject</h3>
+${deflectionTable('Subject', d.bySubject)}
+<h3>Per article opened</h3>
+${deflectionTable('Article', d.byArticle)}`;
+}
+
 export function formatReportHtml(report: FeedbackReport, section: 'all' | 'gaps' = 'all'): string {
   const t = report.totals;
   const period = report.since ? `since ${report.since}` : 'for all time';
@@ -244,6 +267,7 @@ ${commentsSection(report.items)}
 <h2>Votes for removed or unknown ids</h2>
 ${orphanSection(report.orphans)}
 ${searchInsightsSection(report)}
+${deflectionSection(report)}
 </main>
 <script>${SCRIPT}</script>
 </body>

@@ -55,7 +55,37 @@ export function formatReportText(report: FeedbackReport): string {
       );
   }
   out.push('', ...formatSearchInsightsText(report));
+  out.push('', ...formatDeflectionText(report));
   return `${out.join('\n')}\n`;
+}
+
+/** The "Ticket-form deflection" section. */
+export function formatDeflectionText(report: FeedbackReport): string[] {
+  const d = report.deflection;
+  if (d.formsStarted === 0)
+    return [
+      'Ticket-form deflection: no form events in this period (attach the widget to a contact form to collect them).',
+    ];
+  const out = [
+    `Ticket-form deflection: ${d.formsStarted} forms started, ${d.withSuggestions} shown articles, ${d.articleOpened} opened one, ` +
+      `${d.deflected} deflected (saw an answer and did not submit, ${pct(d.deflectionRate)}), ${d.submitted} submitted`,
+  ];
+  const table = (title: string, label: string, rows: typeof d.bySubject) => {
+    out.push('', `  ${title}:`);
+    if (!rows.length) out.push('    none');
+    else {
+      out.push(
+        `    ${'Started'.padStart(7)}  ${'Deflected'.padStart(9)}  ${'Submitted'.padStart(9)}  ${pad(label, 50)}  Last seen`,
+      );
+      for (const r of rows)
+        out.push(
+          `    ${String(r.started).padStart(7)}  ${String(r.deflected).padStart(9)}  ${String(r.submitted).padStart(9)}  ${pad(oneLine(r.key), 50)}  ${r.lastSeen}`,
+        );
+    }
+  };
+  table('Per subject', 'Subject', d.bySubject);
+  table('Per article opened', 'Article', d.byArticle);
+  return out;
 }
 
 /** The "Content gaps" and "Suggested synonyms" sections. */

@@ -1,6 +1,7 @@
 /** Command-line options of `helpdesk-kit feedback report`, validated; usage errors are returned, not thrown. */
 import { parseArgs } from 'node:util';
 import { REPORT_FORMATS, REPORT_SECTIONS, type ReportFormat, type ReportSection } from './format-report.ts';
+import { parseIsoDay } from '../../lib/iso-day.ts';
 
 export const REPORT_USAGE = `Usage: helpdesk-kit feedback report [options]
 
@@ -69,10 +70,11 @@ export function parseReportArgs(
   let since: Date | undefined;
   if (values.since !== undefined) {
     const text = String(values.since);
-    since = /^\d{4}-\d{2}-\d{2}$/.test(text) ? new Date(`${text}T00:00:00Z`) : undefined;
-    if (!since || Number.isNaN(since.getTime()) || since.toISOString().slice(0, 10) !== text) {
+    const time = parseIsoDay(text);
+    if (time === undefined) {
       return { ok: false, message: `--since must be a date like 2026-01-31, not "${text}"` };
     }
+    since = new Date(time);
   }
   const given = (values.store as string | undefined) || env.FEEDBACK_STORE_URL || env.FEEDBACK_DB;
   const store = given || 'data/feedback.db';

@@ -21,8 +21,11 @@ export interface SpawnedServer {
   logs(): string;
 }
 
-export async function spawnFeedbackServer(env: Record<string, string>): Promise<SpawnedServer> {
-  const proc = spawn(process.execPath, [path.join(REPO_ROOT, 'dist/cli/index.js'), 'feedback', 'serve'], {
+export async function spawnFeedbackServer(
+  env: Record<string, string>,
+  nodeArgs: readonly string[] = [],
+): Promise<SpawnedServer> {
+  const proc = spawn(process.execPath, [...nodeArgs, path.join(REPO_ROOT, 'dist/cli/index.js'), 'feedback', 'serve'], {
     cwd: REPO_ROOT,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', FEEDBACK_PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -65,6 +68,36 @@ export function createTempSite(manifest: FeedbackManifest = createTestManifest()
     dbFile: path.join(dir, 'feedback.db'),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * The memory probe to pass as `nodeArgs` (see memory-probe.cjs). A 1 MB young generation makes
+ * V8 collect short-lived garbage every megabyte, so the sampled peak is what the server keeps
+ * (live data) rather than up to 16 MB of not-yet-collected garbage.
+ */
+export const MEMORY_PROBE_ARGS = [
+  '--max-semi-space-size=1',
+  '--require',
+  path.join(REPO_ROOT, 'test/helpers/feedback/memory-probe.cjs'),
+];
+
+/**
+ * Ask a server started with MEMORY_PROBE_ARGS for its heap + Buffer peak since the last call
+ * (bytes) and its current value; the next call measures from now.
+ */
+export async function readMemoryProbe(server: SpawnedServer): Promise<{ peak: number; now: number }> {
+  const seen = server.logs().length;
+  server.proc.kill('SIGUSR2');
+  for (let i = 0; i < 200; i++) {
+    const line = server
+      .logs()
+      .slice(seen)
+      .split('\n')
+      .find((l) => l.includes('"memoryProbe"'));
+    if (line) return (JSON.parse(line) as { memoryProbe: { peak: number; now: number } }).memoryProbe;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error('the memory probe did not answer within 2 s');
 }
 
 /** Resident set size of a process in bytes (Linux /proc). */

@@ -44,6 +44,8 @@ export function createSearchEventRecord(overrides: Partial<SearchEventRecord> = 
     opened: null,
     contact: false,
     refinedFrom: null,
+    channel: 'site',
+    formSubmitted: null,
     language: 'en',
     revision: REVISION,
     receivedAt: Date.parse('2026-03-01T10:00:00Z') + seq,
@@ -138,11 +140,12 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       expect(await store.countVotes()).toBe(4);
     });
 
-    it("replaces the browser's earlier vote on the same item, even from another day", async () => {
+    it("replaces the same visitor's earlier vote, also under yesterday's hash (previousVisitorHash)", async () => {
       const first = createVoteRecord({ visitorHash: 'day1-hash', day: '2026-03-01' });
       await store.recordVote(first);
       const change = createVoteRecord({
         visitorHash: 'day2-hash',
+        previousVisitorHash: 'day1-hash',
         day: '2026-03-02',
         vote: 'down',
         replaces: first.eventId,
@@ -150,6 +153,17 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       expect(await store.recordVote(change)).toBe('updated');
       const votes = await store.listVotes();
       expect(votes.map((v) => [v.day, v.vote])).toEqual([['2026-03-02', 'down']]);
+    });
+
+    it("never lets `replaces` remove another visitor's vote", async () => {
+      const other = createVoteRecord({ visitorHash: 'someone-else' });
+      await store.recordVote(other);
+      expect(
+        await store.recordVote(
+          createVoteRecord({ visitorHash: 'me', previousVisitorHash: 'me-yesterday', replaces: other.eventId }),
+        ),
+      ).toBe('created');
+      expect(await store.countVotes()).toBe(2);
     });
 
     it('never lets `replaces` remove a vote on another item', async () => {
@@ -215,6 +229,26 @@ export function describeStoreContract(name: string, open: () => Promise<Contract
       await store.recordVote(record);
       expect(await store.deleteEventIdsBefore(2000)).toBe(1);
       expect(await store.recordVote({ ...record, visitorHash: 'another', receivedAt: 3000 })).toBe('created');
+    });
+
+    it('erases comments of votes last changed before a time, keeping the votes', async () => {
+      await store.recordVote(createVoteRecord({ vote: 'down', comment: 'old text', receivedAt: 1000 }));
+      await store.recordVote(createVoteRecord({ vote: 'down', comment: 'new text', receivedAt: 3000 }));
+      await store.recordVote(createVoteRecord({ vote: 'up', receivedAt: 1500 }));
+      expect(await store.deleteCommentsBefore(2000)).toBe(1);
+      expect((await store.listVotes()).map((v) => [v.vote, v.comment])).toEqual([
+        ['down', null],
+        ['up', null],
+        ['down', 'new text'],
+      ]);
+      expect(await store.deleteCommentsBefore(2000)).toBe(0);
+    });
+
+    it('deletes search events received before a time', async () => {
+      await store.recordSearchEvent(createSearchEventRecord({ query: 'old', receivedAt: 1000 }));
+      await store.recordSearchEvent(createSearchEventRecord({ query: 'new', receivedAt: 3000 }));
+      expect(await store.deleteSearchEventsBefore(2000)).toBe(1);
+      expect((await store.listSearchEvents()).map((e) => e.query)).toEqual(['new']);
     });
 
     it('stores a search event and reads it back field for field', async () => {

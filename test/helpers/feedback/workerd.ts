@@ -38,8 +38,8 @@ export function bundleWorker(entry: string): Promise<string> {
 export interface WorkerdOptions {
   /** The worker entry, relative to the repository (bundled with esbuild). */
   entry: string;
-  /** Folder holding the persisted D1 database (bound as DB). */
-  d1Dir: string;
+  /** Folder holding the persisted D1 database, bound as DB; none is bound without it. */
+  d1Dir?: string;
   /** Static assets folder, bound as ASSETS. */
   assetsDir?: string;
   /** Worker vars. */
@@ -57,8 +57,7 @@ export async function startWorkerd(options: WorkerdOptions): Promise<Miniflare> 
     scriptPath: path.resolve(REPO_ROOT, 'worker.mjs'),
     compatibilityDate: COMPATIBILITY_DATE,
     compatibilityFlags: ['nodejs_compat'],
-    d1Databases: { DB: 'feedback' },
-    d1Persist: options.d1Dir,
+    ...(options.d1Dir ? { d1Databases: { DB: 'feedback' }, d1Persist: options.d1Dir } : {}),
     bindings: options.vars ?? {},
     host: '127.0.0.1',
     port: options.port ?? 0,

@@ -1,5 +1,6 @@
 /**
- * Admission of an event body: a content type the route accepts, in UTF-8 (415), then the body
+ * Admission of an event body: a content type the route accepts, in UTF-8 and without a
+ * Content-Encoding (415), then the body
  * read with a streaming byte cap (413), decoded as strict UTF-8 (400). The route gets the text.
  */
 import { createMiddleware } from 'hono/factory';
@@ -35,6 +36,17 @@ export function admission(options: AdmissionOptions) {
     if (!mediaTypes.has(mediaType) || (charset && !UTF8_CHARSETS.has(charset))) {
       counters.increment('rejected.media_type');
       return createErrorResponse(415, ErrorCodes.UnsupportedMediaType, unsupportedMessage);
+    }
+
+    // Nothing here decompresses, so an encoded body would be stored as if it were plain text.
+    const encoding = c.req.header('content-encoding')?.trim().toLowerCase();
+    if (encoding && encoding !== 'identity') {
+      counters.increment('rejected.media_type');
+      return createErrorResponse(
+        415,
+        ErrorCodes.UnsupportedMediaType,
+        `Content-Encoding "${encoding.slice(0, 40)}" is not supported; send the ${noun} uncompressed.`,
+      );
     }
 
     const body = c.env?.readBody

@@ -1,11 +1,15 @@
 /**
  * Admin reads behind a bearer token (FEEDBACK_ADMIN_TOKEN): GET /feedback/summary (tallies per
- * item and the counters) and GET /feedback/export.csv (every vote row). Without a token the
- * routes are not mounted, so they answer 404 like any unknown path.
+ * item, search insights with the content gaps, and the counters) and GET /feedback/export.csv
+ * (every vote row, or with ?section=gaps the content gaps and synonym suggestions). Without a
+ * token the routes are not mounted, so they answer 404 like any unknown path.
  */
 import { Hono, type Context } from 'hono';
 import { bearerAuth } from 'hono/bearer-auth';
 import { ErrorCodes } from '../../../lib/errors.ts';
+import { parseIsoDay } from '../../../lib/iso-day.ts';
+import { formatSearchInsightsCsv } from '../../../tools/report/format-csv.ts';
+import { buildSearchInsights } from '../../../tools/report/search-insights.ts';
 import { createEmptyTally, summarizeVotes } from '../../../tools/report/summarize.ts';
 import { formatCsv } from '../../csv.ts';
 import type { FeedbackAppContext, FeedbackHonoEnv } from '../app-env.ts';
@@ -37,7 +41,7 @@ export function createAdminRoutes(options: FeedbackAppContext & { adminToken: st
   admin.get('/feedback/summary', auth, async (c) => {
     const since = readSince(c);
     if (since instanceof Response) return since;
-    const votes = await store.listVotes({ since });
+    const [votes, searchEvents] = await Promise.all([store.listVotes({ since }), store.listSearchEvents({ since })]);
     const tallies = summarizeVotes(votes);
     const known = manifest.items.map((item) => ({ ...item, ...(tallies.get(item.id) ?? createEmptyTally(item.id)) }));
     const unknown = [...tallies.values()].filter((t) => !items.has(t.itemId));
@@ -49,6 +53,7 @@ export function createAdminRoutes(options: FeedbackAppContext & { adminToken: st
       totals: { votes: votes.length, up, down: votes.length - up },
       items: known,
       unknownItems: unknown,
+      search: buildSearchInsights(searchEvents),
       counters: counters.snapshot(),
     });
   });
@@ -56,6 +61,15 @@ export function createAdminRoutes(options: FeedbackAppContext & { adminToken: st
   admin.get('/feedback/export.csv', auth, async (c) => {
     const since = readSince(c);
     if (since instanceof Response) return since;
+    const section = c.req.query('section') ?? 'votes';
+    if (section !== 'votes' && section !== 'gaps')
+      return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'section must be "votes" (the default) or "gaps".');
+    const filename = `feedback-${section === 'gaps' ? 'gaps-' : ''}${getUtcDay(clock())}.csv`;
+    const headers = { 'content-disposition': `attachment; filename="${filename}"` };
+    if (section === 'gaps') {
+      const search = buildSearchInsights(await store.listSearchEvents({ since }));
+      return createTextResponse(200, formatSearchInsightsCsv({ search }), 'text/csv; charset=utf-8', headers);
+    }
     const votes = await store.listVotes({ since });
     const csv = formatCsv(
       [
@@ -87,9 +101,7 @@ export function createAdminRoutes(options: FeedbackAppContext & { adminToken: st
         v.eventId,
       ]),
     );
-    return createTextResponse(200, csv, 'text/csv; charset=utf-8', {
-      'content-disposition': `attachment; filename="feedback-${getUtcDay(clock())}.csv"`,
-    });
+    return createTextResponse(200, csv, 'text/csv; charset=utf-8', headers);
   });
 
   for (const route of ['/feedback/summary', '/feedback/export.csv']) {
@@ -102,12 +114,12 @@ export function createAdminRoutes(options: FeedbackAppContext & { adminToken: st
   return admin;
 }
 
-/** `?since=YYYY-MM-DD`: undefined = no filter, else the UTC midnight of that date (ms); a 400 when malformed. */
+/** `?since=YYYY-MM-DD`: undefined = no filter, else the UTC midnight of that date (ms); a 400 when malformed or not a real day. */
 function readSince(c: Context<FeedbackHonoEnv>): number | undefined | Response {
   const value = c.req.query('since');
   if (value === undefined || value === '') return undefined;
-  const time = /^\d{4}-\d{2}-\d{2}$/.test(value) ? Date.parse(`${value}T00:00:00Z`) : NaN;
-  if (Number.isNaN(time))
+  const time = parseIsoDay(value);
+  if (time === undefined)
     return createErrorResponse(400, ErrorCodes.InvalidFeedback, 'since must be a date like 2026-01-31.');
   return time;
 }

@@ -37,6 +37,13 @@ export function parseEvent<S extends z.ZodTypeAny>(
       return rejectEvent(counters, `The body is not valid JSON; send one JSON object with the ${noun} fields.`);
     }
   } else raw = input.value;
+  // JSON escapes can spell a lone surrogate ("\ud800"), which is not Unicode: SQLite would store
+  // invalid UTF-8 and Postgres U+FFFD. Refused here, before any store, so every store agrees.
+  const broken = findLoneSurrogate(raw);
+  if (broken !== undefined)
+    return rejectEvent(counters, fieldsMessage(noun), [
+      `${broken || '(body)'}: contains an unpaired surrogate escape (\\uD800-\\uDFFF); send valid Unicode text`,
+    ]);
   const parsed = schema.safeParse(raw);
   if (parsed.success) return { ok: true, value: parsed.data as z.output<S> };
   const issues = parsed.error.issues;
@@ -52,3 +59,16 @@ export function parseEvent<S extends z.ZodTypeAny>(
 }
 
 const fieldsMessage = (noun: string) => `The ${noun} has problems; fix the fields listed in issues.`;
+
+/** The dotted path of the first string (key or value) that is not well-formed UTF-16, if any. */
+function findLoneSurrogate(value: unknown, path = ''): string | undefined {
+  if (typeof value === 'string') return value.isWellFormed() ? undefined : path;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, child] of Object.entries(value)) {
+    const childPath = path ? `${path}.${key}` : key;
+    if (!key.isWellFormed()) return childPath;
+    const found = findLoneSurrogate(child, childPath);
+    if (found !== undefined) return found;
+  }
+  return undefined;
+}

@@ -34,6 +34,8 @@ export function createSearchEventHandler(options: SearchRouteOptions): Handler<F
       opened: event.opened,
       contact: event.contact,
       refinedFrom: event.refinedFrom && event.refinedFrom !== event.query ? event.refinedFrom : null,
+      channel: event.channel,
+      formSubmitted: event.formSubmitted ?? null,
       language: event.language,
       revision: event.revision,
       receivedAt: now,

@@ -9,6 +9,7 @@ import { ErrorCodes } from '../../../lib/errors.ts';
 import { getReasonsId, getThanksId } from '../../anchors.ts';
 import type { FeedbackAppContext, FeedbackHonoEnv } from '../app-env.ts';
 import { createJsonResponse, createRedirectResponse } from '../http/responses.ts';
+import { getGraceDay, type SaltProvider } from '../privacy/salts.ts';
 import { getVisitorHash } from '../privacy/visitor-hash.ts';
 import { createVoteInputSchema, parseFormFields, type VoteInput } from '../schema.ts';
 import type { TurnstileVerifier } from '../turnstile.ts';
@@ -23,6 +24,7 @@ export const VOTE_MEDIA_TYPES: ReadonlySet<string> = new Set([
 
 export interface VoteRouteOptions extends FeedbackAppContext {
   dropBots: boolean;
+  salts: SaltProvider;
   secret?: string;
   turnstile?: TurnstileVerifier;
   createEventId: () => string;
@@ -63,13 +65,19 @@ export function createVoteHandler(options: VoteRouteOptions): Handler<FeedbackHo
       commentRejected = true;
     }
 
-    const visitorHash = await getVisitorHash({
-      salt,
-      secret: options.secret,
-      address,
-      userAgent: c.req.header('user-agent') ?? '',
-      site: siteOrigin,
-    });
+    const hashUnder = (daySalt: string) =>
+      getVisitorHash({
+        salt: daySalt,
+        secret: options.secret,
+        address,
+        userAgent: c.req.header('user-agent') ?? '',
+        site: siteOrigin,
+      });
+    const visitorHash = await hashUnder(salt);
+    // `replaces` may name the same visitor's vote from just before midnight: during the grace
+    // hour the store may also match it under yesterday's salt; later it names no vote of ours.
+    const graceDay = vote.replaces ? getGraceDay(now) : undefined;
+    const previousVisitorHash = graceDay ? await hashUnder(await options.salts.getSalt(graceDay)) : null;
     const outcome = await store.recordVote({
       eventId: vote.eventId,
       itemId: vote.itemId,
@@ -82,6 +90,7 @@ export function createVoteHandler(options: VoteRouteOptions): Handler<FeedbackHo
       language: vote.language,
       revision: vote.revision,
       replaces: vote.replaces ?? null,
+      previousVisitorHash,
       receivedAt: now,
     });
     counters.increment(`accepted.${outcome}`);

@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVoteBody, SITE_ORIGIN, BROWSER_UA } from '../../../../test/helpers/feedback/fixtures.ts';
 import {
   createTempSite,
-  getRssBytes,
+  MEMORY_PROBE_ARGS,
+  readMemoryProbe,
   spawnFeedbackServer,
   type SpawnedServer,
 } from '../../../../test/helpers/feedback/spawn-server.ts';
@@ -18,12 +19,15 @@ let server: SpawnedServer;
 const site = createTempSite();
 
 beforeAll(async () => {
-  server = await spawnFeedbackServer({
-    FEEDBACK_DB: site.dbFile,
-    FEEDBACK_MANIFEST: site.manifestFile,
-    FEEDBACK_RATE_LIMIT: 'off',
-    FEEDBACK_RATE_LIMIT_GLOBAL: 'off',
-  });
+  server = await spawnFeedbackServer(
+    {
+      FEEDBACK_DB: site.dbFile,
+      FEEDBACK_MANIFEST: site.manifestFile,
+      FEEDBACK_RATE_LIMIT: 'off',
+      FEEDBACK_RATE_LIMIT_GLOBAL: 'off',
+    },
+    MEMORY_PROBE_ARGS,
+  );
   // Warm up: the first POST creates the day's salt (a committed write) and compiles the code paths.
   for (let i = 0; i < 5; i++) {
     await fetch(`${server.url}/feedback`, {
@@ -128,7 +132,7 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
     expect(countRows()).toBe(0);
   });
 
-  it('keeps the server under 40 MB of extra memory with 100 oversize bodies in parallel (100 MiB if buffered), each 413 arriving fast', async () => {
+  it('keeps the server under 25 MB of extra heap and Buffer memory with 100 oversize bodies in parallel (100 MiB if buffered), each 413 arriving fast', async () => {
     const sendAll = () =>
       Promise.all(
         Array.from({ length: 100 }, (_, i) =>
@@ -137,15 +141,16 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
             : sendRaw(baseHead(`Content-Length: 100\r\nTransfer-Encoding: chunked\r\n`), MiB, true),
         ),
       );
-    // A first round grows the heap to what 100 open connections need (the compiled server starts
-    // with a smaller heap than it had under tsx); the second shows that the bodies are not buffered.
+    // A first round grows the heap to what 100 open connections need; the second, measured at its
+    // peak (sampled every 5 ms inside the server), shows that the bodies are not buffered. Each
+    // connection may hold one socket read (up to 64 KiB) before its 413; garbage promoted while a
+    // loaded machine keeps connections open adds more (figures and the bound in docs/feedback.md).
     await sendAll();
-    const before = await getRssBytes(server.proc.pid!);
+    const { now: before } = await readMemoryProbe(server);
     const results = await sendAll();
-    const after = await getRssBytes(server.proc.pid!);
+    const { peak } = await readMemoryProbe(server);
     expect(results.every((r) => r.status === 413 || r.status === 400)).toBe(true);
-    // RSS of a small Node process moves by 20-28 MB between runs here; buffering would add 100 MiB.
-    expect(after - before).toBeLessThan(40 * MiB);
+    expect(peak - before, `heap + Buffers grew by ${((peak - before) / MiB).toFixed(1)} MB`).toBeLessThan(25 * MiB);
     const firstBytes = results.map((r) => r.firstByteMs).sort((a, b) => a - b);
     // Every answer starts well before its 1 MiB body could have been read. The first one comes
     // within 100 ms; the median bound is looser because 100 flooding clients, the server and

@@ -37,6 +37,14 @@ const rateRule = (fallback: RateLimitRule) =>
       return { limit: Number(m[1]), windowMs: Number(m[2]) * 1000 };
     });
 
+const days = (fallback: number) =>
+  z
+    .string()
+    .regex(/^\d{1,5}$/, 'must be a whole number of days, like 90')
+    .optional()
+    .transform((v) => (v ? Number(v) : fallback))
+    .pipe(z.number().int().min(1, 'must be at least 1 day'));
+
 export const FeedbackEnvSchema = z.object({
   /** Port of the Node server; 0 picks a free one. */
   FEEDBACK_PORT: z
@@ -77,6 +85,12 @@ export const FeedbackEnvSchema = z.object({
     .string()
     .min(16, 'must be at least 16 characters; generate one with: openssl rand -hex 32')
     .optional(),
+  /** Node server only: where the secret is kept when FEEDBACK_SECRET is unset (created on first start, mode 0600). */
+  FEEDBACK_SECRET_FILE: z.string().min(1).optional(),
+  /** Days a vote's comment is kept before it is erased (the vote stays). */
+  FEEDBACK_COMMENT_RETENTION_DAYS: days(365),
+  /** Days a search event is kept before it is deleted. */
+  FEEDBACK_SEARCH_RETENTION_DAYS: days(90),
   /** "false" (default: the socket address), "true" (one proxy: right-most X-Forwarded-For), a hop count, or a header name. */
   FEEDBACK_TRUST_PROXY: z
     .string()

@@ -8,7 +8,7 @@ import { getAllowedOrigins } from '../http/origin.ts';
 import type { FeedbackLogger } from '../logger.ts';
 import { getSiteOrigin, parseFeedbackManifest, type FeedbackManifest } from '../../manifest.ts';
 import type { SaltProvider } from '../privacy/salts.ts';
-import { createRateLimiter } from '../rate-limit.ts';
+import { createRateLimiter, type RateLimiter } from '../rate-limit.ts';
 import type { FeedbackStore } from '../stores/types.ts';
 import { createTurnstileVerifier } from '../turnstile.ts';
 import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
@@ -45,9 +45,11 @@ export interface RuntimeParts {
   host?: string;
   counters?: FeedbackCounters;
   salts?: SaltProvider;
+  /** The visitor-hash secret when it does not come from FEEDBACK_SECRET (the Node server's secret file). */
+  secret?: string;
   trustProxy?: FeedbackAppOptions['trustProxy'];
-  /** Replaces the rate limiter built from env, so it outlives a per-request app (Workers). */
-  rateLimiter?: ReturnType<typeof createRateLimiter>;
+  /** Replaces the rate limiter built from env, so it outlives an app (Workers, a reload); false = off. */
+  rateLimiter?: RateLimiter | false;
   fetch?: typeof fetch;
 }
 
@@ -56,11 +58,7 @@ export function createAppOptions(parts: RuntimeParts): FeedbackAppOptions {
   const { env, manifest, store, logger } = parts;
   const origins = getConfiguredOrigins(env, parts.host);
   const allowed = getAllowedOrigins([getSiteOrigin(manifest), ...origins]);
-  const rateLimit =
-    parts.rateLimiter ??
-    (env.FEEDBACK_RATE_LIMIT === false && env.FEEDBACK_RATE_LIMIT_GLOBAL === false
-      ? false
-      : { perClient: env.FEEDBACK_RATE_LIMIT, global: env.FEEDBACK_RATE_LIMIT_GLOBAL });
+  const rateLimit = parts.rateLimiter ?? createEnvRateLimiter(env);
   return {
     store,
     manifest,
@@ -70,7 +68,11 @@ export function createAppOptions(parts: RuntimeParts): FeedbackAppOptions {
     allowedOrigins: origins,
     allowMissingOrigin: env.FEEDBACK_ALLOW_MISSING_ORIGIN,
     adminToken: env.FEEDBACK_ADMIN_TOKEN,
-    secret: env.FEEDBACK_SECRET,
+    secret: parts.secret ?? env.FEEDBACK_SECRET,
+    retention: {
+      commentDays: env.FEEDBACK_COMMENT_RETENTION_DAYS,
+      searchEventDays: env.FEEDBACK_SEARCH_RETENTION_DAYS,
+    },
     trustProxy: parts.trustProxy ?? env.FEEDBACK_TRUST_PROXY,
     dropBots: env.FEEDBACK_DROP_BOTS,
     rateLimit,
@@ -84,6 +86,13 @@ export function createAppOptions(parts: RuntimeParts): FeedbackAppOptions {
         })
       : undefined,
   };
+}
+
+/** The limiter FEEDBACK_RATE_LIMIT and FEEDBACK_RATE_LIMIT_GLOBAL ask for; false when both are off. */
+export function createEnvRateLimiter(env: FeedbackEnv): RateLimiter | false {
+  return env.FEEDBACK_RATE_LIMIT === false && env.FEEDBACK_RATE_LIMIT_GLOBAL === false
+    ? false
+    : createRateLimiter({ perClient: env.FEEDBACK_RATE_LIMIT, global: env.FEEDBACK_RATE_LIMIT_GLOBAL });
 }
 
 export function createRuntimeApp(parts: RuntimeParts) {

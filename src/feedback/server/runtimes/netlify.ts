@@ -1,7 +1,10 @@
 /**
- * Netlify Functions (v2) entry. Use it from netlify/functions/feedback.ts:
- *   export { default, config } from 'helpdesk-kit/feedback/runtimes/netlify';
- * Settings come from the site's environment variables (FEEDBACK_STORE_URL=postgres://...).
+ * Netlify Functions (v2) entry. Use it from netlify/functions/feedback.mts:
+ *   export { default } from 'helpdesk-kit/feedback/runtimes/netlify';
+ *   export const config = { path: ['/feedback', '/feedback/*', '/health'] };
+ * Netlify reads `config` from the function file's own source, so a re-exported `config` is not
+ * seen (`netlify dev` then routes nothing to the function). Settings come from the site's
+ * environment variables (FEEDBACK_STORE_URL=postgres://...).
  */
 import { createLazyFeedbackHandler } from './serverless.ts';
 

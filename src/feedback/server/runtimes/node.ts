@@ -2,7 +2,9 @@
  * The Node server (`npm run feedback:serve`): reads env, opens the store, serves the app on
  * 127.0.0.1:8787 by default. SIGTERM/SIGINT: stop accepting, let in-flight requests finish
  * (every acknowledged vote is already committed), close the store, exit 0. SIGHUP reloads the
- * manifest after a deploy.
+ * manifest after a deploy (the rate-limit windows are kept). Without FEEDBACK_SECRET it keeps a
+ * generated secret in a file beside the database (secret-file.ts). Maintenance (salts, retention)
+ * also runs at start and at 01:00 UTC every day, so a quiet server deletes old salts too.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -15,8 +17,12 @@ import { loadFeedbackManifest, type FeedbackManifest } from '../../manifest.ts';
 import { createStore } from '../stores/create-store.ts';
 import type { FeedbackStore } from '../stores/types.ts';
 import { parseFeedbackEnv, type FeedbackEnv } from './config.ts';
-import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
+import { createEnvRateLimiter, createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
+import { handleClientError } from './client-error.ts';
 import { readIncomingWithLimit } from './read-incoming.ts';
+import { getSecretFilePath, loadOrCreateSecret } from './secret-file.ts';
+import { DEFAULT_RETENTION, runMaintenance, type RetentionSettings } from '../maintenance.ts';
+import { randomHex } from '../privacy/crypto.ts';
 
 export interface FeedbackServer {
   server: Server;
@@ -34,6 +40,12 @@ export interface StartOptions {
   logger?: FeedbackLogger;
   /** Longest wait for in-flight requests on shutdown before connections are cut. */
   drainTimeoutMs?: number;
+  /** Longest time for a whole request to arrive (408 after it); default 15 s. */
+  requestTimeoutMs?: number;
+  /** Longest time for the request headers to arrive (408 after it); default 10 s. */
+  headersTimeoutMs?: number;
+  /** How often Node checks those timeouts; default Node's 30 s. */
+  connectionsCheckingIntervalMs?: number;
 }
 
 async function loadManifest(env: FeedbackEnv): Promise<FeedbackManifest> {
@@ -53,9 +65,12 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
     schema: env.FEEDBACK_PG_SCHEMA,
     onPoolError: (err) => logger.warn('postgres_pool_error', { message: err.message }),
   });
+  const secret = env.FEEDBACK_SECRET ?? loadNodeSecret(env, logger);
   const counters = createFeedbackCounters();
+  // One limiter for the server's life: a reload (SIGHUP) swaps the app but keeps the windows.
+  const rateLimiter = createEnvRateLimiter(env);
   const build = (): FeedbackApp =>
-    createRuntimeApp({ env, manifest, store, logger, counters, host: env.FEEDBACK_HOST });
+    createRuntimeApp({ env, manifest, store, logger, counters, rateLimiter, secret, host: env.FEEDBACK_HOST });
   let app = build();
   let closing = false;
 
@@ -70,24 +85,21 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
     });
   });
   const server = createServer(
-    { requestTimeout: 15_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 },
+    {
+      requestTimeout: options.requestTimeoutMs ?? 15_000,
+      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      keepAliveTimeout: 5_000,
+      ...(options.connectionsCheckingIntervalMs
+        ? { connectionsCheckingInterval: options.connectionsCheckingIntervalMs }
+        : {}),
+    },
     (req: IncomingMessage, res: ServerResponse) => {
       if (closing) res.setHeader('connection', 'close');
       void listener(req, res);
     },
   );
 
-  // A request the HTTP parser rejects (e.g. Content-Length together with Transfer-Encoding):
-  // answer 400 and keep discarding what the client still sends for a moment, so it can read
-  // the answer (closing with unread data would reset the connection and lose it).
-  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
-    if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
-    const status = err.code === 'HPE_HEADER_OVERFLOW' ? '431 Request Header Fields Too Large' : '400 Bad Request';
-    socket.write(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
-    socket.on('data', () => {}).resume();
-    const timer = setTimeout(() => socket.destroy(), 1000);
-    socket.once('close', () => clearTimeout(timer));
-  });
+  server.on('clientError', handleClientError);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -99,6 +111,25 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
   const { port } = server.address() as AddressInfo;
   const host = env.FEEDBACK_HOST.includes(':') ? `[${env.FEEDBACK_HOST}]` : env.FEEDBACK_HOST;
 
+  // Housekeeping also on a quiet server: salts past their grace hour go at 01:00 UTC even with no request.
+  const retention: RetentionSettings = {
+    ...DEFAULT_RETENTION,
+    commentDays: env.FEEDBACK_COMMENT_RETENTION_DAYS,
+    searchEventDays: env.FEEDBACK_SEARCH_RETENTION_DAYS,
+  };
+  let maintenanceTimer: NodeJS.Timeout | undefined;
+  const scheduleMaintenance = () => {
+    const now = Date.now();
+    const next = Date.parse(`${new Date(now).toISOString().slice(0, 10)}T01:00:01Z`);
+    const delay = (next > now ? next : next + 86_400_000) - now;
+    maintenanceTimer = setTimeout(() => {
+      void runMaintenance(store, retention, Date.now(), logger).finally(scheduleMaintenance);
+    }, delay);
+    maintenanceTimer.unref();
+  };
+  await runMaintenance(store, retention, Date.now(), logger);
+  scheduleMaintenance();
+
   let closed: Promise<void> | undefined;
   return {
     server,
@@ -108,6 +139,7 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
     close() {
       closed ??= (async () => {
         closing = true;
+        clearTimeout(maintenanceTimer);
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections become idle as their last response finishes: close them as they do.
         server.closeIdleConnections();
@@ -131,6 +163,20 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
   };
 }
 
+/** The secret from its file beside the database, created on first start; none for an in-memory store. */
+function loadNodeSecret(env: FeedbackEnv, logger: FeedbackLogger): string {
+  const file = getSecretFilePath(env);
+  if (!file) return randomHex(32);
+  const { secret, created } = loadOrCreateSecret(file);
+  if (created) logger.info('secret_created', { file });
+  if (env.FEEDBACK_STORE_URL)
+    logger.warn('secret_from_file', {
+      file,
+      message: 'with PostgreSQL, set the same FEEDBACK_SECRET on every instance so their visitor hashes agree',
+    });
+  return secret;
+}
+
 /** The CLI entry: settings from `env`, logs as JSON lines, signals handled, exit codes set. */
 export async function runFeedbackServer(env: Record<string, string | undefined> = process.env): Promise<void> {
   const logger = createJsonLogger((line) => process.stderr.write(line));
@@ -143,7 +189,13 @@ export async function runFeedbackServer(env: Record<string, string | undefined> 
     process.stdout.write(
       `${JSON.stringify({ event: 'listening', url: server.url, port: server.port, store: store.kind })}\n`,
     );
-    logger.info('listening', { url: server.url, store: store.kind, manifest: settings.FEEDBACK_MANIFEST });
+    logger.info('listening', {
+      url: server.url,
+      store: store.kind,
+      manifest: settings.FEEDBACK_MANIFEST,
+      // A first test vote from a headless browser must not look lost.
+      note: 'votes from crawlers and headless browsers (by User-Agent) are dropped without an error; vote from an ordinary browser to try it',
+    });
   } catch (err) {
     logger.error('start_failed', {
       message: err instanceof HelpCenterError ? err.message : String((err as Error).message ?? err),

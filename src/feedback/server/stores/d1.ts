@@ -95,8 +95,17 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
     async recordVote(vote: VoteRecord): Promise<RecordOutcome> {
       const { claimed, results } = await writeClaimedEvent('vote', vote.eventId, vote.receivedAt, (claimKind) => [
         db
-          .prepare(`DELETE FROM votes WHERE event_id = ?3 AND item_id = ?4 AND ${CLAIMED} RETURNING 1 AS replaced`)
-          .bind(vote.eventId, claimKind, vote.replaces, vote.itemId),
+          .prepare(
+            `DELETE FROM votes WHERE event_id = ?3 AND item_id = ?4 AND visitor_hash IN (?5, ?6) AND ${CLAIMED} RETURNING 1 AS replaced`,
+          )
+          .bind(
+            vote.eventId,
+            claimKind,
+            vote.replaces,
+            vote.itemId,
+            vote.visitorHash,
+            vote.previousVisitorHash ?? vote.visitorHash,
+          ),
         db
           .prepare('SELECT 1 AS existed FROM votes WHERE item_id = ?1 AND visitor_hash = ?2 AND day = ?3')
           .bind(vote.itemId, vote.visitorHash, vote.day),
@@ -147,8 +156,8 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
       const { claimed } = await writeClaimedEvent('search', event.eventId, event.receivedAt, (claimKind) => [
         db
           .prepare(
-            `INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
-             SELECT ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11 WHERE ${CLAIMED}`,
+            `INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at, channel, form_submitted)
+             SELECT ?1, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 WHERE ${CLAIMED}`,
           )
           .bind(
             event.eventId,
@@ -162,6 +171,8 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
             event.language,
             event.revision,
             event.receivedAt,
+            event.channel,
+            event.formSubmitted === null ? null : event.formSubmitted ? 1 : 0,
           ),
       ]);
       return claimed ? 'created' : 'duplicate';
@@ -170,7 +181,7 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
       assertOpen();
       const { results } = await db
         .prepare(
-          `SELECT event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at
+          `SELECT event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at
            FROM search_events WHERE received_at >= ?1 AND received_at < ?2 ORDER BY received_at, id`,
         )
         .bind(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER)
@@ -201,6 +212,15 @@ export async function createD1Store(options: D1StoreOptions): Promise<D1Feedback
     async deleteEventIdsBefore(time) {
       assertOpen();
       return (await db.prepare('DELETE FROM event_ids WHERE received_at < ?1').bind(time).run()).meta.changes ?? 0;
+    },
+    async deleteCommentsBefore(time) {
+      assertOpen();
+      const sql = 'UPDATE votes SET comment = NULL WHERE updated_at < ?1 AND comment IS NOT NULL';
+      return (await db.prepare(sql).bind(time).run()).meta.changes ?? 0;
+    },
+    async deleteSearchEventsBefore(time) {
+      assertOpen();
+      return (await db.prepare('DELETE FROM search_events WHERE received_at < ?1').bind(time).run()).meta.changes ?? 0;
     },
     async getSchemaVersion() {
       assertOpen();

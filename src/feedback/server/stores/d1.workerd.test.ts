@@ -48,6 +48,8 @@ async function openRemoteStore(): Promise<FeedbackStore> {
     'deleteSaltsBefore',
     'listSaltDays',
     'deleteEventIdsBefore',
+    'deleteCommentsBefore',
+    'deleteSearchEventsBefore',
     'getSchemaVersion',
     'ping',
     'close',

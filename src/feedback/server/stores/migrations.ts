@@ -1,7 +1,8 @@
 /**
  * Schema migrations for both stores, applied on start and recorded in `schema_version`.
  * Append only: never edit a released step. Step 2 adds `search_events`, which shares `event_ids`
- * with votes and holds no visitor data.
+ * with votes and holds no visitor data; step 3 says where each search came from and, for ticket
+ * forms, whether the form was submitted.
  */
 export interface Migration {
   version: number;
@@ -109,6 +110,18 @@ export const MIGRATIONS: readonly Migration[] = [
         received_at BIGINT NOT NULL
       );
       CREATE INDEX search_events_received_at ON {schema}.search_events (received_at);`,
+  },
+  {
+    version: 3,
+    description: 'search event channel (help center, in-product widget, ticket form, assistant) and form outcome',
+    sqlite: `
+      ALTER TABLE search_events ADD COLUMN channel TEXT NOT NULL DEFAULT 'site'
+        CHECK (channel IN ('site', 'widget', 'form', 'assistant'));
+      ALTER TABLE search_events ADD COLUMN form_submitted INTEGER CHECK (form_submitted IS NULL OR form_submitted IN (0, 1));`,
+    postgres: `
+      ALTER TABLE {schema}.search_events ADD COLUMN channel TEXT NOT NULL DEFAULT 'site'
+        CHECK (channel IN ('site', 'widget', 'form', 'assistant'));
+      ALTER TABLE {schema}.search_events ADD COLUMN form_submitted BOOLEAN;`,
   },
 ];
 

@@ -109,10 +109,10 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
       return writeClaimedEvent('vote', vote.eventId, vote.receivedAt, async (client) => {
         let replaced = false;
         if (vote.replaces) {
-          const del = await client.query(`DELETE FROM ${s}.votes WHERE event_id = $1 AND item_id = $2`, [
-            vote.replaces,
-            vote.itemId,
-          ]);
+          const del = await client.query(
+            `DELETE FROM ${s}.votes WHERE event_id = $1 AND item_id = $2 AND visitor_hash IN ($3, $4)`,
+            [vote.replaces, vote.itemId, vote.visitorHash, vote.previousVisitorHash ?? vote.visitorHash],
+          );
           replaced = (del.rowCount ?? 0) > 0;
         }
         const up = await client.query<{ inserted: boolean }>(
@@ -152,8 +152,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     recordSearchEvent(event: SearchEventRecord): Promise<SearchRecordOutcome> {
       return writeClaimedEvent('search', event.eventId, event.receivedAt, async (client) => {
         await client.query(
-          `INSERT INTO ${s}.search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+          `INSERT INTO ${s}.search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at, channel, form_submitted)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
           [
             event.eventId,
             event.day,
@@ -165,6 +165,8 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
             event.language,
             event.revision,
             event.receivedAt,
+            event.channel,
+            event.formSubmitted,
           ],
         );
         return 'created' as const;
@@ -173,7 +175,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async listSearchEvents(query: SearchEventQuery = {}): Promise<StoredSearchEvent[]> {
       assertOpen();
       const { rows } = await pool.query<SearchRow>(
-        `SELECT event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at
+        `SELECT event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at
          FROM ${s}.search_events WHERE received_at >= $1 AND received_at < $2 ORDER BY received_at, id`,
         [query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER],
       );
@@ -207,6 +209,15 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     async deleteEventIdsBefore(time) {
       assertOpen();
       return (await pool.query(`DELETE FROM ${s}.event_ids WHERE received_at < $1`, [time])).rowCount ?? 0;
+    },
+    async deleteCommentsBefore(time) {
+      assertOpen();
+      const sql = `UPDATE ${s}.votes SET comment = NULL WHERE updated_at < $1 AND comment IS NOT NULL`;
+      return (await pool.query(sql, [time])).rowCount ?? 0;
+    },
+    async deleteSearchEventsBefore(time) {
+      assertOpen();
+      return (await pool.query(`DELETE FROM ${s}.search_events WHERE received_at < $1`, [time])).rowCount ?? 0;
     },
     async getSchemaVersion() {
       assertOpen();

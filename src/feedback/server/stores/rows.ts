@@ -28,6 +28,8 @@ export interface SearchRow {
   opened: string | null;
   contact: number | boolean;
   refined_from: string | null;
+  channel: StoredSearchEvent['channel'];
+  form_submitted: number | boolean | null;
   language: string;
   revision: string;
   received_at: number | string;
@@ -59,6 +61,8 @@ export function toStoredSearchEvent(row: SearchRow): StoredSearchEvent {
     opened: row.opened,
     contact: Boolean(row.contact),
     refinedFrom: row.refined_from,
+    channel: row.channel,
+    formSubmitted: row.form_submitted === null ? null : Boolean(row.form_submitted),
     language: row.language,
     revision: row.revision,
     receivedAt: Number(row.received_at),

@@ -9,7 +9,7 @@ import {
   createVoteRecord,
   describeStoreContract,
 } from '../../../../test/helpers/feedback/store-contract.ts';
-import { MIGRATIONS } from './migrations.ts';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
 import { createSqliteStore } from './sqlite.ts';
 
 describeStoreContract('SQLite (in memory)', async () => {
@@ -35,16 +35,16 @@ describe('SQLite store on disk', () => {
     await store.close();
     const again = await createSqliteStore({ file });
     expect(await again.countVotes()).toBe(1);
-    expect(await again.getSchemaVersion()).toBe(2);
+    expect(await again.getSchemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     await again.close();
     const db = new Database(file, { readonly: true });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT count(*) FROM schema_version').pluck().get()).toBe(2);
+    expect(db.prepare('SELECT count(*) FROM schema_version').pluck().get()).toBe(LATEST_SCHEMA_VERSION);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     db.close();
   });
 
-  it('upgrades a version 1 database to version 2, keeping its votes and adding search_events', async () => {
+  it('upgrades a version 1 database to the latest version, keeping its votes and adding search_events', async () => {
     const file = tempFile();
     mkdirSync(path.dirname(file), { recursive: true });
     const old = new Database(file);
@@ -54,7 +54,7 @@ describe('SQLite store on disk', () => {
     old.close();
     const store = await createSqliteStore({ file });
     await store.recordVote(createVoteRecord());
-    expect(await store.getSchemaVersion()).toBe(2);
+    expect(await store.getSchemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     expect(await store.recordSearchEvent(createSearchEventRecord())).toBe('created');
     expect([await store.countVotes(), await store.countSearchEvents()]).toEqual([1, 1]);
     await store.close();

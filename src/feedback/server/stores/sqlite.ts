@@ -78,7 +78,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     claimEvent: db.prepare(
       'INSERT INTO event_ids (event_id, kind, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ),
-    deleteReplaced: db.prepare('DELETE FROM votes WHERE event_id = ? AND item_id = ?'),
+    deleteReplaced: db.prepare('DELETE FROM votes WHERE event_id = ? AND item_id = ? AND visitor_hash IN (?, ?)'),
     findSlot: db.prepare('SELECT 1 FROM votes WHERE item_id = ? AND visitor_hash = ? AND day = ?').pluck(),
     upsert: db.prepare(`
       INSERT INTO votes (event_id, item_id, visitor_hash, day, vote, reason, comment, page_path, language, revision, created_at, updated_at)
@@ -89,27 +89,40 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
         updated_at = excluded.updated_at`),
     count: db.prepare('SELECT count(*) FROM votes').pluck(),
     insertSearch: db.prepare(`
-      INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at)
-      VALUES (@eventId, @day, @query, @resultCount, @opened, @contact, @refinedFrom, @language, @revision, @receivedAt)`),
+      INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at)
+      VALUES (@eventId, @day, @query, @resultCount, @opened, @contact, @refinedFrom, @channel, @formSubmitted, @language, @revision, @receivedAt)`),
     countSearch: db.prepare('SELECT count(*) FROM search_events').pluck(),
     insertSalt: db.prepare('INSERT INTO salts (day, salt) VALUES (?, ?) ON CONFLICT DO NOTHING'),
     getSalt: db.prepare('SELECT salt FROM salts WHERE day = ?').pluck(),
     deleteSalts: db.prepare('DELETE FROM salts WHERE day < ?'),
     listSaltDays: db.prepare('SELECT day FROM salts ORDER BY day').pluck(),
     deleteEventIds: db.prepare('DELETE FROM event_ids WHERE received_at < ?'),
+    deleteComments: db.prepare('UPDATE votes SET comment = NULL WHERE updated_at < ? AND comment IS NOT NULL'),
+    deleteSearchEvents: db.prepare('DELETE FROM search_events WHERE received_at < ?'),
     schemaVersion: db.prepare('SELECT max(version) FROM schema_version').pluck(),
   };
 
   const applyVote = (vote: VoteRecord): RecordOutcome => {
     if (stmt.claimEvent.run(vote.eventId, 'vote', vote.receivedAt).changes === 0) return 'duplicate';
-    const replaced = vote.replaces ? stmt.deleteReplaced.run(vote.replaces, vote.itemId).changes > 0 : false;
+    const replaced = vote.replaces
+      ? stmt.deleteReplaced.run(
+          vote.replaces,
+          vote.itemId,
+          vote.visitorHash,
+          vote.previousVisitorHash ?? vote.visitorHash,
+        ).changes > 0
+      : false;
     const existed = stmt.findSlot.get(vote.itemId, vote.visitorHash, vote.day) !== undefined;
     stmt.upsert.run(vote);
     return replaced || existed ? 'updated' : 'created';
   };
   const applySearch = (event: SearchEventRecord): RecordOutcome => {
     if (stmt.claimEvent.run(event.eventId, 'search', event.receivedAt).changes === 0) return 'duplicate';
-    stmt.insertSearch.run({ ...event, contact: event.contact ? 1 : 0 });
+    stmt.insertSearch.run({
+      ...event,
+      contact: event.contact ? 1 : 0,
+      formSubmitted: event.formSubmitted === null ? null : event.formSubmitted ? 1 : 0,
+    });
     return 'created';
   };
   const applyOne = db.transaction((p: Pending) => p.apply());
@@ -204,7 +217,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
       assertOpen();
       const rows = db
         .prepare(
-          `SELECT event_id, day, query, result_count, opened, contact, refined_from, language, revision, received_at
+          `SELECT event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at
            FROM search_events WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id`,
         )
         .all(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER) as SearchRow[];
@@ -244,6 +257,14 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     async deleteEventIdsBefore(time) {
       assertOpen();
       return stmt.deleteEventIds.run(time).changes;
+    },
+    async deleteCommentsBefore(time) {
+      assertOpen();
+      return stmt.deleteComments.run(time).changes;
+    },
+    async deleteSearchEventsBefore(time) {
+      assertOpen();
+      return stmt.deleteSearchEvents.run(time).changes;
     },
     async getSchemaVersion() {
       assertOpen();

@@ -24,8 +24,17 @@ export interface VoteRecord {
   pagePath: string;
   language: string;
   revision: string;
-  /** The eventId of the browser's earlier vote on this item, which this one replaces. */
+  /**
+   * The eventId of the browser's earlier vote on this item, which this one replaces. Only a vote
+   * of the same visitor is replaced: its stored visitorHash must equal `visitorHash` or
+   * `previousVisitorHash`; any other row with that eventId is left alone.
+   */
   replaces: string | null;
+  /**
+   * The same visitor's hash under yesterday's salt, set only during the first hour of a UTC day
+   * (while yesterday's salt still exists), so a change of mind just after midnight still replaces.
+   */
+  previousVisitorHash?: string | null;
   /** Milliseconds since the epoch (the endpoint's clock). */
   receivedAt: number;
 }
@@ -34,7 +43,7 @@ export interface VoteRecord {
 export type RecordOutcome = 'created' | 'updated' | 'duplicate';
 
 /** A vote as stored: one row per item, visitor and day; the latest vote wins. */
-export interface StoredVote extends Omit<VoteRecord, 'replaces' | 'receivedAt'> {
+export interface StoredVote extends Omit<VoteRecord, 'replaces' | 'previousVisitorHash' | 'receivedAt'> {
   /** When the row was first written (ms). */
   createdAt: number;
   /** When the row last changed (ms); equals createdAt until the reader changes their mind. */
@@ -67,11 +76,17 @@ export interface SearchEventRecord {
   contact: boolean;
   /** The earlier query in this tab that found nothing and that this one refined, or null. */
   refinedFrom: string | null;
+  /** Where the search was typed: the help center, the in-product widget, a ticket form, an assistant (MCP). */
+  channel: SearchChannel;
+  /** Ticket forms only: whether the customer submitted the form (false: deflected or abandoned); else null. */
+  formSubmitted: boolean | null;
   language: string;
   revision: string;
   /** Milliseconds since the epoch (the endpoint's clock). */
   receivedAt: number;
 }
+
+export type SearchChannel = 'site' | 'widget' | 'form' | 'assistant';
 
 /** A search event as stored. */
 export type StoredSearchEvent = SearchEventRecord;
@@ -109,6 +124,10 @@ export interface FeedbackStore {
   listSaltDays(): Promise<string[]>;
   /** Forget de-duplication ids received before `time` (ms); returns how many. */
   deleteEventIdsBefore(time: number): Promise<number>;
+  /** Erase the comment (set it to null) of votes last changed before `time` (ms); the votes stay. Returns how many. */
+  deleteCommentsBefore(time: number): Promise<number>;
+  /** Delete search events received before `time` (ms); returns how many. */
+  deleteSearchEventsBefore(time: number): Promise<number>;
   /** The highest applied migration. */
   getSchemaVersion(): Promise<number>;
   /** Throws when the store cannot answer; used by /health. */

@@ -7,6 +7,7 @@ export function checkDuplicateTitles(ctx: LintContext): Finding[] {
   const seen = new Map<string, LintDocument>();
   for (const doc of ctx.documents) {
     const { entry } = doc;
+    if (!doc.frontmatterValid) continue;
     const text = entry.kind === 'article' ? entry.data.title : entry.data.question;
     const key = `${entry.kind}:${normalizeTitle(text)}`;
     const first = seen.get(key);

@@ -10,7 +10,7 @@ export function checkFrontmatter(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   for (const doc of ctx.documents) {
     const { entry } = doc;
-    if (entry.kind !== 'article') continue;
+    if (entry.kind !== 'article' || !doc.frontmatterValid) continue;
     const { description, owner, reviewBy } = entry.data;
     const length = [...description].length;
     if (ctx.isEnabled('description-length') && !PLACEHOLDER.test(description)) {

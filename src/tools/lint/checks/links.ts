@@ -138,7 +138,7 @@ function checkSitePath(
   report: (ruleId: Finding['ruleId'], message: string) => void,
 ): void {
   const sitePath = safeDecode(rawPath);
-  const publicFile = path.join(ctx.root, 'public', ...sitePath.split('/').filter(Boolean));
+  const publicFile = path.join(ctx.publicDir, ...sitePath.split('/').filter(Boolean));
   if (/\.[a-z0-9]+$/i.test(sitePath)) {
     if (ctx.fileExists(publicFile)) return;
     if (isImage || IMAGE_EXT.test(sitePath))

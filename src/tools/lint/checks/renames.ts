@@ -19,7 +19,7 @@ export function checkRenames(ctx: LintContext): Finding[] {
   const out: Finding[] = [];
   for (const doc of ctx.documents) {
     const { entry } = doc;
-    if (entry.kind !== 'article' || entry.data.draft) continue;
+    if (entry.kind !== 'article' || entry.data.draft || !doc.frontmatterValid) continue;
     const own = getArticlePath(entry.category, entry.id);
     const listed = new Set(entry.data.redirectFrom.map(normalizeRedirectPath));
     const reported = new Set<string>();

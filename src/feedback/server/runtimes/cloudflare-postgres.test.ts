@@ -7,7 +7,7 @@ import {
   createVoteBody,
 } from '../../../../test/helpers/feedback/fixtures.ts';
 import { createTestSchemaName, dropSchema, getTestPostgresUrl } from '../../../../test/helpers/feedback/test-store.ts';
-import worker from './cloudflare.ts';
+import worker from './cloudflare-postgres.ts';
 
 const url = getTestPostgresUrl();
 const schema = createTestSchemaName();
@@ -34,14 +34,14 @@ afterAll(async () => {
   if (url) await dropSchema(url, schema);
 });
 
-describe('the Cloudflare Workers entry', () => {
+describe('the Cloudflare Workers entry with Postgres', () => {
   it('answers a generic 500 and logs what to set when no Postgres store is configured', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
     const res = await worker.fetch(vote('203.0.113.1'), { ASSETS: assets }, ctx);
     expect(res.status).toBe(500);
     expect((await res.json()).error.code).toBe('InternalError');
     expect(errors.mock.calls.map((c) => String(c[0])).join('\n')).toContain(
-      'on Workers the store is Postgres: set FEEDBACK_STORE_URL',
+      'this Workers entry stores in Postgres: set FEEDBACK_STORE_URL',
     );
     errors.mockRestore();
   });

@@ -1,0 +1,147 @@
+/**
+ * Writes what the build makes for assistants and for the in-product widget, after the pages:
+ * `/llms.txt`, `/llms-full.txt` and the Markdown copy of each article and FAQ answer
+ * (llms-text.ts); `/widget.js` with the site's settings, the route map from `appRoutes`, one
+ * rendered fragment per article and FAQ for the widget's panel; and the CORS headers that let
+ * the product origins of site.yaml read them (cors-headers.ts). Nothing here adds to a page.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import type { SiteSettings } from '../content/schema.ts';
+import type { HelpRecord } from '../content/help-records.ts';
+import { helpCenterMarkdown } from '../content/markdown-config.ts';
+import { withBase } from '../content/routes.ts';
+import { getPlainParagraphs } from '../search/plain-text.ts';
+import { escapeHtml } from '../lib/html.ts';
+import type { RouteMap } from '../widget/route-map.ts';
+import {
+  getWidgetFragmentPath,
+  WIDGET_CONFIG_PLACEHOLDER,
+  WIDGET_ROUTES_PATH,
+  WIDGET_SCRIPT_PATH,
+  type WidgetConfig,
+  type WidgetFragment,
+} from '../widget/widget-config.ts';
+import { buildCorsFiles } from './cors-headers.ts';
+import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, type LlmsSite } from './llms-text.ts';
+
+export interface HelpFilesInput {
+  outDir: string;
+  contentDir: string;
+  settings: SiteSettings;
+  records: readonly HelpRecord[];
+  revision: string;
+  /** The bundled widget (dist/widget/help-widget.js of the package); missing: no /widget.js. */
+  widgetBundle: string;
+}
+
+export interface HelpFilesResult {
+  markdownFiles: number;
+  widget: boolean;
+  routes: number;
+  warnings: string[];
+}
+
+const write = (outDir: string, sitePath: string, text: string) => {
+  const file = path.join(outDir, ...sitePath.split('/').filter(Boolean));
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(file, text);
+};
+
+export function getLlmsSite(settings: SiteSettings): LlmsSite {
+  return { name: settings.name, siteUrl: `${settings.url.replace(/\/+$/, '')}${settings.base.replace(/\/+$/, '')}` };
+}
+
+export function getWidgetConfig(settings: SiteSettings, revision: string): WidgetConfig {
+  const endpoint = settings.feedbackEndpoint?.replace(/\/+$/, '');
+  return {
+    name: settings.name,
+    helpUrl: `${getLlmsSite(settings).siteUrl}/`,
+    brandColor: settings.brandColor,
+    language: settings.language,
+    revision: /^[0-9a-f]{12,}$/.test(revision) ? revision.slice(0, 12) : revision,
+    ...(endpoint && { feedbackEndpoint: endpoint }),
+    ...(endpoint && settings.searchInsights && { insightsEndpoint: `${endpoint}/search` }),
+    contact: settings.contact,
+  };
+}
+
+export function getRouteMap(records: readonly HelpRecord[], base: string): RouteMap {
+  return {
+    version: 1,
+    routes: records.flatMap((r) =>
+      r.appRoutes.map((pattern) => ({ pattern, id: r.id, title: r.title, path: withBase(base, r.path) })),
+    ),
+  };
+}
+
+export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesResult> {
+  const { outDir, settings, records } = input;
+  const site = getLlmsSite(settings);
+  const warnings: string[] = [];
+  // Unlisted articles stay out of the lists, as they stay out of the sitemap; their copies exist.
+  const listed = records.filter((r) => !r.unlisted);
+  write(outDir, '/llms.txt', buildLlmsTxt(site, listed));
+  write(outDir, '/llms-full.txt', buildLlmsFullTxt(site, listed));
+  for (const r of records) write(outDir, r.markdownPath, buildRecordMarkdown(site, r));
+
+  const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
+  const processor = await createMarkdownProcessor(helpCenterMarkdown({ contentDir: input.contentDir, base }));
+  for (const r of records) {
+    const html = r.sourcePath.endsWith('.mdx')
+      ? getPlainParagraphs(r.markdown)
+          .map((p) => `<p>${escapeHtml(p)}</p>`)
+          .join('')
+      : (
+          await processor.render(r.markdown, {
+            // @ts-expect-error Internal API, as Astro passes it: the file's URL, for relative links and images.
+            fileURL: pathToFileURL(r.sourcePath),
+          })
+        ).code;
+    const fragment: WidgetFragment = {
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      description: r.description,
+      path: withBase(base, r.path),
+      html,
+    };
+    write(outDir, getWidgetFragmentPath(r.kind, r.slug), JSON.stringify(fragment));
+  }
+  const routeMap = getRouteMap(records, base);
+  write(outDir, WIDGET_ROUTES_PATH, JSON.stringify(routeMap));
+
+  let widget = false;
+  if (existsSync(input.widgetBundle)) {
+    const bundle = readFileSync(input.widgetBundle, 'utf8');
+    const placeholder = JSON.stringify(WIDGET_CONFIG_PLACEHOLDER);
+    if (!bundle.includes(placeholder))
+      throw new Error(`${input.widgetBundle} has no widget configuration placeholder.`);
+    const config = JSON.stringify(JSON.stringify(getWidgetConfig(settings, input.revision)));
+    write(
+      outDir,
+      WIDGET_SCRIPT_PATH,
+      bundle.replace(placeholder, () => config),
+    );
+    widget = true;
+  } else {
+    warnings.push(`No /widget.js: ${input.widgetBundle} is missing (npm run build:package bundles it).`);
+  }
+
+  const cors = buildCorsFiles(settings.widget.origins, base);
+  if (cors) {
+    const headersFile = path.join(outDir, '_headers');
+    const existing = existsSync(headersFile) ? `${readFileSync(headersFile, 'utf8').trimEnd()}\n\n` : '';
+    writeFileSync(headersFile, existing + cors.netlify);
+    const vercelFile = path.join(outDir, 'vercel.json');
+    const vercel = existsSync(vercelFile)
+      ? (JSON.parse(readFileSync(vercelFile, 'utf8')) as Record<string, unknown>)
+      : {};
+    const own = Array.isArray(vercel.headers) ? (vercel.headers as unknown[]) : [];
+    writeFileSync(vercelFile, `${JSON.stringify({ ...vercel, headers: [...own, ...cors.vercel] }, null, 2)}\n`);
+    if (cors.warning) warnings.push(cors.warning);
+  }
+  return { markdownFiles: records.length, widget, routes: routeMap.routes.length, warnings };
+}

@@ -1,0 +1,106 @@
+/**
+ * `helpdesk-kit import <source> --from <kind>`: another help desk's export or another
+ * generator's folder into content/. Prints what it wrote (or would write), a summary, and the
+ * content linter's findings by rule. Exit 0 imported (warnings are fine), 1 lint errors after
+ * the import or files kept because they exist, 2 usage error or unreadable source.
+ */
+import path from 'node:path';
+import { lintContent } from '../../tools/lint/lint-content.ts';
+import { importContent, ImportSourceError } from '../../tools/import/import-content.ts';
+import { formatImportReport, formatLintByRule } from '../../tools/import/format-summary.ts';
+import { IMPORT_SOURCES, type ImportSource } from '../../tools/import/types.ts';
+import {
+  EXIT_FINDINGS,
+  EXIT_OK,
+  HELP_OPTION,
+  createProgress,
+  parseCommandArgs,
+  resolveRoot,
+  usageError,
+  type Command,
+} from '../io.ts';
+
+export const IMPORT_USAGE = `Usage: helpdesk-kit import <source> --from <${IMPORT_SOURCES.join('|')}> [options]
+
+Brings articles in from a hosted help desk's export saved to disk (Zendesk, Intercom, Help Scout,
+Freshdesk: a folder of the API's JSON; Document360: its ZIP export) or from another generator's
+project folder (Jekyll, Hugo, Docusaurus, MkDocs). Old URLs become redirects, internal links
+become file links, other generators' syntax becomes ours; nothing is fetched from the network.
+The README's "Moving from ..." sections say how to save each export.
+
+Options:
+  --from <kind>    what the source is (required): ${IMPORT_SOURCES.join(', ')}
+  --out <dir>      the content folder to write (default: content); public/ beside it gets the images
+  --root <dir>     the project root --out is relative to (default: current folder)
+  --dry-run        list what would be written, and write nothing
+  --force          overwrite files that exist and differ (without it they are kept and listed)
+  -h, --help       show this help
+
+Exit code: 0 imported, 1 the linter found errors or files were kept, 2 usage error or unreadable source.`;
+
+/** Show a progress line from this many pages on. */
+const PROGRESS_FROM = 50;
+
+export const importCommand: Command = async (argv, io) => {
+  const parsed = parseCommandArgs(io, IMPORT_USAGE, {
+    args: argv,
+    allowPositionals: true,
+    options: {
+      from: { type: 'string' },
+      out: { type: 'string', default: 'content' },
+      root: { type: 'string' },
+      'dry-run': { type: 'boolean', default: false },
+      force: { type: 'boolean', default: false },
+      help: HELP_OPTION,
+    },
+  });
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
+  if (positionals.length !== 1)
+    return usageError(
+      io,
+      positionals.length === 0 ? 'say which export file or folder to import' : 'give one source only',
+      IMPORT_USAGE,
+    );
+  if (!values.from)
+    return usageError(io, `say what the source is with --from (${IMPORT_SOURCES.join(', ')})`, IMPORT_USAGE);
+  if (!(IMPORT_SOURCES as readonly string[]).includes(values.from))
+    return usageError(io, `--from must be one of ${IMPORT_SOURCES.join(', ')}, not "${values.from}"`, IMPORT_USAGE);
+
+  const root = resolveRoot(io, values.root);
+  const outDir = path.resolve(root, values.out);
+  const source = path.resolve(io.cwd, positionals[0]!);
+  const progress = createProgress(io);
+  let result;
+  try {
+    result = importContent({
+      source,
+      from: values.from as ImportSource,
+      outDir,
+      dryRun: values['dry-run'],
+      force: values.force,
+      onProgress: (done, total) => {
+        if (total >= PROGRESS_FROM) progress.update(`import: ${done} of ${total} pages`);
+      },
+    });
+  } catch (err) {
+    progress.done();
+    if (err instanceof ImportSourceError) return usageError(io, err.message);
+    throw err;
+  }
+  progress.done();
+  io.stdout.write(
+    formatImportReport(result, { dryRun: values['dry-run'], contentDir: path.relative(root, outDir) || '.' }),
+  );
+  if (values['dry-run']) return EXIT_OK;
+
+  const lint = await lintContent({
+    root: path.dirname(outDir),
+    contentDir: path.basename(outDir),
+    history: false,
+    onProgress: (message) => progress.update(`lint: ${message}`),
+  });
+  progress.done();
+  io.stdout.write(formatLintByRule(lint));
+  return lint.errorCount > 0 || result.kept.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+};

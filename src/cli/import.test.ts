@@ -1,0 +1,63 @@
+/** `helpdesk-kit import` in process: usage errors, a dry run that writes nothing, and --force. */
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from './index.ts';
+import type { CliIo } from './io.ts';
+
+const fixture = path.resolve(import.meta.dirname, '../../test/fixtures/import-zendesk');
+const tmp = mkdtempSync(path.join(tmpdir(), 'helpdesk-import-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+function makeIo() {
+  const out = { stdout: '', stderr: '' };
+  const io: CliIo = {
+    stdout: { write: (s: string) => (out.stdout += s) },
+    stderr: { write: (s: string) => (out.stderr += s) },
+    cwd: tmp,
+    env: {},
+  };
+  return { io, out };
+}
+
+const article = path.join(tmp, 'content/articles/billing-payments/invoices/download-an-invoice.md');
+
+describe('helpdesk-kit import', () => {
+  it('exits 2 without a source, without --from, with an unknown --from or a missing source', async () => {
+    for (const argv of [
+      ['import'],
+      ['import', fixture],
+      ['import', fixture, '--from', 'confluence'],
+      ['import', 'nowhere', '--from', 'zendesk'],
+    ]) {
+      const { io, out } = makeIo();
+      expect(await runCli(argv, io), argv.join(' ')).toBe(2);
+      expect(out.stderr).not.toBe('');
+    }
+  });
+
+  it('lists the files of a dry run and writes nothing', async () => {
+    const { io, out } = makeIo();
+    expect(await runCli(['import', fixture, '--from', 'zendesk', '--dry-run'], io)).toBe(0);
+    expect(out.stdout).toContain('Would write');
+    expect(out.stdout).toContain('content/articles/billing-payments/invoices/download-an-invoice.md');
+    expect(existsSync(path.join(tmp, 'content'))).toBe(false);
+  });
+
+  it('imports, keeps a file the writer changed unless --force, and is the same on a second run', async () => {
+    const first = makeIo();
+    expect(await runCli(['import', fixture, '--from', 'zendesk'], first.io)).toBe(0);
+    expect(first.out.stdout).toMatch(/Summary: 4 imported \(1 translations\), 1 skipped/);
+    const again = makeIo();
+    expect(await runCli(['import', fixture, '--from', 'zendesk'], again.io)).toBe(0);
+    expect(again.out.stdout).not.toContain('Renamed');
+    writeFileSync(article, `${readFileSync(article, 'utf8')}\nThe writer's own line.\n`);
+    const kept = makeIo();
+    expect(await runCli(['import', fixture, '--from', 'zendesk'], kept.io)).toBe(1);
+    expect(kept.out.stdout).toContain('Kept because they exist and differ');
+    expect(readFileSync(article, 'utf8')).toContain("The writer's own line.");
+    expect(await runCli(['import', fixture, '--from', 'zendesk', '--force'], makeIo().io)).toBe(0);
+    expect(readFileSync(article, 'utf8')).not.toContain("The writer's own line.");
+  });
+});

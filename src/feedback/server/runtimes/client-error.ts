@@ -1,0 +1,74 @@
+/**
+ * What the Node server answers when its HTTP parser rejects a request or a request times out:
+ * one answer per connection, in the endpoint's JSON error shape with no-store, and then the
+ * connection is closed. An answer already in flight on the connection (a pipelined request
+ * before the bad bytes) is finished first, so the answers stay in order.
+ */
+import type { ServerResponse } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { ErrorCodes, type ErrorCode } from '../../../lib/errors.ts';
+import type { ErrorBody } from '../http/responses.ts';
+
+/** How long unread bytes are still discarded after the answer, so the client can read it (a close with unread data resets). */
+const DRAIN_MS = 1000;
+
+const answered = new WeakSet<Duplex>();
+
+interface ClientErrorAnswer {
+  status: string;
+  code: ErrorCode;
+  message: string;
+}
+
+function describeClientError(err: NodeJS.ErrnoException): ClientErrorAnswer {
+  if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT')
+    return {
+      status: '408 Request Timeout',
+      code: ErrorCodes.RequestTimeout,
+      message: 'The request did not arrive completely in time; send it again.',
+    };
+  if (err.code === 'HPE_HEADER_OVERFLOW')
+    return {
+      status: '431 Request Header Fields Too Large',
+      code: ErrorCodes.MalformedRequest,
+      message: 'The request headers are too large; a vote needs only a few small headers.',
+    };
+  return {
+    status: '400 Bad Request',
+    code: ErrorCodes.MalformedRequest,
+    message: 'The request is not valid HTTP/1.1 (request line, headers or body framing); nothing was stored.',
+  };
+}
+
+function writeAnswer(socket: Duplex, answer: ClientErrorAnswer): void {
+  const body: ErrorBody = { error: { code: answer.code, message: answer.message, issues: [] } };
+  const json = JSON.stringify(body);
+  socket.write(
+    `HTTP/1.1 ${answer.status}\r\nContent-Type: application/json; charset=utf-8\r\nCache-Control: no-store\r\n` +
+      `X-Content-Type-Options: nosniff\r\nConnection: close\r\nContent-Length: ${Buffer.byteLength(json)}\r\n\r\n${json}`,
+  );
+  socket.on('data', () => {}).resume();
+  const timer = setTimeout(() => socket.destroy(), DRAIN_MS);
+  socket.once('close', () => clearTimeout(timer));
+}
+
+/** The server's 'clientError' listener. The parser reports every later chunk again: only the first counts. */
+export function handleClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
+  if (answered.has(socket)) return;
+  answered.add(socket);
+  if (err.code === 'ECONNRESET' || !socket.writable) return void socket.destroy();
+  const answer = describeClientError(err);
+  const pending = (socket as Duplex & { _httpMessage?: ServerResponse | null })._httpMessage;
+  if (!pending) return writeAnswer(socket, answer);
+  if (pending.req.complete || pending.headersSent) {
+    // A complete request ahead of the bad bytes: its answer goes first, then ours.
+    const after = () => (socket.writable ? writeAnswer(socket, answer) : socket.destroy());
+    if (pending.writableFinished) after();
+    else pending.once('finish', after).once('close', () => pending.writableFinished || socket.destroy());
+    return;
+  }
+  // The request itself never arrived completely (a timeout mid-body): our answer replaces its
+  // own, which then goes nowhere; the handler's body read ends with the connection.
+  pending.detachSocket(socket as Parameters<ServerResponse['detachSocket']>[0]);
+  writeAnswer(socket, answer);
+}

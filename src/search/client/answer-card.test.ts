@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { getAnswerCard, renderAnswerCard, type AnswerSource } from './answer-card.ts';
+
+const faq: AnswerSource = {
+  url: '/faq/#why-cant-i-log-in',
+  excerpt: '',
+  meta: { title: "Why can't I log in?" },
+  filters: { type: ['faq'] },
+  content: "Why can't I log in? The most common reasons are: a wrong password or a locked account.",
+  sub_results: [],
+};
+const article = (hits: number[], words = 20): AnswerSource => ({
+  url: '/account/reset-password/',
+  excerpt: '',
+  meta: { title: 'Reset your password' },
+  filters: { type: ['article'] },
+  word_count: 300,
+  content: [
+    'Reset your password.',
+    'Intro text here.',
+    'Reset it',
+    ...Array.from({ length: words }, (_, i) => `w${i}`),
+    'Other',
+    'tail words',
+  ].join(' '),
+  sub_results: [
+    { title: 'Reset your password', url: '/account/reset-password/', excerpt: '', weighted_locations: [] },
+    {
+      title: 'Reset it',
+      url: '/account/reset-password/#reset-it',
+      excerpt: '',
+      anchor: { id: 'reset-it', text: 'Reset it', location: 6 },
+      weighted_locations: Array.from({ length: hits[0]! }, () => ({ weight: 1, balanced_score: 1, location: 7 })),
+    },
+    {
+      title: 'Other',
+      url: '/account/reset-password/#other',
+      excerpt: '',
+      anchor: { id: 'other', text: 'Other', location: 8 + words },
+      weighted_locations: Array.from({ length: hits[1]! }, () => ({
+        weight: 1,
+        balanced_score: 1,
+        location: 9 + words,
+      })),
+    },
+  ],
+});
+
+describe('answer cards', () => {
+  it('answers with a FAQ: the answer without its question, voted as that FAQ', () => {
+    expect(getAnswerCard(faq)).toEqual({
+      itemId: 'faq:why-cant-i-log-in',
+      kind: 'faq',
+      title: "Why can't I log in?",
+      text: 'The most common reasons are: a wrong password or a locked account.',
+      truncated: false,
+      url: '/faq/#why-cant-i-log-in',
+      pagePath: '/faq/',
+    });
+  });
+
+  it('answers with a short article section that holds most of the matches', () => {
+    const card = getAnswerCard(article([5, 1]))!;
+    expect(card.itemId).toBe('article:reset-password');
+    expect(card.title).toBe('Reset it');
+    expect(card.text.split(' ')).toHaveLength(20);
+    expect(card.url).toBe('/account/reset-password/#reset-it');
+  });
+
+  it('shows no card when the matches are spread, the section is long, or there is no text', () => {
+    expect(getAnswerCard(article([2, 2]))).toBeUndefined();
+    expect(getAnswerCard(article([5, 0], 200))).toBeUndefined();
+    expect(getAnswerCard({ ...faq, content: undefined })).toBeUndefined();
+    expect(getAnswerCard(undefined)).toBeUndefined();
+  });
+
+  it('renders the answer escaped, with vote buttons only when votes can be sent', () => {
+    const card = getAnswerCard({ ...faq, content: "Why can't I log in? Use <b>reset</b>." })!;
+    const html = renderAnswerCard(card, true);
+    expect(html).toContain('<p class="answer-card-text">Use &lt;b&gt;reset&lt;/b&gt;.</p>');
+    expect(html).toContain('data-answer-vote="up"');
+    expect(renderAnswerCard(card, false)).not.toContain('data-answer-vote');
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * Answer cards: when the best result is a FAQ, or an article section short enough to answer on
+ * its own, search shows that answer above the results, taken word for word from the index
+ * (extractive: nothing is generated). Pure: Pagefind result data in, a card or nothing out; the
+ * site's search UI and the in-product widget render it and store its vote like one on the FAQ
+ * or article.
+ */
+import { escapeHtml } from '../../lib/html.ts';
+import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
+
+/** A FAQ answer longer than this is cut, with a link to the rest. */
+export const ANSWER_MAX_WORDS = 90;
+/** An article section answers on its own only up to this many words. */
+export const SECTION_MAX_WORDS = 80;
+
+/** What Pagefind returns beyond the fields the result list reads. */
+export interface AnswerSource extends PagefindResultData {
+  /** The record's whole text, words separated by spaces. */
+  content?: string;
+  sub_results: Array<PagefindSubResult & { anchor?: { id: string; text: string; location: number } }>;
+}
+
+export interface AnswerCard {
+  /** The feedback id the card's vote counts for: "faq:<slug>" or "article:<slug>". */
+  itemId: string;
+  kind: 'faq' | 'article';
+  /** The question, or the section's heading. */
+  title: string;
+  /** The answer's words as the index holds them. */
+  text: string;
+  /** True when the text was cut. */
+  truncated: boolean;
+  /** Where the whole answer is (the result's URL, a section's anchor for an article). */
+  url: string;
+  /** The page path the vote is recorded for (the FAQ page, the article). */
+  pagePath: string;
+}
+
+const words = (text: string) => text.split(/\s+/).filter(Boolean);
+
+const getHits = (s: PagefindSubResult) => s.weighted_locations?.length ?? 0;
+
+/** The path of a URL without origin or fragment (results may be absolute in the widget). */
+const getPath = (url: string) => new URL(url, 'https://x.invalid/').pathname;
+
+/** The card for the best result, or undefined when it does not answer on its own. */
+export function getAnswerCard(best: AnswerSource | undefined): AnswerCard | undefined {
+  if (!best?.content) return undefined;
+  const all = words(best.content);
+  const title = best.meta.title ?? '';
+  if (best.filters.type?.includes('faq')) {
+    const slug = new URL(best.url, 'https://x.invalid/').hash.slice(1);
+    const answer = all.slice(words(title).length);
+    if (!slug || answer.length === 0) return undefined;
+    return {
+      itemId: `faq:${slug}`,
+      kind: 'faq',
+      title,
+      text: answer.slice(0, ANSWER_MAX_WORDS).join(' '),
+      truncated: answer.length > ANSWER_MAX_WORDS,
+      url: best.url,
+      pagePath: getPath(best.url),
+    };
+  }
+  const sections = best.sub_results.filter((s) => s.anchor);
+  const hits = sections.reduce((sum, s) => sum + getHits(s), 0);
+  const [top] = [...sections].sort((a, b) => getHits(b) - getHits(a));
+  // The section must hold most of the matches: otherwise the answer is spread over the article.
+  if (!top?.anchor || hits === 0 || getHits(top) * 2 <= hits) return undefined;
+  const starts = sections.map((s) => s.anchor!.location).sort((a, b) => a - b);
+  const end = starts.find((l) => l > top.anchor!.location) ?? all.length;
+  const body = all.slice(top.anchor.location + words(top.anchor.text).length, end);
+  if (body.length === 0 || body.length > SECTION_MAX_WORDS) return undefined;
+  const parts = getPath(best.url).split('/').filter(Boolean);
+  return {
+    itemId: `article:${parts[parts.length - 1]}`,
+    kind: 'article',
+    title: top.anchor.text,
+    text: body.join(' '),
+    truncated: false,
+    url: top.url,
+    pagePath: getPath(best.url),
+  };
+}
+
+export interface AnswerCardTexts {
+  label: string;
+  question: string;
+  yes: string;
+  no: string;
+  more: string;
+}
+
+export const ANSWER_CARD_TEXT: AnswerCardTexts = {
+  label: 'Answer',
+  question: 'Did this answer your question?',
+  yes: 'Yes',
+  no: 'No',
+  more: 'Read the whole answer',
+};
+
+/** The card's HTML: the answer as a quotation of its source, then the vote buttons (when votes can be sent). */
+export function renderAnswerCard(card: AnswerCard, withVote: boolean, t: AnswerCardTexts = ANSWER_CARD_TEXT): string {
+  const vote = withVote
+    ? `<div class="answer-card-vote" role="group" aria-label="${escapeHtml(t.question)}"><span>${escapeHtml(t.question)}</span> ` +
+      `<button type="button" data-answer-vote="up">${escapeHtml(t.yes)}</button> ` +
+      `<button type="button" data-answer-vote="down">${escapeHtml(t.no)}</button></div>` +
+      `<p class="answer-card-thanks" role="status" data-answer-status></p>`
+    : '';
+  return (
+    `<section class="answer-card" aria-label="${escapeHtml(t.label)}" data-answer-item="${escapeHtml(card.itemId)}">` +
+    `<p class="answer-card-label">${escapeHtml(t.label)}</p>` +
+    `<h2 class="answer-card-title"><a href="${escapeHtml(card.url)}">${escapeHtml(card.title)}</a></h2>` +
+    `<p class="answer-card-text">${escapeHtml(card.text)}${card.truncated ? '…' : ''}</p>` +
+    (card.truncated ? `<p><a href="${escapeHtml(card.url)}">${escapeHtml(t.more)}</a></p>` : '') +
+    `${vote}</section>`
+  );
+}

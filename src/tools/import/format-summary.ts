@@ -1,0 +1,58 @@
+/** The import's summary and the linter's findings grouped by rule, as text for the terminal. */
+import { formatDiagnostic } from '../../content/diagnostics.ts';
+import type { LintResult } from '../lint/lint-content.ts';
+import type { ImportNote, ImportResult } from './types.ts';
+
+/** At most this many lines per list; the rest is counted. */
+const LIST_LIMIT = 20;
+
+function list(title: string, items: string[]): string {
+  if (items.length === 0) return '';
+  const shown = items.slice(0, LIST_LIMIT).map((i) => `  ${i}\n`);
+  const more = items.length > LIST_LIMIT ? `  … and ${items.length - LIST_LIMIT} more\n` : '';
+  return `\n${title} (${items.length}):\n${shown.join('')}${more}`;
+}
+
+const notes = (items: ImportNote[]) => items.map((n) => `${n.origin}: ${n.message}`);
+
+export function formatImportReport(
+  result: ImportResult,
+  { dryRun, contentDir }: { dryRun: boolean; contentDir: string },
+): string {
+  const s = result.summary;
+  const verb = dryRun ? 'Would write' : 'Wrote';
+  const written = result.files.filter((f) => !result.kept.includes(f.path));
+  let out = `${verb} ${written.length} files${dryRun ? ' (dry run: nothing written)' : ''}:\n`;
+  out += written.map((f) => `  ${f.path}\n`).join('');
+  out += list('Kept because they exist and differ (use --force to overwrite)', result.kept);
+  out += list('How folders were mapped', s.mappings);
+  out += list(
+    'Renamed',
+    s.renamed.map((r) => `${r.origin} -> ${r.file}: ${r.reason}`),
+  );
+  out += list('Skipped or to review', notes(s.skipped));
+  out += list('Links it could not resolve (left as written)', notes(s.unresolvedLinks));
+  out += list('Images missing from the source (marked in the article)', notes(s.imagesMissing));
+  out += list('Images still on the old host', notes(s.imagesRemote));
+  out += list('Template syntax removed', notes(s.templateSyntaxRemoved));
+  out += list('Includes to write in by hand', notes(s.includesToFill));
+  const dropped = Object.entries(s.droppedKeys).sort((a, b) => b[1] - a[1]);
+  out += `\nSummary: ${s.imported.length} imported (${s.translations} translations), ${s.skipped.length} skipped or to review, ${s.renamed.length} renamed, ${s.redirects} redirects in frontmatter, ${s.externalRedirects} to other sites in ${contentDir}/redirects.yaml, ${s.unresolvedLinks.length} links unresolved, ${s.imagesCopied} images copied, ${s.imagesMissing.length} missing, ${s.templateSyntaxRemoved.length} template syntax removed, ${s.unsafeHtmlRemoved} unsafe HTML removed${dropped.length ? `, frontmatter dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}.\n`;
+  return out;
+}
+
+export function formatLintByRule(lint: LintResult): string {
+  if (lint.findings.length === 0) return '\nThe content linter found nothing to fix.\n';
+  const byRule = new Map<string, typeof lint.findings>();
+  for (const f of lint.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  let out = `\nThe content linter found ${lint.errorCount} errors and ${lint.warningCount} warnings (helpdesk-kit lint shows them again):\n`;
+  for (const [rule, findings] of [...byRule.entries()].sort((a, b) => b[1].length - a[1].length)) {
+    out += `\n${rule} (${findings.length}):\n`;
+    out += findings
+      .slice(0, LIST_LIMIT)
+      .map((f) => `  ${formatDiagnostic(f)}\n`)
+      .join('');
+    if (findings.length > LIST_LIMIT) out += `  … and ${findings.length - LIST_LIMIT} more\n`;
+  }
+  return out;
+}

@@ -1,0 +1,752 @@
+/**
+ * `helpdesk-kit import`: another help desk's export or another generator's folder, into our
+ * content folder, so that the first build passes, every old URL still works (as a redirect) and
+ * search finds every article. Reads the source, plans every file, then writes them (not on a
+ * dry run, and never over a writer's changed file without `force`). Returns what it did; the CLI
+ * prints it.
+ */
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { unzipSync } from 'fflate';
+import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { CATEGORIES_FILE } from '../../content/paths.ts';
+import { REDIRECTS_FILE } from '../../content/redirects-file.ts';
+import { normalizeRedirectPath } from '../../content/redirects.ts';
+import {
+  getArticlePath,
+  getCategoryPath,
+  getFaqIndexPath,
+  getHomePath,
+  getSearchPath,
+  RESERVED_SEGMENTS,
+} from '../../content/routes.ts';
+import { parseSourceFile } from './frontmatter.ts';
+import { getContentLayout, placeGroup, type ContentLayout } from './layout.ts';
+import { readHostedExport, ImportSourceError } from './sources/hosted.ts';
+import { readMarkdownFolder } from './sources/markdown-folder.ts';
+import { slugOrFallback, toSlug } from './slugs.ts';
+import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
+import type {
+  ConversionCounts,
+  ImportResult,
+  ImportSource,
+  ImportSummary,
+  PlannedFile,
+  SourcePage,
+  SourceSet,
+} from './types.ts';
+
+export { ImportSourceError };
+
+export interface ImportOptions {
+  /** The export file or folder, or the generator's project folder (absolute). */
+  source: string;
+  from: ImportSource;
+  /** The content folder to write (absolute); public/ is its sibling. */
+  outDir: string;
+  dryRun?: boolean;
+  force?: boolean;
+  /** Called per page while planning large imports. */
+  onProgress?: (done: number, total: number) => void;
+}
+
+interface PlannedPage {
+  page: SourcePage;
+  slug: string;
+  folders: string[];
+  /** Content path relative to the content folder: "articles/billing/refunds.md". */
+  contentPath: string;
+  /** The new site path of the default-language page. */
+  sitePath: string;
+}
+
+const SITE_FILE = 'site.yaml';
+
+export function importContent(options: ImportOptions): ImportResult {
+  const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: 0, includesToFill: [] };
+  if (!existsSync(options.source))
+    throw new ImportSourceError(`${options.source} does not exist; pass the export file or folder you saved`);
+  const { set, cleanup } = readSource(options, counts);
+  try {
+    return planAndWrite(set, options, counts);
+  } finally {
+    cleanup();
+  }
+}
+
+function readSource(options: ImportOptions, counts: ConversionCounts): { set: SourceSet; cleanup: () => void } {
+  const { from, source } = options;
+  if (from === 'document360' && statSync(source).isFile()) {
+    if (!/\.zip$/i.test(source))
+      throw new ImportSourceError(
+        `${source} is not a ZIP file; pass Document360's export ZIP or the folder it unpacks to`,
+      );
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kit-import-'));
+    for (const [name, data] of Object.entries(unzipSync(readFileSync(source)))) {
+      const target = path.join(dir, name);
+      if (!target.startsWith(dir + path.sep)) continue; // a path that climbs out of the archive
+      if (name.endsWith('/')) continue;
+      mkdirSync(path.dirname(target), { recursive: true });
+      writeFileSync(target, data);
+    }
+    const set = readMarkdownFolder('document360', dir, counts);
+    return { set, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  if (from === 'zendesk' || from === 'intercom' || from === 'helpscout' || from === 'freshdesk')
+    return { set: readHostedExport(from, source, counts), cleanup: () => {} };
+  if (!statSync(source).isDirectory())
+    throw new ImportSourceError(`${source} is not a folder; pass the ${from} project's folder`);
+  return { set: readMarkdownFolder(from, source, counts), cleanup: () => {} };
+}
+
+/** Unique ids: the first keeps its id, later ones get "-2", "-3". */
+function uniqueId(base: string, taken: Set<string>): string {
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  taken.add(id);
+  return id;
+}
+
+function planAndWrite(set: SourceSet, options: ImportOptions, counts: ConversionCounts): ImportResult {
+  const layout = getContentLayout();
+  const root = path.dirname(options.outDir);
+  const contentName = path.basename(options.outDir);
+  const summary: ImportSummary = {
+    imported: [],
+    skipped: [...set.skipped],
+    renamed: [],
+    redirects: 0,
+    externalRedirects: 0,
+    unresolvedLinks: [],
+    imagesCopied: 0,
+    imagesMissing: [],
+    imagesRemote: [],
+    templateSyntaxRemoved: counts.templateSyntaxRemoved,
+    includesToFill: counts.includesToFill,
+    unsafeHtmlRemoved: 0,
+    droppedKeys: {},
+    mappings: [...set.mappings],
+    translations: 0,
+  };
+  const existingCategories = readYamlArray(path.join(options.outDir, CATEGORIES_FILE));
+
+  // Categories and sections: ids from titles, unique, never a built-in route.
+  const categoryIds = new Map<string, string>();
+  const takenCategories = new Set<string>(existingCategories.map((c) => String(c.id)));
+  const sectionIds = new Map<string, string>();
+  const takenSections = new Map<string, Set<string>>();
+  const categoryOf = (p: SourcePage) => {
+    let id = categoryIds.get(p.category.key);
+    if (!id) {
+      let base = slugOrFallback(p.category.title, p.category.key, 'general');
+      if ((RESERVED_SEGMENTS as readonly string[]).includes(base)) base = `${base}-help`;
+      const existing = existingCategories.find(
+        (c) =>
+          typeof c.title === 'string' &&
+          c.title.toLowerCase() === p.category.title.toLowerCase() &&
+          typeof c.id === 'string',
+      );
+      id = existing ? String(existing.id) : uniqueId(base, takenCategories);
+      categoryIds.set(p.category.key, id);
+    }
+    return id;
+  };
+  const sectionOf = (p: SourcePage, categoryId: string) => {
+    if (!p.section) return undefined;
+    const key = `${categoryId}\u0000${p.section.key}`;
+    let id = sectionIds.get(key);
+    if (!id) {
+      const taken = takenSections.get(categoryId) ?? new Set<string>();
+      takenSections.set(categoryId, taken);
+      id = uniqueId(slugOrFallback(p.section.title, p.section.key), taken);
+      sectionIds.set(key, id);
+    }
+    return id;
+  };
+
+  // Default-language pages first, in source order, so renames are the same on every run.
+  const defaults = set.pages
+    .filter((p) => !p.locale)
+    .sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
+  const translations = set.pages.filter((p) => p.locale);
+  const redirectOnly = defaults.filter((p) => p.redirectTo);
+  const articles = defaults.filter((p) => !p.redirectTo);
+  const takenSlugs = new Set<string>();
+  // Slugs of the content folder's own articles are taken, except by the file this import wrote there before.
+  const existingSlugs = listExistingSlugs(path.join(options.outDir, 'articles'));
+  const planned: PlannedPage[] = [];
+  // Pages the content folder already has: an old path there must not redirect (the build would refuse).
+  const existingLive = new Set([
+    ...existingCategories.map((c) => getCategoryPath(String(c.id)).toLowerCase()),
+    ...[...existingSlugs.entries()].map(([slug, e]) => getArticlePath(e.path.split('/')[1] ?? '', slug).toLowerCase()),
+  ]);
+  const groupsUsed = new Map<string, { page: SourcePage; sectionId?: string; categoryId: string }>();
+  for (const page of articles) {
+    const categoryId = categoryOf(page);
+    const sectionId = sectionOf(page, categoryId);
+    const place = placeGroup(layout, categoryId, sectionId);
+    groupsUsed.set(`${place.categoryId}\u0000${place.sectionId ?? ''}`, { page, sectionId, categoryId });
+    let slug = page.slugHint || slugOrFallback(page.title);
+    let reason: string | undefined;
+    const pathFor = (s: string) => ['articles', ...place.folders, `${s}.md`].join('/');
+    // An existing file at the same path with the same title is this page, imported before: a re-import, not a clash.
+    const usedElsewhere = (s: string) => {
+      if (takenSlugs.has(s)) return true;
+      const existing = existingSlugs.get(s);
+      return existing !== undefined && (existing.path !== pathFor(s) || existing.title !== page.title.slice(0, 120));
+    };
+    if (usedElsewhere(slug)) {
+      const other =
+        planned.find((p) => p.slug === slug)?.page.origin ?? `${contentName}/${existingSlugs.get(slug)?.path}`;
+      reason = `the slug "${slug}" is already used by ${other}`;
+      let next = `${sectionId ?? categoryId}-${slug}`;
+      for (let n = 2; usedElsewhere(next); n++) next = `${sectionId ?? categoryId}-${slug}-${n}`;
+      slug = next;
+    }
+    takenSlugs.add(slug);
+    const fileName = path.posix.basename(page.origin).replace(/\.[a-z]+$/i, '');
+    if (!reason && page.sourceDir && fileName !== slug) reason = `"${path.posix.basename(page.origin)}" is not a slug`;
+    const contentPath = ['articles', ...place.folders, `${slug}.md`].join('/');
+    if (reason) summary.renamed.push({ origin: page.origin, file: `${contentName}/${contentPath}`, reason });
+    planned.push({
+      page,
+      slug,
+      folders: place.folders,
+      contentPath,
+      sitePath: getArticlePath(place.categoryId, slug),
+    });
+  }
+
+  // Lookups for links: source keys, and old paths (lowercase, since old sites often differ in case).
+  const byKey = new Map<string, PlannedPage>();
+  const byOldPath = new Map<string, PlannedPage>();
+  const pathKey = (url: string) =>
+    normalizeRedirectPath(decodeSafe(url.replace(/\.html?$/i, '').replace(/\/index$/i, '/'))).toLowerCase();
+  for (const p of planned) {
+    for (const k of p.page.linkKeys) if (!byKey.has(k)) byKey.set(k, p);
+    for (const u of p.page.oldUrls) {
+      const sitePath = toSitePath(u);
+      if (sitePath) {
+        byOldPath.set(pathKey(sitePath), p);
+        if (set.basePath && sitePath.startsWith(set.basePath))
+          byOldPath.set(pathKey(sitePath.slice(set.basePath.length) || '/'), p);
+      }
+    }
+  }
+
+  const files: PlannedFile[] = [];
+  const images = new Map<string, string>();
+  const listed: Array<{ from: string; to: string }> = [];
+
+  const resolveLink = (from: PlannedPage, url: string, fromContentPath: string): string | undefined => {
+    const [target = '', anchor] = url.split('#', 2) as [string, string | undefined];
+    const hash = anchor !== undefined ? `#${anchor}` : '';
+    const toFile = (p: PlannedPage) =>
+      `${path.posix.relative(path.posix.dirname(fromContentPath), p.contentPath)}${hash}`;
+    if (target === '') return url;
+    if (target.startsWith(REF_PREFIX)) {
+      const ref = target.slice(REF_PREFIX.length).replace(/^\.?\//, '');
+      const relDir = path.posix.dirname(from.page.linkKeys[0] ?? '');
+      const found = findByKey(byKey, [path.posix.join(relDir, ref), ref, ref.replace(/^_?[^/]*\//, '')]);
+      if (found) return toFile(found);
+      const byName = planned.find((p) =>
+        p.page.linkKeys.some((k) => path.posix.basename(k) === path.posix.basename(ref)),
+      );
+      return byName ? toFile(byName) : undefined;
+    }
+    if (/^(mailto|tel):/i.test(target)) return url;
+    if (/^https?:\/\//i.test(target)) {
+      const zendeskId = /\/articles\/(\d+)/.exec(target)?.[1];
+      const byId = zendeskId ? (byKey.get(`zendesk:${zendeskId}`) ?? byKey.get(`intercom:${zendeskId}`)) : undefined;
+      if (byId) return toFile(byId);
+      const sitePath = toSitePath(target);
+      if (set.siteUrl && target.startsWith(set.siteUrl) && sitePath) {
+        const p = byOldPath.get(pathKey(sitePath));
+        if (p) return toFile(p);
+      }
+      return url;
+    }
+    if (/^[a-z][a-z0-9+.-]*:/i.test(target)) return url;
+    if (target.startsWith('/')) {
+      const p = byOldPath.get(pathKey(target));
+      return p ? toFile(p) : undefined;
+    }
+    // Relative: a source file, or a path relative to the old URL.
+    const relDir = path.posix.dirname(from.page.linkKeys[0] ?? '');
+    const joined = path.posix.normalize(path.posix.join(relDir, decodeSafe(target))).replace(/\/$/, '');
+    const found = findByKey(byKey, [
+      joined,
+      `${joined}.md`,
+      `${joined}.mdx`,
+      `${joined}/index.md`,
+      `${joined}/_index.md`,
+      `${joined}/README.md`,
+      joined.replace(/\.html?$/i, '.md'),
+    ]);
+    if (found) return toFile(found);
+    const oldBase = toSitePath(from.page.oldUrls[0] ?? '/') ?? '/';
+    const oldDir = oldBase.endsWith('/') ? oldBase : path.posix.dirname(oldBase);
+    const p = byOldPath.get(pathKey(path.posix.join(oldDir, target)));
+    return p ? toFile(p) : undefined;
+  };
+
+  const resolveImage = (from: PlannedPage, src: string): string => {
+    if (/^https?:\/\//i.test(src) || src.startsWith('//')) {
+      summary.imagesRemote.push({ origin: from.page.origin, message: src });
+      return src;
+    }
+    if (/^data:/i.test(src)) return src;
+    const clean = decodeSafe(src.split(/[?#]/)[0]!);
+    const candidates = clean.startsWith('/')
+      ? set.staticDirs.flatMap((d) => [
+          path.join(d, clean),
+          ...(set.basePath && clean.startsWith(set.basePath) ? [path.join(d, clean.slice(set.basePath.length))] : []),
+        ])
+      : from.page.sourceDir
+        ? [path.join(from.page.sourceDir, clean)]
+        : [];
+    const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+    if (!found) {
+      summary.imagesMissing.push({ origin: from.page.origin, message: src });
+      return MISSING_IMAGE;
+    }
+    let target = images.get(found);
+    if (!target) {
+      const name = `${toSlug(path.basename(found).replace(/\.[^.]+$/, '')) || 'image'}${path.extname(found).toLowerCase()}`;
+      const dir = from.folders.join('/');
+      let candidate = `images/imported/${dir}/${name}`;
+      for (let n = 2; [...images.values()].includes(`/${candidate}`); n++)
+        candidate = `images/imported/${dir}/${n}-${name}`;
+      target = `/${candidate}`;
+      images.set(found, target);
+      files.push(plannedFile(root, `public${target}`, { copyFrom: found }));
+      summary.imagesCopied++;
+    }
+    return target;
+  };
+
+  let done = 0;
+  for (const p of planned) {
+    options.onProgress?.(++done, planned.length + translations.length);
+    const body = rewriteBody(p.page.body, (kind, url) => {
+      if (kind === 'image') return resolveImage(p, url);
+      const resolved = resolveLink(p, url, p.contentPath);
+      if (resolved === undefined) {
+        summary.unresolvedLinks.push({
+          origin: p.page.origin,
+          message: url.startsWith(REF_PREFIX) ? `ref "${url.slice(REF_PREFIX.length)}"` : url,
+        });
+        return url.startsWith(REF_PREFIX) ? '#' : url;
+      }
+      return resolved;
+    });
+    const { description, body: rest } = deriveDescription(p.page, dropTitleHeading(body, p.page.title));
+    const redirectFrom = collectRedirects(p, summary, byOldPath, pathKey, planned, existingLive);
+    for (const key of p.page.droppedKeys) summary.droppedKeys[key] = (summary.droppedKeys[key] ?? 0) + 1;
+    const frontmatter = {
+      title: p.page.title.slice(0, 120),
+      description,
+      ...(p.page.tags.length ? { tags: p.page.tags } : {}),
+      ...(p.page.order !== undefined ? { order: p.page.order } : {}),
+      ...(p.page.featured ? { featured: true } : {}),
+      ...(p.page.draft ? { draft: true } : {}),
+      ...(p.page.updated ? { updated: p.page.updated } : {}),
+      ...(redirectFrom.length ? { redirectFrom } : {}),
+    };
+    files.push(plannedFile(root, `${contentName}/${p.contentPath}`, { text: toMarkdownFile(frontmatter, rest) }));
+    summary.imported.push({ file: `${contentName}/${p.contentPath}`, origin: p.page.origin });
+  }
+
+  // Translations: the same relative path under <locale>/, with their own old URLs.
+  for (const t of translations) {
+    options.onProgress?.(++done, planned.length + translations.length);
+    const original = t.translationOf ? findByKey(byKey, [...t.linkKeys, t.translationOf]) : undefined;
+    if (!original) {
+      summary.skipped.push({
+        origin: t.origin,
+        message: `a ${t.locale} translation without its ${set.language ?? 'default-language'} article`,
+      });
+      continue;
+    }
+    const locale = t.locale!.toLowerCase();
+    const contentPath = `${locale}/${original.contentPath}`;
+    const tp: PlannedPage = { ...original, page: t, contentPath };
+    const body = rewriteBody(t.body, (kind, url) =>
+      kind === 'image' ? resolveImage(tp, url) : (resolveLink(tp, url, contentPath) ?? url),
+    );
+    const { description, body: rest } = deriveDescription(t, dropTitleHeading(body, t.title));
+    const redirectFrom = [
+      ...new Set(
+        t.oldUrls
+          .map(toSitePath)
+          .filter((u): u is string => !!u)
+          .map(normalizeRedirectPath),
+      ),
+    ];
+    summary.redirects += redirectFrom.length;
+    const frontmatter = {
+      title: t.title.slice(0, 120),
+      description,
+      ...(t.tags.length ? { tags: t.tags } : {}),
+      ...(t.draft ? { draft: true } : {}),
+      ...(t.updated ? { updated: t.updated } : {}),
+      ...(redirectFrom.length ? { redirectFrom } : {}),
+    };
+    files.push(plannedFile(root, `${contentName}/${contentPath}`, { text: toMarkdownFile(frontmatter, rest) }));
+    summary.imported.push({ file: `${contentName}/${contentPath}`, origin: t.origin });
+    summary.translations++;
+  }
+
+  // Pages that only redirected: a redirect each, to our page or to the URL they named.
+  for (const r of redirectOnly) {
+    const target = r.redirectTo!;
+    const internal = /^https?:\/\//i.test(target)
+      ? undefined
+      : (byOldPath.get(pathKey(target)) ?? findByKey(byKey, [target]));
+    const to = internal ? internal.sitePath : /^https?:\/\//i.test(target) ? target : undefined;
+    if (!to) {
+      summary.skipped.push({
+        origin: r.origin,
+        message: `redirect_to "${target}" is not a page of the import or a full URL; add the redirect by hand`,
+      });
+      continue;
+    }
+    for (const u of r.oldUrls) {
+      const from = toSitePath(u);
+      if (!from || byOldPath.has(pathKey(from)) || listed.some((l) => pathKey(l.from) === pathKey(from))) continue;
+      if (normalizeRedirectPath(from) === normalizeRedirectPath(to)) continue;
+      listed.push({ from: normalizeRedirectPath(from), to });
+      if (/^https?:/.test(to)) summary.externalRedirects++;
+      else summary.redirects++;
+    }
+    summary.skipped.push({
+      origin: r.origin,
+      message: `only redirected (to ${target}): written as a redirect in ${contentName}/${REDIRECTS_FILE}`,
+    });
+  }
+  if (listed.length > 0) {
+    const existing = readYamlArray(path.join(options.outDir, REDIRECTS_FILE));
+    const added = listed.filter((l) => !existing.some((e) => e.from === l.from));
+    if (added.length) files.push(appendedYamlFile(root, `${contentName}/${REDIRECTS_FILE}`, added));
+  }
+
+  files.push(...categoryFiles(root, contentName, layout, existingCategories, groupsUsed, categoryIds));
+  const siteFile = siteSettingsFile(root, contentName, set, translations, layout);
+  if (siteFile) files.push(siteFile);
+  summary.unsafeHtmlRemoved = counts.unsafeHtmlRemoved;
+
+  const kept = files.filter((f) => f.exists && !options.force).map((f) => f.path);
+  if (!options.dryRun) {
+    for (const f of files) {
+      if (f.exists && !options.force) continue;
+      const abs = path.join(root, f.path);
+      mkdirSync(path.dirname(abs), { recursive: true });
+      if (f.copyFrom) copyFileSync(f.copyFrom, abs);
+      else writeFileSync(abs, f.text ?? '');
+    }
+  }
+  return { summary, files, kept, written: !options.dryRun };
+}
+
+function listExistingSlugs(articlesDir: string): Map<string, { path: string; title?: string }> {
+  const slugs = new Map<string, { path: string; title?: string }>();
+  if (!existsSync(articlesDir)) return slugs;
+  for (const entry of readdirSync(articlesDir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
+    const abs = path.join(entry.parentPath, entry.name);
+    const rel = path.relative(path.dirname(articlesDir), abs).split(path.sep).join('/');
+    const title = parseSourceFile(readFileSync(abs, 'utf8')).data.title;
+    slugs.set(entry.name.replace(/\.mdx?$/, ''), { path: rel, title: typeof title === 'string' ? title : undefined });
+  }
+  return slugs;
+}
+
+function findByKey(byKey: Map<string, PlannedPage>, keys: string[]): PlannedPage | undefined {
+  for (const k of keys) {
+    const p = byKey.get(k);
+    if (p) return p;
+  }
+  return undefined;
+}
+
+function decodeSafe(s: string): string {
+  try {
+    return decodeURI(s);
+  } catch {
+    return s;
+  }
+}
+
+/** The path of an old URL (a full URL or a site path), usable as a redirect source; undefined when it cannot be. */
+function toSitePath(url: string): string | undefined {
+  let p = url;
+  if (/^https?:\/\//i.test(url)) {
+    try {
+      p = new URL(url).pathname;
+    } catch {
+      return undefined;
+    }
+  }
+  p = p.split(/[?#]/)[0]!.replace(/\s/g, '%20');
+  return p.startsWith('/') ? p : undefined;
+}
+
+/** The article's old paths as `redirectFrom`: not its own new path, not a live page, not claimed twice. */
+function collectRedirects(
+  p: PlannedPage,
+  summary: ImportSummary,
+  byOldPath: Map<string, PlannedPage>,
+  pathKey: (u: string) => string,
+  planned: PlannedPage[],
+  existingLive: Set<string>,
+): string[] {
+  const out: string[] = [];
+  const seen = new Set<string>();
+  const live = new Set([
+    ...existingLive,
+    ...planned.map((q) => q.sitePath.toLowerCase()),
+    getHomePath(),
+    getFaqIndexPath(),
+    getSearchPath(),
+    '/404/',
+  ]);
+  for (const folder of new Set(planned.map((q) => q.folders[0]!))) live.add(getCategoryPath(folder).toLowerCase());
+  for (const u of p.page.oldUrls) {
+    const sitePath = toSitePath(u);
+    if (!sitePath) continue;
+    const from = normalizeRedirectPath(sitePath);
+    if (from === p.sitePath || seen.has(from)) continue;
+    if (byOldPath.get(pathKey(sitePath)) !== p) {
+      summary.skipped.push({
+        origin: p.page.origin,
+        message: `the old path ${from} is also another page's; it redirects to that one`,
+      });
+      continue;
+    }
+    if (live.has(from.toLowerCase()) && from.toLowerCase() !== p.sitePath) {
+      summary.skipped.push({
+        origin: p.page.origin,
+        message: `the old path ${from} is a page of the new site; no redirect there`,
+      });
+      continue;
+    }
+    seen.add(from);
+    out.push(from);
+  }
+  summary.redirects += out.length;
+  return out;
+}
+
+type UrlKind = 'link' | 'image';
+
+/** An image the source does not have: the build would fail on it, so it becomes a note for the writer. */
+const MISSING_IMAGE = '\u0000missing';
+
+/** Every Markdown link, image and link definition outside code, through `rewrite`. */
+function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => string): string {
+  const keep = (kind: UrlKind, url: string) => {
+    const next = rewrite(kind, url);
+    return next === MISSING_IMAGE ? url : next;
+  };
+  return mapProse(body, (prose) =>
+    prose
+      .replace(
+        /(!?)\[((?:[^\]\\\n]|\\.|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:"[^"]*"|'[^']*'))?)\s*\)/g,
+        (_m, bang: string, text: string, url: string, title: string) => {
+          const next = rewrite(bang ? 'image' : 'link', url);
+          if (next === MISSING_IMAGE)
+            return `<!-- import: the image "${url}" (${text || 'no alt text'}) was not in the source; add it to public/ and link it -->`;
+          return `${bang}[${text}](${next}${title})`;
+        },
+      )
+      .replace(
+        /^(\s{0,3}\[[^\]\n]+\]:\s*)(\S+)/gm,
+        (_m, lead: string, url: string) =>
+          `${lead}${keep(/\.(png|jpe?g|gif|svg|webp)$/i.test(url) ? 'image' : 'link', url)}`,
+      )
+      .replace(
+        /<img\b([^>]*?)\ssrc=(["'])([^"']+)\2/gi,
+        (_m, before: string, q: string, src: string) => `<img${before} src=${q}${keep('image', src)}${q}`,
+      ),
+  );
+}
+
+/** Plain text of a Markdown paragraph. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!\[[^\]]*\]\([^)]*\)/g, '')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, '')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\{\{[<%][^]*?[>%]\}\}|\{%[^]*?%\}/g, '')
+    .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/**
+ * The description: the source's, or the first paragraph as plain text, 50-160 characters. A
+ * first paragraph that is the whole description leaves the body (the page shows the description
+ * under the title, so it would read twice).
+ */
+export function deriveDescription(page: SourcePage, body: string): { description: string; body: string } {
+  const clean = (s: string) => plainText(s).replace(/\{\{|\}\}|\{%|%\}/g, '');
+  if (page.description && !hasTemplateSyntax(page.description))
+    return { description: fit(clean(page.description), page.title), body };
+  const blocks = body.split(/\n{2,}/);
+  const isParagraph = (b: string) =>
+    !/^\s*(#|:::|```|~~~|>|[-*+] |\d+\. |\||!\[|<|---|\*\*[^*]+\*\*\s*$)/.test(b) && plainText(b).length > 0;
+  const firstIndex = blocks.findIndex(isParagraph);
+  if (firstIndex === -1) return { description: fit(`${page.title}.`, page.title), body };
+  let text = clean(blocks[firstIndex]!);
+  if (text.length >= 50 && text.length <= 160 && firstIndex === 0 && blocks.length > 1) {
+    return { description: text, body: blocks.slice(1).join('\n\n') };
+  }
+  for (let i = firstIndex + 1; text.length < 50 && i < blocks.length; i++)
+    if (isParagraph(blocks[i]!)) text = `${text} ${clean(blocks[i]!)}`;
+  return { description: fit(text, page.title), body };
+}
+
+function fit(text: string, title: string): string {
+  let t = text.trim();
+  if (t.length < 50 && !t.toLowerCase().includes(title.toLowerCase())) t = `${title}: ${t}`.replace(/: \.$/, '.');
+  if (t.length <= 160) return t;
+  const sentences = t.slice(0, 160).match(/^.*[.!?](?=\s)/)?.[0];
+  if (sentences && sentences.length >= 50) return sentences;
+  return `${t.slice(0, 159).replace(/\s+\S*$/, '')}…`;
+}
+
+function toMarkdownFile(frontmatter: Record<string, unknown>, body: string): string {
+  const tidy = mapProse(body, (prose) => prose.replace(/\n{3,}/g, '\n\n'));
+  return `---\n${stringifyYaml(frontmatter, { lineWidth: 0 })}---\n\n${tidy.trim()}\n`;
+}
+
+/** A first heading that repeats the title (hosted desks often start the body with it): the page already shows the title. */
+function dropTitleHeading(body: string, title: string): string {
+  const norm = (s: string) =>
+    s
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}]+/gu, ' ')
+      .trim();
+  return body.replace(/^\s*#{1,6}[ \t]+(.+?)[ \t]*\n/, (m, heading: string) =>
+    norm(heading) === norm(title) ? '' : m,
+  );
+}
+
+function plannedFile(root: string, rel: string, content: { text?: string; copyFrom?: string }): PlannedFile {
+  const abs = path.join(root, rel);
+  let exists = false;
+  if (existsSync(abs)) {
+    const now = readFileSync(abs);
+    const next = content.copyFrom ? readFileSync(content.copyFrom) : Buffer.from(content.text ?? '');
+    exists = !now.equals(next);
+  }
+  return { path: rel, ...content, exists };
+}
+
+function readYamlArray(file: string): Array<Record<string, unknown>> {
+  if (!existsSync(file)) return [];
+  try {
+    const value = parseYaml(readFileSync(file, 'utf8')) as unknown;
+    return Array.isArray(value) ? (value as Array<Record<string, unknown>>) : [];
+  } catch {
+    return [];
+  }
+}
+
+/** categories.yaml: the existing categories as they are, the import's added after them. */
+function categoryFiles(
+  root: string,
+  contentName: string,
+  layout: ContentLayout,
+  existing: Array<Record<string, unknown>>,
+  groupsUsed: Map<string, { page: SourcePage; sectionId?: string; categoryId: string }>,
+  _categoryIds: Map<string, string>,
+): PlannedFile[] {
+  const added = new Map<string, Record<string, unknown>>();
+  const describe = (title: string, given?: string) => {
+    const d = given?.trim();
+    return d && d.length > 0 ? d : `Articles about ${title.toLowerCase()}.`;
+  };
+  for (const { page, sectionId, categoryId } of groupsUsed.values()) {
+    const place = placeGroup(layout, categoryId, sectionId);
+    if (existing.some((c) => c.id === place.categoryId)) continue;
+    if (layout.sections || !sectionId) {
+      const cat = added.get(place.categoryId) ?? {
+        id: place.categoryId,
+        title: page.category.title,
+        description: describe(page.category.title, page.category.description),
+        order: page.category.order ?? 0,
+      };
+      if (sectionId && page.section) {
+        const sections = (cat.sections as Array<Record<string, unknown>> | undefined) ?? [];
+        if (!sections.some((s) => s.id === sectionId))
+          sections.push({
+            id: sectionId,
+            title: page.section.title,
+            ...(page.section.description ? { description: page.section.description } : {}),
+            ...(page.section.order !== undefined ? { order: page.section.order } : {}),
+          });
+        cat.sections = sections;
+      }
+      added.set(place.categoryId, cat);
+    } else {
+      const title = `${page.category.title}: ${page.section!.title}`;
+      added.set(place.categoryId, {
+        id: place.categoryId,
+        title,
+        description: describe(page.section!.title, page.section!.description ?? page.category.description),
+        order: (page.category.order ?? 0) * 100 + (page.section!.order ?? 0),
+      });
+    }
+  }
+  if (added.size === 0) return [];
+  const sorted = [...added.values()].sort(
+    (a, b) => Number(a.order) - Number(b.order) || String(a.id).localeCompare(String(b.id)),
+  );
+  return [appendedYamlFile(root, `${contentName}/${CATEGORIES_FILE}`, sorted)];
+}
+
+/**
+ * A YAML list file with entries added at its end, the writer's entries, comments and layout kept
+ * as they are: adding is not overwriting, so it needs no --force.
+ */
+function appendedYamlFile(root: string, rel: string, entries: Array<Record<string, unknown>>): PlannedFile {
+  const abs = path.join(root, rel);
+  const before = existsSync(abs) ? readFileSync(abs, 'utf8').trimEnd() : '';
+  const text = `${before ? `${before}\n` : ''}${stringifyYaml(entries, { lineWidth: 0 })}`;
+  return { path: rel, text, exists: false };
+}
+
+/** A site.yaml for a new content folder; an existing one is left alone. */
+function siteSettingsFile(
+  root: string,
+  contentName: string,
+  set: SourceSet,
+  translations: SourcePage[],
+  layout: ContentLayout,
+): PlannedFile | undefined {
+  if (existsSync(path.join(root, contentName, SITE_FILE))) return undefined;
+  const language = (set.language ?? 'en').toLowerCase().replace(/_/g, '-');
+  const locales = [...new Set(translations.map((t) => t.locale!.toLowerCase()))].sort();
+  const site = {
+    name: 'Help Center',
+    url: set.siteUrl ?? 'https://help.example.com',
+    language: /^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/.test(language) ? language : 'en',
+    ...(layout.locales && locales.length ? { locales: locales.map((code) => ({ code, label: code })) } : {}),
+  };
+  return plannedFile(root, `${contentName}/${SITE_FILE}`, {
+    text: `# Written by helpdesk-kit import: set the name and the URL the help center will have.\n${stringifyYaml(site, { lineWidth: 0 })}`,
+  });
+}

@@ -1,0 +1,407 @@
+/**
+ * Markdown folders of other generators: Jekyll, Hugo, Docusaurus, MkDocs, and Document360's
+ * export (Markdown or HTML files in category folders, from its ZIP). Each file becomes a page;
+ * its folders become the category and section; its old URL is worked out the way that generator
+ * builds URLs, so it can redirect; the generator's own syntax is converted (template-syntax.ts).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { mapFrontmatter, parseSourceFile } from '../frontmatter.ts';
+import { htmlToMarkdown, htmlToText } from '../html-to-markdown.ts';
+import { stripNumberPrefix, toSlug } from '../slugs.ts';
+import {
+  convertDocusaurusAdmonitions,
+  convertGithubAlerts,
+  convertHtmlAndStructure,
+  convertHugoShortcodes,
+  convertLiquid,
+  convertMdx,
+  convertMkdocsAdmonitions,
+  type TemplateContext,
+} from '../template-syntax.ts';
+import type { ConversionCounts, ImportSource, SourceGroup, SourcePage, SourceSet } from '../types.ts';
+
+type FolderSource = Extract<ImportSource, 'jekyll' | 'hugo' | 'docusaurus' | 'mkdocs' | 'document360'>;
+
+const PAGE_EXT = /\.(md|mdx|markdown|html?)$/i;
+const INDEX_NAMES = /^(_?index|readme)\.(md|mdx|markdown|html?)$/i;
+/** Folders that hold a generator's machinery, not pages. */
+const SKIP_DIRS = new Set([
+  'node_modules',
+  '.git',
+  '_site',
+  'public',
+  'build',
+  'site',
+  'vendor',
+  '_layouts',
+  '_includes',
+  '_data',
+  '_sass',
+  '_plugins',
+  'layouts',
+  'themes',
+  'archetypes',
+  'i18n',
+  'data',
+  'static',
+  'assets',
+  'src',
+  'blog',
+  '.docusaurus',
+  'overrides',
+]);
+
+interface Layout {
+  /** The folder the pages are in. */
+  pagesDir: string;
+  staticDirs: string[];
+  basePath?: string;
+  /** Folder titles and orders the generator keeps beside the pages (mkdocs nav, _category_.json). */
+  groupMeta: Map<string, { title?: string; order?: number; description?: string }>;
+  /** Page titles from a nav file, by path relative to pagesDir. */
+  navTitles: Map<string, { title: string; order: number }>;
+  prettyUrls: boolean;
+  language?: string;
+}
+
+function readLayout(from: FolderSource, root: string): Layout {
+  const layout: Layout = {
+    pagesDir: root,
+    staticDirs: [],
+    groupMeta: new Map(),
+    navTitles: new Map(),
+    prettyUrls: true,
+  };
+  if (from === 'hugo') {
+    if (existsSync(path.join(root, 'content'))) layout.pagesDir = path.join(root, 'content');
+    layout.staticDirs = ['static', 'assets'].map((d) => path.join(root, d));
+    const config = readConfig(root, ['hugo.yaml', 'hugo.yml', 'config.yaml', 'config.yml']);
+    layout.language = typeof config?.languageCode === 'string' ? config.languageCode : undefined;
+  } else if (from === 'jekyll') {
+    const config = readConfig(root, ['_config.yml', '_config.yaml']);
+    layout.staticDirs = [root];
+    layout.basePath = typeof config?.baseurl === 'string' ? config.baseurl : undefined;
+    layout.prettyUrls = config?.permalink === 'pretty';
+    layout.language = typeof config?.lang === 'string' ? config.lang : undefined;
+  } else if (from === 'docusaurus') {
+    if (existsSync(path.join(root, 'docs'))) layout.pagesDir = path.join(root, 'docs');
+    layout.staticDirs = [path.join(root, 'static')];
+    layout.basePath = '/docs';
+  } else if (from === 'mkdocs') {
+    const config = readConfig(root, ['mkdocs.yml', 'mkdocs.yaml']);
+    const docsDir = typeof config?.docs_dir === 'string' ? config.docs_dir : 'docs';
+    if (existsSync(path.join(root, docsDir))) layout.pagesDir = path.join(root, docsDir);
+    layout.staticDirs = [layout.pagesDir];
+    layout.prettyUrls = config?.use_directory_urls !== false;
+    readMkdocsNav(config?.nav, [], layout, { n: 0 });
+  }
+  return layout;
+}
+
+function readConfig(root: string, names: string[]): Record<string, unknown> | undefined {
+  for (const name of names) {
+    const file = path.join(root, name);
+    if (!existsSync(file)) continue;
+    try {
+      // MkDocs configs use `!!python/name:` tags: read them as plain values.
+      return parseYaml(readFileSync(file, 'utf8'), { customTags: [], logLevel: 'silent', strict: false }) as Record<
+        string,
+        unknown
+      >;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The path a nav entry points at: "page.md" or { Title: "page.md" }. */
+function navPath(entry: unknown): string | undefined {
+  if (typeof entry === 'string') return entry;
+  if (entry && typeof entry === 'object') {
+    const value: unknown = Object.values(entry as Record<string, unknown>)[0];
+    return typeof value === 'string' ? value : undefined;
+  }
+  return undefined;
+}
+
+function readMkdocsNav(nav: unknown, folders: string[], layout: Layout, counter: { n: number }): void {
+  if (!Array.isArray(nav)) return;
+  for (const item of nav as unknown[]) {
+    if (typeof item === 'string') layout.navTitles.set(item, { title: '', order: counter.n++ });
+    else if (item && typeof item === 'object') {
+      for (const [title, value] of Object.entries(item as Record<string, unknown>)) {
+        if (typeof value === 'string') layout.navTitles.set(value, { title, order: counter.n++ });
+        else if (Array.isArray(value)) {
+          const firstPath = (value as unknown[]).map(navPath).find(Boolean);
+          if (firstPath) layout.groupMeta.set(path.posix.dirname(firstPath), { title, order: counter.n });
+          readMkdocsNav(value, [...folders, title], layout, counter);
+        }
+      }
+    }
+  }
+}
+
+/** Index files first in each folder: a section's `_index.md` names the section before its pages are read. */
+const byIndexFirst = (a: string, b: string) =>
+  Number(!INDEX_NAMES.test(a)) - Number(!INDEX_NAMES.test(b)) || (a < b ? -1 : a > b ? 1 : 0);
+
+function listPages(dir: string, rel = ''): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort(byIndexFirst)) {
+    const abs = path.join(dir, name);
+    if (statSync(abs).isDirectory()) {
+      if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
+      out.push(...listPages(abs, rel ? `${rel}/${name}` : name));
+    } else if (PAGE_EXT.test(name) && !/^(license|changelog|contributing|code_of_conduct|404)\./i.test(name)) {
+      out.push(rel ? `${rel}/${name}` : name);
+    }
+  }
+  return out;
+}
+
+/** The date of each file's last commit, in one `git log` over the folder; empty outside a repository. */
+function readGitDates(dir: string): Map<string, string> {
+  const dates = new Map<string, string>();
+  try {
+    const top = execFileSync('git', ['rev-parse', '--show-toplevel'], {
+      cwd: dir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
+    const log = execFileSync('git', ['log', '--format=%x00%cs', '--name-only', '--', '.'], {
+      cwd: dir,
+      encoding: 'utf8',
+      maxBuffer: 256 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let date = '';
+    for (const line of log.split('\n')) {
+      if (line.startsWith('\u0000')) date = line.slice(1);
+      else if (line) {
+        const abs = path.join(top, line);
+        if (!dates.has(abs)) dates.set(abs, date);
+      }
+    }
+  } catch {
+    // Not a git repository, or git is missing: the frontmatter's dates are all there is.
+  }
+  return dates;
+}
+
+function readGroupMeta(
+  from: FolderSource,
+  layout: Layout,
+  relDir: string,
+): { title?: string; order?: number; description?: string } {
+  const known = layout.groupMeta.get(relDir);
+  if (known) return known;
+  if (from === 'docusaurus') {
+    for (const name of ['_category_.json', '_category_.yml', '_category_.yaml']) {
+      const file = path.join(layout.pagesDir, relDir, name);
+      if (!existsSync(file)) continue;
+      try {
+        const data = (
+          name.endsWith('.json') ? JSON.parse(readFileSync(file, 'utf8')) : parseYaml(readFileSync(file, 'utf8'))
+        ) as Record<string, unknown>;
+        const meta = {
+          title: typeof data.label === 'string' ? data.label : undefined,
+          order: typeof data.position === 'number' ? data.position : undefined,
+          description:
+            data.link &&
+            typeof data.link === 'object' &&
+            typeof (data.link as Record<string, unknown>).description === 'string'
+              ? ((data.link as Record<string, unknown>).description as string)
+              : undefined,
+        };
+        layout.groupMeta.set(relDir, meta);
+        return meta;
+      } catch {
+        // A broken _category_ file: the folder name serves as the title.
+      }
+    }
+  }
+  return {};
+}
+
+const humanize = (name: string) => {
+  const words = stripNumberPrefix(name)
+    .name.replace(/^_/, '')
+    .replace(/[-_]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+};
+
+/** The old site path of a page, as its generator built it. */
+function getOldPath(from: FolderSource, layout: Layout, rel: string, slug: string | undefined): string {
+  const noExt = rel.replace(PAGE_EXT, '');
+  const dir = path.posix.dirname(noExt) === '.' ? '' : path.posix.dirname(noExt);
+  const isIndex = INDEX_NAMES.test(path.posix.basename(rel));
+  const base = layout.basePath && layout.basePath !== '/' ? layout.basePath.replace(/\/$/, '') : '';
+  if (from === 'hugo') {
+    const last = isIndex ? '' : (slug ?? path.posix.basename(noExt));
+    return `/${[dir, last].filter(Boolean).join('/')}/`.toLowerCase().replace(/\/{2,}/g, '/');
+  }
+  if (from === 'docusaurus') {
+    const clean = dir
+      .split('/')
+      .map((p) => stripNumberPrefix(p).name)
+      .join('/');
+    if (slug?.startsWith('/')) return `${base}${slug}`;
+    const last = isIndex ? '' : (slug ?? stripNumberPrefix(path.posix.basename(noExt)).name);
+    return `${base}/${[clean, last].filter(Boolean).join('/')}`.replace(/\/{2,}/g, '/');
+  }
+  if (from === 'jekyll') {
+    // Jekyll's baseurl is where the site is deployed, like our `base`: old paths are without it.
+    const clean = dir.replace(/^_/, '');
+    if (isIndex) return `/${clean ? `${clean}/` : ''}`;
+    const last = path.posix.basename(noExt);
+    return `/${[clean, last].filter(Boolean).join('/')}${layout.prettyUrls ? '/' : '.html'}`;
+  }
+  if (from === 'document360') return `/docs/${toSlug(stripNumberPrefix(slug ?? path.posix.basename(noExt)).name)}`;
+  // MkDocs: directory URLs.
+  const last = isIndex ? '' : path.posix.basename(noExt);
+  const joined = [dir, last].filter(Boolean).join('/');
+  return layout.prettyUrls || isIndex ? `/${joined}${joined ? '/' : ''}` : `/${joined}.html`;
+}
+
+export function readMarkdownFolder(from: FolderSource, root: string, counts: ConversionCounts): SourceSet {
+  const layout = readLayout(from, root);
+  const set: SourceSet = {
+    pages: [],
+    skipped: [],
+    mappings: [],
+    staticDirs: layout.staticDirs,
+    basePath: layout.basePath,
+    language: layout.language,
+  };
+  const files = listPages(layout.pagesDir);
+  const gitDates = readGitDates(layout.pagesDir);
+  // One folder that holds everything ("docs/", "content/docs/") is a wrapper, not a category.
+  const topFolders = new Set(files.map((f) => (f.includes('/') ? f.split('/')[0]! : '')));
+  const wrapper = topFolders.size === 1 && !topFolders.has('') ? [...topFolders][0]! : undefined;
+  if (wrapper) set.mappings.push(`every page is in "${wrapper}/": its subfolders are the categories`);
+  const mapped = new Set<string>();
+  const relOf = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+
+  for (const rel of files) {
+    const abs = path.join(layout.pagesDir, rel);
+    const origin = relOf(abs);
+    const { data, body: rawBody } = parseSourceFile(readFileSync(abs, 'utf8'));
+    const fm = mapFrontmatter(data);
+    const ctx: TemplateContext = { origin, counts };
+    const isHtml = /\.html?$/i.test(rel);
+    let body = rawBody;
+    let htmlTitle: string | undefined;
+    if (isHtml) {
+      // An HTML page's first <h1> is its title, not a heading of its text.
+      body = body.replace(/^\s*<h1\b[^>]*>([\s\S]*?)<\/h1>/i, (_m, text: string) => {
+        htmlTitle = htmlToText(text);
+        return '';
+      });
+      const converted = htmlToMarkdown(body);
+      counts.unsafeHtmlRemoved += converted.unsafeRemoved;
+      body = converted.markdown;
+    }
+
+    // Folders: a page bundle (a folder with only index.md) is the page itself.
+    let folders = path.posix.dirname(rel) === '.' ? [] : path.posix.dirname(rel).split('/');
+    if (wrapper && folders[0] === wrapper) folders = folders.slice(1);
+    const name = path.posix.basename(rel);
+    let fileName = name.replace(PAGE_EXT, '');
+    const isIndex = INDEX_NAMES.test(name);
+    const siblings = files.filter((f) => f !== rel && f.startsWith(`${path.posix.dirname(rel)}/`)).length;
+    if (isIndex && folders.length > 0 && siblings === 0) {
+      fileName = folders.at(-1)!;
+      folders = folders.slice(0, -1);
+    } else if (isIndex && /^_index/i.test(name) && stripBody(body) === '') {
+      // Hugo's section page with no text of its own: it names the section.
+      const key = path.posix.dirname(rel);
+      layout.groupMeta.set(key, { title: fm.title, order: fm.order, description: fm.description });
+      set.skipped.push({
+        origin,
+        message: 'a section index without text of its own: its title and weight name the section',
+      });
+      continue;
+    } else if (isIndex) fileName = folders.at(-1) ?? 'overview';
+
+    const nav = layout.navTitles.get(rel);
+    const firstHeading = /^\s*#[ \t]+(.+?)[ \t]*#*$/m.exec(body)?.[1];
+    const title =
+      fm.title ??
+      (nav?.title || undefined) ??
+      htmlTitle ??
+      (firstHeading ? htmlToText(firstHeading) : undefined) ??
+      humanize(fileName);
+
+    if (from === 'hugo') body = convertHugoShortcodes(body, ctx);
+    if (from === 'jekyll') body = convertLiquid(body, ctx);
+    if (from === 'docusaurus') body = convertDocusaurusAdmonitions(convertMdx(body, ctx));
+    if (from === 'mkdocs' || from === 'document360') body = convertMkdocsAdmonitions(body);
+    body = convertGithubAlerts(body);
+    // Any generator's leftovers: Hugo shortcodes and Liquid tags also turn up in others' folders.
+    if (from !== 'hugo') body = convertHugoShortcodes(body, ctx);
+    if (from !== 'jekyll') body = convertLiquid(body, ctx);
+    body = convertHtmlAndStructure(body, ctx, title);
+
+    const groupKeys = folders.map((_f, i) => folders.slice(0, i + 1).join('/'));
+    const groupOf = (i: number): SourceGroup => {
+      const key = groupKeys[i]!;
+      const fullKey = wrapper ? `${wrapper}/${key}` : key;
+      const meta = readGroupMeta(from, layout, fullKey);
+      return {
+        key,
+        title: meta.title ?? humanize(folders[i]!),
+        order: meta.order ?? stripNumberPrefix(folders[i]!).order,
+        description: meta.description,
+      };
+    };
+    const category: SourceGroup = folders.length > 0 ? groupOf(0) : { key: '', title: 'General' };
+    let section: SourceGroup | undefined = folders.length > 1 ? groupOf(1) : undefined;
+    if (folders.length > 2) {
+      const deeper = folders.slice(1).join('/');
+      section = {
+        key: folders.slice(0, folders.length).join('/'),
+        title: folders.slice(1).map(humanize).join(' › '),
+        order: section?.order,
+      };
+      if (!mapped.has(deeper))
+        set.mappings.push(
+          `"${folders.join('/')}/" is deeper than category > section: it became the section "${section.title}" of "${category.title}"`,
+        );
+      mapped.add(deeper);
+    }
+
+    const slugBase = fm.slug && !fm.slug.includes('/') ? fm.slug : stripNumberPrefix(fileName).name;
+    const oldPath = getOldPath(from, layout, rel, fm.slug);
+    const oldUrls = [oldPath, ...fm.oldUrls.map((u) => (u.startsWith('/') || /^https?:/.test(u) ? u : `/${u}`))];
+    if (from === 'jekyll' && fm.oldUrls.length && data.permalink) oldUrls.shift(); // the permalink replaced the default URL
+    const page: SourcePage = {
+      origin,
+      kind: 'article',
+      category,
+      section,
+      slugHint: toSlug(slugBase) || toSlug(title),
+      title,
+      description: fm.description,
+      body,
+      tags: fm.tags,
+      order: fm.order ?? nav?.order ?? stripNumberPrefix(fileName).order,
+      draft: fm.draft,
+      updated: fm.updated ?? gitDates.get(abs),
+      oldUrls,
+      linkKeys: [rel, origin, ...(fm.id ? [fm.id, [...folders, fm.id].join('/')] : []), rel.replace(PAGE_EXT, '')],
+      redirectTo: fm.redirectTo,
+      sourceDir: path.dirname(abs),
+      droppedKeys: fm.droppedKeys,
+    };
+    set.pages.push(page);
+  }
+  return set;
+}
+
+const stripBody = (body: string) => body.replace(/<!--[\s\S]*?-->/g, '').trim();

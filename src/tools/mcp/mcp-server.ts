@@ -1,0 +1,190 @@
+/**
+ * A read-only Model Context Protocol server over the built help center, speaking JSON-RPC 2.0
+ * one message per line (MCP's stdio transport). Two tools: `search` (the site's own query layer
+ * and synonyms, through its Pagefind index) and `get` (an article's or FAQ answer's Markdown).
+ * The protocol part is this one function from a parsed message to its answer, so it is tested
+ * without processes; the official SDK would add an HTTP stack the stdio server does not use.
+ */
+
+export const MCP_PROTOCOL_VERSIONS = ['2025-06-18', '2025-03-26', '2024-11-05'] as const;
+
+export interface McpSearchHit {
+  id: string;
+  kind: 'article' | 'faq';
+  title: string;
+  /** The page's absolute URL. */
+  url: string;
+  /** The best-matching words, as plain text. */
+  excerpt: string;
+}
+
+export interface McpBackend {
+  name: string;
+  version: string;
+  search(query: string, limit: number): Promise<{ total: number; hits: McpSearchHit[] }>;
+  /** The Markdown of an article or FAQ by id ("article:<slug>", "faq:<slug>") or page URL; undefined when unknown. */
+  get(idOrUrl: string): Promise<{ id: string; title: string; url: string; markdown: string } | undefined>;
+}
+
+interface JsonRpcRequest {
+  jsonrpc: '2.0';
+  id?: string | number | null;
+  method: string;
+  params?: Record<string, unknown>;
+}
+
+type JsonRpcResponse =
+  | { jsonrpc: '2.0'; id: string | number | null; result: unknown }
+  | { jsonrpc: '2.0'; id: string | number | null; error: { code: number; message: string } };
+
+const ERRORS = { parse: -32700, invalidRequest: -32600, method: -32601, params: -32602, internal: -32603 } as const;
+
+const TOOLS = [
+  {
+    name: 'search',
+    title: 'Search the help center',
+    description:
+      'Search the help articles and FAQs with the help center’s own search (typo correction, synonyms). Returns ids, titles, URLs and excerpts, best first; use get with an id for the whole text.',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        query: { type: 'string', description: 'What the customer asks, in their words.' },
+        limit: { type: 'integer', minimum: 1, maximum: 20, description: 'Most results to return (default 5).' },
+      },
+      required: ['query'],
+      additionalProperties: false,
+    },
+    annotations: { readOnlyHint: true, openWorldHint: false },
+  },
+  {
+    name: 'get',
+    title: 'Read an article or FAQ answer',
+    description: 'The Markdown of one article or FAQ answer, by the id search returned (or its page URL).',
+    inputSchema: {
+      type: 'object',
+      properties: {
+        id: {
+          type: 'string',
+          description: 'An id like "article:reset-password" or "faq:why-cant-i-log-in", or a page URL.',
+        },
+      },
+      required: ['id'],
+      additionalProperties: false,
+    },
+    annotations: { readOnlyHint: true, openWorldHint: false },
+  },
+] as const;
+
+const toolError = (text: string) => ({ content: [{ type: 'text', text }], isError: true });
+
+/** The answer to one message, or undefined for a notification. */
+export async function handleMcpMessage(backend: McpBackend, message: unknown): Promise<JsonRpcResponse | undefined> {
+  const request = message as Partial<JsonRpcRequest> | null;
+  if (!request || typeof request !== 'object' || request.jsonrpc !== '2.0' || typeof request.method !== 'string') {
+    return {
+      jsonrpc: '2.0',
+      id: null,
+      error: { code: ERRORS.invalidRequest, message: 'Expected a JSON-RPC 2.0 request.' },
+    };
+  }
+  const isNotification = request.id === undefined;
+  const id = request.id ?? null;
+  const ok = (result: unknown): JsonRpcResponse => ({ jsonrpc: '2.0', id, result });
+  const fail = (code: number, text: string): JsonRpcResponse => ({
+    jsonrpc: '2.0',
+    id,
+    error: { code, message: text },
+  });
+  const params = request.params ?? {};
+  let response: JsonRpcResponse;
+  switch (request.method) {
+    case 'initialize': {
+      const asked = params.protocolVersion;
+      const version = (MCP_PROTOCOL_VERSIONS as readonly unknown[]).includes(asked) ? asked : MCP_PROTOCOL_VERSIONS[0];
+      response = ok({
+        protocolVersion: version,
+        capabilities: { tools: { listChanged: false } },
+        serverInfo: { name: backend.name, version: backend.version },
+        instructions: `Read-only access to ${backend.name}: search it, then get the articles and FAQ answers you cite.`,
+      });
+      break;
+    }
+    case 'ping':
+      response = ok({});
+      break;
+    case 'tools/list':
+      response = ok({ tools: TOOLS });
+      break;
+    case 'tools/call':
+      response = ok(await callTool(backend, params));
+      break;
+    default:
+      if (request.method.startsWith('notifications/')) return undefined;
+      response = fail(
+        ERRORS.method,
+        `There is no method "${request.method}"; this server has initialize, ping, tools/list and tools/call.`,
+      );
+  }
+  return isNotification ? undefined : response;
+}
+
+async function callTool(backend: McpBackend, params: Record<string, unknown>): Promise<unknown> {
+  const args = (params.arguments ?? {}) as Record<string, unknown>;
+  if (params.name === 'search') {
+    const query = typeof args.query === 'string' ? args.query.trim() : '';
+    if (!query) return toolError('search needs a non-empty "query" string.');
+    const limit = args.limit === undefined ? 5 : Number(args.limit);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 20)
+      return toolError('"limit" must be a whole number from 1 to 20.');
+    const { total, hits } = await backend.search(query, limit);
+    const text = hits.length
+      ? hits.map((h, i) => `${i + 1}. ${h.title} (${h.id})\n   ${h.url}\n   ${h.excerpt}`).join('\n')
+      : `Nothing in the help center matches “${query}”.`;
+    return { content: [{ type: 'text', text }], structuredContent: { total, results: hits } };
+  }
+  if (params.name === 'get') {
+    const key = typeof args.id === 'string' ? args.id.trim() : '';
+    if (!key) return toolError('get needs an "id" string, like "article:reset-password".');
+    const found = await backend.get(key);
+    if (!found) return toolError(`There is no article or FAQ "${key}"; use an id that search returned.`);
+    return { content: [{ type: 'text', text: found.markdown }], structuredContent: found };
+  }
+  return toolError(`There is no tool "${String(params.name)}"; the tools are search and get.`);
+}
+
+/** Reads newline-delimited JSON-RPC from `input` and writes each answer as one line to `write`. */
+export async function serveMcpLines(
+  backend: McpBackend,
+  input: AsyncIterable<string>,
+  write: (line: string) => void,
+): Promise<void> {
+  const pending: Array<Promise<void>> = [];
+  for await (const line of input) {
+    if (!line.trim()) continue;
+    let message: unknown;
+    try {
+      message = JSON.parse(line);
+    } catch {
+      write(
+        JSON.stringify({ jsonrpc: '2.0', id: null, error: { code: ERRORS.parse, message: 'The line is not JSON.' } }),
+      );
+      continue;
+    }
+    pending.push(
+      handleMcpMessage(backend, message).then(
+        (response) => {
+          if (response) write(JSON.stringify(response));
+        },
+        (err: unknown) =>
+          write(
+            JSON.stringify({
+              jsonrpc: '2.0',
+              id: (message as { id?: unknown }).id ?? null,
+              error: { code: ERRORS.internal, message: err instanceof Error ? err.message : String(err) },
+            }),
+          ),
+      ),
+    );
+  }
+  await Promise.all(pending);
+}
