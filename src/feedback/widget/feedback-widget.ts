@@ -8,10 +8,11 @@
  */
 import { getReasonsId } from '../anchors.ts';
 import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS, type FeedbackReason } from '../reasons.ts';
-import { REASON_LABELS, WIDGET_TEXT, type FeedbackClientTexts } from './texts.ts';
+import { CLIENT_TEXT } from './client-texts.ts';
+import type { FeedbackClientTexts } from './texts.ts';
 
 // English, or the page language's strings that the page sets (globalThis.hcT: BaseLayout, texts.ts).
-const TEXT = ((globalThis as { hcT?: FeedbackClientTexts }).hcT ?? WIDGET_TEXT) as FeedbackClientTexts;
+const TEXT: FeedbackClientTexts = (globalThis as { hcT?: FeedbackClientTexts }).hcT ?? CLIENT_TEXT;
 
 export interface VotePayload {
   itemId: string;
@@ -134,7 +135,7 @@ function createReasonsForm(itemId: string, endpoint: string): HTMLFormElement {
   form.tabIndex = -1;
   const a = form.id;
   form.innerHTML = `<fieldset><legend>${TEXT.reasonsLegend}</legend>${FEEDBACK_REASONS.map(
-    (r) => `<label><input type="radio" name="reason" value="${r}"> ${(TEXT.reasons || REASON_LABELS)[r]}</label>`,
+    (r) => `<label><input type="radio" name="reason" value="${r}"> ${TEXT.reasons[r]}</label>`,
   ).join(
     '',
   )}<label for="${a}-c">${TEXT.commentLabel}</label><textarea id="${a}-c" name="comment" maxlength="${COMMENT_MAX_LENGTH}" rows="3" aria-describedby="${a}-h"></textarea><p class="fb-hint" id="${a}-h">${TEXT.commentHint}</p><button type="submit" class="fb-send">${TEXT.send}</button></fieldset>`;
