@@ -119,7 +119,7 @@ const postWithFetch: PostVote = (endpoint, body) =>
 
 function getStorage(): VoteStorage {
   try {
-    return window.localStorage;
+    return localStorage;
   } catch {
     const memory = new Map<string, string>();
     return { getItem: (k) => memory.get(k) ?? null, setItem: (k, v) => void memory.set(k, v) };
@@ -138,7 +138,7 @@ function createReasonsForm(itemId: string, endpoint: string): HTMLFormElement {
     (r) => `<label><input type="radio" name="reason" value="${r}"> ${TEXT.reasons[r]}</label>`,
   ).join(
     '',
-  )}<label for="${a}-c">${TEXT.commentLabel}</label><textarea id="${a}-c" name="comment" maxlength="${COMMENT_MAX_LENGTH}" rows="3" aria-describedby="${a}-h"></textarea><p class="fb-hint" id="${a}-h">${TEXT.commentHint}</p><button type="submit" class="fb-send">${TEXT.send}</button></fieldset>`;
+  )}<label for="${a}-c">${TEXT.commentLabel}</label><textarea id="${a}-c" name="comment" maxlength="${COMMENT_MAX_LENGTH}" rows="3" aria-describedby="${a}-h"></textarea><p class="fb-hint" id="${a}-h">${TEXT.commentHint}</p><button class="fb-send">${TEXT.send}</button></fieldset>`;
   return form;
 }
 
@@ -203,8 +203,8 @@ function setUpWidget(root: HTMLElement, sender: ReturnType<typeof createVoteSend
       event.preventDefault();
       const data = new FormData(form);
       const reason = (data.get('reason') as FeedbackReason | null) || undefined;
-      const comment = data.get('comment');
-      const text = (typeof comment === 'string' ? comment : '').trim() || undefined;
+      // The form has no file input, so the field is text (or missing).
+      const text = (data.get('comment') as string | null)?.trim() || undefined;
       void sender.send(voteForm.action, { ...fields('down'), reason, comment: text });
       show(form, false);
       show(thanks, true);
