@@ -126,7 +126,7 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
             ssr: { noExternal: ['helpdesk-kit'] },
           },
         });
-        for (const route of ROUTES.filter((r) => hasFaqs || r.pattern !== '/faq'))
+        for (const route of ROUTES.filter((r) => hasFaqs || r.entrypoint !== './routes/faq.astro'))
           injectRoute({ pattern: route.pattern, entrypoint: ownFile(route.entrypoint), prerender: true });
 
         const schemas = await loadProjectSchemas(root, srcDir).catch((error: unknown) => {
