@@ -6,6 +6,8 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { stringify } from 'yaml';
+import { getShippedDictionary } from '../../src/i18n/ui-strings.ts';
 import { formatDiagnostic } from '../../src/content/diagnostics.ts';
 import { lintContent, type LintOptions, type LintResult } from '../../src/tools/lint/lint-content.ts';
 
@@ -59,4 +61,13 @@ export function article(body: string, frontmatter = ''): string {
 
 export function faq(question: string, body = 'The answer.\n'): string {
   return `---\nquestion: ${JSON.stringify(question)}\n---\n\n${body}`;
+}
+
+/**
+ * A site in a language we ship no UI dictionary for must bring its own ui.yaml (or the build
+ * stops, `ui-strings`): for such a language, one with every key (English text as a stand-in).
+ */
+export function uiStringsFor(language: string): Record<string, string> {
+  if (getShippedDictionary(language)) return {};
+  return { 'content/ui.yaml': stringify(getShippedDictionary('en')) };
 }

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { article, lintTestSite } from '../../../../test/helpers/lint-site.ts';
+import { article, lintTestSite, uiStringsFor } from '../../../../test/helpers/lint-site.ts';
 
 const at = (body: string, language = 'en') => ({
   'content/articles/billing/test.md': article(body),
+  ...uiStringsFor(language),
   'content/site.yaml': `name: Example Help\nurl: https://help.example.com\nlanguage: ${language}\nlint:\n  requireOwner: true\n  allowedDomains: [status.example.net]\n`,
 });
 

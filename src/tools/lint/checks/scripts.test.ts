@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { article, lintTestSite } from '../../../../test/helpers/lint-site.ts';
+import { article, lintTestSite, uiStringsFor } from '../../../../test/helpers/lint-site.ts';
 import { getExpectedScripts } from '../unicode.ts';
 import { judgeWord } from './scripts.ts';
 
@@ -7,6 +7,7 @@ const site = (language: string) =>
   `name: Example Help\nurl: https://help.example.com\nlanguage: ${language}\nlint:\n  requireOwner: true\n  allowedDomains: [status.example.net]\n`;
 const at = (body: string, language = 'en') => ({
   'content/articles/billing/test.md': article(body),
+  ...uiStringsFor(language),
   'content/site.yaml': site(language),
 });
 
