@@ -19,7 +19,7 @@ import {
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { parse as parseYaml, stringify as stringifyYaml } from 'yaml';
+import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { CATEGORIES_FILE } from '../../content/paths.ts';
 import { REDIRECTS_FILE } from '../../content/redirects-file.ts';
 import { normalizeRedirectPath } from '../../content/redirects.ts';
@@ -729,7 +729,11 @@ function appendedYamlFile(root: string, rel: string, entries: Array<Record<strin
   return { path: rel, text, exists: false };
 }
 
-/** A site.yaml for a new content folder; an existing one is left alone. */
+/**
+ * A site.yaml for a new content folder. An existing one is left alone, except that the languages
+ * of imported translations it does not list yet are added to its `locales` (a translation folder
+ * of a language not in `locales` stops the build).
+ */
 function siteSettingsFile(
   root: string,
   contentName: string,
@@ -737,9 +741,26 @@ function siteSettingsFile(
   translations: SourcePage[],
   layout: ContentLayout,
 ): PlannedFile | undefined {
-  if (existsSync(path.join(root, contentName, SITE_FILE))) return undefined;
-  const language = (set.language ?? 'en').toLowerCase().replace(/_/g, '-');
   const locales = [...new Set(translations.map((t) => t.locale!.toLowerCase()))].sort();
+  const existing = path.join(root, contentName, SITE_FILE);
+  if (existsSync(existing)) {
+    if (!layout.locales || locales.length === 0) return undefined;
+    const doc = parseDocument(readFileSync(existing, 'utf8'));
+    const listed = doc.get('locales') as { items?: unknown[] } | undefined;
+    const codes = new Set(
+      ((doc.toJS() as { locales?: Array<{ code?: string }> }).locales ?? []).map((l) => String(l.code).toLowerCase()),
+    );
+    const added = locales.filter((code) => !codes.has(code));
+    if (added.length === 0) return undefined;
+    if (listed?.items) for (const code of added) listed.items.push(doc.createNode({ code, label: code }));
+    else
+      doc.set(
+        'locales',
+        added.map((code) => ({ code, label: code })),
+      );
+    return { path: `${contentName}/${SITE_FILE}`, text: doc.toString({ lineWidth: 0 }), exists: false };
+  }
+  const language = (set.language ?? 'en').toLowerCase().replace(/_/g, '-');
   const site = {
     name: 'Help Center',
     url: set.siteUrl ?? 'https://help.example.com',
