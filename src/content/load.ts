@@ -6,9 +6,9 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
 import { ZodEffects, ZodObject, type ZodRawShape, type ZodType, type ZodTypeDef } from 'zod';
-import { describeIssue, formatIssuePath } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFrontmatterYaml, parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
+import { schemaIssueDiagnostics, yamlSyntaxDiagnostic } from './yaml-diagnostics.ts';
 import { CATEGORIES_FILE } from './paths.ts';
 import { parseEntryId, type EntryLocation } from './entry-id.ts';
 import { findClosest } from '../lib/did-you-mean.ts';
@@ -325,30 +325,13 @@ function loadYamlFile<T>(
   }
   const result = schema.safeParse(parsed.value ?? undefined);
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const pos = parsed.locate(issue.path);
-    const field = formatIssuePath(issue.path);
-    diagnostics.push({
-      file,
-      ...pos,
-      severity: 'error',
-      ruleId,
-      message: field ? `${field}: ${describeIssue(issue)}` : describeIssue(issue),
-    });
-  }
+  diagnostics.push(...schemaIssueDiagnostics(result.error.issues, parsed, file, ruleId));
   return undefined;
 }
 
 function pushYamlError(err: unknown, file: string, diagnostics: Diagnostic[]): void {
-  if (err instanceof YamlSyntaxError) {
-    diagnostics.push({
-      file,
-      ...err.position,
-      severity: 'error',
-      ruleId: 'yaml-syntax',
-      message: `the YAML does not parse: ${err.message}; check indentation, colons and quotes on this line`,
-    });
-  } else throw err;
+  if (err instanceof YamlSyntaxError) diagnostics.push(yamlSyntaxDiagnostic(err, file));
+  else throw err;
 }
 
 function listFiles(dir: string): string[] {
@@ -450,17 +433,7 @@ function validateFrontmatter<T>(
 ): T | undefined {
   const result = schema.safeParse(src.yaml.value ?? {});
   if (result.success) return result.data;
-  for (const issue of result.error.issues) {
-    const field = formatIssuePath(issue.path);
-    const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-    diagnostics.push({
-      file: src.file,
-      ...src.yaml.locate(path),
-      severity: 'error',
-      ruleId: 'frontmatter-schema',
-      message: field ? `${field}: ${describeIssue(issue)}` : describeIssue(issue),
-    });
-  }
+  diagnostics.push(...schemaIssueDiagnostics(result.error.issues, src.yaml, src.file, 'frontmatter-schema'));
   return undefined;
 }
 

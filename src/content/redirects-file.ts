@@ -12,9 +12,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { describeIssue, formatIssuePath } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ListedRedirect } from './redirects.ts';
+import { schemaIssueDiagnostics, yamlSyntaxDiagnostic } from './yaml-diagnostics.ts';
 import { parseYamlWithPositions, YamlSyntaxError } from './yaml-source.ts';
 
 export const REDIRECTS_FILE = 'redirects.yaml';
@@ -50,16 +50,7 @@ export function loadRedirectsFile(
     const parsed = parseYamlWithPositions(readFileSync(abs, 'utf8'));
     const result = RedirectsFileSchema.safeParse(parsed.value ?? []);
     if (!result.success) {
-      for (const issue of result.error.issues) {
-        const field = formatIssuePath(issue.path);
-        diagnostics.push({
-          file,
-          ...parsed.locate(issue.path),
-          severity: 'error',
-          ruleId: 'redirect-target',
-          message: `${field ? `${field}: ` : ''}${describeIssue(issue)}`,
-        });
-      }
+      diagnostics.push(...schemaIssueDiagnostics(result.error.issues, parsed, file, 'redirect-target'));
       return { redirects: [], diagnostics };
     }
     return {
@@ -68,13 +59,7 @@ export function loadRedirectsFile(
     };
   } catch (err) {
     if (!(err instanceof YamlSyntaxError)) throw err;
-    diagnostics.push({
-      file,
-      ...err.position,
-      severity: 'error',
-      ruleId: 'yaml-syntax',
-      message: `the YAML does not parse: ${err.message}; check indentation, colons and quotes on this line`,
-    });
+    diagnostics.push(yamlSyntaxDiagnostic(err, file));
     return { redirects: [], diagnostics };
   }
 }

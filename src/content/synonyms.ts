@@ -4,10 +4,10 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describeIssue, formatIssuePath } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
 import { SynonymsFileSchema, type SynonymGroup } from './synonyms-schema.ts';
+import { schemaIssueDiagnostics, yamlSyntaxDiagnostic } from './yaml-diagnostics.ts';
 
 export const SYNONYMS_FILE = 'synonyms.yaml';
 const RULE = 'synonyms';
@@ -25,28 +25,12 @@ export function parseSynonyms(text: string, file: string): LoadedSynonyms {
     parsed = parseYamlWithPositions(text);
   } catch (err) {
     if (!(err instanceof YamlSyntaxError)) throw err;
-    diagnostics.push({
-      file,
-      ...err.position,
-      severity: 'error',
-      ruleId: 'yaml-syntax',
-      message: `the YAML does not parse: ${err.message}; write one group per line, like "refund: money back, reimbursement"`,
-    });
+    diagnostics.push(yamlSyntaxDiagnostic(err, file, 'write one group per line, like "refund: money back, reimbursement"'));
     return { groups: [], diagnostics };
   }
   const result = SynonymsFileSchema.safeParse(parsed.value);
   if (!result.success) {
-    for (const issue of result.error.issues) {
-      // A bad key is reported by zod under the key's own path; point at the key.
-      const field = formatIssuePath(issue.path);
-      diagnostics.push({
-        file,
-        ...parsed.locate(issue.path),
-        severity: 'error',
-        ruleId: RULE,
-        message: field ? `${field}: ${describeIssue(issue)}` : describeIssue(issue),
-      });
-    }
+    diagnostics.push(...schemaIssueDiagnostics(result.error.issues, parsed, file, RULE));
     return { groups: [], diagnostics };
   }
   const groups = Object.entries(result.data).map(([key, others]) => ({

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseYamlWithPositions, YamlSyntaxError } from './yaml-source.ts';
+import { schemaIssueDiagnostics, yamlSyntaxDiagnostic } from './yaml-diagnostics.ts';
 import { getLocales } from './locales.ts';
 import type { SiteSettings } from './schema.ts';
 import { getMissingUiStrings, UI_KEYS, UI_STRINGS_FILE } from '../i18n/ui-strings.ts';
@@ -31,14 +32,7 @@ export function loadUiStringsFile(
     const parsed = parseYamlWithPositions(readFileSync(abs, 'utf8'));
     const result = UiStringsFileSchema.safeParse(parsed.value ?? undefined);
     if (!result.success) {
-      for (const issue of result.error.issues)
-        diagnostics.push({
-          file,
-          ...parsed.locate(issue.path),
-          severity: 'error',
-          ruleId: RULE,
-          message: `${issue.path.join('.') || 'the file'}: ${issue.message}; write one "key: text" line per string`,
-        });
+      diagnostics.push(...schemaIssueDiagnostics(result.error.issues, parsed, file, RULE));
       return { strings: {}, file, diagnostics };
     }
     const known = new Set<string>(UI_KEYS);
@@ -55,13 +49,7 @@ export function loadUiStringsFile(
     return { strings: result.data, file, diagnostics };
   } catch (err) {
     if (!(err instanceof YamlSyntaxError)) throw err;
-    diagnostics.push({
-      file,
-      ...err.position,
-      severity: 'error',
-      ruleId: 'yaml-syntax',
-      message: `the YAML does not parse: ${err.message}`,
-    });
+    diagnostics.push(yamlSyntaxDiagnostic(err, file, 'write one "key: text" line per string'));
     return { strings: {}, file, diagnostics };
   }
 }
