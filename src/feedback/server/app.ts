@@ -18,7 +18,7 @@ import type { FeedbackAppContext, FeedbackHonoEnv } from './app-env.ts';
 import { createFeedbackCounters, type FeedbackCounters } from './counters.ts';
 import type { TrustProxy } from './http/client-address.ts';
 import { getAllowedOrigins } from './http/origin.ts';
-import { createErrorResponse, createJsonResponse } from './http/responses.ts';
+import { createErrorResponse, createInternalErrorResponse, createJsonResponse } from './http/responses.ts';
 import { silentLogger, type FeedbackLogger } from './logger.ts';
 import { DEFAULT_RETENTION, runMaintenance, type RetentionSettings } from './maintenance.ts';
 import { getSiteOrigin, type FeedbackManifest } from '../manifest.ts';
@@ -143,11 +143,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
       message: err instanceof Error ? err.message : String(err),
       stack: err instanceof Error ? err.stack : undefined,
     });
-    return createErrorResponse(
-      500,
-      ErrorCodes.InternalError,
-      'Something went wrong on our side; the vote was not saved. Please try again later.',
-    );
+    return createInternalErrorResponse();
   });
   app.notFound(() =>
     createErrorResponse(404, ErrorCodes.NotFound, 'There is nothing here; votes go to POST /feedback.'),

@@ -1,5 +1,5 @@
 /** Every answer the endpoint gives: a small JSON error shape, no-store, nothing internal. */
-import type { ErrorCode } from '../../../lib/errors.ts';
+import { ErrorCodes, HelpCenterError, type ErrorCode } from '../../../lib/errors.ts';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; issues: string[] };
@@ -22,6 +22,23 @@ export function createErrorResponse(
     status,
     headers: { ...BASE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...options.headers },
   });
+}
+
+/** The one answer to anything unexpected; what went wrong goes to the log, never to the client. */
+export function createInternalErrorResponse(): Response {
+  return createErrorResponse(
+    500,
+    ErrorCodes.InternalError,
+    'Something went wrong on our side; the vote was not saved. Please try again later.',
+  );
+}
+
+/** The log fields of a failure: its message, and its code when it is one of ours. */
+export function describeFailure(err: unknown): { message: string; code: ErrorCode | undefined } {
+  return {
+    message: err instanceof Error ? err.message : String(err),
+    code: err instanceof HelpCenterError ? err.code : undefined,
+  };
 }
 
 export function createJsonResponse(status: number, value: unknown, headers: Record<string, string> = {}): Response {

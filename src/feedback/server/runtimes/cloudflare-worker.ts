@@ -7,7 +7,7 @@
  */
 import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
 import { createFeedbackCounters } from '../counters.ts';
-import { createErrorResponse } from '../http/responses.ts';
+import { createInternalErrorResponse, describeFailure } from '../http/responses.ts';
 import { createJsonLogger } from '../logger.ts';
 import { parseFeedbackManifest, type FeedbackManifest } from '../../manifest.ts';
 import { createStoredSaltProvider, type SaltProvider } from '../privacy/salts.ts';
@@ -116,15 +116,8 @@ export function createCloudflareWorker<Env extends CloudflareEnv>(openStore: Ope
           if (release) ctx.waitUntil(release());
         }
       } catch (err) {
-        logger.error('request_failed', {
-          message: (err as Error).message,
-          code: err instanceof HelpCenterError ? err.code : undefined,
-        });
-        return createErrorResponse(
-          500,
-          ErrorCodes.InternalError,
-          'Something went wrong on our side; the vote was not saved. Please try again later.',
-        );
+        logger.error('request_failed', describeFailure(err));
+        return createInternalErrorResponse();
       }
     },
   };

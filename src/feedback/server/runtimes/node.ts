@@ -9,7 +9,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { HelpCenterError } from '../../../lib/errors.ts';
+import { describeFailure } from '../http/responses.ts';
 import type { FeedbackApp } from '../app.ts';
 import { createFeedbackCounters } from '../counters.ts';
 import { createJsonLogger, type FeedbackLogger } from '../logger.ts';
@@ -197,10 +197,7 @@ export async function runFeedbackServer(env: Record<string, string | undefined> 
       note: 'votes from crawlers and headless browsers (by User-Agent) are dropped without an error; vote from an ordinary browser to try it',
     });
   } catch (err) {
-    logger.error('start_failed', {
-      message: err instanceof HelpCenterError ? err.message : String((err as Error).message ?? err),
-      code: err instanceof HelpCenterError ? err.code : undefined,
-    });
+    logger.error('start_failed', describeFailure(err));
     process.exitCode = 1;
     return;
   }

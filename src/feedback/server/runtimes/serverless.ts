@@ -2,9 +2,8 @@
  * Shared by the Netlify and Vercel entries: build the app once per instance, on the first
  * request, from env; if that fails, log why, answer a generic 500, and try again next time.
  */
-import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
 import type { FeedbackApp } from '../app.ts';
-import { createErrorResponse } from '../http/responses.ts';
+import { createInternalErrorResponse, describeFailure } from '../http/responses.ts';
 import { createJsonLogger, type FeedbackLogger } from '../logger.ts';
 import { loadFeedbackManifest } from '../../manifest.ts';
 import { createStore } from '../stores/create-store.ts';
@@ -53,15 +52,8 @@ export function createLazyFeedbackHandler(options: LazyHandlerOptions): Feedback
       app = await ready;
     } catch (err) {
       ready = undefined;
-      logger.error('start_failed', {
-        message: (err as Error).message,
-        code: err instanceof HelpCenterError ? err.code : undefined,
-      });
-      return createErrorResponse(
-        500,
-        ErrorCodes.InternalError,
-        'Something went wrong on our side; the vote was not saved. Please try again later.',
-      );
+      logger.error('start_failed', describeFailure(err));
+      return createInternalErrorResponse();
     }
     return app.fetch(request, { remoteAddress });
   };
