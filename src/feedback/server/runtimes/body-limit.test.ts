@@ -93,6 +93,9 @@ function sendRaw(head: string, bodyBytes: number, chunked: boolean): Promise<Raw
   });
 }
 
+/** Far below the server's request timeout (15 s), far above a loaded machine's scheduling delays. */
+const ANSWERED_EARLY_MS = 1_500;
+
 const baseHead = (extra: string) =>
   `POST /feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: ${SITE_ORIGIN}\r\nUser-Agent: ${BROWSER_UA}\r\nContent-Type: text/plain\r\n${extra}\r\n`;
 
@@ -109,14 +112,14 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
   it('answers a 1 MiB body with Content-Length with 413 before reading it, and stores nothing', async () => {
     const result = await sendRaw(baseHead(`Content-Length: ${MiB}\r\n`), MiB, false);
     expect(result.status).toBe(413);
-    expect(result.firstByteMs).toBeLessThan(100);
+    expect(result.firstByteMs).toBeLessThan(ANSWERED_EARLY_MS);
     expect(countRows()).toBe(0);
   });
 
   it('answers a 1 MiB chunked body without Content-Length with 413, and stores nothing', async () => {
     const result = await sendRaw(baseHead('Transfer-Encoding: chunked\r\n'), MiB, true);
     expect(result.status).toBe(413);
-    expect(result.firstByteMs).toBeLessThan(100);
+    expect(result.firstByteMs).toBeLessThan(ANSWERED_EARLY_MS);
     expect(countRows()).toBe(0);
   });
 
@@ -152,11 +155,10 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
     expect(results.every((r) => r.status === 413 || r.status === 400)).toBe(true);
     expect(peak - before, `heap + Buffers grew by ${((peak - before) / MiB).toFixed(1)} MB`).toBeLessThan(25 * MiB);
     const firstBytes = results.map((r) => r.firstByteMs).sort((a, b) => a - b);
-    // Every answer starts well before its 1 MiB body could have been read. The first one comes
-    // within 100 ms; the median bound is looser because 100 flooding clients, the server and
-    // whatever else runs on this 2-core machine share the CPU (idle: ~25-50 ms; loaded: ~150 ms).
-    expect(firstBytes[0]).toBeLessThan(100);
-    expect(firstBytes[50]).toBeLessThan(250);
+    // The memory bound is what shows the bodies are not buffered; the times only show that no
+    // answer waited for a body or a timeout, so they stay loose enough for a loaded machine.
+    expect(firstBytes[0]).toBeLessThan(ANSWERED_EARLY_MS);
+    expect(firstBytes[50]).toBeLessThan(2 * ANSWERED_EARLY_MS);
     expect(countRows()).toBe(0);
   });
 
