@@ -24,6 +24,9 @@ import {
   type WidgetConfig,
   type WidgetFragment,
 } from '../widget/widget-config.ts';
+import { pickWidgetTexts } from '../widget/widget-texts.ts';
+import { createTranslator } from '../i18n/ui-strings.ts';
+import { loadUiStringsFile } from '../content/ui-strings-file.ts';
 import { buildCorsFiles } from './cors-headers.ts';
 import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, type LlmsSite } from './llms-text.ts';
 
@@ -54,13 +57,24 @@ export function getLlmsSite(settings: SiteSettings): LlmsSite {
   return { name: settings.name, siteUrl: `${settings.url.replace(/\/+$/, '')}${settings.base.replace(/\/+$/, '')}` };
 }
 
-export function getWidgetConfig(settings: SiteSettings, revision: string): WidgetConfig {
+/** The default language's UI strings: the site's content/ui.yaml over our dictionary (the build has checked the file). */
+function getDefaultLanguageStrings(contentDir: string, language: string): Readonly<Record<string, string>> {
+  return createTranslator(language, loadUiStringsFile(contentDir, contentDir).strings).strings;
+}
+
+/** What `/widget.js` starts with; `strings` are the default language's UI strings. */
+export function getWidgetConfig(
+  settings: SiteSettings,
+  revision: string,
+  strings: Readonly<Record<string, string>>,
+): WidgetConfig {
   const endpoint = settings.feedbackEndpoint?.replace(/\/+$/, '');
   return {
     name: settings.name,
     helpUrl: `${getLlmsSite(settings).siteUrl}/`,
     brandColor: settings.brandColor,
     language: settings.language,
+    texts: pickWidgetTexts(strings),
     revision: /^[0-9a-f]{12,}$/.test(revision) ? revision.slice(0, 12) : revision,
     ...(endpoint && { feedbackEndpoint: endpoint }),
     ...(endpoint && settings.searchInsights && { insightsEndpoint: `${endpoint}/search` }),
@@ -119,7 +133,11 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
     const placeholder = JSON.stringify(WIDGET_CONFIG_PLACEHOLDER);
     if (!bundle.includes(placeholder))
       throw new Error(`${input.widgetBundle} has no widget configuration placeholder.`);
-    const config = JSON.stringify(JSON.stringify(getWidgetConfig(settings, input.revision)));
+    const config = JSON.stringify(
+      JSON.stringify(
+        getWidgetConfig(settings, input.revision, getDefaultLanguageStrings(input.contentDir, settings.language)),
+      ),
+    );
     write(
       outDir,
       WIDGET_SCRIPT_PATH,

@@ -8,7 +8,6 @@ import { escapeHtml } from '../lib/html.ts';
 import type { HelpCenterWidgetElement } from './help-center-element.ts';
 import { createDeflectionSession, sendBeacon, type EventTarget } from './widget-events.ts';
 import { getResultItem } from './widget-search.ts';
-import { WIDGET_TEXT as T } from './widget-texts.ts';
 
 const SUGGESTION_LIMIT = 3;
 const DEBOUNCE_MS = 300;
@@ -27,6 +26,8 @@ export function attachDeflection(
   form: HTMLFormElement,
   options: AttachFormOptions,
   events: EventTarget | undefined,
+  /** "These articles may answer your question:", in the help center's language. */
+  label: string,
 ): () => void {
   const subject =
     typeof options.subject === 'object'
@@ -42,7 +43,7 @@ export function attachDeflection(
   const root = host.attachShadow({ mode: 'open' });
   root.innerHTML =
     `<style>:host{display:block;font:inherit}p{margin:.4rem 0 .2rem;font-size:.9rem}ul{margin:0 0 .4rem;padding-left:1.2rem}a{color:inherit}</style>` +
-    `<div id="${id}" role="region" aria-live="polite" aria-label="${escapeHtml(T.formSuggestions)}"></div>`;
+    `<div id="${id}" role="region" aria-live="polite" aria-label="${escapeHtml(label)}"></div>`;
   subject.insertAdjacentElement('afterend', host);
   const list = root.getElementById(id)!;
   const session = events ? createDeflectionSession(events, sendBeacon) : undefined;
@@ -65,7 +66,7 @@ export function attachDeflection(
     if (mine !== generation) return;
     session?.suggested(query, found.results.length);
     list.innerHTML = found.results.length
-      ? `<p>${escapeHtml(T.formSuggestions)}</p><ul>${found.results
+      ? `<p>${escapeHtml(label)}</p><ul>${found.results
           .map((r) => {
             const item = getResultItem(r);
             return `<li><a href="${escapeHtml(r.url)}" data-item="${item.kind}:${escapeHtml(item.slug)}">${escapeHtml(r.meta.title ?? r.url)}</a></li>`;

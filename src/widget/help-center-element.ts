@@ -9,7 +9,7 @@
  * `openItem(kind, slug)`, `attachForm(form, { subject })` (deflection.ts).
  */
 import { escapeHtml } from '../lib/html.ts';
-import { getAnswerCard, renderAnswerCard } from '../search/client/answer-card.ts';
+import { getAnswerCard, getAnswerCardTexts, renderAnswerCard } from '../search/client/answer-card.ts';
 import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
 import { createSearchInsights, type SearchInsightsTracker } from '../search/client/search-insights.ts';
@@ -17,7 +17,7 @@ import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-
 import { getWidgetFragmentPath, WIDGET_ROUTES_PATH, type WidgetConfig, type WidgetFragment } from './widget-config.ts';
 import { getResultItem, loadWidgetSearch } from './widget-search.ts';
 import { getWidgetCss } from './widget-styles.ts';
-import { WIDGET_TEXT as T } from './widget-texts.ts';
+import { createWidgetText } from './widget-texts.ts';
 
 const RESULT_LIMIT = 8;
 const DEBOUNCE_MS = 150;
@@ -27,6 +27,7 @@ let instances = 0;
 
 export function defineHelpCenterElement(config: WidgetConfig): void {
   if (customElements.get('help-center')) return;
+  const T = createWidgetText(config.texts, config.language);
 
   class HelpCenterElement extends HTMLElement {
     #root: ShadowRoot;
@@ -54,12 +55,12 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       const id = this.#id;
       this.#root.innerHTML =
         `<style>${getWidgetCss(config.brandColor)}</style>` +
-        `<button class="launcher" type="button" aria-expanded="false" aria-controls="${id}-panel" aria-haspopup="dialog">${escapeHtml(T.launcher)}</button>` +
+        `<button class="launcher" type="button" aria-expanded="false" aria-controls="${id}-panel" aria-haspopup="dialog">${escapeHtml(T.t('widget.launcher'))}</button>` +
         `<section class="panel" id="${id}-panel" role="dialog" aria-modal="true" aria-labelledby="${id}-title" hidden>` +
-        `<header><h2 id="${id}-title">${escapeHtml(config.name)}</h2><button class="icon" type="button" data-close aria-label="${escapeHtml(T.close)}">✕</button></header>` +
+        `<header><h2 id="${id}-title">${escapeHtml(config.name)}</h2><button class="icon" type="button" data-close aria-label="${escapeHtml(T.t('widget.close'))}">✕</button></header>` +
         `<div class="body">` +
-        `<div data-view="search"><form role="search" data-form><label for="${id}-q">${escapeHtml(T.searchLabel)}</label>` +
-        `<input id="${id}-q" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search" placeholder="${escapeHtml(T.searchPlaceholder)}"></form>` +
+        `<div data-view="search"><form role="search" data-form><label for="${id}-q">${escapeHtml(T.t('search.label'))}</label>` +
+        `<input id="${id}-q" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search" placeholder="${escapeHtml(T.t('search.placeholder'))}"></form>` +
         `<p class="status" role="status" aria-live="polite" data-status></p><div data-list></div>${this.#renderContact()}</div>` +
         `<div data-view="article" hidden></div>` +
         `</div></section>`;
@@ -129,7 +130,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       this.open();
       this.#searchView.hidden = true;
       this.#articleView.hidden = false;
-      this.#articleView.innerHTML = `<button class="back" type="button" data-back>← ${escapeHtml(T.back)}</button><p class="status" role="status">…</p>`;
+      this.#articleView.innerHTML = `<button class="back" type="button" data-back>← ${escapeHtml(T.t('widget.back'))}</button><p class="status" role="status">…</p>`;
       let fragment: WidgetFragment;
       try {
         const response = await fetch(new URL(getWidgetFragmentPath(kind, slug).slice(1), config.helpUrl), {
@@ -138,21 +139,21 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
         if (!response.ok) throw new Error(String(response.status));
         fragment = (await response.json()) as WidgetFragment;
       } catch {
-        this.#articleView.querySelector('[role=status]')!.textContent = T.loadFailed;
+        this.#articleView.querySelector('[role=status]')!.textContent = T.t('widget.loadFailed');
         return;
       }
       const pageUrl = new URL(fragment.path.replace(/^\//, ''), config.helpUrl).href;
       const vote = config.feedbackEndpoint
-        ? `<div class="vote" role="group" aria-labelledby="${this.#id}-vote"><span id="${this.#id}-vote">${escapeHtml(T.helpful)}</span> ` +
-          `<button type="button" data-vote="up">${escapeHtml(T.yes)}</button><button type="button" data-vote="down">${escapeHtml(T.no)}</button></div>` +
+        ? `<div class="vote" role="group" aria-labelledby="${this.#id}-vote"><span id="${this.#id}-vote">${escapeHtml(T.t('widget.helpful'))}</span> ` +
+          `<button type="button" data-vote="up">${escapeHtml(T.t('results.answer.yes'))}</button><button type="button" data-vote="down">${escapeHtml(T.t('results.answer.no'))}</button></div>` +
           `<p class="status" role="status" data-vote-status></p>`
         : '';
       this.#articleView.innerHTML =
-        `<button class="back" type="button" data-back>← ${escapeHtml(T.back)}</button>` +
+        `<button class="back" type="button" data-back>← ${escapeHtml(T.t('widget.back'))}</button>` +
         `<article class="article"><h1 tabindex="-1">${escapeHtml(fragment.title)}</h1>` +
         (fragment.description ? `<p class="muted">${escapeHtml(fragment.description)}</p>` : '') +
         `<div data-html></div></article>${vote}` +
-        `<p><a href="${escapeHtml(pageUrl)}" target="_blank" rel="noopener">${escapeHtml(T.openInHelpCenter)}</a></p>${this.#renderContact()}`;
+        `<p><a href="${escapeHtml(pageUrl)}" target="_blank" rel="noopener">${escapeHtml(T.t('widget.openInHelpCenter'))}</a></p>${this.#renderContact()}`;
       const body = this.#articleView.querySelector<HTMLElement>('[data-html]')!;
       // The build's own rendering of the writers' Markdown; links point at the help center.
       body.innerHTML = fragment.html;
@@ -178,7 +179,9 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
             card,
             button.dataset.vote === 'down' ? 'down' : 'up',
           ).then((ok) => {
-            this.#articleView.querySelector('[data-vote-status]')!.textContent = ok ? T.thanks : T.loadFailed;
+            this.#articleView.querySelector('[data-vote-status]')!.textContent = ok
+              ? T.t('results.answer.thanks')
+              : T.t('results.answer.failed');
           });
         });
       this.#articleView.querySelector<HTMLElement>('h1')!.focus();
@@ -204,7 +207,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       if (this.#input.value.trim()) return;
       const found: RouteMapEntry[] = map ? getRouteSuggestions(map, this.#route) : [];
       this.#list.innerHTML = found.length
-        ? `<h3 id="${this.#id}-suggested">${escapeHtml(T.suggested)}</h3><ul aria-labelledby="${this.#id}-suggested">${found
+        ? `<h3 id="${this.#id}-suggested">${escapeHtml(T.t('widget.suggested'))}</h3><ul aria-labelledby="${this.#id}-suggested">${found
             .map(
               (r) =>
                 `<li><a class="result" href="${escapeHtml(new URL(r.path.replace(/^\//, ''), config.helpUrl).href)}" data-item="article:${escapeHtml(r.id.slice(8))}"><span class="title">${escapeHtml(r.title)}</span></a></li>`,
@@ -233,29 +236,35 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       try {
         found = await this.searchHelp(query, RESULT_LIMIT);
       } catch {
-        if (mine === this.#generation) this.#status.textContent = T.searchFailed;
+        if (mine === this.#generation) this.#status.textContent = T.t('widget.searchFailed');
         return;
       }
       if (mine !== this.#generation) return;
       const card = getAnswerCard(found.results[0]);
-      this.#status.textContent = found.total ? T.results(found.total, query) : T.noResults(query);
+      this.#status.textContent = found.total
+        ? T.plural('results.count', found.total, { query })
+        : T.t('widget.noResults', { query });
       this.#list.innerHTML =
         (card
-          ? renderAnswerCard(card, Boolean(config.feedbackEndpoint)).replace('<h2', '<h3').replace('</h2>', '</h3>')
+          ? renderAnswerCard(card, Boolean(config.feedbackEndpoint), getAnswerCardTexts(T))
+              .replace('<h2', '<h3')
+              .replace('</h2>', '</h3>')
           : '') + (found.results.length ? `<ul>${found.results.map((r) => this.#renderResult(r)).join('')}</ul>` : '');
       if (card && config.feedbackEndpoint)
         bindAnswerCardVote(
           this.#list,
           card,
           { endpoint: config.feedbackEndpoint, language: config.language, revision: config.revision },
-          T.thanks,
+          T,
         );
       this.#insights?.observe(query, found.total);
     }
 
     #renderResult(r: PagefindResultData): string {
       const item = getResultItem(r);
-      const meta = [r.meta.category, item.kind === 'faq' ? T.faq : T.article].filter(Boolean).join(' · ');
+      const meta = [r.meta.category, item.kind === 'faq' ? T.t('results.faq') : T.t('results.article')]
+        .filter(Boolean)
+        .join(' · ');
       return (
         `<li><a class="result" href="${escapeHtml(r.url)}" data-item="${item.kind}:${escapeHtml(item.slug)}">` +
         `<span class="title">${escapeHtml(r.meta.title ?? r.url)}</span> <span class="meta">${escapeHtml(meta)}</span>` +
@@ -266,15 +275,17 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     #renderContact(): string {
       const c = config.contact;
       const links = [
-        c.chatUrl && `<a href="${escapeHtml(c.chatUrl)}" target="_blank" rel="noopener">${escapeHtml(T.chat)}</a>`,
-        c.email && `<a href="mailto:${escapeHtml(c.email)}">${escapeHtml(T.email)}: ${escapeHtml(c.email)}</a>`,
+        c.chatUrl &&
+          `<a href="${escapeHtml(c.chatUrl)}" target="_blank" rel="noopener">${escapeHtml(T.t('contact.chat'))}</a>`,
+        c.email &&
+          `<a href="mailto:${escapeHtml(c.email)}">${escapeHtml(T.t('contact.email', { email: c.email }))}</a>`,
         c.ticketUrl &&
-          `<a href="${escapeHtml(c.ticketUrl)}" target="_blank" rel="noopener">${escapeHtml(T.ticket)}</a>`,
+          `<a href="${escapeHtml(c.ticketUrl)}" target="_blank" rel="noopener">${escapeHtml(T.t('contact.ticket'))}</a>`,
         c.phone &&
-          `<a href="tel:${escapeHtml(c.phone.number.replace(/[^\d+]/g, ''))}">${escapeHtml(T.call(c.phone.number, c.phone.hours))}</a>`,
+          `<a href="tel:${escapeHtml(c.phone.number.replace(/[^\d+]/g, ''))}">${escapeHtml(T.t('contact.call', { number: c.phone.number, hours: c.phone.hours }))}</a>`,
       ].filter(Boolean);
       if (links.length === 0) return '';
-      return `<div class="contact" data-contact><h3>${escapeHtml(T.contactHeading)}</h3>${links.join('')}</div>`;
+      return `<div class="contact" data-contact><h3>${escapeHtml(T.t('contact.heading'))}</h3>${links.join('')}</div>`;
     }
 
     #onClick(event: Event): void {

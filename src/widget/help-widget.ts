@@ -8,6 +8,7 @@
 import { attachDeflection, type AttachFormOptions } from './deflection.ts';
 import { defineHelpCenterElement, type HelpCenterWidgetElement } from './help-center-element.ts';
 import { WIDGET_CONFIG_PLACEHOLDER, type WidgetConfig } from './widget-config.ts';
+import { createWidgetText } from './widget-texts.ts';
 
 const RAW_CONFIG: string = WIDGET_CONFIG_PLACEHOLDER;
 
@@ -28,11 +29,12 @@ const RAW_CONFIG: string = WIDGET_CONFIG_PLACEHOLDER;
     : undefined;
 
   defineHelpCenterElement(config);
+  const formSuggestions = createWidgetText(config.texts, config.language).t('widget.formSuggestions');
   const proto = customElements.get('help-center')!.prototype as HelpCenterWidgetElement & {
     attachForm(form: HTMLFormElement, options?: AttachFormOptions): () => void;
   };
   proto.attachForm = function attachForm(this: HelpCenterWidgetElement, form, options = {}) {
-    return attachDeflection(this, form, options, events);
+    return attachDeflection(this, form, options, events, formSuggestions);
   };
 
   const start = () => {

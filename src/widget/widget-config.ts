@@ -21,6 +21,8 @@ export interface WidgetConfig {
   /** Six-digit hex, e.g. "#4f46e5". */
   brandColor: string;
   language: string;
+  /** The widget's strings in that language (widget-texts.ts picks them). */
+  texts: Record<string, string>;
   /** The git commit the site was built from (12 characters) or "unknown". */
   revision: string;
   /** The vote endpoint, e.g. "https://feedback.example.com/feedback"; unset: no "Was this helpful?". */

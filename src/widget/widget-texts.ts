@@ -1,28 +1,51 @@
-/** The widget's words, in one place (English; the help center's language decides nothing yet). */
-export const WIDGET_TEXT = {
-  launcher: 'Help',
-  close: 'Close help',
-  back: 'Back to results',
-  searchLabel: 'Search the help center',
-  searchPlaceholder: 'Search articles and FAQs',
-  suggested: 'Suggested for this page',
-  results: (n: number, q: string) => `${n} result${n === 1 ? '' : 's'} for “${q}”`,
-  noResults: (q: string) => `No results for “${q}”. Try other words, or contact us below.`,
-  searchFailed: 'Search is not available right now. Try again, or contact us below.',
-  loadFailed: 'This page could not be loaded.',
-  openInHelpCenter: 'Open in the help center',
-  helpful: 'Was this helpful?',
-  answered: 'Did this answer your question?',
-  yes: 'Yes',
-  no: 'No',
-  thanks: 'Thanks for your feedback.',
-  contactHeading: 'Still need help?',
-  email: 'Email us',
-  chat: 'Chat with us',
-  ticket: 'Send us a request',
-  call: (number: string, hours: string) => `Call ${number} (${hours})`,
-  faq: 'FAQ',
-  article: 'Article',
-  answer: 'Answer',
-  formSuggestions: 'These articles may answer your question:',
-} as const;
+/**
+ * The widget speaks the help center's language: the build picks these strings out of the site's
+ * dictionary (src/i18n, with the site's ui.yaml over ours) and writes them into the widget's
+ * configuration, so the script carries no dictionary and needs no request before it shows.
+ */
+import type { UiKey } from '../i18n/ui-strings.ts';
+import { createResultText, type ResultText } from '../search/client/render-results.ts';
+
+/** The keys the widget shows; plural keys by their stem (every form the language has goes along). */
+export const WIDGET_TEXT_KEYS = [
+  'widget.launcher',
+  'widget.close',
+  'widget.back',
+  'widget.suggested',
+  'widget.noResults',
+  'widget.searchFailed',
+  'widget.loadFailed',
+  'widget.openInHelpCenter',
+  'widget.helpful',
+  'widget.formSuggestions',
+  'search.label',
+  'search.placeholder',
+  'results.article',
+  'results.faq',
+  'results.answer.label',
+  'results.answer.question',
+  'results.answer.more',
+  'results.answer.thanks',
+  'results.answer.failed',
+  'results.answer.yes',
+  'results.answer.no',
+  'contact.heading',
+  'contact.chat',
+  'contact.email',
+  'contact.call',
+  'contact.ticket',
+] as const satisfies readonly UiKey[];
+const WIDGET_PLURAL_STEMS = ['results.count.'];
+
+/** The widget's strings out of a language's whole set. */
+export function pickWidgetTexts(strings: Readonly<Record<string, string>>): Record<string, string> {
+  const keys = new Set<string>(WIDGET_TEXT_KEYS);
+  return Object.fromEntries(
+    Object.entries(strings).filter(([key]) => keys.has(key) || WIDGET_PLURAL_STEMS.some((s) => key.startsWith(s))),
+  );
+}
+
+export type WidgetText = ResultText;
+
+export const createWidgetText = (texts: Readonly<Record<string, string>>, language: string): WidgetText =>
+  createResultText(texts, language);

@@ -1,7 +1,7 @@
 /**
  * Languages in the browser: the Arabic article renders right to left (a screenshot, and the
  * layout measured), is axe-clean in both themes, and a German search from a German page finds
- * German pages with German result text.
+ * German pages with German result text and a German answer card.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -60,6 +60,19 @@ describe('a German page', () => {
     expect(await page.locator('[data-search="inline"] [data-search-status]').textContent()).toMatch(
       /Ergebnisse? für „Passwort“/,
     );
+    await context.close();
+  });
+
+  it('shows the answer card in German', async () => {
+    const context = await newSiteContext(browser, { theme: 'light' });
+    const page = await context.newPage();
+    await page.goto('/de/');
+    await page.locator('#home-search').click();
+    await page.locator('#home-search').pressSequentially('Wer zahlt den Rückversand');
+    const card = page.locator('#home-search-results .answer-card');
+    await card.waitFor();
+    expect(await card.locator('.answer-card-label').textContent()).toBe('Antwort');
+    expect(await card.getAttribute('aria-label')).toBe('Antwort');
     await context.close();
   });
 });

@@ -16,4 +16,11 @@ export default {
   'results.otherTopics.other': 'Without the filters, “{query}” finds {count} results',
   'results.inTopics': ' in these topics:',
   'results.searchAll': 'Search all topics for “{query}”',
+  'results.answer.label': 'Answer',
+  'results.answer.question': 'Did this answer your question?',
+  'results.answer.yes': 'Yes',
+  'results.answer.no': 'No',
+  'results.answer.more': 'Read the whole answer',
+  'results.answer.thanks': 'Thanks for your feedback.',
+  'results.answer.failed': 'Your answer could not be sent; please try again.',
 } as const;

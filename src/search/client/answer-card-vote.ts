@@ -3,6 +3,7 @@
  * its FAQ or article: the same fields and route as the page's "Was this helpful?" widget.
  */
 import type { AnswerCard } from './answer-card.ts';
+import type { ResultText } from './render-results.ts';
 
 export interface AnswerVoteConfig {
   /** The vote endpoint, e.g. https://feedback.example.com/feedback. */
@@ -47,9 +48,10 @@ export function bindAnswerCardVote(
   root: ParentNode,
   card: AnswerCard,
   config: AnswerVoteConfig,
-  thanks = 'Thanks for your feedback.',
-  failed = 'Your answer could not be sent; please try again.',
+  text: ResultText,
 ): void {
+  const thanks = text.t('results.answer.thanks');
+  const failed = text.t('results.answer.failed');
   const buttons = Array.from(root.querySelectorAll<HTMLButtonElement>('[data-answer-vote]'));
   const status = root.querySelector<HTMLElement>('[data-answer-status]');
   for (const button of buttons) {

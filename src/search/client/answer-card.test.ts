@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { getAnswerCard, renderAnswerCard, type AnswerSource } from './answer-card.ts';
+import { getAnswerCard, getAnswerCardTexts, renderAnswerCard, type AnswerSource } from './answer-card.ts';
+import { createResultText } from './render-results.ts';
+import de from '../../i18n/dictionaries/de.ts';
+
+const english = getAnswerCardTexts(createResultText());
 
 const faq: AnswerSource = {
   url: '/faq/#why-cant-i-log-in',
@@ -76,9 +80,18 @@ describe('answer cards', () => {
 
   it('renders the answer escaped, with vote buttons only when votes can be sent', () => {
     const card = getAnswerCard({ ...faq, content: "Why can't I log in? Use <b>reset</b>." })!;
-    const html = renderAnswerCard(card, true);
+    const html = renderAnswerCard(card, true, english);
     expect(html).toContain('<p class="answer-card-text">Use &lt;b&gt;reset&lt;/b&gt;.</p>');
     expect(html).toContain('data-answer-vote="up"');
-    expect(renderAnswerCard(card, false)).not.toContain('data-answer-vote');
+    expect(html).toContain('Did this answer your question?');
+    expect(renderAnswerCard(card, false, english)).not.toContain('data-answer-vote');
+  });
+
+  it("speaks the page's language from the result list's strings", () => {
+    const card = getAnswerCard(faq)!;
+    const html = renderAnswerCard(card, true, getAnswerCardTexts(createResultText(de, 'de')));
+    expect(html).toContain('Hat das Ihre Frage beantwortet?');
+    expect(html).toContain('>Ja</button>');
+    expect(html).not.toContain('Did this answer');
   });
 });

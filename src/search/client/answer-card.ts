@@ -7,6 +7,7 @@
  */
 import { escapeHtml } from '../../lib/html.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
+import type { ResultText } from './render-results.ts';
 
 /** A FAQ answer longer than this is cut, with a link to the rest. */
 export const ANSWER_MAX_WORDS = 90;
@@ -91,16 +92,19 @@ export interface AnswerCardTexts {
   more: string;
 }
 
-export const ANSWER_CARD_TEXT: AnswerCardTexts = {
-  label: 'Answer',
-  question: 'Did this answer your question?',
-  yes: 'Yes',
-  no: 'No',
-  more: 'Read the whole answer',
-};
+/** The card's words from the result list's strings (`results.answer.*`, `feedback.yes|no`), in the page's language. */
+export function getAnswerCardTexts(text: ResultText): AnswerCardTexts {
+  return {
+    label: text.t('results.answer.label'),
+    question: text.t('results.answer.question'),
+    yes: text.t('results.answer.yes'),
+    no: text.t('results.answer.no'),
+    more: text.t('results.answer.more'),
+  };
+}
 
 /** The card's HTML: the answer as a quotation of its source, then the vote buttons (when votes can be sent). */
-export function renderAnswerCard(card: AnswerCard, withVote: boolean, t: AnswerCardTexts = ANSWER_CARD_TEXT): string {
+export function renderAnswerCard(card: AnswerCard, withVote: boolean, t: AnswerCardTexts): string {
   const vote = withVote
     ? `<div class="answer-card-vote" role="group" aria-label="${escapeHtml(t.question)}"><span>${escapeHtml(t.question)}</span> ` +
       `<button type="button" data-answer-vote="up">${escapeHtml(t.yes)}</button> ` +

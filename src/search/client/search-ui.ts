@@ -5,7 +5,7 @@
  */
 import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
 import { getSearchInsights } from './search-insights.ts';
-import { getAnswerCard, renderAnswerCard } from './answer-card.ts';
+import { getAnswerCard, getAnswerCardTexts, renderAnswerCard } from './answer-card.ts';
 import { bindAnswerCardVote, readAnswerVoteConfig } from './answer-card-vote.ts';
 import {
   getTopicCounts,
@@ -108,7 +108,7 @@ function enhance(box: HTMLElement): void {
     const card = getAnswerCard(page[0]);
     if (total > 0) {
       html =
-        (card ? renderAnswerCard(card, Boolean(answerVotes)) : '') +
+        (card ? renderAnswerCard(card, Boolean(answerVotes), getAnswerCardTexts(helpCenter.text)) : '') +
         `<ul class="result-list">${page.map((r) => renderResult(r, sections, helpCenter.text)).join('')}</ul>`;
       if (total > page.length) html += renderMoreResults(query, total, page.length, isPage, searchPath);
     } else if (isPage && noResults) {
@@ -120,7 +120,7 @@ function enhance(box: HTMLElement): void {
     }
     status.textContent = renderStatus(query, total, page.length, search.plan, helpCenter.text);
     results.innerHTML = html;
-    if (card && answerVotes && total > 0) bindAnswerCardVote(results, card, answerVotes);
+    if (card && answerVotes && total > 0) bindAnswerCardVote(results, card, answerVotes, helpCenter.text);
     results.hidden = false;
     insights?.observe(query, total);
   };
