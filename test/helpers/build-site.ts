@@ -4,6 +4,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 export const SITES_DIR = path.join(REPO_ROOT, '.cache', 'sites');
@@ -49,5 +50,6 @@ export function buildSite(
       maxBuffer: 64 * 1024 * 1024,
     },
   );
-  return { outDir, status: result.status, output: `${result.stdout}\n${result.stderr}` };
+  // Astro colours its log when CI is set, even into a pipe; tests read the words.
+  return { outDir, status: result.status, output: stripVTControlCharacters(`${result.stdout}\n${result.stderr}`) };
 }
