@@ -87,6 +87,19 @@ describe.skipIf(env.feedbackMissing)('search insights stored by the endpoint', (
     }
   });
 
+  it("counts a click on the answer card's link as opening that result", async () => {
+    const { page } = await freshPage('/');
+    const input = page.locator('#home-search');
+    await input.click();
+    await input.pressSequentially('why cant i log in');
+    const link = page.locator('#home-search-results .answer-card .answer-card-title a');
+    await link.waitFor({ state: 'visible', timeout: 3000 });
+    await link.click();
+    await page.waitForURL('**/faq/**');
+    const rows = await waitForSearchEvents(env.feedbackDb, (r) => r.some((x) => x.query === 'why cant i log in'));
+    expect(rows.filter((r) => r.query === 'why cant i log in').map((r) => r.opened)).toContain('/faq/');
+  });
+
   it('flags a contact click after a search with no results', async () => {
     const probe = `zqxcontact${Date.now().toString(36)}`;
     const { page } = await freshPage(`/search/?q=${probe}`);

@@ -192,7 +192,8 @@ export function getSearchInsights(box: HTMLElement): SearchInsightsTracker | und
     (event) => {
       const link = (event.target as Element | null)?.closest?.('a');
       if (!link) return;
-      if (link.closest('[data-search-results] .result-list')) {
+      // A result, or the answer card's link to the page it quotes: both open a result.
+      if (link.closest('[data-search-results] .result-list, [data-search-results] .answer-card')) {
         const url = new URL(link.href, location.href);
         if (url.origin === location.origin) t.opened(url.pathname);
       } else if (link.closest('[data-contact]') || /^(mailto|tel):/i.test(link.getAttribute('href') ?? '')) {
