@@ -21,7 +21,7 @@ import {
   type HelpCenterBuild,
 } from './build/help-center-build.ts';
 import { hasFaqFiles } from './content/load.ts';
-import { helpCenterMarkdown } from './content/markdown-config.ts';
+import { getLinkOptions, helpCenterMarkdown } from './content/markdown-config.ts';
 import { resolveContentDir } from './content/paths.ts';
 import { ProjectSchemaError, findContentConfig, loadProjectSchemas } from './content/project-schemas.ts';
 import { loadSiteSettings } from './site/settings.ts';
@@ -111,7 +111,7 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
           base,
           trailingSlash: 'ignore',
           build: { format: 'directory', inlineStylesheets: 'never' },
-          markdown: helpCenterMarkdown({ contentDir, base }),
+          markdown: helpCenterMarkdown(getLinkOptions(contentDir, base, settings)),
           integrations: hasMdx ? [] : [mdx()],
           vite: {
             plugins: [

@@ -11,7 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import type { SiteSettings } from '../content/schema.ts';
 import type { HelpRecord } from '../content/help-records.ts';
-import { helpCenterMarkdown } from '../content/markdown-config.ts';
+import { getLinkOptions, helpCenterMarkdown } from '../content/markdown-config.ts';
 import { withBase } from '../content/routes.ts';
 import { getPlainParagraphs } from '../search/plain-text.ts';
 import { escapeHtml } from '../lib/html.ts';
@@ -102,7 +102,7 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
   for (const r of records) write(outDir, r.markdownPath, buildRecordMarkdown(site, r));
 
   const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
-  const processor = await createMarkdownProcessor(helpCenterMarkdown({ contentDir: input.contentDir, base }));
+  const processor = await createMarkdownProcessor(helpCenterMarkdown(getLinkOptions(input.contentDir, base, settings)));
   for (const r of records) {
     const html = r.sourcePath.endsWith('.mdx')
       ? getPlainParagraphs(r.markdown)

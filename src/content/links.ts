@@ -5,7 +5,7 @@
  * uses the same resolution to find broken links.
  */
 import path from 'node:path';
-import { getArticlePath, getFaqPath } from './routes.ts';
+import { getArticlePath, getFaqPath, type RouteOptions } from './routes.ts';
 
 export type ResolvedLink =
   | { type: 'external'; href: string }
@@ -23,8 +23,9 @@ const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 /**
  * @param fromContentPath the linking file, relative to content/ (e.g. "articles/billing/refunds.md")
  * @param href the link target as written
+ * @param route the language prefix the linked page's URL takes (none for the default language)
  */
-export function resolveLink(fromContentPath: string, href: string): ResolvedLink {
+export function resolveLink(fromContentPath: string, href: string, route?: RouteOptions): ResolvedLink {
   if (SCHEME.test(href) || href.startsWith('//')) return { type: 'external', href };
   if (href.startsWith('#')) return { type: 'anchor', anchor: decodeURIComponent(href.slice(1)) };
   const [rawPath = '', rawAnchor] = splitOnce(href, '#');
@@ -39,11 +40,11 @@ export function resolveLink(fromContentPath: string, href: string): ResolvedLink
   const [collection = '', category = ''] = parts;
   const slug = parts.at(-1)!.replace(/\.mdx?$/, '');
   if (collection === 'articles') {
-    const sitePath = getArticlePath(category, slug) + (anchor ? `#${anchor}` : '');
+    const sitePath = getArticlePath(category, slug, route) + (anchor ? `#${anchor}` : '');
     return { type: 'content', contentPath, kind: 'article', category, slug, anchor, sitePath };
   }
   if (collection === 'faqs') {
-    return { type: 'content', contentPath, kind: 'faq', category, slug, anchor, sitePath: getFaqPath(slug) };
+    return { type: 'content', contentPath, kind: 'faq', category, slug, anchor, sitePath: getFaqPath(slug, route) };
   }
   return { type: 'bad-content', contentPath };
 }

@@ -7,6 +7,7 @@ import remarkDirective from 'remark-directive';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkHeadingIds } from './remark-heading-ids.ts';
 import { remarkLinks, type RemarkLinksOptions } from './remark-links.ts';
+import type { SiteSettings } from './schema.ts';
 
 /** Every remark plugin a Markdown thread can load, by a name of ours (bundlers may rename functions). */
 export const REMARK_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) => unknown>> = {
@@ -26,5 +27,19 @@ export function helpCenterMarkdown(links: RemarkLinksOptions) {
       [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions]],
     // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
     shikiConfig: { theme: 'css-variables' as const },
+  };
+}
+
+/** Where content links point, for a site's languages (see remark-links.ts). */
+export function getLinkOptions(
+  contentDir: string,
+  base: string,
+  settings: Pick<SiteSettings, 'language' | 'locales' | 'defaultLocalePrefix'>,
+): RemarkLinksOptions {
+  return {
+    contentDir,
+    base,
+    localeFolders: settings.locales.map((l) => l.code),
+    ...(settings.defaultLocalePrefix && { defaultPrefix: settings.language }),
   };
 }

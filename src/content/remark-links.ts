@@ -1,6 +1,8 @@
 /**
  * Rewrites links and images written in content to real URLs: `../billing/refunds.md#timeline`
- * becomes `/billing/refunds/#timeline`, and root-relative paths get the deployment base.
+ * becomes `/billing/refunds/#timeline`, and root-relative paths get the deployment base. A file
+ * link in a translation (content/de/...) stays in its language (`/de/billing/refunds/`), unless
+ * it leaves the language's folder for the default language's file.
  */
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
@@ -13,6 +15,10 @@ export interface RemarkLinksOptions {
   contentDir: string;
   /** Deployment base, "/" or "/help/". */
   base: string;
+  /** The content folders of the other languages ("de" for content/de/); their URLs take that prefix. */
+  localeFolders?: readonly string[];
+  /** The default language's URL prefix, when site.yaml sets `defaultLocalePrefix`. */
+  defaultPrefix?: string;
 }
 
 export function remarkLinks(options: RemarkLinksOptions) {
@@ -21,8 +27,14 @@ export function remarkLinks(options: RemarkLinksOptions) {
     if (!abs) return;
     const fromContentPath = path.relative(options.contentDir, abs).split(path.sep).join('/');
     if (fromContentPath.startsWith('..')) return;
+    const first = fromContentPath.split('/')[0]!;
+    const locale = options.localeFolders?.includes(first) ? first : undefined;
+    const within = locale ? fromContentPath.slice(locale.length + 1) : fromContentPath;
+    const defaultRoute = { locale: options.defaultPrefix };
     rewriteUrls(tree, (url) => {
-      const resolved = resolveLink(fromContentPath, url);
+      let resolved = resolveLink(within, url, locale ? { locale } : defaultRoute);
+      if (locale && resolved.type === 'bad-content' && resolved.contentPath.startsWith('../'))
+        resolved = resolveLink(fromContentPath, url, defaultRoute);
       if (resolved.type === 'content') return withBase(options.base, resolved.sitePath);
       if (resolved.type === 'site') return withBase(options.base, resolved.sitePath) + (resolved.anchor ? `#${resolved.anchor}` : '');
       return url;
