@@ -10,7 +10,7 @@
  */
 import { escapeHtml } from '../lib/html.ts';
 import { getAnswerCard, getAnswerCardTexts, renderAnswerCard } from '../search/client/answer-card.ts';
-import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
+import { bindAnswerCardVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
 import { createSearchInsights, type SearchInsightsTracker } from '../search/client/search-insights.ts';
 import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-map.ts';
@@ -145,8 +145,8 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       const pageUrl = new URL(fragment.path.replace(/^\//, ''), config.helpUrl).href;
       const vote = config.feedbackEndpoint
         ? `<div class="vote" role="group" aria-labelledby="${this.#id}-vote"><span id="${this.#id}-vote">${escapeHtml(T.t('widget.helpful'))}</span> ` +
-          `<button type="button" data-vote="up">${escapeHtml(T.t('results.answer.yes'))}</button><button type="button" data-vote="down">${escapeHtml(T.t('results.answer.no'))}</button></div>` +
-          `<p class="status" role="status" data-vote-status></p>`
+          `<button type="button" data-answer-vote="up">${escapeHtml(T.t('results.answer.yes'))}</button><button type="button" data-answer-vote="down">${escapeHtml(T.t('results.answer.no'))}</button></div>` +
+          `<p class="status" role="status" data-answer-status></p>`
         : '';
       this.#articleView.innerHTML =
         `<button class="back" type="button" data-back>← ${escapeHtml(T.t('widget.back'))}</button>` +
@@ -166,24 +166,13 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       }
       for (const img of body.querySelectorAll<HTMLImageElement>('img[src]'))
         img.src = new URL(img.getAttribute('src')!.replace(/^\//, ''), config.helpUrl).href;
-      const buttons = Array.from(this.#articleView.querySelectorAll<HTMLButtonElement>('[data-vote]'));
-      for (const button of buttons)
-        button.addEventListener('click', () => {
-          for (const b of buttons) b.disabled = true;
-          button.setAttribute('aria-pressed', 'true');
-          const card = { itemId: fragment.id, pagePath: fragment.path.split('#')[0]! } as Parameters<
-            typeof sendAnswerVote
-          >[1];
-          void sendAnswerVote(
-            { endpoint: config.feedbackEndpoint!, language: config.language, revision: config.revision },
-            card,
-            button.dataset.vote === 'down' ? 'down' : 'up',
-          ).then((ok) => {
-            this.#articleView.querySelector('[data-vote-status]')!.textContent = ok
-              ? T.t('results.answer.thanks')
-              : T.t('results.answer.failed');
-          });
-        });
+      if (config.feedbackEndpoint)
+        bindAnswerCardVote(
+          this.#articleView,
+          { itemId: fragment.id, pagePath: fragment.path.split('#')[0]! },
+          { endpoint: config.feedbackEndpoint, language: config.language, revision: config.revision },
+          T,
+        );
       this.#articleView.querySelector<HTMLElement>('h1')!.focus();
     }
 

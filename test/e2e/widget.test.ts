@@ -131,8 +131,8 @@ describe('the in-product widget on another origin', () => {
     expect(await heading.innerText()).toBe('Set up two-factor authentication');
     expect(await page.locator('help-center .article').innerText()).toContain('one-time code');
     expect(page.url()).toBe(`${env.productUrl}/dashboard`);
-    await page.locator('help-center [data-vote=up]').click();
-    await page.locator('help-center [data-vote-status]').filter({ hasText: 'Thanks' }).waitFor();
+    await page.locator('help-center [data-answer-vote=up]').click();
+    await page.locator('help-center [data-answer-status]').filter({ hasText: 'Thanks' }).waitFor();
     const votes = await waitForVotes(env.feedbackDb, (rows) =>
       rows.some((r) => r.item_id === 'article:two-factor-authentication'),
     );

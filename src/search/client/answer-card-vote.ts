@@ -3,6 +3,9 @@
  * its FAQ or article: the same fields and route as the page's "Was this helpful?" widget.
  */
 import type { AnswerCard } from './answer-card.ts';
+
+/** What a vote names: the item and the page it is on. */
+export type VotedItem = Pick<AnswerCard, 'itemId' | 'pagePath'>;
 import type { ResultText } from './render-results.ts';
 
 export interface AnswerVoteConfig {
@@ -15,11 +18,7 @@ export interface AnswerVoteConfig {
 const createId = () => crypto.randomUUID();
 
 /** Resolves true when the endpoint took the vote. text/plain JSON: no preflight across origins. */
-export async function sendAnswerVote(
-  config: AnswerVoteConfig,
-  card: AnswerCard,
-  vote: 'up' | 'down',
-): Promise<boolean> {
+export async function sendAnswerVote(config: AnswerVoteConfig, card: VotedItem, vote: 'up' | 'down'): Promise<boolean> {
   const body = {
     itemId: card.itemId,
     pagePath: card.pagePath,
@@ -46,7 +45,7 @@ export async function sendAnswerVote(
 /** Wires the vote buttons of a rendered card (inside `root`): one vote, then a thank-you. */
 export function bindAnswerCardVote(
   root: ParentNode,
-  card: AnswerCard,
+  card: VotedItem,
   config: AnswerVoteConfig,
   text: ResultText,
 ): void {
