@@ -144,6 +144,7 @@ export async function startHelpCenterBuild({
         records: artefacts.records,
         revision: artefacts.manifest.revision,
         widgetBundle,
+        getRenderedBody: (id) => searchIndex.getRenderedBody(id),
       });
       for (const warning of help.warnings) doneLogger.warn(warning);
       doneLogger.info(

@@ -38,6 +38,8 @@ export interface HelpFilesInput {
   revision: string;
   /** The bundled widget (dist/widget/help-widget.js of the package); missing: no /widget.js. */
   widgetBundle: string;
+  /** A page's body as the content layer rendered it (by feedback id); what it lacks is rendered here. */
+  getRenderedBody?: (itemId: string) => string | undefined;
 }
 
 export interface HelpFilesResult {
@@ -103,17 +105,21 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
 
   const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
   const processor = await createMarkdownProcessor(helpCenterMarkdown(getLinkOptions(input.contentDir, base, settings)));
+  const renderBody = async (r: HelpRecord): Promise<string> => {
+    if (r.sourcePath.endsWith('.mdx'))
+      return getPlainParagraphs(r.markdown)
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
+        .join('');
+    const rendered = await processor.render(r.markdown, {
+      // @ts-expect-error Internal API, as Astro passes it: the file's URL, for relative links and images.
+      fileURL: pathToFileURL(r.sourcePath),
+    });
+    return rendered.code;
+  };
   for (const r of records) {
-    const html = r.sourcePath.endsWith('.mdx')
-      ? getPlainParagraphs(r.markdown)
-          .map((p) => `<p>${escapeHtml(p)}</p>`)
-          .join('')
-      : (
-          await processor.render(r.markdown, {
-            // @ts-expect-error Internal API, as Astro passes it: the file's URL, for relative links and images.
-            fileURL: pathToFileURL(r.sourcePath),
-          })
-        ).code;
+    const rendered = input.getRenderedBody?.(r.id);
+    // Local images are placeholders until Astro renders the page: render those bodies here.
+    const html = rendered && !rendered.includes('__ASTRO_IMAGE_') ? rendered : await renderBody(r);
     const fragment: WidgetFragment = {
       id: r.id,
       kind: r.kind,

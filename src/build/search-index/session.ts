@@ -23,6 +23,7 @@ import { HelpCenterError, ErrorCodes } from '../../lib/errors.ts';
 import type { SearchCollection, SearchEntries, SearchEntrySink } from './slot.ts';
 import type { SearchHtmlRecord } from '../../search/record-html.ts';
 import { getVocabularyFile, VOCABULARY_FILE, type SearchVocabulary } from '../../search/vocabulary.ts';
+import { getFeedbackId } from '../../content/routes.ts';
 
 export interface SearchIndexResult {
   articleCount: number;
@@ -71,6 +72,8 @@ export class SearchIndexSession implements SearchEntrySink {
     faqTranslations: 0,
   };
   readonly #collections: readonly SearchCollection[];
+  /** Each default-language page's body as the content layer rendered it, by feedback id, for the widget's fragments. */
+  readonly #bodies = new Map<string, string>();
   #written: Promise<void> | undefined;
   #closed = false;
   #lastIndexed = 0;
@@ -105,6 +108,17 @@ export class SearchIndexSession implements SearchEntrySink {
     if (this.#written) throw new Error(`SearchIndexSession.addEntry(${collection}) was called after write()`);
     this.#add(this.#toRecord[collection](entry));
     this.#counts[collection]++;
+    if (entry.html !== undefined && (collection === 'articles' || collection === 'faqs'))
+      this.#bodies.set(getFeedbackId(collection === 'articles' ? 'article' : 'faq', entry.slug), entry.html);
+  }
+
+  /**
+   * The rendered body of a default-language article or FAQ answer (feedback id "article:<slug>"),
+   * as its page shows it: what the widget's fragments carry, without rendering the Markdown again.
+   * Undefined for what search does not hold (drafts, unlisted articles) and for MDX.
+   */
+  getRenderedBody(itemId: string): string | undefined {
+    return this.#bodies.get(itemId);
   }
 
   /**
