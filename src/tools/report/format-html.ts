@@ -135,16 +135,23 @@ function itemHead(sortable: boolean, withImported: boolean): string {
     .join('');
 }
 
+/** A wide table scrolls inside its own region on a phone: focusable and named, so the keyboard can scroll it. */
+const scrollRegion = (label: string, table: string) =>
+  `<div class="table-scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
+
 /** Items with votes in a sortable table; those without folded away below it, with their count. */
 function itemTable(rows: ReportRow[]): string {
   const withImported = rows.some((r) => r.imported);
   const voted = rows.filter((r) => r.votes > 0);
   const silent = rows.filter((r) => r.votes === 0);
   const table = voted.length
-    ? `<table data-sortable><caption>Articles and FAQs with votes, lowest score first (choose a heading to sort)</caption><thead><tr>${itemHead(true, withImported)}</tr></thead><tbody>\n${itemRows(voted, withImported)}\n</tbody></table>`
+    ? scrollRegion(
+        'Articles and FAQs with votes',
+        `<table data-sortable><caption>Articles and FAQs with votes, lowest score first (choose a heading to sort)</caption><thead><tr>${itemHead(true, withImported)}</tr></thead><tbody>\n${itemRows(voted, withImported)}\n</tbody></table>`,
+      )
     : '<p>No article or FAQ has votes in this period.</p>';
   const folded = silent.length
-    ? `<details><summary>${silent.length} ${silent.length === 1 ? 'article or FAQ' : 'articles and FAQs'} without votes in this period</summary><table><caption>Articles and FAQs without votes, by title</caption><thead><tr>${itemHead(false, withImported)}</tr></thead><tbody>\n${itemRows(silent, withImported)}\n</tbody></table></details>`
+    ? `<details><summary>${silent.length} ${silent.length === 1 ? 'article or FAQ' : 'articles and FAQs'} without votes in this period</summary>${scrollRegion('Articles and FAQs without votes', `<table><caption>Articles and FAQs without votes, by title</caption><thead><tr>${itemHead(false, withImported)}</tr></thead><tbody>\n${itemRows(silent, withImported)}\n</tbody></table>`)}</details>`
     : '';
   return `${table}\n${folded}`;
 }
@@ -201,6 +208,7 @@ a{color:var(--mark)}a:focus-visible{outline:3px solid var(--mark);outline-offset
 .swatch.marker{width:3px;height:1.2em;margin:0 calc(.4em + .75em - 1.5px) 0 calc(.75em - 1.5px);background:var(--mark)}
 .visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
 summary{cursor:pointer;margin:1rem 0}
+.table-scroll{overflow-x:auto}.table-scroll:focus-visible{outline:3px solid var(--mark);outline-offset:2px}
 `;
 
 const SCRIPT = `
