@@ -7,13 +7,14 @@ export const REPORT_USAGE = `Usage: helpdesk-kit feedback report [options]
 
 Reads votes from the feedback store and the content of the project, and prints one row per article
 and FAQ, lowest score first, then the search insights: content gaps and suggested synonyms. CSV
-holds one table: the items, or with --section gaps the search insights.
+holds one table: the items, or with --section gaps the search insights. Votes imported from the
+old help desk (content/imported-votes.yaml) show beside our votes and are never added to them.
 
 Options:
   --since <YYYY-MM-DD|7d>        only votes and searches from this day on (UTC), or from this
                                  long ago: 12h, 7d, 2w (hours, days, weeks)
-  --owner <NAME>                 only articles with this owner (repeat for more); all formats
-  --category <ID>                only articles and FAQs of this category (repeat for more)
+  --owner <NAME>                 only articles with this owner (any case; repeat for more)
+  --category <ID>                only articles and FAQs of this category id (repeat for more)
   --format <table|json|csv|html> output format (default: table); html is one self-contained page
   --section <all|gaps>           all (default), or only the search insights
   --store <FILE|postgres://...>  the store (default: FEEDBACK_STORE_URL, else FEEDBACK_DB, else data/feedback.db in --root)
@@ -22,7 +23,8 @@ Options:
   --content <dir>                the content folder, relative to --root (default: content)
   -h, --help                     show this help
 
-Exit code: 0 report printed, 2 usage error or no store.`;
+Exit code: 0 report printed, 2 usage error (an owner or category the content does not have,
+a malformed content/imported-votes.yaml) or no store.`;
 
 export interface ReportArgs {
   since: Date | undefined;
