@@ -28,7 +28,14 @@ export const feedbackReportCommand: Command = async (argv, io) => {
   const progress = createProgress(io);
   progress.update('report: reading votes, content and git history');
   try {
-    const report = await loadFeedbackReport({ root, contentDir: args.content, store, since: args.since });
+    const report = await loadFeedbackReport({
+      root,
+      contentDir: args.content,
+      store,
+      since: args.since,
+      owners: args.owners,
+      categories: args.categories,
+    });
     progress.done();
     const text = formatReport(report, args.format, args.section);
     if (args.out) {

@@ -33,7 +33,7 @@ import {
 } from '../../content/routes.ts';
 import { parseSourceFile } from './frontmatter.ts';
 import { getContentLayout, placeGroup, type ContentLayout } from './layout.ts';
-import { readHostedExport, ImportSourceError } from './sources/hosted.ts';
+import { planVoteBaselineFile, readHostedExport, ImportSourceError } from './sources/hosted.ts';
 import { readMarkdownFolder } from './sources/markdown-folder.ts';
 import { slugOrFallback, toSlug } from './slugs.ts';
 import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
@@ -442,6 +442,8 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   }
 
   files.push(...categoryFiles(root, contentName, layout, existingCategories, groupsUsed, categoryIds));
+  const voteBaseline = planVoteBaselineFile(root, contentName, planned);
+  if (voteBaseline) files.push(voteBaseline);
   const siteFile = siteSettingsFile(root, contentName, set, translations, layout);
   if (siteFile) files.push(siteFile);
   summary.unsafeHtmlRemoved = counts.unsafeHtmlRemoved;

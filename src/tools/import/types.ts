@@ -1,4 +1,5 @@
 /** What the readers of each source hand to the common import steps, and what an import reports. */
+import type { VoteBaselineEntry } from '../../feedback/vote-baseline.ts';
 
 export const IMPORT_SOURCES = [
   'zendesk',
@@ -53,6 +54,8 @@ export interface SourcePage {
   sourceDir?: string;
   /** Frontmatter keys dropped because they mean nothing here. */
   droppedKeys: string[];
+  /** The votes the page had on the hosted desk: the report's imported baseline. */
+  votes?: VoteBaselineEntry;
 }
 
 /** Something the writer should look at, by file. */

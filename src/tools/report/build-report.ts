@@ -4,7 +4,8 @@
  * (deleted, renamed or never known), votes per day, and before/after numbers for items whose
  * file changed in git during the period. Pure: the caller loads votes, content and history.
  */
-import type { FeedbackReason } from '../../feedback/reasons.ts';
+import { FEEDBACK_REASONS, type FeedbackReason } from '../../feedback/reasons.ts';
+import type { VoteBaseline } from '../../feedback/vote-baseline.ts';
 import type { StoredSearchEvent, StoredVote } from '../../feedback/server/stores/types.ts';
 import { buildSearchInsights, type SearchInsights } from './search-insights.ts';
 import { buildDeflection, type DeflectionSummary } from './deflection.ts';
@@ -23,6 +24,10 @@ export interface ReportContentItem {
   section?: string | null;
   /** Site path of the page. */
   path: string;
+  /** The page's address on the site (site.yaml's url joined with the path), or null without a url. */
+  url?: string | null;
+  /** Where a writer edits the file (site.yaml's editUrl joined with the file), or null without one. */
+  editUrl?: string | null;
   /** Source file relative to the project root, e.g. content/articles/account/reset-password.md. */
   file: string;
   draft: boolean;
@@ -42,6 +47,25 @@ export interface ReportInput {
   now: Date;
   /** Latest comments kept per item. */
   commentLimit?: number;
+  /** Only these owners' and categories' items (resolved to the content's spelling); empty lists: all. */
+  filter?: ReportFilter;
+  /** Votes from the help desk the content was imported from (content/imported-votes.yaml). */
+  baseline?: VoteBaseline;
+  /** The reason labels the widget showed readers, by reason code; the code where none is given. */
+  reasonLabels?: Partial<Record<FeedbackReason, string>>;
+}
+
+export interface ReportFilter {
+  owners: string[];
+  categories: string[];
+}
+
+/** An item's votes on the help desk it was imported from: shown beside our votes, never added to them. */
+export interface ImportedVotes extends SplitStats {
+  source: string;
+  /** The export's day, YYYY-MM-DD: the votes are every vote up to then. */
+  exported: string;
+  down: number;
 }
 
 export type ItemStatus = 'published' | 'draft' | 'deleted' | 'renamed' | 'unknown';
@@ -61,6 +85,8 @@ export interface ReportRow {
   category: string | null;
   section: string | null;
   path: string | null;
+  url: string | null;
+  editUrl: string | null;
   status: ItemStatus;
   /** For renamed ids: the id the file has now. */
   renamedTo: string | null;
@@ -72,17 +98,28 @@ export interface ReportRow {
   helpfulShare: number | null;
   /** Lower bound of the 95% Wilson interval of helpfulness: sort ascending for "needs attention". */
   wilsonLower: number;
-  topReasons: Array<{ reason: FeedbackReason; count: number }>;
+  /** `label` is what the widget showed readers for the reason. */
+  topReasons: Array<{ reason: FeedbackReason; label: string; count: number }>;
   latestComments: CommentEntry[];
+  /** The imported baseline, when content/imported-votes.yaml has one for this id. */
+  imported: ImportedVotes | null;
   /** Before/after the file's last change, when that change falls inside the period. */
   edit: { at: string; before: SplitStats; after: SplitStats } | null;
 }
 
 export interface FeedbackReport {
   generatedAt: string;
-  /** YYYY-MM-DD or null for all time. */
+  /** YYYY-MM-DD (a start at UTC midnight), YYYY-MM-DD HH:MM (UTC, from a relative --since), or null for all time. */
   since: string | null;
+  /** The owner and category filter, or null when the report covers every item. */
+  filter: ReportFilter | null;
   totals: { votes: number; up: number; down: number; helpfulShare: number | null; itemsWithVotes: number };
+  /** The imported baseline of the items shown, summed apart from our votes; null without one. */
+  importedTotals: (SplitStats & { down: number; items: number; sources: string[] }) | null;
+  /** Ids in content/imported-votes.yaml that no article or FAQ has (renamed or deleted since the import). */
+  importedUnmatched: string[];
+  /** Reason code -> the label readers saw, for every reason. */
+  reasonLabels: Record<FeedbackReason, string>;
   /** Published (and draft) items: voted ones by Wilson bound ascending, then the rest by title. */
   items: ReportRow[];
   /** Votes for ids the content does not have: deleted, renamed or unknown. Never dropped. */
@@ -114,6 +151,7 @@ function split(votes: readonly StoredVote[]): SplitStats {
 function rowFromTally(
   base: Omit<ReportRow, 'votes' | 'up' | 'down' | 'helpfulShare' | 'wilsonLower' | 'topReasons' | 'latestComments'>,
   t: VoteTally | undefined,
+  labels: Record<FeedbackReason, string>,
 ): ReportRow {
   return {
     ...base,
@@ -122,10 +160,31 @@ function rowFromTally(
     down: t?.down ?? 0,
     helpfulShare: t?.helpfulShare ?? null,
     wilsonLower: t ? getWilsonLowerBound(t.up, t.total) : 0,
-    topReasons: t ? getTopReasons(t) : [],
+    topReasons: t ? getTopReasons(t).map((r) => ({ reason: r.reason, label: labels[r.reason], count: r.count })) : [],
     latestComments: t?.latestComments ?? [],
   };
 }
+
+function toImported(
+  entry: { source: string; exported: string; up: number; down: number } | undefined,
+): ImportedVotes | null {
+  if (!entry) return null;
+  const votes = entry.up + entry.down;
+  return { ...entry, votes, helpfulShare: votes ? entry.up / votes : null };
+}
+
+/** Whether an item passes the filter: its owner (any case) and its category are among those asked for. */
+function passes(item: ReportContentItem, filter: ReportFilter | undefined): boolean {
+  if (!filter) return true;
+  const owner = item.owner?.toLowerCase();
+  if (filter.owners.length && !filter.owners.some((o) => o.toLowerCase() === owner)) return false;
+  return !filter.categories.length || filter.categories.includes(item.category);
+}
+
+const formatSince = (d: Date) => {
+  const iso = d.toISOString();
+  return iso.slice(11, 16) === '00:00' ? iso.slice(0, 10) : iso.slice(0, 16).replace('T', ' ');
+};
 
 /** Where an id's file would live: content/articles/<category>/[<section>/]<slug>.md(x), or the same under content/faqs/. */
 function matchesId(file: string, id: string): boolean {
@@ -138,7 +197,19 @@ function matchesId(file: string, id: string): boolean {
 
 export function buildFeedbackReport(input: ReportInput): FeedbackReport {
   const since = input.since?.getTime() ?? -Infinity;
-  const votes = input.votes.filter((v) => v.updatedAt >= since && v.updatedAt <= input.now.getTime());
+  const filter =
+    input.filter && (input.filter.owners.length || input.filter.categories.length) ? input.filter : undefined;
+  const shownItems = input.items.filter((item) => passes(item, filter));
+  const shownIds = new Set(shownItems.map((i) => i.id));
+  // A filtered report counts only the votes of the items it shows; votes for removed ids have no owner or category.
+  const votes = input.votes.filter(
+    (v) => v.updatedAt >= since && v.updatedAt <= input.now.getTime() && (!filter || shownIds.has(v.itemId)),
+  );
+  const labels = Object.fromEntries(FEEDBACK_REASONS.map((r) => [r, input.reasonLabels?.[r] ?? r])) as Record<
+    FeedbackReason,
+    string
+  >;
+  const baseline: VoteBaseline = input.baseline ?? new Map();
   const tallies = summarizeVotes(votes, input.commentLimit ?? 5);
   const byItem = new Map<string, StoredVote[]>();
   for (const v of votes) {
@@ -149,7 +220,7 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
   const periodStart = input.since?.getTime() ?? Math.min(...votes.map((v) => v.updatedAt), input.now.getTime());
 
   const known = new Set(input.items.map((i) => i.id));
-  const items: ReportRow[] = input.items
+  const items: ReportRow[] = shownItems
     .filter((item) => !item.draft || tallies.has(item.id))
     .map((item) => {
       const changed = input.lastChanged.get(item.file);
@@ -171,12 +242,16 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
           category: item.category,
           section: item.section ?? null,
           path: item.path,
+          url: item.url ?? null,
+          editUrl: item.editUrl ?? null,
           status: item.draft ? 'draft' : 'published',
           renamedTo: null,
           lastChanged: changed ? toDay(changed) : null,
+          imported: toImported(baseline.get(item.id)),
           edit,
         },
         tallies.get(item.id),
+        labels,
       );
     })
     .sort((a, b) => {
@@ -214,12 +289,16 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
           category: null,
           section: null,
           path: null,
+          url: null,
+          editUrl: null,
           status,
           renamedTo,
           lastChanged,
+          imported: toImported(baseline.get(t.itemId)),
           edit: null,
         },
         t,
+        labels,
       );
     })
     .sort((a, b) => b.votes - a.votes || a.id.localeCompare(b.id));
@@ -233,6 +312,10 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     daily.set(day, d);
   }
   const up = votes.filter((v) => v.vote === 'up').length;
+  const withImported = [...items, ...orphans].flatMap((r) => (r.imported ? [r.imported] : []));
+  const importedUp = withImported.reduce((n, i) => n + i.up, 0);
+  const importedVotes = withImported.reduce((n, i) => n + i.votes, 0);
+  const hasRow = new Set([...input.items.map((i) => i.id), ...tallies.keys()]);
   const periodEvents = (input.searchEvents ?? []).filter(
     (e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime(),
   );
@@ -240,7 +323,8 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
   const searchEvents = periodEvents.filter((e) => e.channel !== 'form');
   return {
     generatedAt: input.now.toISOString(),
-    since: input.since ? toDay(input.since) : null,
+    since: input.since ? formatSince(input.since) : null,
+    filter: filter ? { owners: [...filter.owners], categories: [...filter.categories] } : null,
     totals: {
       votes: votes.length,
       up,
@@ -248,6 +332,18 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
       helpfulShare: votes.length ? up / votes.length : null,
       itemsWithVotes: tallies.size,
     },
+    importedTotals: withImported.length
+      ? {
+          votes: importedVotes,
+          up: importedUp,
+          down: importedVotes - importedUp,
+          helpfulShare: importedVotes ? importedUp / importedVotes : null,
+          items: withImported.length,
+          sources: [...new Set(withImported.map((i) => i.source))].sort(),
+        }
+      : null,
+    importedUnmatched: filter ? [] : [...baseline.keys()].filter((id) => !hasRow.has(id)).sort(),
+    reasonLabels: labels,
     items,
     orphans,
     daily: [...daily.values()].sort((a, b) => a.day.localeCompare(b.day)),

@@ -1,4 +1,7 @@
-/** The report as CSV, one row per item (orphans included, with their status). Formula-guarded. */
+/**
+ * The report as CSV, one row per item (orphans included, with their status). Formula-guarded.
+ * Reasons stay codes here (a stable value for spreadsheets); the imported baseline has its own columns.
+ */
 import { formatCsv } from '../../feedback/csv.ts';
 import type { FeedbackReport } from './build-report.ts';
 
@@ -21,6 +24,12 @@ export function formatReportCsv(report: FeedbackReport): string {
       'renamed_to',
       'category',
       'section',
+      'url',
+      'edit_url',
+      'imported_source',
+      'imported_exported',
+      'imported_up',
+      'imported_down',
     ],
     [...report.items, ...report.orphans].map((r) => [
       r.id,
@@ -39,6 +48,12 @@ export function formatReportCsv(report: FeedbackReport): string {
       r.renamedTo,
       r.category,
       r.section,
+      r.url,
+      r.editUrl,
+      r.imported?.source ?? null,
+      r.imported?.exported ?? null,
+      r.imported?.up ?? null,
+      r.imported?.down ?? null,
     ]),
   );
 }

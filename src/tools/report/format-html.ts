@@ -10,6 +10,13 @@ import type { FeedbackReport, ReportRow } from './build-report.ts';
 const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const truncate = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
 
+/** What each colour and mark of a chart means, in words: the colour is never the only cue. */
+function legend(entries: Array<[className: string, text: string]>): string {
+  return `<ul class="legend">${entries
+    .map(([cls, text]) => `<li><span class="swatch ${cls}" aria-hidden="true"></span>${text}</li>`)
+    .join('')}</ul>`;
+}
+
 function helpfulnessChart(rows: ReportRow[]): string {
   const shown = rows.filter((r) => r.votes > 0).slice(0, 40);
   if (!shown.length) return '<p>No votes in this period.</p>';
@@ -28,7 +35,13 @@ function helpfulnessChart(rows: ReportRow[]): string {
   const ticks = [0, 0.25, 0.5, 0.75, 1]
     .map((t) => `<text x="${labelW + t * barW}" y="12" text-anchor="middle" class="tick">${t * 100}%</text>`)
     .join('');
-  return `<svg role="img" aria-labelledby="c1t" viewBox="0 0 ${labelW + barW + 80} ${h}" width="100%"><title id="c1t">Share of helpful votes per item, lowest score first; the line marks the score</title>${ticks}${bars}</svg>`;
+  return `${legend([
+    [
+      'bar-up',
+      'Bar: share of helpful votes (our votes in the period), with the share and the number of votes at its end',
+    ],
+    ['marker', 'Line across the bar: the score, the lowest the share is likely to be'],
+  ])}<svg role="img" aria-labelledby="c1t" viewBox="0 0 ${labelW + barW + 80} ${h}" width="100%"><title id="c1t">Share of helpful votes per item, lowest score first; the line marks the score</title>${ticks}${bars}</svg>`;
 }
 
 function timelineChart(daily: FeedbackReport['daily']): string {
@@ -49,7 +62,10 @@ function timelineChart(daily: FeedbackReport['daily']): string {
     .join('');
   const first = daily[0]!.day;
   const last = daily[daily.length - 1]!.day;
-  return `<svg role="img" aria-labelledby="c2t" viewBox="0 0 ${w} ${h}" width="100%"><title id="c2t">Votes per day from ${first} to ${last}; up to ${max} a day</title>${bars}<text x="0" y="${h - 4}" class="tick">${first}</text><text x="${w}" y="${h - 4}" text-anchor="end" class="tick">${last}</text><text x="0" y="12" class="tick">${max} / day</text></svg>`;
+  return `${legend([
+    ['bar-up', 'Lower part of each day’s bar: helpful votes'],
+    ['bar-down', 'Upper part: not helpful votes'],
+  ])}<svg role="img" aria-labelledby="c2t" viewBox="0 0 ${w} ${h}" width="100%"><title id="c2t">Votes per day from ${first} to ${last}; up to ${max} a day</title>${bars}<text x="0" y="${h - 4}" class="tick">${first}</text><text x="${w}" y="${h - 4}" text-anchor="end" class="tick">${last}</text><text x="0" y="12" class="tick">${max} / day</text></svg>`;
 }
 
 function editsChart(rows: ReportRow[]): string {
@@ -68,35 +84,79 @@ function editsChart(rows: ReportRow[]): string {
       return `<g><text x="${labelW - 8}" y="${y + 22}" text-anchor="end">${escapeHtml(truncate(r.title, 38))}</text><rect x="${labelW}" y="${y + 2}" width="${b}" height="14" class="bar-before"><title>Before ${e.at.slice(0, 10)}: ${pct(e.before.helpfulShare)} of ${e.before.votes}</title></rect><text x="${labelW + barW + 8}" y="${y + 14}">before ${pct(e.before.helpfulShare)} (${e.before.votes})</text><rect x="${labelW}" y="${y + 19}" width="${a}" height="14" class="bar-up"><title>After ${e.at.slice(0, 10)}: ${pct(e.after.helpfulShare)} of ${e.after.votes}</title></rect><text x="${labelW + barW + 8}" y="${y + 31}">after ${pct(e.after.helpfulShare)} (${e.after.votes})</text></g>`;
     })
     .join('');
-  return `<svg role="img" aria-labelledby="c3t" viewBox="0 0 ${labelW + barW + 140} ${h}" width="100%"><title id="c3t">Helpful share before and after each item's last edit in the period</title>${groups}</svg>`;
+  return `${legend([
+    ['bar-before', 'Upper bar of each pair: helpful share before the edit'],
+    ['bar-up', 'Lower bar: helpful share after the edit'],
+  ])}<svg role="img" aria-labelledby="c3t" viewBox="0 0 ${labelW + barW + 140} ${h}" width="100%"><title id="c3t">Helpful share before and after each item's last edit in the period</title>${groups}</svg>`;
 }
 
-function itemTable(rows: ReportRow[]): string {
-  const head = [
+const imported = (r: ReportRow) =>
+  r.imported
+    ? `${pct(r.imported.helpfulShare)} of ${r.imported.votes} <small>(${escapeHtml(r.imported.source)}, to ${r.imported.exported})</small>`
+    : '–';
+
+/** The title, linked to the page on the site when site.yaml has a url, and the edit link when it has an editUrl. */
+function titleCell(r: ReportRow): string {
+  const title = r.url ? `<a href="${escapeHtml(r.url)}">${escapeHtml(r.title)}</a>` : escapeHtml(r.title);
+  const edit = r.editUrl
+    ? ` <small><a href="${escapeHtml(r.editUrl)}">edit<span class="visually-hidden"> ${escapeHtml(r.title)}</span></a></small>`
+    : '';
+  return `${title}${r.status === 'draft' ? ' <small>(draft)</small>' : ''}${r.section ? ` <small>(${escapeHtml(r.section)})</small>` : ''}${edit}`;
+}
+
+function itemRows(rows: ReportRow[], withImported: boolean): string {
+  return rows
+    .map(
+      (r) =>
+        `<tr><td>${titleCell(r)}</td><td>${r.kind}</td><td>${escapeHtml(r.owner ?? '–')}</td><td>${escapeHtml(r.category ?? '–')}</td><td data-sort="${r.votes}">${r.votes}</td><td data-sort="${r.helpfulShare ?? -1}">${pct(r.helpfulShare)}</td><td data-sort="${r.votes ? r.wilsonLower : 2}">${r.votes ? r.wilsonLower.toFixed(2) : '–'}</td><td>${escapeHtml(r.topReasons.map((x) => `${x.label} ${x.count}`).join(', '))}</td>${withImported ? `<td data-sort="${r.imported?.helpfulShare ?? -1}">${imported(r)}</td>` : ''}<td>${r.lastChanged ?? '–'}</td></tr>`,
+    )
+    .join('\n');
+}
+
+function itemHead(sortable: boolean, withImported: boolean): string {
+  const columns: Array<[string, string]> = [
     ['Title', 'text'],
     ['Kind', 'text'],
     ['Owner', 'text'],
+    ['Category', 'text'],
     ['Votes', 'number'],
     ['Helpful', 'number'],
     ['Score', 'number'],
     ['Top reasons', 'text'],
+    ...(withImported ? [['Imported votes', 'number'] as [string, string]] : []),
     ['Last changed', 'text'],
-  ]
-    .map(
-      ([label, type], i) =>
-        `<th scope="col" data-type="${type}"${i === 5 ? ' aria-sort="ascending"' : ''}><button type="button">${label}</button></th>`,
+  ];
+  return columns
+    .map(([label, type], i) =>
+      sortable
+        ? `<th scope="col" data-type="${type}"${i === 6 ? ' aria-sort="ascending"' : ''}><button type="button">${label}</button></th>`
+        : `<th scope="col">${label}</th>`,
     )
     .join('');
-  const body = rows
-    .map(
-      (r) =>
-        `<tr><td>${escapeHtml(r.title)}${r.status === 'draft' ? ' <small>(draft)</small>' : ''}${r.section ? ` <small>(${escapeHtml(r.section)})</small>` : ''}</td><td>${r.kind}</td><td>${escapeHtml(r.owner ?? '–')}</td><td data-sort="${r.votes}">${r.votes}</td><td data-sort="${r.helpfulShare ?? -1}">${pct(r.helpfulShare)}</td><td data-sort="${r.votes ? r.wilsonLower : 2}">${r.votes ? r.wilsonLower.toFixed(2) : '–'}</td><td>${escapeHtml(r.topReasons.map((x) => `${x.reason} ${x.count}`).join(', '))}</td><td>${r.lastChanged ?? '–'}</td></tr>`,
-    )
-    .join('\n');
-  return `<table data-sortable><caption>Articles and FAQs, lowest score first (click a heading to sort)</caption><thead><tr>${head}</tr></thead><tbody>\n${body}\n</tbody></table>`;
 }
 
-function commentsSection(rows: ReportRow[]): string {
+/** A wide table scrolls inside its own region on a phone: focusable and named, so the keyboard can scroll it. */
+const scrollRegion = (label: string, table: string) =>
+  `<div class="table-scroll" role="region" aria-label="${label}" tabindex="0">${table}</div>`;
+
+/** Items with votes in a sortable table; those without folded away below it, with their count. */
+function itemTable(rows: ReportRow[]): string {
+  const withImported = rows.some((r) => r.imported);
+  const voted = rows.filter((r) => r.votes > 0);
+  const silent = rows.filter((r) => r.votes === 0);
+  const table = voted.length
+    ? scrollRegion(
+        'Articles and FAQs with votes',
+        `<table data-sortable><caption>Articles and FAQs with votes, lowest score first (choose a heading to sort)</caption><thead><tr>${itemHead(true, withImported)}</tr></thead><tbody>\n${itemRows(voted, withImported)}\n</tbody></table>`,
+      )
+    : '<p>No article or FAQ has votes in this period.</p>';
+  const folded = silent.length
+    ? `<details><summary>${silent.length} ${silent.length === 1 ? 'article or FAQ' : 'articles and FAQs'} without votes in this period</summary>${scrollRegion('Articles and FAQs without votes', `<table><caption>Articles and FAQs without votes, by title</caption><thead><tr>${itemHead(false, withImported)}</tr></thead><tbody>\n${itemRows(silent, withImported)}\n</tbody></table>`)}</details>`
+    : '';
+  return `${table}\n${folded}`;
+}
+
+function commentsSection(rows: ReportRow[], labels: FeedbackReport['reasonLabels']): string {
   const withComments = rows.filter((r) => r.latestComments.length);
   if (!withComments.length) return '<p>No comments in this period.</p>';
   return withComments
@@ -105,7 +165,7 @@ function commentsSection(rows: ReportRow[]): string {
         `<details><summary>${escapeHtml(r.title)} (${r.latestComments.length})</summary><ul>${r.latestComments
           .map(
             (c) =>
-              `<li><blockquote>${escapeHtml(c.text)}</blockquote><small>${new Date(c.at).toISOString().slice(0, 10)} · ${c.vote === 'up' ? 'helpful' : 'not helpful'}${c.reason ? ` · ${c.reason}` : ''}</small></li>`,
+              `<li><blockquote>${escapeHtml(c.text)}</blockquote><small>${new Date(c.at).toISOString().slice(0, 10)} · ${c.vote === 'up' ? 'helpful' : 'not helpful'}${c.reason ? ` · ${escapeHtml(labels[c.reason])}` : ''}</small></li>`,
           )
           .join('')}</ul></details>`,
     )
@@ -122,10 +182,10 @@ function orphanSection(rows: ReportRow[]): string {
           : r.status === 'deleted'
             ? `deleted${r.lastChanged ? ` (${r.lastChanged})` : ''}`
             : 'unknown id';
-      return `<tr><td>${escapeHtml(r.id)}</td><td>${why}</td><td>${r.votes}</td><td>${pct(r.helpfulShare)}</td></tr>`;
+      return `<tr><td>${escapeHtml(r.id)}</td><td>${why}</td><td>${r.votes}</td><td>${pct(r.helpfulShare)}</td><td>${imported(r)}</td></tr>`;
     })
     .join('\n');
-  return `<table><caption>Votes for ids the content does not have</caption><thead><tr><th scope="col">Id</th><th scope="col">Status</th><th scope="col">Votes</th><th scope="col">Helpful</th></tr></thead><tbody>${body}</tbody></table>`;
+  return `<table><caption>Votes for ids the content does not have</caption><thead><tr><th scope="col">Id</th><th scope="col">Status</th><th scope="col">Votes</th><th scope="col">Helpful</th><th scope="col">Imported votes</th></tr></thead><tbody>${body}</tbody></table>`;
 }
 
 const STYLE = `
@@ -141,6 +201,14 @@ button:focus-visible,summary:focus-visible{outline:3px solid var(--mark);outline
 svg{font-size:12px;fill:var(--fg);max-width:100%}.tick{fill:var(--muted)}
 .bar-up{fill:var(--up)}.bar-down{fill:var(--down)}.bar-before{fill:var(--before)}.marker{stroke:var(--mark);stroke-width:2}
 blockquote{margin:.25rem 0;white-space:pre-wrap}small{color:var(--muted)}
+a{color:var(--mark)}a:focus-visible{outline:3px solid var(--mark);outline-offset:2px}
+.legend{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
+.swatch{display:inline-block;width:1.5em;height:.9em;margin-right:.4em;vertical-align:middle}
+.swatch.bar-up{background:var(--up)}.swatch.bar-down{background:var(--down)}.swatch.bar-before{background:var(--before)}
+.swatch.marker{width:3px;height:1.2em;margin:0 calc(.4em + .75em - 1.5px) 0 calc(.75em - 1.5px);background:var(--mark)}
+.visually-hidden{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}
+summary{cursor:pointer;margin:1rem 0}
+.table-scroll{overflow-x:auto}.table-scroll:focus-visible{outline:3px solid var(--mark);outline-offset:2px}
 `;
 
 const SCRIPT = `
@@ -220,6 +288,26 @@ ${deflectionTable('Subject', d.bySubject)}
 ${deflectionTable('Article', d.byArticle)}`;
 }
 
+function filterNote(report: FeedbackReport): string {
+  const f = report.filter;
+  if (!f) return '';
+  const parts = [
+    ...(f.owners.length ? [`owner ${f.owners.map((o) => `“${escapeHtml(o)}”`).join(' or ')}`] : []),
+    ...(f.categories.length ? [`category ${f.categories.map((c) => `“${escapeHtml(c)}”`).join(' or ')}`] : []),
+  ];
+  return `<p><strong>Only ${parts.join(', ')}.</strong> The votes and charts count these items only; content gaps and deflection cover the whole site.</p>`;
+}
+
+/** The imported baseline: its own line, never part of the numbers above. */
+function importedNote(report: FeedbackReport): string {
+  const i = report.importedTotals;
+  const unmatched = report.importedUnmatched.length
+    ? ` ${report.importedUnmatched.length} imported ${report.importedUnmatched.length === 1 ? 'id has' : 'ids have'} no article or FAQ now: ${report.importedUnmatched.map(escapeHtml).join(', ')}.`
+    : '';
+  if (!i) return unmatched ? `<p>${unmatched.trim()}</p>` : '';
+  return `<p>Imported baseline from ${i.sources.map(escapeHtml).join(', ')}: ${i.votes} votes on ${i.items} items, ${pct(i.helpfulShare)} helpful, every vote up to the export. It is shown beside our votes (the “Imported votes” column) and never added to them or to the score.${unmatched}</p>`;
+}
+
 export function formatReportHtml(report: FeedbackReport, section: 'all' | 'gaps' = 'all'): string {
   const t = report.totals;
   const period = report.since ? `since ${report.since}` : 'for all time';
@@ -253,7 +341,9 @@ ${searchInsightsSection(report)}
 <body>
 <main>
 <h1>Feedback report ${escapeHtml(period)}</h1>
+${filterNote(report)}
 <p>${t.votes} votes on ${t.itemsWithVotes} items, ${pct(t.helpfulShare)} helpful. Generated ${escapeHtml(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC. The score is the lower bound of the 95% Wilson interval of the helpful share: it is fair to items with few votes, and the lowest scores need attention first.</p>
+${importedNote(report)}
 <h2>Helpfulness per item</h2>
 ${helpfulnessChart(report.items)}
 <h2>Votes over time</h2>
@@ -263,7 +353,7 @@ ${editsChart(report.items)}
 <h2>All articles and FAQs</h2>
 ${itemTable(report.items)}
 <h2>Latest comments</h2>
-${commentsSection(report.items)}
+${commentsSection(report.items, report.reasonLabels)}
 <h2>Votes for removed or unknown ids</h2>
 ${orphanSection(report.orphans)}
 ${searchInsightsSection(report)}

@@ -6,11 +6,15 @@ const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` 
 const pad = (s: string, n: number) => cut(s, n).padEnd(n);
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-function formatRow(r: ReportRow): string[] {
-  const reasons = r.topReasons.map((x) => `${x.reason} ${x.count}`).join(', ');
+const importedLine = (i: NonNullable<ReportRow['imported']>) =>
+  `imported from ${i.source} (every vote up to ${i.exported}, not in the score): ${pct(i.helpfulShare)} helpful of ${i.votes}`;
+
+function formatRow(r: ReportRow, labels: FeedbackReport['reasonLabels']): string[] {
+  const reasons = r.topReasons.map((x) => `${x.label} ${x.count}`).join(', ');
   const lines = [
     `${r.wilsonLower.toFixed(2).padStart(5)}  ${pct(r.helpfulShare).padStart(7)}  ${String(r.votes).padStart(5)}  ${pad(r.title, 40)}  ${pad(r.owner ?? '–', 16)}  ${reasons}`.trimEnd(),
   ];
+  if (r.imported) lines.push(`       ${importedLine(r.imported)}`);
   if (r.edit) {
     lines.push(
       `       edited ${r.edit.at.slice(0, 10)}: before ${pct(r.edit.before.helpfulShare)} of ${r.edit.before.votes}, after ${pct(r.edit.after.helpfulShare)} of ${r.edit.after.votes}`,
@@ -18,23 +22,55 @@ function formatRow(r: ReportRow): string[] {
   }
   for (const c of r.latestComments)
     lines.push(
-      `       "${cut(oneLine(c.text), 90)}"  (${new Date(c.at).toISOString().slice(0, 10)}, ${c.vote}${c.reason ? `, ${c.reason}` : ''})`,
+      `       "${cut(oneLine(c.text), 90)}"  (${new Date(c.at).toISOString().slice(0, 10)}, ${c.vote}${c.reason ? `, ${labels[c.reason]}` : ''})`,
     );
   return lines;
+}
+
+function filterLines(report: FeedbackReport): string[] {
+  const f = report.filter;
+  if (!f) return [];
+  const parts = [
+    ...(f.owners.length ? [`owner ${f.owners.map((o) => `"${o}"`).join(' or ')}`] : []),
+    ...(f.categories.length ? [`category ${f.categories.join(' or ')}`] : []),
+  ];
+  return [
+    `Only ${parts.join(', ')}: the votes count these items only; content gaps and deflection cover the whole site.`,
+  ];
+}
+
+/** The imported baseline on its own line: never part of our totals or scores. */
+function importedLines(report: FeedbackReport): string[] {
+  const i = report.importedTotals;
+  const out = i
+    ? [
+        `Imported baseline from ${i.sources.join(', ')} (every vote up to the export, not counted above): ${i.votes} votes on ${i.items} items, ${pct(i.helpfulShare)} helpful.`,
+      ]
+    : [];
+  if (report.importedUnmatched.length)
+    out.push(`Imported votes for ids no article or FAQ has now: ${report.importedUnmatched.join(', ')}`);
+  return out;
 }
 
 export function formatReportText(report: FeedbackReport): string {
   const t = report.totals;
   const out = [
     `Feedback report ${report.since ? `since ${report.since}` : 'for all time'} (generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC)`,
+    ...filterLines(report),
     `${t.votes} votes on ${t.itemsWithVotes} items, ${pct(t.helpfulShare)} helpful. Sorted by score (lower bound of the 95% Wilson interval): lowest needs attention first.`,
+    ...importedLines(report),
     '',
     `Score  Helpful  Votes  ${pad('Title', 40)}  ${pad('Owner', 16)}  Top reasons`,
   ];
   const voted = report.items.filter((r) => r.votes > 0);
-  for (const r of voted) out.push(...formatRow(r));
+  for (const r of voted) out.push(...formatRow(r, report.reasonLabels));
   const silent = report.items.filter((r) => r.votes === 0);
-  if (silent.length) out.push('', `No votes yet (${silent.length}):`, ...silent.map((r) => `  ${r.title}`));
+  if (silent.length)
+    out.push(
+      '',
+      `No votes yet (${silent.length}):`,
+      ...silent.map((r) => `  ${r.title}${r.imported ? `  (${importedLine(r.imported)})` : ''}`),
+    );
   if (report.orphans.length) {
     out.push('', 'Votes for ids the content does not have:');
     for (const r of report.orphans) {
@@ -44,7 +80,9 @@ export function formatReportText(report: FeedbackReport): string {
           : r.status === 'deleted'
             ? `deleted${r.lastChanged ? ` (${r.lastChanged})` : ''}`
             : 'unknown id';
-      out.push(`  ${pad(r.id, 40)}  ${why}: ${r.votes} votes, ${pct(r.helpfulShare)} helpful`);
+      out.push(
+        `  ${pad(r.id, 40)}  ${why}: ${r.votes} votes, ${pct(r.helpfulShare)} helpful${r.imported ? `; ${importedLine(r.imported)}` : ''}`,
+      );
     }
   }
   if (report.languages.length > 1) {

@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { appendFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqliteStore } from '../../feedback/server/stores/sqlite.ts';
@@ -10,8 +11,9 @@ import { formatReportCsv } from './format-csv.ts';
 import { formatReportHtml } from './format-html.ts';
 import { escapeHtml } from '../../lib/html.ts';
 import { formatReportText } from './format-text.ts';
-import { loadFeedbackReport } from './load-report.ts';
-import { parseReportArgs } from './parse-report-args.ts';
+import { loadFeedbackReport, loadReportItems } from './load-report.ts';
+import { parseReportArgs, parseSince } from './parse-report-args.ts';
+import { ReportFilterError } from './report-filter.ts';
 import { getWilsonLowerBound } from './wilson.ts';
 
 const fixture = createContentFixture();
@@ -20,6 +22,9 @@ const at = (iso: string) => Date.parse(iso);
 let report: FeedbackReport;
 
 beforeAll(async () => {
+  appendFileSync(path.join(fixture.root, 'content/site.yaml'), 'editUrl: https://git.example.com/help/edit/main/\n');
+  // The site's own label for one reason: the report shows what the widget showed.
+  writeFileSync(path.join(fixture.root, 'content/ui.yaml'), "'feedback.reason.hard-to-follow': Confusing steps\n");
   const store = await createSqliteStore({ file: dbFile });
   const votes = [
     // reset-password: 3 of 4 unhappy before the edit on 2026-03-10, 2 of 2 happy after.
@@ -96,8 +101,8 @@ describe('the feedback report data', () => {
   it('gives top reasons and the latest comments, newest first', () => {
     const reset = report.items.find((r) => r.id === 'article:reset-password')!;
     expect(reset.topReasons).toEqual([
-      { reason: 'incorrect', count: 3 },
-      { reason: 'hard-to-follow', count: 1 },
+      { reason: 'incorrect', label: 'Incorrect or out of date', count: 3 },
+      { reason: 'hard-to-follow', label: 'Confusing steps', count: 1 },
     ]);
     expect(reset.latestComments.map((c) => c.text)).toEqual(['<script>alert(1)</script>']);
   });
@@ -132,10 +137,10 @@ describe('report formats', () => {
     const text = formatReportText(report);
     expect(text).toContain('31 votes on 6 items, 81% helpful.');
     expect(text).toContain(
-      ` 0.16      43%      7  Reset your password${' '.repeat(23)}Accounts team     incorrect 3, hard-to-follow 1\n`,
+      ` 0.16      43%      7  Reset your password${' '.repeat(23)}Accounts team     Incorrect or out of date 3, Confusing steps 1\n`,
     );
     expect(text).toContain('edited 2026-03-10: before 20% of 5, after 100% of 2');
-    expect(text).toContain('"<script>alert(1)</script>"  (2026-03-08, down, hard-to-follow)');
+    expect(text).toContain('"<script>alert(1)</script>"  (2026-03-08, down, Confusing steps)');
     expect(text).toContain(
       'article:old-refunds                       renamed to article:refunds: 1 votes, 100% helpful',
     );
@@ -145,7 +150,7 @@ describe('report formats', () => {
   it('writes CSV with formula-looking comments guarded and orphans included', () => {
     const csv = formatReportCsv(report);
     expect(csv.split('\r\n')[0]).toBe(
-      'id,kind,status,title,owner,votes,up,down,helpful_share,wilson_lower,top_reasons,latest_comments,last_changed,renamed_to,category,section',
+      'id,kind,status,title,owner,votes,up,down,helpful_share,wilson_lower,top_reasons,latest_comments,last_changed,renamed_to,category,section,url,edit_url,imported_source,imported_exported,imported_up,imported_down',
     );
     expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
     expect(csv).toContain('article:track-a-parcel,article,deleted');
@@ -156,7 +161,10 @@ describe('report formats', () => {
     expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
     expect(html).not.toContain('<script>alert(1)');
     expect(html.match(/<script>/g)).toHaveLength(1);
-    expect(html).not.toMatch(/\bsrc=|<link\b|@import|url\(|https?:\/\/(?!x&quot;)/);
+    // Links to the pages are fine; nothing is fetched.
+    expect(html.replace(/ href="https:\/\/[^"]+"/g, '')).not.toMatch(
+      /\bsrc=|<link\b|@import|url\(|https?:\/\/(?!x&quot;)/,
+    );
     expect(html.match(/<svg /g)).toHaveLength(3);
     expect(html).toContain('aria-sort="ascending"');
     expect(html).toContain('renamed to article:refunds');
@@ -184,13 +192,128 @@ describe('helpdesk-kit feedback report', () => {
     const bad = run(['--format', 'pdf']);
     expect(bad.status).toBe(2);
     expect(bad.stderr).toBe('--format must be one of table, json, csv, html, not "pdf"\n');
-    expect(run(['--since', 'last week']).stderr).toBe('--since must be a date like 2026-01-31, not "last week"\n');
+    expect(run(['--since', 'last week']).stderr).toBe(
+      '--since must be a day like 2026-01-31 or a time ago like 12h, 7d or 2w, not "last week"\n',
+    );
+  });
+
+  it('filters by owner and category in every format, and names the valid values for a typo', () => {
+    const json = JSON.parse(run(['--format', 'json', '--owner', 'billing team'], { FEEDBACK_DB: dbFile }).stdout);
+    expect(json.items.map((r: { id: string }) => r.id)).toEqual(['article:invoices', 'article:refunds']);
+    expect(json.filter).toEqual({ owners: ['Billing team'], categories: [] });
+    const csv = run(['--format', 'csv', '--category', 'account'], { FEEDBACK_DB: dbFile }).stdout;
+    expect(
+      csv
+        .split('\r\n')
+        .filter(Boolean)
+        .map((l) => l.split(',')[0]),
+    ).toEqual(['id', 'article:reset-password']);
+    const typo = run(['--owner', 'Biling team'], { FEEDBACK_DB: dbFile });
+    expect(typo.status).toBe(2);
+    expect(typo.stderr).toBe(
+      '--owner "Biling team" is not the owner of any article; did you mean "Billing team"?\nValid owners: "Accounts team", "Billing team"\n',
+    );
+    expect(run(['--category', 'bill'], { FEEDBACK_DB: dbFile }).stderr).toBe(
+      '--category "bill" is not a category of the content; did you mean "billing"?\nValid categories: "account", "billing"\n',
+    );
+    expect(run(['--owner', ''], { FEEDBACK_DB: dbFile }).stderr).toBe('--owner needs a value\n');
+  });
+
+  it('takes --since 7d as seven days before now', () => {
+    const json = JSON.parse(run(['--format', 'json', '--since', '7d'], { FEEDBACK_DB: dbFile }).stdout);
+    expect(Date.now() - Date.parse(`${json.since.replace(' ', 'T')}Z`)).toBeGreaterThan(7 * 86_400_000 - 120_000);
+    expect(Date.now() - Date.parse(`${json.since.replace(' ', 'T')}Z`)).toBeLessThan(7 * 86_400_000 + 120_000);
   });
 
   it('exits 2 and says where it looked when there is no database', () => {
     const result = run([], { FEEDBACK_DB: 'data/none.db' });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('there is no feedback database at data/none.db;');
+  });
+});
+
+describe('the report of part of the content', () => {
+  it('counts only the votes of the owner or category asked for, and no votes for removed ids', async () => {
+    const billing = await loadFeedbackReport({
+      root: fixture.root,
+      store: dbFile,
+      since: new Date('2026-03-01T00:00:00Z'),
+      now: new Date('2026-03-15T00:00:00Z'),
+      owners: ['BILLING TEAM'],
+    });
+    expect(billing.items.map((r) => r.id)).toEqual(['article:invoices', 'article:refunds']);
+    expect(billing.totals).toEqual({ votes: 20, up: 20, down: 0, helpfulShare: 1, itemsWithVotes: 1 });
+    expect(billing.orphans).toEqual([]);
+    expect(billing.filter).toEqual({ owners: ['Billing team'], categories: [] });
+    const faqs = await loadFeedbackReport({ root: fixture.root, store: dbFile, categories: ['billing'] });
+    expect(faqs.items.map((r) => r.id)).toEqual(['faq:why-charged-twice', 'article:invoices', 'article:refunds']);
+    expect(formatReportText(faqs)).toContain('Only category billing: the votes count these items only;');
+    expect(formatReportHtml(faqs)).toContain('<p><strong>Only category “billing”.</strong>');
+    await expect(loadFeedbackReport({ root: fixture.root, store: dbFile, categories: ['shipping'] })).rejects.toThrow(
+      ReportFilterError,
+    );
+  });
+});
+
+describe('links, reasons, legends and folding in the HTML report', () => {
+  const html = () => formatReportHtml(report);
+
+  it('links each item to its page on the site and to its edit URL', () => {
+    const reset = report.items.find((r) => r.id === 'article:reset-password')!;
+    expect(reset.url).toBe('https://help.example.com/account/reset-password/');
+    expect(reset.editUrl).toBe('https://git.example.com/help/edit/main/content/articles/account/reset-password.md');
+    expect(html()).toContain(
+      '<a href="https://help.example.com/account/reset-password/">Reset your password</a> <small><a href="https://git.example.com/help/edit/main/content/articles/account/reset-password.md">edit<span class="visually-hidden"> Reset your password</span></a></small>',
+    );
+  });
+
+  it('has no edit link when site.yaml has no editUrl', () => {
+    const bare = createContentFixture();
+    try {
+      const items = loadReportItems(bare.root);
+      expect(items.every((i) => i.editUrl === null && i.url?.startsWith('https://help.example.com/'))).toBe(true);
+    } finally {
+      bare.cleanup();
+    }
+  });
+
+  it('shows reasons with the labels readers saw', () => {
+    expect(html()).toContain('<td>Incorrect or out of date 3, Confusing steps 1</td>');
+    expect(html()).toContain('· not helpful · Confusing steps</small>');
+    expect(html()).not.toMatch(/<td>[^<]*hard-to-follow/);
+  });
+
+  it('explains each chart in words beside its colours', () => {
+    const legends = html().match(/<ul class="legend">.*?<\/ul>/g) ?? [];
+    expect(legends).toHaveLength(3);
+    expect(legends[1]).toContain('Lower part of each day’s bar: helpful votes');
+    expect(legends[1]).toContain(
+      '<span class="swatch bar-down" aria-hidden="true"></span>Upper part: not helpful votes',
+    );
+  });
+
+  it('folds items without votes away, with their count, after the ranked items', () => {
+    const page = html();
+    const ranked = page.slice(page.indexOf('<table data-sortable>'), page.indexOf('</table>'));
+    expect(ranked).toContain('Why was I charged twice?');
+    expect(ranked).not.toContain('>Refunds<');
+    expect(page).toMatch(
+      /<details><summary>1 article or FAQ without votes in this period<\/summary><div class="table-scroll" role="region" aria-label="Articles and FAQs without votes" tabindex="0"><table>.*Refunds/s,
+    );
+  });
+});
+
+describe('parseSince', () => {
+  const now = new Date('2026-03-15T12:30:00Z');
+  it('takes a day, or hours, days and weeks before now', () => {
+    expect(parseSince('2026-03-01', now)?.toISOString()).toBe('2026-03-01T00:00:00.000Z');
+    expect(parseSince('12h', now)?.toISOString()).toBe('2026-03-15T00:30:00.000Z');
+    expect(parseSince('7d', now)?.toISOString()).toBe('2026-03-08T12:30:00.000Z');
+    expect(parseSince('2W', now)?.toISOString()).toBe('2026-03-01T12:30:00.000Z');
+  });
+  it('refuses anything else', () => {
+    for (const bad of ['0d', '7', 'd', '3m', '1y', '7 days', '-7d', '2026-02-30', '2026-3-1'])
+      expect(parseSince(bad, now), bad).toBeUndefined();
   });
 });
 

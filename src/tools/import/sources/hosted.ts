@@ -4,11 +4,19 @@
  * per API list, or several pages of one list), converts the HTML bodies and keeps each
  * article's public URL as an old path that redirects.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { getFeedbackId } from '../../../content/routes.ts';
+import {
+  formatVoteBaseline,
+  readVoteBaseline,
+  VOTE_BASELINE_FILE,
+  VoteBaselineError,
+  type VoteBaselineEntry,
+} from '../../../feedback/vote-baseline.ts';
 import { htmlToMarkdown, htmlToText } from '../html-to-markdown.ts';
 import { toSlug } from '../slugs.ts';
-import type { ConversionCounts, ImportSource, SourceGroup, SourcePage, SourceSet } from '../types.ts';
+import type { ConversionCounts, ImportSource, PlannedFile, SourceGroup, SourcePage, SourceSet } from '../types.ts';
 
 type HostedSource = Extract<ImportSource, 'zendesk' | 'intercom' | 'helpscout' | 'freshdesk'>;
 type Json = Record<string, unknown>;
@@ -18,8 +26,15 @@ const key = (v: unknown): string => (typeof v === 'string' || typeof v === 'numb
 
 export class ImportSourceError extends Error {}
 
+interface JsonFile {
+  file: string;
+  data: unknown;
+  /** When the file was saved: the export's date, which the JSON itself does not carry. */
+  savedAt: Date;
+}
+
 /** Every JSON document in the folder (or the one file), by file name. */
-function readJsonFiles(source: string): Array<{ file: string; data: unknown }> {
+function readJsonFiles(source: string): JsonFile[] {
   const files = source.endsWith('.json')
     ? [source]
     : readdirSync(source)
@@ -30,7 +45,8 @@ function readJsonFiles(source: string): Array<{ file: string; data: unknown }> {
     throw new ImportSourceError(`there are no .json files in ${source}; save the export there first (see the README)`);
   return files.map((file) => {
     try {
-      return { file: path.basename(file), data: JSON.parse(readFileSync(file, 'utf8')) as unknown };
+      const data = JSON.parse(readFileSync(file, 'utf8')) as unknown;
+      return { file: path.basename(file), data, savedAt: statSync(file).mtime };
     } catch (err) {
       throw new ImportSourceError(
         `${path.basename(file)} is not valid JSON (${(err as Error).message}); save the API's answer as it came`,
@@ -40,7 +56,7 @@ function readJsonFiles(source: string): Array<{ file: string; data: unknown }> {
 }
 
 /** The items under `key` in every file: `{ key: [...] }`, `{ key: { items: [...] } }`, `{ data: [...] }` or a bare array named like the key. */
-function collect(files: Array<{ file: string; data: unknown }>, key: string, ...fileHints: string[]): Json[] {
+function collect(files: JsonFile[], key: string, ...fileHints: string[]): Json[] {
   const out: Json[] = [];
   for (const { file, data } of files) {
     if (Array.isArray(data)) {
@@ -94,7 +110,7 @@ function group(item: Json | undefined, fallbackKey: string, nameKey = 'name'): S
   };
 }
 
-function readZendesk(files: Array<{ file: string; data: unknown }>, counts: ConversionCounts): SourceSet {
+function readZendesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
   const categories = new Map(collect(files, 'categories').map((c) => [key(c.id), c]));
   const sections = new Map(collect(files, 'sections').map((s) => [key(s.id), s]));
   const articles = collect(files, 'articles');
@@ -105,6 +121,11 @@ function readZendesk(files: Array<{ file: string; data: unknown }>, counts: Conv
   set.language = language;
   const firstUrl = articles.map((a) => str(a.html_url)).find(Boolean);
   if (firstUrl) set.siteUrl = new URL(firstUrl).origin;
+  const articlesSaved = files
+    .filter((f) => collect([f], 'articles').length > 0)
+    .map((f) => f.savedAt.getTime())
+    .reduce((a, b) => Math.max(a, b), 0);
+  const exported = new Date(articlesSaved || Date.now()).toISOString().slice(0, 10);
   // Sections inside sections (Zendesk's nested sections) join their parent's name.
   const sectionOf = (id: string | undefined): { category: SourceGroup; section?: SourceGroup } => {
     const s = id ? sections.get(id) : undefined;
@@ -150,6 +171,9 @@ function readZendesk(files: Array<{ file: string; data: unknown }>, counts: Conv
       linkKeys: [`zendesk:${id}`],
       droppedKeys: a.outdated === true ? ['outdated'] : [],
     };
+    // Zendesk counts votes per article, and a translation's record repeats its source's.
+    const votes = page.translationOf ? undefined : fromZendeskVotes(a.vote_sum, a.vote_count);
+    if (votes && votes.up + votes.down > 0) page.votes = { source: 'zendesk', exported, ...votes };
     if (a.outdated === true)
       set.skipped.push({
         origin,
@@ -175,7 +199,7 @@ function readZendesk(files: Array<{ file: string; data: unknown }>, counts: Conv
   return set;
 }
 
-function readIntercom(files: Array<{ file: string; data: unknown }>, counts: ConversionCounts): SourceSet {
+function readIntercom(files: JsonFile[], counts: ConversionCounts): SourceSet {
   const collections = new Map(collect(files, 'collections', 'collection').map((c) => [key(c.id), c]));
   const sections = new Map(collect(files, 'sections', 'section').map((s) => [key(s.id), s]));
   const articles = collect(files, 'articles', 'article').filter((a) => a.type === undefined || a.type === 'article');
@@ -235,7 +259,7 @@ function readIntercom(files: Array<{ file: string; data: unknown }>, counts: Con
   return set;
 }
 
-function readHelpScout(files: Array<{ file: string; data: unknown }>, counts: ConversionCounts): SourceSet {
+function readHelpScout(files: JsonFile[], counts: ConversionCounts): SourceSet {
   const collections = new Map(collect(files, 'collections', 'collection').map((c) => [key(c.id), c]));
   const categories = new Map(collect(files, 'categories', 'categor').map((c) => [key(c.id), c]));
   const articles = [...collect(files, 'articles', 'article'), ...collect(files, 'article')];
@@ -283,7 +307,7 @@ function readHelpScout(files: Array<{ file: string; data: unknown }>, counts: Co
 }
 
 /** Freshdesk folder visibility: 1 is everyone; 2 logged-in users, 3 agents, 4 chosen companies. */
-function readFreshdesk(files: Array<{ file: string; data: unknown }>, counts: ConversionCounts): SourceSet {
+function readFreshdesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
   const categories = new Map(collect(files, 'categories', 'categor').map((c) => [key(c.id), c]));
   const folders = new Map(collect(files, 'folders', 'folder').map((f) => [key(f.id), f]));
   const articles = collect(files, 'articles', 'article');
@@ -337,6 +361,36 @@ function readFreshdesk(files: Array<{ file: string; data: unknown }>, counts: Co
     });
   }
   return set;
+}
+
+/** Zendesk's `vote_sum` is ups minus downs and `vote_count` all votes; undefined when they do not add up. */
+export function fromZendeskVotes(voteSum: unknown, voteCount: unknown): { up: number; down: number } | undefined {
+  if (typeof voteSum !== 'number' || typeof voteCount !== 'number') return undefined;
+  const up = (voteCount + voteSum) / 2;
+  const down = (voteCount - voteSum) / 2;
+  if (!Number.isInteger(up) || !Number.isInteger(down) || up < 0 || down < 0) return undefined;
+  return { up, down };
+}
+
+/**
+ * content/imported-votes.yaml with the votes of the imported articles, by their new ids, merged
+ * into the file that is there; undefined when no page brought votes. Merging adds, so it needs no --force.
+ */
+export function planVoteBaselineFile(
+  root: string,
+  contentName: string,
+  pages: ReadonlyArray<{ page: SourcePage; slug: string }>,
+): PlannedFile | undefined {
+  const entries = new Map<string, VoteBaselineEntry>();
+  for (const { page, slug } of pages) if (page.votes) entries.set(getFeedbackId(page.kind, slug), page.votes);
+  if (entries.size === 0) return undefined;
+  try {
+    const existing = readVoteBaseline(root, path.join(root, contentName));
+    return { path: `${contentName}/${VOTE_BASELINE_FILE}`, text: formatVoteBaseline(existing, entries), exists: false };
+  } catch (err) {
+    if (!(err instanceof VoteBaselineError)) throw err;
+    throw new ImportSourceError(`${err.message}\nThe import adds the Zendesk votes to that file.`);
+  }
 }
 
 function mostCommon(values: string[]): string | undefined {
