@@ -10,13 +10,14 @@
  */
 import { escapeHtml } from '../lib/html.ts';
 import { getAnswerCard, getAnswerCardTexts, renderAnswerCard } from '../search/client/answer-card.ts';
-import { bindAnswerCardVote } from '../search/client/answer-card-vote.ts';
+import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
 import { createSearchInsights, type SearchInsightsTracker } from '../search/client/search-insights.ts';
 import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-map.ts';
 import { getWidgetFragmentPath, WIDGET_ROUTES_PATH, type WidgetConfig, type WidgetFragment } from './widget-config.ts';
 import { getResultItem, loadWidgetSearch } from './widget-search.ts';
 import { getWidgetCss } from './widget-styles.ts';
+import { bindReasonsForm, renderReasonsForm } from './vote-reasons.ts';
 import { createWidgetText } from './widget-texts.ts';
 
 const RESULT_LIMIT = 8;
@@ -166,14 +167,26 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       }
       for (const img of body.querySelectorAll<HTMLImageElement>('img[src]'))
         img.src = new URL(img.getAttribute('src')!.replace(/^\//, ''), config.helpUrl).href;
-      if (config.feedbackEndpoint)
-        bindAnswerCardVote(
-          this.#articleView,
-          { itemId: fragment.id, pagePath: fragment.path.split('#')[0]! },
-          { endpoint: config.feedbackEndpoint, language: config.language, revision: config.revision },
-          T,
-        );
+      if (config.feedbackEndpoint) this.#bindVote(fragment);
       this.#articleView.querySelector<HTMLElement>('h1')!.focus();
+    }
+
+    /** "Was this helpful?" under an opened page; after a "No", what went wrong, as on the page. */
+    #bindVote(fragment: WidgetFragment): void {
+      const view = this.#articleView;
+      const item = { itemId: fragment.id, pagePath: fragment.path.split('#')[0]! };
+      const voteConfig = { endpoint: config.feedbackEndpoint!, language: config.language, revision: config.revision };
+      bindAnswerCardVote(view, item, voteConfig, T, (vote, eventId) => {
+        if (vote !== 'down') return;
+        const status = view.querySelector<HTMLElement>('[data-answer-status]')!;
+        status.textContent = T.t('feedback.recordedNo');
+        status.insertAdjacentHTML('afterend', renderReasonsForm(this.#id, T));
+        bindReasonsForm(view.querySelector<HTMLFormElement>('[data-reasons]')!, status, T, (reason, comment) =>
+          sendAnswerVote(voteConfig, item, 'down', { reason, comment: comment || undefined, replaces: eventId }).then(
+            Boolean,
+          ),
+        );
+      });
     }
 
     /** Searches the help center (the deflection suggestions use it too). */

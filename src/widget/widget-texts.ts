@@ -4,7 +4,7 @@
  * configuration, so the script carries no dictionary and needs no request before it shows.
  */
 import type { UiKey } from '../i18n/ui-strings.ts';
-import { createResultText, type ResultText } from '../search/client/render-results.ts';
+import { createBrowserText, type BrowserText } from '../i18n/browser-text.ts';
 
 /** The keys the widget shows; plural keys by their stem (every form the language has goes along). */
 export const WIDGET_TEXT_KEYS = [
@@ -29,6 +29,15 @@ export const WIDGET_TEXT_KEYS = [
   'results.answer.failed',
   'results.answer.yes',
   'results.answer.no',
+  'feedback.recordedNo',
+  'feedback.reasonsLegend',
+  'feedback.reason.incorrect',
+  'feedback.reason.hard-to-follow',
+  'feedback.reason.did-not-answer',
+  'feedback.reason.other',
+  'feedback.commentLabel',
+  'feedback.commentHint',
+  'feedback.send',
   'contact.heading',
   'contact.chat',
   'contact.email',
@@ -45,7 +54,7 @@ export function pickWidgetTexts(strings: Readonly<Record<string, string>>): Reco
   );
 }
 
-export type WidgetText = ResultText;
+export type WidgetText = BrowserText;
 
 export const createWidgetText = (texts: Readonly<Record<string, string>>, language: string): WidgetText =>
-  createResultText(texts, language);
+  createBrowserText(texts, language);

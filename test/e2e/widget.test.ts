@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/build-site.ts';
 import { formatViolations, WCAG_TAGS } from './helpers/axe.ts';
 import { getE2eEnv, launchBrowser, newSiteContext } from './helpers/browser.ts';
-import { waitForVotes } from './helpers/feedback.ts';
+import { waitForVotes, type VoteRow } from './helpers/feedback.ts';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 
@@ -143,6 +143,33 @@ describe('the in-product widget on another origin', () => {
         reason: null,
         comment: null,
         page_path: '/account/two-factor-authentication/',
+      },
+    ]);
+  });
+
+  it('after a "No" in the panel, asks what went wrong and stores the reason and comment in place of the "No"', async () => {
+    const page = await openProduct('/dashboard');
+    await page.locator('help-center .launcher').click();
+    await search(page, 'missed delivery');
+    await page.locator(`help-center a.result[href="${env.helpHostUrl}/orders-shipping/missed-delivery/"]`).click();
+    await page.locator('help-center .article h1').waitFor();
+    await page.locator('help-center [data-answer-vote=down]').click();
+    const form = page.locator('help-center form[data-reasons]');
+    await form.waitFor();
+    await form.getByLabel('Hard to follow').check();
+    await form.getByLabel('Anything else we should know? (optional)').fill('Which depot?');
+    await form.getByRole('button', { name: 'Send' }).click();
+    await page.locator('help-center [data-answer-status]').filter({ hasText: 'Thanks' }).waitFor();
+    expect(await form.count()).toBe(0);
+    const mine = (rows: VoteRow[]) => rows.filter((r) => r.item_id === 'article:missed-delivery');
+    const votes = await waitForVotes(env.feedbackDb, (rows) => mine(rows).some((r) => r.reason !== null));
+    expect(mine(votes)).toEqual([
+      {
+        item_id: 'article:missed-delivery',
+        vote: 'down',
+        reason: 'hard-to-follow',
+        comment: 'Which depot?',
+        page_path: '/orders-shipping/missed-delivery/',
       },
     ]);
   });

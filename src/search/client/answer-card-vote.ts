@@ -7,6 +7,7 @@ import type { AnswerCard } from './answer-card.ts';
 /** What a vote names: the item and the page it is on. */
 export type VotedItem = Pick<AnswerCard, 'itemId' | 'pagePath'>;
 import type { ResultText } from './render-results.ts';
+import type { FeedbackReason } from '../../feedback/reasons.ts';
 
 export interface AnswerVoteConfig {
   /** The vote endpoint, e.g. https://feedback.example.com/feedback. */
@@ -17,15 +18,29 @@ export interface AnswerVoteConfig {
 
 const createId = () => crypto.randomUUID();
 
-/** Resolves true when the endpoint took the vote. text/plain JSON: no preflight across origins. */
-export async function sendAnswerVote(config: AnswerVoteConfig, card: VotedItem, vote: 'up' | 'down'): Promise<boolean> {
+/** What a "No" may add, and the vote it refines (`replaces`: the first vote's event id). */
+export interface VoteDetails {
+  reason?: FeedbackReason;
+  comment?: string;
+  replaces?: string;
+}
+
+/** The vote's event id when the endpoint took it, else undefined. text/plain JSON: no preflight across origins. */
+export async function sendAnswerVote(
+  config: AnswerVoteConfig,
+  card: VotedItem,
+  vote: 'up' | 'down',
+  details: VoteDetails = {},
+): Promise<string | undefined> {
+  const eventId = createId();
   const body = {
     itemId: card.itemId,
     pagePath: card.pagePath,
     vote,
+    ...details,
     language: config.language,
     revision: config.revision,
-    eventId: createId(),
+    eventId,
     website: '',
   };
   try {
@@ -36,9 +51,9 @@ export async function sendAnswerVote(config: AnswerVoteConfig, card: VotedItem, 
       keepalive: true,
       credentials: 'omit',
     });
-    return response.ok;
+    return response.ok ? eventId : undefined;
   } catch {
-    return false;
+    return undefined;
   }
 }
 
@@ -48,6 +63,8 @@ export function bindAnswerCardVote(
   card: VotedItem,
   config: AnswerVoteConfig,
   text: ResultText,
+  /** Called once the endpoint took the vote (the widget's panel asks why after a "No"). */
+  onSent?: (vote: 'up' | 'down', eventId: string) => void,
 ): void {
   const thanks = text.t('results.answer.thanks');
   const failed = text.t('results.answer.failed');
@@ -57,9 +74,13 @@ export function bindAnswerCardVote(
     button.addEventListener('click', () => {
       for (const b of buttons) b.disabled = true;
       button.setAttribute('aria-pressed', 'true');
-      void sendAnswerVote(config, card, button.dataset.answerVote === 'up' ? 'up' : 'down').then((ok) => {
-        if (status) status.textContent = ok ? thanks : failed;
-        if (!ok) for (const b of buttons) b.disabled = false;
+      const vote = button.dataset.answerVote === 'up' ? 'up' : 'down';
+      void sendAnswerVote(config, card, vote).then((eventId) => {
+        if (status) status.textContent = eventId ? thanks : failed;
+        if (!eventId) {
+          for (const b of buttons) b.disabled = false;
+          button.removeAttribute('aria-pressed');
+        } else onSent?.(vote, eventId);
       });
     });
   }

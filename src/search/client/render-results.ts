@@ -7,23 +7,13 @@ import { escapeHtml } from '../../lib/html.ts';
 import type { QueryPlan } from '../query.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
 import EN_RESULTS from '../../i18n/dictionaries/en-results.ts';
+import { createBrowserText, type BrowserText } from '../../i18n/browser-text.ts';
 
 /** The result list's strings in the page's language (from the vocabulary file), with their plurals. */
-export interface ResultText {
-  t(key: string, params?: Record<string, string | number>): string;
-  plural(key: string, count: number, params?: Record<string, string | number>): string;
-}
+export type ResultText = BrowserText;
 
 export function createResultText(strings: Readonly<Record<string, string>> = {}, language = 'en'): ResultText {
-  const all: Record<string, string> = { ...EN_RESULTS, ...strings };
-  const rules = new Intl.PluralRules(language);
-  const fill = (text: string, params: Record<string, string | number> = {}) =>
-    text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
-  return {
-    t: (key, params) => fill(all[key] ?? key, params),
-    plural: (key, count, params) =>
-      fill(all[`${key}.${rules.select(count)}`] ?? all[`${key}.other`] ?? key, { ...params, count }),
-  };
+  return createBrowserText(strings, language, EN_RESULTS);
 }
 
 const ENGLISH = createResultText();
