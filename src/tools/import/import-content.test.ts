@@ -106,6 +106,12 @@ describe('importContent --split-faq', () => {
     const { result } = importHugo(false);
     expect(result.files.map((f) => f.path)).toContain('content/articles/account/faq.md');
     expect(result.summary.faqSplits).toEqual([]);
+    expect(result.summary.faqNotSplit).toEqual([
+      {
+        origin: 'content/docs/account/faq.md',
+        message: 'a page of 3 questions: --split-faq makes each a FAQ entry',
+      },
+    ]);
   });
 
   it('lists pages with question headings that are not FAQ-shaped, and keeps them articles', () => {

@@ -197,9 +197,7 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   const translations = set.pages.filter((p) => p.locale);
   const redirectOnly = defaults.filter((p) => p.redirectTo);
   const articles = defaults.filter((p) => !p.redirectTo);
-  const faqSections = options.splitFaq
-    ? findFaqPages(articles, translations, summary)
-    : new Map<SourcePage, FaqSection[]>();
+  const faqSections = findFaqPages(articles, translations, summary, options.splitFaq ?? false);
   const existingFaqSlugs = listExistingSlugs(path.join(options.outDir, 'faqs'), 'question');
   const takenFaqSlugs = new Set<string>();
   const takenSlugs = new Set<string>();
@@ -586,20 +584,34 @@ function listExistingSlugs(
   return slugs;
 }
 
+/** A Markdown heading line that ends in a question mark (its `{#id}` aside): only such pages are parsed. */
+const QUESTION_HEADING = /^ {0,3}#{1,6}[ \t].*[?\uFF1F\u061F][ \t]*(?:\{#[^}\n]*\})?[ \t]*$/m;
+
 /**
  * With --split-faq, the pages to split: FAQ-shaped ones without translations (a translation
  * would need splitting the same way). Pages with question headings that are not FAQ-shaped
- * stay articles and are listed with the reason.
+ * stay articles and are listed with the reason. Without it, FAQ-shaped pages are listed, so the
+ * writer hears that the option exists.
  */
 function findFaqPages(
   pages: SourcePage[],
   translations: SourcePage[],
   summary: ImportSummary,
+  splitPages: boolean,
 ): Map<SourcePage, FaqSection[]> {
   const translated = new Set(translations.map((t) => t.translationOf).filter((k): k is string => !!k));
   const out = new Map<SourcePage, FaqSection[]>();
   for (const page of pages) {
+    if (!QUESTION_HEADING.test(page.body)) continue;
     const split = splitFaqPage(dropTitleHeading(page.body, page.title));
+    if (!splitPages) {
+      if (!('reason' in split))
+        summary.faqNotSplit.push({
+          origin: page.origin,
+          message: `a page of ${split.faqs.length} questions: --split-faq makes each a FAQ entry`,
+        });
+      continue;
+    }
     if ('reason' in split) {
       if (split.nearMiss)
         summary.faqNotSplit.push({ origin: page.origin, message: `kept as an article: ${split.reason}` });
