@@ -45,6 +45,16 @@ describe('helpdesk-kit import', () => {
     expect(existsSync(path.join(tmp, 'content'))).toBe(false);
   });
 
+  it('splits FAQ pages with --split-faq and says so in the summary', async () => {
+    const { io, out } = makeIo();
+    const hugo = path.resolve(import.meta.dirname, '../../test/fixtures/import-hugo');
+    expect(await runCli(['import', hugo, '--from', 'hugo', '--split-faq', '--dry-run'], io)).toBe(0);
+    expect(out.stdout).toContain('  content/faqs/account/two-accounts.md\n');
+    expect(out.stdout).toContain('  public/docs/account/faq/index.html\n');
+    expect(out.stdout).toContain('Split into FAQs (--split-faq) (1):\n  content/docs/account/faq.md -> 3 FAQs');
+    expect(out.stdout).toMatch(/1 pages split into 3 FAQs/);
+  });
+
   it('imports, keeps a file the writer changed unless --force, and is the same on a second run', async () => {
     const first = makeIo();
     expect(await runCli(['import', fixture, '--from', 'zendesk'], first.io)).toBe(0);

@@ -16,15 +16,15 @@ import { readPage, text } from '../helpers/dist.ts';
 const fixtures = path.join(REPO_ROOT, 'test/fixtures');
 const projectDir = path.join(REPO_ROOT, '.cache', 'import-site');
 const contentDir = path.join(projectDir, 'content');
-const SOURCES: Array<[from: string, source: string]> = [
+const SOURCES: Array<[from: string, source: string, ...options: string[]]> = [
   ['zendesk', 'import-zendesk'],
-  ['hugo', 'import-hugo'],
-  ['jekyll', 'import-jekyll'],
+  ['hugo', 'import-hugo', '--split-faq'],
+  ['jekyll', 'import-jekyll', '--split-faq'],
   ['docusaurus', 'import-docusaurus'],
   ['mkdocs', 'import-mkdocs'],
   ['intercom', 'import-intercom'],
   ['helpscout', 'import-helpscout'],
-  ['freshdesk', 'import-freshdesk'],
+  ['freshdesk', 'import-freshdesk', '--split-faq'],
   ['document360', 'import-document360/export.zip'],
 ];
 
@@ -34,6 +34,7 @@ const FINDS: Array<[word: string, from: string, page: string]> = [
   ['quokkarefund', 'zendesk', '/billing-payments/refunds-credits/'],
   ['pelicanctl', 'hugo', '/getting-started/getting-started-install/'],
   ['marmosetsync', 'hugo', '/getting-started/4-2/'],
+  ['wallabyreset', 'hugo', '/faq/#how-do-i-reset-my-password'],
   ['ocelotflow', 'jekyll', '/docs/quick-start/'],
   ['axolotlstore', 'docusaurus', '/general/intro/'],
   ['narwhalqueue', 'docusaurus', '/guides/options/'],
@@ -41,6 +42,7 @@ const FINDS: Array<[word: string, from: string, page: string]> = [
   ['wombatboard', 'intercom', '/using-the-app/share-a-board/'],
   ['platypusphone', 'helpscout', '/acme-docs/install-the-mobile-app/'],
   ['kangaroocrate', 'freshdesk', '/orders/change-the-delivery-address/'],
+  ['dingoparcel', 'freshdesk', '/faq/#when-arrives'],
   ['meerkatmemo', 'document360', '/getting-started/welcome/'],
 ];
 
@@ -71,8 +73,8 @@ describe('importing every source format and building the result', () => {
 
   beforeAll(async () => {
     rmSync(projectDir, { recursive: true, force: true });
-    for (const [from, source] of SOURCES) {
-      const result = await run(['import', path.join(fixtures, source), '--from', from]);
+    for (const [from, source, ...options] of SOURCES) {
+      const result = await run(['import', path.join(fixtures, source), '--from', from, ...options]);
       outputs.set(from, result.stdout + result.stderr);
       if (result.code !== 0)
         throw new Error(`import --from ${from} exited ${result.code}:\n${result.stdout}${result.stderr}`);
@@ -91,6 +93,8 @@ describe('importing every source format and building the result', () => {
     expect(outputs.get('hugo')).toContain('"4_2.md" is not a slug');
     expect(outputs.get('zendesk')).toContain('visible only to a Zendesk user segment');
     expect(outputs.get('freshdesk')).toContain('not visible to everyone');
+    expect(outputs.get('hugo')).toContain('content/docs/account/faq.md -> 3 FAQs');
+    expect(outputs.get('jekyll')).toContain('_docs/Setup/troubleshooting.md: kept as an article');
   });
 
   it('finds each source article by a word only it has', async () => {
@@ -141,5 +145,24 @@ describe('importing every source format and building the result', () => {
     expect(html).not.toContain('${#');
     const release = readPage(outDir, '/getting-started/4-2/');
     expect(release.querySelector('a[href="/getting-started/getting-started-install/#download"]')).not.toBeNull();
+  });
+
+  it('splits a FAQ page into FAQs on the category page, and its old #anchors still land on their questions', () => {
+    const category = readPage(outDir, '/account/');
+    for (const anchor of ['how-do-i-reset-my-password', 'two-accounts'])
+      expect(category.querySelector(`details.faq-item#${anchor}`), anchor).not.toBeNull();
+    expect(readPage(outDir, '/faq/').querySelector('details.faq-item#two-accounts')).not.toBeNull();
+    // A hosted desk's heading ids are the anchors: Freshdesk's <h2 id="when-arrives">.
+    expect(readPage(outDir, '/orders/').querySelector('details.faq-item#when-arrives')).not.toBeNull();
+    // Server redirects: a browser keeps the #fragment when the target has none.
+    const redirects = readFileSync(path.join(outDir, '_redirects'), 'utf8');
+    expect(redirects).toMatch(/^\/docs\/account\/faq\/ +\/account\/ +301!$/m);
+    expect(redirects).toMatch(/^\/old\/account-faq\/ +\/account\/ +301!$/m);
+    // Hosts that serve files: the page at the old path carries the #fragment over.
+    const old = readFileSync(path.join(outDir, 'docs/account/faq/index.html'), 'utf8');
+    expect(old).toContain('location.replace("../../../account/" + location.hash)');
+    const release = readPage(outDir, '/getting-started/4-2/');
+    expect(release.querySelector('a[href="/faq/#two-accounts"]')).not.toBeNull();
+    expect(release.querySelector('a[href="/account/"]')).not.toBeNull();
   });
 });

@@ -34,6 +34,9 @@ Options:
   --root <dir>     the project root --out is relative to (default: current folder)
   --dry-run        list what would be written, and write nothing
   --force          overwrite files that exist and differ (without it they are kept and listed)
+  --split-faq      split pages of question headings ("## How do I ...?") into one FAQ entry per
+                   question; the old page redirects to the category page that lists them, and each
+                   old #anchor is the FAQ's anchor there
   -h, --help       show this help
 
 Exit code: 0 imported, 1 the linter found errors or files were kept, 2 usage error or unreadable source.`;
@@ -51,6 +54,7 @@ export const importCommand: Command = async (argv, io) => {
       root: { type: 'string' },
       'dry-run': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
+      'split-faq': { type: 'boolean', default: false },
       help: HELP_OPTION,
     },
   });
@@ -79,6 +83,7 @@ export const importCommand: Command = async (argv, io) => {
       outDir,
       dryRun: values['dry-run'],
       force: values.force,
+      splitFaq: values['split-faq'],
       onProgress: (done, total) => {
         if (total >= PROGRESS_FROM) progress.update(`import: ${done} of ${total} pages`);
       },

@@ -30,6 +30,14 @@ export function formatImportReport(
     'Renamed',
     s.renamed.map((r) => `${r.origin} -> ${r.file}: ${r.reason}`),
   );
+  out += list(
+    'Split into FAQs (--split-faq)',
+    s.faqSplits.map(
+      (f) =>
+        `${f.origin} -> ${f.files.length} FAQs: ${f.files.join(', ')}; ${f.redirects.length ? `redirects ${f.redirects.join(', ')} in ${contentDir}/redirects.yaml, each old #anchor lands on its question` : 'no redirect needed'}${f.anchorsChanged.length ? `; anchors that could not stay (not a slug, or taken): ${f.anchorsChanged.join(', ')}` : ''}`,
+    ),
+  );
+  out += list('FAQ-like pages (--split-faq)', notes(s.faqNotSplit));
   out += list('Skipped or to review', notes(s.skipped));
   out += list('Links it could not resolve (left as written)', notes(s.unresolvedLinks));
   out += list('Images missing from the source (marked in the article)', notes(s.imagesMissing));
@@ -37,7 +45,7 @@ export function formatImportReport(
   out += list('Template syntax removed', notes(s.templateSyntaxRemoved));
   out += list('Includes to write in by hand', notes(s.includesToFill));
   const dropped = Object.entries(s.droppedKeys).sort((a, b) => b[1] - a[1]);
-  out += `\nSummary: ${s.imported.length} imported (${s.translations} translations), ${s.skipped.length} skipped or to review, ${s.renamed.length} renamed, ${s.redirects} redirects in frontmatter, ${s.externalRedirects} to other sites in ${contentDir}/redirects.yaml, ${s.unresolvedLinks.length} links unresolved, ${s.imagesCopied} images copied, ${s.imagesMissing.length} missing, ${s.templateSyntaxRemoved.length} template syntax removed, ${s.unsafeHtmlRemoved} unsafe HTML removed${dropped.length ? `, frontmatter dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}.\n`;
+  out += `\nSummary: ${s.imported.length} imported (${s.translations} translations), ${s.skipped.length} skipped or to review, ${s.renamed.length} renamed, ${s.faqSplits.length ? `${s.faqSplits.length} pages split into ${s.faqSplits.reduce((n, f) => n + f.files.length, 0)} FAQs, ` : ''}${s.redirects} redirects in frontmatter, ${s.externalRedirects} to other sites in ${contentDir}/redirects.yaml, ${s.unresolvedLinks.length} links unresolved, ${s.imagesCopied} images copied, ${s.imagesMissing.length} missing, ${s.templateSyntaxRemoved.length} template syntax removed, ${s.unsafeHtmlRemoved} unsafe HTML removed${dropped.length ? `, frontmatter dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}.\n`;
   return out;
 }
 

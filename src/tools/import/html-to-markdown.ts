@@ -29,6 +29,9 @@ export function calloutTypeOf(word: string): 'note' | 'tip' | 'warning' | undefi
   return undefined;
 }
 
+/** The ids `{#id}` can hold (remark-heading-ids.ts). */
+const HEADING_ID = /^[A-Za-z][\w:.-]*$/;
+
 function createService(): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
@@ -56,6 +59,12 @@ function createService(): TurndownService {
       const title = node.getAttribute('title') || 'Watch the video';
       return `\n\n[${title}](${src})\n\n`;
     },
+  });
+  // A heading's id is an anchor old links use: kept as `{#id}`, which our Markdown turns back into the id.
+  service.addRule('headingId', {
+    filter: (node) => /^H[1-6]$/.test(node.nodeName) && HEADING_ID.test(node.getAttribute('id') ?? ''),
+    replacement: (content, node) =>
+      `\n\n${'#'.repeat(Number(node.nodeName[1]))} ${content.trim()} {#${node.getAttribute('id')}}\n\n`,
   });
   // Layout wrappers (grids, columns) carry nothing in Markdown: their content stays, in order.
   service.addRule('layout', {

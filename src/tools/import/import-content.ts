@@ -21,6 +21,7 @@ import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { CATEGORIES_FILE } from '../../content/paths.ts';
+import { SlugSchema } from '../../content/schema.ts';
 import { REDIRECTS_FILE } from '../../content/redirects-file.ts';
 import { normalizeRedirectPath } from '../../content/redirects.ts';
 import {
@@ -36,6 +37,7 @@ import { getContentLayout, placeGroup, type ContentLayout } from './layout.ts';
 import { planVoteBaselineFile, readHostedExport, ImportSourceError } from './sources/hosted.ts';
 import { readMarkdownFolder } from './sources/markdown-folder.ts';
 import { slugOrFallback, toSlug } from './slugs.ts';
+import { buildFragmentRedirectPage, splitFaqPage, type FaqSection } from './split-faq.ts';
 import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
 import type {
   ConversionCounts,
@@ -57,6 +59,8 @@ export interface ImportOptions {
   outDir: string;
   dryRun?: boolean;
   force?: boolean;
+  /** Pages of question headings become one FAQ entry per question (split-faq.ts). */
+  splitFaq?: boolean;
   /** Called per page while planning large imports. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -67,8 +71,17 @@ interface PlannedPage {
   folders: string[];
   /** Content path relative to the content folder: "articles/billing/refunds.md". */
   contentPath: string;
-  /** The new site path of the default-language page. */
+  /** The new site path of the default-language page; for a page split into FAQs, its category page. */
   sitePath: string;
+  /** With --split-faq: the FAQ entries the page became (then it is no article). */
+  faqs?: PlannedFaq[];
+}
+
+interface PlannedFaq {
+  section: FaqSection;
+  slug: string;
+  /** "faqs/billing/how-do-i-pay.md", relative to the content folder. */
+  contentPath: string;
 }
 
 const SITE_FILE = 'site.yaml';
@@ -138,6 +151,8 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     droppedKeys: {},
     mappings: [...set.mappings],
     translations: 0,
+    faqSplits: [],
+    faqNotSplit: [],
   };
   const existingCategories = readYamlArray(path.join(options.outDir, CATEGORIES_FILE));
 
@@ -182,6 +197,9 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   const translations = set.pages.filter((p) => p.locale);
   const redirectOnly = defaults.filter((p) => p.redirectTo);
   const articles = defaults.filter((p) => !p.redirectTo);
+  const faqSections = findFaqPages(articles, translations, summary, options.splitFaq ?? false);
+  const existingFaqSlugs = listExistingSlugs(path.join(options.outDir, 'faqs'), 'question');
+  const takenFaqSlugs = new Set<string>();
   const takenSlugs = new Set<string>();
   // Slugs of the content folder's own articles are taken, except by the file this import wrote there before.
   const existingSlugs = listExistingSlugs(path.join(options.outDir, 'articles'));
@@ -197,6 +215,36 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     const sectionId = sectionOf(page, categoryId);
     const place = placeGroup(layout, categoryId, sectionId);
     groupsUsed.set(`${place.categoryId}\u0000${place.sectionId ?? ''}`, { page, sectionId, categoryId });
+    const sections = faqSections.get(page);
+    if (sections) {
+      const faqs = sections.map((section, i) => {
+        const pathFor = (s: string) => ['faqs', ...place.folders, `${s}.md`].join('/');
+        // A re-import finds its own file at the same path, with the same question: that is no clash.
+        const usedElsewhere = (s: string) => {
+          if (takenFaqSlugs.has(s)) return true;
+          const existing = existingFaqSlugs.get(s);
+          return existing !== undefined && (existing.path !== pathFor(s) || existing.title !== section.question);
+        };
+        // The old heading id as the slug keeps `page#question` landing on the question (the slug is its anchor).
+        let slug = section.anchor;
+        if (!SlugSchema.safeParse(slug).success || usedElsewhere(slug)) {
+          const base = slugOrFallback(section.question, `${page.slugHint}-${i + 1}`);
+          slug = base;
+          for (let n = 2; usedElsewhere(slug); n++) slug = `${base}-${n}`;
+        }
+        takenFaqSlugs.add(slug);
+        return { section, slug, contentPath: pathFor(slug) };
+      });
+      planned.push({
+        page,
+        slug: '',
+        folders: place.folders,
+        contentPath: faqs[0]!.contentPath,
+        sitePath: getCategoryPath(place.categoryId),
+        faqs,
+      });
+      continue;
+    }
     let slug = page.slugHint || slugOrFallback(page.title);
     let reason: string | undefined;
     const pathFor = (s: string) => ['articles', ...place.folders, `${s}.md`].join('/');
@@ -252,8 +300,12 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   const resolveLink = (from: PlannedPage, url: string, fromContentPath: string): string | undefined => {
     const [target = '', anchor] = url.split('#', 2) as [string, string | undefined];
     const hash = anchor !== undefined ? `#${anchor}` : '';
-    const toFile = (p: PlannedPage) =>
-      `${path.posix.relative(path.posix.dirname(fromContentPath), p.contentPath)}${hash}`;
+    const toFile = (p: PlannedPage) => {
+      if (!p.faqs) return `${path.posix.relative(path.posix.dirname(fromContentPath), p.contentPath)}${hash}`;
+      // A page split into FAQs: `#question` (or a heading in its answer) is that FAQ's file; the page itself, its category.
+      const faq = anchor !== undefined ? findFaqByAnchor(p.faqs, decodeSafe(anchor)) : undefined;
+      return faq ? path.posix.relative(path.posix.dirname(fromContentPath), faq.contentPath) : p.sitePath;
+    };
     if (target === '') return url;
     if (target.startsWith(REF_PREFIX)) {
       const ref = target.slice(REF_PREFIX.length).replace(/^\.?\//, '');
@@ -336,12 +388,16 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     return target;
   };
 
-  let done = 0;
-  for (const p of planned) {
-    options.onProgress?.(++done, planned.length + translations.length);
-    const body = rewriteBody(p.page.body, (kind, url) => {
+  const rewriteLinks = (
+    p: PlannedPage,
+    body: string,
+    fromContentPath: string,
+    ownAnchor?: (a: string) => string | undefined,
+  ) =>
+    rewriteBody(body, (kind, url) => {
       if (kind === 'image') return resolveImage(p, url);
-      const resolved = resolveLink(p, url, p.contentPath);
+      if (ownAnchor && url.startsWith('#')) return ownAnchor(decodeSafe(url.slice(1))) ?? url;
+      const resolved = resolveLink(p, url, fromContentPath);
       if (resolved === undefined) {
         summary.unresolvedLinks.push({
           origin: p.page.origin,
@@ -351,6 +407,59 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
       }
       return resolved;
     });
+
+  // A page split into FAQs: a file per question, and its old URLs redirect to the category page that lists them.
+  const planFaqFiles = (p: PlannedPage, faqs: PlannedFaq[]) => {
+    const files_: string[] = [];
+    for (const [i, faq] of faqs.entries()) {
+      const own = new Set(faq.section.innerAnchors);
+      // `#anchor` links between the page's own questions now go from one FAQ file to another.
+      const body = rewriteLinks(p, faq.section.answer, faq.contentPath, (a) => {
+        if (own.has(a)) return undefined;
+        const other = findFaqByAnchor(faqs, a);
+        return other ? path.posix.relative(path.posix.dirname(faq.contentPath), other.contentPath) : undefined;
+      });
+      const frontmatter = {
+        question: faq.section.question,
+        order: (p.page.order ?? 0) * 100 + i + 1,
+        ...(p.page.tags.length ? { tags: p.page.tags } : {}),
+        ...(p.page.draft ? { draft: true } : {}),
+      };
+      const file = `${contentName}/${faq.contentPath}`;
+      files.push(plannedFile(root, file, { text: toMarkdownFile(frontmatter, body) }));
+      summary.imported.push({ file, origin: `${p.page.origin}#${faq.section.anchor}` });
+      files_.push(file);
+    }
+    for (const key of p.page.droppedKeys) summary.droppedKeys[key] = (summary.droppedKeys[key] ?? 0) + 1;
+    const from = collectRedirects(p, summary, byOldPath, pathKey, planned, existingLive, false);
+    for (const old of from) {
+      listed.push({ from: old, to: p.sitePath });
+      // Server redirects keep the #fragment; a host that serves files gets a page that keeps it too.
+      const pagePath = old.endsWith('/') ? `${old.slice(1)}index.html` : old.slice(1);
+      const dir = old.endsWith('/') ? old : path.posix.dirname(old);
+      const to = `${path.posix.relative(dir, p.sitePath) || '.'}/`;
+      files.push(
+        plannedFile(root, `public/${decodeSafe(pagePath)}`, {
+          text: buildFragmentRedirectPage(to, p.page.title, set.language ?? 'en'),
+        }),
+      );
+    }
+    summary.faqSplits.push({
+      origin: p.page.origin,
+      files: files_,
+      redirects: from.map((f) => `${f} -> ${p.sitePath}`),
+      anchorsChanged: faqs.filter((f) => f.slug !== f.section.anchor).map((f) => `#${f.section.anchor} -> #${f.slug}`),
+    });
+  };
+
+  let done = 0;
+  for (const p of planned) {
+    options.onProgress?.(++done, planned.length + translations.length);
+    if (p.faqs) {
+      planFaqFiles(p, p.faqs);
+      continue;
+    }
+    const body = rewriteLinks(p, p.page.body, p.contentPath);
     const { description, body: rest } = deriveDescription(p.page, dropTitleHeading(body, p.page.title));
     const redirectFrom = collectRedirects(p, summary, byOldPath, pathKey, planned, existingLive);
     for (const key of p.page.droppedKeys) summary.droppedKeys[key] = (summary.droppedKeys[key] ?? 0) + 1;
@@ -461,17 +570,77 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   return { summary, files, kept, written: !options.dryRun };
 }
 
-function listExistingSlugs(articlesDir: string): Map<string, { path: string; title?: string }> {
+function listExistingSlugs(
+  articlesDir: string,
+  titleKey: 'title' | 'question' = 'title',
+): Map<string, { path: string; title?: string }> {
   const slugs = new Map<string, { path: string; title?: string }>();
   if (!existsSync(articlesDir)) return slugs;
   for (const entry of readdirSync(articlesDir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile() || !/\.mdx?$/.test(entry.name)) continue;
     const abs = path.join(entry.parentPath, entry.name);
     const rel = path.relative(path.dirname(articlesDir), abs).split(path.sep).join('/');
-    const title = parseSourceFile(readFileSync(abs, 'utf8')).data.title;
+    const title = parseSourceFile(readFileSync(abs, 'utf8')).data[titleKey];
     slugs.set(entry.name.replace(/\.mdx?$/, ''), { path: rel, title: typeof title === 'string' ? title : undefined });
   }
   return slugs;
+}
+
+/** A Markdown heading line that ends in a question mark (its `{#id}` aside): only such pages are parsed. */
+const QUESTION_HEADING = /^ {0,3}#{1,6}[ \t].*[?\uFF1F\u061F][ \t]*(?:\{#[^}\n]*\})?[ \t]*$/m;
+
+/**
+ * With --split-faq, the pages to split: FAQ-shaped ones without translations (a translation
+ * would need splitting the same way). Pages with question headings that are not FAQ-shaped
+ * stay articles and are listed with the reason. Without it, FAQ-shaped pages are listed, so the
+ * writer hears that the option exists.
+ */
+function findFaqPages(
+  pages: SourcePage[],
+  translations: SourcePage[],
+  summary: ImportSummary,
+  splitPages: boolean,
+): Map<SourcePage, FaqSection[]> {
+  const translated = new Set(translations.map((t) => t.translationOf).filter((k): k is string => !!k));
+  const out = new Map<SourcePage, FaqSection[]>();
+  for (const page of pages) {
+    if (!QUESTION_HEADING.test(page.body)) continue;
+    const split = splitFaqPage(dropTitleHeading(page.body, page.title));
+    if (!splitPages) {
+      if (!('reason' in split))
+        summary.faqNotSplit.push({
+          origin: page.origin,
+          message: `a page of ${split.faqs.length} questions: --split-faq makes each a FAQ entry`,
+        });
+      continue;
+    }
+    if ('reason' in split) {
+      if (split.nearMiss)
+        summary.faqNotSplit.push({ origin: page.origin, message: `kept as an article: ${split.reason}` });
+      continue;
+    }
+    if (page.linkKeys.some((k) => translated.has(k))) {
+      summary.faqNotSplit.push({
+        origin: page.origin,
+        message: 'kept as an article: it has translations, which would need splitting the same way; split them by hand',
+      });
+      continue;
+    }
+    if (split.intro)
+      summary.faqNotSplit.push({
+        origin: page.origin,
+        message: `split; its introduction is in no FAQ, add it where it belongs: "${split.intro.slice(0, 100)}${split.intro.length > 100 ? '…' : ''}"`,
+      });
+    out.set(page, split.faqs);
+  }
+  return out;
+}
+
+function findFaqByAnchor(faqs: PlannedFaq[], anchor: string): PlannedFaq | undefined {
+  return (
+    faqs.find((f) => f.section.anchor === anchor || f.slug === anchor) ??
+    faqs.find((f) => f.section.innerAnchors.includes(anchor))
+  );
 }
 
 function findByKey(byKey: Map<string, PlannedPage>, keys: string[]): PlannedPage | undefined {
@@ -512,6 +681,7 @@ function collectRedirects(
   pathKey: (u: string) => string,
   planned: PlannedPage[],
   existingLive: Set<string>,
+  inFrontmatter = true,
 ): string[] {
   const out: string[] = [];
   const seen = new Set<string>();
@@ -546,7 +716,7 @@ function collectRedirects(
     seen.add(from);
     out.push(from);
   }
-  summary.redirects += out.length;
+  if (inFrontmatter) summary.redirects += out.length;
   return out;
 }
 

@@ -74,6 +74,13 @@ describe('HTML bodies', () => {
     expect(markdown).toContain(':::warning\nCareful\n:::');
     expect(markdown).toContain('| a |\n| --- |\n| b |');
   });
+
+  it('keeps heading ids as {#id}, the anchors old links use', () => {
+    const { markdown } = htmlToMarkdown(
+      '<h2 id="when-arrives">When does it <em>arrive</em>?</h2><h3 id="9bad">Bad id</h3>',
+    );
+    expect(markdown).toBe('## When does it _arrive_? {#when-arrives}\n\n### Bad id');
+  });
 });
 
 describe('frontmatter and file names', () => {

@@ -103,6 +103,10 @@ export interface ImportSummary {
   droppedKeys: Record<string, number>;
   mappings: string[];
   translations: number;
+  /** --split-faq: each page split into FAQ entries, with its redirects and the anchors that changed. */
+  faqSplits: Array<{ origin: string; files: string[]; redirects: string[]; anchorsChanged: string[] }>;
+  /** --split-faq: pages with question headings kept as articles, and split pages with something to look at. */
+  faqNotSplit: ImportNote[];
 }
 
 export interface PlannedFile {

@@ -3,6 +3,7 @@
  * effective settings, and small I/O seams (file existence, git history) that tests can replace.
  */
 import type { GitHistory } from '../../content/git-history.ts';
+import type { ListedRedirect } from '../../content/redirects.ts';
 import type { ArticleEntry, FaqEntry, LoadedContent } from '../../content/load.ts';
 import type { SiteSettings } from '../../content/schema.ts';
 import type { Position } from '../../content/yaml-source.ts';
@@ -58,6 +59,8 @@ export interface LintContext {
   content: LoadedContent;
   settings: LintSettings;
   documents: LintDocument[];
+  /** The entries of content/redirects.yaml (articles' own `redirectFrom` are in `content`). */
+  redirects: readonly ListedRedirect[];
   /** Today's date as YYYY-MM-DD (injectable for tests). */
   today: string;
   /** Git history of the content folder, or undefined when not available or turned off. */

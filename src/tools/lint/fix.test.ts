@@ -44,6 +44,36 @@ describe('fixContent', () => {
     `);
   });
 
+  it('points links to redirected old paths at the page they redirect to', async () => {
+    root = createTestSite({
+      'content/articles/billing/test.md': article(
+        'See [refunds](/old/refunds/#ask-for-a-refund), [pricing][p] and <a href="/old/account/">your account</a>.\n\n[p]: /legacy/pricing.html\n',
+      ),
+      'content/redirects.yaml': [
+        '- from: /old/refunds/',
+        '  to: /billing/refunds/',
+        '- from: /legacy/pricing.html',
+        '  to: https://example.com/pricing',
+        '- from: /older/account/',
+        '  to: /account/reset-password/',
+        '- from: /old/account/',
+        '  to: /older/account/',
+        '',
+      ].join('\n'),
+    });
+    const { fixed, files, result } = await fixContent({ root, today: TEST_TODAY, history: false });
+    expect(files).toEqual(['content/articles/billing/test.md']);
+    expect(fixed.map((f) => `${f.line}:${f.column} ${f.ruleId}`)).toEqual([
+      '7:5 redirected-link',
+      '7:65 redirected-link',
+      '9:1 redirected-link',
+    ]);
+    expect(readFileSync(path.join(root, 'content/articles/billing/test.md'), 'utf8')).toContain(
+      'See [refunds](refunds.md#ask-for-a-refund), [pricing][p] and <a href="../account/reset-password.md">your account</a>.\n\n[p]: https://example.com/pricing\n',
+    );
+    expect(result.findings.map(formatDiagnostic)).toEqual([]);
+  });
+
   it('leaves files without fixable findings untouched', async () => {
     root = createTestSite();
     const before = readFileSync(path.join(root, 'content/articles/billing/refunds.md'), 'utf8');

@@ -166,6 +166,41 @@ describe('the rule catalogue', () => {
     expect([...emitted].filter((id) => !RULE_IDS.includes(id as never))).toEqual([]);
   });
 
+  it('checks content/redirects.yaml as the build does, at the line of the entry', async () => {
+    const { lines } = await lintTestSite({
+      'content/redirects.yaml': [
+        '- from: /old/refunds/',
+        '  to: /billing/refunds/',
+        '- from: /account/',
+        '  to: /billing/',
+        '- from: /old/plans/',
+        '  to: /billing/plans/',
+        '- from: /old/refunds/',
+        '  to: https://example.com/refunds',
+        '',
+      ].join('\n'),
+    });
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/redirects.yaml:3:3  error  "/account/" is a live page (the "Your account" category page); a redirect there would hide it, so remove this entry  (redirect-conflict)",
+        "content/redirects.yaml:5:3  error  "/old/plans/" would redirect to /billing/plans/, which is not a page of this site; point it at an article path or a full URL  (redirect-target)",
+        "content/redirects.yaml:7:3  error  "/old/refunds/" is also claimed by content/redirects.yaml; an old path can redirect to one place only, so remove one  (redirect-duplicate)",
+      ]
+    `);
+    const malformed = await lintTestSite({ 'content/redirects.yaml': '- from: old/path\n  to: /billing/\n' });
+    expect(malformed.lines).toMatchInlineSnapshot(`
+      [
+        "content/redirects.yaml:1:3  error  [0].from: must be a site path starting with "/", without query or fragment, like "/billing/old-name/"  (redirect-target)",
+      ]
+    `);
+    const broken = await lintTestSite({ 'content/redirects.yaml': '- from: /old/\n  to: [/billing/\n' });
+    expect(broken.lines).toMatchInlineSnapshot(`
+      [
+        "content/redirects.yaml:3:1  error  the YAML does not parse: Flow sequence in block collection must be sufficiently indented and end with a ]; check indentation, colons and quotes on this line  (yaml-syntax)",
+      ]
+    `);
+  });
+
   it('is documented rule by rule, with the default severity and whether the build runs it, in docs/writer-tooling.md', () => {
     const docs = readFileSync(fileURLToPath(new URL('../../../docs/writer-tooling.md', import.meta.url)), 'utf8');
     const missing = RULE_IDS.filter((id) => {

@@ -11,6 +11,7 @@ import { sortDiagnostics } from '../../content/diagnostics.ts';
 import { loadGitHistory, type GitHistory } from '../../content/git-history.ts';
 import { SITE_FILE, loadContent, type FrontmatterSchemas, type LoadedContent } from '../../content/load.ts';
 import { getRedirectErrors } from '../../content/redirects.ts';
+import { loadRedirectsFile } from '../../content/redirects-file.ts';
 import { parseYamlWithPositions, type ParsedYaml } from '../../content/yaml-source.ts';
 import { checkCharacters } from './checks/characters.ts';
 import { checkDirectives } from './checks/directives.ts';
@@ -149,6 +150,8 @@ async function lintWithPool(
   progress(`checking ${documents.length.toLocaleString('en')} files`);
   t = performance.now();
   const exists = new Map<string, boolean>();
+  // content/redirects.yaml: checked like the build checks it, and its old paths are link targets.
+  const listed = loadRedirectsFile(content.contentDir, root);
   const only = options.rules ? new Set(options.rules) : undefined;
   const ctx: LintContext = {
     root,
@@ -156,6 +159,7 @@ async function lintWithPool(
     content,
     settings: getLintSettings(content.site),
     documents,
+    redirects: listed.redirects,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     history: options.history === false ? undefined : (options.history ?? loadGitHistory(root, contentDirName)),
     fileExists: (abs) => {
@@ -170,7 +174,8 @@ async function lintWithPool(
 
   const fromBuild: LintFinding[] = [
     ...content.diagnostics,
-    ...getRedirectErrors(content),
+    ...listed.diagnostics,
+    ...getRedirectErrors(content, listed.redirects),
     ...(content.site ? checkUiStrings(root, content.contentDir, content.site) : []),
   ];
   const fromLint: LintFinding[] = raw.map(({ ruleId, ...rest }) => ({
@@ -188,7 +193,13 @@ async function lintWithPool(
     findings,
     settingsErrors,
     fileCount: new Set(
-      [...content.articles, ...content.faqs, ...content.translations, ...content.diagnostics].map((e) => e.file),
+      [
+        ...content.articles,
+        ...content.faqs,
+        ...content.translations,
+        ...content.diagnostics,
+        ...listed.diagnostics,
+      ].map((e) => e.file),
     ).size,
     errorCount: findings.filter((f) => f.severity === 'error').length,
     warningCount: findings.filter((f) => f.severity === 'warning').length,

@@ -132,7 +132,8 @@ export const RULES = {
     origin: 'redirects',
     defaultSeverity: 'error',
     fixable: false,
-    description: 'A redirect to an article that is not built because its folder is not a category.',
+    description:
+      'A redirect to an article that is not built because its folder is not a category, or a content/redirects.yaml entry to a path that is not a page.',
   },
   // The linter's own settings.
   'lint-settings': {
@@ -155,6 +156,13 @@ export const RULES = {
     defaultSeverity: 'error',
     fixable: false,
     description: 'A link to an article, FAQ, category, page or file that does not exist (or is a draft).',
+  },
+  'redirected-link': {
+    origin: 'lint',
+    defaultSeverity: 'warning',
+    fixable: true,
+    description:
+      'A link to an old path that a `redirectFrom` or content/redirects.yaml redirects; `--fix` links to the page it redirects to.',
   },
   'broken-anchor': {
     origin: 'lint',

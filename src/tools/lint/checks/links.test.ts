@@ -1,5 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { article, lintTestSite } from '../../../../test/helpers/lint-site.ts';
+import { readFileSync, renameSync } from 'node:fs';
+import path from 'node:path';
+import { formatDiagnostic } from '../../../content/diagnostics.ts';
+import { lintContent } from '../lint-content.ts';
+import {
+  CLEAN_FIXTURE,
+  TEST_TODAY,
+  article,
+  createTestSite,
+  lintTestSite,
+  removeTestSite,
+} from '../../../../test/helpers/lint-site.ts';
+
+const readFixture = (rel: string) => readFileSync(path.join(CLEAN_FIXTURE, rel), 'utf8');
 
 const at = (body: string) => ({ 'content/articles/billing/test.md': article(body) });
 
@@ -76,7 +89,7 @@ describe('links and images', () => {
     const { lines } = await lintTestSite(at('See [refunds](refunds/) and [nothing]().\n'));
     expect(lines).toMatchInlineSnapshot(`
       [
-        "content/articles/billing/test.md:7:5  error  refunds/ is a relative link the site cannot resolve; link to the Markdown file (../billing/refunds.md) or a site path (/billing/refunds/)  (broken-link)",
+        "content/articles/billing/test.md:7:5  error  refunds/ is a relative link the site cannot resolve; link to the Markdown file (refunds.md) or a site path (/billing/refunds/)  (broken-link)",
         "content/articles/billing/test.md:7:29  error  the link has no target; add the path between the parentheses  (broken-link)",
       ]
     `);
@@ -119,5 +132,54 @@ describe('links and images', () => {
         'name: Example Help\nurl: https://help.example.com\nlint:\n  requireOwner: true\n  rules:\n    external-link: off\n',
     });
     expect(lines).toEqual([]);
+  });
+
+  it('counts old paths the site redirects as link targets, and names the link to write', async () => {
+    const { lines } = await lintTestSite({
+      ...at(
+        [
+          'See [old refunds](/old/refunds/#ask-for-a-refund), [pricing](/legacy/pricing.html), [help](/help-docs/),',
+          '[gone](/old/refunds/#no-such-part) and [nowhere](/old/nowhere/).',
+        ].join('\n') + '\n',
+      ),
+      'content/redirects.yaml':
+        '- from: /legacy/pricing.html\n  to: https://example.com/pricing\n- from: /help-docs/\n  to: /account/\n',
+      'content/articles/billing/refunds.md': readFixture('content/articles/billing/refunds.md').replace(
+        'owner:',
+        'redirectFrom: [/old/refunds/]\nowner:',
+      ),
+    });
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/articles/billing/test.md:7:5  warning  /old/refunds/#ask-for-a-refund is an old path that redirects to /billing/refunds/; link to refunds.md#ask-for-a-refund instead (--fix does this)  (redirected-link)",
+        "content/articles/billing/test.md:7:52  warning  /legacy/pricing.html is an old path that redirects to https://example.com/pricing; link to https://example.com/pricing instead (--fix does this)  (redirected-link)",
+        "content/articles/billing/test.md:7:85  warning  /help-docs/ is an old path that redirects to /account/; link to /account/ instead (--fix does this)  (redirected-link)",
+        "content/articles/billing/test.md:8:1  warning  /old/refunds/#no-such-part is an old path that redirects to /billing/refunds/; link to refunds.md#no-such-part instead (--fix does this)  (redirected-link)",
+        "content/articles/billing/test.md:8:1  error  #no-such-part is not a heading in content/articles/billing/refunds.md; its headings are #ask-for-a-refund, #when-the-money-arrives--timing  (broken-anchor)",
+        "content/articles/billing/test.md:8:40  error  there is no page /old/nowhere/  (broken-link)",
+      ]
+    `);
+  });
+
+  it("names the site's own content folder, base and articles in its messages", async () => {
+    const root = createTestSite({
+      ...at('See [a page](page.html), [old](/help/old/refunds/) and [x](../account/nothing.md).\n'),
+      'content/site.yaml': 'name: Example Help\nurl: https://example.com\nbase: /help/\nlint:\n  requireOwner: true\n',
+      'content/redirects.yaml': '- from: /old/refunds/\n  to: /billing/refunds/\n',
+    });
+    try {
+      renameSync(path.join(root, 'content'), path.join(root, 'help-content'));
+      const result = await lintContent({ root, contentDir: 'help-content', today: TEST_TODAY, history: false });
+      expect(result.findings.map(formatDiagnostic)).toMatchInlineSnapshot(`
+        [
+          "help-content/articles/billing/refunds.md:23:131  warning  links to status.example.net, which is not the help center's domain or in lint.allowedDomains; remove the link, or add the domain to lint.allowedDomains in help-content/site.yaml if it is trusted  (external-link)",
+          "help-content/articles/billing/test.md:7:5  error  page.html is a relative link the site cannot resolve; link to the Markdown file (refunds.md) or a site path (/billing/refunds/)  (broken-link)",
+          "help-content/articles/billing/test.md:7:26  warning  /help/old/refunds/ is an old path that redirects to /help/billing/refunds/; link to refunds.md instead (--fix does this)  (redirected-link)",
+          "help-content/articles/billing/test.md:7:56  error  ../account/nothing.md does not exist (no file help-content/articles/account/nothing.md)  (broken-link)",
+        ]
+      `);
+    } finally {
+      removeTestSite(root);
+    }
   });
 });

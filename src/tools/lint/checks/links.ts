@@ -5,7 +5,9 @@
  */
 import path from 'node:path';
 import { resolveLink } from '../../../content/links.ts';
-import { createBodyFinding, type Finding, type LintContext, type LintDocument } from '../context.ts';
+import { withBase } from '../../../content/routes.ts';
+import { getRedirects, isExternalTarget, normalizeRedirectPath } from '../../../content/redirects.ts';
+import { createBodyFinding, type Finding, type LintContext, type LintDocument, type TextEdit } from '../context.ts';
 import type { LinkFact } from '../markdown-facts.ts';
 import { findClosest } from '../../../lib/did-you-mean.ts';
 
@@ -16,6 +18,8 @@ interface Targets {
   articles: Map<string, LintDocument>;
   faqs: Map<string, LintDocument>;
   categories: Set<string>;
+  /** Old paths (normalised, without the base) and where they redirect: a site path or a full URL. */
+  redirects: Map<string, string>;
 }
 
 export function checkLinks(ctx: LintContext): Finding[] {
@@ -35,14 +39,18 @@ function indexTargets(ctx: LintContext): Targets {
     if (doc.entry.kind === 'article') articles.set(`${doc.entry.category}/${doc.entry.id}`, doc);
     else faqs.set(doc.entry.id, doc);
   }
-  return { articles, faqs, categories: new Set(ctx.content.categories.map((c) => c.id)) };
+  // The base is '/': links are written without it, and so are the redirects compared with them.
+  const redirects = new Map(getRedirects(ctx.content, '/', {}, ctx.redirects).map((r) => [r.from, r.to]));
+  return { articles, faqs, categories: new Set(ctx.content.categories.map((c) => c.id)), redirects };
 }
 
 function checkLink(ctx: LintContext, targets: Targets, doc: LintDocument, link: LinkFact): Finding[] {
   const isImage = link.kind === 'image' || link.kind === 'html-image';
   const out: Finding[] = [];
-  const report = (ruleId: Finding['ruleId'], message: string) => {
-    if (ctx.isEnabled(ruleId)) out.push(createBodyFinding(doc, ruleId, link.offset, message));
+  const report = (ruleId: Finding['ruleId'], message: string, fix?: TextEdit[]) => {
+    if (!ctx.isEnabled(ruleId)) return;
+    const finding = createBodyFinding(doc, ruleId, link.offset, message);
+    out.push(fix ? { ...finding, fix } : finding);
   };
   const shown = link.url.length > 80 ? `${link.url.slice(0, 77)}...` : link.url;
   if (isImage && (link.alt === undefined || (link.kind === 'image' && link.alt.trim() === ''))) {
@@ -65,7 +73,8 @@ function checkLink(ctx: LintContext, targets: Targets, doc: LintDocument, link: 
   switch (resolved.type) {
     case 'external': {
       const host = getHost(url);
-      if (host && !isAllowedHost(host, ctx.settings.allowedDomains)) report('external-link', describeExternal(host));
+      if (host && !isAllowedHost(host, ctx.settings.allowedDomains))
+        report('external-link', describeExternal(host, getSiteFile(ctx)));
       break;
     }
     case 'anchor':
@@ -77,7 +86,7 @@ function checkLink(ctx: LintContext, targets: Targets, doc: LintDocument, link: 
         resolved.kind === 'article'
           ? targets.articles.get(`${resolved.category}/${resolved.slug}`)
           : targets.faqs.get(resolved.slug);
-      const wanted = `content/${resolved.contentPath}`;
+      const wanted = toRootPath(ctx, path.join(ctx.content.contentDir, resolved.contentPath));
       if (!target && ctx.fileExists(path.join(ctx.content.contentDir, resolved.contentPath))) {
         // The file exists but did not load (the loader reports why); nothing more to check here.
       } else if (!target || (resolved.kind === 'faq' && target.entry.category !== resolved.category)) {
@@ -104,6 +113,8 @@ function checkLink(ctx: LintContext, targets: Targets, doc: LintDocument, link: 
       );
       break;
     case 'site':
+      if (!isImage && reportRedirected(ctx, targets, doc, link, resolved.sitePath, resolved.anchor, shown, report))
+        break;
       checkSitePath(ctx, targets, doc, resolved.sitePath, resolved.anchor, isImage, shown, report);
       break;
     case 'other': {
@@ -118,13 +129,94 @@ function checkLink(ctx: LintContext, targets: Targets, doc: LintDocument, link: 
       } else {
         report(
           'broken-link',
-          `${shown} is a relative link the site cannot resolve; link to the Markdown file (../billing/refunds.md) or a site path (/billing/refunds/)`,
+          `${shown} is a relative link the site cannot resolve; link to the Markdown file${describeExampleLinks(targets, doc)}`,
         );
       }
       break;
     }
   }
   return out;
+}
+
+type Report = (ruleId: Finding['ruleId'], message: string, fix?: TextEdit[]) => void;
+
+/**
+ * A site path that is no page but an old path the site redirects (an article's `redirectFrom`,
+ * content/redirects.yaml): it works, through a redirect; the finding names the link to write
+ * instead, and `--fix` writes it. Returns false when the path is not redirected, or is a live page.
+ */
+function reportRedirected(
+  ctx: LintContext,
+  targets: Targets,
+  doc: LintDocument,
+  link: LinkFact,
+  rawPath: string,
+  anchor: string | undefined,
+  shown: string,
+  report: Report,
+): boolean {
+  const base = ctx.settings.base.replace(/\/+$/, '');
+  let sitePath = safeDecode(rawPath);
+  if (base && sitePath.startsWith(`${base}/`)) sitePath = sitePath.slice(base.length);
+  if (
+    /\.[a-z0-9]+$/i.test(sitePath) &&
+    ctx.fileExists(path.join(ctx.publicDir, ...sitePath.split('/').filter(Boolean)))
+  )
+    return false;
+  const from = normalizeRedirectPath(sitePath);
+  if (isLivePath(targets, from)) return false;
+  let to = targets.redirects.get(from);
+  if (to === undefined) return false;
+  // An old path may redirect to another old path: follow it to where a reader lands.
+  for (const seen = new Set([from]); !isExternalTarget(to) && targets.redirects.has(to) && !seen.has(to);) {
+    seen.add(to);
+    to = targets.redirects.get(to)!;
+  }
+  const hash = anchor !== undefined ? `#${anchor}` : '';
+  const [category = '', slug] = to.split('/').filter(Boolean);
+  const article = isExternalTarget(to) || slug === undefined ? undefined : targets.articles.get(`${category}/${slug}`);
+  const replacement = article ? `${relativeLink(doc, article)}${hash}` : isExternalTarget(to) ? to : `${to}${hash}`;
+  const edit = findUrlEdit(doc, link, replacement);
+  report(
+    'redirected-link',
+    `${shown} is an old path that redirects to ${isExternalTarget(to) ? to : withBase(ctx.settings.base, to)}; link to ${replacement} instead${edit ? ' (--fix does this)' : ''}`,
+    edit ? [edit] : undefined,
+  );
+  if (article && anchor && !hasHeading(article, anchor))
+    report('broken-anchor', describeMissingAnchor(`#${anchor}`, article.entry.file, article));
+  return true;
+}
+
+/** A page of the site at this normalised path (built-in, category or article): it wins over a redirect. */
+function isLivePath(targets: Targets, sitePath: string): boolean {
+  const parts = sitePath.split('/').filter(Boolean);
+  if (parts.length === 0 || (parts.length === 1 && ['faq', 'search', '404'].includes(parts[0]!))) return true;
+  if (parts.length === 1) return targets.categories.has(parts[0]!);
+  return parts.length === 2 && targets.articles.has(`${parts[0]}/${parts[1]}`) && sitePath.endsWith('/');
+}
+
+/** The edit that replaces the link's destination as written in the file; undefined when it is not written plainly. */
+function findUrlEdit(doc: LintDocument, link: LinkFact, replacement: string): TextEdit | undefined {
+  const source = doc.entry.source;
+  const from = doc.bodyStart + link.offset;
+  const lead =
+    link.kind === 'html-link' ? /href\s*=\s*["']?/gi : link.kind === 'definition' ? /\]:\s*<?/g : /\]\(\s*<?/g;
+  lead.lastIndex = from;
+  const match = lead.exec(source);
+  if (!match) return undefined;
+  const start = match.index + match[0].length;
+  if (source.slice(start, start + link.url.length) !== link.url) return undefined;
+  // The destination must belong to this link, not to a later one on the same line.
+  if (source.slice(from, match.index).includes('\n\n')) return undefined;
+  return { start, end: start + link.url.length, text: replacement };
+}
+
+/** "(../account/reset.md) or a site path (/account/reset/)", from the site's own articles. */
+function describeExampleLinks(targets: Targets, doc: LintDocument): string {
+  const others = [...targets.articles.values()].filter((d) => d !== doc);
+  const other = others.find((d) => d.entry.category === doc.entry.category) ?? others[0];
+  if (!other) return ' (../<category>/<slug>.md) or a site path (/<category>/<slug>/)';
+  return ` (${relativeLink(doc, other)}) or a site path (/${other.entry.category}/${other.entry.id}/)`;
 }
 
 function checkSitePath(
@@ -135,7 +227,7 @@ function checkSitePath(
   anchor: string | undefined,
   isImage: boolean,
   shown: string,
-  report: (ruleId: Finding['ruleId'], message: string) => void,
+  report: Report,
 ): void {
   const sitePath = safeDecode(rawPath);
   const publicFile = path.join(ctx.publicDir, ...sitePath.split('/').filter(Boolean));
@@ -204,7 +296,9 @@ function checkBareUrls(ctx: LintContext, doc: LintDocument): Finding[] {
       const raw = match[0].replace(/[.,;:!?]+$/, '');
       const host = getHost(raw.startsWith('www.') ? `https://${raw}` : raw);
       if (host && !isAllowedHost(host, ctx.settings.allowedDomains)) {
-        out.push(createBodyFinding(doc, 'external-link', text.offset + match.index, describeExternal(host)));
+        out.push(
+          createBodyFinding(doc, 'external-link', text.offset + match.index, describeExternal(host, getSiteFile(ctx))),
+        );
       }
     }
   }
@@ -224,8 +318,8 @@ export function isAllowedHost(host: string, allowed: readonly string[]): boolean
   return allowed.some((d) => host === d || host.endsWith(`.${d}`));
 }
 
-function describeExternal(host: string): string {
-  return `links to ${host}, which is not the help center's domain or in lint.allowedDomains; remove the link, or add the domain to lint.allowedDomains in content/site.yaml if it is trusted`;
+function describeExternal(host: string, siteFile: string): string {
+  return `links to ${host}, which is not the help center's domain or in lint.allowedDomains; remove the link, or add the domain to lint.allowedDomains in ${siteFile} if it is trusted`;
 }
 
 function hasHeading(doc: LintDocument, anchor: string): boolean {
@@ -280,6 +374,10 @@ function findNear(pool: LintDocument[], category: string, slug: string): LintDoc
 
 function relativeLink(from: LintDocument, to: LintDocument): string {
   return path.posix.relative(path.posix.dirname(from.contentPath), to.contentPath);
+}
+
+function getSiteFile(ctx: LintContext): string {
+  return toRootPath(ctx, path.join(ctx.content.contentDir, 'site.yaml'));
 }
 
 function toRootPath(ctx: LintContext, abs: string): string {
