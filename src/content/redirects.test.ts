@@ -193,7 +193,7 @@ describe('buildRedirectFiles', () => {
     `);
   });
 
-  it('writes one HTML page per old path with a refresh, a canonical link, a visible link, a lang and a title', () => {
+  it('writes one HTML page per old path with a refresh (keeping the #fragment where scripts run), a canonical link, a visible link, a lang and a title', () => {
     const { htmlPages } = buildRedirectFiles(redirects, 'https://example.com/', { base: '/help/', lang: 'de' });
     expect(htmlPages.map((p) => p.path)).toEqual(['billing/money-back/index.html', 'old.html']);
     expect(htmlPages[0]!.html).toMatchInlineSnapshot(`
@@ -203,6 +203,7 @@ describe('buildRedirectFiles', () => {
       <meta charset="utf-8">
       <title>Moved: Get a &lt;refund&gt;</title>
       <meta name="robots" content="noindex">
+      <script>location.replace("/help/billing/refunds/" + location.hash)</script>
       <meta http-equiv="refresh" content="0; url=/help/billing/refunds/">
       <link rel="canonical" href="https://example.com/help/billing/refunds/">
       </head>

@@ -241,6 +241,15 @@ function getHtmlPagePath(from: string, base: string): string {
   return rel === '' || rel.endsWith('/') ? `${rel}index.html` : rel;
 }
 
+/**
+ * A refresh drops the #fragment a reader came with (an old FAQ's #question, an article's
+ * #section); a script, where it runs, carries it over unless the target names its own.
+ */
+function keepFragment(to: string): string {
+  if (to.includes('#')) return '';
+  return `<script>location.replace(${JSON.stringify(to).replace(/</g, '\\u003c')} + location.hash)</script>\n`;
+}
+
 function buildRedirectPage(redirect: Redirect, canonical: string, lang: string): string {
   const to = escapeHtml(redirect.to);
   const name = escapeHtml(redirect.title ?? canonical);
@@ -250,7 +259,7 @@ function buildRedirectPage(redirect: Redirect, canonical: string, lang: string):
 <meta charset="utf-8">
 <title>Moved: ${name}</title>
 <meta name="robots" content="noindex">
-<meta http-equiv="refresh" content="0; url=${to}">
+${keepFragment(redirect.to)}<meta http-equiv="refresh" content="0; url=${to}">
 <link rel="canonical" href="${escapeHtml(canonical)}">
 </head>
 <body>

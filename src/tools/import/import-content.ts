@@ -37,7 +37,7 @@ import { getContentLayout, placeGroup, type ContentLayout } from './layout.ts';
 import { planVoteBaselineFile, readHostedExport, ImportSourceError } from './sources/hosted.ts';
 import { readMarkdownFolder } from './sources/markdown-folder.ts';
 import { slugOrFallback, toSlug } from './slugs.ts';
-import { buildFragmentRedirectPage, splitFaqPage, type FaqSection } from './split-faq.ts';
+import { splitFaqPage, type FaqSection } from './split-faq.ts';
 import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
 import type {
   ConversionCounts,
@@ -433,16 +433,8 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     for (const key of p.page.droppedKeys) summary.droppedKeys[key] = (summary.droppedKeys[key] ?? 0) + 1;
     const from = collectRedirects(p, summary, byOldPath, pathKey, planned, existingLive, false);
     for (const old of from) {
+      // Server redirects and the build's redirect pages both keep the #question a reader came with.
       listed.push({ from: old, to: p.sitePath });
-      // Server redirects keep the #fragment; a host that serves files gets a page that keeps it too.
-      const pagePath = old.endsWith('/') ? `${old.slice(1)}index.html` : old.slice(1);
-      const dir = old.endsWith('/') ? old : path.posix.dirname(old);
-      const to = `${path.posix.relative(dir, p.sitePath) || '.'}/`;
-      files.push(
-        plannedFile(root, `public/${decodeSafe(pagePath)}`, {
-          text: buildFragmentRedirectPage(to, p.page.title, set.language ?? 'en'),
-        }),
-      );
     }
     summary.faqSplits.push({
       origin: p.page.origin,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFragmentRedirectPage, splitFaqPage } from './split-faq.ts';
+import { splitFaqPage } from './split-faq.ts';
 
 describe('splitFaqPage', () => {
   it('splits a page of question headings, keeping each heading id as the anchor', () => {
@@ -81,14 +81,5 @@ describe('splitFaqPage', () => {
       reason: 'it has more than a short paragraph before the first question',
       nearMiss: true,
     });
-  });
-});
-
-describe('buildFragmentRedirectPage', () => {
-  it('carries the #fragment over to the target, and refreshes there without scripts', () => {
-    const html = buildFragmentRedirectPage('../../account/', 'Account </script> questions', 'en');
-    expect(html).toContain('<script>location.replace("../../account/" + location.hash)</script>');
-    expect(html).toContain('<meta http-equiv="refresh" content="0; url=../../account/">');
-    expect(html).toContain('Account &lt;/script&gt; questions');
   });
 });

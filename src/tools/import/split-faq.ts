@@ -10,7 +10,6 @@ import type { Heading, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { remark } from 'remark';
 import { splitHeadingId } from '../../content/remark-heading-ids.ts';
-import { escapeHtml } from '../../lib/html.ts';
 import { getHeadingId } from '../lint/markdown-facts.ts';
 
 export interface FaqSection {
@@ -123,28 +122,4 @@ function plainQuestion(text: string): string {
     .replace(/\\([\\`*_{}[\]()#+\-.!?])/g, '$1')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-/**
- * A page for the old path of a split page, for hosts that serve files rather than redirect rules
- * (GitHub Pages, S3). The build's own redirect page refreshes to the target, which drops the
- * `#question` a reader came with; this one carries it over, and without scripts it still refreshes
- * to the target. `to` is relative to the old path, so a base path changes nothing.
- */
-export function buildFragmentRedirectPage(to: string, title: string, lang: string): string {
-  const href = escapeHtml(to);
-  return `<!doctype html>
-<html lang="${escapeHtml(lang)}">
-<head>
-<meta charset="utf-8">
-<title>Moved: ${escapeHtml(title)}</title>
-<meta name="robots" content="noindex">
-<script>location.replace(${JSON.stringify(to).replace(/</g, '\\u003c')} + location.hash)</script>
-<meta http-equiv="refresh" content="0; url=${href}">
-</head>
-<body>
-<p>This page has moved to <a href="${href}">${escapeHtml(title)}</a>.</p>
-</body>
-</html>
-`;
 }
