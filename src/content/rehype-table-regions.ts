@@ -27,8 +27,7 @@ function captionOf(table: Element): string {
 
 /** The page's title from the frontmatter Astro hands the processor (an article's title, a FAQ's question). */
 function pageTitleOf(file: VFile | undefined): string {
-  const astro = file?.data.astro as { frontmatter?: Record<string, unknown> } | undefined;
-  const { title, question } = astro?.frontmatter ?? {};
+  const { title, question } = file?.data.astro?.frontmatter ?? {};
   const text = typeof title === 'string' ? title : typeof question === 'string' ? question : '';
   return clean(text);
 }

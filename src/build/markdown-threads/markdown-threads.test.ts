@@ -112,7 +112,9 @@ describe('Markdown on worker threads', () => {
     expect(html).toContain('class="callout callout-note"');
     expect(html).toContain('href="/help/account/two-factor-authentication/#backup-codes"');
     expect(html).toContain('<pre class="astro-code css-variables"');
-    expect(html).toContain('<div class="table-scroll" role="region" tabindex="0" aria-label="Before you start"><table>');
+    expect(html).toContain(
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Before you start"><table>',
+    );
     expect(threaded[0]!.metadata?.imagePaths).toEqual(['./reset-form.png']);
     expect(threaded[0]!.metadata?.headings?.map((h) => h.text)).toEqual(['Before you start', '“Quotes” — and dashes']);
     expect(stops).toEqual([]);
