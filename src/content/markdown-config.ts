@@ -7,6 +7,7 @@ import remarkDirective from 'remark-directive';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkHeadingIds } from './remark-heading-ids.ts';
 import { remarkLinks, type RemarkLinksOptions } from './remark-links.ts';
+import { rehypeTableRegions } from './rehype-table-regions.ts';
 import type { SiteSettings } from './schema.ts';
 
 /** Every remark plugin a Markdown thread can load, by a name of ours (bundlers may rename functions). */
@@ -17,14 +18,24 @@ export const REMARK_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) 
   links: remarkLinks,
 };
 
-/** Astro's `markdown` option: `:::note` callouts, `{#custom-id}` heading ids, content links rewritten to page URLs, one code theme. */
+/** Every rehype plugin a Markdown thread can load, by a name of ours. */
+export const REHYPE_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) => unknown>> = {
+  'table-regions': rehypeTableRegions,
+};
+
+/**
+ * Astro's `markdown` option: `:::note` callouts, `{#custom-id}` heading ids, content links rewritten
+ * to page URLs, tables in keyboard-scrollable regions, one code theme.
+ */
 export function helpCenterMarkdown(links: RemarkLinksOptions) {
   return {
     remarkPlugins: [
       remarkDirective,
       remarkCallouts,
       remarkHeadingIds,
-      [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions]],
+      [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions],
+    ],
+    rehypePlugins: [rehypeTableRegions],
     // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
     shikiConfig: { theme: 'css-variables' as const },
   };

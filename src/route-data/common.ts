@@ -74,8 +74,8 @@ export interface PageHead {
   /** schema.org objects, one <script type="application/ld+json"> each. */
   jsonLd?: unknown[];
   noindex?: boolean;
-  /** Hide the header search box (pages that have their own). */
-  headerSearch?: boolean;
+  /** Hide the header search box (pages that have their own), or only on a phone-wide screen (`'wide'`). */
+  headerSearch?: boolean | 'wide';
   /** The page's language; the site's default language when unset. */
   locale?: Locale;
   /** The page's language versions (itself included) when the site has several languages. */

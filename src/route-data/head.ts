@@ -25,7 +25,7 @@ export interface LayoutData {
   /** The favicon's href (the logo), if the site has one. */
   iconHref: string | undefined;
   noindex: boolean;
-  headerSearch: boolean;
+  headerSearch: boolean | 'wide';
   /** Each JSON-LD object serialised for its script element. */
   jsonLd: string[];
 }

@@ -37,6 +37,8 @@ export function getHomeRouteData(
       path: getHomePath(page.route),
       locale: page.locale,
       languages,
+      // The hero's search box is in a phone's first screen: the header's would be a second one.
+      headerSearch: 'wide',
     },
     cards: site.categories.map((c) => ({
       href: href(c.path),

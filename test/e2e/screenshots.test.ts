@@ -1,7 +1,7 @@
 /**
- * Screenshots of the main pages (and the end of an article, where the feedback widget is), light and dark, desktop and phone, saved as test artefacts in
- * test-results/screenshots/ (gitignored). E2E_UPDATE_DOCS_SCREENSHOTS=1 also refreshes the subset
- * the README shows (docs/screenshots/).
+ * Screenshots of the main pages (and the end of an article, where the feedback widget is), light and
+ * dark, desktop and 360 px phone, saved as test artefacts in test-results/screenshots/ (gitignored).
+ * E2E_UPDATE_DOCS_SCREENSHOTS=1 also refreshes the subset the README shows (docs/screenshots/).
  */
 import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,15 @@ const SHOTS: Record<string, (page: Page) => Promise<void>> = {
     // The end of the article: "Was this helpful?" (when the site has an endpoint), related articles, the pager.
     await page.locator('.article-end').scrollIntoViewIfNeeded();
   },
+  'payment-methods': async (page) => {
+    // The table, which scrolls sideways in its region on a phone; the region has keyboard focus.
+    await page.goto('/billing/payment-methods/');
+    await page.locator('#supported-payment-methods').evaluate((h) => h.scrollIntoView());
+    await page
+      .locator('.table-scroll')
+      .first()
+      .evaluate((r: HTMLElement) => r.focus({ preventScroll: true }));
+  },
   faq: async (page) => {
     await page.goto('/faq/#deliver-on-sundays');
     await page.locator('details#deliver-on-sundays[open]').waitFor();
@@ -40,6 +49,10 @@ const SHOTS: Record<string, (page: Page) => Promise<void>> = {
 const DOCS_SUBSET: Record<string, string> = {
   'home.png': 'home-light-desktop.png',
   'article.png': 'article-light-desktop.png',
+  'home-phone-light.png': 'home-light-phone.png',
+  'home-phone-dark.png': 'home-dark-phone.png',
+  'payment-methods-phone-light.png': 'payment-methods-light-phone.png',
+  'payment-methods-phone-dark.png': 'payment-methods-dark-phone.png',
 };
 
 let browser: Browser;

@@ -28,6 +28,10 @@ describe('Markdown rendered on worker threads', () => {
     const pages = htmlFiles(inline.outDir);
     expect(pages.length).toBeGreaterThan(40);
     expect(htmlFiles(threaded.outDir)).toEqual(pages);
+    // Our rehype plugin ran on the threads too: the table's keyboard-scrollable region.
+    expect(readFileSync(path.join(threaded.outDir, 'billing/payment-methods/index.html'), 'utf8')).toContain(
+      '<div class="table-scroll" role="region" tabindex="0" aria-label="Supported payment methods"><table>',
+    );
     for (const page of pages) {
       expect(readFileSync(path.join(threaded.outDir, page), 'utf8'), page).toBe(
         readFileSync(path.join(inline.outDir, page), 'utf8'),

@@ -18,9 +18,9 @@ const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPor
 /** @type {import('./markdown-threads.ts').MarkdownThreadOptions} */
 const options = workerData.options;
 /** @type {typeof import('../../content/markdown-config.ts')} */
-const { REMARK_PLUGINS_BY_NAME } = await importMarkdownConfig();
+const { REMARK_PLUGINS_BY_NAME, REHYPE_PLUGINS_BY_NAME } = await importMarkdownConfig();
 
-/** Our remark plugins: the compiled module when there is one (the package), else the source through tsx. */
+/** Our remark and rehype plugins: the compiled module when there is one (the package), else the source through tsx. */
 async function importMarkdownConfig() {
   const compiled = new URL('../../content/markdown-config.js', import.meta.url);
   if (existsSync(fileURLToPath(compiled))) return import(compiled.href);
@@ -31,13 +31,21 @@ async function importMarkdownConfig() {
 // A failure here (an unknown plugin, say) stops the thread; its entries are then rendered on Astro's thread.
 const processor = await createMarkdownProcessor({
   ...options.processor,
-  remarkPlugins: options.remarkPlugins.map((plugin) => {
-    if (typeof plugin === 'string') return plugin;
-    const fn = REMARK_PLUGINS_BY_NAME[plugin.name];
-    if (!fn) throw new Error(`No remark plugin named ${plugin.name} on the Markdown thread.`);
-    return /** @type {[any, unknown]} */ ([fn, plugin.options]);
-  }),
+  remarkPlugins: options.remarkPlugins.map((plugin) => loadPlugin('remark', plugin, REMARK_PLUGINS_BY_NAME)),
+  rehypePlugins: options.rehypePlugins.map((plugin) => loadPlugin('rehype', plugin, REHYPE_PLUGINS_BY_NAME)),
 });
+
+/**
+ * @param {string} kind
+ * @param {import('./markdown-threads.ts').ThreadPlugin} plugin
+ * @param {Readonly<Record<string, unknown>>} ours
+ */
+function loadPlugin(kind, plugin, ours) {
+  if (typeof plugin === 'string') return plugin;
+  const fn = ours[plugin.name];
+  if (!fn) throw new Error(`No ${kind} plugin named ${plugin.name} on the Markdown thread.`);
+  return /** @type {[any, unknown]} */ ([fn, plugin.options]);
+}
 
 /** @param {import('./markdown-threads.ts').MarkdownRenderReply} message */
 const reply = (message) => port.postMessage(message);

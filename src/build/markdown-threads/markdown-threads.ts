@@ -7,23 +7,27 @@
  *
  * Each thread builds the same processor Astro would (`createMarkdownProcessor` with the resolved
  * `markdown` and `image` options), so the HTML, headings and image paths are the same. Only
- * options that can be sent to a thread qualify: our remark plugins (REMARK_PLUGINS_BY_NAME, the
- * same functions) or plugins given as package names, no rehype plugins, nothing else holding a
- * function. Otherwise, or if a thread cannot start or dies, entries render on Astro's thread.
+ * options that can be sent to a thread qualify: our remark and rehype plugins (REMARK_PLUGINS_BY_NAME,
+ * REHYPE_PLUGINS_BY_NAME, the same functions) or plugins given as package names, nothing else
+ * holding a function. Otherwise, or if a thread cannot start or dies, entries render on Astro's thread.
  */
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, ContentEntryRenderFunction } from 'astro';
 import type { AstroMarkdownProcessorOptions } from '@astrojs/markdown-remark';
-import { REMARK_PLUGINS_BY_NAME } from '../../content/markdown-config.ts';
+import { REHYPE_PLUGINS_BY_NAME, REMARK_PLUGINS_BY_NAME } from '../../content/markdown-config.ts';
 
 export type MarkdownEntry = Parameters<ContentEntryRenderFunction>[0];
 export type RenderedMarkdown = Awaited<ReturnType<ContentEntryRenderFunction>>;
 
-/** What a thread needs to build the processor: a remark plugin is a package name or one of ours, by name. */
+/** A plugin as a thread loads it: a package name, or one of ours by name. */
+export type ThreadPlugin = string | { name: string; options?: unknown };
+
+/** What a thread needs to build the processor. */
 export interface MarkdownThreadOptions {
   processor: Omit<AstroMarkdownProcessorOptions, 'remarkPlugins' | 'rehypePlugins'>;
-  remarkPlugins: Array<string | { name: string; options?: unknown }>;
+  remarkPlugins: ThreadPlugin[];
+  rehypePlugins: ThreadPlugin[];
 }
 
 export interface MarkdownRenderRequest {
@@ -34,32 +38,45 @@ export interface MarkdownRenderRequest {
 }
 export type MarkdownRenderReply = { id: number; rendered: RenderedMarkdown } | { id: number; error: string };
 
-const nameOf = (fn: unknown) => Object.keys(REMARK_PLUGINS_BY_NAME).find((name) => REMARK_PLUGINS_BY_NAME[name] === fn);
+type PluginList = AstroConfig['markdown']['remarkPlugins'] | AstroConfig['markdown']['rehypePlugins'];
+
+/** The plugins as a thread can load them, or why one cannot be. */
+function toThreadPlugins(
+  kind: 'remark' | 'rehype',
+  list: PluginList,
+  ours: Readonly<Record<string, unknown>>,
+): ThreadPlugin[] | { reason: string } {
+  const plugins: ThreadPlugin[] = [];
+  for (const plugin of list) {
+    const [fn, options] = Array.isArray(plugin) ? plugin : [plugin, undefined];
+    const name = typeof fn === 'function' ? Object.keys(ours).find((key) => ours[key] === fn) : undefined;
+    if (typeof fn === 'string') {
+      if (options !== undefined) return { reason: `${kind} plugin "${fn}" has options` };
+      plugins.push(fn);
+    } else if (name) {
+      plugins.push({ name, options });
+    } else {
+      return {
+        reason: `${kind} plugin "${(fn as { name?: string }).name || '(anonymous)'}" is not one a thread can load`,
+      };
+    }
+  }
+  return plugins;
+}
 
 /** The options a thread can rebuild the processor from, or why this configuration cannot be sent to one. */
 export function toThreadOptions(
   config: Pick<AstroConfig, 'markdown' | 'image'>,
 ): MarkdownThreadOptions | { reason: string } {
   const { remarkPlugins, rehypePlugins, ...rest } = config.markdown;
-  if (rehypePlugins.length > 0) return { reason: 'rehype plugins cannot be sent to a thread' };
-  const plugins: MarkdownThreadOptions['remarkPlugins'] = [];
-  for (const plugin of remarkPlugins) {
-    const [fn, options] = Array.isArray(plugin) ? plugin : [plugin, undefined];
-    const name = typeof fn === 'function' ? nameOf(fn) : undefined;
-    if (typeof fn === 'string') {
-      if (options !== undefined) return { reason: `remark plugin "${fn}" has options` };
-      plugins.push(fn);
-    } else if (name) {
-      plugins.push({ name, options });
-    } else {
-      return {
-        reason: `remark plugin "${(fn as { name?: string }).name || '(anonymous)'}" is not one a thread can load`,
-      };
-    }
-  }
+  const remark = toThreadPlugins('remark', remarkPlugins, REMARK_PLUGINS_BY_NAME);
+  if ('reason' in remark) return remark;
+  const rehype = toThreadPlugins('rehype', rehypePlugins, REHYPE_PLUGINS_BY_NAME);
+  if ('reason' in rehype) return rehype;
   const options: MarkdownThreadOptions = {
     processor: { ...rest, image: { domains: config.image.domains, remotePatterns: config.image.remotePatterns } },
-    remarkPlugins: plugins,
+    remarkPlugins: remark,
+    rehypePlugins: rehype,
   };
   try {
     structuredClone(options);

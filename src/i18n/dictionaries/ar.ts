@@ -7,6 +7,7 @@ export default {
   'nav.faq': 'الأسئلة الشائعة',
   'nav.contact': 'اتصل بنا',
   'nav.darkTheme': 'المظهر الداكن',
+  'nav.lightTheme': 'المظهر الفاتح',
   'nav.language': 'اللغة',
   'breadcrumbs.label': 'مسار التنقل',
   'breadcrumbs.home': 'الرئيسية',

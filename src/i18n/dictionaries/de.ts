@@ -7,6 +7,7 @@ export default {
   'nav.faq': 'FAQ',
   'nav.contact': 'Kontakt',
   'nav.darkTheme': 'Dunkles Design',
+  'nav.lightTheme': 'Helles Design',
   'nav.language': 'Sprache',
   'breadcrumbs.label': 'Brotkrümelnavigation',
   'breadcrumbs.home': 'Start',

@@ -9,6 +9,7 @@ export default {
   'nav.faq': 'FAQ',
   'nav.contact': 'Contact',
   'nav.darkTheme': 'Dark theme',
+  'nav.lightTheme': 'Light theme',
   'nav.language': 'Language',
   'breadcrumbs.label': 'Breadcrumb',
   'breadcrumbs.home': 'Home',

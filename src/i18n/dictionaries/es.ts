@@ -7,6 +7,7 @@ export default {
   'nav.faq': 'Preguntas frecuentes',
   'nav.contact': 'Contacto',
   'nav.darkTheme': 'Tema oscuro',
+  'nav.lightTheme': 'Tema claro',
   'nav.language': 'Idioma',
   'breadcrumbs.label': 'Ruta de navegación',
   'breadcrumbs.home': 'Inicio',

@@ -7,6 +7,7 @@ export default {
   'nav.faq': 'FAQ',
   'nav.contact': 'Contact',
   'nav.darkTheme': 'Thème sombre',
+  'nav.lightTheme': 'Thème clair',
   'nav.language': 'Langue',
   'breadcrumbs.label': "Fil d'Ariane",
   'breadcrumbs.home': 'Accueil',

@@ -7,6 +7,7 @@ export default {
   'nav.faq': 'よくある質問',
   'nav.contact': 'お問い合わせ',
   'nav.darkTheme': 'ダークテーマ',
+  'nav.lightTheme': 'ライトテーマ',
   'nav.language': '言語',
   'breadcrumbs.label': 'パンくずリスト',
   'breadcrumbs.home': 'ホーム',
