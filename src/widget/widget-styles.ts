@@ -38,6 +38,7 @@ a{color:inherit}
 .article img{max-width:100%;height:auto}
 .article table{border-collapse:collapse;font-size:.85rem}.article td,.article th{border:1px solid var(--hc-border);padding:.2rem .4rem}
 .article pre{overflow:auto;background:var(--hc-surface);padding:.5rem}
+.article .table-scroll{overflow-x:auto;margin:.6rem 0}
 .callout{border-left:4px solid var(--hc-brand);background:var(--hc-surface);padding:.3rem .6rem;margin:.6rem 0}
 .vote,.answer-card-vote{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.8rem 0 .2rem;font-size:.92rem}
 .vote button,.answer-card-vote button,.back{border:1px solid var(--hc-muted);background:var(--hc-bg);color:var(--hc-text);border-radius:8px;padding:.25rem .8rem}
