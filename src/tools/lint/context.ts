@@ -59,6 +59,8 @@ export interface LintContext {
   content: LoadedContent;
   settings: LintSettings;
   documents: LintDocument[];
+  /** Translations (content/<locale>/...): only their links are checked, in their language (checks/links.ts). */
+  translationDocuments: LintDocument[];
   /** The entries of content/redirects.yaml (articles' own `redirectFrom` are in `content`). */
   redirects: readonly ListedRedirect[];
   /** Today's date as YYYY-MM-DD (injectable for tests). */

@@ -144,7 +144,10 @@ async function lintWithPool(
 
   progress(`parsing ${(content.articles.length + content.faqs.length).toLocaleString('en')} files`);
   t = performance.now();
-  const { documents, parsed, parsedOnWorkers } = await parseDocuments(content, root, options.cacheFile, getPool);
+  const { documents: all, parsed, parsedOnWorkers } = await parseDocuments(content, root, options.cacheFile, getPool);
+  const translated = new Set<object>(content.translations);
+  const documents = all.filter((d) => !translated.has(d.entry));
+  const translationDocuments = all.filter((d) => translated.has(d.entry));
   const parseMs = performance.now() - t;
 
   progress(`checking ${documents.length.toLocaleString('en')} files`);
@@ -159,6 +162,7 @@ async function lintWithPool(
     content,
     settings: getLintSettings(content.site),
     documents,
+    translationDocuments,
     redirects: listed.redirects,
     today: options.today ?? new Date().toISOString().slice(0, 10),
     history: options.history === false ? undefined : (options.history ?? loadGitHistory(root, contentDirName)),
@@ -214,7 +218,7 @@ async function parseDocuments(
   getPool: (toParse: number) => ParsePool,
 ): Promise<{ documents: LintDocument[]; parsed: number; parsedOnWorkers: number }> {
   const cache = cacheFile ? loadFactsCache(path.resolve(root, cacheFile)) : undefined;
-  const entries = [...content.articles, ...content.faqs, ...content.invalidEntries];
+  const entries = [...content.articles, ...content.faqs, ...content.invalidEntries, ...content.translations];
   const invalid = new Set(content.invalidEntries);
   const facts = entries.map((entry) => cache?.get(entry.file, entry.body));
   const missing = entries.filter((_, i) => !facts[i]);

@@ -183,3 +183,40 @@ describe('links and images', () => {
     }
   });
 });
+
+describe('links in translations', () => {
+  const site = (missing: 'fallback' | 'omit') =>
+    `${readFixture('content/site.yaml')}locales: [{ code: de }]\nmissingTranslation: ${missing}\n`;
+  const translation = (body: string) => ({
+    'content/de/articles/billing/refunds.md': article(
+      `${body}\n\n## Abschnitt\n`,
+      'title: Erstattungen\ndescription: Wie Sie eine Erstattung bekommen, und wie lange sie dauert, in zwei Sätzen.\nowner: Test team\n',
+    ),
+  });
+  const linkLines = (lines: string[]) => lines.filter((l) => /\((broken-link|broken-anchor)\)$/.test(l));
+
+  it("checks file links in the translation's language: its own pages, the originals shown in their place, and headings", async () => {
+    const { lines } = await lintTestSite({
+      'content/site.yaml': site('fallback'),
+      ...translation(
+        '[a](../account/reset-password.md) [b](../account/nothing.md) [c](#abschnitt) [d](#fehlt) [e](../../../articles/billing/refunds.md#ask-for-a-refund) [f](/de/anything/)',
+      ),
+    });
+    expect(linkLines(lines)).toEqual([
+      'content/de/articles/billing/refunds.md:7:35  error  ../account/nothing.md does not exist (no file content/de/articles/account/nothing.md or content/articles/account/nothing.md)  (broken-link)',
+      expect.stringMatching(
+        /^content\/de\/articles\/billing\/refunds\.md:7:\d+ {2}error {2}#fehlt .*\(broken-anchor\)$/,
+      ),
+    ]);
+  });
+
+  it('reports a link to a page the language leaves out (missingTranslation: omit)', async () => {
+    const { lines } = await lintTestSite({
+      'content/site.yaml': site('omit'),
+      ...translation('[a](../account/reset-password.md)'),
+    });
+    expect(linkLines(lines)).toEqual([
+      'content/de/articles/billing/refunds.md:7:1  error  ../account/reset-password.md has no translation in "de" (no file content/de/articles/account/reset-password.md), and this site leaves untranslated pages out of that language (missingTranslation: omit); translate it, or link to the original outside content/de/  (broken-link)',
+    ]);
+  });
+});

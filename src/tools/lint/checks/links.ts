@@ -10,6 +10,7 @@ import { getRedirects, isExternalTarget, normalizeRedirectPath } from '../../../
 import { createBodyFinding, type Finding, type LintContext, type LintDocument, type TextEdit } from '../context.ts';
 import type { LinkFact } from '../markdown-facts.ts';
 import { findClosest } from '../../../lib/did-you-mean.ts';
+import type { TranslationEntry } from '../../../content/load.ts';
 
 const IMAGE_EXT = /\.(png|jpe?g|gif|svg|webp|avif|ico|bmp)$/i;
 const BARE_URL = /\b(?:https?:\/\/|www\.)[^\s<>"'`()[\]{}]+/gi;
@@ -29,7 +30,58 @@ export function checkLinks(ctx: LintContext): Finding[] {
     for (const link of doc.facts.links) findings.push(...checkLink(ctx, targets, doc, link));
     if (ctx.isEnabled('external-link')) findings.push(...checkBareUrls(ctx, doc));
   }
+  const translations = new Map(ctx.translationDocuments.map((d) => [d.contentPath, d]));
+  for (const doc of ctx.translationDocuments)
+    for (const link of doc.facts.links) findings.push(...checkTranslationLink(ctx, targets, translations, doc, link));
   return findings;
+}
+
+/**
+ * A link in a translation, as the build renders it (remark-links.ts): a file link stays in the
+ * translation's language, so it must reach that language's page, which is the translation or,
+ * with `missingTranslation: fallback`, the original shown in its place. A file link that leaves
+ * the language's folder, images, external and relative links are checked like the original's.
+ * Site paths are not checked here: they may carry any language's prefix.
+ */
+function checkTranslationLink(
+  ctx: LintContext,
+  targets: Targets,
+  translations: ReadonlyMap<string, LintDocument>,
+  doc: LintDocument,
+  link: LinkFact,
+): Finding[] {
+  const locale = (doc.entry as TranslationEntry).locale;
+  const url = link.url.trim();
+  const resolved = resolveLink(doc.contentPath.slice(locale.length + 1), url);
+  if (resolved.type === 'site' && link.kind !== 'image' && link.kind !== 'html-image') return [];
+  if (resolved.type !== 'content') return checkLink(ctx, targets, doc, link);
+  const out: Finding[] = [];
+  const report = (ruleId: Finding['ruleId'], message: string) => {
+    if (ctx.isEnabled(ruleId)) out.push(createBodyFinding(doc, ruleId, link.offset, message));
+  };
+  const shown = url.length > 80 ? `${url.slice(0, 77)}...` : url;
+  const translation = translations.get(`${locale}/${resolved.contentPath}`);
+  const original =
+    resolved.kind === 'article'
+      ? targets.articles.get(`${resolved.category}/${resolved.slug}`)
+      : targets.faqs.get(resolved.slug);
+  const fallback = ctx.content.site?.missingTranslation !== 'omit';
+  const target = translation ?? (fallback && original?.contentPath === resolved.contentPath ? original : undefined);
+  if (!target) {
+    const sourceFile = toRootPath(ctx, path.join(ctx.content.contentDir, resolved.contentPath));
+    const translatedFile = toRootPath(ctx, path.join(ctx.content.contentDir, locale, resolved.contentPath));
+    report(
+      'broken-link',
+      original?.contentPath === resolved.contentPath
+        ? `${shown} has no translation in "${locale}" (no file ${translatedFile}), and this site leaves untranslated pages out of that language (missingTranslation: omit); translate it, or link to the original outside content/${locale}/`
+        : `${shown} does not exist (no file ${translatedFile} or ${sourceFile})`,
+    );
+  } else if (target.entry.data.draft && !doc.entry.data.draft) {
+    report('broken-link', `${shown} is a draft, which is not published; the link would be broken on the live site`);
+  } else if (resolved.anchor && !hasHeading(target, resolved.anchor)) {
+    report('broken-anchor', describeMissingAnchor(`#${resolved.anchor}`, target.entry.file, target));
+  }
+  return out;
 }
 
 function indexTargets(ctx: LintContext): Targets {
