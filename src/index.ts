@@ -27,6 +27,10 @@ import { ProjectSchemaError, findContentConfig, loadProjectSchemas } from './con
 import { loadSiteSettings } from './site/settings.ts';
 import { ErrorCodes, formatZodIssues } from './lib/errors.ts';
 import { COMPONENT_NAMES, type ComponentName } from './integration/components.ts';
+import { DevSearchIndex } from './integration/dev-search-index.ts';
+import { createDevSearchPlugin } from './integration/dev-search-plugin.ts';
+import { devSearchIndexSlot } from './integration/dev-search-slot.ts';
+import { createSearchRecordBuilders } from './search/search-record-builders.ts';
 
 export type { HelpCenterUserOptions as HelpCenterOptions } from './integration/options.ts';
 
@@ -149,6 +153,11 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
             });
           } else {
             await checkContentForDev(contentDir, config, schemas, logger);
+            if (command === 'dev') {
+              const index = new DevSearchIndex(createSearchRecordBuilders(contentDir, settings), logger);
+              devSearchIndexSlot.set(index);
+              updateConfig({ vite: { plugins: [createDevSearchPlugin(index, base)] } });
+            }
           }
         } catch (error) {
           if (!(error instanceof ContentError)) throw error;
