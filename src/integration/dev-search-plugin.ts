@@ -1,6 +1,6 @@
 /**
  * Serves the dev server's search index (dev-search-index.ts) at `<base>pagefind/`, where the
- * built site has it, before Vite and Astro look at the request. Each request is one lookup in
+ * built site has it, before Vite and Astro's pages look at the request. Each request is one lookup in
  * memory. The index closes with the dev server.
  */
 import type { Plugin } from 'vite';
@@ -12,7 +12,8 @@ const CONTENT_TYPES: Record<string, string> = {
 };
 
 export function createDevSearchPlugin(index: DevSearchIndex, base: string): Plugin {
-  const prefix = `${base.endsWith('/') ? base : `${base}/`}pagefind/`;
+  // Astro's dev server takes the base off the URL before later middleware sees it.
+  const prefixes = [`${base.endsWith('/') ? base : `${base}/`}pagefind/`, '/pagefind/'];
   return {
     name: 'helpdesk-kit:dev-search',
     apply: 'serve',
@@ -20,7 +21,8 @@ export function createDevSearchPlugin(index: DevSearchIndex, base: string): Plug
       server.httpServer?.once('close', () => void index.close());
       server.middlewares.use((req, res, next) => {
         const pathname = (req.url ?? '').split('?')[0]!;
-        if (!pathname.startsWith(prefix)) return next();
+        const prefix = prefixes.find((p) => pathname.startsWith(p));
+        if (!prefix) return next();
         const file = decodeURIComponent(pathname.slice(prefix.length));
         index.getFile(file).then((content) => {
           if (!content) return next();

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { article, faq, writeTempSite } from '../helpers/temp-site.ts';
 import { startDevServer, type DevServer } from '../helpers/dev-server.ts';
+import { REPO_ROOT } from '../helpers/build-site.ts';
 
 let root: string;
 let server: DevServer;
@@ -59,4 +60,21 @@ describe('the dev server', () => {
     expect(server.output()).not.toMatch(/Duplicate id/);
     expect(server.output()).not.toMatch(/\[WARN\]|\[ERROR\]/);
   }, 120_000);
+});
+
+describe('the dev server of a site with a base path', () => {
+  let based: DevServer;
+  beforeAll(async () => {
+    based = await startDevServer('base-path', path.join(REPO_ROOT, 'test/fixtures/base-path/content'));
+  }, 180_000);
+  afterAll(async () => {
+    await based?.stop();
+  });
+
+  it('serves the search index under the base, where the pages load it', async () => {
+    await based.waitForOutput(/Search works in the dev server/);
+    const script = await fetch(new URL('help/pagefind/pagefind.js', based.url));
+    expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toMatch(/javascript/);
+  });
 });
