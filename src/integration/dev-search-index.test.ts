@@ -4,8 +4,10 @@ import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writeTempSite } from '../../test/helpers/temp-site.ts';
 import { createNodeSearch } from '../search/node-search.ts';
+import { createQueryPlanner } from '../search/query.ts';
 import { createSearchRecordBuilders } from '../search/search-record-builders.ts';
 import { DevSearchIndex } from './dev-search-index.ts';
+import { createDevVocabularies } from './dev-search-vocabulary.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -39,6 +41,8 @@ async function searchServed(index: DevSearchIndex, query: string): Promise<strin
     writeFileSync(target, (await index.getFile(file))!);
   }
   const search = await createNodeSearch(outDir);
+  // Loads the index before the temporary folder goes: a query whose words the vocabulary drops never would.
+  await search.search('invoice');
   return (await search.search(query)).map((r) => r.url);
 }
 
@@ -49,23 +53,28 @@ describe('the dev server search index', () => {
     const root = writeTempSite({});
     dirs.push(root);
     const warnings: string[] = [];
+    const settings = { name: 'Qqq Desk', language: 'en', locales: [], defaultLocalePrefix: false };
     const index = new DevSearchIndex(
-      createSearchRecordBuilders(path.join(root, 'content'), {
-        language: 'en',
-        locales: [],
-        defaultLocalePrefix: false,
-      }),
+      createSearchRecordBuilders(path.join(root, 'content'), settings),
       { info: () => {}, warn: (m) => warnings.push(m) },
+      { collections: ['articles', 'faqs'], vocabularies: createDevVocabularies(path.join(root, 'content'), settings) },
     );
     try {
       index.setCollection('articles', [
         { id: 'billing/refunds', entry: refunds },
         { id: 'billing/draft', entry: undefined },
       ]);
+      // No index while a collection has not loaded: it would lack that collection's entries.
+      expect(await index.getFile('pagefind.js')).toBeUndefined();
       index.setCollection('faqs', [{ id: 'billing/invoice', entry: invoice }]);
       expect(await index.getFile('pagefind.js')).toBeDefined();
       expect(await searchServed(index, 'refunds card')).toEqual(['/billing/refunds/']);
       expect(await searchServed(index, 'invoice')).toEqual([expect.stringMatching(/^\/faq\/.*invoice/)]);
+      // The vocabulary is served too: a typo is corrected, and the result list has its words.
+      const vocabulary = JSON.parse(new TextDecoder().decode(await index.getFile('help-center-vocabulary.en.json')));
+      expect(vocabulary).toMatchObject({ language: 'en', brandWords: ['qqq', 'desk'] });
+      expect(Object.keys(vocabulary.ui)).toContain('results.article');
+      expect(createQueryPlanner(vocabulary).plan('refnds').terms).toEqual(['refunds']);
 
       let before = await entryFile(index);
       index.setEntry('articles', 'billing/refunds', { ...refunds, title: 'Refunds for zebrafish owners' });

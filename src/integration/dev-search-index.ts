@@ -12,7 +12,9 @@ import * as pagefind from 'pagefind';
 import type { SearchRecordBuilders } from '../build/search-index/session.ts';
 import type { SearchCollection, SearchEntries } from '../build/search-index/slot.ts';
 import type { SearchHtmlRecord } from '../search/record-html.ts';
+import { getVocabularyFile, VOCABULARY_FILE } from '../search/vocabulary.ts';
 import type { DevSearchEntrySink } from './dev-search-slot.ts';
+import type { DevSearchEntries, DevVocabularies } from './dev-search-vocabulary.ts';
 
 /** How long after a change the index is rebuilt: a save often touches several files at once. */
 const SETTLE_MILLISECONDS = 150;
@@ -28,8 +30,11 @@ let openIndexes = 0;
 export class DevSearchIndex implements DevSearchEntrySink {
   readonly #toRecord: SearchRecordBuilders;
   readonly #log: DevSearchLog;
+  readonly #vocabularies: DevVocabularies | undefined;
+  /** The collections that have not loaded yet: until they have, there is no index to build. */
+  readonly #waitingFor: Set<SearchCollection>;
   /** By collection and entry id. */
-  readonly #records = new Map<string, SearchHtmlRecord>();
+  readonly #records = new Map<string, { record: SearchHtmlRecord; entry: SearchEntries[SearchCollection] }>();
   #files = new Map<string, Uint8Array>();
   #previousFiles = new Map<string, Uint8Array>();
   #timer: NodeJS.Timeout | undefined;
@@ -40,9 +45,20 @@ export class DevSearchIndex implements DevSearchEntrySink {
   readonly #firstRefresh: Promise<void>;
   #firstRefreshDone: () => void = () => {};
 
-  constructor(toRecord: SearchRecordBuilders, log: DevSearchLog) {
+  /**
+   * `collections` are the ones the content config loads through withSearchIndexing(): the first
+   * index waits for all of them. `vocabularies` makes the vocabulary files beside the index
+   * (typo correction, the result list's words).
+   */
+  constructor(
+    toRecord: SearchRecordBuilders,
+    log: DevSearchLog,
+    { collections, vocabularies }: { collections: readonly SearchCollection[]; vocabularies?: DevVocabularies },
+  ) {
     this.#toRecord = toRecord;
     this.#log = log;
+    this.#vocabularies = vocabularies;
+    this.#waitingFor = new Set(collections);
     this.#firstRefresh = new Promise((resolve) => (this.#firstRefreshDone = resolve));
     openIndexes++;
   }
@@ -53,6 +69,7 @@ export class DevSearchIndex implements DevSearchEntrySink {
   ): void {
     for (const key of this.#records.keys()) if (key.startsWith(`${collection}\0`)) this.#records.delete(key);
     for (const { id, entry } of entries) this.#put(collection, id, entry);
+    this.#waitingFor.delete(collection);
     this.#schedule();
   }
 
@@ -66,15 +83,18 @@ export class DevSearchIndex implements DevSearchEntrySink {
     this.#schedule();
   }
 
-  /** A file of the index by its path under pagefind/, once the first index is built; undefined if it has none. */
+  /**
+   * A file of the index by its path under pagefind/, once the first index is built; undefined if
+   * it has none, or while a collection has not loaded (a content config without withSearchIndexing()).
+   */
   async getFile(file: string): Promise<Uint8Array | undefined> {
-    await this.#firstRefresh;
+    if (this.#waitingFor.size === 0) await this.#firstRefresh;
     return this.#files.get(file) ?? this.#previousFiles.get(file);
   }
 
   /** The paths of the current index's files, once the first index is built. */
   async listFiles(): Promise<string[]> {
-    await this.#firstRefresh;
+    if (this.#waitingFor.size === 0) await this.#firstRefresh;
     return [...this.#files.keys()];
   }
 
@@ -91,12 +111,21 @@ export class DevSearchIndex implements DevSearchEntrySink {
   #put<C extends SearchCollection>(collection: C, id: string, entry: SearchEntries[C] | undefined): void {
     const key = `${collection}\0${id}`;
     const toRecord = this.#toRecord[collection] as (entry: SearchEntries[C]) => SearchHtmlRecord;
-    if (entry) this.#records.set(key, toRecord(entry));
+    if (entry) this.#records.set(key, { record: toRecord(entry), entry });
     else this.#records.delete(key);
   }
 
+  #splitEntries(held: ReadonlyArray<[string, { entry: SearchEntries[SearchCollection] }]>): DevSearchEntries {
+    const of = (collections: readonly SearchCollection[]) =>
+      held.filter(([key]) => collections.some((c) => key.startsWith(`${c}\0`))).map(([, { entry }]) => entry);
+    return {
+      articles: of(['articles', 'articleTranslations']) as DevSearchEntries['articles'],
+      faqs: of(['faqs', 'faqTranslations']) as DevSearchEntries['faqs'],
+    };
+  }
+
   #schedule(): void {
-    if (this.#closed) return;
+    if (this.#closed || this.#waitingFor.size > 0) return;
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#refresh(), SETTLE_MILLISECONDS);
   }
@@ -125,7 +154,8 @@ export class DevSearchIndex implements DevSearchEntrySink {
 
   async #build(): Promise<void> {
     const started = performance.now();
-    const records = [...this.#records.values()];
+    const held = [...this.#records.entries()];
+    const records = held.map(([, { record }]) => record);
     const created = await pagefind.createIndex({});
     if (!created.index) throw new Error(created.errors.join('; ') || 'no index was created');
     const { index } = created;
@@ -135,8 +165,14 @@ export class DevSearchIndex implements DevSearchEntrySink {
       if (failed.length > 0) throw new Error(failed.join('; '));
       const { files, errors } = await index.getFiles();
       if (errors.length > 0) throw new Error(errors.join('; '));
+      const next = new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+      const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+      this.#vocabularies?.(this.#splitEntries(held)).forEach((vocabulary, i) => {
+        if (i === 0) next.set(VOCABULARY_FILE, encode(vocabulary));
+        next.set(getVocabularyFile(vocabulary.language), encode(vocabulary));
+      });
       this.#previousFiles = this.#files;
-      this.#files = new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+      this.#files = next;
     } finally {
       await index.deleteIndex();
     }
