@@ -11,6 +11,7 @@ import { getTranslationLocales } from './content/locales.ts';
 import { getHelpCenterConfig } from './site/config.ts';
 import { withSearchIndexing } from './build/search-index/loader.ts';
 import { withMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
+import { withSameFileResync } from './content/same-file-resync.ts';
 
 const { contentDir, settings, hasFaqs } = getHelpCenterConfig();
 // <category>/<slug> or <category>/<section>/<slug> (see parseEntryId).
@@ -18,13 +19,15 @@ const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, ''
 const codes = getTranslationLocales(settings).map((l) => l.code);
 /** `de/articles/...` or `{de,ja}/articles/...`: a brace list of one item is not a list to the glob. */
 const localeGlob = codes.length === 1 ? codes[0]! : `{${codes.join(',')}}`;
+/** Astro's glob loader, without its false "Duplicate id" warning for an edited file (same-file-resync.ts). */
+const files = (options: Parameters<typeof glob>[0]) => withSameFileResync(glob(options));
 
 export const collections = {
   articles: defineCollection({
     loader: withSearchIndexing(
       'articles',
       withMarkdownThreads(
-        glob({ pattern: '*/{*,*/*}.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }),
+        files({ pattern: '*/{*,*/*}.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }),
       ),
     ),
     schema: ArticleFrontmatterSchema,
@@ -34,7 +37,7 @@ export const collections = {
       'faqs',
       // Without FAQ files a glob would warn that the folder is missing or the collection empty.
       hasFaqs
-        ? withMarkdownThreads(glob({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath }))
+        ? withMarkdownThreads(files({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath }))
         : { name: 'helpdesk-kit:no-faqs', load: ({ store }) => Promise.resolve(store.clear()) },
     ),
     schema: FaqFrontmatterSchema,
@@ -44,7 +47,7 @@ export const collections = {
       loader: withSearchIndexing(
         'articleTranslations',
         withMarkdownThreads(
-          glob({ pattern: `${localeGlob}/articles/*/{*,*/*}.{md,mdx}`, base: contentDir, generateId: idFromPath }),
+          files({ pattern: `${localeGlob}/articles/*/{*,*/*}.{md,mdx}`, base: contentDir, generateId: idFromPath }),
         ),
       ),
       schema: ArticleFrontmatterSchema,
@@ -53,7 +56,7 @@ export const collections = {
       loader: withSearchIndexing(
         'faqTranslations',
         withMarkdownThreads(
-          glob({ pattern: `${localeGlob}/faqs/*/{*,*/*}.md`, base: contentDir, generateId: idFromPath }),
+          files({ pattern: `${localeGlob}/faqs/*/{*,*/*}.md`, base: contentDir, generateId: idFromPath }),
         ),
       ),
       schema: FaqFrontmatterSchema,

@@ -27,6 +27,12 @@ import { ProjectSchemaError, findContentConfig, loadProjectSchemas } from './con
 import { loadSiteSettings } from './site/settings.ts';
 import { ErrorCodes, formatZodIssues } from './lib/errors.ts';
 import { COMPONENT_NAMES, type ComponentName } from './integration/components.ts';
+import { DevSearchIndex } from './integration/dev-search-index.ts';
+import { createDevSearchPlugin } from './integration/dev-search-plugin.ts';
+import { devSearchIndexSlot } from './integration/dev-search-slot.ts';
+import { createDevVocabularies } from './integration/dev-search-vocabulary.ts';
+import { DEFAULT_SEARCH_COLLECTIONS, TRANSLATION_SEARCH_COLLECTIONS } from './build/search-index/session.ts';
+import { createSearchRecordBuilders } from './search/search-record-builders.ts';
 
 export type { HelpCenterUserOptions as HelpCenterOptions } from './integration/options.ts';
 
@@ -149,6 +155,14 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
             });
           } else {
             await checkContentForDev(contentDir, config, schemas, logger);
+            if (command === 'dev') {
+              const index = new DevSearchIndex(createSearchRecordBuilders(contentDir, settings), logger, {
+                collections: getSearchCollections(settings),
+                vocabularies: createDevVocabularies(contentDir, settings),
+              });
+              devSearchIndexSlot.set(index);
+              updateConfig({ vite: { plugins: [createDevSearchPlugin(index, base)] } });
+            }
           }
         } catch (error) {
           if (!(error instanceof ContentError)) throw error;
@@ -181,4 +195,11 @@ function throwOnStart(error: Error): PluginOption {
       throw error;
     },
   };
+}
+
+/** The collections the content config loads through withSearchIndexing(): the translations' too with `locales`. */
+function getSearchCollections(settings: { locales: readonly unknown[] }) {
+  return settings.locales.length > 0
+    ? [...DEFAULT_SEARCH_COLLECTIONS, ...TRANSLATION_SEARCH_COLLECTIONS]
+    : DEFAULT_SEARCH_COLLECTIONS;
 }

@@ -29,15 +29,19 @@ function timed<T>(label: string, fn: () => T): T {
   }
 }
 
-/** Runs a command; throws with its output when it fails. */
-function run(command: string, args: string[], options: SpawnSyncOptions & { cwd: string }): string {
+/** Runs a command and returns its stdout (and stderr after it, `withStderr`); throws with its output when it fails. */
+function run(
+  command: string,
+  args: string[],
+  { withStderr = false, ...options }: SpawnSyncOptions & { cwd: string; withStderr?: boolean },
+): string {
   const out = spawnSync(command, args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: cleanEnv(), ...options });
   if (out.status !== 0) {
     throw new Error(
       `${command} ${args.join(' ')} exited ${out.status ?? out.signal} in ${options.cwd}\n--- stdout\n${String(out.stdout)}\n--- stderr\n${String(out.stderr)}`,
     );
   }
-  return String(out.stdout);
+  return withStderr ? `${String(out.stdout)}\n${String(out.stderr)}` : String(out.stdout);
 }
 
 /** The environment without what the repository's own npm run sets (npm_*, the repo's .bin on PATH). */
@@ -55,6 +59,8 @@ function cleanEnv(): NodeJS.ProcessEnv {
 let tmp: string;
 let site: string;
 let tarball: string;
+/** What `npm install` in the site printed, warnings included. */
+let installOutput: string;
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'helpdesk-package-'));
@@ -103,8 +109,8 @@ beforeAll(() => {
 
   // better-sqlite3 (optional, for the report's SQLite store) compiles from source when its
   // prebuilt binary cannot be downloaded: most of this step.
-  timed('npm install in the site (tarball + registry)', () =>
-    run('npm', ['install', '--no-audit', '--no-fund'], { cwd: site }),
+  installOutput = timed('npm install in the site (tarball + registry)', () =>
+    run('npm', ['install', '--no-audit', '--no-fund'], { cwd: site, withStderr: true }),
   );
   // The site as a team has it: a git repository (the build and lint read last-change dates from git).
   run('git', ['init', '-q'], { cwd: site });
@@ -128,6 +134,14 @@ describe('a site made with helpdesk-kit init from the packed package', () => {
     expect(installed.version).toBe(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
     expect(existsSync(path.join(site, 'node_modules/tsx'))).toBe(false);
     expect(existsSync(path.join(site, 'src/pages'))).toBe(false);
+  });
+
+  it('installs without an engine warning on the Node the package supports', () => {
+    expect(installOutput).not.toMatch(/EBADENGINE/);
+    // The undici Astro's font code loads: its own copy if npm nested one, else the site's.
+    const nested = path.join(site, 'node_modules/unifont/node_modules/undici/package.json');
+    const undici = existsSync(nested) ? nested : path.join(site, 'node_modules/undici/package.json');
+    expect(JSON.parse(readFileSync(undici, 'utf8')).version).toMatch(/^7\./);
   });
 
   it('builds pages with the replaced footer and the custom stylesheet', () => {

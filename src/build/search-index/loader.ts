@@ -3,13 +3,15 @@
  * rendered it, so Pagefind indexes it on the second core while Astro renders the rest (see
  * session.ts). Entries unchanged since the content layer's cache are not rendered
  * again; they are handed over in one list at the end, and only referenced here: any work at the
- * end of a loader delays Astro's save of its data store. Outside `astro build` there is no search
- * index and the wrapped loader runs unchanged.
+ * end of a loader delays Astro's save of its data store. In `astro dev` the entries go to the dev
+ * server's index (integration/dev-search-index.ts) once loaded, and again each time the watcher
+ * stores or removes one. Elsewhere (`astro sync`) the wrapped loader runs unchanged.
  */
 import type { Loader } from 'astro/loaders';
 import { parseEntryId } from '../../content/entry-id.ts';
 import { searchIndexSlot, type SearchCollection, type SearchEntries } from './slot.ts';
 import { splitTranslationId } from '../../content/locales.ts';
+import { devSearchIndexSlot, type DevSearchEntrySink } from '../../integration/dev-search-slot.ts';
 
 interface StoredEntry {
   id: string;
@@ -60,6 +62,8 @@ export function withSearchIndexing<C extends SearchCollection>(collection: C, lo
   return {
     ...loader,
     load: async (context) => {
+      const dev = devSearchIndexSlot.get();
+      if (dev) return loadForDev(collection, loader, context, toSearchEntry, dev);
       const index = searchIndexSlot.get();
       if (!index) return loader.load(context);
       const handed = new Set<string>();
@@ -85,4 +89,33 @@ export function withSearchIndexing<C extends SearchCollection>(collection: C, lo
       index.addUnchangedEntries(collection, unchanged);
     },
   };
+}
+
+/** The first load hands every stored entry at its end; the watcher's later changes are handed as they happen. */
+async function loadForDev<C extends SearchCollection>(
+  collection: C,
+  loader: Loader,
+  context: Parameters<Loader['load']>[0],
+  toSearchEntry: (entry: StoredEntry) => SearchEntries[C] | undefined,
+  dev: DevSearchEntrySink,
+): Promise<void> {
+  let loaded = false;
+  const store: typeof context.store = {
+    ...context.store,
+    set: (entry) => {
+      const changed = context.store.set(entry);
+      if (loaded && changed) dev.setEntry(collection, entry.id, toSearchEntry(entry));
+      return changed;
+    },
+    delete: (id) => {
+      context.store.delete(id);
+      if (loaded) dev.deleteEntry(collection, id);
+    },
+  };
+  await loader.load({ ...context, store });
+  dev.setCollection(
+    collection,
+    context.store.values().map((entry) => ({ id: entry.id, entry: toSearchEntry(entry) })),
+  );
+  loaded = true;
 }

@@ -94,6 +94,9 @@ export function getStarterPackageJson(name: string, version: string, packageName
       astro: STARTER_ASTRO_RANGE,
     },
     engines: { node: '>=20.3' },
+    // Astro's font code (unused here) asks for undici 8, which needs Node 22 and makes npm warn
+    // EBADENGINE on Node 20; undici 7 has everything it imports.
+    overrides: { unifont: { undici: '^7.24.0' } },
     // npm runs no dependency's install scripts unless allowed: these three the site needs (the
     // feedback store's SQLite driver, Astro's bundler and its image tool).
     allowScripts: { 'better-sqlite3': true, esbuild: true, sharp: true },

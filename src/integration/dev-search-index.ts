@@ -1,0 +1,185 @@
+/**
+ * The search index of `astro dev`, so writers can try search while they write. The content loaders
+ * hand over every article and FAQ once the content has loaded, and each entry the watcher stores
+ * again (build/search-index/loader.ts); each becomes the same record a build indexes (search-record-builders.ts).
+ * Pagefind builds the index in its own process, in memory, a moment after the last change, and
+ * the dev server serves the files from memory (dev-search-plugin.ts). A save does not wait for it.
+ *
+ * Pagefind cannot take a record out of an index, so each refresh indexes all records anew; the
+ * files of the refresh before stay served too, for a page that loaded the index before the edit.
+ */
+import * as pagefind from 'pagefind';
+import type { SearchRecordBuilders } from '../build/search-index/session.ts';
+import type { SearchCollection, SearchEntries } from '../build/search-index/slot.ts';
+import type { SearchHtmlRecord } from '../search/record-html.ts';
+import { getVocabularyFile, VOCABULARY_FILE } from '../search/vocabulary.ts';
+import type { DevSearchEntrySink } from './dev-search-slot.ts';
+import type { DevSearchEntries, DevVocabularies } from './dev-search-vocabulary.ts';
+
+/** How long after a change the index is rebuilt: a save often touches several files at once. */
+const SETTLE_MILLISECONDS = 150;
+
+export interface DevSearchLog {
+  info(message: string): void;
+  warn(message: string): void;
+}
+
+/** Dev servers of this process with an index: Pagefind's process is shared, and closed with the last. */
+let openIndexes = 0;
+
+export class DevSearchIndex implements DevSearchEntrySink {
+  readonly #toRecord: SearchRecordBuilders;
+  readonly #log: DevSearchLog;
+  readonly #vocabularies: DevVocabularies | undefined;
+  /** The collections that have not loaded yet: until they have, there is no index to build. */
+  readonly #waitingFor: Set<SearchCollection>;
+  /** By collection and entry id. */
+  readonly #records = new Map<string, { record: SearchHtmlRecord; entry: SearchEntries[SearchCollection] }>();
+  #files = new Map<string, Uint8Array>();
+  #previousFiles = new Map<string, Uint8Array>();
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<void> | undefined;
+  #again = false;
+  #closed = false;
+  #refreshes = 0;
+  readonly #firstRefresh: Promise<void>;
+  #firstRefreshDone: () => void = () => {};
+
+  /**
+   * `collections` are the ones the content config loads through withSearchIndexing(): the first
+   * index waits for all of them. `vocabularies` makes the vocabulary files beside the index
+   * (typo correction, the result list's words).
+   */
+  constructor(
+    toRecord: SearchRecordBuilders,
+    log: DevSearchLog,
+    { collections, vocabularies }: { collections: readonly SearchCollection[]; vocabularies?: DevVocabularies },
+  ) {
+    this.#toRecord = toRecord;
+    this.#log = log;
+    this.#vocabularies = vocabularies;
+    this.#waitingFor = new Set(collections);
+    this.#firstRefresh = new Promise((resolve) => (this.#firstRefreshDone = resolve));
+    openIndexes++;
+  }
+
+  setCollection<C extends SearchCollection>(
+    collection: C,
+    entries: ReadonlyArray<{ id: string; entry: SearchEntries[C] | undefined }>,
+  ): void {
+    for (const key of this.#records.keys()) if (key.startsWith(`${collection}\0`)) this.#records.delete(key);
+    for (const { id, entry } of entries) this.#put(collection, id, entry);
+    this.#waitingFor.delete(collection);
+    this.#schedule();
+  }
+
+  setEntry<C extends SearchCollection>(collection: C, id: string, entry: SearchEntries[C] | undefined): void {
+    this.#put(collection, id, entry);
+    this.#schedule();
+  }
+
+  deleteEntry(collection: SearchCollection, id: string): void {
+    this.#records.delete(`${collection}\0${id}`);
+    this.#schedule();
+  }
+
+  /**
+   * A file of the index by its path under pagefind/, once the first index is built; undefined if
+   * it has none, or while a collection has not loaded (a content config without withSearchIndexing()).
+   */
+  async getFile(file: string): Promise<Uint8Array | undefined> {
+    if (this.#waitingFor.size === 0) await this.#firstRefresh;
+    return this.#files.get(file) ?? this.#previousFiles.get(file);
+  }
+
+  /** The paths of the current index's files, once the first index is built. */
+  async listFiles(): Promise<string[]> {
+    if (this.#waitingFor.size === 0) await this.#firstRefresh;
+    return [...this.#files.keys()];
+  }
+
+  /** The dev server is closing: no more refreshes, and Pagefind stops with the last dev server. */
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    clearTimeout(this.#timer);
+    this.#firstRefreshDone();
+    await this.#running;
+    if (--openIndexes === 0) await pagefind.close();
+  }
+
+  #put<C extends SearchCollection>(collection: C, id: string, entry: SearchEntries[C] | undefined): void {
+    const key = `${collection}\0${id}`;
+    const toRecord = this.#toRecord[collection] as (entry: SearchEntries[C]) => SearchHtmlRecord;
+    if (entry) this.#records.set(key, { record: toRecord(entry), entry });
+    else this.#records.delete(key);
+  }
+
+  #splitEntries(held: ReadonlyArray<[string, { entry: SearchEntries[SearchCollection] }]>): DevSearchEntries {
+    const of = (collections: readonly SearchCollection[]) =>
+      held.filter(([key]) => collections.some((c) => key.startsWith(`${c}\0`))).map(([, { entry }]) => entry);
+    return {
+      articles: of(['articles', 'articleTranslations']) as DevSearchEntries['articles'],
+      faqs: of(['faqs', 'faqTranslations']) as DevSearchEntries['faqs'],
+    };
+  }
+
+  #schedule(): void {
+    if (this.#closed || this.#waitingFor.size > 0) return;
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#refresh(), SETTLE_MILLISECONDS);
+  }
+
+  #refresh(): void {
+    if (this.#closed) return;
+    if (this.#running) {
+      this.#again = true;
+      return;
+    }
+    this.#running = this.#build()
+      .catch((error: unknown) =>
+        this.#log.warn(
+          `Search in the dev server is not updated: Pagefind failed (${error instanceof Error ? error.message : String(error)}). \`npm run build\` builds the full index.`,
+        ),
+      )
+      .finally(() => {
+        this.#running = undefined;
+        this.#firstRefreshDone();
+        if (this.#again) {
+          this.#again = false;
+          this.#refresh();
+        }
+      });
+  }
+
+  async #build(): Promise<void> {
+    const started = performance.now();
+    const held = [...this.#records.entries()];
+    const records = held.map(([, { record }]) => record);
+    const created = await pagefind.createIndex({});
+    if (!created.index) throw new Error(created.errors.join('; ') || 'no index was created');
+    const { index } = created;
+    try {
+      const added = await Promise.all(records.map((r) => index.addHTMLFile({ url: r.url, content: r.html })));
+      const failed = added.flatMap((result, i) => result.errors.map((e) => `${records[i]!.url}: ${e}`));
+      if (failed.length > 0) throw new Error(failed.join('; '));
+      const { files, errors } = await index.getFiles();
+      if (errors.length > 0) throw new Error(errors.join('; '));
+      const next = new Map(files.map((f) => [f.path.replace(/^\/+/, ''), f.content]));
+      const encode = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+      this.#vocabularies?.(this.#splitEntries(held)).forEach((vocabulary, i) => {
+        if (i === 0) next.set(VOCABULARY_FILE, encode(vocabulary));
+        next.set(getVocabularyFile(vocabulary.language), encode(vocabulary));
+      });
+      this.#previousFiles = this.#files;
+      this.#files = next;
+    } finally {
+      await index.deleteIndex();
+    }
+    if (this.#refreshes++ === 0) {
+      this.#log.info(
+        `Search works in the dev server: indexed ${records.length} articles and FAQ questions in ${Math.round(performance.now() - started)} ms; the index follows your edits.`,
+      );
+    }
+  }
+}
