@@ -8,28 +8,15 @@ import { createQueryPlanner } from '../search/query.ts';
 import { createSearchRecordBuilders } from '../search/search-record-builders.ts';
 import { DevSearchIndex } from './dev-search-index.ts';
 import { createDevVocabularies } from './dev-search-vocabulary.ts';
+import { INVOICE_FAQ, REFUNDS_ARTICLE } from '../../test/helpers/search-entries.ts';
 
 const dirs: string[] = [];
 afterAll(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const refunds = {
-  category: 'billing',
-  slug: 'refunds',
-  title: 'Refunds',
-  description: 'How and when we pay money back after a cancelled order.',
-  html: '<h2 id="timing">Timing</h2><p>Refunds reach your card within five working days.</p>',
-  headings: ['Timing'],
-  markdown: '## Timing\n\nRefunds reach your card within five working days.\n',
-};
-const invoice = {
-  category: 'billing',
-  slug: 'invoice',
-  question: 'Where do I find my invoice?',
-  html: '<p>Under Orders, on each order.</p>',
-  markdown: 'Under Orders, on each order.\n',
-};
+const refunds = REFUNDS_ARTICLE;
+const invoice = INVOICE_FAQ;
 
 /** The index as the dev server serves it, written to a folder the browser's Pagefind bundle reads in Node. */
 async function searchServed(index: DevSearchIndex, query: string): Promise<string[]> {

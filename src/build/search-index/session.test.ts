@@ -7,6 +7,7 @@ import { ErrorCodes } from '../../lib/errors.ts';
 import { createNodeSearch } from '../../search/node-search.ts';
 import { SearchIndexSession } from './session.ts';
 import { createSearchRecordBuilders } from '../../search/search-record-builders.ts';
+import { INVOICE_FAQ, REFUNDS_ARTICLE } from '../../../test/helpers/search-entries.ts';
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -19,22 +20,8 @@ afterEach(() => {
 });
 
 const vocabulary = { language: 'en', stopWords: [], words: ['refunds', 'card', 'invoice'] };
-const refunds = {
-  category: 'billing',
-  slug: 'refunds',
-  title: 'Refunds',
-  description: 'How and when we pay money back after a cancelled order.',
-  html: '<h2 id="timing">Timing</h2><p>Refunds reach your card within five working days.</p>',
-  headings: ['Timing'],
-  markdown: '## Timing\n\nRefunds reach your card within five working days.\n',
-};
-const invoice = {
-  category: 'billing',
-  slug: 'invoice',
-  question: 'Where do I find my invoice?',
-  html: '<p>Under Orders, on each order.</p>',
-  markdown: 'Under Orders, on each order.\n',
-};
+const refunds = REFUNDS_ARTICLE;
+const invoice = INVOICE_FAQ;
 
 describe('the search index session', () => {
   it('indexes what it is sent and writes a working Pagefind index', async () => {
