@@ -73,6 +73,7 @@ export async function startHelpCenterBuild({
   logger,
 }: HelpCenterBuildInput): Promise<HelpCenterBuild> {
   const cacheDir = fileURLToPath(astroConfig.cacheDir);
+  const checkStarted = performance.now();
   const result = await checkContent(contentDir, {
     artefacts: true,
     schemas,
@@ -80,6 +81,7 @@ export async function startHelpCenterBuild({
     cacheFile: path.join(cacheDir, CONTENT_CHECK_CACHE_FILE),
   });
   const artefacts = getArtefacts(result, logger);
+  logger.info(`Checked the content in ${Math.round(performance.now() - checkStarted)} ms`);
   const threads = startMarkdownThreads(
     astroConfig,
     chooseMarkdownThreads(countMarkdownFiles(contentDir), requested),
@@ -137,6 +139,7 @@ export async function startHelpCenterBuild({
       doneLogger.info(
         `Wrote the feedback manifest (${artefacts.manifest.items.length} ids) and ${redirects} redirects for moved articles`,
       );
+      const helpStarted = performance.now();
       const help = await writeHelpFiles({
         outDir,
         contentDir,
@@ -148,7 +151,7 @@ export async function startHelpCenterBuild({
       });
       for (const warning of help.warnings) doneLogger.warn(warning);
       doneLogger.info(
-        `Wrote llms.txt, llms-full.txt and ${help.markdownFiles} Markdown copies${help.widget ? `, /widget.js with ${help.routes} product routes` : ''}`,
+        `Wrote llms.txt, llms-full.txt and ${help.markdownFiles} Markdown copies${help.widget ? `, /widget.js with ${help.routes} product routes and its fragments` : ''} in ${Math.round(performance.now() - helpStarted)} ms`,
       );
     },
   };
