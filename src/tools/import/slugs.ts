@@ -1,17 +1,14 @@
-/** File names that are not slugs (`CamelCase.md`, `4_2.md`, `v1.2.md`) made into slugs, deterministically. */
+import { slugify } from '../../content/load.ts';
 
+/** File names that are not slugs (`CamelCase.md`, `4_2.md`, `v1.2.md`) made into slugs, deterministically. */
 export function toSlug(name: string): string {
-  return name
-    .replace(/\.(md|mdx|markdown|html?)$/i, '')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2')
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 80)
-    .replace(/-+$/, '');
+  // Word boundaries of CamelCase become hyphens; the rest is the slug rule of titles.
+  return slugify(
+    name
+      .replace(/\.(md|mdx|markdown|html?)$/i, '')
+      .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+      .replace(/([A-Z]+)([A-Z][a-z])/g, '$1-$2'),
+  );
 }
 
 /** Docusaurus and others order files by a number prefix ("01-intro.md"); the prefix is not part of the URL. */
