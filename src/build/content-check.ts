@@ -23,8 +23,8 @@ import { getTranslationLocales } from '../content/locales.ts';
 import { CATEGORIES_FILE } from '../content/paths.ts';
 import { CategoryTranslationsFileSchema } from '../content/schema.ts';
 import { readYamlData } from '../site/read-yaml-data.ts';
-import { createTranslator } from '../i18n/ui-strings.ts';
-import { loadUiStringsFile } from '../content/ui-strings-file.ts';
+import { pickResultStrings } from '../i18n/ui-strings.ts';
+import { createSiteTranslator } from '../content/ui-strings-file.ts';
 import type { SearchVocabulary } from '../search/vocabulary.ts';
 import { lintContent } from '../tools/lint/lint-content.ts';
 import { BUILD_RULE_IDS } from '../tools/lint/rules.ts';
@@ -133,7 +133,5 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
 
 /** The result list's strings go with the vocabulary the browser loads when a reader starts to search: no page carries them. */
 function withUi(vocabulary: SearchVocabulary, root: string, dir: string, language: string): SearchVocabulary {
-  const { strings } = createTranslator(language, loadUiStringsFile(root, dir).strings);
-  const ui = Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('results.')));
-  return { ...vocabulary, ui };
+  return { ...vocabulary, ui: pickResultStrings(createSiteTranslator(root, dir, language).strings) };
 }

@@ -25,8 +25,7 @@ import {
   type WidgetFragment,
 } from '../widget/widget-config.ts';
 import { pickWidgetTexts } from '../widget/widget-texts.ts';
-import { createTranslator } from '../i18n/ui-strings.ts';
-import { loadUiStringsFile } from '../content/ui-strings-file.ts';
+import { createSiteTranslator } from '../content/ui-strings-file.ts';
 import { buildCorsFiles } from './cors-headers.ts';
 import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, type LlmsSite } from './llms-text.ts';
 
@@ -57,11 +56,6 @@ const write = (outDir: string, sitePath: string, text: string) => {
 
 export function getLlmsSite(settings: SiteSettings): LlmsSite {
   return { name: settings.name, siteUrl: `${settings.url.replace(/\/+$/, '')}${settings.base.replace(/\/+$/, '')}` };
-}
-
-/** The default language's UI strings: the site's content/ui.yaml over our dictionary (the build has checked the file). */
-function getDefaultLanguageStrings(contentDir: string, language: string): Readonly<Record<string, string>> {
-  return createTranslator(language, loadUiStringsFile(contentDir, contentDir).strings).strings;
 }
 
 /** What `/widget.js` starts with; `strings` are the default language's UI strings. */
@@ -104,13 +98,17 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
   for (const r of records) write(outDir, r.markdownPath, buildRecordMarkdown(site, r));
 
   const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
-  const processor = await createMarkdownProcessor(helpCenterMarkdown(getLinkOptions(input.contentDir, base, settings)));
+  // Made only for what the pages' own rendering cannot give (see below): usually nothing.
+  let processor: ReturnType<typeof createMarkdownProcessor> | undefined;
   const renderBody = async (r: HelpRecord): Promise<string> => {
     if (r.sourcePath.endsWith('.mdx'))
       return getPlainParagraphs(r.markdown)
         .map((p) => `<p>${escapeHtml(p)}</p>`)
         .join('');
-    const rendered = await processor.render(r.markdown, {
+    processor ??= createMarkdownProcessor(helpCenterMarkdown(getLinkOptions(input.contentDir, base, settings)));
+    const rendered = await (
+      await processor
+    ).render(r.markdown, {
       // @ts-expect-error Internal API, as Astro passes it: the file's URL, for relative links and images.
       fileURL: pathToFileURL(r.sourcePath),
     });
@@ -141,7 +139,11 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
       throw new Error(`${input.widgetBundle} has no widget configuration placeholder.`);
     const config = JSON.stringify(
       JSON.stringify(
-        getWidgetConfig(settings, input.revision, getDefaultLanguageStrings(input.contentDir, settings.language)),
+        getWidgetConfig(
+          settings,
+          input.revision,
+          createSiteTranslator(input.contentDir, input.contentDir, settings.language).strings,
+        ),
       ),
     );
     write(

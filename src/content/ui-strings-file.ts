@@ -10,7 +10,7 @@ import { parseYamlWithPositions, YamlSyntaxError } from './yaml-source.ts';
 import { schemaIssueDiagnostics, yamlSyntaxDiagnostic } from './yaml-diagnostics.ts';
 import { getLocales } from './locales.ts';
 import type { SiteSettings } from './schema.ts';
-import { getMissingUiStrings, UI_KEYS, UI_STRINGS_FILE } from '../i18n/ui-strings.ts';
+import { createTranslator, getMissingUiStrings, UI_KEYS, UI_STRINGS_FILE, type Translator } from '../i18n/ui-strings.ts';
 
 const RULE = 'ui-strings';
 const UiStringsFileSchema = z.record(z.string(), z.string().min(1, 'must not be empty')).default({});
@@ -18,6 +18,11 @@ const UiStringsFileSchema = z.record(z.string(), z.string().min(1, 'must not be 
 /** The content folder of a language: content/ for the default one, content/<code>/ for the others. */
 export const getLocaleContentDir = (contentDir: string, locale: { code: string; isDefault: boolean }) =>
   locale.isDefault ? contentDir : path.join(contentDir, locale.code);
+
+/** A language's strings as its pages show them: the ui.yaml in `dir` (that language's content folder) over our dictionary. */
+export function createSiteTranslator(root: string, dir: string, language: string): Translator {
+  return createTranslator(language, loadUiStringsFile(root, dir).strings);
+}
 
 /** A language's ui.yaml (none: no strings of the site's own), with problems as diagnostics. */
 export function loadUiStringsFile(

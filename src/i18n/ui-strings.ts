@@ -39,6 +39,11 @@ export function getMissingUiStrings(language: string, overrides: Readonly<Record
   return UI_KEYS.filter((key) => !shipped?.[key] && !overrides[key]);
 }
 
+/** The result list's strings (`results.*`), which travel in the search vocabulary to the browser. */
+export function pickResultStrings(strings: Readonly<Record<string, string>>): Record<string, string> {
+  return Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('results.')));
+}
+
 export interface Translator {
   /** The language tag. */
   language: string;

@@ -10,8 +10,8 @@ import { getLocales } from '../content/locales.ts';
 import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
 import { CategoriesFileSchema, CategoryTranslationsFileSchema, type SiteSettings } from '../content/schema.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
-import { loadUiStringsFile } from '../content/ui-strings-file.ts';
-import { createTranslator } from '../i18n/ui-strings.ts';
+import { createSiteTranslator } from '../content/ui-strings-file.ts';
+import { pickResultStrings } from '../i18n/ui-strings.ts';
 import type { ArticleForSearch } from '../search/article-records.ts';
 import type { FaqForSearch } from '../search/faq-records.ts';
 import { buildSearchVocabularyFor, type VocabularySource } from '../search/search-inputs.ts';
@@ -37,13 +37,12 @@ export function createDevVocabularies(
     const translated = locale.isDefault
       ? []
       : (readYamlData(path.join(dir, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? []);
-    const { strings } = createTranslator(locale.code, loadUiStringsFile(root, dir).strings);
     return {
       code: locale.code,
       isDefault: locale.isDefault,
       categoryTitles: [...categories.map((c) => c.title), ...translated.map((t) => t.title)],
       synonyms: loadSynonyms(root, dir).groups,
-      ui: Object.fromEntries(Object.entries(strings).filter(([key]) => key.startsWith('results.'))),
+      ui: pickResultStrings(createSiteTranslator(root, dir, locale.code).strings),
     };
   });
   return ({ articles, faqs }) =>

@@ -8,10 +8,9 @@ import { getArticlePath, getFaqPath, getFeedbackId, withBase } from '../../conte
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { getLocales } from '../../content/locales.ts';
-import { loadUiStringsFile } from '../../content/ui-strings-file.ts';
+import { createSiteTranslator } from '../../content/ui-strings-file.ts';
 import { FEEDBACK_REASONS, type FeedbackReason } from '../../feedback/reasons.ts';
 import { readVoteBaseline } from '../../feedback/vote-baseline.ts';
-import { createTranslator } from '../../i18n/ui-strings.ts';
 import { ErrorCodes, HelpCenterError } from '../../lib/errors.ts';
 import { createStore, isPostgresUrl } from '../../feedback/server/stores/create-store.ts';
 import { buildFeedbackReport, type FeedbackReport, type ReportContentItem } from './build-report.ts';
@@ -39,8 +38,7 @@ const joinEditUrl = (editUrl: string, file: string) => `${editUrl.replace(/\/+$/
  * content/ui.yaml over our dictionary, as on the pages.
  */
 function getReasonLabels(root: string, contentDir: string, language: string): Record<FeedbackReason, string> {
-  const { strings } = loadUiStringsFile(root, path.join(root, contentDir));
-  const ui = createTranslator(language, strings);
+  const ui = createSiteTranslator(root, path.join(root, contentDir), language);
   return Object.fromEntries(FEEDBACK_REASONS.map((r) => [r, ui.t(`feedback.reason.${r}`)])) as Record<
     FeedbackReason,
     string
