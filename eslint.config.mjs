@@ -8,7 +8,16 @@ import { defineConfig } from 'eslint/config';
 
 export default defineConfig(
   {
-    ignores: ['dist/', 'dist-site/', 'node_modules/', '.astro/', '.cache/', 'bench-results/', 'test/fixtures/**/dist/'],
+    ignores: [
+      'dist/',
+      'dist-site/',
+      'node_modules/',
+      '.astro/',
+      '.cache/',
+      'bench-results/',
+      'test/fixtures/**/dist/',
+      '.pack/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,

@@ -99,7 +99,7 @@ describe('helpdesk-kit lint', () => {
       const settings = run('--root', root);
       expect(settings.code).toBe(2);
       expect(settings.stderr).toMatchInlineSnapshot(`
-        "content/site.yaml:5:5  error  lint.rules: there is no rule "no-such-rule"; see docs/writer-tooling.md for the rule ids  (lint-settings)
+        "content/site.yaml:5:5  error  lint.rules: there is no rule "no-such-rule"; see node_modules/helpdesk-kit/docs/writer-tooling.md for the rule ids  (lint-settings)
         Fix lint settings in content/site.yaml and run again.
         "
       `);

@@ -1,15 +1,7 @@
 /** `helpdesk-kit init [dir]`: scaffolds a help center that is entirely the team's. Asks nothing. */
 import path from 'node:path';
-import { scaffoldSite } from '../../tools/init/scaffold.ts';
-import {
-  HELP_OPTION,
-  parseCommandArgs,
-  EXIT_OK,
-  readOwnPackage,
-  resolveRoot,
-  usageError,
-  type Command,
-} from '../io.ts';
+import { formatNextSteps, scaffoldSite } from '../../tools/init/scaffold.ts';
+import { HELP_OPTION, parseCommandArgs, EXIT_OK, resolveRoot, usageError, type Command } from '../io.ts';
 
 export const INIT_USAGE = `Usage: helpdesk-kit init [dir]
 
@@ -19,7 +11,8 @@ public/images/, a .gitignore, a README for writers, and deploy files: wrangler.t
 Cloudflare Worker with D1 and the site as static assets), netlify.toml and vercel.json (the site
 and the feedback function), GitHub Actions workflows for GitHub Pages and for the endpoint. The
 endpoint's FEEDBACK_SECRET goes to .env, which is git-ignored. Asks nothing; never writes into a
-folder that is not empty.
+folder that is not empty. npm create helpdesk-kit writes the same files without installing
+helpdesk-kit first.
 
 Options:
   -h, --help   show this help
@@ -37,18 +30,8 @@ export const initCommand: Command = (argv, io) => {
     return usageError(io, `init takes one folder, not ${parsed.positionals.length}`, INIT_USAGE);
   const dir = parsed.positionals[0] ?? 'my-help';
   const target = resolveRoot(io, dir);
-  const own = readOwnPackage();
-  const result = scaffoldSite({ target, version: own.version, packageName: own.name });
+  const result = scaffoldSite({ target });
   if (!result.ok) return usageError(io, result.message);
-  const shown = path.relative(io.cwd, target) || '.';
-  const cd = shown === '.' ? '' : `cd ${/\s/.test(shown) ? JSON.stringify(shown) : shown} && `;
-  io.stdout.write(
-    `Created ${result.name} in ${shown}/ (${result.files.length} files).\n\nNext steps:\n  ${cd}npm install && npm run dev\n\n` +
-      `Then write in content/ (README.md says how), check it with npm run lint, and deploy dist/ after npm run build.\n\n` +
-      `The feedback endpoint's new FEEDBACK_SECRET is in ${shown}/${result.secretFile} (git-ignored: never commit it).\n` +
-      `Set it as a secret where the endpoint runs, for example:\n` +
-      `  npx wrangler secret put FEEDBACK_SECRET        (Cloudflare; paste the value)\n` +
-      `  Netlify or Vercel: the site's environment variables; GitHub Actions: a repository secret\n`,
-  );
+  io.stdout.write(formatNextSteps(result, path.relative(io.cwd, target) || '.'));
   return EXIT_OK;
 };

@@ -115,7 +115,7 @@ describe('lintContent', () => {
     });
     expect(result.settingsErrors.map(formatDiagnostic)).toMatchInlineSnapshot(`
       [
-        "content/site.yaml:7:5  error  lint.rules: there is no rule "broken-links" (did you mean "broken-link"?); see docs/writer-tooling.md for the rule ids  (lint-settings)",
+        "content/site.yaml:7:5  error  lint.rules: there is no rule "broken-links" (did you mean "broken-link"?); see node_modules/helpdesk-kit/docs/writer-tooling.md for the rule ids  (lint-settings)",
         "content/site.yaml:8:5  error  lint.rules: "frontmatter-schema" cannot be changed because the build fails on it too; fix the content instead  (lint-settings)",
       ]
     `);

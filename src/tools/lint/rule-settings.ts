@@ -37,7 +37,7 @@ export function resolveRuleSettings(
     if (!isRuleId(id)) {
       errors.push({
         ...at,
-        message: `lint.rules: there is no rule "${id}"${suggestRule(id)}; see docs/writer-tooling.md for the rule ids`,
+        message: `lint.rules: there is no rule "${id}"${suggestRule(id)}; see node_modules/helpdesk-kit/docs/writer-tooling.md for the rule ids`,
       });
     } else if (!isConfigurable(id)) {
       errors.push({
