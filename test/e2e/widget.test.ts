@@ -9,7 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openReadOnly } from '../helpers/sqlite-file.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { REPO_ROOT } from '../helpers/build-site.ts';
@@ -77,13 +77,18 @@ function readFormEvents(): Array<{
   opened: string | null;
   form_submitted: number;
 }> {
-  const db = new Database(env.feedbackDb, { readonly: true, fileMustExist: true });
+  const db = openReadOnly(env.feedbackDb);
   try {
     return db
       .prepare(
         "SELECT query, result_count, opened, form_submitted FROM search_events WHERE channel = 'form' ORDER BY id",
       )
-      .all() as Array<{ query: string; result_count: number; opened: string | null; form_submitted: number }>;
+      .all() as unknown as Array<{
+      query: string;
+      result_count: number;
+      opened: string | null;
+      form_submitted: number;
+    }>;
   } finally {
     db.close();
   }

@@ -14,7 +14,7 @@ import { statSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import autocannon, { type AutocannonResult } from 'autocannon';
-import Database from 'better-sqlite3';
+import { openReadOnly, readPragma, selectColumn, selectValue } from '../../../test/helpers/sqlite-file.ts';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { buildFeedbackManifest, type FeedbackManifest } from '../../../src/feedback/manifest.ts';
@@ -184,10 +184,10 @@ export async function startBenchServer(synchronous: 'FULL' | 'NORMAL'): Promise<
     async stop() {
       server.proc.kill('SIGTERM');
       const exitCode = await server.exited;
-      const db = new Database(site.dbFile, { readonly: true });
-      const rows = db.prepare('SELECT count(*) FROM votes').pluck().get() as number;
-      const integrity = db.pragma('integrity_check', { simple: true });
-      const eventIds = new Set(db.prepare('SELECT event_id FROM votes').pluck().all() as string[]);
+      const db = openReadOnly(site.dbFile);
+      const rows = selectValue(db, 'SELECT count(*) FROM votes') as number;
+      const integrity = readPragma(db, 'integrity_check');
+      const eventIds = new Set(selectColumn(db, 'SELECT event_id FROM votes') as string[]);
       db.close();
       return { exitCode, rows, integrity, eventIds };
     },

@@ -7,6 +7,7 @@ import { createJsonLogger } from './logger.ts';
 import { normalizeSearchQuery } from './search-query.ts';
 import { createSqliteStore } from './stores/sqlite.ts';
 import { BOT_USER_AGENTS } from '../../../test/helpers/feedback/user-agents.ts';
+import { openReadOnly, selectColumn } from '../../../test/helpers/sqlite-file.ts';
 import {
   createBrowserHeaders,
   createTestManifest,
@@ -331,10 +332,9 @@ describe('search event privacy', () => {
     }
     expect(bytes.includes('@example.com')).toBe(false);
     expect(bytes.includes('question 7 mail me at [email]')).toBe(true);
-    const columns = (await import('better-sqlite3')).default;
     await store.close();
-    const db = new columns(file, { readonly: true });
-    const names = (db.prepare('PRAGMA table_info(search_events)').all() as Array<{ name: string }>).map((c) => c.name);
+    const db = openReadOnly(file);
+    const names = selectColumn(db, 'SELECT name FROM pragma_table_info(?)', 'search_events');
     db.close();
     expect(names).toEqual([
       'id',

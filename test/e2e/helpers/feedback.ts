@@ -4,7 +4,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { openReadOnly, selectColumn } from '../../helpers/sqlite-file.ts';
 import { REPO_ROOT } from '../../helpers/build-site.ts';
 
 export const FEEDBACK_WIDGET = path.join(REPO_ROOT, 'src/feedback/widget/FeedbackWidget.astro');
@@ -29,9 +29,11 @@ export interface VoteRow {
 /** Every stored vote, oldest first, read with a separate read-only connection. */
 export function readVotes(dbFile: string): VoteRow[] {
   if (!existsSync(dbFile)) return [];
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const db = openReadOnly(dbFile);
   try {
-    return db.prepare('SELECT item_id, vote, reason, comment, page_path FROM votes ORDER BY id').all() as VoteRow[];
+    return db
+      .prepare('SELECT item_id, vote, reason, comment, page_path FROM votes ORDER BY id')
+      .all() as unknown as VoteRow[];
   } finally {
     db.close();
   }
@@ -64,11 +66,11 @@ export interface SearchEventRow {
 /** Every stored search event (site setting searchInsights), oldest first. */
 export function readSearchEvents(dbFile: string): SearchEventRow[] {
   if (!existsSync(dbFile)) return [];
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const db = openReadOnly(dbFile);
   try {
     return db
       .prepare('SELECT query, result_count, opened, contact, refined_from, day FROM search_events ORDER BY id')
-      .all() as SearchEventRow[];
+      .all() as unknown as SearchEventRow[];
   } finally {
     db.close();
   }
@@ -76,9 +78,9 @@ export function readSearchEvents(dbFile: string): SearchEventRow[] {
 
 /** The columns of search_events: what the endpoint can store about a search at all. */
 export function readSearchEventColumns(dbFile: string): string[] {
-  const db = new Database(dbFile, { readonly: true, fileMustExist: true });
+  const db = openReadOnly(dbFile);
   try {
-    return (db.prepare('PRAGMA table_info(search_events)').all() as Array<{ name: string }>).map((c) => c.name);
+    return selectColumn(db, 'SELECT name FROM pragma_table_info(?)', 'search_events') as string[];
   } finally {
     db.close();
   }

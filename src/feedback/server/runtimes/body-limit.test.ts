@@ -3,7 +3,7 @@
  * chunked and lying bodies, memory stays flat, and the 413 comes back fast.
  */
 import net from 'node:net';
-import Database from 'better-sqlite3';
+import { openReadOnly, selectValue } from '../../../../test/helpers/sqlite-file.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVoteBody, SITE_ORIGIN, BROWSER_UA } from '../../../../test/helpers/feedback/fixtures.ts';
 import {
@@ -100,9 +100,9 @@ const baseHead = (extra: string) =>
   `POST /feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: ${SITE_ORIGIN}\r\nUser-Agent: ${BROWSER_UA}\r\nContent-Type: text/plain\r\n${extra}\r\n`;
 
 const countRows = () => {
-  const db = new Database(site.dbFile, { readonly: true });
+  const db = openReadOnly(site.dbFile);
   try {
-    return db.prepare('SELECT count(*) FROM votes').pluck().get() as number;
+    return selectValue(db, 'SELECT count(*) FROM votes') as number;
   } finally {
     db.close();
   }

@@ -4,7 +4,7 @@
  * and restarted; every vote that got a 2xx must be in the database, which must be intact.
  * SIGTERM under load must drain, exit 0 and lose nothing.
  */
-import Database from 'better-sqlite3';
+import { openReadOnly, readPragma, selectColumn } from '../../../../test/helpers/sqlite-file.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTempSite, spawnFeedbackServer } from '../../../../test/helpers/feedback/spawn-server.ts';
 import { streamVotes } from '../../../../test/helpers/feedback/stream-votes.ts';
@@ -25,11 +25,11 @@ function serverEnv(site: ReturnType<typeof createTempSite>) {
 }
 
 function readStored(file: string) {
-  const db = new Database(file, { readonly: true });
+  const db = openReadOnly(file);
   try {
     return {
-      eventIds: new Set(db.prepare('SELECT event_id FROM votes').pluck().all() as string[]),
-      integrity: db.pragma('integrity_check', { simple: true }),
+      eventIds: new Set(selectColumn(db, 'SELECT event_id FROM votes') as string[]),
+      integrity: readPragma(db, 'integrity_check'),
     };
   } finally {
     db.close();

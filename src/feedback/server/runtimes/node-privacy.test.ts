@@ -5,7 +5,7 @@
  * they can, for the days whose salts still exist (today, and yesterday until 01:00 UTC).
  */
 import { readFileSync, statSync } from 'node:fs';
-import Database from 'better-sqlite3';
+import { openReadOnly, selectColumn } from '../../../../test/helpers/sqlite-file.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
 import { getVisitorHash } from '../privacy/visitor-hash.ts';
@@ -61,9 +61,9 @@ describe('the Node server without FEEDBACK_SECRET', () => {
   });
 
   it('leaves the database file alone unable to link a vote to a client address', async () => {
-    const db = new Database(site.dbFile, { readonly: true });
-    const salts = db.prepare('SELECT salt FROM salts').pluck().all() as string[];
-    const hashes = new Set(db.prepare('SELECT visitor_hash FROM votes').pluck().all() as string[]);
+    const db = openReadOnly(site.dbFile);
+    const salts = selectColumn(db, 'SELECT salt FROM salts') as string[];
+    const hashes = new Set(selectColumn(db, 'SELECT visitor_hash FROM votes') as string[]);
     db.close();
     expect(salts).toHaveLength(1);
     expect(hashes.size).toBe(12);

@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import { openReadOnly, selectValue } from '../../../../test/helpers/sqlite-file.ts';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { BROWSER_UA, SITE_ORIGIN, createVoteBody } from '../../../../test/helpers/feedback/fixtures.ts';
 import { createTempSite } from '../../../../test/helpers/feedback/spawn-server.ts';
@@ -24,8 +24,8 @@ describe('the Vercel entry', () => {
     expect((await POST(vote('203.0.113.1'))).status).toBe(202);
     expect((await app.fetch(vote('203.0.113.2'))).status).toBe(202);
     expect((await GET(new Request('https://help.example.com/api/health'))).status).toBe(200);
-    const db = new Database(site.dbFile, { readonly: true });
-    expect(db.prepare('SELECT count(DISTINCT visitor_hash) FROM votes').pluck().get()).toBe(2);
+    const db = openReadOnly(site.dbFile);
+    expect(selectValue(db, 'SELECT count(DISTINCT visitor_hash) FROM votes')).toBe(2);
     db.close();
   });
 });

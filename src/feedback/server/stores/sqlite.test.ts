@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
-import Database from 'better-sqlite3';
+import { DatabaseSync } from './node-sqlite.ts';
+import { openReadOnly, readPragma, selectValue } from '../../../../test/helpers/sqlite-file.ts';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   createSearchEventRecord,
@@ -37,17 +38,17 @@ describe('SQLite store on disk', () => {
     expect(await again.countVotes()).toBe(1);
     expect(await again.getSchemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     await again.close();
-    const db = new Database(file, { readonly: true });
-    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(db.prepare('SELECT count(*) FROM schema_version').pluck().get()).toBe(LATEST_SCHEMA_VERSION);
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    const db = openReadOnly(file);
+    expect(readPragma(db, 'journal_mode')).toBe('wal');
+    expect(selectValue(db, 'SELECT count(*) FROM schema_version')).toBe(LATEST_SCHEMA_VERSION);
+    expect(readPragma(db, 'integrity_check')).toBe('ok');
     db.close();
   });
 
   it('upgrades a version 1 database to the latest version, keeping its votes and adding search_events', async () => {
     const file = tempFile();
     mkdirSync(path.dirname(file), { recursive: true });
-    const old = new Database(file);
+    const old = new DatabaseSync(file);
     old.exec('CREATE TABLE schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
     old.exec(MIGRATIONS[0]!.sqlite);
     old.prepare('INSERT INTO schema_version (version, applied_at) VALUES (1, 0)').run();
@@ -85,8 +86,9 @@ describe('SQLite store on disk', () => {
     const holder = spawn(
       process.execPath,
       [
+        '--disable-warning=ExperimentalWarning',
         '-e',
-        `const D=require('better-sqlite3');const db=new D(${JSON.stringify(file)});db.exec('BEGIN IMMEDIATE');process.stdout.write('locked\\n');setTimeout(()=>{db.exec('COMMIT');db.close()},300)`,
+        `const {DatabaseSync:D}=require('node:sqlite');const db=new D(${JSON.stringify(file)});db.exec('BEGIN IMMEDIATE');process.stdout.write('locked\\n');setTimeout(()=>{db.exec('COMMIT');db.close()},300)`,
       ],
       { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] },
     );

@@ -1,11 +1,11 @@
 /**
- * The default store: one better-sqlite3 connection per process (one writer), WAL, and group
+ * The default store: one `node:sqlite` connection per process (one writer), WAL, and group
  * commit: votes that arrive in the same event-loop turn share one BEGIN IMMEDIATE transaction
  * and one fsync, and each promise resolves only after COMMIT returns.
  */
 import { mkdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import Database from 'better-sqlite3';
+import { DatabaseSync, type Database, type SQLInputValue, type StatementSync } from './node-sqlite.ts';
 import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
 import { MIGRATIONS } from './migrations.ts';
 import type {
@@ -57,15 +57,15 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     maxBatch = 500,
   } = options;
   const inMemory = file === ':memory:';
-  let db: Database.Database;
+  let db: Database;
   try {
     if (!inMemory) mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-    db = new Database(file, { timeout: busyTimeoutMs });
-    db.pragma('journal_mode = WAL');
-    db.pragma(`synchronous = ${synchronous}`);
-    db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-    db.pragma('foreign_keys = ON');
-    db.pragma('journal_size_limit = 67108864');
+    db = new DatabaseSync(file, { timeout: busyTimeoutMs });
+    db.exec('PRAGMA journal_mode = WAL');
+    db.exec(`PRAGMA synchronous = ${synchronous}`);
+    db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
+    db.exec('PRAGMA foreign_keys = ON');
+    db.exec('PRAGMA journal_size_limit = 67108864');
     migrateSqlite(db);
   } catch (err) {
     throw new HelpCenterError(
@@ -79,7 +79,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
       'INSERT INTO event_ids (event_id, kind, received_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
     ),
     deleteReplaced: db.prepare('DELETE FROM votes WHERE event_id = ? AND item_id = ? AND visitor_hash IN (?, ?)'),
-    findSlot: db.prepare('SELECT 1 FROM votes WHERE item_id = ? AND visitor_hash = ? AND day = ?').pluck(),
+    findSlot: db.prepare('SELECT 1 FROM votes WHERE item_id = ? AND visitor_hash = ? AND day = ?'),
     upsert: db.prepare(`
       INSERT INTO votes (event_id, item_id, visitor_hash, day, vote, reason, comment, page_path, language, revision, created_at, updated_at)
       VALUES (@eventId, @itemId, @visitorHash, @day, @vote, @reason, @comment, @pagePath, @language, @revision, @receivedAt, @receivedAt)
@@ -87,19 +87,19 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
         event_id = excluded.event_id, vote = excluded.vote, reason = excluded.reason, comment = excluded.comment,
         page_path = excluded.page_path, language = excluded.language, revision = excluded.revision,
         updated_at = excluded.updated_at`),
-    count: db.prepare('SELECT count(*) FROM votes').pluck(),
+    count: db.prepare('SELECT count(*) FROM votes'),
     insertSearch: db.prepare(`
       INSERT INTO search_events (event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at)
       VALUES (@eventId, @day, @query, @resultCount, @opened, @contact, @refinedFrom, @channel, @formSubmitted, @language, @revision, @receivedAt)`),
-    countSearch: db.prepare('SELECT count(*) FROM search_events').pluck(),
+    countSearch: db.prepare('SELECT count(*) FROM search_events'),
     insertSalt: db.prepare('INSERT INTO salts (day, salt) VALUES (?, ?) ON CONFLICT DO NOTHING'),
-    getSalt: db.prepare('SELECT salt FROM salts WHERE day = ?').pluck(),
+    getSalt: db.prepare('SELECT salt FROM salts WHERE day = ?'),
     deleteSalts: db.prepare('DELETE FROM salts WHERE day < ?'),
-    listSaltDays: db.prepare('SELECT day FROM salts ORDER BY day').pluck(),
+    listSaltDays: db.prepare('SELECT day FROM salts ORDER BY day'),
     deleteEventIds: db.prepare('DELETE FROM event_ids WHERE received_at < ?'),
     deleteComments: db.prepare('UPDATE votes SET comment = NULL WHERE updated_at < ? AND comment IS NOT NULL'),
     deleteSearchEvents: db.prepare('DELETE FROM search_events WHERE received_at < ?'),
-    schemaVersion: db.prepare('SELECT max(version) FROM schema_version').pluck(),
+    schemaVersion: db.prepare('SELECT max(version) FROM schema_version'),
   };
 
   const applyVote = (vote: VoteRecord): RecordOutcome => {
@@ -113,7 +113,21 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
         ).changes > 0
       : false;
     const existed = stmt.findSlot.get(vote.itemId, vote.visitorHash, vote.day) !== undefined;
-    stmt.upsert.run(vote);
+    const { eventId, itemId, visitorHash, day, reason, comment, pagePath, language, revision, receivedAt } = vote;
+    // node:sqlite binds exactly the statement's named parameters: no other fields of the record.
+    stmt.upsert.run({
+      eventId,
+      itemId,
+      visitorHash,
+      day,
+      vote: vote.vote,
+      reason,
+      comment,
+      pagePath,
+      language,
+      revision,
+      receivedAt,
+    });
     return replaced || existed ? 'updated' : 'created';
   };
   const applySearch = (event: SearchEventRecord): RecordOutcome => {
@@ -125,26 +139,26 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     });
     return 'created';
   };
-  const applyOne = db.transaction((p: Pending) => p.apply());
+  const applyOne = (p: Pending) => immediate(db, () => p.apply());
   // The batch runs without per-vote savepoints (two statements fewer per vote). If any vote
   // fails, the whole batch rolls back and each vote is retried in its own transaction, so one bad
   // row cannot fail its neighbours.
-  const applyAll = db.transaction((batch: Pending[]) => batch.map((p) => p.apply()));
+  const applyAll = (batch: Pending[]) => immediate(db, () => batch.map((p) => p.apply()));
   const applyEach = (batch: Pending[]): Array<{ ok: RecordOutcome } | { err: unknown }> =>
     batch.map((p) => {
       try {
-        return { ok: applyOne.immediate(p) };
+        return { ok: applyOne(p) };
       } catch (err) {
         return { err };
       }
     });
   const applyBatch = (batch: Pending[]): Array<{ ok: RecordOutcome } | { err: unknown }> => {
     try {
-      return applyAll.immediate(batch).map((ok) => ({ ok })); // BEGIN IMMEDIATE ... COMMIT
+      return applyAll(batch).map((ok) => ({ ok })); // BEGIN IMMEDIATE ... COMMIT
     } catch (err) {
       // A bad row (constraint) is worth isolating; a busy, full or failing disk fails them all.
-      const code = (err as { code?: unknown }).code;
-      if (batch.length > 1 && (typeof code !== 'string' || code.startsWith('SQLITE_CONSTRAINT')))
+      const code = (err as { errcode?: unknown }).errcode;
+      if (batch.length > 1 && (typeof code !== 'number' || (code & 0xff) === SQLITE_CONSTRAINT))
         return applyEach(batch);
       return batch.map(() => ({ err }));
     }
@@ -179,7 +193,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
 
   function checkpointIfLarge(): void {
     try {
-      if (statSync(walFile).size > walCheckpointBytes) db.pragma('wal_checkpoint(RESTART)');
+      if (statSync(walFile).size > walCheckpointBytes) db.exec('PRAGMA wal_checkpoint(RESTART)');
     } catch {
       // No -wal file yet, or a reader holds it: the next check tries again.
     }
@@ -205,7 +219,7 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     kind: 'sqlite',
     getPragma(name) {
       assertOpen();
-      return db.pragma(name, { simple: true });
+      return pluck(db.prepare(`PRAGMA ${name}`));
     },
     recordVote(vote) {
       return enqueue(() => applyVote(vote));
@@ -220,12 +234,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
           `SELECT event_id, day, query, result_count, opened, contact, refined_from, channel, form_submitted, language, revision, received_at
            FROM search_events WHERE received_at >= ? AND received_at < ? ORDER BY received_at, id`,
         )
-        .all(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER) as SearchRow[];
+        .all(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER) as unknown as SearchRow[];
       return rows.map(toStoredSearchEvent);
     },
     async countSearchEvents() {
       assertOpen();
-      return stmt.countSearch.get() as number;
+      return pluck(stmt.countSearch) as number;
     },
     async listVotes(query: VoteQuery = {}) {
       assertOpen();
@@ -234,41 +248,41 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
           `SELECT event_id, item_id, visitor_hash, day, vote, reason, comment, page_path, language, revision, created_at, updated_at
            FROM votes WHERE updated_at >= ? AND updated_at < ? ORDER BY updated_at, id`,
         )
-        .all(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER) as VoteRow[];
+        .all(query.since ?? 0, query.until ?? Number.MAX_SAFE_INTEGER) as unknown as VoteRow[];
       return rows.map(toStoredVote);
     },
     async countVotes() {
       assertOpen();
-      return stmt.count.get() as number;
+      return pluck(stmt.count) as number;
     },
     async getOrCreateSalt(day, candidate) {
       assertOpen();
       stmt.insertSalt.run(day, candidate);
-      return stmt.getSalt.get(day) as string;
+      return pluck(stmt.getSalt, day) as string;
     },
     async deleteSaltsBefore(day) {
       assertOpen();
-      return stmt.deleteSalts.run(day).changes;
+      return Number(stmt.deleteSalts.run(day).changes);
     },
     async listSaltDays() {
       assertOpen();
-      return stmt.listSaltDays.all() as string[];
+      return stmt.listSaltDays.all().map((row) => row.day as string);
     },
     async deleteEventIdsBefore(time) {
       assertOpen();
-      return stmt.deleteEventIds.run(time).changes;
+      return Number(stmt.deleteEventIds.run(time).changes);
     },
     async deleteCommentsBefore(time) {
       assertOpen();
-      return stmt.deleteComments.run(time).changes;
+      return Number(stmt.deleteComments.run(time).changes);
     },
     async deleteSearchEventsBefore(time) {
       assertOpen();
-      return stmt.deleteSearchEvents.run(time).changes;
+      return Number(stmt.deleteSearchEvents.run(time).changes);
     },
     async getSchemaVersion() {
       assertOpen();
-      return (stmt.schemaVersion.get() as number | null) ?? 0;
+      return (pluck(stmt.schemaVersion) as number | null) ?? 0;
     },
     async ping() {
       assertOpen();
@@ -281,8 +295,8 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
       if (!inMemory) {
         try {
           // Tidy the -wal file if nobody else is using the database; never wait for it.
-          db.pragma('busy_timeout = 0');
-          db.pragma('wal_checkpoint(TRUNCATE)');
+          db.exec('PRAGMA busy_timeout = 0');
+          db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
         } catch {
           // Another process is reading; SQLite checkpoints on its next open.
         }
@@ -292,15 +306,37 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
   };
 }
 
-function migrateSqlite(db: Database.Database): void {
+function migrateSqlite(db: Database): void {
   db.exec('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at INTEGER NOT NULL)');
-  const migrate = db.transaction(() => {
-    const current = (db.prepare('SELECT max(version) FROM schema_version').pluck().get() as number | null) ?? 0;
+  immediate(db, () => {
+    const current = (pluck(db.prepare('SELECT max(version) FROM schema_version')) as number | null) ?? 0;
     for (const m of MIGRATIONS) {
       if (m.version <= current) continue;
       db.exec(m.sqlite);
       db.prepare('INSERT INTO schema_version (version, applied_at) VALUES (?, ?)').run(m.version, Date.now());
     }
   });
-  migrate.immediate();
+}
+
+/** SQLite's primary result code for a constraint violation (node:sqlite's `errcode` is the extended one). */
+const SQLITE_CONSTRAINT = 19;
+
+/** `fn` in one BEGIN IMMEDIATE transaction: committed if it returns, rolled back if it throws. */
+function immediate<T>(db: Database, fn: () => T): T {
+  db.exec('BEGIN IMMEDIATE');
+  try {
+    const result = fn();
+    db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    // A failed COMMIT (busy, disk full) may leave the transaction open; roll it back so the next batch starts clean.
+    if (db.isTransaction) db.exec('ROLLBACK');
+    throw err;
+  }
+}
+
+/** The first column of a statement's first row (undefined without a row). */
+function pluck(statement: StatementSync, ...params: SQLInputValue[]): unknown {
+  const row = statement.get(...params);
+  return row === undefined ? undefined : Object.values(row)[0];
 }
