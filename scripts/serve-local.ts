@@ -24,7 +24,7 @@ const children: ChildProcess[] = [
     ],
     { stdio: 'inherit', env: process.env },
   ),
-  spawn(process.execPath, ['node_modules/astro/astro.js', 'preview', '--host', '127.0.0.1', '--port', '4321'], {
+  spawn(process.execPath, ['node_modules/astro/bin/astro.mjs', 'preview', '--host', '127.0.0.1', '--port', '4321'], {
     stdio: 'inherit',
     env: process.env,
   }),

@@ -11,7 +11,6 @@ import { getTranslationLocales } from './content/locales.ts';
 import { getHelpCenterConfig } from './site/config.ts';
 import { withSearchIndexing } from './build/search-index/loader.ts';
 import { withMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
-import { withSameFileResync } from './content/same-file-resync.ts';
 
 const { contentDir, settings, hasFaqs } = getHelpCenterConfig();
 // <category>/<slug> or <category>/<section>/<slug> (see parseEntryId).
@@ -19,15 +18,13 @@ const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, ''
 const codes = getTranslationLocales(settings).map((l) => l.code);
 /** `de/articles/...` or `{de,ja}/articles/...`: a brace list of one item is not a list to the glob. */
 const localeGlob = codes.length === 1 ? codes[0]! : `{${codes.join(',')}}`;
-/** Astro's glob loader, without its false "Duplicate id" warning for an edited file (same-file-resync.ts). */
-const files = (options: Parameters<typeof glob>[0]) => withSameFileResync(glob(options));
 
 export const collections = {
   articles: defineCollection({
     loader: withSearchIndexing(
       'articles',
       withMarkdownThreads(
-        files({ pattern: '*/{*,*/*}.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }),
+        glob({ pattern: '*/{*,*/*}.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }),
       ),
     ),
     schema: ArticleFrontmatterSchema,
@@ -37,7 +34,7 @@ export const collections = {
       'faqs',
       // Without FAQ files a glob would warn that the folder is missing or the collection empty.
       hasFaqs
-        ? withMarkdownThreads(files({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath }))
+        ? withMarkdownThreads(glob({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath }))
         : { name: 'helpdesk-kit:no-faqs', load: ({ store }) => Promise.resolve(store.clear()) },
     ),
     schema: FaqFrontmatterSchema,
@@ -47,7 +44,7 @@ export const collections = {
       loader: withSearchIndexing(
         'articleTranslations',
         withMarkdownThreads(
-          files({ pattern: `${localeGlob}/articles/*/{*,*/*}.{md,mdx}`, base: contentDir, generateId: idFromPath }),
+          glob({ pattern: `${localeGlob}/articles/*/{*,*/*}.{md,mdx}`, base: contentDir, generateId: idFromPath }),
         ),
       ),
       schema: ArticleFrontmatterSchema,
@@ -56,7 +53,7 @@ export const collections = {
       loader: withSearchIndexing(
         'faqTranslations',
         withMarkdownThreads(
-          files({ pattern: `${localeGlob}/faqs/*/{*,*/*}.md`, base: contentDir, generateId: idFromPath }),
+          glob({ pattern: `${localeGlob}/faqs/*/{*,*/*}.md`, base: contentDir, generateId: idFromPath }),
         ),
       ),
       schema: FaqFrontmatterSchema,

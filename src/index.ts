@@ -59,7 +59,7 @@ const ROUTES: ReadonlyArray<{ pattern: string; entrypoint: string }> = [
 const WIDGET_BUNDLE = 'help-widget.bundle.js';
 
 export default function helpCenter(userOptions: HelpCenterUserOptions = {}): AstroIntegration {
-  const parsed = HelpCenterOptionsSchema.safeParse(userOptions);
+  const parsed = HelpCenterOptionsSchema.safeParse(userOptions, { reportInput: true });
   if (!parsed.success) {
     throw new AstroError(
       `[${ErrorCodes.InvalidIntegrationOptions}] The options of helpCenter() in astro.config.mjs are not valid:\n${formatZodIssues(parsed.error.issues).join('\n')}`,

@@ -66,7 +66,7 @@ export interface BuildOptions {
 }
 
 export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasurement> {
-  const astro = path.join(options.cwd, 'node_modules/astro/astro.js');
+  const astro = path.join(options.cwd, 'node_modules/astro/bin/astro.mjs');
   const args = [...(options.nodeArgs ?? []), astro, 'build'];
   const useTime = existsSync(GNU_TIME);
   const started = performance.now();

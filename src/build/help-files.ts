@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { SiteSettings } from '../content/schema.ts';
 import type { HelpRecord } from '../content/help-records.ts';
 import { getLinkOptions, helpCenterMarkdown } from '../content/markdown-config.ts';
@@ -99,17 +99,18 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
 
   const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
   // Made only for what the pages' own rendering cannot give (see below): usually nothing.
-  let processor: ReturnType<typeof createMarkdownProcessor> | undefined;
+  let processor: Promise<MarkdownRenderer> | undefined;
   const renderBody = async (r: HelpRecord): Promise<string> => {
     if (r.sourcePath.endsWith('.mdx'))
       return getPlainParagraphs(r.markdown)
         .map((p) => `<p>${escapeHtml(p)}</p>`)
         .join('');
-    processor ??= createMarkdownProcessor(helpCenterMarkdown(getLinkOptions(input.contentDir, base, settings)));
+    const { processor: unified, ...shared } = helpCenterMarkdown(getLinkOptions(input.contentDir, base, settings));
+    processor ??= unified.createRenderer(shared);
     const rendered = await (
       await processor
     ).render(r.markdown, {
-      // @ts-expect-error Internal API, as Astro passes it: the file's URL, for relative links and images.
+      // As Astro passes it: the file's URL, for relative links and images.
       fileURL: pathToFileURL(r.sourcePath),
     });
     return rendered.code;

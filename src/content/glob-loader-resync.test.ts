@@ -7,9 +7,15 @@ import { pathToFileURL } from 'node:url';
 import { describe, expect, it, vi } from 'vitest';
 import matter from 'gray-matter';
 import { glob, type LoaderContext } from 'astro/loaders';
-import { withSameFileResync } from './same-file-resync.ts';
 
 type StoredEntry = Parameters<LoaderContext['store']['set']>[0];
+
+/**
+ * Astro's own glob loader, as our content collections use it: until Astro 6 it warned "Duplicate
+ * id" for every re-sync of an edited file (our same-file-resync.ts wrapper held that back); since
+ * Astro 6 (withastro/astro#15064) it warns only when another file has the id. These tests keep
+ * that upstream behaviour in view.
+ */
 
 /** What Astro's content layer hands the glob loader in `astro dev`, with an in-memory store and watcher. */
 function devContext(root: string) {
@@ -65,14 +71,12 @@ function writeArticles(files: Record<string, string>): string {
 
 const article = (title: string) => `---\ntitle: ${title}\n---\n\n${title} body.\n`;
 
-describe('withSameFileResync', () => {
+describe("Astro's glob loader", () => {
   it('re-syncs an edited file without a "Duplicate id" warning', async () => {
     const root = writeArticles({ 'content/articles/billing/refunds.md': article('Refunds') });
     const { context, entries, warnings, watcher } = devContext(root);
     const file = path.join(root, 'content/articles/billing/refunds.md');
-    const loader = withSameFileResync(
-      glob({ pattern: '*/*.md', base: 'content/articles', generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
-    );
+    const loader = glob({ pattern: '*/*.md', base: 'content/articles', generateId: ({ entry }) => entry.replace(/\.md$/, '') });
     await loader.load(context);
     expect(entries.get('billing/refunds')?.body).toContain('Refunds body');
     for (const title of ['Refunds, edited', 'Refunds, edited again']) {
@@ -87,9 +91,7 @@ describe('withSameFileResync', () => {
     const root = writeArticles({ 'content/articles/billing/refunds.md': article('Refunds') });
     const first = devContext(root);
     const loader = () =>
-      withSameFileResync(
-        glob({ pattern: '*/*.md', base: 'content/articles', generateId: ({ entry }) => entry.replace(/\.md$/, '') }),
-      );
+      glob({ pattern: '*/*.md', base: 'content/articles', generateId: ({ entry }) => entry.replace(/\.md$/, '') });
     await loader().load(first.context);
     writeFileSync(path.join(root, 'content/articles/billing/refunds.md'), article('Refunds, edited'));
     const next = devContext(root);
@@ -105,11 +107,9 @@ describe('withSameFileResync', () => {
       'content/articles/account/refunds.md': article('Account refunds'),
     });
     const { context, warnings } = devContext(root);
-    const loader = withSameFileResync(
-      glob({ pattern: '*/*.md', base: 'content/articles', generateId: ({ entry }) => path.basename(entry, '.md') }),
-    );
+    const loader = glob({ pattern: '*/*.md', base: 'content/articles', generateId: ({ entry }) => path.basename(entry, '.md') });
     await loader.load(context);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/Duplicate id "refunds"/);
+    expect(warnings[0]).toMatch(/^\*\*articles\*\* contains multiple entries with the same slug: `refunds`/);
   });
 });

@@ -5,7 +5,7 @@
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import matter from 'gray-matter';
-import { ZodEffects, ZodObject, type ZodRawShape, type ZodType, type ZodTypeDef } from 'zod';
+import { ZodObject, ZodPipe, type ZodRawShape, type ZodType } from 'zod';
 import type { Diagnostic } from './diagnostics.ts';
 import { parseFrontmatterYaml, parseYamlWithPositions, YamlSyntaxError, type ParsedYaml } from './yaml-source.ts';
 import { schemaIssueDiagnostics, yamlSyntaxDiagnostic } from './yaml-diagnostics.ts';
@@ -84,8 +84,8 @@ export interface LoadedContent {
 
 /** The frontmatter schemas to validate with: the built-in ones, or a project's extensions of them. */
 export interface FrontmatterSchemas {
-  article: ZodType<ArticleFrontmatter, ZodTypeDef, unknown>;
-  faq: ZodType<FaqFrontmatter, ZodTypeDef, unknown>;
+  article: ZodType<ArticleFrontmatter>;
+  faq: ZodType<FaqFrontmatter>;
 }
 
 export const BUILT_IN_SCHEMAS: FrontmatterSchemas = { article: ArticleFrontmatterSchema, faq: FaqFrontmatterSchema };
@@ -255,11 +255,11 @@ function loadTranslations(
  */
 function getValidFields(schema: ZodType, value: unknown): Record<string, unknown> {
   let inner: ZodType = schema;
-  while (inner instanceof ZodEffects) inner = inner.innerType() as ZodType;
+  while (inner instanceof ZodPipe) inner = inner.in as ZodType;
   if (!(inner instanceof ZodObject)) return {};
   const raw = (value && typeof value === 'object' ? value : {}) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const [key, field] of Object.entries((inner as ZodObject<ZodRawShape>).shape)) {
+  for (const [key, field] of Object.entries((inner as ZodObject<ZodRawShape>).shape) as Array<[string, ZodType]>) {
     const parsed = field.safeParse(raw[key]);
     const fallback = parsed.success ? parsed : field.safeParse(undefined);
     if (fallback.success && fallback.data !== undefined) out[key] = fallback.data;
@@ -307,7 +307,7 @@ function checkDuplicateSlugs(entries: Array<ArticleEntry | FaqEntry>, noun: stri
 function loadYamlFile<T>(
   abs: string,
   rel: (abs: string) => string,
-  schema: ZodType<T, ZodTypeDef, unknown>,
+  schema: ZodType<T>,
   diagnostics: Diagnostic[],
   ruleId: string,
 ): T | undefined {
@@ -323,7 +323,7 @@ function loadYamlFile<T>(
     pushYamlError(err, file, diagnostics);
     return undefined;
   }
-  const result = schema.safeParse(parsed.value ?? undefined);
+  const result = schema.safeParse(parsed.value ?? undefined, { reportInput: true });
   if (result.success) return result.data;
   diagnostics.push(...schemaIssueDiagnostics(result.error.issues, parsed, file, ruleId));
   return undefined;
@@ -428,10 +428,10 @@ export function readSource(abs: string, file: string, diagnostics: Diagnostic[])
 
 function validateFrontmatter<T>(
   src: SourceFile,
-  schema: ZodType<T, ZodTypeDef, unknown>,
+  schema: ZodType<T>,
   diagnostics: Diagnostic[],
 ): T | undefined {
-  const result = schema.safeParse(src.yaml.value ?? {});
+  const result = schema.safeParse(src.yaml.value ?? {}, { reportInput: true });
   if (result.success) return result.data;
   diagnostics.push(...schemaIssueDiagnostics(result.error.issues, src.yaml, src.file, 'frontmatter-schema'));
   return undefined;

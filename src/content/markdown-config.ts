@@ -3,6 +3,7 @@
  * astro.config.mjs. The Markdown threads (markdown-threads.ts) build the same processor on each
  * worker thread, finding these plugins by name, since functions cannot be sent to a thread.
  */
+import { unified } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkHeadingIds } from './remark-heading-ids.ts';
@@ -25,17 +26,20 @@ export const REHYPE_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) 
 
 /**
  * Astro's `markdown` option: `:::note` callouts, `{#custom-id}` heading ids, content links rewritten
- * to page URLs, tables in keyboard-scrollable regions, one code theme.
+ * to page URLs, tables in keyboard-scrollable regions, one code theme. Our plugins are remark and
+ * rehype plugins, so the processor is `unified()` (Astro 7's default, Sätteri, runs neither).
  */
 export function helpCenterMarkdown(links: RemarkLinksOptions) {
   return {
-    remarkPlugins: [
-      remarkDirective,
-      remarkCallouts,
-      remarkHeadingIds,
-      [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions],
-    ],
-    rehypePlugins: [rehypeTableRegions],
+    processor: unified({
+      remarkPlugins: [
+        remarkDirective,
+        remarkCallouts,
+        remarkHeadingIds,
+        [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions],
+      ],
+      rehypePlugins: [rehypeTableRegions],
+    }),
     // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
     shikiConfig: { theme: 'css-variables' as const },
   };

@@ -48,7 +48,7 @@ export function loadRedirectsFile(
   const diagnostics: Diagnostic[] = [];
   try {
     const parsed = parseYamlWithPositions(readFileSync(abs, 'utf8'));
-    const result = RedirectsFileSchema.safeParse(parsed.value ?? []);
+    const result = RedirectsFileSchema.safeParse(parsed.value ?? [], { reportInput: true });
     if (!result.success) {
       diagnostics.push(...schemaIssueDiagnostics(result.error.issues, parsed, file, 'redirect-target'));
       return { redirects: [], diagnostics };

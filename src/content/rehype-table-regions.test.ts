@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { helpCenterMarkdown } from './markdown-config.ts';
 import { rehypeTableRegions } from './rehype-table-regions.ts';
 
 const table = '| Plan | Price |\n| --- | --- |\n| Free | 0 |';
 
 // The processor Astro builds for articles, with our Markdown options.
-const processor = await createMarkdownProcessor(helpCenterMarkdown({ contentDir: '/site/content', base: '/' }));
+const { processor: unified, ...shared } = helpCenterMarkdown({ contentDir: '/site/content', base: '/' });
+const processor = await unified.createRenderer(shared);
 const toHtml = async (md: string, frontmatter: Record<string, unknown> = {}) =>
   (await processor.render(md, { frontmatter })).code;
 

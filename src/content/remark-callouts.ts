@@ -5,6 +5,8 @@
  */
 import type { Root, RootContent, Paragraph } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
+// The hName and hProperties fields of mdast nodes' data, which remark-rehype reads.
+import type {} from 'mdast-util-to-hast';
 
 export const CALLOUT_TYPES = { note: 'Note', tip: 'Tip', warning: 'Warning' } as const;
 export type CalloutType = keyof typeof CALLOUT_TYPES;

@@ -4,6 +4,8 @@
  * `#custom-id` agree; without this the braces would show on the page.
  */
 import type { Heading, Root, RootContent } from 'mdast';
+// The hProperties field of mdast nodes' data, which remark-rehype reads.
+import type {} from 'mdast-util-to-hast';
 
 /** A trailing `{#id}` (optionally with classes after it, which are dropped) at the end of a heading. */
 const TRAILING_ID = /[ \t]*\{#([A-Za-z][\w:.-]*)(?:[ \t]+\.[\w-]+)*\}[ \t]*$/;

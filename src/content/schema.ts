@@ -3,6 +3,7 @@
  * the build checks and every CLI tool. Pure TypeScript: never import `astro:*` here.
  */
 import { z } from 'zod';
+import { wrongTypeError } from '../lib/errors.ts';
 import { ISO_DAY_FORMAT, isIsoDay } from '../lib/iso-day.ts';
 import { RESERVED_SEGMENTS } from './routes.ts';
 
@@ -16,7 +17,7 @@ export const SlugSchema = z
 const DateSchema = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
   z
-    .string({ invalid_type_error: 'expected a date like 2026-01-31' })
+    .string({ error: wrongTypeError('expected a date like 2026-01-31') })
     .regex(ISO_DAY_FORMAT, 'expected a date like 2026-01-31')
     .refine((s) => isIsoDay(s), 'is not a real calendar date'),
 );
@@ -28,7 +29,7 @@ const RedirectPathSchema = z
 
 /** A content revision: the short hash of a source's body (src/content/revision.ts). */
 export const RevisionSchema = z
-  .string({ invalid_type_error: 'must be a revision in quotes, like "3f9a0c12de" (YAML reads some unquoted ones as numbers)' })
+  .string({ error: wrongTypeError('must be a revision in quotes, like "3f9a0c12de" (YAML reads some unquoted ones as numbers)') })
   .regex(/^[0-9a-f]{10}$/, 'must be a revision of ten hex digits, as `helpdesk-kit stale` shows it, like "3f9a0c12de"');
 
 /** Translation freshness (docs/languages.md): on a translation, and on a source after a minor edit. */
@@ -262,7 +263,7 @@ export const SiteSettingsSchema = z
     /** A page not translated into a language: `fallback` shows the default language's page with a notice, `omit` leaves it out. */
     missingTranslation: z.enum(['fallback', 'omit']).default('fallback'),
     /** How readers reach a human. */
-    contact: ContactSchema.default({}),
+    contact: ContactSchema.prefault({}),
     /** The "Was this helpful?" endpoint, e.g. https://feedback.example.com/feedback. Omit to hide the widget. */
     feedbackEndpoint: z.string().url('must be a full URL like https://feedback.example.com/feedback').optional(),
     /** Repository URL for "Edit this page" links, e.g. https://github.com/acme/help/edit/main. */
@@ -285,7 +286,7 @@ export const SiteSettingsSchema = z
           .default([]),
       })
       .strict()
-      .default({}),
+      .prefault({}),
     /** Writer tooling settings. */
     lint: z
       .object({
@@ -299,7 +300,7 @@ export const SiteSettingsSchema = z
         staleAfterDays: z.number().int().positive().default(365),
       })
       .strict()
-      .default({}),
+      .prefault({}),
   })
   .strict()
   .superRefine((site, ctx) => {

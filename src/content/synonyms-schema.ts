@@ -23,7 +23,7 @@ export const SynonymPhraseSchema = z
 /** The other words of a group: a comma-separated line ("money back, reimbursement") or a YAML list. */
 const AlternativesSchema = z
   .union([z.string(), z.array(z.union([z.string(), z.number()]))], {
-    errorMap: () => ({ message: 'expected the other words of the group, like "money back, reimbursement"' }),
+    error: 'expected the other words of the group, like "money back, reimbursement"',
   })
   .transform((value) => (typeof value === 'string' ? value.split(',') : value.map(String)))
   .pipe(

@@ -28,7 +28,7 @@ export function parseSynonyms(text: string, file: string): LoadedSynonyms {
     diagnostics.push(yamlSyntaxDiagnostic(err, file, 'write one group per line, like "refund: money back, reimbursement"'));
     return { groups: [], diagnostics };
   }
-  const result = SynonymsFileSchema.safeParse(parsed.value);
+  const result = SynonymsFileSchema.safeParse(parsed.value, { reportInput: true });
   if (!result.success) {
     diagnostics.push(...schemaIssueDiagnostics(result.error.issues, parsed, file, RULE));
     return { groups: [], diagnostics };

@@ -35,7 +35,7 @@ export function loadUiStringsFile(
   const diagnostics: Diagnostic[] = [];
   try {
     const parsed = parseYamlWithPositions(readFileSync(abs, 'utf8'));
-    const result = UiStringsFileSchema.safeParse(parsed.value ?? undefined);
+    const result = UiStringsFileSchema.safeParse(parsed.value ?? undefined, { reportInput: true });
     if (!result.success) {
       diagnostics.push(...schemaIssueDiagnostics(result.error.issues, parsed, file, RULE));
       return { strings: {}, file, diagnostics };

@@ -12,7 +12,7 @@ export interface Position {
 export interface ParsedYaml {
   value: unknown;
   /** Where the field at `path` is written, or the closest parent that exists. */
-  locate: (path: ReadonlyArray<string | number>) => Position;
+  locate: (path: ReadonlyArray<PropertyKey>) => Position;
 }
 
 export class YamlSyntaxError extends Error {
@@ -82,7 +82,7 @@ export function parseFrontmatterYaml(text: string, lineOffset = 0): ParsedYaml {
 
 function locateInDocument(
   doc: Document,
-  path: ReadonlyArray<string | number>,
+  path: ReadonlyArray<PropertyKey>,
   toPosition: (offset: number) => Position,
   start: Position,
 ): Position {

@@ -89,7 +89,7 @@ describe('loadFeedbackManifest', () => {
         'https://help.example.com/feedback-manifest.json',
       ),
     ).toThrow(
-      /^https:\/\/help\.example\.com\/feedback-manifest\.json is not a valid feedback manifest:\n {2}version: invalid literal value, expected 1\n {2}revision: must be a git commit/,
+      /^https:\/\/help\.example\.com\/feedback-manifest\.json is not a valid feedback manifest:\n {2}version: expected 1, received 2\n {2}revision: must be a git commit/,
     );
   });
 });

@@ -5,11 +5,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { ErrorCodes, HelpCenterError, formatZodIssues } from '../lib/errors.ts';
+import { ErrorCodes, HelpCenterError, formatZodIssues, wrongTypeError } from '../lib/errors.ts';
 
 /** An item id as the widget sends it: "article:<slug>" or "faq:<slug>". */
 export const FeedbackItemIdSchema = z
-  .string({ invalid_type_error: 'expected a string like "article:reset-password"' })
+  .string({ error: wrongTypeError('expected a string like "article:reset-password"') })
   .max(200, 'must be 200 characters or fewer')
   .regex(
     /^(article|faq):[a-z0-9]+(?:-[a-z0-9]+)*$/,
@@ -18,7 +18,7 @@ export const FeedbackItemIdSchema = z
 
 /** A git commit (7 to 64 hex digits) or "unknown" when the build ran outside git. */
 export const RevisionSchema = z
-  .string({ invalid_type_error: 'expected a string' })
+  .string({ error: wrongTypeError('expected a string') })
   .regex(/^(?:[0-9a-f]{7,64}|unknown)$/, 'must be a git commit (7 to 64 lowercase hex digits) or "unknown"');
 
 export const FeedbackManifestItemSchema = z
@@ -125,7 +125,7 @@ export function loadFeedbackManifest(file: string): FeedbackManifest {
 }
 
 function parseManifestValue(value: unknown, source: string): FeedbackManifest {
-  const result = FeedbackManifestSchema.safeParse(value);
+  const result = FeedbackManifestSchema.safeParse(value, { reportInput: true });
   if (result.success) return result.data;
   throw new HelpCenterError(
     ErrorCodes.InvalidFeedbackManifest,

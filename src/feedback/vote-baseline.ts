@@ -54,7 +54,7 @@ export function readVoteBaseline(root: string, contentDir: string): Map<string, 
       `${file}:${err.position.line}:${err.position.column}: the YAML does not parse: ${err.message}`,
     );
   }
-  const result = VoteBaselineFileSchema.safeParse(parsed.value ?? {});
+  const result = VoteBaselineFileSchema.safeParse(parsed.value ?? {}, { reportInput: true });
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const at = parsed.locate(issue.path);

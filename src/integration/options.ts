@@ -20,7 +20,7 @@ export const HelpCenterOptionsSchema = z
         >,
       )
       .strict()
-      .default({}),
+      .prefault({}),
     /** The project's own stylesheets, loaded after ours on every page: `['./src/brand.css']`. */
     customCss: z.array(z.string().min(1)).default([]),
     /** Replaces site.yaml's feedbackEndpoint: a URL, or `false` for no "Was this helpful?" widget. */

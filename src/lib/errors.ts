@@ -4,7 +4,10 @@
  * get (build, endpoint, CLI) carries one of these codes. docs/errors.md lists both, and a test
  * keeps every code used and documented.
  */
-import type { ZodIssue } from 'zod';
+import type { core } from 'zod';
+
+/** One issue of a failed parse, as zod reports it. */
+export type ZodIssue = core.$ZodIssue;
 
 /** Codes are permanent and PascalCase; messages say what happened and what to do, never "Error:". */
 export const ErrorCodes = {
@@ -67,26 +70,53 @@ export class HelpCenterError extends Error {
 }
 
 /** The path of a zod issue as writers see it: `contact.phone.hours`, `tags[2]`. */
-export function formatIssuePath(path: ReadonlyArray<string | number>): string {
+export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
   let out = '';
   for (const part of path) {
     if (typeof part === 'number') out += `[${part}]`;
-    else out += out ? `.${part}` : part;
+    else out += out ? `.${String(part)}` : String(part);
   }
   return out;
 }
 
-/** What went wrong in one zod issue, in words: expected vs received where zod knows them. */
+/** The type of a value in zod's words (`string`, `array`, `null`, ...). */
+function typeOfInput(input: unknown): string {
+  if (input === null) return 'null';
+  if (Array.isArray(input)) return 'array';
+  if (input instanceof Date) return 'date';
+  if (typeof input === 'number' && Number.isNaN(input)) return 'nan';
+  return typeof input;
+}
+
+/**
+ * What a value was, for an issue: from its `input` when the parse reported it (`reportInput`),
+ * else from zod's own "..., received <type>" message (an absent field is never reported).
+ */
+function receivedType(issue: ZodIssue): string | undefined {
+  if ('input' in issue && issue.input !== undefined) return typeOfInput(issue.input);
+  return /, received (\w+)$/.exec(issue.message)?.[1] ?? ('input' in issue ? 'undefined' : undefined);
+}
+
+/**
+ * What went wrong in one zod issue, in words: expected vs received where zod knows them. Zod 4
+ * reports the value an issue is about only when asked (`safeParse(data, { reportInput: true })`);
+ * the enum case names the value received only then.
+ */
 export function describeIssue(issue: ZodIssue): string {
   if (issue.code === 'invalid_type') {
-    if (issue.received === 'undefined') return `is required (expected ${issue.expected})`;
-    return `expected ${issue.expected}, received ${issue.received}`;
+    const expected = issue.expected === 'int' ? 'integer' : issue.expected;
+    const received = receivedType(issue);
+    if (received === 'undefined') return `is required (expected ${expected})`;
+    if (received !== undefined)
+      return `expected ${expected}, received ${expected === 'integer' && received === 'number' ? 'float' : received}`;
   }
   if (issue.code === 'unrecognized_keys') {
     return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
   }
-  if (issue.code === 'invalid_enum_value') {
-    return `expected one of ${issue.options.map((o) => JSON.stringify(o)).join(', ')}, received ${JSON.stringify(issue.received)}`;
+  if (issue.code === 'invalid_value') {
+    const values = issue.values.map((o) => JSON.stringify(o)).join(', ');
+    const expected = issue.values.length === 1 ? `expected ${values}` : `expected one of ${values}`;
+    return 'input' in issue ? `${expected}, received ${JSON.stringify(issue.input)}` : expected;
   }
   return issue.message.charAt(0).toLowerCase() + issue.message.slice(1);
 }
@@ -97,4 +127,12 @@ export function formatZodIssues(issues: readonly ZodIssue[]): string[] {
     const path = formatIssuePath(issue.path);
     return path ? `${path}: ${describeIssue(issue)}` : describeIssue(issue);
   });
+}
+
+/**
+ * A zod `error` option for a value of the wrong type only (zod 3's `invalid_type_error`): an
+ * absent value keeps zod's own issue, which describeIssue words as "is required".
+ */
+export function wrongTypeError(message: string) {
+  return (issue: { input?: unknown }): string | undefined => (issue.input === undefined ? undefined : message);
 }

@@ -6,9 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { CORE_SCHEMA, load } from 'js-yaml';
-import type { ZodType, ZodTypeDef } from 'zod';
+import type { ZodType } from 'zod';
 
-export function readYamlData<T>(file: string, schema: ZodType<T, ZodTypeDef, unknown>): T | undefined {
+export function readYamlData<T>(file: string, schema: ZodType<T>): T | undefined {
   let raw: unknown;
   try {
     raw = load(readFileSync(file, 'utf8'), { schema: CORE_SCHEMA, filename: file });

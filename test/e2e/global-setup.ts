@@ -68,7 +68,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await startProcess(
         'astro preview',
         [
-          path.join(REPO_ROOT, 'node_modules/astro/astro.js'),
+          path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'),
           'preview',
           '--host',
           '127.0.0.1',

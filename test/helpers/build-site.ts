@@ -35,7 +35,7 @@ export function buildSite(
   const outDir = path.join(SITES_DIR, name);
   const result = spawnSync(
     process.execPath,
-    [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build', ...(log ? [] : ['--silent'])],
+    [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(log ? [] : ['--silent'])],
     {
       cwd: REPO_ROOT,
       env: {

@@ -32,7 +32,7 @@ export async function startDevServer(name: string, contentDir: string, timeout =
   const port = await findFreePort();
   const child = spawn(
     process.execPath,
-    [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
     {
       cwd: REPO_ROOT,
       env: {

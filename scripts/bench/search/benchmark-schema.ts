@@ -3,6 +3,7 @@
  * the page that should come first. Writers extend it; the benchmark validates it with this schema.
  */
 import { z } from 'zod';
+import { wrongTypeError } from '../../../src/lib/errors.ts';
 
 /** What kind of query a line is; only used to group the report. */
 export const BENCHMARK_KINDS = [
@@ -20,12 +21,17 @@ export type BenchmarkKind = (typeof BENCHMARK_KINDS)[number];
 /** A YAML scalar that must be read as text even when it looks like a number (`query: 404`). */
 const TextSchema = z.preprocess(
   (value) => (typeof value === 'number' || typeof value === 'boolean' ? String(value) : value),
-  z.string({ invalid_type_error: 'expected text' }).trim().min(1, 'must not be empty'),
+  z
+    .string({ error: wrongTypeError('expected text') })
+    .trim()
+    .min(1, 'must not be empty'),
 );
 
 /** An article path (/billing/refunds/) or a FAQ question (/faq/#why-cant-i-log-in). */
 export const ExpectedUrlSchema = z
-  .string({ invalid_type_error: 'expected a page path like "/account/reset-password/" or "/faq/#why-cant-i-log-in"' })
+  .string({
+    error: wrongTypeError('expected a page path like "/account/reset-password/" or "/faq/#why-cant-i-log-in"'),
+  })
   .trim()
   .regex(
     /^\/[a-z0-9-]+\/[a-z0-9-]+\/$|^\/faq\/#[a-z0-9-]+$/,
@@ -46,7 +52,7 @@ export type BenchmarkQueryInput = z.infer<typeof BenchmarkQuerySchema>;
 
 export const BenchmarkFileSchema = z
   .array(BenchmarkQuerySchema, {
-    invalid_type_error: 'expected a list of queries, one "- { query: ..., expect: ..., kind: ... }" per line',
+    error: wrongTypeError('expected a list of queries, one "- { query: ..., expect: ..., kind: ... }" per line'),
   })
   .min(1, 'must list at least one query')
   .superRefine((queries, ctx) => {

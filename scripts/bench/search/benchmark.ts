@@ -74,7 +74,7 @@ export function parseBenchmark(
     );
     return { queries: [], diagnostics };
   }
-  const result = BenchmarkFileSchema.safeParse(parsed.value ?? undefined);
+  const result = BenchmarkFileSchema.safeParse(parsed.value ?? undefined, { reportInput: true });
   if (!result.success) {
     for (const issue of result.error.issues) {
       const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;

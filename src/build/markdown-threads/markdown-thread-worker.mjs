@@ -54,7 +54,7 @@ port.on('message', (/** @type {import('./markdown-threads.ts').MarkdownRenderReq
   processor
     .render(request.body, {
       frontmatter: request.frontmatter,
-      // @ts-expect-error Internal API, as Astro passes it: the file's URL, for relative links and images.
+      // As Astro passes it: the file's URL, for relative links and images.
       fileURL: request.filePath ? pathToFileURL(request.filePath) : undefined,
     })
     .then(

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createMarkdownProcessor, markdownConfigDefaults } from '@astrojs/markdown-remark';
+import { markdownConfigDefaults, unified, type RehypePlugins, type RemarkPlugins } from '@astrojs/markdown-remark';
 import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { helpCenterMarkdown } from '../../content/markdown-config.ts';
@@ -23,14 +23,20 @@ const config = {
   markdown: { ...markdownConfigDefaults, ...helpCenterMarkdown({ contentDir, base: '/help/' }) },
   image: { domains: [], remotePatterns: [] },
 } as unknown as Parameters<typeof toThreadOptions>[0];
+const ourPlugins = helpCenterMarkdown({ contentDir, base: '/help/' }).processor.options;
+
+/** The config with other remark or rehype plugins on its unified() processor. */
+function withPlugins(plugins: { remarkPlugins?: RemarkPlugins; rehypePlugins?: RehypePlugins }) {
+  return { ...config, markdown: { ...config.markdown, processor: unified({ ...ourPlugins, ...plugins }) } };
+}
 
 /** Astro's own render function for Markdown entries (astro/dist/vite-plugin-markdown/content-entry-type.js). */
 async function astroRender(): Promise<ContentEntryRenderFunction> {
-  const processor = await createMarkdownProcessor({ image: config.image, ...config.markdown });
+  const { processor: unifiedProcessor, ...shared } = config.markdown;
+  const processor = await unifiedProcessor.createRenderer({ image: config.image, ...shared });
   return async (entry) => {
     const result = await processor.render(entry.body ?? '', {
       frontmatter: entry.data,
-      // @ts-expect-error Internal API, as Astro passes it.
       fileURL: entry.filePath ? pathToFileURL(entry.filePath) : undefined,
     });
     return {
@@ -139,7 +145,7 @@ describe('Markdown on worker threads', () => {
   it("uses Astro's render function when the config changed after the threads started", async () => {
     const pool = start(1);
     const own: ContentEntryRenderFunction = async () => ({ html: 'inline' });
-    const changed = { ...config, markdown: { ...config.markdown, smartypants: false } };
+    const changed = { ...config, markdown: { ...config.markdown, smartypants: false as const } };
     expect(await pool.getRenderFunction(changed, async () => own)).toBe(own);
   });
 });
@@ -159,14 +165,11 @@ describe('which Markdown options a thread can take', () => {
   });
 
   it('says why not for rehype plugins not ours, unknown plugin functions and options that hold functions', () => {
-    const rehype = { ...config, markdown: { ...config.markdown, rehypePlugins: [function rehypeOther() {}] } };
+    const rehype = withPlugins({ rehypePlugins: [function rehypeOther() {}] });
     expect(toThreadOptions(rehype)).toEqual({
       reason: expect.stringMatching(/^rehype plugin "rehypeOther\d*" is not one a thread can load$/),
     });
-    const unknown = {
-      ...config,
-      markdown: { ...config.markdown, remarkPlugins: [...config.markdown.remarkPlugins, function remarkEmoji() {}] },
-    };
+    const unknown = withPlugins({ remarkPlugins: [...ourPlugins.remarkPlugins, function remarkEmoji() {}] });
     expect(toThreadOptions(unknown)).toEqual({
       reason: expect.stringMatching(/^remark plugin "remarkEmoji\d*" is not one a thread can load$/),
     });
@@ -180,7 +183,7 @@ describe('which Markdown options a thread can take', () => {
   });
 
   it('takes plugins given as package names', () => {
-    const named = { ...config, markdown: { ...config.markdown, remarkPlugins: ['remark-directive'] } };
+    const named = withPlugins({ remarkPlugins: ['remark-directive'] });
     expect(toThreadOptions(named)).toMatchObject({ remarkPlugins: ['remark-directive'] });
   });
 
@@ -256,7 +259,7 @@ describe('starting the threads', () => {
     expect(startMarkdownThreads(config, { reason: 'the markdownThreads option is 0' }, () => {})).toEqual({
       reason: 'the markdownThreads option is 0',
     });
-    const rehype = { ...config, markdown: { ...config.markdown, rehypePlugins: [function rehypeOther() {}] } };
+    const rehype = withPlugins({ rehypePlugins: [function rehypeOther() {}] });
     expect(startMarkdownThreads(rehype, { count: 2 }, () => {})).toEqual({
       reason: expect.stringMatching(/^rehype plugin "rehypeOther\d*" is not one a thread can load$/),
     });

@@ -14,7 +14,7 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, ContentEntryRenderFunction } from 'astro';
-import type { AstroMarkdownProcessorOptions } from '@astrojs/markdown-remark';
+import { isUnifiedProcessor, type AstroMarkdownOptions } from '@astrojs/markdown-remark';
 import { REHYPE_PLUGINS_BY_NAME, REMARK_PLUGINS_BY_NAME } from '../../content/markdown-config.ts';
 
 export type MarkdownEntry = Parameters<ContentEntryRenderFunction>[0];
@@ -25,7 +25,7 @@ export type ThreadPlugin = string | { name: string; options?: unknown };
 
 /** What a thread needs to build the processor. */
 export interface MarkdownThreadOptions {
-  processor: Omit<AstroMarkdownProcessorOptions, 'remarkPlugins' | 'rehypePlugins'>;
+  processor: Omit<AstroMarkdownOptions, 'remarkPlugins' | 'rehypePlugins'>;
   remarkPlugins: ThreadPlugin[];
   rehypePlugins: ThreadPlugin[];
 }
@@ -38,7 +38,7 @@ export interface MarkdownRenderRequest {
 }
 export type MarkdownRenderReply = { id: number; rendered: RenderedMarkdown } | { id: number; error: string };
 
-type PluginList = AstroConfig['markdown']['remarkPlugins'] | AstroConfig['markdown']['rehypePlugins'];
+type PluginList = NonNullable<AstroMarkdownOptions['remarkPlugins'] | AstroMarkdownOptions['rehypePlugins']>;
 
 /** The plugins as a thread can load them, or why one cannot be. */
 function toThreadPlugins(
@@ -68,13 +68,28 @@ function toThreadPlugins(
 export function toThreadOptions(
   config: Pick<AstroConfig, 'markdown' | 'image'>,
 ): MarkdownThreadOptions | { reason: string } {
-  const { remarkPlugins, rehypePlugins, ...rest } = config.markdown;
+  // The processor's own options hold every plugin (Astro folds the deprecated `markdown.remarkPlugins` into them).
+  const {
+    processor,
+    remarkPlugins: _remark,
+    rehypePlugins: _rehype,
+    remarkRehype: _remarkRehype,
+    ...rest
+  } = config.markdown;
+  if (!isUnifiedProcessor(processor)) return { reason: `the Markdown processor is ${processor.name}, not unified()` };
+  const { remarkPlugins, rehypePlugins, remarkRehype, gfm, smartypants } = processor.options;
   const remark = toThreadPlugins('remark', remarkPlugins, REMARK_PLUGINS_BY_NAME);
   if ('reason' in remark) return remark;
   const rehype = toThreadPlugins('rehype', rehypePlugins, REHYPE_PLUGINS_BY_NAME);
   if ('reason' in rehype) return rehype;
   const options: MarkdownThreadOptions = {
-    processor: { ...rest, image: { domains: config.image.domains, remotePatterns: config.image.remotePatterns } },
+    processor: {
+      ...rest,
+      remarkRehype,
+      gfm: gfm ?? rest.gfm,
+      smartypants: smartypants ?? rest.smartypants,
+      image: { domains: config.image.domains, remotePatterns: config.image.remotePatterns },
+    },
     remarkPlugins: remark,
     rehypePlugins: rehype,
   };

@@ -3,6 +3,7 @@
  * The same fields arrive as JSON (fetch/sendBeacon) or as a form (the no-JS widget).
  */
 import { z } from 'zod';
+import { wrongTypeError } from '../../lib/errors.ts';
 import { FeedbackItemIdSchema, RevisionSchema } from '../manifest.ts';
 import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS } from '../reasons.ts';
 import { cleanSearchQuery, SEARCH_QUERY_MAX_LENGTH } from './search-query.ts';
@@ -25,7 +26,7 @@ export function cleanComment(text: string): string {
  * A "#fragment" (as in the manifest's FAQ paths) is accepted and dropped.
  */
 export const PagePathSchema = z
-  .string({ invalid_type_error: 'expected a string like "/account/reset-password/"' })
+  .string({ error: wrongTypeError('expected a string like "/account/reset-password/"') })
   .max(512, 'must be 512 characters or fewer')
   .regex(
     /^\/(?![/\\])[^\s\\#\u0000-\u001F\u007F]*(?:#[^\s\u0000-\u001F\u007F]*)?$/,
@@ -34,12 +35,12 @@ export const PagePathSchema = z
   .transform((path) => path.split('#')[0]!);
 
 const LanguageSchema = z
-  .string({ invalid_type_error: 'expected a string like "en"' })
+  .string({ error: wrongTypeError('expected a string like "en"') })
   .max(35, 'must be 35 characters or fewer')
   .regex(/^[a-zA-Z]{2,3}(?:-[A-Za-z0-9]{1,8})*$/, 'must be a language tag like "en" or "pt-BR"');
 
 const UuidSchema = z
-  .string({ invalid_type_error: 'expected a UUID string' })
+  .string({ error: wrongTypeError('expected a UUID string') })
   .regex(
     /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
     'must be a UUID like "3f2b8c1e-6d0a-4c39-9a57-1b2c3d4e5f60"',
@@ -55,14 +56,14 @@ export const VoteInputSchema = z
     /** "up" (helpful) or "down" (not helpful); true and false are accepted for up and down. */
     vote: z
       .union([z.enum(['up', 'down']), z.boolean()], {
-        errorMap: () => ({ message: 'expected "up" or "down" (or true/false)' }),
+        error: 'expected "up" or "down" (or true/false)',
       })
       .transform((v): 'up' | 'down' => (v === true ? 'up' : v === false ? 'down' : v)),
     /** Why the page did not help; only with vote "down". */
     reason: z.enum(FEEDBACK_REASONS).optional(),
     /** Optional free text; control characters are removed and it must fit 1000 characters. */
     comment: z
-      .string({ invalid_type_error: 'expected a string' })
+      .string({ error: wrongTypeError('expected a string') })
       .max(COMMENT_MAX_LENGTH * 4, `must be ${COMMENT_MAX_LENGTH} characters or fewer`)
       .transform(cleanComment)
       .pipe(z.string().max(COMMENT_MAX_LENGTH, `must be ${COMMENT_MAX_LENGTH} characters or fewer`))
@@ -77,12 +78,12 @@ export const VoteInputSchema = z
     replaces: UuidSchema.optional(),
     /** Honeypot: hidden from people, so it must stay empty. */
     website: z
-      .string({ invalid_type_error: 'expected a string' })
+      .string({ error: wrongTypeError('expected a string') })
       .max(200, 'must be 200 characters or fewer')
       .optional(),
     /** Cloudflare Turnstile token; only checked when the endpoint has Turnstile configured and a comment is sent. */
     turnstileToken: z
-      .string({ invalid_type_error: 'expected a string' })
+      .string({ error: wrongTypeError('expected a string') })
       .max(2048, 'must be 2048 characters or fewer')
       .optional(),
   })
@@ -97,7 +98,7 @@ export type VoteInput = z.infer<typeof VoteInputSchema>;
 
 /** A query as typed, normalised again here (the browser's normalisation is not trusted). */
 const SearchQuerySchema = z
-  .string({ invalid_type_error: 'expected a string' })
+  .string({ error: wrongTypeError('expected a string') })
   .max(SEARCH_QUERY_MAX_LENGTH * 4, `must be ${SEARCH_QUERY_MAX_LENGTH} characters or fewer`)
   .transform(cleanSearchQuery)
   .pipe(
@@ -122,13 +123,13 @@ export const SearchEventInputSchema = z
     query: SearchQuerySchema,
     /** How many results the search found. */
     resultCount: z
-      .number({ invalid_type_error: 'expected a whole number from 0 to 10000' })
+      .number({ error: wrongTypeError('expected a whole number from 0 to 10000') })
       .int('expected a whole number from 0 to 10000')
       .min(0, 'expected a whole number from 0 to 10000')
       .max(10_000, 'expected a whole number from 0 to 10000'),
     /** The site path of the result the reader opened, or null. */
     opened: z
-      .string({ invalid_type_error: 'expected a site path like "/account/reset-password/" or null' })
+      .string({ error: wrongTypeError('expected a site path like "/account/reset-password/" or null') })
       .max(300, 'must be 300 characters or fewer')
       .regex(
         /^\/(?![/\\])[^\s\\#?\u0000-\u001F\u007F]*$/,
@@ -136,7 +137,7 @@ export const SearchEventInputSchema = z
       )
       .nullable(),
     /** The reader clicked a contact link after this search, in the same page view. */
-    contact: z.boolean({ invalid_type_error: 'expected true or false' }),
+    contact: z.boolean({ error: wrongTypeError('expected true or false') }),
     /** The previous query in this tab that found nothing, when this one found something. */
     refinedFrom: SearchQuerySchema.optional(),
     /**
@@ -145,14 +146,14 @@ export const SearchEventInputSchema = z
      */
     channel: z.enum(['site', 'widget', 'form', 'assistant']).default('site'),
     /** Ticket forms only: the customer submitted the form after the suggestions. */
-    formSubmitted: z.boolean({ invalid_type_error: 'expected true or false' }).optional(),
+    formSubmitted: z.boolean({ error: wrongTypeError('expected true or false') }).optional(),
     /** The page language, e.g. "en". */
     language: LanguageSchema,
     /** The git commit the page was built from ("unknown" outside git). */
     revision: RevisionSchema,
     /** Honeypot, as for votes: it must stay empty. */
     website: z
-      .string({ invalid_type_error: 'expected a string' })
+      .string({ error: wrongTypeError('expected a string') })
       .max(200, 'must be 200 characters or fewer')
       .optional(),
   })

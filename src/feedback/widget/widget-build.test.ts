@@ -52,7 +52,7 @@ beforeAll(() => {
 <FeedbackWidget itemId="faq:can-i-cancel-an-order" title="Can I cancel an order I just placed?" ${props} compact />
 </main></body></html>\n`,
   );
-  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/astro.js'), 'build'], {
+  const result = spawnSync(process.execPath, [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site,
     encoding: 'utf8',
   });

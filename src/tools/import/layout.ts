@@ -14,7 +14,7 @@ export interface ContentLayout {
 }
 
 export function getContentLayout(): ContentLayout {
-  return { sections: 'sections' in CategorySchema.shape, locales: 'locales' in SiteSettingsSchema.innerType().shape };
+  return { sections: 'sections' in CategorySchema.shape, locales: 'locales' in SiteSettingsSchema.shape };
 }
 
 export interface Placement {

@@ -125,7 +125,7 @@ export function parseFeedbackEnv(env: Record<string, string | undefined>): Feedb
   const picked = Object.fromEntries(
     Object.keys(FeedbackEnvSchema.shape).map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
-  const result = FeedbackEnvSchema.safeParse(picked);
+  const result = FeedbackEnvSchema.safeParse(picked, { reportInput: true });
   if (result.success) return result.data;
   throw new HelpCenterError(
     ErrorCodes.InvalidFeedbackConfig,
