@@ -1,9 +1,10 @@
 import { defineConfig } from 'vitest/config';
 
 /**
- * `npm run test:package`: packs the package, scaffolds a site with `helpdesk-kit init` outside the
- * repository, installs the tarball there and builds, searches, lints and reports on it. Slow (a
- * real npm install, a native module compiled from source), so it is not part of `npm test`.
+ * `npm run test:package`: packs both packages, writes a site with the packed create-helpdesk-kit
+ * outside the repository, installs the packed helpdesk-kit there and builds, searches, lints and
+ * reports on it; makes the same site with `npx helpdesk-kit init` and compares the two ways. Slow
+ * (three real npm installs, two from an empty cache), so it is not part of `npm test`.
  */
 export default defineConfig({
   test: {

@@ -1,12 +1,19 @@
 /**
- * The package as a team gets it: `npm pack` the repository, `helpdesk-kit init` a site in a
- * temporary folder outside the repository, install the tarball there (from the registry for
- * everything else), replace a component and add a stylesheet through the integration's options,
- * build, search the built index with Pagefind, and run the CLI's lint and feedback report there.
+ * The packages as a team gets them. scripts/pack.mjs packs both (helpdesk-kit and the
+ * create-helpdesk-kit initializer, each from its staging folder); outside the repository the
+ * packed initializer writes a site (`npm exec --package <tgz> -- create-helpdesk-kit`, which is
+ * what `npm create helpdesk-kit` runs), `npm install <helpdesk-kit tgz>` installs it with
+ * everything else from the registry, and the site is built with a replaced component and a
+ * stylesheet, searched with Pagefind, linted and reported on. The install must print no warning
+ * and compile nothing.
+ *
+ * The same site is also made the other way, `npx helpdesk-kit init` from the packed helpdesk-kit,
+ * each way with an empty npm cache as a new team has: the two sites are compared and the time
+ * and packages each way installs are printed (and written to HELPDESK_PACKAGE_FIGURES if set).
  */
 import { execFileSync, spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createNodeSearch } from '../../src/search/node-search.ts';
@@ -16,6 +23,8 @@ const REPO = path.resolve(import.meta.dirname, '../..');
 const FOOTER_MARKER = `package-test-footer-${process.pid}`;
 const CSS_RULE = `.package-test-rule-${process.pid}{outline-color:#123456}`;
 const KEEP = process.env.HELPDESK_PACKAGE_TEST_KEEP === '1';
+const FIGURES_FILE = process.env.HELPDESK_PACKAGE_FIGURES;
+const rootPackage = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 
 const timings: [string, number][] = [];
 function timed<T>(label: string, fn: () => T): T {
@@ -28,6 +37,7 @@ function timed<T>(label: string, fn: () => T): T {
     process.stderr.write(`[package test] ${label}: ${(ms / 1000).toFixed(1)} s\n`);
   }
 }
+const seconds = (label: string) => (timings.find(([l]) => l === label)![1] / 1000).toFixed(1);
 
 /** Runs a command and returns its stdout (and stderr after it, `withStderr`); throws with its output when it fails. */
 function run(
@@ -56,42 +66,127 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
+/** Packages in an npm project's lock file (what `npm install` put in node_modules). */
+function countInstalled(projectDir: string): number {
+  const lock = JSON.parse(readFileSync(path.join(projectDir, 'package-lock.json'), 'utf8'));
+  return Object.keys(lock.packages).filter((p) => p.includes('node_modules/')).length;
+}
+
+/** The folder npx installed a package spec into, inside an npm cache. */
+function findNpxProject(cache: string): string {
+  const dirs = readdirSync(path.join(cache, '_npx'));
+  expect(dirs).toHaveLength(1);
+  return path.join(cache, '_npx', dirs[0]!);
+}
+
+/** Every file of a site with its text, the endpoint secret's value masked. */
+function readTree(dir: string): Record<string, string> {
+  const tree: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const rel = path.relative(dir, path.join(entry.parentPath, entry.name));
+    if (!entry.isFile() || rel.startsWith('node_modules') || rel === 'package-lock.json') continue;
+    tree[rel.split(path.sep).join('/')] = readFileSync(path.join(dir, rel), 'utf8').replace(
+      /^FEEDBACK_SECRET=[0-9a-f]{64}$/m,
+      'FEEDBACK_SECRET=<secret>',
+    );
+  }
+  return tree;
+}
+
 let tmp: string;
 let site: string;
-let tarball: string;
+let kitTarball: string;
+let createTarball: string;
+let kitFiles: string[];
+let createFiles: string[];
 /** What `npm install` in the site printed, warnings included. */
 let installOutput: string;
+/** The starter as `npm create` wrote it, before anything was installed or changed. */
+let created: Record<string, string>;
+const figures: {
+  path: string;
+  scaffold: { seconds: string; packages: number };
+  install: { seconds: string; packages: number };
+}[] = [];
 
 beforeAll(() => {
   tmp = mkdtempSync(path.join(tmpdir(), 'helpdesk-package-'));
   expect(path.relative(REPO, tmp).startsWith('..')).toBe(true);
 
-  // npm pack runs `prepare`, which compiles src/ to dist/.
-  const packed = timed('npm pack (compiles the package)', () =>
+  const packed = timed('npm run pack (compiles, stages and packs both packages)', () =>
     JSON.parse(
-      run('npm', ['pack', '--json', '--pack-destination', tmp], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] }),
+      run(process.execPath, [path.join(REPO, 'scripts/pack.mjs'), '--out', path.join(tmp, 'pack'), '--json'], {
+        cwd: REPO,
+        stdio: ['ignore', 'pipe', 'inherit'],
+      }),
     ),
-  ) as { filename: string; files: { path: string }[] }[];
-  tarball = path.join(tmp, packed[0]!.filename);
-  const files = packed[0]!.files.map((f) => f.path);
-  expect(files).toContain('dist/cli/index.js');
-  expect(files).toContain('templates/starter/gitignore');
-  expect(
-    files.some(
-      (f) => f.startsWith('content/') || f.startsWith('test/') || f.startsWith('scripts/') || f.endsWith('.test.js'),
-    ),
-  ).toBe(false);
+  ) as { staged: string[]; tarballs: string[] };
+  [kitTarball, createTarball] = packed.tarballs as [string, string];
+  const list = (tgz: string) =>
+    run('tar', ['-tzf', tgz], { cwd: tmp })
+      .split('\n')
+      .filter(Boolean)
+      .map((f) => f.replace(/^package\//, ''));
+  kitFiles = list(kitTarball);
+  createFiles = list(createTarball);
 
-  timed('helpdesk-kit init', () =>
-    run(process.execPath, [path.join(REPO, 'dist/cli/index.js'), 'init', 'site'], { cwd: tmp }),
+  // 1. npm create, as a new team: an empty npm cache, the initializer from its tarball.
+  const cacheA = path.join(tmp, 'cache-create');
+  mkdirSync(path.join(tmp, 'create'));
+  const createOutput = timed('npm create (npm exec --package create-helpdesk-kit.tgz)', () =>
+    run(
+      'npm',
+      ['exec', '--yes', '--cache', cacheA, '--package', createTarball, '--', 'create-helpdesk-kit', 'my-help'],
+      {
+        cwd: path.join(tmp, 'create'),
+        withStderr: true,
+      },
+    ),
   );
-  site = path.join(tmp, 'site');
+  expect(createOutput).toContain('Next steps:\n  cd my-help\n  npm install\n  npm run dev\n');
+  site = path.join(tmp, 'create/my-help');
+  created = readTree(site);
 
-  // The tarball instead of the registry's helpdesk-kit; everything else from the registry.
-  const pkgFile = path.join(site, 'package.json');
-  const pkg = JSON.parse(readFileSync(pkgFile, 'utf8'));
-  pkg.dependencies['helpdesk-kit'] = `file:${tarball}`;
-  writeFileSync(pkgFile, JSON.stringify(pkg, null, 2));
+  // The packed helpdesk-kit instead of the registry's (README: "try the packed tarballs"); the
+  // rest from the registry. --foreground-scripts shows any install script's output, so a
+  // compile would be seen.
+  installOutput = timed('npm install in the site (npm create path)', () =>
+    run('npm', ['install', '--cache', cacheA, '--no-audit', '--no-fund', '--foreground-scripts', kitTarball], {
+      cwd: site,
+      withStderr: true,
+    }),
+  );
+  figures.push({
+    path: 'npm create helpdesk-kit',
+    scaffold: {
+      seconds: seconds('npm create (npm exec --package create-helpdesk-kit.tgz)'),
+      packages: countInstalled(findNpxProject(cacheA)),
+    },
+    install: { seconds: seconds('npm install in the site (npm create path)'), packages: countInstalled(site) },
+  });
+
+  // 2. npx helpdesk-kit init, as a new team: an empty npm cache, npx installs the package first.
+  const cacheB = path.join(tmp, 'cache-init');
+  mkdirSync(path.join(tmp, 'init'));
+  timed('npx helpdesk-kit init (npm exec --package helpdesk-kit.tgz)', () =>
+    run('npm', ['exec', '--yes', '--cache', cacheB, '--package', kitTarball, '--', 'helpdesk-kit', 'init', 'my-help'], {
+      cwd: path.join(tmp, 'init'),
+    }),
+  );
+  const initSite = path.join(tmp, 'init/my-help');
+  expect(readTree(initSite)).toEqual(created);
+  timed('npm install in the site (npx init path)', () =>
+    run('npm', ['install', '--cache', cacheB, '--no-audit', '--no-fund', kitTarball], { cwd: initSite }),
+  );
+  figures.push({
+    path: 'npx helpdesk-kit init',
+    scaffold: {
+      seconds: seconds('npx helpdesk-kit init (npm exec --package helpdesk-kit.tgz)'),
+      packages: countInstalled(findNpxProject(cacheB)),
+    },
+    install: { seconds: seconds('npm install in the site (npx init path)'), packages: countInstalled(initSite) },
+  });
+  rmSync(path.join(tmp, 'init'), { recursive: true, force: true });
 
   // One replaced component and one stylesheet, through the integration's options.
   writeFileSync(path.join(site, 'src/MyFooter.astro'), `<footer class="my-footer"><p>${FOOTER_MARKER}</p></footer>\n`);
@@ -106,12 +201,6 @@ beforeAll(() => {
       "helpCenter({ components: { SiteFooter: './src/MyFooter.astro' }, customCss: ['./src/custom.css'] })",
     ),
   );
-
-  // better-sqlite3 (optional, for the report's SQLite store) compiles from source when its
-  // prebuilt binary cannot be downloaded: most of this step.
-  installOutput = timed('npm install in the site (tarball + registry)', () =>
-    run('npm', ['install', '--no-audit', '--no-fund'], { cwd: site, withStderr: true }),
-  );
   // The site as a team has it: a git repository (the build and lint read last-change dates from git).
   run('git', ['init', '-q'], { cwd: site });
   run('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.com', 'add', '.'], { cwd: site });
@@ -124,24 +213,120 @@ afterAll(() => {
   process.stderr.write(
     `[package test] timings: ${timings.map(([l, ms]) => `${l} ${(ms / 1000).toFixed(1)} s`).join('; ')}\n`,
   );
+  if (figures.length === 2) {
+    const text = formatFigures();
+    process.stderr.write(`${text}\n`);
+    if (FIGURES_FILE) writeFileSync(FIGURES_FILE, text);
+  }
   if (tmp && !KEEP) rmSync(tmp, { recursive: true, force: true });
   else if (tmp) process.stderr.write(`[package test] kept ${tmp}\n`);
 });
 
-describe('a site made with helpdesk-kit init from the packed package', () => {
-  it('installed helpdesk-kit from the tarball, without tsx', () => {
-    const installed = JSON.parse(readFileSync(path.join(site, 'node_modules/helpdesk-kit/package.json'), 'utf8'));
-    expect(installed.version).toBe(JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8')).version);
-    expect(existsSync(path.join(site, 'node_modules/tsx'))).toBe(false);
-    expect(existsSync(path.join(site, 'src/pages'))).toBe(false);
+function formatFigures(): string {
+  const packages = (n: number) => `${n} package${n === 1 ? '' : 's'}`;
+  const row = (f: (typeof figures)[number]) =>
+    `| ${f.path} | ${f.scaffold.seconds} s, ${packages(f.scaffold.packages)} | ${f.install.seconds} s, ${packages(f.install.packages)} | ${(Number(f.scaffold.seconds) + Number(f.install.seconds)).toFixed(1)} s, ${packages(f.scaffold.packages + f.install.packages)} |`;
+  return [
+    '# npm create helpdesk-kit against npx helpdesk-kit init',
+    '',
+    `Measured by \`npm run test:package\` (test/package/package.test.ts) on ${new Date().toISOString().slice(0, 10)}:`,
+    `Node ${process.versions.node}, npm ${run('npm', ['--version'], { cwd: tmp }).trim()}, ${cpus().length} cores,`,
+    `helpdesk-kit and create-helpdesk-kit ${rootPackage.version} packed by \`node scripts/pack.mjs\`. Each way`,
+    'starts with an empty npm cache (`--cache <new folder>`), as on a new machine; packages are counted',
+    "in the lock file npm writes (npx's own folder in the cache, and the site's).",
+    '',
+    '| way | write the starter | then `npm install` in the site | together |',
+    '| --- | --- | --- | --- |',
+    ...figures.map(row),
+    '',
+    'Commands (the tarballs instead of the registry, which is what the README says to try before publishing):',
+    '',
+    '```sh',
+    'node scripts/pack.mjs --out $PACK',
+    '# npm create helpdesk-kit@latest my-help',
+    'npm exec --yes --cache $CACHE_A --package $PACK/create-helpdesk-kit-<version>.tgz -- create-helpdesk-kit my-help',
+    'cd my-help && npm install --cache $CACHE_A --no-audit --no-fund --foreground-scripts $PACK/helpdesk-kit-<version>.tgz',
+    '# npx helpdesk-kit init my-help',
+    'npm exec --yes --cache $CACHE_B --package $PACK/helpdesk-kit-<version>.tgz -- helpdesk-kit init my-help',
+    'cd my-help && npm install --cache $CACHE_B --no-audit --no-fund $PACK/helpdesk-kit-<version>.tgz',
+    '```',
+    '',
+    "The init way's `npm install` reuses the cache npx filled, so it is faster than the create way's;",
+    'the create way downloads each package once.',
+    '',
+  ].join('\n');
+}
+
+describe('the packed packages', () => {
+  it('helpdesk-kit ships the compiled package, the templates and the docs, with a manifest without scripts', () => {
+    expect(kitFiles).toContain('dist/cli/index.js');
+    expect(kitFiles).toContain('templates/starter/gitignore');
+    expect(kitFiles).toContain('templates/scaffold.mjs');
+    expect(kitFiles).toContain('docs/feedback.md');
+    expect(
+      kitFiles.filter(
+        (f) =>
+          f.startsWith('content/') ||
+          f.startsWith('test/') ||
+          f.startsWith('scripts/') ||
+          f.startsWith('packages/') ||
+          f.startsWith('docs/screenshots/') ||
+          f.endsWith('.test.js'),
+      ),
+    ).toEqual([]);
+    const manifest = JSON.parse(run('tar', ['-xzOf', kitTarball, 'package/package.json'], { cwd: tmp }));
+    expect(manifest.scripts).toBeUndefined();
+    expect(manifest.devDependencies).toBeUndefined();
   });
 
-  it('installs without an engine warning on the Node the package supports', () => {
+  it('create-helpdesk-kit ships its script and the template, and nothing else', () => {
+    expect(createFiles.filter((f) => !f.startsWith('templates/')).sort()).toEqual([
+      'LICENSE',
+      'README.md',
+      'index.mjs',
+      'package.json',
+    ]);
+    expect(createFiles.filter((f) => f.startsWith('templates/')).sort()).toEqual(
+      kitFiles
+        .filter((f) => f.startsWith('templates/'))
+        .concat('templates/helpdesk-kit.json')
+        .sort(),
+    );
+  });
+
+  it('npm create and npx helpdesk-kit init write the same site, npx installing far more to do it', () => {
+    expect(Object.keys(created)).toHaveLength(24);
+    const [create, init] = figures;
+    expect(create!.scaffold.packages).toBe(1);
+    expect(init!.scaffold.packages).toBeGreaterThan(100);
+  });
+});
+
+describe('a site made with npm create from the packed initializer', () => {
+  it('installed helpdesk-kit from the tarball, Astro 7, without tsx or a native SQLite module', () => {
+    const installed = JSON.parse(readFileSync(path.join(site, 'node_modules/helpdesk-kit/package.json'), 'utf8'));
+    expect(installed.version).toBe(rootPackage.version);
+    expect(existsSync(path.join(site, 'node_modules/tsx'))).toBe(false);
+    expect(existsSync(path.join(site, 'src/pages'))).toBe(false);
+    expect(run('npm', ['ls', 'astro', '--depth=0'], { cwd: site })).toMatch(/astro@7\.\d+\.\d+/);
+    expect(existsSync(path.join(site, 'node_modules/better-sqlite3'))).toBe(false);
+    expect(run('npm', ['ls', '--all', '--parseable'], { cwd: site })).not.toContain('better-sqlite3');
+  });
+
+  it('installs without a warning and compiles nothing', () => {
+    expect(installOutput).not.toMatch(/npm warn/i);
     expect(installOutput).not.toMatch(/EBADENGINE/);
-    // The undici Astro's font code loads: its own copy if npm nested one, else the site's.
-    const nested = path.join(site, 'node_modules/unifont/node_modules/undici/package.json');
-    const undici = existsSync(nested) ? nested : path.join(site, 'node_modules/undici/package.json');
-    expect(JSON.parse(readFileSync(undici, 'utf8')).version).toMatch(/^7\./);
+    expect(installOutput).not.toMatch(/allowScripts|install scripts?/i);
+    expect(installOutput).not.toMatch(/gyp/i);
+    // No installed package has an install script: nothing for npm to run or ask about.
+    expect(run('npm', ['install-scripts', 'ls'], { cwd: site, withStderr: true })).toContain(
+      'No packages with unreviewed install scripts.',
+    );
+    const compiled = spawnSync('find', ['node_modules', '-path', '*/build/Release/*.node'], {
+      cwd: site,
+      encoding: 'utf8',
+    });
+    expect(compiled.stdout).toBe('');
   });
 
   it('builds pages with the replaced footer and the custom stylesheet', () => {
@@ -171,6 +356,16 @@ describe('a site made with helpdesk-kit init from the packed package', () => {
     expect(out.stderr).toBe('');
     expect(out.stdout).toMatch(/files checked: no problems\n$/);
     expect(out.status).toBe(0);
+  });
+
+  it('every doc the starter points to is in node_modules/helpdesk-kit', () => {
+    const refs = new Set(
+      Object.values(created).flatMap((text) =>
+        [...text.matchAll(/node_modules\/helpdesk-kit\/([\w./-]*\w)/g)].map((m) => m[1]!),
+      ),
+    );
+    expect(refs.size).toBeGreaterThanOrEqual(3);
+    for (const ref of refs) expect(existsSync(path.join(site, 'node_modules/helpdesk-kit', ref)), ref).toBe(true);
   });
 
   it('helpdesk-kit feedback report --format html > f.html writes a valid HTML page', async () => {
