@@ -175,8 +175,10 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
       'astro:build:start': async () => {
         await build?.contentLoaded();
       },
-      'astro:build:setup': ({ target }) => {
-        if (target === 'client') build?.serverBundled();
+      'astro:build:setup': ({ updateConfig }) => {
+        // Astro 6+ runs this hook once, before every bundle; the pages' bundle is the prerender
+        // environment's, and the pages render after it (and the client bundle).
+        updateConfig({ plugins: [onPagesBundled(() => build?.serverBundled())] });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const finishing = build;
@@ -194,6 +196,15 @@ function throwOnStart(error: Error): PluginOption {
     configResolved() {
       throw error;
     },
+  };
+}
+
+/** A Vite plugin that calls `done` once the pages' (prerender) bundle is written. */
+function onPagesBundled(done: () => void): PluginOption {
+  return {
+    name: 'helpdesk-kit:pages-bundled',
+    applyToEnvironment: (environment) => environment.name === 'prerender',
+    closeBundle: done,
   };
 }
 

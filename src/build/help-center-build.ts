@@ -56,7 +56,7 @@ export const CONTENT_CHECK_CACHE_FILE = 'helpdesk-kit-content-check.json';
 export interface HelpCenterBuild {
   /** `astro:build:start`: the content is loaded, nothing renders Markdown any more. */
   contentLoaded(): Promise<void>;
-  /** `astro:build:setup` of the client: Pagefind writes while the pages render. */
+  /** The pages' (prerender) bundle is written: Pagefind writes while the client bundles and the pages render. */
   serverBundled(): void;
   /** `astro:build:done`: the search index, manifest and redirects into the output folder. */
   finish(outDir: string, logger: AstroIntegrationLogger): Promise<void>;

@@ -48,7 +48,7 @@ export function loadGitHistory(root: string, pathspec = 'content', options: GitH
   const revision = safe(() => git(root, ['rev-parse', 'HEAD']).trim());
   const shallow = safe(() => git(root, ['rev-parse', '--is-shallow-repository']).trim()) === 'true';
   const boundaries = new Set(shallow ? readShallowCommits(top) : []);
-  let log = '';
+  let log: string;
   try {
     const renames = options.renames === false ? ['--no-renames'] : ['-M'];
     log = git(root, ['log', '--format=%x00%H %ct', '--name-status', ...renames, '--no-color', '--', pathspec]);

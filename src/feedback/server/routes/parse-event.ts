@@ -45,7 +45,7 @@ export function parseEvent<S extends z.ZodTypeAny>(
       `${broken || '(body)'}: contains an unpaired surrogate escape (\\uD800-\\uDFFF); send valid Unicode text`,
     ]);
   const parsed = schema.safeParse(raw, { reportInput: true });
-  if (parsed.success) return { ok: true, value: parsed.data as z.output<S> };
+  if (parsed.success) return { ok: true, value: parsed.data };
   const issues = parsed.error.issues;
   const unknownItem = issues.some((i) => i.code === 'custom' && i.params?.unknownItem === true);
   if (unknownItem) {

@@ -10,17 +10,18 @@ import type * as NodeSqlite from 'node:sqlite';
 const SQLITE_WARNING = 'SQLite is an experimental feature';
 
 function loadNodeSqlite(): typeof NodeSqlite {
-  const emitWarning = process.emitWarning;
-  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+  // Read and put back as a plain value: the same function object, so nothing else sees a change.
+  const emitWarning: unknown = Reflect.get(process, 'emitWarning');
+  process.emitWarning = (warning: string | Error, ...rest: unknown[]) => {
     const message = typeof warning === 'string' ? warning : warning.message;
     const type = typeof rest[0] === 'string' ? rest[0] : (rest[0] as { type?: unknown } | undefined)?.type;
     if (type === 'ExperimentalWarning' && message.startsWith(SQLITE_WARNING)) return;
-    (emitWarning as (...args: unknown[]) => void).call(process, warning, ...rest);
-  }) as typeof process.emitWarning;
+    Reflect.apply(emitWarning as (...args: unknown[]) => void, process, [warning, ...rest]);
+  };
   try {
     return createRequire(import.meta.url)('node:sqlite') as typeof NodeSqlite;
   } finally {
-    process.emitWarning = emitWarning;
+    Reflect.set(process, 'emitWarning', emitWarning);
   }
 }
 
