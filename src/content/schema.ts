@@ -106,9 +106,9 @@ export type FaqFrontmatter = z.infer<typeof FaqFrontmatterSchema>;
 export const ContactSchema = z
   .object({
     /** Support email address. */
-    email: z.string().email('must be an email address like help@example.com').optional(),
+    email: z.email('must be an email address like help@example.com').optional(),
     /** URL of the live chat. */
-    chatUrl: z.string().url('must be a full URL like https://example.com/chat').optional(),
+    chatUrl: z.url('must be a full URL like https://example.com/chat').optional(),
     /** Phone number and the hours it is answered. */
     phone: z
       .object({
@@ -120,7 +120,7 @@ export const ContactSchema = z
       .strict()
       .optional(),
     /** URL of the support ticket form. */
-    ticketUrl: z.string().url('must be a full URL like https://example.com/tickets/new').optional(),
+    ticketUrl: z.url('must be a full URL like https://example.com/tickets/new').optional(),
   })
   .strict();
 export type Contact = z.infer<typeof ContactSchema>;
@@ -241,7 +241,7 @@ export const SiteSettingsSchema = z
     /** The help center's name, shown in the header and page titles. */
     name: z.string().trim().min(1),
     /** The production URL, used for canonical links, the sitemap and the feedback origin allow-list. */
-    url: z.string().url('must be a full URL like https://help.example.com'),
+    url: z.url('must be a full URL like https://help.example.com'),
     /** Path prefix when the site is not served from the domain root, e.g. "/help". */
     base: z
       .string()
@@ -265,9 +265,9 @@ export const SiteSettingsSchema = z
     /** How readers reach a human. */
     contact: ContactSchema.prefault({}),
     /** The "Was this helpful?" endpoint, e.g. https://feedback.example.com/feedback. Omit to hide the widget. */
-    feedbackEndpoint: z.string().url('must be a full URL like https://feedback.example.com/feedback').optional(),
+    feedbackEndpoint: z.url('must be a full URL like https://feedback.example.com/feedback').optional(),
     /** Repository URL for "Edit this page" links, e.g. https://github.com/acme/help/edit/main. */
-    editUrl: z.string().url('must be a full URL like https://github.com/acme/help/edit/main').optional(),
+    editUrl: z.url('must be a full URL like https://github.com/acme/help/edit/main').optional(),
     /** Report searches (query, result count, result opened) to the feedback endpoint. Off by default. */
     searchInsights: z.boolean().default(false),
     /** The in-product widget (`/widget.js`). */

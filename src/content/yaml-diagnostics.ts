@@ -2,8 +2,7 @@
  * The two findings every settings and frontmatter file can produce, worded once: YAML that does
  * not parse, and values that fail their zod schema, each placed on the line that holds them.
  */
-import type { ZodIssue } from 'zod';
-import { describeIssue, formatIssuePath } from '../lib/errors.ts';
+import { describeIssue, formatIssuePath, type ZodIssue } from '../lib/errors.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { ParsedYaml, YamlSyntaxError } from './yaml-source.ts';
 

@@ -58,7 +58,7 @@ export const FeedbackManifestSchema = z
     /** The git commit the site was built from, or "unknown". */
     revision: RevisionSchema,
     /** The production URL of the site; its origin is always allowed to post votes. */
-    siteUrl: z.string().url('must be a full URL like https://help.example.com'),
+    siteUrl: z.url('must be a full URL like https://help.example.com'),
     /** Every article and FAQ that shows the widget. */
     items: z.array(FeedbackManifestItemSchema),
   })

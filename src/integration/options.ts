@@ -24,7 +24,7 @@ export const HelpCenterOptionsSchema = z
     /** The project's own stylesheets, loaded after ours on every page: `['./src/brand.css']`. */
     customCss: z.array(z.string().min(1)).default([]),
     /** Replaces site.yaml's feedbackEndpoint: a URL, or `false` for no "Was this helpful?" widget. */
-    feedbackEndpoint: z.union([z.string().url(), z.literal(false)]).optional(),
+    feedbackEndpoint: z.union([z.url(), z.literal(false)]).optional(),
     /** Replaces site.yaml's searchInsights. */
     searchInsights: z.boolean().optional(),
     /** Replaces site.yaml's widget.origins: the product origins that may embed the in-product widget. */

@@ -14,7 +14,12 @@
 import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { AstroConfig, ContentEntryRenderFunction } from 'astro';
-import { isUnifiedProcessor, type AstroMarkdownOptions } from '@astrojs/markdown-remark';
+import {
+  isUnifiedProcessor,
+  type AstroMarkdownOptions,
+  type RehypePlugins,
+  type RemarkPlugins,
+} from '@astrojs/markdown-remark';
 import { REHYPE_PLUGINS_BY_NAME, REMARK_PLUGINS_BY_NAME } from '../../content/markdown-config.ts';
 
 export type MarkdownEntry = Parameters<ContentEntryRenderFunction>[0];
@@ -38,7 +43,7 @@ export interface MarkdownRenderRequest {
 }
 export type MarkdownRenderReply = { id: number; rendered: RenderedMarkdown } | { id: number; error: string };
 
-type PluginList = NonNullable<AstroMarkdownOptions['remarkPlugins'] | AstroMarkdownOptions['rehypePlugins']>;
+type PluginList = RemarkPlugins | RehypePlugins;
 
 /** The plugins as a thread can load them, or why one cannot be. */
 function toThreadPlugins(

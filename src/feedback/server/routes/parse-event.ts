@@ -23,7 +23,7 @@ export function rejectEvent(
  * `input` is the body text (parsed as JSON here) or an already-built object (a form). An id the
  * manifest does not know is counted as dropped.unknown_item rather than invalid.
  */
-export function parseEvent<S extends z.ZodTypeAny>(
+export function parseEvent<S extends z.ZodType>(
   schema: S,
   input: { json: string } | { value: unknown },
   noun: string,

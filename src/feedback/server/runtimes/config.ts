@@ -111,7 +111,7 @@ export const FeedbackEnvSchema = z.object({
   /** Cloudflare Turnstile secret; when set, votes with a comment need a token. */
   FEEDBACK_TURNSTILE_SECRET: z.string().min(1).optional(),
   /** Override of Turnstile's siteverify URL (tests, proxies). */
-  FEEDBACK_TURNSTILE_SITEVERIFY_URL: z.string().url().optional(),
+  FEEDBACK_TURNSTILE_SITEVERIFY_URL: z.url().optional(),
   /** Mount path when the platform routes e.g. /api/feedback to this function ("/api"). */
   FEEDBACK_BASE_PATH: z
     .string()
