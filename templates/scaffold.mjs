@@ -5,7 +5,9 @@
  * initializer installs no dependency. Returns what it wrote; no console, no exit.
  *
  * Template files that npm would drop or hide from a tarball are stored without their leading dot
- * (`gitignore`, `gitkeep`, `github/`) and renamed here. Text files get `{{key}}` placeholders
+ * (`gitignore`, `gitkeep`, `github/`) and renamed here; so is the site's package.json
+ * (`package.tmpl.json`), which in the repository would make templates/starter/ a package of its
+ * own to TypeScript and Node (the starter's imports of helpdesk-kit would stop resolving). Text files get `{{key}}` placeholders
  * replaced: the site's name and title, and helpdesk-kit's version, Astro range and Node range.
  */
 import { randomBytes } from 'node:crypto';
@@ -22,7 +24,12 @@ export const SECRET_FILE = '.env';
 /** Where a site finds helpdesk-kit's documentation once it has run `npm install`. */
 export const DOCS_DIR = 'node_modules/helpdesk-kit/docs';
 
-const RENAMED = { gitignore: '.gitignore', gitkeep: '.gitkeep', github: '.github' };
+const RENAMED = {
+  gitignore: '.gitignore',
+  gitkeep: '.gitkeep',
+  github: '.github',
+  'package.tmpl.json': 'package.json',
+};
 /** Text files whose placeholders are replaced. */
 const TEXT = /\.(md|mdx|ya?ml|toml|json|mjs|ts|mts)$|gitignore$/;
 const PLACEHOLDER = /\{\{(name|title|version|astroRange|nodeRange)\}\}/g;

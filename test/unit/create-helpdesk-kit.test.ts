@@ -127,6 +127,37 @@ describe('create-helpdesk-kit', () => {
     });
   });
 
+  it('asks for the folder on a terminal', () => {
+    // util-linux's script gives the initializer a terminal and types the answer into it.
+    const cwd = path.join(tmp, 'asked');
+    mkdirSync(cwd);
+    const out = spawnSync(
+      'script',
+      ['-qec', `"${process.execPath}" "${path.join(staged, 'index.mjs')}"`, '/dev/null'],
+      {
+        cwd,
+        input: 'Team Docs\n',
+        encoding: 'utf8',
+      },
+    );
+    expect(out.status).toBe(0);
+    expect(out.stdout).toContain('Folder for the new help center (my-help): ');
+    expect(out.stdout).toContain('Created team-docs in Team Docs/ (24 files).');
+    expect(readdirSync(cwd)).toEqual(['Team Docs']);
+  });
+
+  it('stops on a Node older than helpdesk-kit needs', () => {
+    const old = path.join(tmp, 'old-node');
+    stageInitializer(old);
+    const manifest = JSON.parse(readFileSync(path.join(old, 'package.json'), 'utf8'));
+    writeFileSync(path.join(old, 'package.json'), JSON.stringify({ ...manifest, engines: { node: '>=99.0.0' } }));
+    expect(create(path.join(old, 'index.mjs'), ['site'], path.join(tmp, 'old-node-run'))).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `create-helpdesk-kit: helpdesk-kit needs Node.js 99.0.0 or newer; this is ${process.versions.node}\n`,
+    });
+  });
+
   it('says so when its template is missing', () => {
     const broken = path.join(tmp, 'broken');
     mkdirSync(broken);

@@ -4,6 +4,7 @@
  * files, the CLI's output and its messages) in the packed file list, so a site can open it in
  * node_modules/helpdesk-kit/.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -44,11 +45,20 @@ describe('the published manifest', () => {
     expect(manifest.exports).toEqual(repo.exports);
   });
 
+  it('npm pack in the repository stops and says how to pack, instead of packing its manifest', () => {
+    const out = spawnSync('npm', ['pack', '--dry-run'], { cwd: ROOT, encoding: 'utf8' });
+    expect(out.status).not.toBe(0);
+    expect(out.stderr).toContain(
+      'The repository is not packed as it is: its package.json has the scripts and devDependencies of\n' +
+        'development. Run `npm run pack` (node scripts/pack.mjs)',
+    );
+  });
+
   it('ships the docs, the templates and the code that writes them, but not the screenshots', () => {
     const docs = readdirSync(path.join(ROOT, 'docs')).filter((f) => f.endsWith('.md'));
     expect(docs.length).toBeGreaterThan(5);
     for (const doc of docs) expect(packed, doc).toContain(`docs/${doc}`);
-    for (const file of ['templates/scaffold.mjs', 'templates/scaffold.d.mts', 'templates/starter/package.json'])
+    for (const file of ['templates/scaffold.mjs', 'templates/scaffold.d.mts', 'templates/starter/package.tmpl.json'])
       expect(packed).toContain(file);
     expect([...packed].filter((f) => f.startsWith('docs/screenshots/'))).toEqual([]);
   });
