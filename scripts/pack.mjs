@@ -1,4 +1,4 @@
-// `npm run pack`: the two published packages, each staged in its own folder with a package.json
+// `npm run pack:staged`: the two published packages, each staged in its own folder with a package.json
 // that holds only what a site needs at run time, then packed there (release.yml publishes the same
 // folders). The repository's package.json keeps its scripts and devDependencies; a team's install
 // never sees them, so npm has no install script of ours to ask about.
@@ -118,7 +118,7 @@ async function main() {
   if (values.refuse) {
     process.stderr.write(
       'The repository is not packed as it is: its package.json has the scripts and devDependencies of\n' +
-        'development. Run `npm run pack` (node scripts/pack.mjs): it stages both packages in .pack/ with\n' +
+        'development. Run `npm run pack:staged` (node scripts/pack.mjs): it stages both packages in .pack/ with\n' +
         'published manifests and packs them there; release.yml publishes those folders.\n',
     );
     return 1;

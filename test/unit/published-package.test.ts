@@ -50,7 +50,7 @@ describe('the published manifest', () => {
     expect(out.status).not.toBe(0);
     expect(out.stderr).toContain(
       'The repository is not packed as it is: its package.json has the scripts and devDependencies of\n' +
-        'development. Run `npm run pack` (node scripts/pack.mjs)',
+        'development. Run `npm run pack:staged` (node scripts/pack.mjs)',
     );
   });
 

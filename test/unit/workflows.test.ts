@@ -94,7 +94,7 @@ describe('workflow files', () => {
     const runs = release.jobs.publish!.steps.map((s) => s.run ?? '');
     expect(runs).toContain('npm publish .pack/helpdesk-kit --provenance --access public');
     expect(runs).toContain('npm publish .pack/create-helpdesk-kit --provenance --access public');
-    expect(runs.indexOf('npm run pack')).toBeLessThan(
+    expect(runs.indexOf('npm run pack:staged')).toBeLessThan(
       runs.indexOf('npm publish .pack/helpdesk-kit --provenance --access public'),
     );
   });
