@@ -92,10 +92,10 @@ describe('workflow files', () => {
     expect(release.on).toEqual({ push: { tags: ['v*'] } });
     expect(release.permissions).toEqual({ contents: 'read', 'id-token': 'write' });
     const runs = release.jobs.publish!.steps.map((s) => s.run ?? '');
-    expect(runs).toContain('npm publish .pack/helpdesk-kit --provenance --access public');
-    expect(runs).toContain('npm publish .pack/create-helpdesk-kit --provenance --access public');
-    expect(runs.indexOf('npm run pack:staged')).toBeLessThan(
-      runs.indexOf('npm publish .pack/helpdesk-kit --provenance --access public'),
-    );
+    const publish = (name: string) =>
+      runs.indexOf(`npm publish .pack/${name} --provenance --access public --tag "$DIST_TAG"`);
+    expect(publish('helpdesk-kit')).toBeGreaterThan(runs.indexOf('npm run pack:staged'));
+    expect(publish('create-helpdesk-kit')).toBeGreaterThan(publish('helpdesk-kit'));
+    expect(runs.indexOf('npm run pack:staged')).toBeGreaterThan(-1);
   });
 });
