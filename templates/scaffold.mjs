@@ -7,8 +7,9 @@
  * Template files that npm would drop or hide from a tarball are stored without their leading dot
  * (`gitignore`, `gitkeep`, `github/`) and renamed here; so is the site's package.json
  * (`package.tmpl.json`), which in the repository would make templates/starter/ a package of its
- * own to TypeScript and Node (the starter's imports of helpdesk-kit would stop resolving). Text files get `{{key}}` placeholders
- * replaced: the site's name and title, and helpdesk-kit's version, Astro range and Node range.
+ * own to TypeScript and Node (the starter's imports of helpdesk-kit would stop resolving).
+ * Text files get `{{key}}` placeholders replaced: the site's name and title, and helpdesk-kit's
+ * version, Astro range and Node range.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';

@@ -101,7 +101,15 @@ async function main(argv) {
     return 1;
   }
   const scaffold = await import(pathToFileURL(scaffoldFile).href);
-  const kit = scaffold.getKitInfo(JSON.parse(readFileSync(templates.kitPackage, 'utf8')));
+  let kit;
+  try {
+    kit = scaffold.getKitInfo(JSON.parse(readFileSync(templates.kitPackage, 'utf8')));
+  } catch (error) {
+    process.stderr.write(
+      `create-helpdesk-kit: ${templates.kitPackage}: ${/** @type {Error} */ (error).message}; reinstall the package\n`,
+    );
+    return 1;
+  }
   const target = path.resolve(dir);
   const result = scaffold.scaffoldSite({ target, kit, templateDir: path.join(templates.dir, 'starter') });
   if (!result.ok) {

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { INITIALIZER, ROOT, stageInitializer } from '../../scripts/pack.mjs';
+import { getKitInfo } from '../../templates/scaffold.mjs';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const rootPackage = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -156,6 +157,21 @@ describe('create-helpdesk-kit', () => {
       stdout: '',
       stderr: `create-helpdesk-kit: helpdesk-kit needs Node.js 99.0.0 or newer; this is ${process.versions.node}\n`,
     });
+  });
+
+  it('says so when the helpdesk-kit versions it carries are broken', () => {
+    const broken = path.join(tmp, 'no-astro');
+    stageInitializer(broken);
+    const info = path.join(broken, 'templates/helpdesk-kit.json');
+    writeFileSync(info, JSON.stringify({ ...JSON.parse(readFileSync(info, 'utf8')), peerDependencies: {} }));
+    expect(create(path.join(broken, 'index.mjs'), ['site'], path.join(tmp, 'no-astro-run'))).toEqual({
+      status: 1,
+      stdout: '',
+      stderr: `create-helpdesk-kit: ${info}: helpdesk-kit's package.json has no peerDependencies.astro; reinstall the package\n`,
+    });
+    expect(() => getKitInfo({ name: 'other', version: '1.0.0' })).toThrow(
+      "this is not helpdesk-kit's package.json (name: other)",
+    );
   });
 
   it('says so when its template is missing', () => {
