@@ -111,13 +111,17 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
         const hasMdx = config.integrations.some((integration) => integration.name === '@astrojs/mdx');
         // With a prefix for every language, the bare root leads to the default language's home.
         const redirects = settings.defaultLocalePrefix ? { '/': `${base}${settings.language}/` } : {};
+        const markdown = helpCenterMarkdown(getLinkOptions(contentDir, base, settings), config.markdown.processor);
         updateConfig({
           redirects,
           site: settings.url,
           base,
           trailingSlash: 'ignore',
           build: { format: 'directory', inlineStylesheets: 'never' },
-          markdown: helpCenterMarkdown(getLinkOptions(contentDir, base, settings)),
+          // Our components are written for HTML whitespace (a space between inline elements is
+          // kept), Astro 6's default; Astro 7's default, 'jsx', would join "angezeigt.Original".
+          compressHTML: true,
+          markdown,
           integrations: hasMdx ? [] : [mdx()],
           vite: {
             plugins: [
@@ -145,7 +149,15 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
         try {
           if (command === 'build') {
             build = await startHelpCenterBuild({
-              astroConfig: config,
+              // With our Markdown processor: `config` is as it was before updateConfig().
+              astroConfig: {
+                ...config,
+                markdown: {
+                  ...config.markdown,
+                  processor: markdown.processor,
+                  shikiConfig: { ...config.markdown.shikiConfig, ...markdown.shikiConfig },
+                },
+              },
               contentDir,
               settings,
               schemas,
@@ -178,7 +190,9 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
       'astro:build:setup': ({ updateConfig }) => {
         // Astro 6+ runs this hook once, before every bundle; the pages' bundle is the prerender
         // environment's, and the pages render after it (and the client bundle).
-        updateConfig({ plugins: [onPagesBundled(() => build?.serverBundled())] });
+        updateConfig({
+          plugins: [onPagesBundled(() => build?.serverBundled())],
+        });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const finishing = build;

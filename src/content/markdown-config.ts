@@ -3,7 +3,8 @@
  * astro.config.mjs. The Markdown threads (markdown-threads.ts) build the same processor on each
  * worker thread, finding these plugins by name, since functions cannot be sent to a thread.
  */
-import { unified } from '@astrojs/markdown-remark';
+import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
+import type { MarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkHeadingIds } from './remark-heading-ids.ts';
@@ -27,19 +28,27 @@ export const REHYPE_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) 
 /**
  * Astro's `markdown` option: `:::note` callouts, `{#custom-id}` heading ids, content links rewritten
  * to page URLs, tables in keyboard-scrollable regions, one code theme. Our plugins are remark and
- * rehype plugins, so the processor is `unified()` (Astro 7's default, Sätteri, runs neither).
+ * rehype plugins, so the processor is `unified()` (Astro 7's default, Sätteri, runs neither). A
+ * project's own `unified()` (`current`) keeps its plugins and options, ours after its plugins.
  */
-export function helpCenterMarkdown(links: RemarkLinksOptions) {
+export function helpCenterMarkdown(links: RemarkLinksOptions, current?: MarkdownProcessor) {
+  const remarkPlugins = [
+    remarkDirective,
+    remarkCallouts,
+    remarkHeadingIds,
+    [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions],
+  ];
+  const rehypePlugins = [rehypeTableRegions];
+  let processor: ReturnType<typeof unified>;
+  if (current && isUnifiedProcessor(current)) {
+    // Added to the project's processor itself, as Astro adds the deprecated markdown.remarkPlugins
+    // to it: Astro counts what it added by that object, so nothing is added twice.
+    current.options.remarkPlugins.push(...remarkPlugins);
+    current.options.rehypePlugins.push(...rehypePlugins);
+    processor = current;
+  } else processor = unified({ remarkPlugins, rehypePlugins });
   return {
-    processor: unified({
-      remarkPlugins: [
-        remarkDirective,
-        remarkCallouts,
-        remarkHeadingIds,
-        [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions],
-      ],
-      rehypePlugins: [rehypeTableRegions],
-    }),
+    processor,
     // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
     shikiConfig: { theme: 'css-variables' as const },
   };
