@@ -20,11 +20,12 @@ and .env with the feedback endpoint's new secret (git-ignored). Never writes int
 is not empty. Then: cd dir, npm install, npm run dev.
 
 Options:
-  -y, --yes    ask nothing: without dir, create my-help
-  -h, --help   show this help
+  -y, --yes      ask nothing: without dir, create my-help
+  -h, --help     show this help
   -v, --version  show this initializer's version
 
-Exit code: 0 created, 1 the template is missing, 2 usage error or the folder is not empty.`;
+Exit code: 0 created, 1 Node is too old or the template is missing, 2 usage error or the folder
+is not empty.`;
 
 const DEFAULT_DIR = 'my-help';
 const here = import.meta.dirname;
