@@ -32,7 +32,17 @@ export async function startDevServer(name: string, contentDir: string, timeout =
   const port = await findFreePort();
   const child = spawn(
     process.execPath,
-    [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    // --ignore-lock: Astro 7 allows one tracked dev server per project root, and every test site
+    // here is the repository's root with another content folder, some at the same time.
+    [
+      path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'),
+      'dev',
+      '--ignore-lock',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
     {
       cwd: REPO_ROOT,
       env: {
