@@ -34,7 +34,7 @@ export default defineConfig(
   },
   {
     // These implement a Promise-returning interface (FeedbackStore, the async hashing API every
-    // runtime shares) over synchronous code (better-sqlite3, node:crypto). `async` without `await`
+    // runtime shares) over synchronous code (node:sqlite, node:crypto). `async` without `await`
     // is deliberate: a throw becomes a rejection, as callers of the interface expect.
     files: ['src/feedback/server/stores/sqlite.ts', 'src/feedback/server/privacy/crypto.ts'],
     rules: { '@typescript-eslint/require-await': 'off' },
