@@ -1,0 +1,115 @@
+/**
+ * The compiled server (`helpdesk-kit feedback serve`) as its own process, for what only a real
+ * process shows: the very first request on a fresh process (unoptimised code, a small stack) and
+ * the documented timeouts at their real values (10 s for headers, 15 s for the whole request),
+ * which Node's default 30 s check interval used to stretch to 33-44 s. Slow (about 17 s): the
+ * two timeout cases run side by side.
+ */
+import net from 'node:net';
+import { afterEach, describe, expect, it } from 'vitest';
+import { BROWSER_UA, SITE_ORIGIN, createVoteBody } from '../../../../test/helpers/feedback/fixtures.ts';
+import {
+  createTempSite,
+  spawnFeedbackServer,
+  type SpawnedServer,
+} from '../../../../test/helpers/feedback/spawn-server.ts';
+
+const sites: Array<ReturnType<typeof createTempSite>> = [];
+const servers: SpawnedServer[] = [];
+afterEach(async () => {
+  for (const server of servers.splice(0)) {
+    server.proc.kill('SIGTERM');
+    await server.exited;
+  }
+  for (const site of sites.splice(0)) site.cleanup();
+});
+
+async function start(): Promise<SpawnedServer> {
+  const site = createTempSite();
+  sites.push(site);
+  const server = await spawnFeedbackServer({
+    FEEDBACK_DB: site.dbFile,
+    FEEDBACK_MANIFEST: site.manifestFile,
+    FEEDBACK_SECRET: 'a-test-secret-0123456789abcdef',
+  });
+  servers.push(server);
+  return server;
+}
+
+interface Closed {
+  /** Everything received before the server closed the connection. */
+  received: string;
+  /** Milliseconds from connecting to the close. */
+  elapsedMs: number;
+}
+
+/** Connect, send `bytes`, and wait (at most 40 s) for the server to close the connection. */
+function sendAndWaitForClose(port: number, bytes: string): Promise<Closed> {
+  return new Promise((resolve, reject) => {
+    const started = performance.now();
+    const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
+    let received = '';
+    const timer = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`the server kept the connection open for 40 s; got:\n${received}`));
+    }, 40_000);
+    socket.on('data', (d: Buffer) => (received += d.toString('latin1')));
+    socket.on('error', () => {});
+    socket.on('close', () => {
+      clearTimeout(timer);
+      resolve({ received, elapsedMs: performance.now() - started });
+    });
+  });
+}
+
+function parseJsonAnswer(raw: string): { status: number; body: { error: { code: string; message: string } } } {
+  const end = raw.indexOf('\r\n\r\n');
+  return { status: Number(raw.slice(9, 12)), body: JSON.parse(raw.slice(end + 4)) as never };
+}
+
+describe('a fresh server process', () => {
+  it('answers 4,000-deep JSON as its very first request with the 400 error shape, then keeps serving', async () => {
+    const server = await start();
+    const nested = `${'['.repeat(4000)}${']'.repeat(4000)}`;
+    const post = (path: string, body: string) =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { origin: SITE_ORIGIN, 'content-type': 'application/json', 'user-agent': BROWSER_UA },
+        body,
+      });
+    const first = await post('/feedback', `{"itemId":${nested}}`);
+    expect(first.status).toBe(400);
+    const body = (await first.json()) as { error: { code: string; message: string; issues: string[] } };
+    expect(body.error.code).toBe('InvalidFeedback');
+    expect(body.error.message).toBe('The vote has problems; fix the fields listed in issues.');
+    expect(body.error.issues).toContain('itemId: expected string, received array');
+    expect((await post('/feedback/search', `{"query":${nested}}`)).status).toBe(400);
+    expect((await post('/feedback', JSON.stringify(createVoteBody()))).status).toBe(202);
+    expect(server.logs()).not.toContain('"level":"error"');
+  });
+});
+
+describe('the documented timeouts, at their real values', () => {
+  it('closes a connection whose headers stop within 10-14 s, and one whose body stops within 15-19 s, each with a JSON 408', async () => {
+    const server = await start();
+    const body = JSON.stringify(createVoteBody());
+    const [headers, partialBody] = await Promise.all([
+      sendAndWaitForClose(server.port, `POST /feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: ${SITE_ORIGIN}\r\n`),
+      sendAndWaitForClose(
+        server.port,
+        `POST /feedback HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: ${SITE_ORIGIN}\r\nUser-Agent: ${BROWSER_UA}\r\n` +
+          `Content-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n${body.slice(0, 20)}`,
+      ),
+    ]);
+    for (const closed of [headers, partialBody]) {
+      const answer = parseJsonAnswer(closed.received);
+      expect(answer.status).toBe(408);
+      expect(answer.body.error.code).toBe('RequestTimeout');
+    }
+    // Node checks the limits once a second now (it was every 30 s): 10 s + 1 s, 15 s + 1 s, plus slack for a busy machine.
+    expect(headers.elapsedMs).toBeGreaterThanOrEqual(9_900);
+    expect(headers.elapsedMs).toBeLessThan(14_000);
+    expect(partialBody.elapsedMs).toBeGreaterThanOrEqual(14_900);
+    expect(partialBody.elapsedMs).toBeLessThan(19_000);
+  }, 60_000);
+});
