@@ -51,6 +51,13 @@ export const ErrorCodes = {
   InvalidFeedbackConfig: 'InvalidFeedbackConfig',
   /** The store could not be opened, migrated or read. */
   FeedbackStoreFailed: 'FeedbackStoreFailed',
+  // Import (helpdesk-kit import).
+  /** A value of the export (locale, slug, id, file or ZIP entry name) cannot be a path inside --out: the item is left out. */
+  ImportValueRefused: 'ImportValueRefused',
+  /** A file the import planned would land outside --out or public/images/imported/: nothing was written there. */
+  ImportPathOutside: 'ImportPathOutside',
+  /** The export ZIP has more entries or unpacks to more bytes than the import accepts. */
+  ImportArchiveTooLarge: 'ImportArchiveTooLarge',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 

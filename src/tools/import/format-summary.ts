@@ -1,6 +1,8 @@
 /** The import's summary and the linter's findings grouped by rule, as text for the terminal. */
 import { formatDiagnostic } from '../../content/diagnostics.ts';
 import type { LintResult } from '../lint/lint-content.ts';
+import { ErrorCodes } from '../../lib/errors.ts';
+import { formatRefusal } from './safe-paths.ts';
 import type { ImportNote, ImportResult } from './types.ts';
 
 /** At most this many lines per list; the rest is counted. */
@@ -25,6 +27,10 @@ export function formatImportReport(
   let out = `${verb} ${written.length} files${dryRun ? ' (dry run: nothing written)' : ''}:\n`;
   out += written.map((f) => `  ${f.path}\n`).join('');
   out += list('Kept because they exist and differ (use --force to overwrite)', result.kept);
+  out += list(
+    `Refused: values that cannot be a path inside ${contentDir}, nothing of them written (${ErrorCodes.ImportValueRefused})`,
+    s.refused.map(formatRefusal),
+  );
   out += list('How folders were mapped', s.mappings);
   out += list(
     'Renamed',

@@ -5,23 +5,11 @@
  * dry run, and never over a writer's changed file without `force`). Returns what it did; the CLI
  * prints it.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { CATEGORIES_FILE } from '../../content/paths.ts';
-import { SlugSchema } from '../../content/schema.ts';
 import { REDIRECTS_FILE } from '../../content/redirects-file.ts';
 import { normalizeRedirectPath } from '../../content/redirects.ts';
 import {
@@ -36,9 +24,20 @@ import { parseSourceFile } from './frontmatter.ts';
 import { getContentLayout, placeGroup, type ContentLayout } from './layout.ts';
 import { planVoteBaselineFile, readHostedExport, ImportSourceError } from './sources/hosted.ts';
 import { readMarkdownFolder } from './sources/markdown-folder.ts';
+import {
+  getPlacementRefusal,
+  getSlugProblem,
+  getSourceFileProblem,
+  resolveInside,
+  resolvePlannedTarget,
+  screenSourcePages,
+  writeFileInside,
+  type ImportRefusal,
+} from './safe-paths.ts';
 import { slugOrFallback, toSlug } from './slugs.ts';
 import { splitFaqPage, type FaqSection } from './split-faq.ts';
 import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
+import { extractZipExport } from './unzip-export.ts';
 import type {
   ConversionCounts,
   ImportResult,
@@ -85,42 +84,48 @@ interface PlannedFaq {
 }
 
 const SITE_FILE = 'site.yaml';
+/** The temporary folder a Document360 ZIP is unpacked in starts so; it is removed however the import ends. */
+export const IMPORT_TEMP_PREFIX = 'helpdesk-kit-import-';
 
 export function importContent(options: ImportOptions): ImportResult {
   const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: 0, includesToFill: [] };
   if (!existsSync(options.source))
     throw new ImportSourceError(`${options.source} does not exist; pass the export file or folder you saved`);
-  const { set, cleanup } = readSource(options, counts);
+  const refused: ImportRefusal[] = [];
+  let tempDir: string | undefined;
   try {
-    return planAndWrite(set, options, counts);
+    const makeTempDir = () => (tempDir = mkdtempSync(path.join(os.tmpdir(), IMPORT_TEMP_PREFIX)));
+    const { set, sourceRoot } = readSource(options, counts, refused, makeTempDir);
+    return planAndWrite(set, options, counts, refused, sourceRoot);
   } finally {
-    cleanup();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
 }
 
-function readSource(options: ImportOptions, counts: ConversionCounts): { set: SourceSet; cleanup: () => void } {
+function readSource(
+  options: ImportOptions,
+  counts: ConversionCounts,
+  refused: ImportRefusal[],
+  makeTempDir: () => string,
+): { set: SourceSet; sourceRoot: string } {
   const { from, source } = options;
   if (from === 'document360' && statSync(source).isFile()) {
     if (!/\.zip$/i.test(source))
       throw new ImportSourceError(
         `${source} is not a ZIP file; pass Document360's export ZIP or the folder it unpacks to`,
       );
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kit-import-'));
-    for (const [name, data] of Object.entries(unzipSync(readFileSync(source)))) {
-      const target = path.join(dir, name);
-      if (!target.startsWith(dir + path.sep)) continue; // a path that climbs out of the archive
-      if (name.endsWith('/')) continue;
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, data);
-    }
-    const set = readMarkdownFolder('document360', dir, counts);
-    return { set, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    const dir = makeTempDir();
+    refused.push(...extractZipExport(source, dir));
+    return { set: readMarkdownFolder('document360', dir, counts), sourceRoot: dir };
   }
   if (from === 'zendesk' || from === 'intercom' || from === 'helpscout' || from === 'freshdesk')
-    return { set: readHostedExport(from, source, counts), cleanup: () => {} };
+    return {
+      set: readHostedExport(from, source, counts),
+      sourceRoot: statSync(source).isDirectory() ? source : path.dirname(source),
+    };
   if (!statSync(source).isDirectory())
     throw new ImportSourceError(`${source} is not a folder; pass the ${from} project's folder`);
-  return { set: readMarkdownFolder(from, source, counts), cleanup: () => {} };
+  return { set: readMarkdownFolder(from, source, counts), sourceRoot: source };
 }
 
 /** Unique ids: the first keeps its id, later ones get "-2", "-3". */
@@ -131,7 +136,13 @@ function uniqueId(base: string, taken: Set<string>): string {
   return id;
 }
 
-function planAndWrite(set: SourceSet, options: ImportOptions, counts: ConversionCounts): ImportResult {
+function planAndWrite(
+  set: SourceSet,
+  options: ImportOptions,
+  counts: ConversionCounts,
+  refused: ImportRefusal[],
+  sourceRoot: string,
+): ImportResult {
   const layout = getContentLayout();
   const root = path.dirname(options.outDir);
   const contentName = path.basename(options.outDir);
@@ -153,7 +164,10 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     translations: 0,
     faqSplits: [],
     faqNotSplit: [],
+    refused,
   };
+  // Locales and slugs of the source become folder and file names: unsafe ones leave their page out.
+  const pages = screenSourcePages(set.pages, summary.refused);
   const existingCategories = readYamlArray(path.join(options.outDir, CATEGORIES_FILE));
 
   // Categories and sections: ids from titles, unique, never a built-in route.
@@ -191,10 +205,10 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   };
 
   // Default-language pages first, in source order, so renames are the same on every run.
-  const defaults = set.pages
+  const defaults = pages
     .filter((p) => !p.locale)
     .sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
-  const translations = set.pages.filter((p) => p.locale);
+  const translations = pages.filter((p) => p.locale);
   const redirectOnly = defaults.filter((p) => p.redirectTo);
   const articles = defaults.filter((p) => !p.redirectTo);
   const faqSections = findFaqPages(articles, translations, summary, options.splitFaq ?? false);
@@ -213,6 +227,11 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   for (const page of articles) {
     const categoryId = categoryOf(page);
     const sectionId = sectionOf(page, categoryId);
+    const refusal = getPlacementRefusal(page, categoryId, sectionId);
+    if (refusal) {
+      summary.refused.push(refusal);
+      continue;
+    }
     const place = placeGroup(layout, categoryId, sectionId);
     groupsUsed.set(`${place.categoryId}\u0000${place.sectionId ?? ''}`, { page, sectionId, categoryId });
     const sections = faqSections.get(page);
@@ -227,7 +246,7 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
         };
         // The old heading id as the slug keeps `page#question` landing on the question (the slug is its anchor).
         let slug = section.anchor;
-        if (!SlugSchema.safeParse(slug).success || usedElsewhere(slug)) {
+        if (getSlugProblem(slug) || usedElsewhere(slug)) {
           const base = slugOrFallback(section.question, `${page.slugHint}-${i + 1}`);
           slug = base;
           for (let n = 2; usedElsewhere(slug); n++) slug = `${base}-${n}`;
@@ -371,6 +390,17 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
     if (!found) {
       summary.imagesMissing.push({ origin: from.page.origin, message: src });
+      return MISSING_IMAGE;
+    }
+    const problem = getSourceFileProblem(sourceRoot, found);
+    if (problem) {
+      summary.refused.push({
+        origin: from.page.origin,
+        title: from.page.title,
+        field: 'image',
+        value: src,
+        reason: problem,
+      });
       return MISSING_IMAGE;
     }
     let target = images.get(found);
@@ -550,13 +580,12 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   summary.unsafeHtmlRemoved = counts.unsafeHtmlRemoved;
 
   const kept = files.filter((f) => f.exists && !options.force).map((f) => f.path);
+  // Every target is checked before the first write (a dry run too), so a bad one writes nothing at all.
+  const targets = files.map((file) => ({ file, ...resolvePlannedTarget(options.outDir, file.path) }));
   if (!options.dryRun) {
-    for (const f of files) {
-      if (f.exists && !options.force) continue;
-      const abs = path.join(root, f.path);
-      mkdirSync(path.dirname(abs), { recursive: true });
-      if (f.copyFrom) copyFileSync(f.copyFrom, abs);
-      else writeFileSync(abs, f.text ?? '');
+    for (const { file, baseDir, relative } of targets) {
+      if (file.exists && !options.force) continue;
+      writeFileInside(baseDir, relative, file.copyFrom ? { copyFrom: file.copyFrom } : { data: file.text ?? '' });
     }
   }
   return { summary, files, kept, written: !options.dryRun };
@@ -809,7 +838,7 @@ function dropTitleHeading(body: string, title: string): string {
 }
 
 function plannedFile(root: string, rel: string, content: { text?: string; copyFrom?: string }): PlannedFile {
-  const abs = path.join(root, rel);
+  const abs = resolveInside(root, rel);
   let exists = false;
   if (existsSync(abs)) {
     const now = readFileSync(abs);

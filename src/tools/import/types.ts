@@ -1,5 +1,6 @@
 /** What the readers of each source hand to the common import steps, and what an import reports. */
 import type { VoteBaselineEntry } from '../../feedback/vote-baseline.ts';
+import type { ImportRefusal } from './safe-paths.ts';
 
 export const IMPORT_SOURCES = [
   'zendesk',
@@ -107,6 +108,8 @@ export interface ImportSummary {
   faqSplits: Array<{ origin: string; files: string[]; redirects: string[]; anchorsChanged: string[] }>;
   /** --split-faq: pages with question headings kept as articles, and split pages with something to look at. */
   faqNotSplit: ImportNote[];
+  /** Items left out because a value of theirs cannot safely be a path (safe-paths.ts). */
+  refused: ImportRefusal[];
 }
 
 export interface PlannedFile {
