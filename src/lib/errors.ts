@@ -44,6 +44,8 @@ export const ErrorCodes = {
   InternalError: 'InternalError',
   /** (503) The store does not answer. */
   StoreUnavailable: 'StoreUnavailable',
+  /** (503) A serverless deployment (Workers, Netlify, Vercel) has no FEEDBACK_SECRET, so it stores nothing. */
+  MissingFeedbackSecret: 'MissingFeedbackSecret',
   // Feedback operator errors (start-up, CLI).
   /** The feedback manifest (feedback-manifest.json from the build) is missing or malformed. */
   InvalidFeedbackManifest: 'InvalidFeedbackManifest',
