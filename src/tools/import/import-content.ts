@@ -35,6 +35,8 @@ import {
   type ImportRefusal,
 } from './safe-paths.ts';
 import { slugOrFallback, toSlug } from './slugs.ts';
+import { addUnsafeCounts, type UnsafeCounts } from '../../lib/sanitize-html.ts';
+import { sanitizeMarkdown } from './sanitize-markdown.ts';
 import { splitFaqPage, type FaqSection } from './split-faq.ts';
 import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
 import { extractZipExport } from './unzip-export.ts';
@@ -88,7 +90,7 @@ const SITE_FILE = 'site.yaml';
 export const IMPORT_TEMP_PREFIX = 'helpdesk-kit-import-';
 
 export function importContent(options: ImportOptions): ImportResult {
-  const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: 0, includesToFill: [] };
+  const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: {}, includesToFill: [] };
   if (!existsSync(options.source))
     throw new ImportSourceError(`${options.source} does not exist; pass the export file or folder you saved`);
   const refused: ImportRefusal[] = [];
@@ -158,7 +160,7 @@ function planAndWrite(
     imagesRemote: [],
     templateSyntaxRemoved: counts.templateSyntaxRemoved,
     includesToFill: counts.includesToFill,
-    unsafeHtmlRemoved: 0,
+    unsafeHtmlRemoved: {},
     droppedKeys: {},
     mappings: [...set.mappings],
     translations: 0,
@@ -167,7 +169,7 @@ function planAndWrite(
     refused,
   };
   // Locales and slugs of the source become folder and file names: unsafe ones leave their page out.
-  const pages = screenSourcePages(set.pages, summary.refused);
+  const pages = screenSourcePages(set.pages, summary.refused, sourceRoot);
   const existingCategories = readYamlArray(path.join(options.outDir, CATEGORIES_FILE));
 
   // Categories and sections: ids from titles, unique, never a built-in route.
@@ -456,7 +458,7 @@ function planAndWrite(
         ...(p.page.draft ? { draft: true } : {}),
       };
       const file = `${contentName}/${faq.contentPath}`;
-      files.push(plannedFile(root, file, { text: toMarkdownFile(frontmatter, body) }));
+      files.push(plannedFile(root, file, { text: toMarkdownFile(frontmatter, body, counts.unsafeHtmlRemoved) }));
       summary.imported.push({ file, origin: `${p.page.origin}#${faq.section.anchor}` });
       files_.push(file);
     }
@@ -495,7 +497,11 @@ function planAndWrite(
       ...(p.page.updated ? { updated: p.page.updated } : {}),
       ...(redirectFrom.length ? { redirectFrom } : {}),
     };
-    files.push(plannedFile(root, `${contentName}/${p.contentPath}`, { text: toMarkdownFile(frontmatter, rest) }));
+    files.push(
+      plannedFile(root, `${contentName}/${p.contentPath}`, {
+        text: toMarkdownFile(frontmatter, rest, counts.unsafeHtmlRemoved),
+      }),
+    );
     summary.imported.push({ file: `${contentName}/${p.contentPath}`, origin: p.page.origin });
   }
 
@@ -534,7 +540,11 @@ function planAndWrite(
       ...(t.updated ? { updated: t.updated } : {}),
       ...(redirectFrom.length ? { redirectFrom } : {}),
     };
-    files.push(plannedFile(root, `${contentName}/${contentPath}`, { text: toMarkdownFile(frontmatter, rest) }));
+    files.push(
+      plannedFile(root, `${contentName}/${contentPath}`, {
+        text: toMarkdownFile(frontmatter, rest, counts.unsafeHtmlRemoved),
+      }),
+    );
     summary.imported.push({ file: `${contentName}/${contentPath}`, origin: t.origin });
     summary.translations++;
   }
@@ -820,8 +830,11 @@ function fit(text: string, title: string): string {
   return `${t.slice(0, 159).replace(/\s+\S*$/, '')}…`;
 }
 
-function toMarkdownFile(frontmatter: Record<string, unknown>, body: string): string {
-  const tidy = mapProse(body, (prose) => prose.replace(/\n{3,}/g, '\n\n'));
+/** The file's text; its body passes the sanitiser last, so nothing written after it can bring HTML back. */
+function toMarkdownFile(frontmatter: Record<string, unknown>, body: string, removed: UnsafeCounts): string {
+  const safe = sanitizeMarkdown(body);
+  addUnsafeCounts(removed, safe.removed);
+  const tidy = mapProse(safe.markdown, (prose) => prose.replace(/\n{3,}/g, '\n\n'));
   return `---\n${stringifyYaml(frontmatter, { lineWidth: 0 })}---\n\n${tidy.trim()}\n`;
 }
 

@@ -5,6 +5,7 @@
  * inline code are left exactly as written (their braces are examples, not templates). What is
  * removed is counted with the file, for the summary.
  */
+import { addUnsafeCounts } from '../../lib/sanitize-html.ts';
 import { calloutTypeOf, htmlToMarkdown } from './html-to-markdown.ts';
 import type { ConversionCounts } from './types.ts';
 
@@ -253,13 +254,10 @@ export function convertHtmlAndStructure(body: string, ctx: TemplateContext, titl
   // desk's HTML, which makes alert boxes callouts and lets layout grids fall away.
   text = replaceHtmlBlocks(text, (html) => {
     const { markdown, unsafeRemoved } = htmlToMarkdown(html);
-    ctx.counts.unsafeHtmlRemoved += unsafeRemoved;
+    addUnsafeCounts(ctx.counts.unsafeHtmlRemoved, unsafeRemoved);
     return markdown;
   });
-  text = text.replace(/<script\b[\s\S]*?<\/script>/gi, () => {
-    ctx.counts.unsafeHtmlRemoved++;
-    return '';
-  });
+  // Scripts and other raw HTML: the import's last step (sanitize-markdown.ts) sanitises and counts them.
   text = convertDefinitionLists(text);
   return shiftHeadings(text, title);
 }

@@ -1,5 +1,6 @@
 /** What the readers of each source hand to the common import steps, and what an import reports. */
 import type { VoteBaselineEntry } from '../../feedback/vote-baseline.ts';
+import type { UnsafeCounts } from '../../lib/sanitize-html.ts';
 import type { ImportRefusal } from './safe-paths.ts';
 
 export const IMPORT_SOURCES = [
@@ -68,7 +69,8 @@ export interface ImportNote {
 /** Counters the conversion steps add to. */
 export interface ConversionCounts {
   templateSyntaxRemoved: ImportNote[];
-  unsafeHtmlRemoved: number;
+  /** Unsafe HTML the sanitiser removed, by kind. */
+  unsafeHtmlRemoved: UnsafeCounts;
   includesToFill: ImportNote[];
 }
 
@@ -100,7 +102,8 @@ export interface ImportSummary {
   imagesRemote: ImportNote[];
   templateSyntaxRemoved: ImportNote[];
   includesToFill: ImportNote[];
-  unsafeHtmlRemoved: number;
+  /** Unsafe HTML the sanitiser removed, by kind (lib/sanitize-html.ts). */
+  unsafeHtmlRemoved: UnsafeCounts;
   droppedKeys: Record<string, number>;
   mappings: string[];
   translations: number;

@@ -14,6 +14,7 @@ import {
   VoteBaselineError,
   type VoteBaselineEntry,
 } from '../../../feedback/vote-baseline.ts';
+import { addUnsafeCounts } from '../../../lib/sanitize-html.ts';
 import { htmlToMarkdown, htmlToText } from '../html-to-markdown.ts';
 import { toSlug } from '../slugs.ts';
 import type { ConversionCounts, ImportSource, PlannedFile, SourceGroup, SourcePage, SourceSet } from '../types.ts';
@@ -96,7 +97,7 @@ function convert(html: string, counts: ConversionCounts, title?: string): string
       )
     : html;
   const { markdown, unsafeRemoved } = htmlToMarkdown(body);
-  counts.unsafeHtmlRemoved += unsafeRemoved;
+  addUnsafeCounts(counts.unsafeHtmlRemoved, unsafeRemoved);
   return markdown;
 }
 

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mapFrontmatter, parseSourceFile } from '../frontmatter.ts';
+import { addUnsafeCounts } from '../../../lib/sanitize-html.ts';
 import { htmlToMarkdown, htmlToText } from '../html-to-markdown.ts';
 import { stripNumberPrefix, toSlug } from '../slugs.ts';
 import {
@@ -304,7 +305,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
         return '';
       });
       const converted = htmlToMarkdown(body);
-      counts.unsafeHtmlRemoved += converted.unsafeRemoved;
+      addUnsafeCounts(counts.unsafeHtmlRemoved, converted.unsafeRemoved);
       body = converted.markdown;
     }
 
