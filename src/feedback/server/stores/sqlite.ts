@@ -66,6 +66,9 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     db.pragma(`busy_timeout = ${busyTimeoutMs}`);
     db.pragma('foreign_keys = ON');
     db.pragma('journal_size_limit = 67108864');
+    // Deleted rows are overwritten with zeros, not just unlinked: a deleted day salt must not be
+    // readable in the file afterwards (see deleteSaltsBefore for the -wal file).
+    db.pragma('secure_delete = ON');
     migrateSqlite(db);
   } catch (err) {
     throw new HelpCenterError(
@@ -248,7 +251,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     },
     async deleteSaltsBefore(day) {
       assertOpen();
-      return stmt.deleteSalts.run(day).changes;
+      const deleted = stmt.deleteSalts.run(day).changes;
+      // The -wal file still holds the page images that carried the salt: copy the zeroed pages
+      // into the database and empty the -wal, so neither file holds it. A reader in another
+      // process can keep the checkpoint from finishing; then the next maintenance tries again.
+      if (deleted > 0 && !inMemory) db.pragma('wal_checkpoint(TRUNCATE)');
+      return deleted;
     },
     async listSaltDays() {
       assertOpen();
