@@ -271,6 +271,25 @@ describe('importContent refuses values that would leave --out', () => {
     expect(listFiles(path.join(project, 'public'))).toEqual(['images/imported/general/ok.png']);
     expect(result.summary.imagesCopied).toBe(1);
   });
+
+  it('a source folder: a page that is a symbolic link to a file outside the source is not imported', () => {
+    writeFileSync(
+      path.join(root, 'outside.md'),
+      '# Secret\n\nThe password of the staging database, which must never be published.\n',
+    );
+    const guide = path.join(source, 'docs', 'guide');
+    mkdirSync(guide, { recursive: true });
+    writeFileSync(
+      path.join(guide, 'page.md'),
+      '# Take a screenshot\n\nPress the key to take a screenshot of the whole screen.\n',
+    );
+    symlinkSync(path.join(root, 'outside.md'), path.join(guide, 'notes.md'));
+    const result = importBoth('mkdocs');
+    expect(refusals(result)).toEqual([
+      'docs/guide/notes.md ("Secret"): the source file "docs/guide/notes.md" is outside the source folder (a symbolic link or a docs folder elsewhere); it was not imported',
+    ]);
+    expect(listFiles(outDir)).toEqual(['articles/general/page.md', 'categories.yaml', 'site.yaml']);
+  });
 });
 
 describe('importContent with a Document360 ZIP', () => {

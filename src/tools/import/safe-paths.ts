@@ -159,13 +159,22 @@ export function writeFileInside(
 
 /**
  * The pages whose path-forming values are safe, a translation's locale replaced by its folder
- * name; the others are added to `refused`.
+ * name; the others are added to `refused`. A page of a source folder must be a file inside it
+ * (`sourceRoot`), symbolic links followed: a link to a file elsewhere on the machine is not published.
  */
-export function screenSourcePages(pages: SourcePage[], refused: ImportRefusal[]): SourcePage[] {
+export function screenSourcePages(pages: SourcePage[], refused: ImportRefusal[], sourceRoot?: string): SourcePage[] {
   const out: SourcePage[] = [];
+  const realRoot = sourceRoot === undefined ? undefined : realpathSync(sourceRoot);
   for (const page of pages) {
     const refuse = (field: string, value: string, reason: string) =>
       refused.push({ origin: page.origin, title: page.title, field, value, reason: `${reason}; it was not imported` });
+    if (realRoot !== undefined && page.sourceDir !== undefined) {
+      const rel = path.relative(realRoot, realpathSync(path.join(page.sourceDir, path.posix.basename(page.origin))));
+      if (rel.startsWith('..') || path.isAbsolute(rel)) {
+        refuse('source file', page.origin, 'is outside the source folder (a symbolic link or a docs folder elsewhere)');
+        continue;
+      }
+    }
     let locale = page.locale;
     if (locale !== undefined) {
       const parsed = parseImportLocale(locale);
