@@ -258,18 +258,23 @@ describe('importContent refuses values that would leave --out', () => {
     const guide = path.join(source, 'docs', 'guide');
     mkdirSync(guide, { recursive: true });
     writeFileSync(path.join(guide, 'ok.png'), 'ok');
+    writeFileSync(path.join(guide, 'AUX.png'), 'aux');
     symlinkSync(path.join(root, 'outside.png'), path.join(guide, 'linked.png'));
     writeFileSync(
       path.join(guide, 'page.md'),
-      '# Take a screenshot\n\nPress the key to take a screenshot of the whole screen and save it.\n\n![ok](ok.png)\n\n![up](../../../outside.png)\n\n![link](linked.png)\n',
+      '# Take a screenshot\n\nPress the key to take a screenshot of the whole screen and save it.\n\n![ok](ok.png)\n\n![aux](AUX.png)\n\n![up](../../../outside.png)\n\n![link](linked.png)\n',
     );
     const result = importBoth('mkdocs');
     expect(refusals(result)).toEqual([
       'docs/guide/page.md ("Take a screenshot"): the image "../../../outside.png" is outside the source folder; it was not copied',
       'docs/guide/page.md ("Take a screenshot"): the image "linked.png" is outside the source folder; it was not copied',
     ]);
-    expect(listFiles(path.join(project, 'public'))).toEqual(['images/imported/general/ok.png']);
-    expect(result.summary.imagesCopied).toBe(1);
+    // "AUX.png" is copied under a name Windows can have too.
+    expect(listFiles(path.join(project, 'public'))).toEqual([
+      'images/imported/general/image-aux.png',
+      'images/imported/general/ok.png',
+    ]);
+    expect(result.summary.imagesCopied).toBe(2);
   });
 
   it('a source folder: a page that is a symbolic link to a file outside the source is not imported', () => {

@@ -25,6 +25,7 @@ import { getContentLayout, placeGroup, type ContentLayout } from './layout.ts';
 import { planVoteBaselineFile, readHostedExport, ImportSourceError } from './sources/hosted.ts';
 import { readMarkdownFolder } from './sources/markdown-folder.ts';
 import {
+  getNameProblem,
   getPlacementRefusal,
   getSlugProblem,
   getSourceFileProblem,
@@ -407,7 +408,9 @@ function planAndWrite(
     }
     let target = images.get(found);
     if (!target) {
-      const name = `${toSlug(path.basename(found).replace(/\.[^.]+$/, '')) || 'image'}${path.extname(found).toLowerCase()}`;
+      const slug = toSlug(path.basename(found).replace(/\.[^.]+$/, '')) || 'image';
+      // "aux.png" is a slug but no file name Windows can have.
+      const name = `${getNameProblem(slug) ? `image-${slug}` : slug}${path.extname(found).toLowerCase()}`;
       const dir = from.folders.join('/');
       let candidate = `images/imported/${dir}/${name}`;
       for (let n = 2; [...images.values()].includes(`/${candidate}`); n++)
