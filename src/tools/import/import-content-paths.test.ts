@@ -156,17 +156,26 @@ describe('importContent refuses values that would leave --out', () => {
             translated_content: {
               type: 'article_translated_content',
               fr: { type: 'article_content', title: 'Partager un tableau', body: BODY },
-              '../../../x': { type: 'article_content', title: 'Partager', body: BODY },
-              nul: { type: 'article_content', title: 'Partager', body: BODY },
+              ...Object.fromEntries(
+                ['../../../x', '..', '/etc/cron.d', 'nul', 'fr\u0000', 'x'.repeat(300)].map((locale) => [
+                  locale,
+                  { type: 'article_content', title: 'Partager', body: BODY },
+                ]),
+              ),
             },
           },
         ],
       },
     });
     const result = importBoth('intercom');
+    const notBcp47 = `is not a BCP 47 language tag; ${PLAIN}; it was not imported`;
     expect(refusals(result)).toEqual([
-      `articles#501/../../../x ("Partager"): the locale "../../../x" is not a BCP 47 language tag; ${PLAIN}; it was not imported`,
+      `articles#501/../../../x ("Partager"): the locale "../../../x" ${notBcp47}`,
+      `articles#501/.. ("Partager"): the locale ".." ${notBcp47}`,
+      `articles#501//etc/cron.d ("Partager"): the locale "/etc/cron.d" ${notBcp47}`,
       `articles#501/nul ("Partager"): the locale "nul" is a name Windows reserves for a device; ${PLAIN}; it was not imported`,
+      `articles#501/fr\\u0000 ("Partager"): the locale "fr\\u0000" ${notBcp47}`,
+      `articles#501/${'x'.repeat(300)} ("Partager"): the locale "${'x'.repeat(60)}…" (300 characters) ${notBcp47}`,
     ]);
     expect(listFiles(outDir)).toEqual([
       'articles/sharing/share-a-board.md',
