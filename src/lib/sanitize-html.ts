@@ -74,7 +74,8 @@ export const IFRAME_ALLOW =
  * `javascript`). Undefined for a relative URL. Entities are already decoded by the HTML parser.
  */
 export function getUrlScheme(url: string): string | undefined {
-  const s = url.replace(/[\t\n\r]/g, '').replace(/^[^!-\uFFFF]+/, ''); // U+0000 to U+0020;
+  // [^!-\uFFFF] is U+0000 to U+0020: the controls and spaces a browser skips before the scheme.
+  const s = url.replace(/[\t\n\r]/g, '').replace(/^[^!-\uFFFF]+/, '');
   return /^([a-z][a-z0-9+.-]*):/i.exec(s)?.[1]!.toLowerCase();
 }
 
@@ -174,8 +175,8 @@ const STRIP = [
   'math',
   'head',
 ];
-/** Anchors old links use; a plain name, never a value that could read as a selector or URL. */
-const ID = /^[A-Za-z][\w:.-]*$/;
+/** Anchors (heading ids in any script, old links' names): one word, no space. */
+const ID = /^\S+$/;
 const TEXT_TAGS = [
   'a',
   'abbr',
