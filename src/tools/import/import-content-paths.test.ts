@@ -19,6 +19,7 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { HelpCenterError } from '../../lib/errors.ts';
 import { formatImportReport } from './format-summary.ts';
 import { importContent, ImportSourceError, IMPORT_TEMP_PREFIX, type ImportOptions } from './import-content.ts';
 import { formatRefusal } from './safe-paths.ts';
@@ -303,6 +304,31 @@ describe('importContent refuses values that would leave --out', () => {
       'docs/guide/notes.md ("Secret"): the source file "docs/guide/notes.md" is outside the source folder (a symbolic link or a docs folder elsewhere); it was not imported',
     ]);
     expect(listFiles(outDir)).toEqual(['articles/general/page.md', 'categories.yaml', 'site.yaml']);
+  });
+});
+
+describe('importContent with a symbolic link in --out', () => {
+  it('stops before the first write when a folder of --out links elsewhere, on a dry run too', () => {
+    writeJson({
+      'export.json': { articles: [{ id: 100, title: 'Download an invoice', body: BODY, locale: 'en-us' }] },
+    });
+    const elsewhere = path.join(root, 'outside-dir');
+    mkdirSync(elsewhere);
+    mkdirSync(outDir);
+    symlinkSync(elsewhere, path.join(outDir, 'articles'));
+    const message = `[ImportPathOutside] the import would write "articles/general/download-an-invoice.md" outside ${outDir} (a symbolic link leads to ${elsewhere}); nothing was written there`;
+    for (const dryRun of [true, false]) {
+      let thrown: unknown;
+      try {
+        importContent({ source, from: 'zendesk', outDir, dryRun });
+      } catch (err) {
+        thrown = err;
+      }
+      expect(thrown).toBeInstanceOf(HelpCenterError);
+      expect(`[${(thrown as HelpCenterError).code}] ${(thrown as Error).message}`).toBe(message);
+    }
+    expect(readdirSync(elsewhere)).toEqual([]);
+    expect(readdirSync(outDir)).toEqual(['articles']);
   });
 });
 

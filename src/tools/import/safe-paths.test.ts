@@ -132,6 +132,13 @@ describe('resolveInside and writeFileInside', () => {
     expect(() => writeFileInside(base, 'linked/a.md', { data: 'B' })).toThrow(
       `the import would write "linked/a.md" outside ${base} (a symbolic link leads to ${outside}); nothing was written there`,
     );
+    // Checked before its folders are made: no folder appears at the other end of the link either.
+    expect(() => writeFileInside(base, 'linked/new/deeper/a.md', { data: 'B' })).toThrow(
+      `the import would write "linked/new/deeper/a.md" outside ${base} (a symbolic link leads to ${outside}); nothing was written there`,
+    );
+    expect(() => resolvePlannedTarget(base, 'content/linked/b.md')).toThrow(
+      `the import would write "linked/b.md" outside ${base} (a symbolic link leads to ${outside}); nothing was written there`,
+    );
     symlinkSync(path.join(outside, 'target.md'), path.join(base, 'file.md'));
     expect(() => writeFileInside(base, 'file.md', { data: 'C' })).toThrow(
       `the import would write "file.md" outside ${base} (the file is a symbolic link); nothing was written there`,

@@ -5,7 +5,7 @@
  * "../../../x" must not become a folder, and whatever the planning missed, no write lands
  * outside the folder it is meant for.
  */
-import { copyFileSync, lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, lstatSync, mkdirSync, realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { SlugSchema } from '../../content/schema.ts';
 import { RESERVED_SEGMENTS } from '../../content/routes.ts';
@@ -127,20 +127,15 @@ export function resolveInside(baseDir: string, relative: string): string {
 }
 
 /**
- * Writes a file (text, bytes, or a copy of `copyFrom`) at `relative` inside `baseDir`, after
- * checking that the folder it lands in, symbolic links followed, is still inside `baseDir`, and
- * that the file itself is no symbolic link (writing would follow it).
+ * Throws when `target` (inside `baseDir` by its path) would land elsewhere once symbolic links
+ * are followed: its nearest existing folder resolves outside `baseDir`, or it is a link itself.
  */
-export function writeFileInside(
-  baseDir: string,
-  relative: string,
-  content: { data: string | Uint8Array } | { copyFrom: string },
-): string {
-  const target = resolveInside(baseDir, relative);
-  mkdirSync(path.dirname(target), { recursive: true });
-  const realBase = realpathSync(baseDir);
-  const realDir = realpathSync(path.dirname(target));
-  const rel = path.relative(realBase, realDir);
+export function assertNoLinkOut(baseDir: string, relative: string, target: string): void {
+  if (!existsSync(baseDir)) return; // nothing below it exists yet, so no link can lead out
+  let dir = path.dirname(target);
+  while (!existsSync(dir)) dir = path.dirname(dir);
+  const realDir = realpathSync(dir);
+  const rel = path.relative(realpathSync(baseDir), realDir);
   let linked = false;
   try {
     linked = lstatSync(target).isSymbolicLink();
@@ -152,6 +147,21 @@ export function writeFileInside(
       ErrorCodes.ImportPathOutside,
       `the import would write ${quoteValue(relative)} outside ${baseDir} (${linked ? 'the file is a symbolic link' : `a symbolic link leads to ${realDir}`}); nothing was written there`,
     );
+}
+
+/**
+ * Writes a file (text, bytes, or a copy of `copyFrom`) at `relative` inside `baseDir`, checking
+ * before its folders are made and again before it is written that no symbolic link leads out.
+ */
+export function writeFileInside(
+  baseDir: string,
+  relative: string,
+  content: { data: string | Uint8Array } | { copyFrom: string },
+): string {
+  const target = resolveInside(baseDir, relative);
+  assertNoLinkOut(baseDir, relative, target);
+  mkdirSync(path.dirname(target), { recursive: true });
+  assertNoLinkOut(baseDir, relative, target);
   if ('copyFrom' in content) copyFileSync(content.copyFrom, target);
   else writeFileSync(target, content.data);
   return target;
@@ -230,7 +240,7 @@ export const IMAGES_DIR = 'public/images/imported';
 /**
  * The folder a planned file ("content/articles/a.md", "public/images/imported/x.png") may be
  * written in, its path there, and its absolute path: inside --out, or for images inside
- * public/images/imported/ beside it. Throws for anything else.
+ * public/images/imported/ beside it, symbolic links followed. Throws for anything else.
  */
 export function resolvePlannedTarget(
   outDir: string,
@@ -250,5 +260,7 @@ export function resolvePlannedTarget(
       ErrorCodes.ImportPathOutside,
       `the import would write ${quoteValue(planned)} outside ${outDir} and ${IMAGES_DIR}/; nothing was written there`,
     );
-  return { baseDir, relative, target: resolveInside(baseDir, relative) };
+  const target = resolveInside(baseDir, relative);
+  assertNoLinkOut(baseDir, relative, target);
+  return { baseDir, relative, target };
 }
