@@ -8,14 +8,14 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import matter from 'gray-matter';
-import type { Element, Root } from 'hast';
+import type { Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { getLinkOptions, helpCenterMarkdown } from '../content/markdown-config.ts';
 import { SiteSettingsSchema } from '../content/schema.ts';
 import { parse } from 'yaml';
-import { getUrlScheme } from '../lib/sanitize-html.ts';
+import { findDanger } from '../../test/helpers/html-danger.ts';
 import { buildWidgetFragmentHtml } from './widget-fragment-html.ts';
 
 const contentDir = path.resolve(import.meta.dirname, '../../content');
@@ -159,50 +159,6 @@ const HOSTILE = [
   '<title><img src=x onerror=alert(1)></title>',
   '<p title="&lt;img src=x onerror=alert(1)&gt;">entity in attribute</p>',
 ];
-
-const FORBIDDEN_ELEMENTS = new Set([
-  'script',
-  'style',
-  'iframe',
-  'frame',
-  'object',
-  'embed',
-  'form',
-  'input',
-  'button',
-  'select',
-  'textarea',
-  'base',
-  'meta',
-  'link',
-  'svg',
-  'math',
-  'template',
-  'noscript',
-  'xmp',
-  'title',
-]);
-
-/** Why a sanitised fragment is unsafe, or nothing. */
-function findDanger(html: string): string[] {
-  const found: string[] = [];
-  visit(fromHtml(html, { fragment: true }), 'element', (el: Element) => {
-    if (FORBIDDEN_ELEMENTS.has(el.tagName)) found.push(`<${el.tagName}>`);
-    for (const [name, value] of Object.entries(el.properties)) {
-      const text = String(value);
-      if (/^on/i.test(name) || name === 'srcDoc' || name === 'formAction' || name === 'ping')
-        found.push(`${el.tagName}.${name}`);
-      if (['href', 'src', 'xLinkHref', 'data', 'action'].includes(name)) {
-        const scheme = getUrlScheme(text);
-        if (scheme !== undefined && !['http', 'https', 'mailto', 'tel'].includes(scheme))
-          found.push(`${el.tagName}.${name}=${text}`);
-      }
-      if (name === 'style' && /url\(|expression\(|\\/i.test(text)) found.push(`${el.tagName}.style=${text}`);
-      if (name === 'tabIndex' && Number(value) > 0) found.push(`${el.tagName}.tabindex=${text}`);
-    }
-  });
-  return found;
-}
 
 describe('widget fragments with hostile HTML', () => {
   it('are found dangerous by the check before sanitising (the check bites)', () => {
