@@ -416,6 +416,11 @@ export function sanitizeHtmlTree(html: string, policy: SanitizePolicy): { tree: 
   prepare(tree, policy);
   const clean = sanitize(tree, policy.schema) as Root;
   const root: Root = clean.type === 'root' ? clean : { type: 'root', children: [clean as unknown as RootContent] };
+  // A list attribute whose every value was refused (class="language-a`b") goes, rather than stay empty.
+  visit(root, 'element', (el) => {
+    for (const [name, value] of Object.entries(el.properties))
+      if (Array.isArray(value) && value.length === 0) delete el.properties[name];
+  });
   return { tree: root, removed: compare(before, root) };
 }
 
