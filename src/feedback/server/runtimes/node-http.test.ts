@@ -88,7 +88,13 @@ describe('the Node server at the socket level', () => {
     process.on('warning', onWarning);
     server = await startFeedbackServer(
       parseFeedbackEnv({ FEEDBACK_PORT: '0', FEEDBACK_DB: site.dbFile, FEEDBACK_MANIFEST: site.manifestFile }),
-      { logger: createMemoryLogger(), requestTimeoutMs: 400, headersTimeoutMs: 400, connectionsCheckingIntervalMs: 50 },
+      {
+        logger: createMemoryLogger(),
+        requestTimeoutMs: 400,
+        headersTimeoutMs: 400,
+        connectionsCheckingIntervalMs: 50,
+        configDir: site.configDir,
+      },
     );
   });
   afterAll(async () => {
@@ -266,7 +272,7 @@ describe('a manifest reload (SIGHUP)', () => {
         FEEDBACK_MANIFEST: site.manifestFile,
         FEEDBACK_RATE_LIMIT: '2/60s',
       }),
-      { logger: createMemoryLogger() },
+      { logger: createMemoryLogger(), configDir: site.configDir },
     );
     try {
       const post = () =>

@@ -18,8 +18,7 @@ import { startFeedbackServer } from './node.ts';
 
 const site = createTempSite();
 afterAll(() => site.cleanup());
-/** Stands in for ~/.config/helpdesk-kit. */
-const configDir = path.join(site.dir, 'config', 'helpdesk-kit');
+const { configDir } = site;
 const secretFile = path.join(configDir, 'feedback-secret');
 
 const env = parseFeedbackEnv({

@@ -5,7 +5,9 @@
  * which Node's default 30 s check interval used to stretch to 33-44 s. Slow (about 17 s): the
  * two timeout cases run side by side.
  */
+import { readdirSync, statSync } from 'node:fs';
 import net from 'node:net';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BROWSER_UA, SITE_ORIGIN, createVoteBody } from '../../../../test/helpers/feedback/fixtures.ts';
 import {
@@ -24,13 +26,15 @@ afterEach(async () => {
   for (const site of sites.splice(0)) site.cleanup();
 });
 
-async function start(): Promise<SpawnedServer> {
-  const site = createTempSite();
+async function start(
+  site = createTempSite(),
+  secret: Record<string, string> = { FEEDBACK_SECRET: 'a-test-secret-0123456789abcdef' },
+): Promise<SpawnedServer> {
   sites.push(site);
   const server = await spawnFeedbackServer({
     FEEDBACK_DB: site.dbFile,
     FEEDBACK_MANIFEST: site.manifestFile,
-    FEEDBACK_SECRET: 'a-test-secret-0123456789abcdef',
+    ...secret,
   });
   servers.push(server);
   return server;
@@ -86,6 +90,16 @@ describe('a fresh server process', () => {
     expect((await post('/feedback/search', `{"query":${nested}}`)).status).toBe(400);
     expect((await post('/feedback', JSON.stringify(createVoteBody()))).status).toBe(202);
     expect(server.logs()).not.toContain('"level":"error"');
+  });
+});
+
+describe('the generated secret', () => {
+  it('goes to $XDG_CONFIG_HOME/helpdesk-kit/feedback-secret (0600), never into the data folder', async () => {
+    const site = createTempSite();
+    const server = await start(site, {});
+    expect(server.logs()).toContain(`"event":"secret_created","file":"${site.configDir}/feedback-secret"`);
+    expect(statSync(path.join(site.configDir, 'feedback-secret')).mode & 0o777).toBe(0o600);
+    expect(readdirSync(site.dir).filter((f) => f.includes('secret'))).toEqual([]);
   });
 });
 
