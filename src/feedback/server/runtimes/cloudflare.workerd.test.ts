@@ -93,6 +93,19 @@ describe('the Cloudflare Workers entry in workerd (D1, static assets)', () => {
     expect((await storedEventIds()).size).toBe(before);
   });
 
+  it('answers 4,000-deep nested JSON with the 400 JSON error shape', async () => {
+    const nested = `${'['.repeat(4000)}${']'.repeat(4000)}`;
+    const res = await mf.dispatchFetch('https://help.example.com/feedback', {
+      method: 'POST',
+      headers: { origin: SITE_ORIGIN, 'content-type': 'application/json', 'user-agent': BROWSER_UA },
+      body: `{"itemId":${nested}}`,
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; issues: string[] } };
+    expect(body.error.code).toBe('InvalidFeedback');
+    expect(body.error.issues).toContain('itemId: expected string, received array');
+  });
+
   it('one vote per CF-Connecting-IP and day: a changed mind replaces the row', async () => {
     const first = createVoteBody({ itemId: 'article:track-a-parcel', pagePath: '/shipping/track-a-parcel/' });
     const second = { ...first, eventId: crypto.randomUUID(), vote: 'down', replaces: first.eventId };
