@@ -66,7 +66,7 @@ export function addUnsafeCounts(into: UnsafeCounts, more: UnsafeCounts): UnsafeC
 
 /** Video players whose iframes become a link to the video: our pages and the widget carry no third-party frames. */
 export const IFRAME_ALLOW =
-  /^https:\/\/(?:www\.)?(?:youtube(?:-nocookie)?\.com|youtu\.be|player\.vimeo\.com|vimeo\.com|www\.loom\.com|loom\.com|fast\.wistia\.net)\//i;
+  /^https?:\/\/(?:www\.)?(?:youtube(?:-nocookie)?\.com|youtu\.be|player\.vimeo\.com|vimeo\.com|www\.loom\.com|loom\.com|fast\.wistia\.net)\//i;
 
 /**
  * The scheme of a URL as a browser reads it: ASCII tabs and newlines anywhere are dropped,
