@@ -43,8 +43,8 @@ async function start(
 interface Closed {
   /** Everything received before the server closed the connection. */
   received: string;
-  /** Milliseconds from connecting to the close. */
-  elapsedMs: number;
+  /** Milliseconds from connecting to the answer's first byte (the close follows after a short drain). */
+  answeredMs: number;
 }
 
 /** Connect, send `bytes`, and wait (at most 40 s) for the server to close the connection. */
@@ -53,15 +53,19 @@ function sendAndWaitForClose(port: number, bytes: string): Promise<Closed> {
     const started = performance.now();
     const socket = net.connect(port, '127.0.0.1', () => socket.write(bytes));
     let received = '';
+    let answeredMs = Number.NaN;
     const timer = setTimeout(() => {
       socket.destroy();
       reject(new Error(`the server kept the connection open for 40 s; got:\n${received}`));
     }, 40_000);
-    socket.on('data', (d: Buffer) => (received += d.toString('latin1')));
+    socket.on('data', (d: Buffer) => {
+      if (!received) answeredMs = performance.now() - started;
+      received += d.toString('latin1');
+    });
     socket.on('error', () => {});
     socket.on('close', () => {
       clearTimeout(timer);
-      resolve({ received, elapsedMs: performance.now() - started });
+      resolve({ received, answeredMs });
     });
   });
 }
@@ -104,7 +108,7 @@ describe('the generated secret', () => {
 });
 
 describe('the documented timeouts, at their real values', () => {
-  it('closes a connection whose headers stop within 10-14 s, and one whose body stops within 15-19 s, each with a JSON 408', async () => {
+  it('answers a connection whose headers stop after 10-13 s, and one whose body stops after 15-18 s, with a JSON 408, then closes', async () => {
     const server = await start();
     const body = JSON.stringify(createVoteBody());
     const [headers, partialBody] = await Promise.all([
@@ -120,10 +124,11 @@ describe('the documented timeouts, at their real values', () => {
       expect(answer.status).toBe(408);
       expect(answer.body.error.code).toBe('RequestTimeout');
     }
-    // Node checks the limits once a second now (it was every 30 s): 10 s + 1 s, 15 s + 1 s, plus slack for a busy machine.
-    expect(headers.elapsedMs).toBeGreaterThanOrEqual(9_900);
-    expect(headers.elapsedMs).toBeLessThan(14_000);
-    expect(partialBody.elapsedMs).toBeGreaterThanOrEqual(14_900);
-    expect(partialBody.elapsedMs).toBeLessThan(19_000);
+    // Node checks the limits once a second now (it was every 30 s): 10 s + 1 s and 15 s + 1 s,
+    // plus 2 s of slack for a busy machine; Node's default interval answered after 33-44 s.
+    expect(headers.answeredMs).toBeGreaterThanOrEqual(9_900);
+    expect(headers.answeredMs).toBeLessThan(13_000);
+    expect(partialBody.answeredMs).toBeGreaterThanOrEqual(14_900);
+    expect(partialBody.answeredMs).toBeLessThan(18_000);
   }, 60_000);
 });
