@@ -16,7 +16,7 @@ import { createRateLimiter } from '../rate-limit.ts';
 import type { FeedbackStore } from '../stores/types.ts';
 import { parseFeedbackEnv, type FeedbackEnv } from './config.ts';
 import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
-import { createSecretCheck } from './missing-secret.ts';
+import { createMissingSecretResponse, createSecretCheck } from './missing-secret.ts';
 
 export interface CloudflareEnv {
   /** Static assets of the site (Workers Assets), serving /feedback-manifest.json. */
@@ -41,7 +41,7 @@ const MANIFEST_TTL_MS = 60_000;
 export function createCloudflareWorker<Env extends CloudflareEnv>(openStore: OpenStore<Env>) {
   const logger = createJsonLogger((line) => console.error(line.trimEnd()));
   const counters = createFeedbackCounters();
-  const checkSecret = createSecretCheck(logger);
+  const isSecretMissing = createSecretCheck(logger);
   const salts = new Map<string, string>();
   let limiter: ReturnType<typeof createRateLimiter> | undefined;
   let manifestCache: { at: number; manifest: Promise<FeedbackManifest> } | undefined;
@@ -86,8 +86,7 @@ export function createCloudflareWorker<Env extends CloudflareEnv>(openStore: Ope
         const settings = parseFeedbackEnv(strings);
         if (env.ASSETS && !isEndpointPath(new URL(request.url).pathname, settings.FEEDBACK_BASE_PATH))
           return await env.ASSETS.fetch(request);
-        const refusal = checkSecret(settings);
-        if (refusal) return refusal;
+        if (isSecretMissing(settings)) return createMissingSecretResponse();
         const manifest = await loadManifest(env, settings.FEEDBACK_MANIFEST, request.url);
         const { store, release } = await openStore(env, settings);
         limiter ??= createRateLimiter({

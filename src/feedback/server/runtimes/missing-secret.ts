@@ -12,15 +12,20 @@ import type { FeedbackEnv } from './config.ts';
 export const MISSING_SECRET_MESSAGE =
   'The feedback endpoint has no FEEDBACK_SECRET, so it stores nothing: set one (openssl rand -hex 32) as a secret of the deployment (npx wrangler secret put FEEDBACK_SECRET, or the environment variables of the Netlify or Vercel project) and deploy again.';
 
-/** A check to run on each request's settings: undefined when a secret is set, else the 503 to answer. */
-export function createSecretCheck(logger: FeedbackLogger): (env: FeedbackEnv) => Response | undefined {
+/** The answer to every endpoint request while the secret is missing. */
+export function createMissingSecretResponse(): Response {
+  return createErrorResponse(503, ErrorCodes.MissingFeedbackSecret, MISSING_SECRET_MESSAGE);
+}
+
+/** A check of each request's settings: true when FEEDBACK_SECRET is missing, logged the first time only. */
+export function createSecretCheck(logger: FeedbackLogger): (env: FeedbackEnv) => boolean {
   let logged = false;
   return (env) => {
-    if (env.FEEDBACK_SECRET) return undefined;
+    if (env.FEEDBACK_SECRET) return false;
     if (!logged) {
       logged = true;
       logger.error('missing_secret', { code: ErrorCodes.MissingFeedbackSecret, message: MISSING_SECRET_MESSAGE });
     }
-    return createErrorResponse(503, ErrorCodes.MissingFeedbackSecret, MISSING_SECRET_MESSAGE);
+    return true;
   };
 }

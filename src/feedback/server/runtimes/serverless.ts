@@ -10,7 +10,7 @@ import { loadFeedbackManifest } from '../../manifest.ts';
 import { createStore } from '../stores/create-store.ts';
 import { parseFeedbackEnv } from './config.ts';
 import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
-import { createSecretCheck } from './missing-secret.ts';
+import { createMissingSecretResponse, createSecretCheck } from './missing-secret.ts';
 
 export interface LazyHandlerOptions {
   /** Where settings come from (process.env on Netlify and Vercel). */
@@ -25,13 +25,13 @@ export const consoleLogger = (): FeedbackLogger => createJsonLogger((line) => co
 
 export function createLazyFeedbackHandler(options: LazyHandlerOptions): FeedbackHandler {
   const logger = options.logger ?? consoleLogger();
-  const checkSecret = createSecretCheck(logger);
-  let ready: Promise<FeedbackApp | Response> | undefined;
+  const isSecretMissing = createSecretCheck(logger);
+  let ready: Promise<FeedbackApp | undefined> | undefined;
 
-  async function init(): Promise<FeedbackApp | Response> {
+  /** The app, or undefined while FEEDBACK_SECRET is missing. */
+  async function init(): Promise<FeedbackApp | undefined> {
     const env = parseFeedbackEnv(options.loadEnv());
-    const refusal = checkSecret(env);
-    if (refusal) return refusal;
+    if (isSecretMissing(env)) return undefined;
     const manifest = isHttpUrl(env.FEEDBACK_MANIFEST)
       ? await fetchFeedbackManifest(env.FEEDBACK_MANIFEST, options.fetch)
       : loadFeedbackManifest(env.FEEDBACK_MANIFEST);
@@ -52,7 +52,7 @@ export function createLazyFeedbackHandler(options: LazyHandlerOptions): Feedback
 
   return async (request, remoteAddress) => {
     ready ??= init();
-    let app: FeedbackApp | Response;
+    let app: FeedbackApp | undefined;
     try {
       app = await ready;
     } catch (err) {
@@ -60,10 +60,10 @@ export function createLazyFeedbackHandler(options: LazyHandlerOptions): Feedback
       logger.error('start_failed', describeFailure(err));
       return createInternalErrorResponse();
     }
-    // Refused for want of a secret: settings are read again next time (answers are not reusable).
-    if (app instanceof Response) {
+    // Refused for want of a secret: the settings are read again on the next request.
+    if (!app) {
       ready = undefined;
-      return app;
+      return createMissingSecretResponse();
     }
     return app.fetch(request, { remoteAddress });
   };

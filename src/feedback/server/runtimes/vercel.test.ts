@@ -26,10 +26,12 @@ describe('the Vercel entry', () => {
     vi.stubEnv('FEEDBACK_SECRET', undefined);
     const logged = vi.spyOn(console, 'error').mockImplementation(() => {});
     const { POST, GET } = await import('./vercel.ts');
-    for (const res of [
-      await POST(vote('203.0.113.1')),
-      await GET(new Request('https://help.example.com/api/health')),
-    ]) {
+    // Concurrent first requests: each gets its own answer.
+    const answers = await Promise.all([
+      POST(vote('203.0.113.1')),
+      GET(new Request('https://help.example.com/api/health')),
+    ]);
+    for (const res of answers) {
       expect(res.status).toBe(503);
       expect(await res.json()).toEqual({
         error: { code: 'MissingFeedbackSecret', message: MISSING_SECRET_MESSAGE, issues: [] },
