@@ -5,8 +5,8 @@
  * manifest after a deploy (the rate-limit windows are kept). Without FEEDBACK_SECRET it keeps a
  * generated secret in a file under the user's config folder, never beside the database
  * (secret-file.ts). Every rejection, the HTTP parser's included, is a JSON error (client-error.ts).
- * Maintenance (salts, retention)
- * also runs at start and at 01:00 UTC every day, so a quiet server deletes old salts too.
+ * Maintenance (salts, retention) also runs at start and at 01:00 UTC every day, so a quiet server
+ * deletes old salts too.
  */
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
