@@ -51,6 +51,7 @@ export function formatImportReport(
   out += list('Images still on the old host', notes(s.imagesRemote));
   out += list('Template syntax removed', notes(s.templateSyntaxRemoved));
   out += list('Includes to write in by hand', notes(s.includesToFill));
+  out += list('Unsafe HTML removed (check what the page still needs)', notes(s.unsafeHtmlByOrigin));
   const dropped = Object.entries(s.droppedKeys).sort((a, b) => b[1] - a[1]);
   out += `\nSummary: ${s.imported.length} imported (${s.translations} translations), ${s.skipped.length} skipped or to review, ${s.renamed.length} renamed, ${s.faqSplits.length ? `${s.faqSplits.length} pages split into ${s.faqSplits.reduce((n, f) => n + f.files.length, 0)} FAQs, ` : ''}${s.redirects} redirects in frontmatter, ${s.externalRedirects} to other sites in ${contentDir}/redirects.yaml, ${s.unresolvedLinks.length} links unresolved, ${s.imagesCopied} images copied, ${s.imagesMissing.length} missing, ${s.templateSyntaxRemoved.length} template syntax removed, ${formatUnsafeCounts(s.unsafeHtmlRemoved) ? `unsafe HTML removed: ${formatUnsafeCounts(s.unsafeHtmlRemoved)}` : 'no unsafe HTML'}${dropped.length ? `, frontmatter dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}.\n`;
   return out;

@@ -8,12 +8,25 @@
  */
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
-import { IMPORT_POLICY, sanitizeHtml, type UnsafeCounts } from '../../lib/sanitize-html.ts';
+import {
+  addUnsafeCounts,
+  countUnsafe,
+  IMPORT_POLICY,
+  sanitizeHtml,
+  type UnsafeCounts,
+} from '../../lib/sanitize-html.ts';
+import type { ConversionCounts } from './types.ts';
 
 export interface HtmlConversion {
   markdown: string;
   /** What the sanitiser took out, by kind. */
   unsafeRemoved: UnsafeCounts;
+}
+
+/** Adds what the sanitiser removed from one source item (`origin`) to the import's counts. */
+export function recordUnsafeHtml(counts: ConversionCounts, origin: string, removed: UnsafeCounts): void {
+  if (countUnsafe(removed) === 0) return;
+  counts.unsafeHtmlRemoved.set(origin, addUnsafeCounts(counts.unsafeHtmlRemoved.get(origin) ?? {}, removed));
 }
 
 /** Which callout a CSS class list or an alert word stands for. */

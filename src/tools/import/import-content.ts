@@ -36,7 +36,8 @@ import {
   type ImportRefusal,
 } from './safe-paths.ts';
 import { slugOrFallback, toSlug } from './slugs.ts';
-import { addUnsafeCounts, type UnsafeCounts } from '../../lib/sanitize-html.ts';
+import { addUnsafeCounts, formatUnsafeCounts } from '../../lib/sanitize-html.ts';
+import { recordUnsafeHtml } from './html-to-markdown.ts';
 import { sanitizeMarkdown } from './sanitize-markdown.ts';
 import { splitFaqPage, type FaqSection } from './split-faq.ts';
 import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
@@ -91,7 +92,7 @@ const SITE_FILE = 'site.yaml';
 export const IMPORT_TEMP_PREFIX = 'helpdesk-kit-import-';
 
 export function importContent(options: ImportOptions): ImportResult {
-  const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: {}, includesToFill: [] };
+  const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] };
   if (!existsSync(options.source))
     throw new ImportSourceError(`${options.source} does not exist; pass the export file or folder you saved`);
   const refused: ImportRefusal[] = [];
@@ -162,6 +163,7 @@ function planAndWrite(
     templateSyntaxRemoved: counts.templateSyntaxRemoved,
     includesToFill: counts.includesToFill,
     unsafeHtmlRemoved: {},
+    unsafeHtmlByOrigin: [],
     droppedKeys: {},
     mappings: [...set.mappings],
     translations: 0,
@@ -461,7 +463,7 @@ function planAndWrite(
         ...(p.page.draft ? { draft: true } : {}),
       };
       const file = `${contentName}/${faq.contentPath}`;
-      files.push(plannedFile(root, file, { text: toMarkdownFile(frontmatter, body, counts.unsafeHtmlRemoved) }));
+      files.push(plannedFile(root, file, { text: toMarkdownFile(frontmatter, body, counts, p.page.origin) }));
       summary.imported.push({ file, origin: `${p.page.origin}#${faq.section.anchor}` });
       files_.push(file);
     }
@@ -502,7 +504,7 @@ function planAndWrite(
     };
     files.push(
       plannedFile(root, `${contentName}/${p.contentPath}`, {
-        text: toMarkdownFile(frontmatter, rest, counts.unsafeHtmlRemoved),
+        text: toMarkdownFile(frontmatter, rest, counts, p.page.origin),
       }),
     );
     summary.imported.push({ file: `${contentName}/${p.contentPath}`, origin: p.page.origin });
@@ -545,7 +547,7 @@ function planAndWrite(
     };
     files.push(
       plannedFile(root, `${contentName}/${contentPath}`, {
-        text: toMarkdownFile(frontmatter, rest, counts.unsafeHtmlRemoved),
+        text: toMarkdownFile(frontmatter, rest, counts, t.origin),
       }),
     );
     summary.imported.push({ file: `${contentName}/${contentPath}`, origin: t.origin });
@@ -590,7 +592,10 @@ function planAndWrite(
   if (voteBaseline) files.push(voteBaseline);
   const siteFile = siteSettingsFile(root, contentName, set, translations, layout);
   if (siteFile) files.push(siteFile);
-  summary.unsafeHtmlRemoved = counts.unsafeHtmlRemoved;
+  for (const [origin, removed] of counts.unsafeHtmlRemoved) {
+    addUnsafeCounts(summary.unsafeHtmlRemoved, removed);
+    summary.unsafeHtmlByOrigin.push({ origin, message: formatUnsafeCounts(removed) });
+  }
 
   const kept = files.filter((f) => f.exists && !options.force).map((f) => f.path);
   // Every target is checked before the first write (a dry run too), so a bad one writes nothing at all.
@@ -834,9 +839,14 @@ function fit(text: string, title: string): string {
 }
 
 /** The file's text; its body passes the sanitiser last, so nothing written after it can bring HTML back. */
-function toMarkdownFile(frontmatter: Record<string, unknown>, body: string, removed: UnsafeCounts): string {
+function toMarkdownFile(
+  frontmatter: Record<string, unknown>,
+  body: string,
+  counts: ConversionCounts,
+  origin: string,
+): string {
   const safe = sanitizeMarkdown(body);
-  addUnsafeCounts(removed, safe.removed);
+  recordUnsafeHtml(counts, origin, safe.removed);
   const tidy = mapProse(safe.markdown, (prose) => prose.replace(/\n{3,}/g, '\n\n'));
   return `---\n${stringifyYaml(frontmatter, { lineWidth: 0 })}---\n\n${tidy.trim()}\n`;
 }

@@ -91,11 +91,22 @@ describe.each(HOSTED)('a hostile %s export', (from, source) => {
     const { result } = await importAndRender(from, source);
     if (from !== 'document360') {
       expect(result.summary.unsafeHtmlRemoved).toEqual(BODY_REMOVED);
+      expect(result.summary.unsafeHtmlByOrigin).toEqual([
+        {
+          origin: result.summary.imported[0]!.origin,
+          message:
+            '1 script, 2 event handlers, 6 javascript: links, 2 data:, vbscript: or other unsafe URLs, 2 iframes, 1 style block, 1 style attribute with url() or expression(), 3 forms or form controls, 2 objects or embeds, 2 base, meta or link tags, 2 SVG or MathML elements',
+        },
+      ]);
       expect(formatImportReport(result, { dryRun: false, contentDir: 'content' })).toContain(
         ', unsafe HTML removed: 1 script, 2 event handlers, 6 javascript: links, 2 data:, vbscript: or other unsafe URLs, 2 iframes, 1 style block, 1 style attribute with url() or expression(), 3 forms or form controls, 2 objects or embeds, 2 base, meta or link tags, 2 SVG or MathML elements.',
       );
     } else {
       // The HTML page loses what the others lose; the Markdown page's raw HTML adds its own.
+      expect(result.summary.unsafeHtmlByOrigin.map((n) => n.origin)).toEqual([
+        'v1/Security-Document360/Hostile-html.html',
+        'v1/Security-Document360/Raw-html.md',
+      ]);
       expect(result.summary.unsafeHtmlRemoved).toEqual({
         script: 2,
         'event-handler': 7,

@@ -16,7 +16,7 @@ import type { ConversionCounts } from './types.ts';
 
 const ctx = () => ({
   origin: 'page.md',
-  counts: { templateSyntaxRemoved: [], unsafeHtmlRemoved: {}, includesToFill: [] } as ConversionCounts,
+  counts: { templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] } as ConversionCounts,
 });
 
 describe('other generators’ syntax', () => {

@@ -5,8 +5,7 @@
  * inline code are left exactly as written (their braces are examples, not templates). What is
  * removed is counted with the file, for the summary.
  */
-import { addUnsafeCounts } from '../../lib/sanitize-html.ts';
-import { calloutTypeOf, htmlToMarkdown } from './html-to-markdown.ts';
+import { calloutTypeOf, htmlToMarkdown, recordUnsafeHtml } from './html-to-markdown.ts';
 import type { ConversionCounts } from './types.ts';
 
 /** A link target the link step resolves later: a Hugo ref, a Jekyll `{% link %}`. */
@@ -254,7 +253,7 @@ export function convertHtmlAndStructure(body: string, ctx: TemplateContext, titl
   // desk's HTML, which makes alert boxes callouts and lets layout grids fall away.
   text = replaceHtmlBlocks(text, (html) => {
     const { markdown, unsafeRemoved } = htmlToMarkdown(html);
-    addUnsafeCounts(ctx.counts.unsafeHtmlRemoved, unsafeRemoved);
+    recordUnsafeHtml(ctx.counts, ctx.origin, unsafeRemoved);
     return markdown;
   });
   // Scripts and other raw HTML: the import's last step (sanitize-markdown.ts) sanitises and counts them.

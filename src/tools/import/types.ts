@@ -69,8 +69,8 @@ export interface ImportNote {
 /** Counters the conversion steps add to. */
 export interface ConversionCounts {
   templateSyntaxRemoved: ImportNote[];
-  /** Unsafe HTML the sanitiser removed, by kind. */
-  unsafeHtmlRemoved: UnsafeCounts;
+  /** Unsafe HTML the sanitiser removed, by kind, per source item (its origin). */
+  unsafeHtmlRemoved: Map<string, UnsafeCounts>;
   includesToFill: ImportNote[];
 }
 
@@ -104,6 +104,8 @@ export interface ImportSummary {
   includesToFill: ImportNote[];
   /** Unsafe HTML the sanitiser removed, by kind (lib/sanitize-html.ts). */
   unsafeHtmlRemoved: UnsafeCounts;
+  /** The same, per source item: what each lost, for the writer to check. */
+  unsafeHtmlByOrigin: ImportNote[];
   droppedKeys: Record<string, number>;
   mappings: string[];
   translations: number;
