@@ -5,7 +5,23 @@ const HELP = 'https://help.example.com/docs/';
 
 describe("the widget's allow-list for an article's HTML", () => {
   it('rebuilds what the Markdown renderer writes and no element that can run, load or submit anything', () => {
-    for (const tag of ['p', 'h2', 'a', 'img', 'ul', 'li', 'table', 'td', 'pre', 'code', 'aside', 'div', 'span'])
+    for (const tag of [
+      'p',
+      'h2',
+      'a',
+      'img',
+      'ul',
+      'li',
+      'table',
+      'td',
+      'pre',
+      'code',
+      'aside',
+      'div',
+      'span',
+      'details',
+      'summary',
+    ])
       expect(FRAGMENT_TAGS.has(tag), tag).toBe(true);
     for (const tag of [
       'script',
@@ -90,6 +106,7 @@ describe("the widget's allow-list for an article's HTML", () => {
     expect(getAllowedAttribute('div', 'role', 'region', HELP)).toBe('region');
     expect(getAllowedAttribute('div', 'role', 'dialog', HELP)).toBeUndefined();
     expect(getAllowedAttribute('div', 'tabindex', '0', HELP)).toBe('0');
+    expect(getAllowedAttribute('pre', 'tabindex', '-1', HELP)).toBe('-1');
     expect(getAllowedAttribute('div', 'tabindex', '1', HELP)).toBeUndefined();
     expect(getAllowedAttribute('h2', 'id', 'hc1-title', HELP)).toBeUndefined();
   });

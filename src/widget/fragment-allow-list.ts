@@ -5,9 +5,12 @@
  * attributes with which values, which URLs.
  */
 
-/** Elements the widget rebuilds; any other element is dropped with everything inside it. */
+/**
+ * Elements the widget rebuilds: the text elements the build's widget schema keeps (TEXT_TAGS of
+ * sanitize-html.ts); any other element is dropped with everything inside it.
+ */
 export const FRAGMENT_TAGS: ReadonlySet<string> = new Set(
-  'a aside b blockquote br code dd del div dl dt em h1 h2 h3 h4 h5 h6 hr i img kbd li mark ol p pre s section span strong sub sup table tbody td th thead tr ul'.split(
+  'a abbr aside b bdi bdo blockquote br caption cite code col colgroup dd del details dfn div dl dt em figcaption figure h1 h2 h3 h4 h5 h6 hr i img ins kbd li mark ol p pre q s samp section small span strong sub summary sup table tbody td tfoot th thead time tr u ul var wbr'.split(
     ' ',
   ),
 );
@@ -45,9 +48,11 @@ export function getAllowedAttribute(tag: string, name: string, value: string, he
         .join(' ') || undefined
     );
   const allowed =
-    (name === 'role' && value === 'region') ||
-    (name === 'tabindex' && value === '0') ||
+    (name === 'role' && /^(region|note|group)$/.test(value)) ||
+    (name === 'tabindex' && /^(0|-1)$/.test(value)) ||
     (name === 'id' && !/^hc\d/.test(value)) ||
-    /^(alt|title|aria-label|colspan|rowspan|scope|start|lang|dir)$/.test(name);
+    /^(alt|title|aria-label|aria-hidden|width|height|colspan|rowspan|scope|align|start|type|open|datetime|lang|dir)$/.test(
+      name,
+    );
   return allowed ? value : undefined;
 }
