@@ -269,7 +269,7 @@ describe('a fragment the build did not sanitise, on a product page without a CSP
         '<p>Styled <a target="_blank" rel="noopener noreferrer">js link</a> <a target="_blank" rel="noopener noreferrer">tab link</a> ' +
         '<a href="https://evil.example/phish" target="_blank" rel="noopener noreferrer">outside link</a></p>' +
         `<img alt="pixel"><img src="${env.helpHostUrl}/images/logo.svg" alt="Logo">` +
-        '<div class="callout">Fake launcher</div>',
+        '<div class="callout">Fake launcher</div><details open=""><summary>More</summary>Inside</details>',
     );
     expect(await page.locator('help-center .article h1').innerText()).toBe('<img src=x onerror=alert(12)>Title');
     expect(await page.locator('help-center .article .muted').innerText()).toBe('<script>alert(13)</script>');
