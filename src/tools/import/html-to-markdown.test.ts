@@ -47,10 +47,18 @@ describe('htmlToMarkdown with hostile text', () => {
         '<a href="https://example.com/) <img src=x onerror=alert(3)> (">out</a></p>',
     );
     expect(markdown).toBe(
-      '![a\\](javascript:alert(1)) \\<img src=x onerror=alert(2)\\>](https://cdn.example/a.png "t\\" onerror=\\"x")[out](<https://example.com/) \\<img src=x onerror=alert(3)\\> (>)',
+      '![a\\](javascript:alert(1)) \\<img src=x onerror=alert(2)\\>](https://cdn.example/a.png "t\\" onerror=\\"x")[out](<https://example.com/\\) \\<img src=x onerror=alert\\(3\\)\\> \\(>)',
     );
     expect(findDanger(rendered)).toEqual([]);
     expect(rendered).toContain('<a href="https://example.com/)%20%3Cimg%20src=x%20onerror=alert(3)%3E%20(">out</a>');
+  });
+
+  it('escapes brackets in a URL, so one with brackets stays whole', async () => {
+    const { markdown, rendered } = await convertAndRender(
+      '<p><a href="https://en.wikipedia.org/wiki/Parcel_(package)">parcel</a></p>',
+    );
+    expect(markdown).toBe('[parcel](https://en.wikipedia.org/wiki/Parcel_\\(package\\))');
+    expect(rendered).toBe('<p><a href="https://en.wikipedia.org/wiki/Parcel_(package)">parcel</a></p>');
   });
 
   it('fences GitHub-highlighted code longer than any backtick run in it, so the code cannot end the fence', async () => {

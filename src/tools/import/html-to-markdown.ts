@@ -60,10 +60,13 @@ const escapeLabel = (text: string) =>
     .trim()
     .replace(/[\\[\]<>`*_&!]/g, '\\$&');
 
-/** A link destination; in `<...>` (where only `<`, `>` and `\\` need escaping) when it has spaces, brackets or a backslash. */
+/**
+ * A link destination: brackets and backslashes escaped (so none can end it), in `<...>` when it has
+ * whitespace. Bare otherwise, as turndown writes it, which the import's link rewriting reads.
+ */
 const escapeDestination = (url: string) => {
-  const clean = url.replace(/[\r\n]/g, '');
-  return /[\s()<>\\]/.test(clean) ? `<${clean.replace(/([<>\\])/g, '\\$1')}>` : clean;
+  const escaped = url.replace(/[\r\n]/g, '').replace(/([()<>\\])/g, '\\$1');
+  return /\s/.test(escaped) ? `<${escaped}>` : escaped;
 };
 
 /** A link title in double quotes. */

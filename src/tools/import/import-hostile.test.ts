@@ -70,6 +70,8 @@ describe.each(HOSTED)('a hostile %s export', (from, source) => {
     const page = pages.find((p) => p.html.includes('Set up'))!;
     const html = page.html;
     expect(html).toContain('<h2 id="setup">Set up</h2>');
+    // A URL with brackets survives the converter and the import's link rewriting.
+    expect(html).toContain('<a href="https://en.wikipedia.org/wiki/Parcel_(package)">one with brackets</a>');
     expect(html).toContain('<th>Plan</th>');
     expect(html).toContain('<td>$5</td>');
     expect(html).toMatch(/<pre class="astro-code[^"]*"[^>]*data-language="js">/);
