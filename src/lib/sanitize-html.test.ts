@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { findDanger, HOSTILE_HTML } from '../../test/helpers/html-danger.ts';
 import {
   formatUnsafeCounts,
   getUrlScheme,
@@ -129,6 +131,43 @@ describe('sanitizeHtmlPiece (one raw HTML node of a Markdown document)', () => {
     expect(sanitizeHtmlPiece('<div title="', IMPORT_POLICY).html).toBe('');
     expect(sanitizeHtmlPiece(`<img src="a.png" alt='" onerror=alert(1) '>`, IMPORT_POLICY).html).toBe(
       '<img src="a.png" alt="&#x22; onerror=alert(1) ">',
+    );
+  });
+});
+
+describe('sanitizeHtml on random mixes of hostile and harmless HTML, cut anywhere', () => {
+  const HARMLESS = [
+    '<h2 id="a">A</h2>',
+    '<p>Text <strong>bold</strong> <a href="/x">link</a></p>',
+    '<table><tr><td>1</td></tr></table>',
+    '<pre><code class="language-js">x &lt; y</code></pre>',
+    '<details><summary>Q</summary><p>A</p></details>',
+    '<img src="/i.png" alt="i">',
+    '<ul><li>one<li>two</ul>',
+    '"\'<>&',
+  ];
+  const html = fc
+    .tuple(fc.array(fc.constantFrom(...HOSTILE_HTML, ...HARMLESS), { maxLength: 6 }), fc.nat(), fc.nat())
+    .map(([pieces, from, to]) => {
+      const joined = pieces.join('');
+      // A slice of the mix: tags and attributes cut in the middle, as broken exports have them.
+      return joined.slice(
+        Math.min(from, to) % (joined.length + 1),
+        Math.max(from, to) % (joined.length + 1) || undefined,
+      );
+    });
+
+  it.each([
+    ['import', IMPORT_POLICY],
+    ['widget', WIDGET_POLICY],
+  ] as const)('leaves nothing dangerous with the %s schema, and its output sanitises to itself', (_name, policy) => {
+    fc.assert(
+      fc.property(html, (input) => {
+        const once = sanitizeHtml(input, policy).html;
+        expect(findDanger(once)).toEqual([]);
+        expect(sanitizeHtml(once, policy)).toEqual({ html: once, removed: {} });
+      }),
+      { numRuns: 400 },
     );
   });
 });

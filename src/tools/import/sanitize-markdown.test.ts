@@ -1,5 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { findDanger } from '../../../test/helpers/html-danger.ts';
+import { findDanger, HOSTILE_HTML } from '../../../test/helpers/html-danger.ts';
 import { renderSiteMarkdown } from '../../../test/helpers/render-site-markdown.ts';
 import { sanitizeMarkdown } from './sanitize-markdown.ts';
 
@@ -66,5 +67,45 @@ describe('sanitizeMarkdown', () => {
     const { markdown } = sanitizeMarkdown(hostile);
     expect(markdown).toBe('\n\n<img src="a.png" alt="&#x22; onerror=alert(1) ">\n');
     expect(findDanger(await renderSiteMarkdown(markdown))).toEqual([]);
+  });
+});
+
+describe('sanitizeMarkdown on random mixes of Markdown and hostile HTML, cut anywhere', () => {
+  const MARKDOWN = [
+    '\n\n',
+    '\n',
+    '## Heading {#h}\n',
+    'Text with *emphasis* and [a link](https://example.com).',
+    '[js](javascript:alert(1))',
+    '![img](<java\tscript:alert(2)>)',
+    '<javascript:alert(3)>',
+    '[r]: vbscript:msgbox(4)\n',
+    '<details>\n<summary>Q</summary>\n\n',
+    '</details>\n',
+    '| a | <b onclick=x>b</b> |\n| - | - |\n| 1 | 2 |\n',
+    '```\n<script>alert(5)</script>\n```\n',
+    '`<img src=x onerror=alert(6)>`',
+    ':::note\n',
+    ':::\n',
+  ];
+  const markdown = fc
+    .tuple(fc.array(fc.constantFrom(...HOSTILE_HTML, ...MARKDOWN), { maxLength: 8 }), fc.nat(), fc.nat())
+    .map(([pieces, from, to]) => {
+      const joined = pieces.join('');
+      return joined.slice(
+        Math.min(from, to) % (joined.length + 1),
+        Math.max(from, to) % (joined.length + 1) || undefined,
+      );
+    });
+
+  it('renders nothing dangerous through the site processor, and is stable on its own output', async () => {
+    await fc.assert(
+      fc.asyncProperty(markdown, async (input) => {
+        const once = sanitizeMarkdown(input).markdown;
+        expect(findDanger(await renderSiteMarkdown(once))).toEqual([]);
+        expect(sanitizeMarkdown(once)).toEqual({ markdown: once, removed: {} });
+      }),
+      { numRuns: 300 },
+    );
   });
 });
