@@ -173,12 +173,15 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       this.#articleView.hidden = false;
       fill(this.#articleView, this.#buildBack(), h('p', { class: 'status', role: 'status' }, '…'));
       let fragment: WidgetFragment;
+      let body: DocumentFragment;
       try {
         const response = await fetch(new URL(getWidgetFragmentPath(kind, slug).slice(1), config.helpUrl), {
           credentials: 'omit',
         });
         if (!response.ok) throw new Error(String(response.status));
         fragment = (await response.json()) as WidgetFragment;
+        // The build sanitised the fragment; the allow-list rebuilds it here anyway (safe-dom.ts).
+        body = buildFragment(fragment.html, config.helpUrl);
       } catch {
         this.#articleView.querySelector('[role=status]')!.textContent = T.t('widget.loadFailed');
         return;
@@ -191,8 +194,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
           { class: 'article' },
           h('h1', { tabindex: '-1' }, fragment.title),
           fragment.description && h('p', { class: 'muted' }, fragment.description),
-          // The build sanitised the fragment; the allow-list rebuilds it here anyway (safe-dom.ts).
-          h('div', { 'data-html': '' }, buildFragment(fragment.html, config.helpUrl)),
+          h('div', { 'data-html': '' }, body),
         ),
         ...this.#buildVote('vote', T.t('widget.helpful')),
         h(

@@ -35,8 +35,29 @@ export function buildFragment(html: string, helpUrl: string): DocumentFragment {
   // allow-list drops anyway, and merely parsing a style attribute makes a page with a strict
   // style-src report a violation. Serialised HTML has no raw "<" or '"' inside text or values.
   const unstyled = html.replace(/(<[a-z][^>]*?)\s+style="[^"]*"/gi, '$1');
-  copyAllowed(new DOMParser().parseFromString(unstyled, 'text/html').body, out, helpUrl);
+  copyAllowed(new DOMParser().parseFromString(getInertInput(unstyled), 'text/html').body, out, helpUrl);
   return out;
+}
+
+/** The Trusted Types policy of the widget's one HTML parse; null where the page has none. */
+let policy: { createHTML(html: string): string } | null | undefined;
+
+/**
+ * On a page that enforces Trusted Types (`require-trusted-types-for 'script'`), DOMParser takes
+ * only TrustedHTML: the widget's policy `helpdesk-kit-widget` passes the fragment through, for
+ * this inert parse only (the page's CSP must list it in `trusted-types`). Everywhere else the string.
+ */
+function getInertInput(html: string): string {
+  const factory = (globalThis as { trustedTypes?: { createPolicy(name: string, rules: object): typeof policy } })
+    .trustedTypes;
+  if (policy === undefined)
+    try {
+      policy = factory?.createPolicy('helpdesk-kit-widget', { createHTML: (s: string) => s }) ?? null;
+    } catch {
+      // The page's `trusted-types` does not allow the name: the parse below fails, the panel says so.
+      policy = null;
+    }
+  return policy ? policy.createHTML(html) : html;
 }
 
 function copyAllowed(from: Node, to: Node, helpUrl: string): void {

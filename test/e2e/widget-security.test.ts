@@ -27,8 +27,11 @@ const HOSTILE_PROJECT = path.join(REPO_ROOT, '.cache', 'e2e-hostile-import');
 /** Text only the product page has: a script that ran in the product's origin could read and send it. */
 const PRODUCT_SECRET = 'account 4242-secret-canary';
 
-/** The policy docs/in-product-help.md gives a product page embedding the widget. */
-export function getWidgetCsp(helpOrigin: string, feedbackOrigin?: string): string {
+/**
+ * The policy docs/in-product-help.md gives a product page embedding the widget; `trustedTypes`
+ * adds the Trusted Types enforcement it documents as optional.
+ */
+export function getWidgetCsp(helpOrigin: string, feedbackOrigin?: string, trustedTypes = false): string {
   return [
     "default-src 'self'",
     `script-src 'self' ${helpOrigin} 'wasm-unsafe-eval'`,
@@ -39,6 +42,7 @@ export function getWidgetCsp(helpOrigin: string, feedbackOrigin?: string): strin
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
+    ...(trustedTypes ? ["require-trusted-types-for 'script'", 'trusted-types helpdesk-kit-widget'] : []),
   ].join('; ');
 }
 
@@ -52,16 +56,12 @@ function productPage(helpUrl: string): string {
 </body></html>`;
 }
 
-/**
- * A product page server on `port` embedding the widget of `helpUrl`, with the widget's CSP as a
- * header unless `csp` is false (to test what the widget does on its own).
- */
-function startProduct(port: number, helpUrl: string, feedbackOrigin?: string, csp = true): Promise<http.Server> {
-  const policy = getWidgetCsp(new URL(helpUrl).origin, feedbackOrigin);
+/** A product page server on `port` embedding the widget of `helpUrl`, with `csp` as its Content-Security-Policy header. */
+function startProduct(port: number, helpUrl: string, csp: string | undefined): Promise<http.Server> {
   const server = http.createServer((_req, res) => {
     res.writeHead(200, {
       'content-type': 'text/html; charset=utf-8',
-      ...(csp && { 'content-security-policy': policy }),
+      ...(csp && { 'content-security-policy': csp }),
     });
     res.end(productPage(helpUrl));
   });
@@ -154,17 +154,30 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('the widget under the documented Content-Security-Policy', () => {
+describe.each([
+  {
+    policy: 'the documented Content-Security-Policy',
+    trustedTypes: false,
+    query: 'change delivery address',
+    path: '/orders-shipping/change-delivery-address/',
+  },
+  {
+    // An article with a code block: Shiki's colour styles must not cost a violation either.
+    policy: 'the documented policy with Trusted Types enforced',
+    trustedTypes: true,
+    query: 'download your data',
+    path: '/privacy-security/download-your-data/',
+  },
+])('the widget under $policy', ({ trustedTypes, query, path: articlePath }) => {
+  const feedbackOrigin = new URL(env.feedbackEndpoint).origin;
+  const csp = getWidgetCsp(env.helpHostUrl, feedbackOrigin, trustedTypes);
+  const itemId = `article:${articlePath.split('/').filter(Boolean).pop()}`;
   let product: http.Server;
   let context: BrowserContext;
   let watch: Watch;
   beforeAll(async () => {
-    product = await startProduct(env.productPort, env.helpHostUrl, new URL(env.feedbackEndpoint).origin);
-    [context, watch] = await watchedContext(browser, env.productUrl, [
-      env.productUrl,
-      env.helpHostUrl,
-      new URL(env.feedbackEndpoint).origin,
-    ]);
+    product = await startProduct(env.productPort, env.helpHostUrl, csp);
+    [context, watch] = await watchedContext(browser, env.productUrl, [env.productUrl, env.helpHostUrl, feedbackOrigin]);
   });
   afterAll(async () => {
     await context?.close();
@@ -174,27 +187,24 @@ describe('the widget under the documented Content-Security-Policy', () => {
   it('opens, searches, shows an article and stores its vote, with no violation and no foreign request', async () => {
     const page = await context.newPage();
     const response = await page.goto('/settings');
-    expect(response?.headers()['content-security-policy']).toBe(
-      getWidgetCsp(env.helpHostUrl, new URL(env.feedbackEndpoint).origin),
-    );
+    expect(response?.headers()['content-security-policy']).toBe(csp);
     await page.locator('help-center .launcher').click();
-    const input = page.locator('help-center input[type=search]');
-    await input.pressSequentially('change delivery address');
-    await page.locator('help-center [data-status]').filter({ hasText: 'for “change delivery address”' }).waitFor();
-    expect(await page.locator('help-center [data-list] .excerpt mark').count()).toBeGreaterThan(0);
+    await page.locator('help-center input[type=search]').pressSequentially(query);
     await page
-      .locator(`help-center a.result[href="${env.helpHostUrl}/orders-shipping/change-delivery-address/"]`)
-      .click();
+      .locator('help-center [data-status]')
+      .filter({ hasText: `for “${query}”` })
+      .waitFor();
+    expect(await page.locator('help-center [data-list] .excerpt mark').count()).toBeGreaterThan(0);
+    await page.locator(`help-center a.result[href="${env.helpHostUrl}${articlePath}"]`).click();
     await page.locator('help-center .article h1').waitFor();
     expect(await page.locator('help-center .article [data-html] p').count()).toBeGreaterThan(0);
+    if (trustedTypes) expect(await page.locator('help-center .article [data-html] pre').count()).toBe(1);
     // The shadow root's styles apply (a constructed stylesheet, which style-src does not block).
     expect(await page.locator('help-center .panel').evaluate((el) => getComputedStyle(el).position)).toBe('fixed');
     await page.locator('help-center [data-answer-vote=up]').click();
     await page.locator('help-center [data-answer-status]').filter({ hasText: 'Thanks' }).waitFor();
-    const votes = await waitForVotes(env.feedbackDb, (rows) =>
-      rows.some((r) => r.item_id === 'article:change-delivery-address'),
-    );
-    expect(votes.filter((r) => r.item_id === 'article:change-delivery-address').map((r) => r.vote)).toEqual(['up']);
+    const votes = await waitForVotes(env.feedbackDb, (rows) => rows.some((r) => r.item_id === itemId));
+    expect(votes.filter((r) => r.item_id === itemId).map((r) => r.vote)).toEqual(['up']);
     expect(watch.violations).toEqual([]);
     expect(watch.foreign).toEqual([]);
     expect(watch.errors).toEqual([]);
@@ -209,7 +219,7 @@ describe('a fragment the build did not sanitise, on a product page without a CSP
   beforeAll(async () => {
     // No CSP: the widget's allow-list alone must hold. (Under a CSP the browser reports the
     // inert parse's handlers and styles as blocked: reports only, nothing there can run.)
-    product = await startProduct(env.productPort, env.helpHostUrl, new URL(env.feedbackEndpoint).origin, false);
+    product = await startProduct(env.productPort, env.helpHostUrl, undefined);
     [context, watch] = await watchedContext(browser, env.productUrl, [
       env.productUrl,
       env.helpHostUrl,
@@ -331,7 +341,7 @@ describe('hostile imports, built into one site', () => {
     };
     searchWord = title.split(/\W+/).sort((a, b) => b.length - a.length)[0]!;
     host = await startStaticHost(outDir, hostPort);
-    product = await startProduct(productPort, host.url);
+    product = await startProduct(productPort, host.url, getWidgetCsp(host.url));
   }, 240_000);
   beforeEach(async () => {
     [context, watch] = await watchedContext(browser, host.url, [host.url, productUrl]);
