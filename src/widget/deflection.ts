@@ -91,7 +91,8 @@ export function attachDeflection(
   const onClick = (event: Event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-item]');
     const mouse = event as MouseEvent;
-    if (!link || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
+    // A result whose URL was not http(s) has no href: nothing to open.
+    if (!link?.href || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
     event.preventDefault();
     const [kind, slug] = link.dataset.item!.split(':') as ['article' | 'faq', string];
     session?.opened(new URL(link.href).pathname);

@@ -393,7 +393,8 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       }
       const item = link.dataset.item ?? link.closest<HTMLElement>('.answer-card')?.dataset.answerItem;
       const mouse = event as MouseEvent;
-      if (!item || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button > 0) return;
+      // A result whose URL was not http(s) has no href: nothing to open.
+      if (!item || !link.href || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button > 0) return;
       event.preventDefault();
       const [kind, slug] = item.split(':') as ['article' | 'faq', string];
       this.#insights?.opened(new URL(link.href).pathname);
