@@ -27,6 +27,7 @@ import {
 import { pickWidgetTexts } from '../widget/widget-texts.ts';
 import { createSiteTranslator } from '../content/ui-strings-file.ts';
 import { buildCorsFiles } from './cors-headers.ts';
+import { buildWidgetFragmentHtml } from './widget-fragment-html.ts';
 import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, type LlmsSite } from './llms-text.ts';
 
 export interface HelpFilesInput {
@@ -118,7 +119,10 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
   for (const r of records) {
     const rendered = input.getRenderedBody?.(r.id);
     // Local images are placeholders until Astro renders the page: render those bodies here.
-    const html = rendered && !rendered.includes('__ASTRO_IMAGE_') ? rendered : await renderBody(r);
+    const body = rendered && !rendered.includes('__ASTRO_IMAGE_') ? rendered : await renderBody(r);
+    // The widget shows the fragment inside a product's page: every one passes the strict schema.
+    const { html, warning } = buildWidgetFragmentHtml(body, path.relative(input.contentDir, r.sourcePath));
+    if (warning) warnings.push(warning);
     const fragment: WidgetFragment = {
       id: r.id,
       kind: r.kind,

@@ -1,7 +1,8 @@
 /** `helpdesk-kit import` in process: usage errors, a dry run that writes nothing, and --force. */
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { zipSync } from 'fflate';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runCli } from './index.ts';
 import type { CliIo } from './io.ts';
@@ -69,5 +70,56 @@ describe('helpdesk-kit import', () => {
     expect(readFileSync(article, 'utf8')).toContain("The writer's own line.");
     expect(await runCli(['import', fixture, '--from', 'zendesk', '--force'], makeIo().io)).toBe(0);
     expect(readFileSync(article, 'utf8')).not.toContain("The writer's own line.");
+  });
+});
+
+describe('helpdesk-kit import with values that would leave --out', () => {
+  const BODY = '<p>Every month Acme sends an invoice as a PDF to the billing contact of your workspace.</p>';
+  const project = path.join(tmp, 'refusing');
+  const source = path.join(project, 'export');
+
+  it('refuses the item, names it on a dry run and a real run alike, exits 1 and writes nothing outside', async () => {
+    mkdirSync(source, { recursive: true });
+    writeFileSync(
+      path.join(source, 'export.json'),
+      JSON.stringify({
+        articles: [{ id: 100, title: 'Download an invoice', body: BODY, locale: 'en-us' }],
+        translations: [
+          { id: 7, source_id: 100, source_type: 'Article', locale: '../../../x', title: 'Rechnung', body: BODY },
+        ],
+      }),
+    );
+    const line =
+      '\nRefused: values that cannot be a path inside site/content, nothing of them written (ImportValueRefused) (1):\n' +
+      '  translations#7/../../../x ("Rechnung"): the locale "../../../x" is not a BCP 47 language tag; use a plain language tag (a language, then optionally a script and a region), like "de", "pt-BR" or "zh-Hant"; it was not imported\n';
+    const args = ['import', source, '--from', 'zendesk', '--root', project, '--out', 'site/content'];
+    const dry = makeIo();
+    expect(await runCli([...args, '--dry-run'], dry.io)).toBe(1);
+    expect(dry.out.stdout).toContain(line);
+    expect(readdirSync(project)).toEqual(['export']);
+    const real = makeIo();
+    expect(await runCli(args, real.io)).toBe(1);
+    expect(real.out.stdout).toContain(line);
+    expect(readdirSync(project).sort()).toEqual(['export', 'site']);
+    expect(readdirSync(path.join(project, 'site'))).toEqual(['content']);
+    expect(readdirSync(path.join(project, 'site/content')).sort()).toEqual([
+      'articles',
+      'categories.yaml',
+      'site.yaml',
+    ]);
+  });
+
+  it('exits 2 with the code and message when the ZIP is too large, and leaves nothing behind', async () => {
+    mkdirSync(project, { recursive: true });
+    const zip = path.join(project, 'export.zip');
+    const bytes = Buffer.from(zipSync({ 'v1/Start/Welcome.md': new TextEncoder().encode('# Welcome\n') }));
+    bytes.writeUInt32LE(0xfffffff0, bytes.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 24);
+    writeFileSync(zip, bytes);
+    const { io, out } = makeIo();
+    expect(await runCli(['import', zip, '--from', 'document360', '--root', project, '--out', 'd360'], io)).toBe(2);
+    expect(out.stderr).toBe(
+      `[ImportArchiveTooLarge] ${zip} unpacks to more than 1024 MiB; nothing was imported. If the export really is that large, unpack it yourself and import the folder.\n`,
+    );
+    expect(existsSync(path.join(project, 'd360'))).toBe(false);
   });
 });

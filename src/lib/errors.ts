@@ -47,6 +47,8 @@ export const ErrorCodes = {
   InternalError: 'InternalError',
   /** (503) The store does not answer. */
   StoreUnavailable: 'StoreUnavailable',
+  /** (503) A serverless deployment (Workers, Netlify, Vercel) has no FEEDBACK_SECRET, so it stores nothing. */
+  MissingFeedbackSecret: 'MissingFeedbackSecret',
   // Feedback operator errors (start-up, CLI).
   /** The feedback manifest (feedback-manifest.json from the build) is missing or malformed. */
   InvalidFeedbackManifest: 'InvalidFeedbackManifest',
@@ -54,6 +56,13 @@ export const ErrorCodes = {
   InvalidFeedbackConfig: 'InvalidFeedbackConfig',
   /** The store could not be opened, migrated or read. */
   FeedbackStoreFailed: 'FeedbackStoreFailed',
+  // Import (helpdesk-kit import).
+  /** A value of the export (locale, slug, id, file or ZIP entry name) cannot be a path inside --out: the item is left out. */
+  ImportValueRefused: 'ImportValueRefused',
+  /** A file the import planned would land outside --out or public/images/imported/: nothing was written there. */
+  ImportPathOutside: 'ImportPathOutside',
+  /** The export ZIP has more entries or unpacks to more bytes than the import accepts. */
+  ImportArchiveTooLarge: 'ImportArchiveTooLarge',
 } as const;
 export type ErrorCode = (typeof ErrorCodes)[keyof typeof ErrorCodes];
 

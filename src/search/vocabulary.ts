@@ -30,8 +30,10 @@ export const MIN_WORD_LENGTH = 3;
 /**
  * Stop words by language (the part before "-" of the language tag). Only words that carry no
  * meaning in a help-center question: "not", "no" and "off" stay, because "not arriving" matters.
+ * Built lazily: a bundle that imports this module for something else (the in-product widget)
+ * leaves the lists out.
  */
-const STOP_WORDS: Record<string, readonly string[]> = {
+const getStopWordLists = (): Record<string, readonly string[]> => ({
   en: (
     'a about am an and any are as at be been being but by can could did do does doing for from get got ' +
     "had has have having he her here him his how i i'm if in into is it its it's just many me might much my myself " +
@@ -52,7 +54,7 @@ const STOP_WORDS: Record<string, readonly string[]> = {
     'porque qué que se su sus un una uno y yo'
   ).split(' '),
   ar: 'في من إلى على عن هل كيف ما ماذا لماذا متى أين هذا هذه ذلك التي الذي أن و أو ثم'.split(' '),
-};
+});
 
 /**
  * Languages written without spaces between words: their "words" here would be whole phrases, so
@@ -64,7 +66,7 @@ export const isUnspacedLanguage = (language: string) =>
   UNSPACED_LANGUAGES.has(language.toLowerCase().split('-')[0] ?? '');
 
 export function getStopWords(language: string): string[] {
-  return [...(STOP_WORDS[language.toLowerCase().split('-')[0] ?? ''] ?? [])];
+  return [...(getStopWordLists()[language.toLowerCase().split('-')[0] ?? ''] ?? [])];
 }
 
 /** Lowercase words of a text, accents folded, apostrophes dropped ("can't" -> "cant"); hyphens split words. */

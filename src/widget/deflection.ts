@@ -4,8 +4,9 @@
  * subject field as the customer types, opens one in the widget's panel when chosen, and reports
  * one event per started form (widget-events.ts): suggestions shown, article opened, submitted.
  */
-import { escapeHtml } from '../lib/html.ts';
 import type { HelpCenterWidgetElement } from './help-center-element.ts';
+import { getSafeUrl } from './fragment-allow-list.ts';
+import { adoptStyles, fill, h } from './safe-dom.ts';
 import { createDeflectionSession, sendBeacon, type EventTarget } from './widget-events.ts';
 import { getResultItem } from './widget-search.ts';
 
@@ -19,8 +20,6 @@ export interface AttachFormOptions {
   subject?: HTMLInputElement | HTMLTextAreaElement | string;
 }
 
-let attached = 0;
-
 export function attachDeflection(
   widget: HelpCenterWidgetElement,
   form: HTMLFormElement,
@@ -28,6 +27,8 @@ export function attachDeflection(
   events: EventTarget | undefined,
   /** "These articles may answer your question:", in the help center's language. */
   label: string,
+  /** The help center's URL (with a trailing slash): result links must lead there or to another http(s) page. */
+  helpUrl: string,
 ): () => void {
   const subject =
     typeof options.subject === 'object'
@@ -36,16 +37,17 @@ export function attachDeflection(
           options.subject ?? 'input[type=text],input:not([type]),textarea',
         );
   if (!subject) throw new Error('helpdesk-kit widget: attachForm found no subject field in the form.');
-  const id = `hc-deflect-${++attached}`;
   // The suggestions live in their own shadow root after the field: the host's CSS stays out.
   const host = document.createElement('div');
   host.setAttribute('data-help-center-suggestions', '');
   const root = host.attachShadow({ mode: 'open' });
-  root.innerHTML =
-    `<style>:host{display:block;font:inherit}p{margin:.4rem 0 .2rem;font-size:.9rem}ul{margin:0 0 .4rem;padding-left:1.2rem}a{color:inherit}</style>` +
-    `<div id="${id}" role="region" aria-live="polite" aria-label="${escapeHtml(label)}"></div>`;
+  adoptStyles(
+    root,
+    ':host{display:block;font:inherit}p{margin:.4rem 0 .2rem;font-size:.9rem}ul{margin:0 0 .4rem;padding-left:1.2rem}a{color:inherit}',
+  );
+  const list = h('div', { role: 'region', 'aria-live': 'polite', 'aria-label': label });
+  root.append(list);
   subject.insertAdjacentElement('afterend', host);
-  const list = root.getElementById(id)!;
   const session = events ? createDeflectionSession(events, sendBeacon) : undefined;
   let generation = 0;
   let timer: number | undefined;
@@ -65,14 +67,21 @@ export function attachDeflection(
     }
     if (mine !== generation) return;
     session?.suggested(query, found.results.length);
-    list.innerHTML = found.results.length
-      ? `<p>${escapeHtml(label)}</p><ul>${found.results
-          .map((r) => {
+    // Titles and URLs from the index go in as text and checked links (safe-dom.ts).
+    fill(
+      list,
+      found.results.length > 0 && h('p', null, label),
+      found.results.length > 0 &&
+        h(
+          'ul',
+          null,
+          ...found.results.map((r) => {
             const item = getResultItem(r);
-            return `<li><a href="${escapeHtml(r.url)}" data-item="${item.kind}:${escapeHtml(item.slug)}">${escapeHtml(r.meta.title ?? r.url)}</a></li>`;
-          })
-          .join('')}</ul>`
-      : '';
+            const href = getSafeUrl(r.url, helpUrl);
+            return h('li', null, h('a', { href, 'data-item': `${item.kind}:${item.slug}` }, r.meta.title ?? r.url));
+          }),
+        ),
+    );
   };
 
   const onInput = () => {
@@ -82,7 +91,8 @@ export function attachDeflection(
   const onClick = (event: Event) => {
     const link = (event.target as Element).closest<HTMLAnchorElement>('a[data-item]');
     const mouse = event as MouseEvent;
-    if (!link || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
+    // A result whose URL was not http(s) has no href: nothing to open.
+    if (!link?.href || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey) return;
     event.preventDefault();
     const [kind, slug] = link.dataset.item!.split(':') as ['article' | 'faq', string];
     session?.opened(new URL(link.href).pathname);

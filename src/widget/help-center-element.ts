@@ -7,17 +7,23 @@
  *
  * API for the host page: `setRoute(path)` (single-page apps), `open()`, `close()`,
  * `openItem(kind, slug)`, `attachForm(form, { subject })` (deflection.ts).
+ *
+ * It runs in someone else's page: every string from the network (titles, excerpts, URLs, the
+ * configuration's strings) goes in as text or as a checked link, and the article's HTML only
+ * through safe-dom.ts's allow-list; no markup is parsed in the page.
  */
-import { escapeHtml } from '../lib/html.ts';
-import { getAnswerCard, getAnswerCardTexts, renderAnswerCard } from '../search/client/answer-card.ts';
+import { getAnswerCard, type AnswerCard } from '../search/client/answer-card.ts';
 import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
 import { createSearchInsights, type SearchInsightsTracker } from '../search/client/search-insights.ts';
+import { createUuid } from '../feedback/widget/uuid.ts';
+import { getSafeUrl } from './fragment-allow-list.ts';
 import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-map.ts';
+import { adoptStyles, buildExcerpt, buildFragment, fill, h, type Child } from './safe-dom.ts';
 import { getWidgetFragmentPath, WIDGET_ROUTES_PATH, type WidgetConfig, type WidgetFragment } from './widget-config.ts';
 import { getResultItem, loadWidgetSearch } from './widget-search.ts';
 import { getWidgetCss } from './widget-styles.ts';
-import { bindReasonsForm, renderReasonsForm } from './vote-reasons.ts';
+import { bindReasonsForm, buildReasonsForm } from './vote-reasons.ts';
 import { createWidgetText } from './widget-texts.ts';
 
 const RESULT_LIMIT = 8;
@@ -29,6 +35,7 @@ let instances = 0;
 export function defineHelpCenterElement(config: WidgetConfig): void {
   if (customElements.get('help-center')) return;
   const T = createWidgetText(config.texts, config.language);
+  const voteConfig = { endpoint: config.feedbackEndpoint!, language: config.language, revision: config.revision };
 
   class HelpCenterElement extends HTMLElement {
     #root: ShadowRoot;
@@ -54,25 +61,58 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     connectedCallback(): void {
       if (this.#launcher) return;
       const id = this.#id;
-      this.#root.innerHTML =
-        `<style>${getWidgetCss(config.brandColor)}</style>` +
-        `<button class="launcher" type="button" aria-expanded="false" aria-controls="${id}-panel" aria-haspopup="dialog">${escapeHtml(T.t('widget.launcher'))}</button>` +
-        `<section class="panel" id="${id}-panel" role="dialog" aria-modal="true" aria-labelledby="${id}-title" hidden>` +
-        `<header><h2 id="${id}-title">${escapeHtml(config.name)}</h2><button class="icon" type="button" data-close aria-label="${escapeHtml(T.t('widget.close'))}">✕</button></header>` +
-        `<div class="body">` +
-        `<div data-view="search"><form role="search" data-form><label for="${id}-q">${escapeHtml(T.t('search.label'))}</label>` +
-        `<input id="${id}-q" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search" placeholder="${escapeHtml(T.t('search.placeholder'))}"></form>` +
-        `<p class="status" role="status" aria-live="polite" data-status></p><div data-list></div>${this.#renderContact()}</div>` +
-        `<div data-view="article" hidden></div>` +
-        `</div></section>`;
-      const $ = <E extends Element>(selector: string) => this.#root.querySelector<E>(selector)!;
-      this.#launcher = $('.launcher');
-      this.#panel = $('.panel');
-      this.#input = $('input');
-      this.#status = $('[data-status]');
-      this.#list = $('[data-list]');
-      this.#searchView = $('[data-view=search]');
-      this.#articleView = $('[data-view=article]');
+      adoptStyles(this.#root, getWidgetCss(config.brandColor));
+      const close = h('button', { class: 'icon', type: 'button', 'aria-label': T.t('widget.close') }, '✕');
+      const form = h(
+        'form',
+        { role: 'search' },
+        h('label', { for: `${id}-q` }, T.t('search.label')),
+        (this.#input = h('input', {
+          id: `${id}-q`,
+          type: 'search',
+          autocomplete: 'off',
+          spellcheck: 'false',
+          enterkeyhint: 'search',
+          placeholder: T.t('search.placeholder'),
+        })),
+      );
+      this.#launcher = h(
+        'button',
+        {
+          class: 'launcher',
+          type: 'button',
+          'aria-expanded': 'false',
+          'aria-controls': `${id}-panel`,
+          'aria-haspopup': 'dialog',
+        },
+        T.t('widget.launcher'),
+      );
+      this.#panel = h(
+        'section',
+        {
+          class: 'panel',
+          id: `${id}-panel`,
+          role: 'dialog',
+          'aria-modal': 'true',
+          'aria-labelledby': `${id}-title`,
+          hidden: '',
+        },
+        h('header', null, h('h2', { id: `${id}-title` }, config.name), close),
+        h(
+          'div',
+          { class: 'body' },
+          (this.#searchView = h(
+            'div',
+            null,
+            form,
+            (this.#status = h('p', { class: 'status', role: 'status', 'data-status': '' })),
+            (this.#list = h('div', { 'data-list': '' })),
+            this.#buildContact(),
+          )),
+          (this.#articleView = h('div', { hidden: '' })),
+        ),
+      );
+      this.#root.append(this.#launcher, this.#panel);
       if (this.hasAttribute('no-launcher')) this.#launcher.hidden = true;
       if (config.insightsEndpoint) {
         this.#insights = createSearchInsights(
@@ -87,15 +127,15 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
             storage: undefined,
             setTimer: (fn, ms) => window.setTimeout(fn, ms),
             clearTimer: (handle) => window.clearTimeout(handle as number),
-            createId: () => crypto.randomUUID(),
+            createId: createUuid,
           },
         );
         addEventListener('pagehide', () => this.#insights?.flush());
       }
 
       this.#launcher.addEventListener('click', () => (this.#panel.hidden ? this.open() : this.close()));
-      $('[data-close]').addEventListener('click', () => this.close());
-      $('[data-form]').addEventListener('submit', (event) => {
+      close.addEventListener('click', () => this.close());
+      form.addEventListener('submit', (event) => {
         event.preventDefault();
         void this.#search(false);
       });
@@ -131,42 +171,39 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       this.open();
       this.#searchView.hidden = true;
       this.#articleView.hidden = false;
-      this.#articleView.innerHTML = `<button class="back" type="button" data-back>← ${escapeHtml(T.t('widget.back'))}</button><p class="status" role="status">…</p>`;
+      fill(this.#articleView, this.#buildBack(), h('p', { class: 'status', role: 'status' }, '…'));
       let fragment: WidgetFragment;
+      let body: DocumentFragment;
       try {
         const response = await fetch(new URL(getWidgetFragmentPath(kind, slug).slice(1), config.helpUrl), {
           credentials: 'omit',
         });
         if (!response.ok) throw new Error(String(response.status));
         fragment = (await response.json()) as WidgetFragment;
+        // The build sanitised the fragment; the allow-list rebuilds it here anyway (safe-dom.ts).
+        body = buildFragment(fragment.html, config.helpUrl);
       } catch {
         this.#articleView.querySelector('[role=status]')!.textContent = T.t('widget.loadFailed');
         return;
       }
-      const pageUrl = new URL(fragment.path.replace(/^\//, ''), config.helpUrl).href;
-      const vote = config.feedbackEndpoint
-        ? `<div class="vote" role="group" aria-labelledby="${this.#id}-vote"><span id="${this.#id}-vote">${escapeHtml(T.t('widget.helpful'))}</span> ` +
-          `<button type="button" data-answer-vote="up">${escapeHtml(T.t('results.answer.yes'))}</button><button type="button" data-answer-vote="down">${escapeHtml(T.t('results.answer.no'))}</button></div>` +
-          `<p class="status" role="status" data-answer-status></p>`
-        : '';
-      this.#articleView.innerHTML =
-        `<button class="back" type="button" data-back>← ${escapeHtml(T.t('widget.back'))}</button>` +
-        `<article class="article"><h1 tabindex="-1">${escapeHtml(fragment.title)}</h1>` +
-        (fragment.description ? `<p class="muted">${escapeHtml(fragment.description)}</p>` : '') +
-        `<div data-html></div></article>${vote}` +
-        `<p><a href="${escapeHtml(pageUrl)}" target="_blank" rel="noopener">${escapeHtml(T.t('widget.openInHelpCenter'))}</a></p>${this.#renderContact()}`;
-      const body = this.#articleView.querySelector<HTMLElement>('[data-html]')!;
-      // The build's own rendering of the writers' Markdown; links point at the help center.
-      body.innerHTML = fragment.html;
-      for (const a of body.querySelectorAll<HTMLAnchorElement>('a[href]')) {
-        const href = a.getAttribute('href')!;
-        if (href.startsWith('#')) continue;
-        a.href = new URL(href.replace(/^\//, ''), config.helpUrl).href;
-        a.target = '_blank';
-        a.rel = 'noopener';
-      }
-      for (const img of body.querySelectorAll<HTMLImageElement>('img[src]'))
-        img.src = new URL(img.getAttribute('src')!.replace(/^\//, ''), config.helpUrl).href;
+      fill(
+        this.#articleView,
+        this.#buildBack(),
+        h(
+          'article',
+          { class: 'article' },
+          h('h1', { tabindex: '-1' }, fragment.title),
+          fragment.description && h('p', { class: 'muted' }, fragment.description),
+          h('div', { 'data-html': '' }, body),
+        ),
+        ...this.#buildVote('vote', T.t('widget.helpful')),
+        h(
+          'p',
+          null,
+          h('a', { href: getSafeUrl(fragment.path, config.helpUrl), target: '_blank' }, T.t('widget.openInHelpCenter')),
+        ),
+        this.#buildContact(),
+      );
       if (config.feedbackEndpoint) this.#bindVote(fragment);
       this.#articleView.querySelector<HTMLElement>('h1')!.focus();
     }
@@ -175,13 +212,13 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     #bindVote(fragment: WidgetFragment): void {
       const view = this.#articleView;
       const item = { itemId: fragment.id, pagePath: fragment.path.split('#')[0]! };
-      const voteConfig = { endpoint: config.feedbackEndpoint!, language: config.language, revision: config.revision };
       bindAnswerCardVote(view, item, voteConfig, T, (vote, eventId) => {
         if (vote !== 'down') return;
         const status = view.querySelector<HTMLElement>('[data-answer-status]')!;
         status.textContent = T.t('feedback.recordedNo');
-        status.insertAdjacentHTML('afterend', renderReasonsForm(this.#id, T));
-        bindReasonsForm(view.querySelector<HTMLFormElement>('[data-reasons]')!, status, T, (reason, comment) =>
+        const form = buildReasonsForm(this.#id, T);
+        status.after(form);
+        bindReasonsForm(form, status, T, (reason, comment) =>
           sendAnswerVote(voteConfig, item, 'down', { reason, comment: comment || undefined, replaces: eventId }).then(
             Boolean,
           ),
@@ -196,7 +233,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
 
     #backToSearch(): void {
       this.#articleView.hidden = true;
-      this.#articleView.replaceChildren();
+      fill(this.#articleView);
       this.#searchView.hidden = false;
       this.#input.focus();
     }
@@ -208,14 +245,19 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       const map = await this.#routes;
       if (this.#input.value.trim()) return;
       const found: RouteMapEntry[] = map ? getRouteSuggestions(map, this.#route) : [];
-      this.#list.innerHTML = found.length
-        ? `<h3 id="${this.#id}-suggested">${escapeHtml(T.t('widget.suggested'))}</h3><ul aria-labelledby="${this.#id}-suggested">${found
-            .map(
-              (r) =>
-                `<li><a class="result" href="${escapeHtml(new URL(r.path.replace(/^\//, ''), config.helpUrl).href)}" data-item="article:${escapeHtml(r.id.slice(8))}"><span class="title">${escapeHtml(r.title)}</span></a></li>`,
-            )
-            .join('')}</ul>`
-        : '';
+      const suggested = `${this.#id}-suggested`;
+      fill(
+        this.#list,
+        found.length > 0 && h('h3', { id: suggested }, T.t('widget.suggested')),
+        found.length > 0 &&
+          h(
+            'ul',
+            { 'aria-labelledby': suggested },
+            ...found.map((r) =>
+              this.#buildResult(getSafeUrl(r.path, config.helpUrl), `article:${r.id.slice(8)}`, r.title),
+            ),
+          ),
+      );
     }
 
     async #search(debounce: boolean): Promise<void> {
@@ -246,48 +288,95 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       this.#status.textContent = found.total
         ? T.plural('results.count', found.total, { query })
         : T.t('widget.noResults', { query });
-      this.#list.innerHTML =
-        (card
-          ? renderAnswerCard(card, Boolean(config.feedbackEndpoint), getAnswerCardTexts(T))
-              .replace('<h2', '<h3')
-              .replace('</h2>', '</h3>')
-          : '') + (found.results.length ? `<ul>${found.results.map((r) => this.#renderResult(r)).join('')}</ul>` : '');
-      if (card && config.feedbackEndpoint)
-        bindAnswerCardVote(
-          this.#list,
-          card,
-          { endpoint: config.feedbackEndpoint, language: config.language, revision: config.revision },
-          T,
-        );
+      fill(
+        this.#list,
+        card && this.#buildAnswerCard(card),
+        found.results.length > 0 && h('ul', null, ...found.results.map((r) => this.#buildSearchResult(r))),
+      );
+      if (card && config.feedbackEndpoint) bindAnswerCardVote(this.#list, card, voteConfig, T);
       this.#insights?.observe(query, found.total);
     }
 
-    #renderResult(r: PagefindResultData): string {
+    #buildSearchResult(r: PagefindResultData): HTMLLIElement {
       const item = getResultItem(r);
       const meta = [r.meta.category, item.kind === 'faq' ? T.t('results.faq') : T.t('results.article')]
         .filter(Boolean)
         .join(' · ');
-      return (
-        `<li><a class="result" href="${escapeHtml(r.url)}" data-item="${item.kind}:${escapeHtml(item.slug)}">` +
-        `<span class="title">${escapeHtml(r.meta.title ?? r.url)}</span> <span class="meta">${escapeHtml(meta)}</span>` +
-        `<span class="excerpt">${r.excerpt}</span></a></li>`
+      return this.#buildResult(
+        getSafeUrl(r.url, config.helpUrl),
+        `${item.kind}:${item.slug}`,
+        r.meta.title ?? r.url,
+        ' ',
+        h('span', { class: 'meta' }, meta),
+        h('span', { class: 'excerpt' }, ...buildExcerpt(r.excerpt)),
       );
     }
 
-    #renderContact(): string {
+    /** One result link; `item` ("article:<slug>") opens it in the panel. */
+    #buildResult(href: string | undefined, item: string, title: string, ...rest: Child[]): HTMLLIElement {
+      return h(
+        'li',
+        null,
+        h('a', { class: 'result', href, 'data-item': item }, h('span', { class: 'title' }, title), ...rest),
+      );
+    }
+
+    /** The best result when it answers on its own (answer-card.ts), with its vote when votes can be sent. */
+    #buildAnswerCard(card: AnswerCard): HTMLElement {
+      const url = getSafeUrl(card.url, config.helpUrl);
+      const question = T.t('results.answer.question');
+      const label = T.t('results.answer.label');
+      return h(
+        'section',
+        { class: 'answer-card', 'aria-label': label, 'data-answer-item': card.itemId },
+        h('p', { class: 'answer-card-label' }, label),
+        h('h3', { class: 'answer-card-title' }, h('a', { href: url }, card.title)),
+        h('p', { class: 'answer-card-text' }, card.text + (card.truncated ? '…' : '')),
+        card.truncated && h('p', null, h('a', { href: url }, T.t('results.answer.more'))),
+        ...this.#buildVote('answer-card-vote', question),
+      );
+    }
+
+    /** "Was this helpful?" (`className` vote) or "Did this answer your question?" (answer-card-vote), when votes can be sent. */
+    #buildVote(className: string, question: string): Child[] {
+      if (!config.feedbackEndpoint) return [];
+      const button = (vote: 'up' | 'down', text: string) =>
+        h('button', { type: 'button', 'data-answer-vote': vote }, T.t(`results.answer.${text}`));
+      return [
+        h(
+          'div',
+          { class: className, role: 'group', 'aria-label': question },
+          h('span', null, question),
+          ' ',
+          button('up', 'yes'),
+          ' ',
+          button('down', 'no'),
+        ),
+        h('p', { class: 'status', role: 'status', 'data-answer-status': '' }),
+      ];
+    }
+
+    #buildBack(): HTMLButtonElement {
+      return h('button', { class: 'back', type: 'button', 'data-back': '' }, `← ${T.t('widget.back')}`);
+    }
+
+    /** The contact channels of site.yaml; links only to http(s), mail and phone. */
+    #buildContact(): HTMLElement | undefined {
       const c = config.contact;
+      const link = (href: string | undefined, text: string, blank?: boolean) =>
+        href && h('a', { href: getSafeUrl(href, config.helpUrl), ...(blank && { target: '_blank' }) }, text);
       const links = [
-        c.chatUrl &&
-          `<a href="${escapeHtml(c.chatUrl)}" target="_blank" rel="noopener">${escapeHtml(T.t('contact.chat'))}</a>`,
-        c.email &&
-          `<a href="mailto:${escapeHtml(c.email)}">${escapeHtml(T.t('contact.email', { email: c.email }))}</a>`,
-        c.ticketUrl &&
-          `<a href="${escapeHtml(c.ticketUrl)}" target="_blank" rel="noopener">${escapeHtml(T.t('contact.ticket'))}</a>`,
+        c.chatUrl && link(c.chatUrl, T.t('contact.chat'), true),
+        c.email && link(`mailto:${c.email}`, T.t('contact.email', { email: c.email })),
+        c.ticketUrl && link(c.ticketUrl, T.t('contact.ticket'), true),
         c.phone &&
-          `<a href="tel:${escapeHtml(c.phone.number.replace(/[^\d+]/g, ''))}">${escapeHtml(T.t('contact.call', { number: c.phone.number, hours: c.phone.hours }))}</a>`,
-      ].filter(Boolean);
-      if (links.length === 0) return '';
-      return `<div class="contact" data-contact><h3>${escapeHtml(T.t('contact.heading'))}</h3>${links.join('')}</div>`;
+          link(
+            `tel:${c.phone.number.replace(/[^\d+]/g, '')}`,
+            T.t('contact.call', { number: c.phone.number, hours: c.phone.hours }),
+          ),
+      ].filter(Boolean) as HTMLAnchorElement[];
+      if (links.length === 0) return undefined;
+      return h('div', { class: 'contact', 'data-contact': '' }, h('h3', null, T.t('contact.heading')), ...links);
     }
 
     #onClick(event: Event): void {
@@ -304,7 +393,8 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       }
       const item = link.dataset.item ?? link.closest<HTMLElement>('.answer-card')?.dataset.answerItem;
       const mouse = event as MouseEvent;
-      if (!item || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button > 0) return;
+      // A result whose URL was not http(s) has no href: nothing to open.
+      if (!item || !link.href || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button > 0) return;
       event.preventDefault();
       const [kind, slug] = item.split(':') as ['article' | 'faq', string];
       this.#insights?.opened(new URL(link.href).pathname);

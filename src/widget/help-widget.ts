@@ -34,7 +34,7 @@ const RAW_CONFIG: string = WIDGET_CONFIG_PLACEHOLDER;
     attachForm(form: HTMLFormElement, options?: AttachFormOptions): () => void;
   };
   proto.attachForm = function attachForm(this: HelpCenterWidgetElement, form, options = {}) {
-    return attachDeflection(this, form, options, events, formSuggestions);
+    return attachDeflection(this, form, options, events, formSuggestions, config.helpUrl);
   };
 
   const start = () => {

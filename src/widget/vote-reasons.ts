@@ -1,22 +1,39 @@
 /**
  * After a "No" in the widget's panel, the same optional follow-up as the page's widget: what went
  * wrong (the reasons the report counts) and a comment. Sent as a vote that replaces the "No".
+ * Built as elements, the strings as text (they come from the help center's configuration).
  */
-import { escapeHtml } from '../lib/html.ts';
 import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS, type FeedbackReason } from '../feedback/reasons.ts';
+import { h } from './safe-dom.ts';
 import type { WidgetText } from './widget-texts.ts';
 
-export function renderReasonsForm(id: string, T: WidgetText): string {
-  const reasons = FEEDBACK_REASONS.map(
-    (r) =>
-      `<label class="reason"><input type="radio" name="reason" value="${r}"> ${escapeHtml(T.t(`feedback.reason.${r}`))}</label>`,
-  ).join('');
-  return (
-    `<form class="reasons" data-reasons><fieldset><legend>${escapeHtml(T.t('feedback.reasonsLegend'))}</legend>${reasons}</fieldset>` +
-    `<label for="${id}-comment">${escapeHtml(T.t('feedback.commentLabel'))}</label>` +
-    `<textarea id="${id}-comment" name="comment" rows="3" maxlength="${COMMENT_MAX_LENGTH}" aria-describedby="${id}-hint"></textarea>` +
-    `<p class="muted" id="${id}-hint">${escapeHtml(T.t('feedback.commentHint'))}</p>` +
-    `<button type="submit">${escapeHtml(T.t('feedback.send'))}</button></form>`
+export function buildReasonsForm(id: string, T: WidgetText): HTMLFormElement {
+  return h(
+    'form',
+    { class: 'reasons', 'data-reasons': '' },
+    h(
+      'fieldset',
+      null,
+      h('legend', null, T.t('feedback.reasonsLegend')),
+      ...FEEDBACK_REASONS.map((r) =>
+        h(
+          'label',
+          { class: 'reason' },
+          h('input', { type: 'radio', name: 'reason', value: r }),
+          ` ${T.t(`feedback.reason.${r}`)}`,
+        ),
+      ),
+    ),
+    h('label', { for: `${id}-comment` }, T.t('feedback.commentLabel')),
+    h('textarea', {
+      id: `${id}-comment`,
+      name: 'comment',
+      rows: '3',
+      maxlength: String(COMMENT_MAX_LENGTH),
+      'aria-describedby': `${id}-hint`,
+    }),
+    h('p', { class: 'muted', id: `${id}-hint` }, T.t('feedback.commentHint')),
+    h('button', { type: 'submit' }, T.t('feedback.send')),
   );
 }
 

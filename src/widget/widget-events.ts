@@ -6,7 +6,7 @@
  * opened, and whether the form was submitted anyway.
  */
 import { normalizeSearchQuery } from '../feedback/server/search-query.ts';
-import { createUuid } from '../feedback/widget/feedback-widget.ts';
+import { createUuid } from '../feedback/widget/uuid.ts';
 
 export type EventChannel = 'widget' | 'form';
 

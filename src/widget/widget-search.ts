@@ -27,8 +27,10 @@ export function loadWidgetSearch(helpUrl: string): Promise<WidgetSearch> {
     const [pagefind, vocabulary] = await Promise.all([
       (async () => {
         const pf = (await import(/* @vite-ignore */ `${helpUrl}pagefind/pagefind.js`)) as Pagefind;
-        // Absolute result URLs: the widget's page is on another origin.
-        await pf.options({ ...PAGEFIND_OPTIONS, baseUrl: helpUrl });
+        // Absolute result URLs: the widget's page is on another origin. No worker: a page cannot
+        // start one from another origin (Pagefind would try, fail and search on the main thread
+        // anyway; under Trusted Types the try is a reported violation).
+        await pf.options({ ...PAGEFIND_OPTIONS, baseUrl: helpUrl, noWorker: true });
         await pf.init();
         return pf;
       })(),

@@ -23,7 +23,7 @@ button{font:inherit;cursor:pointer}
 .icon{background:transparent;border:0;color:inherit;padding:.2rem .5rem;border-radius:6px;font-size:1.1rem;line-height:1}
 .body{overflow:auto;padding:.8rem}
 label{display:block;font-size:.9rem;font-weight:600;margin-bottom:.3rem}
-input{width:100%;font:inherit;padding:.5rem .6rem;border:1px solid var(--hc-muted);border-radius:8px;background:var(--hc-bg);color:var(--hc-text)}
+input,textarea{width:100%;font:inherit;padding:.5rem .6rem;border:1px solid var(--hc-muted);border-radius:8px;background:var(--hc-bg);color:var(--hc-text)}
 ul{list-style:none;margin:.4rem 0;padding:0}
 li+li{border-top:1px solid var(--hc-border)}
 .result{display:block;padding:.5rem .3rem;color:var(--hc-text);text-decoration:none;border-radius:6px}
@@ -41,16 +41,15 @@ a{color:inherit}
 .article .table-scroll{overflow-x:auto;margin:.6rem 0}
 .callout{border-left:4px solid var(--hc-brand);background:var(--hc-surface);padding:.3rem .6rem;margin:.6rem 0}
 .vote,.answer-card-vote{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.8rem 0 .2rem;font-size:.92rem}
-.vote button,.answer-card-vote button,.back{border:1px solid var(--hc-muted);background:var(--hc-bg);color:var(--hc-text);border-radius:8px;padding:.25rem .8rem}
+.vote button,.answer-card-vote button,.back,.reasons button{border:1px solid var(--hc-muted);background:var(--hc-bg);color:var(--hc-text);border-radius:8px;padding:.25rem .8rem}
 .reasons fieldset{border:0;margin:.4rem 0;padding:0}.reasons legend{font-weight:600;font-size:.92rem;margin-bottom:.2rem}
 .reason{font-weight:400;display:flex;gap:.4rem;align-items:center;margin:.1rem 0}.reason input{width:auto}
-textarea{width:100%;font:inherit;padding:.4rem .6rem;border:1px solid var(--hc-muted);border-radius:8px;background:var(--hc-bg);color:var(--hc-text)}
-.reasons button{border:1px solid var(--hc-muted);background:var(--hc-bg);color:var(--hc-text);border-radius:8px;padding:.25rem .8rem}
+textarea{padding:.4rem .6rem}
 .answer-card{border:1px solid var(--hc-border);border-left:4px solid var(--hc-brand);border-radius:8px;background:var(--hc-surface);padding:.5rem .7rem;margin:.6rem 0}
 .answer-card-label{margin:0;font-size:.75rem;font-weight:700;text-transform:uppercase;color:var(--hc-muted)}
 .answer-card-title{font-size:1rem;margin:.2rem 0}
 .answer-card-text{margin:.2rem 0 .4rem}
-.answer-card-thanks:empty{display:none}
+.answer-card .status:empty{display:none}
 .contact{margin-top:1rem;border-top:1px solid var(--hc-border);padding-top:.4rem}
 .contact a{display:block;padding:.25rem 0}
 `;

@@ -16,6 +16,8 @@ import { formatViolations, runAxe } from './helpers/axe.ts';
 import { launchBrowser, VIEWPORTS, type Device, type Theme } from './helpers/browser.ts';
 
 const fixture = createContentFixture();
+/** One 1,000-character word (a pasted token or URL): it once stretched the page to 9,573 px. */
+const LONG_WORD_COMMENT = `See ${'x'.repeat(1000)}`;
 let browser: Browser;
 let html: string;
 
@@ -35,7 +37,7 @@ beforeAll(async () => {
         itemId: i % 3 ? 'article:invoices' : 'article:reset-password',
         vote: i % 4 ? 'up' : 'down',
         reason: i % 4 ? null : 'hard-to-follow',
-        comment: i === 0 ? 'The button is called "Forgot password" now.' : null,
+        comment: i === 0 ? 'The button is called "Forgot password" now.' : i === 6 ? LONG_WORD_COMMENT : null,
         receivedAt: day(2 + i),
       }),
     );
@@ -75,6 +77,23 @@ describe('the HTML feedback report', () => {
     expect(closed.length, `${theme}, ${device}:\n${formatViolations(closed)}`).toBe(0);
     expect(open.length, `${theme}, ${device}, details open:\n${formatViolations(open)}`).toBe(0);
   });
+
+  it.each(['desktop', 'phone'] as Device[])(
+    'keeps a comment with a 1,000-character word inside the page width on a %s, comments open',
+    async (device) => {
+      const context = await browser.newContext({ viewport: VIEWPORTS[device] });
+      const page = await context.newPage();
+      await page.setContent(html);
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+      const quote = page.locator('blockquote', { hasText: 'xxxxxxxxxx' });
+      expect(await quote.isVisible()).toBe(true);
+      const box = await quote.boundingBox();
+      const pageWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+      await context.close();
+      expect(pageWidth).toBeLessThanOrEqual(VIEWPORTS[device].width);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(VIEWPORTS[device].width);
+    },
+  );
 
   it('sorts the ranked table from the keyboard', async () => {
     const page = await browser.newPage();

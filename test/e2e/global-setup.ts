@@ -112,6 +112,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
             // Every browser test shares 127.0.0.1, and search events count against the same
             // per-client limit as votes: keep the limit well above what the whole run sends.
             FEEDBACK_RATE_LIMIT: '1000/60s',
+            // Without it the server would generate one in the real ~/.config/helpdesk-kit.
+            FEEDBACK_SECRET: 'e2e-feedback-secret-0123456789',
           },
           url: feedbackEndpoint,
           readyUrl: `http://127.0.0.1:${feedbackPort}/health`,

@@ -7,11 +7,13 @@
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import { createNodeSearch, type NodeSearch } from '../../src/search/node-search.ts';
 import { buildSite, REPO_ROOT } from '../helpers/build-site.ts';
 import { readPage, text } from '../helpers/dist.ts';
+import { findDanger } from '../helpers/html-danger.ts';
 
 const fixtures = path.join(REPO_ROOT, 'test/fixtures');
 const projectDir = path.join(REPO_ROOT, '.cache', 'import-site');
@@ -26,6 +28,12 @@ const SOURCES: Array<[from: string, source: string, ...options: string[]]> = [
   ['helpscout', 'import-helpscout'],
   ['freshdesk', 'import-freshdesk', '--split-faq'],
   ['document360', 'import-document360/export.zip'],
+  // Hostile bodies (import-hostile.test.ts checks the Markdown; here, the built pages and widget fragments).
+  ['zendesk', 'import-hostile-zendesk'],
+  ['intercom', 'import-hostile-intercom'],
+  ['helpscout', 'import-hostile-helpscout'],
+  ['freshdesk', 'import-hostile-freshdesk'],
+  ['document360', 'import-hostile-document360/export.zip'],
 ];
 
 /** A word only one fixture article has, the source, and the page search must find for it. */
@@ -75,7 +83,7 @@ describe('importing every source format and building the result', () => {
     rmSync(projectDir, { recursive: true, force: true });
     for (const [from, source, ...options] of SOURCES) {
       const result = await run(['import', path.join(fixtures, source), '--from', from, ...options]);
-      outputs.set(from, result.stdout + result.stderr);
+      outputs.set(source.startsWith('import-hostile-') ? source : from, result.stdout + result.stderr);
       if (result.code !== 0)
         throw new Error(`import --from ${from} exited ${result.code}:\n${result.stdout}${result.stderr}`);
     }
@@ -164,5 +172,39 @@ describe('importing every source format and building the result', () => {
     const release = readPage(outDir, '/getting-started/4-2/');
     expect(release.querySelector('a[href="/faq/#two-accounts"]')).not.toBeNull();
     expect(release.querySelector('a[href="/account/"]')).not.toBeNull();
+  });
+
+  it('builds hostile exports into pages and widget fragments where nothing runs, frames, submits or navigates', () => {
+    // The articles, their category pages and the other languages' fallback copies of both.
+    const pages = listFiles(outDir).filter((f) => /[\\/]security-[^\\/]+[\\/](.+[\\/])?index\.html$/.test(f));
+    const articles = pages.filter((f) => parse(readFileSync(f, 'utf8')).querySelector('.prose'));
+    // One article per hosted desk and Document360's HTML and Markdown pages, in three languages.
+    expect(articles.length).toBe(6 * 3);
+    for (const file of pages) {
+      const page = parse(readFileSync(file, 'utf8'));
+      const prose = page.querySelector('.prose');
+      if (prose) expect(findDanger(prose.innerHTML), file).toEqual([]);
+      // Anywhere on the page (its own search form aside): no inline handler, frame or base.
+      const handlers = page
+        .querySelectorAll('*')
+        .flatMap((el) => Object.keys(el.attributes).filter((a) => /^on/i.test(a)));
+      expect(handlers, file).toEqual([]);
+      expect(page.querySelectorAll('iframe, object, embed, base').length, file).toBe(0);
+    }
+    const hosted = readPage(outDir, '/security-zendesk/hostile-zendesk-body-img-src-x-onerror-alert-0/');
+    expect(text(hosted.querySelector('h1'))).toBe('Hostile Zendesk body <img src=x onerror=alert(0)>');
+    expect(hosted.querySelector('.prose h2#setup')).not.toBeNull();
+    expect(hosted.querySelector('.prose a[href="https://www.youtube.com/embed/abc123"]')).not.toBeNull();
+    const fragments = listFiles(path.join(outDir, 'widget')).filter(
+      (f) => f.endsWith('.json') && !f.endsWith('routes.json'),
+    );
+    expect(fragments.length).toBeGreaterThan(20);
+    for (const file of fragments) {
+      const { html } = JSON.parse(readFileSync(file, 'utf8')) as { html: string };
+      expect(findDanger(html), file).toEqual([]);
+    }
+    expect(outputs.get('import-hostile-zendesk')).toContain(
+      'unsafe HTML removed: 1 script, 2 event handlers, 6 javascript: links, 2 data:, vbscript: or other unsafe URLs, 2 iframes,',
+    );
   });
 });

@@ -107,4 +107,31 @@ describe('helpdesk-kit mcp over stdio', () => {
     };
     expect(missing.result.isError).toBe(true);
   });
+
+  it('answers a 1 MB search query at once with a tool error, and the next search normally', async () => {
+    const started = performance.now();
+    const huge = (await request('tools/call', {
+      name: 'search',
+      arguments: { query: 'where is my parcel '.repeat(55_000) },
+    })) as { result: { isError: boolean; content: Array<{ text: string }> } };
+    expect(huge.result).toEqual({
+      isError: true,
+      content: [
+        {
+          type: 'text',
+          text: '"query" is 1044999 characters long; send at most 200: the customer\'s question in a few words.',
+        },
+      ],
+    });
+    // A long chatty question within the cap is searched too, in well under the 10 s limit.
+    const chatty = (await request('tools/call', {
+      name: 'search',
+      arguments: {
+        query: 'hello there i ordered something weeks ago and where is my parcel now please help me',
+        limit: 3,
+      },
+    })) as { result: { structuredContent: { results: Array<{ id: string }> } } };
+    expect(chatty.result.structuredContent.results.length).toBeGreaterThan(0);
+    expect(performance.now() - started).toBeLessThan(5000);
+  });
 });

@@ -254,7 +254,11 @@ export async function startD1BenchServer(): Promise<{
       entry: 'src/feedback/server/runtimes/cloudflare.ts',
       d1Dir: path.join(root, 'd1'),
       assetsDir,
-      vars: { FEEDBACK_RATE_LIMIT: 'off', FEEDBACK_RATE_LIMIT_GLOBAL: 'off' },
+      vars: {
+        FEEDBACK_RATE_LIMIT: 'off',
+        FEEDBACK_RATE_LIMIT_GLOBAL: 'off',
+        FEEDBACK_SECRET: 'a-bench-secret-0123456789',
+      },
     });
   const mf = await start();
   const url = (await mf.ready).origin;

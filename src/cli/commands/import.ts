@@ -2,9 +2,10 @@
  * `helpdesk-kit import <source> --from <kind>`: another help desk's export or another
  * generator's folder into content/. Prints what it wrote (or would write), a summary, and the
  * content linter's findings by rule. Exit 0 imported (warnings are fine), 1 lint errors after
- * the import or files kept because they exist, 2 usage error or unreadable source.
+ * the import, files kept because they exist or items refused, 2 usage error or unreadable source.
  */
 import path from 'node:path';
+import { HelpCenterError } from '../../lib/errors.ts';
 import { lintContent } from '../../tools/lint/lint-content.ts';
 import { importContent, ImportSourceError } from '../../tools/import/import-content.ts';
 import { formatImportReport, formatLintByRule } from '../../tools/import/format-summary.ts';
@@ -39,7 +40,8 @@ Options:
                    old #anchor is the FAQ's anchor there
   -h, --help       show this help
 
-Exit code: 0 imported, 1 the linter found errors or files were kept, 2 usage error or unreadable source.`;
+Exit code: 0 imported, 1 the linter found errors, files were kept, or items were refused (a locale, slug,
+id or file name that cannot be a path inside --out), 2 usage error or unreadable source.`;
 
 /** Show a progress line from this many pages on. */
 const PROGRESS_FROM = 50;
@@ -91,13 +93,15 @@ export const importCommand: Command = async (argv, io) => {
   } catch (err) {
     progress.done();
     if (err instanceof ImportSourceError) return usageError(io, err.message);
+    if (err instanceof HelpCenterError) return usageError(io, `[${err.code}] ${err.message}`);
     throw err;
   }
   progress.done();
   io.stdout.write(
     formatImportReport(result, { dryRun: values['dry-run'], contentDir: path.relative(root, outDir) || '.' }),
   );
-  if (values['dry-run']) return EXIT_OK;
+  const refused = result.summary.refused.length > 0;
+  if (values['dry-run']) return refused ? EXIT_FINDINGS : EXIT_OK;
 
   const lint = await lintContent({
     root: path.dirname(outDir),
@@ -107,5 +111,5 @@ export const importCommand: Command = async (argv, io) => {
   });
   progress.done();
   io.stdout.write(formatLintByRule(lint));
-  return lint.errorCount > 0 || result.kept.length > 0 ? EXIT_FINDINGS : EXIT_OK;
+  return lint.errorCount > 0 || result.kept.length > 0 || refused ? EXIT_FINDINGS : EXIT_OK;
 };

@@ -289,4 +289,27 @@ describe('bodies the endpoint does not decode', () => {
     expect(search.status).toBe(400);
     expect(await t.store.countSearchEvents()).toBe(0);
   });
+
+  it('answers deeply nested JSON with the 400 JSON error shape, not a 500 (no recursion over the body)', async () => {
+    // 4,000 levels fit under the default 8 KiB cap; 200,000 (with a raised cap) overflow any recursion.
+    t = await createTestApp({ bodyLimitBytes: 1024 * 1024 });
+    for (const depth of [4000, 200_000]) {
+      const nested = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+      const vote = await t.post(`{"itemId":${nested}}`);
+      expect(vote.status, `vote, ${depth} deep`).toBe(400);
+      const body = (await vote.json()) as { error: { code: string; message: string; issues: string[] } };
+      expect(body.error.code).toBe('InvalidFeedback');
+      expect(body.error.message).toBe('The vote has problems; fix the fields listed in issues.');
+      expect(body.error.issues).toContain('itemId: expected string, received array');
+      const search = await t.request('/feedback/search', {
+        method: 'POST',
+        headers: createBrowserHeaders(),
+        body: `{"query":${nested}}`,
+      });
+      expect(search.status, `search event, ${depth} deep`).toBe(400);
+      expect(((await search.json()) as { error: { code: string } }).error.code).toBe('InvalidFeedback');
+    }
+    expect(t.logger.lines.filter((l) => l.level === 'error')).toEqual([]);
+    expect(await t.store.countVotes()).toBe(0);
+  });
 });

@@ -9,7 +9,10 @@
 import { getReasonsId } from '../anchors.ts';
 import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS, type FeedbackReason } from '../reasons.ts';
 import { CLIENT_TEXT } from './client-texts.ts';
+import { createUuid } from './uuid.ts';
 import type { FeedbackClientTexts } from './texts.ts';
+
+export { createUuid };
 
 // English, or the page language's strings that the page sets (globalThis.hcT: BaseLayout, texts.ts).
 const TEXT: FeedbackClientTexts = (globalThis as { hcT?: FeedbackClientTexts }).hcT ?? CLIENT_TEXT;
@@ -41,15 +44,6 @@ export type VoteStorage = Pick<Storage, 'getItem' | 'setItem'>;
 const VOTES = 'hc-feedback-votes';
 const QUEUE = 'hc-feedback-queue';
 const MAX_TRIES = 5;
-
-export function createUuid(): string {
-  if (crypto.randomUUID) return crypto.randomUUID();
-  const b = crypto.getRandomValues(new Uint8Array(16));
-  b[6] = (b[6]! & 15) | 64;
-  b[8] = (b[8]! & 63) | 128;
-  const h = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
-  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
-}
 
 /** Queue-first delivery: a vote is stored locally before it is sent and removed once answered. */
 export function createVoteSender(storage: VoteStorage, post: PostVote) {

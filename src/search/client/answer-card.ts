@@ -7,6 +7,7 @@
  */
 import { escapeHtml } from '../../lib/html.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
+import { getResultHref } from './index-strings.ts';
 import type { ResultText } from './render-results.ts';
 
 /** A FAQ answer longer than this is cut, with a link to the rest. */
@@ -114,9 +115,9 @@ export function renderAnswerCard(card: AnswerCard, withVote: boolean, t: AnswerC
   return (
     `<section class="answer-card" aria-label="${escapeHtml(t.label)}" data-answer-item="${escapeHtml(card.itemId)}">` +
     `<p class="answer-card-label">${escapeHtml(t.label)}</p>` +
-    `<h2 class="answer-card-title"><a href="${escapeHtml(card.url)}">${escapeHtml(card.title)}</a></h2>` +
+    `<h2 class="answer-card-title"><a href="${escapeHtml(getResultHref(card.url))}">${escapeHtml(card.title)}</a></h2>` +
     `<p class="answer-card-text">${escapeHtml(card.text)}${card.truncated ? '…' : ''}</p>` +
-    (card.truncated ? `<p><a href="${escapeHtml(card.url)}">${escapeHtml(t.more)}</a></p>` : '') +
+    (card.truncated ? `<p><a href="${escapeHtml(getResultHref(card.url))}">${escapeHtml(t.more)}</a></p>` : '') +
     `${vote}</section>`
   );
 }

@@ -100,3 +100,20 @@ describe('other topics when the filters leave nothing', () => {
     expect(renderOtherTopics('xylophonequartz', '/search/', [], 0)).toBe('');
   });
 });
+
+describe('strings from the index in a result', () => {
+  it('go in escaped: the excerpt keeps only its highlights, and an unsafe URL becomes a dead link', () => {
+    const hostile: PagefindResultData = {
+      ...faq,
+      url: 'javascript:alert(1)',
+      excerpt: 'Paste &lt;img src=x onerror=alert(1)&gt; <mark>here</mark> & <b>go</b>',
+      meta: { title: '<script>alert(1)</script>', category: '<i>x</i>' },
+      sub_results: [],
+    };
+    expect(renderResult(hostile, 0)).toBe(
+      '<li><a class="result" href="#"><span class="result-title">&lt;script&gt;alert(1)&lt;/script&gt;</span> ' +
+        '<span class="result-meta">&lt;i&gt;x&lt;/i&gt; · FAQ</span><span class="result-excerpt">' +
+        'Paste &lt;img src=x onerror=alert(1)&gt; <mark>here</mark> &amp; &lt;b&gt;go&lt;/b&gt;</span></a></li>',
+    );
+  });
+});

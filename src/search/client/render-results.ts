@@ -1,9 +1,11 @@
 /**
  * The HTML of search results and of the states around them, as strings (no DOM), so the wording
- * and markup are unit-tested. Pagefind's excerpts are already HTML (escaped text with <mark>s);
- * everything else is escaped here.
+ * and markup are unit-tested. Every string from the index is escaped here: titles, categories,
+ * URLs (only http(s) or site-relative ones become links), and Pagefind's excerpts, which are
+ * split into text and highlights (index-strings.ts) and rebuilt, never passed through as HTML.
  */
 import { escapeHtml } from '../../lib/html.ts';
+import { getResultHref, parseExcerpt } from './index-strings.ts';
 import type { QueryPlan } from '../query.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
 import EN_RESULTS from '../../i18n/dictionaries/en-results.ts';
@@ -17,6 +19,13 @@ export function createResultText(strings: Readonly<Record<string, string>> = {},
 }
 
 const ENGLISH = createResultText();
+
+/** A Pagefind excerpt as escaped text with `<mark>` around the matched words, and nothing else. */
+export function renderExcerpt(excerpt: string): string {
+  return parseExcerpt(excerpt)
+    .map((part) => (part.marked ? `<mark>${escapeHtml(part.text)}</mark>` : escapeHtml(part.text)))
+    .join('');
+}
 
 /** Articles at least this long show their best-matching sections under the result. */
 export const LONG_ARTICLE_WORDS = 300;
@@ -49,12 +58,12 @@ export function renderResult(r: PagefindResultData, maxSections: number, text: R
   const sections = getMatchingSections(r, maxSections);
   const sectionList = sections.length
     ? `<ul class="result-sub" aria-label="${text.t('results.sections', { title })}">${sections
-        .map((s) => `<li><a href="${escapeHtml(s.url)}">${escapeHtml(s.title)}</a></li>`)
+        .map((s) => `<li><a href="${escapeHtml(getResultHref(s.url))}">${escapeHtml(s.title)}</a></li>`)
         .join('')}</ul>`
     : '';
   return (
-    `<li><a class="result" href="${escapeHtml(r.url)}"><span class="result-title">${title}</span> ` +
-    `<span class="result-meta">${meta}</span><span class="result-excerpt">${r.excerpt}</span></a>${sectionList}</li>`
+    `<li><a class="result" href="${escapeHtml(getResultHref(r.url))}"><span class="result-title">${title}</span> ` +
+    `<span class="result-meta">${meta}</span><span class="result-excerpt">${renderExcerpt(r.excerpt)}</span></a>${sectionList}</li>`
   );
 }
 

@@ -1,6 +1,9 @@
 /** The import's summary and the linter's findings grouped by rule, as text for the terminal. */
 import { formatDiagnostic } from '../../content/diagnostics.ts';
+import { formatUnsafeCounts } from '../../lib/sanitize-html.ts';
 import type { LintResult } from '../lint/lint-content.ts';
+import { ErrorCodes } from '../../lib/errors.ts';
+import { formatRefusal } from './safe-paths.ts';
 import type { ImportNote, ImportResult } from './types.ts';
 
 /** At most this many lines per list; the rest is counted. */
@@ -25,6 +28,10 @@ export function formatImportReport(
   let out = `${verb} ${written.length} files${dryRun ? ' (dry run: nothing written)' : ''}:\n`;
   out += written.map((f) => `  ${f.path}\n`).join('');
   out += list('Kept because they exist and differ (use --force to overwrite)', result.kept);
+  out += list(
+    `Refused: values that cannot be a path inside ${contentDir}, nothing of them written (${ErrorCodes.ImportValueRefused})`,
+    s.refused.map(formatRefusal),
+  );
   out += list('How folders were mapped', s.mappings);
   out += list(
     'Renamed',
@@ -44,8 +51,9 @@ export function formatImportReport(
   out += list('Images still on the old host', notes(s.imagesRemote));
   out += list('Template syntax removed', notes(s.templateSyntaxRemoved));
   out += list('Includes to write in by hand', notes(s.includesToFill));
+  out += list('Unsafe HTML removed (check what the page still needs)', notes(s.unsafeHtmlByOrigin));
   const dropped = Object.entries(s.droppedKeys).sort((a, b) => b[1] - a[1]);
-  out += `\nSummary: ${s.imported.length} imported (${s.translations} translations), ${s.skipped.length} skipped or to review, ${s.renamed.length} renamed, ${s.faqSplits.length ? `${s.faqSplits.length} pages split into ${s.faqSplits.reduce((n, f) => n + f.files.length, 0)} FAQs, ` : ''}${s.redirects} redirects in frontmatter, ${s.externalRedirects} to other sites in ${contentDir}/redirects.yaml, ${s.unresolvedLinks.length} links unresolved, ${s.imagesCopied} images copied, ${s.imagesMissing.length} missing, ${s.templateSyntaxRemoved.length} template syntax removed, ${s.unsafeHtmlRemoved} unsafe HTML removed${dropped.length ? `, frontmatter dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}.\n`;
+  out += `\nSummary: ${s.imported.length} imported (${s.translations} translations), ${s.skipped.length} skipped or to review, ${s.renamed.length} renamed, ${s.faqSplits.length ? `${s.faqSplits.length} pages split into ${s.faqSplits.reduce((n, f) => n + f.files.length, 0)} FAQs, ` : ''}${s.redirects} redirects in frontmatter, ${s.externalRedirects} to other sites in ${contentDir}/redirects.yaml, ${s.unresolvedLinks.length} links unresolved, ${s.imagesCopied} images copied, ${s.imagesMissing.length} missing, ${s.templateSyntaxRemoved.length} template syntax removed, ${formatUnsafeCounts(s.unsafeHtmlRemoved) ? `unsafe HTML removed: ${formatUnsafeCounts(s.unsafeHtmlRemoved)}` : 'no unsafe HTML'}${dropped.length ? `, frontmatter dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}.\n`;
   return out;
 }
 

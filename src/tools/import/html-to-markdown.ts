@@ -1,20 +1,32 @@
 /**
  * HTML bodies of hosted help desks to Markdown, with turndown and its GFM plugin (tables, strike,
- * task lists). Before converting: scripts, styles, forms, iframes that are not on the video
- * allow-list and inline event handlers are removed and counted; alert and callout boxes become
- * our `:::note|tip|warning`; headings are shifted so the article title stays the only `#`.
+ * task lists). The HTML first passes the import schema of the one sanitiser (lib/sanitize-html.ts),
+ * which counts what it removed by kind and turns allowed video iframes into links; the Markdown
+ * written then escapes every `<` of the text, so text that spelled out a tag stays text. Alert and
+ * callout boxes become our `:::note|tip|warning`; headings are shifted so the article title stays
+ * the only `#`.
  */
 import TurndownService from 'turndown';
 import { gfm } from 'turndown-plugin-gfm';
-
-/** Embeds a help center may keep (as a link to the video: our pages carry no third-party frames). */
-const IFRAME_ALLOW =
-  /^https?:\/\/(?:www\.)?(?:youtube(?:-nocookie)?\.com|youtu\.be|player\.vimeo\.com|vimeo\.com|www\.loom\.com|loom\.com|fast\.wistia\.net)\//i;
+import {
+  addUnsafeCounts,
+  countUnsafe,
+  IMPORT_POLICY,
+  sanitizeHtml,
+  type UnsafeCounts,
+} from '../../lib/sanitize-html.ts';
+import type { ConversionCounts } from './types.ts';
 
 export interface HtmlConversion {
   markdown: string;
-  /** Scripts, styles, forms, iframes off the allow-list and inline event handlers taken out. */
-  unsafeRemoved: number;
+  /** What the sanitiser took out, by kind. */
+  unsafeRemoved: UnsafeCounts;
+}
+
+/** Adds what the sanitiser removed from one source item (`origin`) to the import's counts. */
+export function recordUnsafeHtml(counts: ConversionCounts, origin: string, removed: UnsafeCounts): void {
+  if (countUnsafe(removed) === 0) return;
+  counts.unsafeHtmlRemoved.set(origin, addUnsafeCounts(counts.unsafeHtmlRemoved.get(origin) ?? {}, removed));
 }
 
 /** Which callout a CSS class list or an alert word stands for. */
@@ -32,6 +44,34 @@ export function calloutTypeOf(word: string): 'note' | 'tip' | 'warning' | undefi
 /** The ids `{#id}` can hold (remark-heading-ids.ts). */
 const HEADING_ID = /^[A-Za-z][\w:.-]*$/;
 
+/**
+ * Text as Markdown text: turndown's escapes, and `<` (and `&` before an entity) escaped too, so
+ * text that spelled out a tag or an autolink (`&lt;script&gt;` in the HTML) is never raw HTML.
+ */
+const escapeText = (text: string, base: (t: string) => string) =>
+  base(text)
+    .replace(/</g, '\\<')
+    .replace(/&(?=#?[a-z0-9]+;)/gi, '\\&');
+
+/** An attribute (alt, title) as Markdown link text: no bracket, backslash, `<` or line break can end it early. */
+const escapeLabel = (text: string) =>
+  text
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/[\\[\]<>`*_&!]/g, '\\$&');
+
+/**
+ * A link destination: brackets and backslashes escaped (so none can end it), in `<...>` when it has
+ * whitespace. Bare otherwise, as turndown writes it, which the import's link rewriting reads.
+ */
+const escapeDestination = (url: string) => {
+  const escaped = url.replace(/[\r\n]/g, '').replace(/([()<>\\])/g, '\\$1');
+  return /\s/.test(escaped) ? `<${escaped}>` : escaped;
+};
+
+/** A link title in double quotes. */
+const escapeTitle = (title: string) => title.replace(/\s+/g, ' ').replace(/(["\\])/g, '\\$1');
+
 function createService(): TurndownService {
   const service = new TurndownService({
     headingStyle: 'atx',
@@ -40,7 +80,10 @@ function createService(): TurndownService {
     emDelimiter: '_',
     hr: '---',
   });
+  const baseEscape = service.escape.bind(service);
+  service.escape = (text: string) => escapeText(text, baseEscape);
   service.use(gfm);
+  // The sanitiser has removed these already; removing them here too costs nothing.
   service.remove(['script', 'style', 'noscript', 'form', 'button', 'input', 'select', 'textarea', 'object', 'embed']);
   service.addRule('callout', {
     filter: (node) =>
@@ -51,13 +94,34 @@ function createService(): TurndownService {
       return `\n\n:::${type}\n${content.trim()}\n:::\n\n`;
     },
   });
-  service.addRule('iframe', {
-    filter: 'iframe',
+  // Links and images with escaped text, destination and title: an alt or URL can never close the
+  // link early and leave the rest of it to be read as HTML.
+  service.addRule('safeLink', {
+    filter: (node) => node.nodeName === 'A' && !!node.getAttribute('href'),
+    replacement: (content, node) => {
+      const title = node.getAttribute('title');
+      return `[${content}](${escapeDestination(node.getAttribute('href')!)}${title ? ` "${escapeTitle(title)}"` : ''})`;
+    },
+  });
+  service.addRule('safeImage', {
+    filter: 'img',
     replacement: (_content, node) => {
-      const src = node.getAttribute('src') ?? '';
-      if (!IFRAME_ALLOW.test(src)) return '';
-      const title = node.getAttribute('title') || 'Watch the video';
-      return `\n\n[${title}](${src})\n\n`;
+      const src = node.getAttribute('src');
+      if (!src) return '';
+      const title = node.getAttribute('title');
+      return `![${escapeLabel(node.getAttribute('alt') ?? '')}](${escapeDestination(src)}${title ? ` "${escapeTitle(title)}"` : ''})`;
+    },
+  });
+  // GitHub's highlighted code (turndown-plugin-gfm writes it in a three-backtick fence, whatever
+  // the code holds): a fence longer than any backtick run inside, so the code cannot end it.
+  service.addRule('highlightedCodeBlock', {
+    filter: (node) =>
+      node.nodeName === 'DIV' &&
+      /highlight-(?:text|source)-[a-z0-9]+/.test(node.className) &&
+      node.firstChild?.nodeName === 'PRE',
+    replacement: (_content, node) => {
+      const language = /highlight-(?:text|source)-([a-z0-9]+)/.exec(node.className)?.[1] ?? '';
+      return fence(node.firstChild?.textContent ?? '', language);
     },
   });
   // A heading's id is an anchor old links use: kept as `{#id}`, which our Markdown turns back into the id.
@@ -76,15 +140,11 @@ function createService(): TurndownService {
 
 let service: TurndownService | undefined;
 
-/** Count what is unsafe in the HTML; the converter then leaves it out. */
-function countUnsafe(html: string): number {
-  const tags = html.match(/<(script|style|form|object|embed)\b/gi)?.length ?? 0;
-  const handlers = html.match(/\son[a-z]+\s*=/gi)?.length ?? 0;
-  const frames = [...html.matchAll(/<iframe\b[^>]*?\ssrc\s*=\s*["']?([^"'\s>]+)/gi)].filter(
-    (m) => !IFRAME_ALLOW.test(m[1]!),
-  ).length;
-  const javascriptLinks = html.match(/href\s*=\s*["']?\s*javascript:/gi)?.length ?? 0;
-  return tags + handlers + frames + javascriptLinks;
+/** Code in a backtick fence longer than any backtick run in it. */
+function fence(code: string, language: string): string {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const marks = '`'.repeat(longest + 1);
+  return `\n\n${marks}${language}\n${code.replace(/\n$/, '')}\n${marks}\n\n`;
 }
 
 /** The first row of a table without `<th>` becomes its heading row, so GFM can hold it. */
@@ -111,10 +171,9 @@ export function shiftHtmlHeadings(html: string): string {
 
 export function htmlToMarkdown(html: string): HtmlConversion {
   service ??= createService();
-  const unsafeRemoved = countUnsafe(html);
-  const clean = giveTablesHeadings(shiftHtmlHeadings(html)).replace(/href\s*=\s*(["'])\s*javascript:[^"']*\1/gi, '');
+  const { html: safe, removed: unsafeRemoved } = sanitizeHtml(html, IMPORT_POLICY);
   const markdown = service
-    .turndown(clean)
+    .turndown(giveTablesHeadings(shiftHtmlHeadings(safe)))
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

@@ -5,23 +5,11 @@
  * dry run, and never over a writer's changed file without `force`). Returns what it did; the CLI
  * prints it.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { unzipSync } from 'fflate';
 import { parse as parseYaml, parseDocument, stringify as stringifyYaml } from 'yaml';
 import { CATEGORIES_FILE } from '../../content/paths.ts';
-import { SlugSchema } from '../../content/schema.ts';
 import { REDIRECTS_FILE } from '../../content/redirects-file.ts';
 import { normalizeRedirectPath } from '../../content/redirects.ts';
 import {
@@ -36,9 +24,24 @@ import { parseSourceFile } from './frontmatter.ts';
 import { getContentLayout, placeGroup, type ContentLayout } from './layout.ts';
 import { planVoteBaselineFile, readHostedExport, ImportSourceError } from './sources/hosted.ts';
 import { readMarkdownFolder } from './sources/markdown-folder.ts';
+import {
+  getNameProblem,
+  getPlacementRefusal,
+  getSlugProblem,
+  getSourceFileProblem,
+  resolveInside,
+  resolvePlannedTarget,
+  screenSourcePages,
+  writeFileInside,
+  type ImportRefusal,
+} from './safe-paths.ts';
 import { slugOrFallback, toSlug } from './slugs.ts';
+import { addUnsafeCounts, formatUnsafeCounts } from '../../lib/sanitize-html.ts';
+import { recordUnsafeHtml } from './html-to-markdown.ts';
+import { sanitizeMarkdown } from './sanitize-markdown.ts';
 import { splitFaqPage, type FaqSection } from './split-faq.ts';
 import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
+import { extractZipExport } from './unzip-export.ts';
 import type {
   ConversionCounts,
   ImportResult,
@@ -85,42 +88,48 @@ interface PlannedFaq {
 }
 
 const SITE_FILE = 'site.yaml';
+/** The temporary folder a Document360 ZIP is unpacked in starts so; it is removed however the import ends. */
+export const IMPORT_TEMP_PREFIX = 'helpdesk-kit-import-';
 
 export function importContent(options: ImportOptions): ImportResult {
-  const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: 0, includesToFill: [] };
+  const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] };
   if (!existsSync(options.source))
     throw new ImportSourceError(`${options.source} does not exist; pass the export file or folder you saved`);
-  const { set, cleanup } = readSource(options, counts);
+  const refused: ImportRefusal[] = [];
+  let tempDir: string | undefined;
   try {
-    return planAndWrite(set, options, counts);
+    const makeTempDir = () => (tempDir = mkdtempSync(path.join(os.tmpdir(), IMPORT_TEMP_PREFIX)));
+    const { set, sourceRoot } = readSource(options, counts, refused, makeTempDir);
+    return planAndWrite(set, options, counts, refused, sourceRoot);
   } finally {
-    cleanup();
+    if (tempDir) rmSync(tempDir, { recursive: true, force: true });
   }
 }
 
-function readSource(options: ImportOptions, counts: ConversionCounts): { set: SourceSet; cleanup: () => void } {
+function readSource(
+  options: ImportOptions,
+  counts: ConversionCounts,
+  refused: ImportRefusal[],
+  makeTempDir: () => string,
+): { set: SourceSet; sourceRoot: string } {
   const { from, source } = options;
   if (from === 'document360' && statSync(source).isFile()) {
     if (!/\.zip$/i.test(source))
       throw new ImportSourceError(
         `${source} is not a ZIP file; pass Document360's export ZIP or the folder it unpacks to`,
       );
-    const dir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kit-import-'));
-    for (const [name, data] of Object.entries(unzipSync(readFileSync(source)))) {
-      const target = path.join(dir, name);
-      if (!target.startsWith(dir + path.sep)) continue; // a path that climbs out of the archive
-      if (name.endsWith('/')) continue;
-      mkdirSync(path.dirname(target), { recursive: true });
-      writeFileSync(target, data);
-    }
-    const set = readMarkdownFolder('document360', dir, counts);
-    return { set, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+    const dir = makeTempDir();
+    refused.push(...extractZipExport(source, dir));
+    return { set: readMarkdownFolder('document360', dir, counts), sourceRoot: dir };
   }
   if (from === 'zendesk' || from === 'intercom' || from === 'helpscout' || from === 'freshdesk')
-    return { set: readHostedExport(from, source, counts), cleanup: () => {} };
+    return {
+      set: readHostedExport(from, source, counts),
+      sourceRoot: statSync(source).isDirectory() ? source : path.dirname(source),
+    };
   if (!statSync(source).isDirectory())
     throw new ImportSourceError(`${source} is not a folder; pass the ${from} project's folder`);
-  return { set: readMarkdownFolder(from, source, counts), cleanup: () => {} };
+  return { set: readMarkdownFolder(from, source, counts), sourceRoot: source };
 }
 
 /** Unique ids: the first keeps its id, later ones get "-2", "-3". */
@@ -131,7 +140,13 @@ function uniqueId(base: string, taken: Set<string>): string {
   return id;
 }
 
-function planAndWrite(set: SourceSet, options: ImportOptions, counts: ConversionCounts): ImportResult {
+function planAndWrite(
+  set: SourceSet,
+  options: ImportOptions,
+  counts: ConversionCounts,
+  refused: ImportRefusal[],
+  sourceRoot: string,
+): ImportResult {
   const layout = getContentLayout();
   const root = path.dirname(options.outDir);
   const contentName = path.basename(options.outDir);
@@ -147,13 +162,17 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
     imagesRemote: [],
     templateSyntaxRemoved: counts.templateSyntaxRemoved,
     includesToFill: counts.includesToFill,
-    unsafeHtmlRemoved: 0,
+    unsafeHtmlRemoved: {},
+    unsafeHtmlByOrigin: [],
     droppedKeys: {},
     mappings: [...set.mappings],
     translations: 0,
     faqSplits: [],
     faqNotSplit: [],
+    refused,
   };
+  // Locales and slugs of the source become folder and file names: unsafe ones leave their page out.
+  const pages = screenSourcePages(set.pages, summary.refused, sourceRoot);
   const existingCategories = readYamlArray(path.join(options.outDir, CATEGORIES_FILE));
 
   // Categories and sections: ids from titles, unique, never a built-in route.
@@ -191,10 +210,10 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   };
 
   // Default-language pages first, in source order, so renames are the same on every run.
-  const defaults = set.pages
+  const defaults = pages
     .filter((p) => !p.locale)
     .sort((a, b) => (a.origin < b.origin ? -1 : a.origin > b.origin ? 1 : 0));
-  const translations = set.pages.filter((p) => p.locale);
+  const translations = pages.filter((p) => p.locale);
   const redirectOnly = defaults.filter((p) => p.redirectTo);
   const articles = defaults.filter((p) => !p.redirectTo);
   const faqSections = findFaqPages(articles, translations, summary, options.splitFaq ?? false);
@@ -213,6 +232,11 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   for (const page of articles) {
     const categoryId = categoryOf(page);
     const sectionId = sectionOf(page, categoryId);
+    const refusal = getPlacementRefusal(page, categoryId, sectionId);
+    if (refusal) {
+      summary.refused.push(refusal);
+      continue;
+    }
     const place = placeGroup(layout, categoryId, sectionId);
     groupsUsed.set(`${place.categoryId}\u0000${place.sectionId ?? ''}`, { page, sectionId, categoryId });
     const sections = faqSections.get(page);
@@ -227,7 +251,7 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
         };
         // The old heading id as the slug keeps `page#question` landing on the question (the slug is its anchor).
         let slug = section.anchor;
-        if (!SlugSchema.safeParse(slug).success || usedElsewhere(slug)) {
+        if (getSlugProblem(slug) || usedElsewhere(slug)) {
           const base = slugOrFallback(section.question, `${page.slugHint}-${i + 1}`);
           slug = base;
           for (let n = 2; usedElsewhere(slug); n++) slug = `${base}-${n}`;
@@ -373,9 +397,22 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
       summary.imagesMissing.push({ origin: from.page.origin, message: src });
       return MISSING_IMAGE;
     }
+    const problem = getSourceFileProblem(sourceRoot, found);
+    if (problem) {
+      summary.refused.push({
+        origin: from.page.origin,
+        title: from.page.title,
+        field: 'image',
+        value: src,
+        reason: problem,
+      });
+      return MISSING_IMAGE;
+    }
     let target = images.get(found);
     if (!target) {
-      const name = `${toSlug(path.basename(found).replace(/\.[^.]+$/, '')) || 'image'}${path.extname(found).toLowerCase()}`;
+      const slug = toSlug(path.basename(found).replace(/\.[^.]+$/, '')) || 'image';
+      // "aux.png" is a slug but no file name Windows can have.
+      const name = `${getNameProblem(slug) ? `image-${slug}` : slug}${path.extname(found).toLowerCase()}`;
       const dir = from.folders.join('/');
       let candidate = `images/imported/${dir}/${name}`;
       for (let n = 2; [...images.values()].includes(`/${candidate}`); n++)
@@ -426,7 +463,7 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
         ...(p.page.draft ? { draft: true } : {}),
       };
       const file = `${contentName}/${faq.contentPath}`;
-      files.push(plannedFile(root, file, { text: toMarkdownFile(frontmatter, body) }));
+      files.push(plannedFile(root, file, { text: toMarkdownFile(frontmatter, body, counts, p.page.origin) }));
       summary.imported.push({ file, origin: `${p.page.origin}#${faq.section.anchor}` });
       files_.push(file);
     }
@@ -465,7 +502,11 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
       ...(p.page.updated ? { updated: p.page.updated } : {}),
       ...(redirectFrom.length ? { redirectFrom } : {}),
     };
-    files.push(plannedFile(root, `${contentName}/${p.contentPath}`, { text: toMarkdownFile(frontmatter, rest) }));
+    files.push(
+      plannedFile(root, `${contentName}/${p.contentPath}`, {
+        text: toMarkdownFile(frontmatter, rest, counts, p.page.origin),
+      }),
+    );
     summary.imported.push({ file: `${contentName}/${p.contentPath}`, origin: p.page.origin });
   }
 
@@ -504,7 +545,11 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
       ...(t.updated ? { updated: t.updated } : {}),
       ...(redirectFrom.length ? { redirectFrom } : {}),
     };
-    files.push(plannedFile(root, `${contentName}/${contentPath}`, { text: toMarkdownFile(frontmatter, rest) }));
+    files.push(
+      plannedFile(root, `${contentName}/${contentPath}`, {
+        text: toMarkdownFile(frontmatter, rest, counts, t.origin),
+      }),
+    );
     summary.imported.push({ file: `${contentName}/${contentPath}`, origin: t.origin });
     summary.translations++;
   }
@@ -547,16 +592,18 @@ function planAndWrite(set: SourceSet, options: ImportOptions, counts: Conversion
   if (voteBaseline) files.push(voteBaseline);
   const siteFile = siteSettingsFile(root, contentName, set, translations, layout);
   if (siteFile) files.push(siteFile);
-  summary.unsafeHtmlRemoved = counts.unsafeHtmlRemoved;
+  for (const [origin, removed] of counts.unsafeHtmlRemoved) {
+    addUnsafeCounts(summary.unsafeHtmlRemoved, removed);
+    summary.unsafeHtmlByOrigin.push({ origin, message: formatUnsafeCounts(removed) });
+  }
 
   const kept = files.filter((f) => f.exists && !options.force).map((f) => f.path);
+  // Every target is checked before the first write (a dry run too), so a bad one writes nothing at all.
+  const targets = files.map((file) => ({ file, ...resolvePlannedTarget(options.outDir, file.path) }));
   if (!options.dryRun) {
-    for (const f of files) {
-      if (f.exists && !options.force) continue;
-      const abs = path.join(root, f.path);
-      mkdirSync(path.dirname(abs), { recursive: true });
-      if (f.copyFrom) copyFileSync(f.copyFrom, abs);
-      else writeFileSync(abs, f.text ?? '');
+    for (const { file, baseDir, relative } of targets) {
+      if (file.exists && !options.force) continue;
+      writeFileInside(baseDir, relative, file.copyFrom ? { copyFrom: file.copyFrom } : { data: file.text ?? '' });
     }
   }
   return { summary, files, kept, written: !options.dryRun };
@@ -791,8 +838,16 @@ function fit(text: string, title: string): string {
   return `${t.slice(0, 159).replace(/\s+\S*$/, '')}…`;
 }
 
-function toMarkdownFile(frontmatter: Record<string, unknown>, body: string): string {
-  const tidy = mapProse(body, (prose) => prose.replace(/\n{3,}/g, '\n\n'));
+/** The file's text; its body passes the sanitiser last, so nothing written after it can bring HTML back. */
+function toMarkdownFile(
+  frontmatter: Record<string, unknown>,
+  body: string,
+  counts: ConversionCounts,
+  origin: string,
+): string {
+  const safe = sanitizeMarkdown(body);
+  recordUnsafeHtml(counts, origin, safe.removed);
+  const tidy = mapProse(safe.markdown, (prose) => prose.replace(/\n{3,}/g, '\n\n'));
   return `---\n${stringifyYaml(frontmatter, { lineWidth: 0 })}---\n\n${tidy.trim()}\n`;
 }
 
@@ -809,7 +864,7 @@ function dropTitleHeading(body: string, title: string): string {
 }
 
 function plannedFile(root: string, rel: string, content: { text?: string; copyFrom?: string }): PlannedFile {
-  const abs = path.join(root, rel);
+  const abs = resolveInside(root, rel);
   let exists = false;
   if (existsSync(abs)) {
     const now = readFileSync(abs);

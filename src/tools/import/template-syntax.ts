@@ -5,7 +5,7 @@
  * inline code are left exactly as written (their braces are examples, not templates). What is
  * removed is counted with the file, for the summary.
  */
-import { calloutTypeOf, htmlToMarkdown } from './html-to-markdown.ts';
+import { calloutTypeOf, htmlToMarkdown, recordUnsafeHtml } from './html-to-markdown.ts';
 import type { ConversionCounts } from './types.ts';
 
 /** A link target the link step resolves later: a Hugo ref, a Jekyll `{% link %}`. */
@@ -253,13 +253,10 @@ export function convertHtmlAndStructure(body: string, ctx: TemplateContext, titl
   // desk's HTML, which makes alert boxes callouts and lets layout grids fall away.
   text = replaceHtmlBlocks(text, (html) => {
     const { markdown, unsafeRemoved } = htmlToMarkdown(html);
-    ctx.counts.unsafeHtmlRemoved += unsafeRemoved;
+    recordUnsafeHtml(ctx.counts, ctx.origin, unsafeRemoved);
     return markdown;
   });
-  text = text.replace(/<script\b[\s\S]*?<\/script>/gi, () => {
-    ctx.counts.unsafeHtmlRemoved++;
-    return '';
-  });
+  // Scripts and other raw HTML: the import's last step (sanitize-markdown.ts) sanitises and counts them.
   text = convertDefinitionLists(text);
   return shiftHeadings(text, title);
 }

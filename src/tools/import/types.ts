@@ -1,5 +1,7 @@
 /** What the readers of each source hand to the common import steps, and what an import reports. */
 import type { VoteBaselineEntry } from '../../feedback/vote-baseline.ts';
+import type { UnsafeCounts } from '../../lib/sanitize-html.ts';
+import type { ImportRefusal } from './safe-paths.ts';
 
 export const IMPORT_SOURCES = [
   'zendesk',
@@ -67,7 +69,8 @@ export interface ImportNote {
 /** Counters the conversion steps add to. */
 export interface ConversionCounts {
   templateSyntaxRemoved: ImportNote[];
-  unsafeHtmlRemoved: number;
+  /** Unsafe HTML the sanitiser removed, by kind, per source item (its origin). */
+  unsafeHtmlRemoved: Map<string, UnsafeCounts>;
   includesToFill: ImportNote[];
 }
 
@@ -99,7 +102,10 @@ export interface ImportSummary {
   imagesRemote: ImportNote[];
   templateSyntaxRemoved: ImportNote[];
   includesToFill: ImportNote[];
-  unsafeHtmlRemoved: number;
+  /** Unsafe HTML the sanitiser removed, by kind (lib/sanitize-html.ts). */
+  unsafeHtmlRemoved: UnsafeCounts;
+  /** The same, per source item: what each lost, for the writer to check. */
+  unsafeHtmlByOrigin: ImportNote[];
   droppedKeys: Record<string, number>;
   mappings: string[];
   translations: number;
@@ -107,6 +113,8 @@ export interface ImportSummary {
   faqSplits: Array<{ origin: string; files: string[]; redirects: string[]; anchorsChanged: string[] }>;
   /** --split-faq: pages with question headings kept as articles, and split pages with something to look at. */
   faqNotSplit: ImportNote[];
+  /** Items left out because a value of theirs cannot safely be a path (safe-paths.ts). */
+  refused: ImportRefusal[];
 }
 
 export interface PlannedFile {

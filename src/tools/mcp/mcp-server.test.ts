@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { handleMcpMessage, serveMcpLines, type McpBackend } from './mcp-server.ts';
 
 const backend: McpBackend = {
@@ -72,6 +72,86 @@ describe('the MCP server', () => {
     });
     expect(await call('resources/list')).toMatchObject({ error: { code: -32601 } });
     expect(await handleMcpMessage(backend, { id: 3 })).toMatchObject({ error: { code: -32600 } });
+  });
+
+  it('refuses a 1 MB query at once with a tool error, without searching, and answers the next request', async () => {
+    const searched: string[] = [];
+    const counting: McpBackend = {
+      ...backend,
+      search: (query, limit) => (searched.push(query), backend.search(query, limit)),
+    };
+    const out: string[] = [];
+    const started = performance.now();
+    await serveMcpLines(
+      counting,
+      toAsync([
+        JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'search', arguments: { query: 'parcel '.repeat(150_000) } },
+        }),
+        '{"jsonrpc":"2.0","id":2,"method":"tools/call","params":{"name":"search","arguments":{"query":"password"}}}',
+      ]),
+      (line) => out.push(line),
+    );
+    expect(performance.now() - started).toBeLessThan(1000);
+    const answers = new Map(
+      out.map((l) => JSON.parse(l) as { id: number; result: unknown }).map((m) => [m.id, m.result]),
+    );
+    expect(answers.get(1)).toEqual({
+      isError: true,
+      content: [
+        {
+          type: 'text',
+          text: '"query" is 1049999 characters long; send at most 200: the customer\'s question in a few words.',
+        },
+      ],
+    });
+    expect(answers.get(2)).toMatchObject({ structuredContent: { total: 1 } });
+    expect(searched).toEqual(['password']);
+  });
+
+  it('searches only the first 24 words of a long query, and says so', async () => {
+    const searched: string[] = [];
+    const counting: McpBackend = {
+      ...backend,
+      search: (query, limit) => (searched.push(query), backend.search(query, limit)),
+    };
+    const words = Array.from({ length: 40 }, (_, i) => `w${i}`);
+    const answer = (await handleMcpMessage(counting, {
+      jsonrpc: '2.0',
+      id: 1,
+      method: 'tools/call',
+      params: { name: 'search', arguments: { query: words.join(' ') } },
+    })) as { result: { content: Array<{ text: string }> } };
+    const first = words.slice(0, 24).join(' ');
+    expect(searched).toEqual([first]);
+    expect(answer.result.content[0]!.text.split('\n')[0]).toBe(`(Searched the first 24 of 40 words: “${first}”.)`);
+  });
+
+  it('answers a search that takes longer than 10 s with a tool error', async () => {
+    vi.useFakeTimers();
+    try {
+      const stuck: McpBackend = { ...backend, search: () => new Promise(() => {}) };
+      const pending = handleMcpMessage(stuck, {
+        jsonrpc: '2.0',
+        id: 1,
+        method: 'tools/call',
+        params: { name: 'search', arguments: { query: 'password' } },
+      });
+      await vi.advanceTimersByTimeAsync(10_000);
+      expect(await pending).toEqual({
+        jsonrpc: '2.0',
+        id: 1,
+        result: {
+          isError: true,
+          content: [{ type: 'text', text: 'The search took longer than 10 s and was stopped; send a shorter query.' }],
+        },
+      });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reads one message per line and answers each on its own line', async () => {

@@ -4,7 +4,19 @@
  * and synonyms, through its Pagefind index) and `get` (an article's or FAQ answer's Markdown).
  * The protocol part is this one function from a parsed message to its answer, so it is tested
  * without processes; the official SDK would add an HTTP stack the stdio server does not use.
+ *
+ * A search is bounded, because a query's cost grows with its length (each word is checked
+ * against the vocabulary and, for a chatty question, searched on its own): at most 200
+ * characters (the endpoint's own cap on a stored query), the first 24 words, and 10 s.
  */
+import { SEARCH_QUERY_MAX_LENGTH } from '../../feedback/server/search-query.ts';
+
+/** Longest query accepted, in characters; longer ones get a tool error before any work. */
+export const MCP_QUERY_MAX_LENGTH = SEARCH_QUERY_MAX_LENGTH;
+/** Words searched at most; the rest of a longer query is left out, and the answer says so. */
+export const MCP_QUERY_MAX_WORDS = 24;
+/** Longest a search may take before the call answers with a tool error. */
+export const MCP_SEARCH_TIMEOUT_MS = 10_000;
 
 export const MCP_PROTOCOL_VERSIONS = ['2025-06-18', '2025-03-26', '2024-11-05'] as const;
 
@@ -131,15 +143,30 @@ export async function handleMcpMessage(backend: McpBackend, message: unknown): P
 async function callTool(backend: McpBackend, params: Record<string, unknown>): Promise<unknown> {
   const args = (params.arguments ?? {}) as Record<string, unknown>;
   if (params.name === 'search') {
-    const query = typeof args.query === 'string' ? args.query.trim() : '';
-    if (!query) return toolError('search needs a non-empty "query" string.');
+    const asked = typeof args.query === 'string' ? args.query.trim() : '';
+    if (!asked) return toolError('search needs a non-empty "query" string.');
+    if (asked.length > MCP_QUERY_MAX_LENGTH)
+      return toolError(
+        `"query" is ${asked.length} characters long; send at most ${MCP_QUERY_MAX_LENGTH}: the customer's question in a few words.`,
+      );
     const limit = args.limit === undefined ? 5 : Number(args.limit);
     if (!Number.isInteger(limit) || limit < 1 || limit > 20)
       return toolError('"limit" must be a whole number from 1 to 20.');
-    const { total, hits } = await backend.search(query, limit);
+    const words = asked.split(/\s+/);
+    const query = words.slice(0, MCP_QUERY_MAX_WORDS).join(' ');
+    const found = await withTimeout(backend.search(query, limit), MCP_SEARCH_TIMEOUT_MS);
+    if (!found)
+      return toolError(
+        `The search took longer than ${MCP_SEARCH_TIMEOUT_MS / 1000} s and was stopped; send a shorter query.`,
+      );
+    const { total, hits } = found;
+    const note =
+      words.length > MCP_QUERY_MAX_WORDS
+        ? `(Searched the first ${MCP_QUERY_MAX_WORDS} of ${words.length} words: “${query}”.)\n`
+        : '';
     const text = hits.length
-      ? hits.map((h, i) => `${i + 1}. ${h.title} (${h.id})\n   ${h.url}\n   ${h.excerpt}`).join('\n')
-      : `Nothing in the help center matches “${query}”.`;
+      ? note + hits.map((h, i) => `${i + 1}. ${h.title} (${h.id})\n   ${h.url}\n   ${h.excerpt}`).join('\n')
+      : `${note}Nothing in the help center matches “${query}”.`;
     return { content: [{ type: 'text', text }], structuredContent: { total, results: hits } };
   }
   if (params.name === 'get') {
@@ -150,6 +177,17 @@ async function callTool(backend: McpBackend, params: Record<string, unknown>): P
     return { content: [{ type: 'text', text: found.markdown }], structuredContent: found };
   }
   return toolError(`There is no tool "${String(params.name)}"; the tools are search and get.`);
+}
+
+/** The promise's value, or undefined when it takes longer than `ms` (its work is not cancelled, only no longer awaited). */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** Reads newline-delimited JSON-RPC from `input` and writes each answer as one line to `write`. */

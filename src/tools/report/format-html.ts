@@ -201,6 +201,8 @@ button:focus-visible,summary:focus-visible{outline:3px solid var(--mark);outline
 svg{font-size:12px;fill:var(--fg);max-width:100%}.tick{fill:var(--muted)}
 .bar-up{fill:var(--up)}.bar-down{fill:var(--down)}.bar-before{fill:var(--before)}.marker{stroke:var(--mark);stroke-width:2}
 blockquote{margin:.25rem 0;white-space:pre-wrap}small{color:var(--muted)}
+/* A comment or title may hold one long word (a URL, a pasted token): it wraps instead of widening the page. */
+blockquote,summary,li{overflow-wrap:anywhere}
 a{color:var(--mark)}a:focus-visible{outline:3px solid var(--mark);outline-offset:2px}
 .legend{list-style:none;padding:0;margin:.5rem 0;display:flex;flex-wrap:wrap;gap:.25rem 1.5rem}
 .swatch{display:inline-block;width:1.5em;height:.9em;margin-right:.4em;vertical-align:middle}

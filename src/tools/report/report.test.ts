@@ -170,6 +170,14 @@ describe('report formats', () => {
     expect(html).toContain('renamed to article:refunds');
     expect(escapeHtml(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');
   });
+
+  it('lets a long word in a comment or a title wrap anywhere instead of widening the page', () => {
+    const html = formatReportHtml(report);
+    // Comments are blockquotes in list items under a summary with the title; all three may break a long word.
+    expect(html).toContain('<li><blockquote>&lt;script&gt;alert(1)&lt;/script&gt;</blockquote>');
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)![1]!;
+    expect(style.split('\n')).toContain('blockquote,summary,li{overflow-wrap:anywhere}');
+  });
 });
 
 describe('helpdesk-kit feedback report', () => {

@@ -27,7 +27,14 @@ export async function spawnFeedbackServer(
 ): Promise<SpawnedServer> {
   const proc = spawn(process.execPath, [...nodeArgs, path.join(REPO_ROOT, 'dist/cli/index.js'), 'feedback', 'serve'], {
     cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', FEEDBACK_PORT: '0', ...env },
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      // A generated secret goes beside the test's database folder, not into the real ~/.config.
+      ...(env.FEEDBACK_DB && { XDG_CONFIG_HOME: path.join(path.dirname(env.FEEDBACK_DB), 'config') }),
+      FEEDBACK_PORT: '0',
+      ...env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
@@ -66,6 +73,8 @@ export function createTempSite(manifest: FeedbackManifest = createTestManifest()
     dir,
     manifestFile,
     dbFile: path.join(dir, 'feedback.db'),
+    /** Stands in for ~/.config/helpdesk-kit (the generated secret's folder); spawned servers use it too. */
+    configDir: path.join(dir, 'config', 'helpdesk-kit'),
     cleanup: () => rmSync(dir, { recursive: true, force: true }),
   };
 }

@@ -37,7 +37,11 @@ afterAll(async () => {
 describe('the Cloudflare Workers entry with Postgres', () => {
   it('answers a generic 500 and logs what to set when no Postgres store is configured', async () => {
     const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
-    const res = await worker.fetch(vote('203.0.113.1'), { ASSETS: assets }, ctx);
+    const res = await worker.fetch(
+      vote('203.0.113.1'),
+      { ASSETS: assets, FEEDBACK_SECRET: 'a-worker-secret-0123456789' },
+      ctx,
+    );
     expect(res.status).toBe(500);
     expect((await res.json()).error.code).toBe('InternalError');
     expect(errors.mock.calls.map((c) => String(c[0])).join('\n')).toContain(
@@ -52,7 +56,12 @@ describe('the Cloudflare Workers entry with Postgres', () => {
   it.skipIf(!url)(
     'stores votes via its fetch handler, with the manifest from ASSETS and CF-Connecting-IP as the client',
     async () => {
-      const env = { ASSETS: assets, FEEDBACK_STORE_URL: url, FEEDBACK_PG_SCHEMA: schema };
+      const env = {
+        ASSETS: assets,
+        FEEDBACK_STORE_URL: url,
+        FEEDBACK_PG_SCHEMA: schema,
+        FEEDBACK_SECRET: 'a-worker-secret-0123456789',
+      };
       expect((await worker.fetch(vote('203.0.113.1'), env, ctx)).status).toBe(202);
       expect((await worker.fetch(vote('203.0.113.2'), env, ctx)).status).toBe(202);
       expect((await worker.fetch(vote('203.0.113.2'), env, ctx)).status).toBe(202);

@@ -3,7 +3,8 @@
  * Worker vars and secrets, the manifest from the static-assets binding (ASSETS) or a URL, and the
  * rate limiter, counters, salts and manifest kept for the isolate. Only the store differs.
  * Requests outside the endpoint's routes go to ASSETS, so one Worker serves the site and the
- * endpoint on one origin (the site's own 404 page included).
+ * endpoint on one origin (the site's own 404 page included). Without FEEDBACK_SECRET the endpoint
+ * answers 503 (missing-secret.ts); the site is still served.
  */
 import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
 import { createFeedbackCounters } from '../counters.ts';
@@ -15,6 +16,7 @@ import { createRateLimiter } from '../rate-limit.ts';
 import type { FeedbackStore } from '../stores/types.ts';
 import { parseFeedbackEnv, type FeedbackEnv } from './config.ts';
 import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
+import { createMissingSecretResponse, createSecretCheck } from './missing-secret.ts';
 
 export interface CloudflareEnv {
   /** Static assets of the site (Workers Assets), serving /feedback-manifest.json. */
@@ -39,6 +41,7 @@ const MANIFEST_TTL_MS = 60_000;
 export function createCloudflareWorker<Env extends CloudflareEnv>(openStore: OpenStore<Env>) {
   const logger = createJsonLogger((line) => console.error(line.trimEnd()));
   const counters = createFeedbackCounters();
+  const isSecretMissing = createSecretCheck(logger);
   const salts = new Map<string, string>();
   let limiter: ReturnType<typeof createRateLimiter> | undefined;
   let manifestCache: { at: number; manifest: Promise<FeedbackManifest> } | undefined;
@@ -83,6 +86,7 @@ export function createCloudflareWorker<Env extends CloudflareEnv>(openStore: Ope
         const settings = parseFeedbackEnv(strings);
         if (env.ASSETS && !isEndpointPath(new URL(request.url).pathname, settings.FEEDBACK_BASE_PATH))
           return await env.ASSETS.fetch(request);
+        if (isSecretMissing(settings)) return createMissingSecretResponse();
         const manifest = await loadManifest(env, settings.FEEDBACK_MANIFEST, request.url);
         const { store, release } = await openStore(env, settings);
         limiter ??= createRateLimiter({

@@ -93,6 +93,19 @@ describe('the Cloudflare Workers entry in workerd (D1, static assets)', () => {
     expect((await storedEventIds()).size).toBe(before);
   });
 
+  it('answers 4,000-deep nested JSON with the 400 JSON error shape', async () => {
+    const nested = `${'['.repeat(4000)}${']'.repeat(4000)}`;
+    const res = await mf.dispatchFetch('https://help.example.com/feedback', {
+      method: 'POST',
+      headers: { origin: SITE_ORIGIN, 'content-type': 'application/json', 'user-agent': BROWSER_UA },
+      body: `{"itemId":${nested}}`,
+    });
+    expect(res.status).toBe(400);
+    const body = (await res.json()) as { error: { code: string; issues: string[] } };
+    expect(body.error.code).toBe('InvalidFeedback');
+    expect(body.error.issues).toContain('itemId: expected string, received array');
+  });
+
   it('one vote per CF-Connecting-IP and day: a changed mind replaces the row', async () => {
     const first = createVoteBody({ itemId: 'article:track-a-parcel', pagePath: '/shipping/track-a-parcel/' });
     const second = { ...first, eventId: crypto.randomUUID(), vote: 'down', replaces: first.eventId };
@@ -137,13 +150,37 @@ describe('the Cloudflare Workers entry in workerd (D1, static assets)', () => {
   });
 
   it('answers a generic 500 when no D1 database is bound', async () => {
-    const unbound = await startWorkerd({ entry: 'src/feedback/server/runtimes/cloudflare.ts', assetsDir });
+    const unbound = await startWorkerd({
+      entry: 'src/feedback/server/runtimes/cloudflare.ts',
+      assetsDir,
+      vars: { FEEDBACK_SECRET: 'a-worker-secret-0123456789' },
+    });
     try {
       const res = await sendVote(unbound);
       expect(res.status).toBe(500);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe('InternalError');
     } finally {
       await unbound.dispose();
+    }
+  });
+
+  it('refuses to run without FEEDBACK_SECRET: a JSON 503 that says how to set it, the site still served', async () => {
+    const bare = await startWorkerd({ entry: 'src/feedback/server/runtimes/cloudflare.ts', d1Dir, assetsDir });
+    try {
+      for (const res of [await sendVote(bare), await bare.dispatchFetch('https://help.example.com/health')]) {
+        expect(res.status).toBe(503);
+        expect(await res.json()).toEqual({
+          error: {
+            code: 'MissingFeedbackSecret',
+            message:
+              'The feedback endpoint has no FEEDBACK_SECRET, so it stores nothing: set one (openssl rand -hex 32) as a secret of the deployment (npx wrangler secret put FEEDBACK_SECRET, or the environment variables of the Netlify or Vercel project) and deploy again.',
+            issues: [],
+          },
+        });
+      }
+      expect((await bare.dispatchFetch('https://help.example.com/')).status).toBe(200);
+    } finally {
+      await bare.dispose();
     }
   });
 });

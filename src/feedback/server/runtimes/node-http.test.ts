@@ -88,7 +88,13 @@ describe('the Node server at the socket level', () => {
     process.on('warning', onWarning);
     server = await startFeedbackServer(
       parseFeedbackEnv({ FEEDBACK_PORT: '0', FEEDBACK_DB: site.dbFile, FEEDBACK_MANIFEST: site.manifestFile }),
-      { logger: createMemoryLogger(), requestTimeoutMs: 400, headersTimeoutMs: 400, connectionsCheckingIntervalMs: 50 },
+      {
+        logger: createMemoryLogger(),
+        requestTimeoutMs: 400,
+        headersTimeoutMs: 400,
+        connectionsCheckingIntervalMs: 50,
+        configDir: site.configDir,
+      },
     );
   });
   afterAll(async () => {
@@ -136,6 +142,109 @@ describe('the Node server at the socket level', () => {
     expectJsonError(responses[0], status);
   });
 
+  it.each([
+    [
+      'HTTP/1.1 without Host',
+      'GET /health HTTP/1.1\r\n\r\n',
+      400,
+      'MalformedRequest',
+      'The request has no Host header, which HTTP/1.1 requires; nothing was stored.',
+    ],
+    [
+      'two Host headers',
+      'GET /health HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n',
+      400,
+      'MalformedRequest',
+      'The request has more than one Host header.',
+    ],
+    [
+      'a Host that is not a host name',
+      'GET /health HTTP/1.1\r\nHost: a b/c\r\n\r\n',
+      400,
+      'MalformedRequest',
+      'The Host header or the request target is not valid; send a path such as /feedback and a plain Host.',
+    ],
+    [
+      'a Host with a broken IPv6 literal',
+      'GET /health HTTP/1.1\r\nHost: [::\r\n\r\n',
+      400,
+      'MalformedRequest',
+      'The Host header or the request target is not valid; send a path such as /feedback and a plain Host.',
+    ],
+    [
+      'the request target *',
+      'OPTIONS * HTTP/1.1\r\nHost: x\r\n\r\n',
+      400,
+      'MalformedRequest',
+      'The request target must be a path such as /feedback, not "*".',
+    ],
+    [
+      'an HTTP/0.9 request line',
+      'GET /health\r\n\r\n',
+      400,
+      'MalformedRequest',
+      'HTTP/0.9 is not supported; send HTTP/1.1 requests.',
+    ],
+    [
+      'an unknown Expect',
+      'POST /feedback HTTP/1.1\r\nHost: x\r\nExpect: fancy\r\nContent-Length: 2\r\n\r\n{}',
+      417,
+      'MalformedRequest',
+      'The Expect header "fancy" is not supported; leave it out or send "100-continue".',
+    ],
+    [
+      'CONNECT',
+      'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n',
+      405,
+      'MethodNotAllowed',
+      'CONNECT is not supported; this is the feedback endpoint, not a proxy.',
+    ],
+  ])('answers %s with one JSON error, then closes', async (_name, request, status, code, message) => {
+    const responses = parseResponses(await exchange(server.port, [request]));
+    expect(responses).toHaveLength(1);
+    expectJsonError(responses[0], status);
+    expect(JSON.parse(responses[0]!.body)).toEqual({ error: { code, message, issues: [] } });
+  });
+
+  it('serves an HTTP/1.0 request without Host (a load-balancer health check)', async () => {
+    const responses = parseResponses(await exchange(server.port, ['GET /health HTTP/1.0\r\n\r\n']));
+    expect(responses.map((r) => [r.status, r.body])).toEqual([[200, '{"status":"ok"}']]);
+  });
+
+  it('refuses "Expect: 100-continue" from another origin with only its JSON 403, no 100 Continue first', async () => {
+    const head =
+      'POST /feedback HTTP/1.1\r\nHost: x\r\nOrigin: https://evil.example\r\nContent-Type: application/json\r\n' +
+      'Content-Length: 2\r\nExpect: 100-continue\r\n\r\n';
+    const responses = parseResponses(await exchange(server.port, [head]));
+    expect(responses.map((r) => r.status)).toEqual([403]);
+    expect(JSON.parse(responses[0]!.body).error.code).toBe('OriginNotAllowed');
+  });
+
+  it('sends 100 Continue to an allowed "Expect: 100-continue" vote once its body is wanted, then stores it', async () => {
+    const vote = createVoteBody();
+    const body = JSON.stringify(vote);
+    const head = voteRequest(body)
+      .replace(body, '')
+      .replace('\r\n\r\n', '\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n');
+    const raw = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let received = '';
+      const timer = setTimeout(() => reject(new Error(`no answer; got:\n${received}`)), 5000);
+      socket.on('data', (d: Buffer) => {
+        received += d.toString('latin1');
+        if (received === 'HTTP/1.1 100 Continue\r\n\r\n') socket.write(body);
+      });
+      socket.on('close', () => {
+        clearTimeout(timer);
+        resolve(received);
+      });
+      socket.write(head);
+    });
+    expect(raw.startsWith('HTTP/1.1 100 Continue\r\n\r\n')).toBe(true);
+    expect(parseResponses(raw.slice('HTTP/1.1 100 Continue\r\n\r\n'.length)).map((r) => r.status)).toEqual([202]);
+    expect((await server.store.listVotes()).map((v) => v.eventId)).toContain(vote.eventId);
+  });
+
   it('answers a request whose headers never finish with 408, which the widget retries', async () => {
     const responses = parseResponses(await exchange(server.port, ['POST /feedback HTTP/1.1\r\nHost: x\r\n']));
     expect(responses).toHaveLength(1);
@@ -163,7 +272,7 @@ describe('a manifest reload (SIGHUP)', () => {
         FEEDBACK_MANIFEST: site.manifestFile,
         FEEDBACK_RATE_LIMIT: '2/60s',
       }),
-      { logger: createMemoryLogger() },
+      { logger: createMemoryLogger(), configDir: site.configDir },
     );
     try {
       const post = () =>

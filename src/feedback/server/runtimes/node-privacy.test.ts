@@ -1,10 +1,12 @@
 /**
- * What the database file alone gives away. The Node server keeps its secret in a file beside the
- * database (created on first start, mode 0600): someone with a copy of the database, its salts
- * and its hashes cannot recover a client address by trying candidates; with the secret file too,
+ * What the database file alone gives away. The Node server keeps its secret in a file in the
+ * user's config folder, never in the data folder (created on first start, mode 0600): someone
+ * with a copy of the data folder (the database, its salts
+ * and its hashes) cannot recover a client address by trying candidates; with the secret file too,
  * they can, for the days whose salts still exist (today, and yesterday until 01:00 UTC).
  */
-import { readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { openReadOnly, selectColumn } from '../../../../test/helpers/sqlite-file.ts';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createMemoryLogger } from '../logger.ts';
@@ -16,6 +18,8 @@ import { startFeedbackServer } from './node.ts';
 
 const site = createTempSite();
 afterAll(() => site.cleanup());
+const { configDir } = site;
+const secretFile = path.join(configDir, 'feedback-secret');
 
 const env = parseFeedbackEnv({
   FEEDBACK_PORT: '0',
@@ -41,19 +45,21 @@ async function vote(url: string, address: string, itemId = 'article:reset-passwo
 }
 
 describe('the Node server without FEEDBACK_SECRET', () => {
-  it('creates a secret beside the database (0600) and keeps it across restarts', async () => {
+  it('creates a secret in the config folder (0600), not in the data folder, and keeps it across restarts', async () => {
     const logger = createMemoryLogger();
-    const server = await startFeedbackServer(env, { logger });
+    const server = await startFeedbackServer(env, { logger, configDir });
     for (const address of addresses) await vote(server.url, address);
     await server.close();
-    const file = `${site.dbFile}.secret`;
+    const file = secretFile;
     expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(statSync(configDir).mode & 0o777).toBe(0o700);
+    expect(readdirSync(path.dirname(site.dbFile)).filter((f) => f.includes('secret'))).toEqual([]);
     const secret = readFileSync(file, 'utf8').trim();
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     expect(logger.lines).toContainEqual(expect.objectContaining({ event: 'secret_created', file }));
 
     // A restart reads the same secret, so a repeat vote the same day is still recognised.
-    const again = await startFeedbackServer(env, { logger: createMemoryLogger() });
+    const again = await startFeedbackServer(env, { logger: createMemoryLogger(), configDir });
     await vote(again.url, addresses[0]!);
     expect(await again.store.countVotes()).toBe(12);
     await again.close();
@@ -80,6 +86,23 @@ describe('the Node server without FEEDBACK_SECRET', () => {
     };
     expect(await tryAll(undefined)).toBe(0);
     // With the secret file as well, the same search finds all twelve: the secret is what protects them.
-    expect(await tryAll(readFileSync(`${site.dbFile}.secret`, 'utf8').trim())).toBe(12);
+    expect(await tryAll(readFileSync(secretFile, 'utf8').trim())).toBe(12);
+  });
+
+  it('warns about a secret file left beside the database by an older version, and does not use it', async () => {
+    const legacy = `${site.dbFile}.secret`;
+    writeFileSync(legacy, 'an-old-secret-0123456789abcdef\n', { mode: 0o600 });
+    const logger = createMemoryLogger();
+    const server = await startFeedbackServer(env, { logger, configDir });
+    await server.close();
+    expect(logger.lines).toContainEqual(
+      expect.objectContaining({
+        level: 'warn',
+        event: 'secret_file_beside_database',
+        file: legacy,
+        message: `no longer used (a copy of the data folder held both); the secret is now ${secretFile}: delete the old file`,
+      }),
+    );
+    expect(existsSync(secretFile)).toBe(true);
   });
 });

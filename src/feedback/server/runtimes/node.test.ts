@@ -24,7 +24,7 @@ beforeAll(async () => {
       FEEDBACK_MANIFEST: site.manifestFile,
       FEEDBACK_ADMIN_TOKEN: 'a'.repeat(24),
     }),
-    { logger },
+    { logger, configDir: site.configDir },
   );
 });
 afterAll(async () => {

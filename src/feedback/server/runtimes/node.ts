@@ -3,13 +3,17 @@
  * 127.0.0.1:8787 by default. SIGTERM/SIGINT: stop accepting, let in-flight requests finish
  * (every acknowledged vote is already committed), close the store, exit 0. SIGHUP reloads the
  * manifest after a deploy (the rate-limit windows are kept). Without FEEDBACK_SECRET it keeps a
- * generated secret in a file beside the database (secret-file.ts). Maintenance (salts, retention)
- * also runs at start and at 01:00 UTC every day, so a quiet server deletes old salts too.
+ * generated secret in a file under the user's config folder, never beside the database
+ * (secret-file.ts). Every rejection, the HTTP parser's included, is a JSON error (client-error.ts).
+ * Maintenance (salts, retention) also runs at start and at 01:00 UTC every day, so a quiet server
+ * deletes old salts too.
  */
+import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { describeFailure } from '../http/responses.ts';
+import { ErrorCodes } from '../../../lib/errors.ts';
+import { createErrorResponse, createInternalErrorResponse, describeFailure } from '../http/responses.ts';
 import type { FeedbackApp } from '../app.ts';
 import { createFeedbackCounters } from '../counters.ts';
 import { createJsonLogger, type FeedbackLogger } from '../logger.ts';
@@ -18,9 +22,15 @@ import { createStore } from '../stores/create-store.ts';
 import type { FeedbackStore } from '../stores/types.ts';
 import { parseFeedbackEnv, type FeedbackEnv } from './config.ts';
 import { createEnvRateLimiter, createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
-import { handleClientError } from './client-error.ts';
+import {
+  getRequestProblem,
+  handleCheckExpectation,
+  handleClientError,
+  handleConnect,
+  writeResponseAnswer,
+} from './client-error.ts';
 import { readIncomingWithLimit } from './read-incoming.ts';
-import { getSecretFilePath, loadOrCreateSecret } from './secret-file.ts';
+import { getConfigDir, getLegacySecretFilePath, getSecretFilePath, loadOrCreateSecret } from './secret-file.ts';
 import { DEFAULT_RETENTION, runMaintenance, type RetentionSettings } from '../maintenance.ts';
 import { randomHex } from '../privacy/crypto.ts';
 
@@ -44,9 +54,16 @@ export interface StartOptions {
   requestTimeoutMs?: number;
   /** Longest time for the request headers to arrive (408 after it); default 10 s. */
   headersTimeoutMs?: number;
-  /** How often Node checks those timeouts; default Node's 30 s. */
+  /** How often Node checks those timeouts; default 1 s (Node's own 30 s would let them fire up to 30 s late). */
   connectionsCheckingIntervalMs?: number;
+  /** Where the generated secret file goes when FEEDBACK_SECRET and FEEDBACK_SECRET_FILE are unset; default getConfigDir(). */
+  configDir?: string;
 }
+
+/** The documented limits (docs/feedback.md, "Timeouts"); the 1 s check makes them hold to within a second. */
+export const REQUEST_TIMEOUT_MS = 15_000;
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
 
 async function loadManifest(env: FeedbackEnv): Promise<FeedbackManifest> {
   return isHttpUrl(env.FEEDBACK_MANIFEST)
@@ -65,7 +82,7 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
     schema: env.FEEDBACK_PG_SCHEMA,
     onPoolError: (err) => logger.warn('postgres_pool_error', { message: err.message }),
   });
-  const secret = env.FEEDBACK_SECRET ?? loadNodeSecret(env, logger);
+  const secret = env.FEEDBACK_SECRET ?? loadNodeSecret(env, logger, options.configDir ?? getConfigDir(process.env));
   const counters = createFeedbackCounters();
   // One limiter for the server's life: a reload (SIGHUP) swaps the app but keeps the windows.
   const rateLimiter = createEnvRateLimiter(env);
@@ -74,32 +91,70 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
   let app = build();
   let closing = false;
 
-  const listener = getRequestListener((request, nodeEnv) => {
-    const incoming = nodeEnv.incoming as IncomingMessage;
-    return app.fetch(request, {
-      remoteAddress: incoming.socket.remoteAddress,
-      // Over the cap: once the 413 is written, @hono/node-server starts a bounded drain (500 ms);
-      // pausing again means the rest of the body is never read, only the connection closed.
-      readBody: (limit) =>
-        readIncomingWithLimit(incoming, limit, () => nodeEnv.outgoing.once('finish', () => incoming.pause())),
-    });
-  });
+  /** Requests sent with "Expect: 100-continue" whose 100 is still owed: it goes out only when the body is read. */
+  const awaitingContinue = new WeakSet<IncomingMessage>();
+  const listener = getRequestListener(
+    (request, nodeEnv) => {
+      const incoming = nodeEnv.incoming as IncomingMessage;
+      const outgoing = nodeEnv.outgoing as ServerResponse;
+      return app.fetch(request, {
+        remoteAddress: incoming.socket.remoteAddress,
+        // Over the cap: once the 413 is written, @hono/node-server starts a bounded drain (500 ms);
+        // pausing again means the rest of the body is never read, only the connection closed.
+        readBody: (limit) =>
+          readIncomingWithLimit(
+            incoming,
+            limit,
+            () => outgoing.once('finish', () => incoming.pause()),
+            () => awaitingContinue.delete(incoming) && outgoing.writeContinue(),
+          ),
+      });
+    },
+    {
+      // An HTTP/1.0 request without Host (a health check) is served as if it named the bound host.
+      hostname: env.FEEDBACK_HOST.includes(':') ? `[${env.FEEDBACK_HOST}]` : env.FEEDBACK_HOST,
+      // What @hono/node-server cannot turn into a Request (a Host or target URL parsing refuses)
+      // gets the JSON shape instead of its empty 400; anything else is the generic 500.
+      errorHandler: (err) => {
+        if (err instanceof Error && err.name === 'RequestError')
+          return createErrorResponse(
+            400,
+            ErrorCodes.MalformedRequest,
+            'The Host header or the request target is not valid; send a path such as /feedback and a plain Host.',
+            { headers: { connection: 'close' } },
+          );
+        logger.error('unhandled_error', describeFailure(err));
+        return createInternalErrorResponse();
+      },
+    },
+  );
+  const handle = (req: IncomingMessage, res: ServerResponse) => {
+    const problem = getRequestProblem(req);
+    if (problem) return writeResponseAnswer(res, problem);
+    if (closing) res.setHeader('connection', 'close');
+    void listener(req, res);
+  };
   const server = createServer(
     {
-      requestTimeout: options.requestTimeoutMs ?? 15_000,
-      headersTimeout: options.headersTimeoutMs ?? 10_000,
+      requestTimeout: options.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+      headersTimeout: options.headersTimeoutMs ?? HEADERS_TIMEOUT_MS,
       keepAliveTimeout: 5_000,
-      ...(options.connectionsCheckingIntervalMs
-        ? { connectionsCheckingInterval: options.connectionsCheckingIntervalMs }
-        : {}),
+      connectionsCheckingInterval: options.connectionsCheckingIntervalMs ?? CONNECTIONS_CHECKING_INTERVAL_MS,
+      // Node's own answer to a missing Host is an empty 400; getRequestProblem gives the JSON one.
+      requireHostHeader: false,
     },
-    (req: IncomingMessage, res: ServerResponse) => {
-      if (closing) res.setHeader('connection', 'close');
-      void listener(req, res);
-    },
+    handle,
   );
 
   server.on('clientError', handleClientError);
+  server.on('connect', handleConnect);
+  server.on('checkExpectation', handleCheckExpectation);
+  // Without this listener Node sends "100 Continue" at once; here it waits until the body is
+  // really read, so a request refused on its headers (origin, size, type) gets only its JSON answer.
+  server.on('checkContinue', (req: IncomingMessage, res: ServerResponse) => {
+    awaitingContinue.add(req);
+    handle(req, res);
+  });
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -163,12 +218,23 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
   };
 }
 
-/** The secret from its file beside the database, created on first start; none for an in-memory store. */
-function loadNodeSecret(env: FeedbackEnv, logger: FeedbackLogger): string {
-  const file = getSecretFilePath(env);
+/** The secret from its file (created on first start, outside the data folder); none for an in-memory store. */
+function loadNodeSecret(env: FeedbackEnv, logger: FeedbackLogger, configDir: string): string {
+  const file = getSecretFilePath(env, configDir);
   if (!file) return randomHex(32);
   const { secret, created } = loadOrCreateSecret(file);
-  if (created) logger.info('secret_created', { file });
+  if (created)
+    logger.info('secret_created', {
+      file,
+      message:
+        'kept outside the data folder so a backup of it cannot re-identify voters; set FEEDBACK_SECRET to choose',
+    });
+  const legacy = getLegacySecretFilePath(env);
+  if (legacy && !env.FEEDBACK_SECRET_FILE && existsSync(legacy))
+    logger.warn('secret_file_beside_database', {
+      file: legacy,
+      message: `no longer used (a copy of the data folder held both); the secret is now ${file}: delete the old file`,
+    });
   if (env.FEEDBACK_STORE_URL)
     logger.warn('secret_from_file', {
       file,
@@ -183,7 +249,7 @@ export async function runFeedbackServer(env: Record<string, string | undefined> 
   let server: FeedbackServer;
   try {
     const settings = parseFeedbackEnv(env);
-    server = await startFeedbackServer(settings, { logger });
+    server = await startFeedbackServer(settings, { logger, configDir: getConfigDir(env) });
     const { store } = server;
     // One line on stdout that tools (tests, the benchmark) can wait for.
     process.stdout.write(

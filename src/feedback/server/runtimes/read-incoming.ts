@@ -9,15 +9,18 @@ import { decodeBody, isDeclaredTooLarge, type BodyResult } from '../http/read-bo
 /**
  * `afterTooLarge` runs when the cap is hit; the Node server uses it to keep the socket paused
  * after the 413 is sent, so an oversize body is neither read nor buffered while the client
- * reads the answer (the connection is closed shortly after).
+ * reads the answer (the connection is closed shortly after). `beforeRead` runs once the body
+ * is really going to be read (the Node server sends "100 Continue" there).
  */
 export function readIncomingWithLimit(
   incoming: IncomingMessage,
   limit: number,
   afterTooLarge?: () => void,
+  beforeRead?: () => void,
 ): Promise<BodyResult> {
   if (isDeclaredTooLarge(incoming.headers['content-length'], limit))
     return Promise.resolve({ ok: false, reason: 'too-large' });
+  beforeRead?.();
   if (incoming.readableEnded) return Promise.resolve({ ok: true, text: '' });
   return new Promise<BodyResult>((resolve) => {
     const chunks: Buffer[] = [];

@@ -1,6 +1,7 @@
 /**
  * Shared by the Netlify and Vercel entries: build the app once per instance, on the first
  * request, from env; if that fails, log why, answer a generic 500, and try again next time.
+ * Without FEEDBACK_SECRET every request gets a 503 saying so (missing-secret.ts).
  */
 import type { FeedbackApp } from '../app.ts';
 import { createInternalErrorResponse, describeFailure } from '../http/responses.ts';
@@ -9,6 +10,7 @@ import { loadFeedbackManifest } from '../../manifest.ts';
 import { createStore } from '../stores/create-store.ts';
 import { parseFeedbackEnv } from './config.ts';
 import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
+import { createMissingSecretResponse, createSecretCheck } from './missing-secret.ts';
 
 export interface LazyHandlerOptions {
   /** Where settings come from (process.env on Netlify and Vercel). */
@@ -23,10 +25,13 @@ export const consoleLogger = (): FeedbackLogger => createJsonLogger((line) => co
 
 export function createLazyFeedbackHandler(options: LazyHandlerOptions): FeedbackHandler {
   const logger = options.logger ?? consoleLogger();
-  let ready: Promise<FeedbackApp> | undefined;
+  const isSecretMissing = createSecretCheck(logger);
+  let ready: Promise<FeedbackApp | undefined> | undefined;
 
-  async function init(): Promise<FeedbackApp> {
+  /** The app, or undefined while FEEDBACK_SECRET is missing. */
+  async function init(): Promise<FeedbackApp | undefined> {
     const env = parseFeedbackEnv(options.loadEnv());
+    if (isSecretMissing(env)) return undefined;
     const manifest = isHttpUrl(env.FEEDBACK_MANIFEST)
       ? await fetchFeedbackManifest(env.FEEDBACK_MANIFEST, options.fetch)
       : loadFeedbackManifest(env.FEEDBACK_MANIFEST);
@@ -47,13 +52,18 @@ export function createLazyFeedbackHandler(options: LazyHandlerOptions): Feedback
 
   return async (request, remoteAddress) => {
     ready ??= init();
-    let app: FeedbackApp;
+    let app: FeedbackApp | undefined;
     try {
       app = await ready;
     } catch (err) {
       ready = undefined;
       logger.error('start_failed', describeFailure(err));
       return createInternalErrorResponse();
+    }
+    // Refused for want of a secret: the settings are read again on the next request.
+    if (!app) {
+      ready = undefined;
+      return createMissingSecretResponse();
     }
     return app.fetch(request, { remoteAddress });
   };

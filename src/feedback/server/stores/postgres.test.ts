@@ -1,3 +1,6 @@
+import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { createTestSchemaName, dropSchema, getTestPostgresUrl } from '../../../../test/helpers/feedback/test-store.ts';
@@ -58,6 +61,41 @@ describe.skipIf(!url)('Postgres store', () => {
       await Promise.all(Array.from({ length: 5 }, () => store.recordVote(createVoteRecord())));
       expect(await store.countVotes()).toBe(5);
     } finally {
+      await store.close();
+      await dropSchema(url!, schema);
+    }
+  });
+
+  it('rewrites the salts table after deleting a salt, so its data file no longer holds it', async () => {
+    const schema = createTestSchemaName();
+    const store = await createPostgresStore({ url: url!, schema });
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      // The table's files, read from the server's data folder (only when the test runs beside the server as its owner or root).
+      const { rows } = await client.query<{ dir: string }>(`SELECT current_setting('data_directory') AS dir`);
+      const readTable = async () => {
+        await client.query('CHECKPOINT');
+        const file = await client.query<{ path: string }>(`SELECT pg_relation_filepath('"${schema}".salts') AS path`);
+        return readFileSync(path.join(rows[0]!.dir, file.rows[0]!.path));
+      };
+      const salt = randomBytes(32).toString('hex');
+      await store.getOrCreateSalt('2026-03-01', salt);
+      await store.getOrCreateSalt('2026-03-02', randomBytes(32).toString('hex'));
+      let before: Buffer;
+      try {
+        before = await readTable();
+      } catch (err) {
+        console.warn(`Postgres salt-file test skipped: cannot read the data folder (${(err as Error).message}).`);
+        return;
+      }
+      expect(before.includes(Buffer.from(salt, 'latin1'))).toBe(true);
+      expect(await store.deleteSaltsBefore('2026-03-02')).toBe(1);
+      const after = await readTable();
+      expect(after.includes(Buffer.from(salt, 'latin1'))).toBe(false);
+      expect(await store.listSaltDays()).toEqual(['2026-03-02']);
+    } finally {
+      await client.end();
       await store.close();
       await dropSchema(url!, schema);
     }

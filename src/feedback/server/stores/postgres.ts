@@ -199,7 +199,12 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
     },
     async deleteSaltsBefore(day) {
       assertOpen();
-      return (await pool.query(`DELETE FROM ${s}.salts WHERE day < $1`, [day])).rowCount ?? 0;
+      const deleted = (await pool.query(`DELETE FROM ${s}.salts WHERE day < $1`, [day])).rowCount ?? 0;
+      // A DELETE leaves the row in the table's file as a dead tuple until vacuum reuses the space;
+      // VACUUM FULL rewrites the (tiny) table into a new file, so the old salt is not in its files.
+      // Postgres's own WAL and any base backup still hold it until recycled (docs/feedback.md).
+      if (deleted > 0) await pool.query(`VACUUM FULL ${s}.salts`);
+      return deleted;
     },
     async listSaltDays() {
       assertOpen();

@@ -1,4 +1,5 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { spawn } from 'node:child_process';
@@ -12,6 +13,18 @@ import {
 } from '../../../../test/helpers/feedback/store-contract.ts';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from './migrations.ts';
 import { createSqliteStore } from './sqlite.ts';
+
+/** Which of the database's files (main, -wal, -shm) hold the hex string `hex`, as text or as the bytes it spells. */
+function findBytes(file: string, hex: string): string[] {
+  const found: string[] = [];
+  for (const name of [file, `${file}-wal`, `${file}-shm`]) {
+    if (!existsSync(name)) continue;
+    const bytes = readFileSync(name);
+    if (bytes.includes(Buffer.from(hex, 'latin1'))) found.push(`${path.basename(name)} (hex)`);
+    if (bytes.includes(Buffer.from(hex, 'hex'))) found.push(`${path.basename(name)} (raw)`);
+  }
+  return found;
+}
 
 describeStoreContract('SQLite (in memory)', async () => {
   const store = await createSqliteStore({ file: ':memory:' });
@@ -27,6 +40,23 @@ describe('SQLite store on disk', () => {
   };
   afterEach(() => {
     for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('leaves no trace of a deleted day salt in the database file, its -wal or its -shm, while still open', async () => {
+    const file = tempFile();
+    const store = await createSqliteStore({ file });
+    const salt = randomBytes(32).toString('hex');
+    expect(await store.getOrCreateSalt('2026-03-01', salt)).toBe(salt);
+    for (let i = 0; i < 20; i++) await store.recordVote(createVoteRecord());
+    await store.getOrCreateSalt('2026-03-02', randomBytes(32).toString('hex'));
+    // The scan sees the salt while it exists (in the -wal, before any checkpoint)...
+    expect(findBytes(file, salt)).not.toEqual([]);
+    expect(await store.deleteSaltsBefore('2026-03-02')).toBe(1);
+    // ...and finds it nowhere once it is deleted, as hex text or as raw bytes.
+    expect(findBytes(file, salt)).toEqual([]);
+    expect(await store.listSaltDays()).toEqual(['2026-03-02']);
+    expect(await store.countVotes()).toBe(20);
+    await store.close();
   });
 
   it('creates the folder, uses WAL with the chosen synchronous level, and keeps data across reopen', async () => {

@@ -66,6 +66,9 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     db.exec(`PRAGMA busy_timeout = ${busyTimeoutMs}`);
     db.exec('PRAGMA foreign_keys = ON');
     db.exec('PRAGMA journal_size_limit = 67108864');
+    // Deleted rows are overwritten with zeros, not just unlinked: a deleted day salt must not be
+    // readable in the file afterwards (see deleteSaltsBefore for the -wal file).
+    db.exec('PRAGMA secure_delete = ON');
     migrateSqlite(db);
   } catch (err) {
     throw new HelpCenterError(
@@ -262,7 +265,12 @@ export async function createSqliteStore(options: SqliteStoreOptions): Promise<Sq
     },
     async deleteSaltsBefore(day) {
       assertOpen();
-      return Number(stmt.deleteSalts.run(day).changes);
+      const deleted = Number(stmt.deleteSalts.run(day).changes);
+      // The -wal file still holds the page images that carried the salt: copy the zeroed pages
+      // into the database and empty the -wal, so neither file holds it. A reader in another
+      // process can keep the checkpoint from finishing; then the next maintenance tries again.
+      if (deleted > 0 && !inMemory) db.exec('PRAGMA wal_checkpoint(TRUNCATE)');
+      return deleted;
     },
     async listSaltDays() {
       assertOpen();

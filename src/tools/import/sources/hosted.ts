@@ -14,7 +14,7 @@ import {
   VoteBaselineError,
   type VoteBaselineEntry,
 } from '../../../feedback/vote-baseline.ts';
-import { htmlToMarkdown, htmlToText } from '../html-to-markdown.ts';
+import { htmlToMarkdown, htmlToText, recordUnsafeHtml } from '../html-to-markdown.ts';
 import { toSlug } from '../slugs.ts';
 import type { ConversionCounts, ImportSource, PlannedFile, SourceGroup, SourcePage, SourceSet } from '../types.ts';
 
@@ -83,7 +83,7 @@ const date = (v: unknown): string | undefined => {
   return typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? v.slice(0, 10) : undefined;
 };
 
-function convert(html: string, counts: ConversionCounts, title?: string): string {
+function convert(html: string, counts: ConversionCounts, origin: string, title?: string): string {
   const norm = (t: string) =>
     t
       .toLowerCase()
@@ -96,7 +96,7 @@ function convert(html: string, counts: ConversionCounts, title?: string): string
       )
     : html;
   const { markdown, unsafeRemoved } = htmlToMarkdown(body);
-  counts.unsafeHtmlRemoved += unsafeRemoved;
+  recordUnsafeHtml(counts, origin, unsafeRemoved);
   return markdown;
 }
 
@@ -152,7 +152,7 @@ function readZendesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
       return undefined;
     }
     const title = htmlToText(str(a.title) ?? str(a.name) ?? `Article ${id}`);
-    const body = convert(str(a.body) ?? '', counts, title);
+    const body = convert(str(a.body) ?? '', counts, origin, title);
     const page: SourcePage = {
       origin,
       kind: 'article',
@@ -244,7 +244,7 @@ function readIntercom(files: JsonFile[], counts: ConversionCounts): SourceSet {
         translationOf: locale ? id : undefined,
         title,
         description: str(content.description),
-        body: convert(str(content.body) ?? '', counts, title),
+        body: convert(str(content.body) ?? '', counts, origin, title),
         tags: [],
         draft: content.state === 'draft',
         updated: date(content.updated_at) ?? date(a.updated_at),
@@ -292,7 +292,7 @@ function readHelpScout(files: JsonFile[], counts: ConversionCounts): SourceSet {
       section: sectionItem ? group(sectionItem, key(sectionItem.id)) : undefined,
       slugHint: str(a.slug) ?? toSlug(title),
       title,
-      body: convert(key(a.text), counts, title),
+      body: convert(key(a.text), counts, origin, title),
       tags: (Array.isArray(a.keywords) ? a.keywords : []).filter((k): k is string => typeof k === 'string'),
       draft: false,
       updated: date(a.updatedAt) ?? date(a.lastPublishedAt),
@@ -346,7 +346,7 @@ function readFreshdesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
       slugHint: toSlug(title),
       title,
       description: str(seo.meta_description),
-      body: convert(str(a.description) ?? '', counts, title),
+      body: convert(str(a.description) ?? '', counts, origin, title),
       tags: (Array.isArray(a.tags) ? a.tags : []).filter((t): t is string => typeof t === 'string'),
       draft: a.status === 1,
       updated: date(a.updated_at),

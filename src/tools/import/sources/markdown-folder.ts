@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mapFrontmatter, parseSourceFile } from '../frontmatter.ts';
-import { htmlToMarkdown, htmlToText } from '../html-to-markdown.ts';
+import { htmlToMarkdown, htmlToText, recordUnsafeHtml } from '../html-to-markdown.ts';
 import { stripNumberPrefix, toSlug } from '../slugs.ts';
 import {
   convertDocusaurusAdmonitions,
@@ -304,7 +304,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
         return '';
       });
       const converted = htmlToMarkdown(body);
-      counts.unsafeHtmlRemoved += converted.unsafeRemoved;
+      recordUnsafeHtml(counts, origin, converted.unsafeRemoved);
       body = converted.markdown;
     }
 
