@@ -9,6 +9,7 @@
  *   npm run bench -- --quick               sizes 200,1000, 1 run, docs not written
  *   --no-write  do not update docs/performance.md     --keep  keep the generated folders
  *   --profile   one more build of the largest size under node --cpu-prof: where our time goes
+ *   --no-starter  leave out the first row: the starter's first build (`npm create helpdesk-kit`)
  *   --sections  every category gets sections and the articles go into them (1% unlisted): the
  *               cost of sections, against the same text without them
  *   --markdown-threads N   our build renders Markdown on N worker threads (default: one per core,
@@ -26,6 +27,7 @@ import { createPlainAstroProject } from './bench/plain-astro.ts';
 import { formatProfileSummary, summarizeCpuProfile } from './bench/profile.ts';
 import { summarize, type SizeResult } from './bench/report.ts';
 import { runAstroBuild } from './bench/run-build.ts';
+import { getKitInfo, scaffoldSite } from '../templates/scaffold.mjs';
 
 const DOC = path.join(REPO_ROOT, 'docs', 'performance.md');
 const WORK_ROOT = path.join(REPO_ROOT, '.cache', 'bench');
@@ -51,9 +53,11 @@ async function main(): Promise<void> {
         keep: { type: 'boolean', default: false },
         profile: { type: 'boolean', default: false },
         sections: { type: 'boolean', default: false },
+        starter: { type: 'boolean', default: true },
         'markdown-threads': { type: 'string' },
       },
       strict: true,
+      allowNegative: true,
     }));
   } catch (err) {
     usage((err as Error).message);
@@ -71,11 +75,92 @@ async function main(): Promise<void> {
   const results: SizeResult[] = [];
   const started = Date.now();
   let profile = '';
+  const ourEnv = (contentDir: string, outDir: string, cacheDir: string) => ({
+    HELP_CENTER_CONTENT_DIR: contentDir,
+    HELP_CENTER_OUT_DIR: outDir,
+    HELP_CENTER_CACHE_DIR: cacheDir,
+    ...threadEnv,
+  });
+  /** Cold builds of ours and the plain baseline, alternating, each of ours followed by a rebuild after one edit. */
+  const measure = async (result: SizeResult, work: string, contentDir: string, rebuild: boolean) => {
+    const articlesDir = path.join(contentDir, 'articles');
+    const plainDir = createPlainAstroProject(
+      path.join(work, 'plain'),
+      articlesDir,
+      path.join(contentDir, 'faqs'),
+      REPO_ROOT,
+    );
+    for (let run = 1; run <= runs; run++) {
+      const outDir = path.join(work, 'dist');
+      const cacheDir = path.join(work, 'cache');
+      for (const dir of [outDir, cacheDir]) rmSync(dir, { recursive: true, force: true });
+      const ours = await runAstroBuild({ cwd: REPO_ROOT, outDir, env: ourEnv(contentDir, outDir, cacheDir) });
+      result.ours.push(ours);
+      if (rebuild) {
+        // The rebuild after a writer edits one article: same cacheDir, one body changed.
+        const edited = editOneArticle(articlesDir, run);
+        try {
+          result.rebuild.push(
+            await runAstroBuild({ cwd: REPO_ROOT, outDir, env: ourEnv(contentDir, outDir, cacheDir) }),
+          );
+        } finally {
+          edited.restore();
+        }
+      }
+      rmSync(outDir, { recursive: true, force: true });
+      const plainOut = path.join(plainDir, 'dist');
+      const plainCache = path.join(plainDir, 'cache');
+      for (const dir of [plainOut, plainCache, path.join(plainDir, '.astro')])
+        rmSync(dir, { recursive: true, force: true });
+      const plain = await runAstroBuild({
+        cwd: plainDir,
+        outDir: plainOut,
+        env: { PLAIN_OUT_DIR: plainOut, PLAIN_CACHE_DIR: plainCache },
+      });
+      result.plain.push(plain);
+      const cpuText = (m: typeof ours) => (m.cpuMs === undefined ? '' : `, ${(m.cpuMs / 1000).toFixed(1)} s CPU`);
+      console.log(
+        `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s${cpuText(ours)}${rebuild ? `, rebuild after one edit ${(result.rebuild.at(-1)!.ms / 1000).toFixed(1)} s` : ''} (waited ${((ours.pagefindWaitMs ?? 0) / 1000).toFixed(1)} s for Pagefind, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s${cpuText(plain)} (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
+      );
+    }
+  };
+
+  mkdirSync(WORK_ROOT, { recursive: true });
+  if (values.starter) {
+    // The starter a team gets from `npm create helpdesk-kit`: its first build, beside the baseline over its files.
+    const work = mkdtempSync(path.join(WORK_ROOT, 'starter-'));
+    try {
+      const site = path.join(work, 'site');
+      const written = scaffoldSite({
+        target: site,
+        kit: getKitInfo(JSON.parse(readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'))),
+      });
+      if (!written.ok) throw new Error(written.message);
+      const contentDir = path.join(site, 'content');
+      const count = (dir: string) =>
+        readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => /\.mdx?$/.test(f)).length;
+      const result: SizeResult = {
+        label: `starter: ${count(path.join(contentDir, 'articles'))} + ${count(path.join(contentDir, 'faqs'))}`,
+        articles: count(path.join(contentDir, 'articles')),
+        faqs: count(path.join(contentDir, 'faqs')),
+        categories: readdirSync(path.join(contentDir, 'articles')).length,
+        words: 0,
+        ours: [],
+        rebuild: [],
+        plain: [],
+      };
+      console.log(`\nthe starter (${result.label}) in ${work}`);
+      await measure(result, work, contentDir, false);
+      results.push(result);
+    } finally {
+      if (values.keep) console.log(`  kept ${work}`);
+      else rmSync(work, { recursive: true, force: true });
+    }
+  }
   for (const articles of sizes) {
     const faqs = Math.round(articles * 0.2);
     // Inside the repository on purpose: Astro writes the server bundle of a static build to
     // <cwd>/.astro/ when outDir is outside cwd, which concurrent builds would share.
-    mkdirSync(WORK_ROOT, { recursive: true });
     const work = mkdtempSync(path.join(WORK_ROOT, `${articles}-`));
     try {
       const site = generateHelpCenter(path.join(work, 'site'), {
@@ -85,12 +170,6 @@ async function main(): Promise<void> {
         git: true,
         sections: values.sections,
       });
-      const plainDir = createPlainAstroProject(
-        path.join(work, 'plain'),
-        site.articlesDir,
-        path.join(site.contentDir, 'faqs'),
-        REPO_ROOT,
-      );
       console.log(
         `\n${articles} articles + ${faqs} FAQs in ${site.categories} categories (${site.words.toLocaleString('en')} words) in ${work}`,
       );
@@ -103,53 +182,7 @@ async function main(): Promise<void> {
         rebuild: [],
         plain: [],
       };
-      for (let run = 1; run <= runs; run++) {
-        const outDir = path.join(work, 'dist');
-        const cacheDir = path.join(work, 'cache');
-        for (const dir of [outDir, cacheDir]) rmSync(dir, { recursive: true, force: true });
-        const ours = await runAstroBuild({
-          cwd: REPO_ROOT,
-          outDir,
-          env: {
-            HELP_CENTER_CONTENT_DIR: site.contentDir,
-            HELP_CENTER_OUT_DIR: outDir,
-            HELP_CENTER_CACHE_DIR: cacheDir,
-            ...threadEnv,
-          },
-        });
-        result.ours.push(ours);
-        // The rebuild after a writer edits one article: same cacheDir, one body changed.
-        const edited = editOneArticle(site.articlesDir, run);
-        try {
-          const rebuild = await runAstroBuild({
-            cwd: REPO_ROOT,
-            outDir,
-            env: {
-              HELP_CENTER_CONTENT_DIR: site.contentDir,
-              HELP_CENTER_OUT_DIR: outDir,
-              HELP_CENTER_CACHE_DIR: cacheDir,
-              ...threadEnv,
-            },
-          });
-          result.rebuild.push(rebuild);
-        } finally {
-          edited.restore();
-        }
-        rmSync(outDir, { recursive: true, force: true });
-        const plainOut = path.join(plainDir, 'dist');
-        const plainCache = path.join(plainDir, 'cache');
-        for (const dir of [plainOut, plainCache, path.join(plainDir, '.astro')])
-          rmSync(dir, { recursive: true, force: true });
-        const plain = await runAstroBuild({
-          cwd: plainDir,
-          outDir: plainOut,
-          env: { PLAIN_OUT_DIR: plainOut, PLAIN_CACHE_DIR: plainCache },
-        });
-        result.plain.push(plain);
-        console.log(
-          `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s, rebuild after one edit ${(result.rebuild.at(-1)!.ms / 1000).toFixed(1)} s (waited ${((ours.pagefindWaitMs ?? 0) / 1000).toFixed(1)} s for Pagefind, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
-        );
-      }
+      await measure(result, work, site.contentDir, true);
       results.push(result);
       if (values.profile && articles === Math.max(...sizes)) {
         const profileDir = path.join(work, 'profile');
@@ -159,12 +192,7 @@ async function main(): Promise<void> {
           cwd: REPO_ROOT,
           outDir,
           nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${profileDir}`],
-          env: {
-            HELP_CENTER_CONTENT_DIR: site.contentDir,
-            HELP_CENTER_OUT_DIR: outDir,
-            HELP_CENTER_CACHE_DIR: path.join(work, 'cache'),
-            ...threadEnv,
-          },
+          env: ourEnv(site.contentDir, outDir, path.join(work, 'cache')),
         });
         const file = readdirSync(profileDir).find((f) => f.endsWith('.cpuprofile'));
         if (file)

@@ -1,5 +1,6 @@
 /**
  * Runs one `astro build` in a child process (plain-shell environment) and measures it: wall time,
+ * CPU time (user + system, children included),
  * peak memory (GNU time's maximum resident set size of the largest process, or /proc polling
  * when /usr/bin/time is missing), output size, and the phase times Astro and the help center print.
  */
@@ -12,6 +13,8 @@ import { BUILD_TIMINGS_FILE } from '../../src/build/help-center-build.ts';
 
 export interface BuildMeasurement {
   ms: number;
+  /** User + system CPU time of the build and every child it waited for (GNU time); undefined without it. */
+  cpuMs: number | undefined;
   peakRssBytes: number;
   /** How peak memory was measured. */
   memorySource: 'gnu-time' | 'proc-poll';
@@ -99,6 +102,10 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasure
   if (poll) clearInterval(poll);
   if (code !== 0) throw new Error(`astro build failed (exit ${code}):\n${log.slice(-4000)}`);
 
+  const cpuSeconds = ['User', 'System'].map((k) => log.match(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`))?.[1]);
+  const cpuMs = cpuSeconds.every(Boolean)
+    ? Math.round((Number(cpuSeconds[0]) + Number(cpuSeconds[1])) * 1000)
+    : undefined;
   const gnuPeak = Number(log.match(/Maximum resident set size \(kbytes\): (\d+)/)?.[1] ?? 0) * 1024;
   const dist = getTreeSize(options.outDir);
   const cacheDir = options.env.HELP_CENTER_CACHE_DIR;
@@ -108,6 +115,7 @@ export async function runAstroBuild(options: BuildOptions): Promise<BuildMeasure
     : {};
   return {
     ms,
+    cpuMs,
     peakRssBytes: useTime ? gnuPeak : polledPeak,
     memorySource: useTime ? 'gnu-time' : 'proc-poll',
     distBytes: dist.bytes,

@@ -155,12 +155,25 @@ beforeAll(() => {
   // The packed helpdesk-kit instead of the registry's (README: "try the packed tarballs"); the
   // rest from the registry. --foreground-scripts shows any install script's output, so a
   // compile would be seen.
-  installOutput = timed('npm install in the site (npm create path)', () =>
-    run('npm', ['install', '--cache', cacheA, '--no-audit', '--no-fund', '--foreground-scripts', kitTarball], {
-      cwd: site,
-      withStderr: true,
-    }),
-  );
+  installOutput = timed('npm install in the site (npm create path)', () => {
+    const install = () =>
+      run('npm', ['install', '--cache', cacheA, '--no-audit', '--no-fund', '--foreground-scripts', kitTarball], {
+        cwd: site,
+        withStderr: true,
+      });
+    try {
+      return install();
+    } catch (err) {
+      // Seen once in CI with an empty cache: npm resolved the registry's astro to "astro@undefined"
+      // (a packument it could not read) and refused the tree; the same install passed when run
+      // again. Only that signature is tried once more; any other failure fails the test.
+      if (!/ERESOLVE[\s\S]*Found: astro@undefined/.test(String(err))) throw err;
+      process.stderr.write(
+        '[package test] npm could not read astro from the registry (astro@undefined); installing once more\n',
+      );
+      return install();
+    }
+  });
   figures.push({
     path: 'npm create helpdesk-kit',
     scaffold: {
