@@ -14,6 +14,7 @@ import { getHelpRecords } from '../../src/content/help-records.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { parseLlmsTxt } from '../../src/build/llms-text.ts';
 import { SITES_DIR, REPO_ROOT } from '../helpers/build-site.ts';
+import { readPage } from '../helpers/dist.ts';
 
 const outDir = path.join(SITES_DIR, 'sample');
 const content = loadContent(REPO_ROOT);
@@ -94,6 +95,22 @@ describe('files for assistants and the in-product widget', () => {
     expect(reset).toContain('> **Choose a strong password:** Use a long password');
     expect(reset).toContain(`[two-factor authentication](${siteUrl}/account/two-factor-authentication.md)`);
     expect(read('llms-full.txt')).toContain('> **Note:** Resetting your password');
+  });
+
+  it("names each article page's Markdown copy in its head (a translation has none)", () => {
+    const markdownLinks = (sitePath: string) =>
+      readPage(outDir, sitePath)
+        .querySelectorAll('head link[rel=alternate][type="text/markdown"]')
+        .map((l) => l.getAttribute('href'));
+    const articles = records.filter((r) => r.kind === 'article');
+    expect(articles.length).toBeGreaterThan(30);
+    for (const r of articles) {
+      expect(markdownLinks(r.path), r.path).toEqual([`${siteUrl}${r.markdownPath}`]);
+      expect(getDeadLink(`${siteUrl}${r.markdownPath}`), r.markdownPath).toBeUndefined();
+    }
+    expect(markdownLinks('/de/account/change-email-address/')).toEqual([]);
+    // Pages that are no one article have no copy of their own.
+    expect(markdownLinks('/')).toEqual([]);
   });
 
   it('writes the widget with the site settings, its route map, a fragment per page and CORS headers', () => {
