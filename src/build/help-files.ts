@@ -29,6 +29,7 @@ import { createSiteTranslator } from '../content/ui-strings-file.ts';
 import { buildCorsFiles } from './cors-headers.ts';
 import { buildWidgetFragmentHtml } from './widget-fragment-html.ts';
 import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, type LlmsSite } from './llms-text.ts';
+import { buildMarkdownCopy } from './markdown-copy.ts';
 
 export interface HelpFilesInput {
   outDir: string;
@@ -92,13 +93,23 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
   const { outDir, settings, records } = input;
   const site = getLlmsSite(settings);
   const warnings: string[] = [];
+  const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
+  // The copies are read away from the site: absolute links, callouts as blockquotes (markdown-copy.ts).
+  const copySite = {
+    siteUrl: site.siteUrl,
+    links: getLinkOptions(input.contentDir, base, settings),
+    markdownPathByPage: new Map(records.map((r) => [withBase(base, r.path), r.markdownPath])),
+  };
+  const copies = records.map((r) => ({
+    ...r,
+    markdown: buildMarkdownCopy(copySite, r.markdown, r.sourcePath, r.path),
+  }));
   // Unlisted articles stay out of the lists, as they stay out of the sitemap; their copies exist.
-  const listed = records.filter((r) => !r.unlisted);
+  const listed = copies.filter((r) => !r.unlisted);
   write(outDir, '/llms.txt', buildLlmsTxt(site, listed));
   write(outDir, '/llms-full.txt', buildLlmsFullTxt(site, listed));
-  for (const r of records) write(outDir, r.markdownPath, buildRecordMarkdown(site, r));
+  for (const r of copies) write(outDir, r.markdownPath, buildRecordMarkdown(site, r));
 
-  const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
   // Made only for what the pages' own rendering cannot give (see below): usually nothing.
   let processor: Promise<MarkdownRenderer> | undefined;
   const renderBody = async (r: HelpRecord): Promise<string> => {

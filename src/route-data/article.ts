@@ -4,7 +4,7 @@ import type { ArticleSummary, ArticleView, SiteData } from '../content/site-data
 import { absoluteUrl, href } from '../site/urls.ts';
 import { getArticleLd } from '../site/json-ld.ts';
 import { formatLongDate } from '../site/format-date.ts';
-import { getArticlePath, getSectionAnchor } from '../content/routes.ts';
+import { getArticleMarkdownPath, getArticlePath, getSectionAnchor } from '../content/routes.ts';
 import { getLanguageNameIn } from '../content/locales.ts';
 import {
   getBreadcrumbs,
@@ -139,6 +139,11 @@ export function getArticleRouteData(
       locale: page.locale,
       languages,
       canonicalPath: translation?.fallback ? originalPath : undefined,
+      // The copies are of the default language's articles: a translation has none of its own.
+      markdownPath:
+        page.locale.code === page.defaultLocale.code
+          ? getArticleMarkdownPath(article.category, article.slug)
+          : undefined,
       // Unlisted: reachable by its URL, but kept out of search engines as out of every list.
       noindex: article.unlisted,
     },

@@ -82,6 +82,8 @@ export interface PageHead {
   languages?: LanguageLink[];
   /** The canonical page when it is another one (a fallback page points at the default language's). */
   canonicalPath?: string;
+  /** Site-relative path of the page's Markdown copy for assistants (articles: llms-text.ts), if it has one. */
+  markdownPath?: string;
 }
 
 /** One breadcrumb as the Breadcrumbs component renders it; the last one (the page) has no href. */

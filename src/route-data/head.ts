@@ -28,6 +28,8 @@ export interface LayoutData {
   headerSearch: boolean | 'wide';
   /** Each JSON-LD object serialised for its script element. */
   jsonLd: string[];
+  /** `<link rel="alternate" type="text/markdown">`: the absolute URL of the page's Markdown copy, if it has one. */
+  markdownHref: string | undefined;
 }
 
 /**
@@ -59,5 +61,6 @@ export function getLayoutData(head: PageHead, settings: SiteSettings, site?: URL
     noindex,
     headerSearch,
     jsonLd: jsonLd.map((data) => toJsonLd(data)),
+    markdownHref: head.markdownPath ? absoluteUrl(head.markdownPath, site ?? settings.url) : undefined,
   };
 }

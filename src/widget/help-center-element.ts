@@ -97,7 +97,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
           'aria-labelledby': `${id}-title`,
           hidden: '',
         },
-        h('header', null, h('h2', { id: `${id}-title` }, config.name), close),
+        h('div', { class: 'head' }, h('h2', { id: `${id}-title` }, config.name), close),
         h(
           'div',
           { class: 'body' },
@@ -214,10 +214,12 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       const item = { itemId: fragment.id, pagePath: fragment.path.split('#')[0]! };
       bindAnswerCardVote(view, item, voteConfig, T, (vote, eventId) => {
         if (vote !== 'down') return;
+        // The form's legend asks what went wrong, once: the status line says nothing until it is sent.
         const status = view.querySelector<HTMLElement>('[data-answer-status]')!;
-        status.textContent = T.t('feedback.recordedNo');
+        status.textContent = '';
         const form = buildReasonsForm(this.#id, T);
         status.after(form);
+        form.querySelector('input')!.focus();
         bindReasonsForm(form, status, T, (reason, comment) =>
           sendAnswerVote(voteConfig, item, 'down', { reason, comment: comment || undefined, replaces: eventId }).then(
             Boolean,

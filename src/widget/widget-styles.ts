@@ -16,16 +16,17 @@ all:initial;font-family:system-ui,-apple-system,'Segoe UI',Roboto,Arial,sans-ser
 background:var(--hc-brand);color:#fff;box-shadow:0 4px 14px rgb(0 0 0/.25);cursor:pointer}
 .panel{position:fixed;right:1.25rem;bottom:5rem;z-index:2147483001;width:min(24rem,calc(100vw - 2rem));max-height:min(40rem,calc(100vh - 7rem));
 display:flex;flex-direction:column;background:var(--hc-bg);color:var(--hc-text);border:1px solid var(--hc-border);border-radius:12px;box-shadow:0 10px 30px rgb(0 0 0/.25);overflow:hidden}
+@media (max-width:480px){.panel{inset:0;width:auto;height:100vh;height:100dvh;max-height:none;border:0;border-radius:0}}
 .panel[hidden],[hidden]{display:none!important}
-header{display:flex;align-items:center;gap:.5rem;padding:.6rem .8rem;background:var(--hc-brand);color:#fff}
-header h2{flex:1;margin:0;font-size:1rem}
+.head{display:flex;align-items:center;gap:.5rem;padding:.6rem .8rem;background:var(--hc-brand);color:#fff}
+.head h2{flex:1;margin:0;font-size:1rem}
 button{font:inherit;cursor:pointer}
 .icon{background:transparent;border:0;color:inherit;padding:.2rem .5rem;border-radius:6px;font-size:1.1rem;line-height:1}
 .body{overflow:auto;padding:.8rem}
 label{display:block;font-size:.9rem;font-weight:600;margin-bottom:.3rem}
 input,textarea{width:100%;font:inherit;padding:.5rem .6rem;border:1px solid var(--hc-muted);border-radius:8px;background:var(--hc-bg);color:var(--hc-text)}
 ul{list-style:none;margin:.4rem 0;padding:0}
-li+li{border-top:1px solid var(--hc-border)}
+[data-list] li+li{border-top:1px solid var(--hc-border)}
 .result{display:block;padding:.5rem .3rem;color:var(--hc-text);text-decoration:none;border-radius:6px}
 .result:hover,.result:focus-visible{background:var(--hc-surface)}
 .title{display:block;color:var(--hc-link,var(--hc-text));font-weight:600;text-decoration:underline}
@@ -35,6 +36,7 @@ mark{background:#fff3a3;color:#1b1f24}
 h3{font-size:.95rem;margin:.8rem 0 .2rem}
 a{color:inherit}
 .article h1{font-size:1.2rem;margin:.2rem 0 .6rem}
+.article h2{font-size:1.05rem;margin:1rem 0 .3rem}.article :is(h3,h4,h5,h6){font-size:.95rem;margin:.8rem 0 .2rem}
 .article img{max-width:100%;height:auto}
 .article table{border-collapse:collapse;font-size:.85rem}.article td,.article th{border:1px solid var(--hc-border);padding:.2rem .4rem}
 .article pre{overflow:auto;background:var(--hc-surface);padding:.5rem}

@@ -29,7 +29,6 @@ export const WIDGET_TEXT_KEYS = [
   'results.answer.failed',
   'results.answer.yes',
   'results.answer.no',
-  'feedback.recordedNo',
   'feedback.reasonsLegend',
   'feedback.reason.incorrect',
   'feedback.reason.hard-to-follow',

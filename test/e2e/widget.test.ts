@@ -16,6 +16,7 @@ import { REPO_ROOT } from '../helpers/build-site.ts';
 import { formatViolations, WCAG_TAGS } from './helpers/axe.ts';
 import { getE2eEnv, launchBrowser, newSiteContext } from './helpers/browser.ts';
 import { waitForVotes, type VoteRow } from './helpers/feedback.ts';
+import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AxeResults } from 'axe-core';
 
@@ -24,6 +25,7 @@ const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 function productPage(title: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head><body>
+<header><p>Parcelo</p></header>
 <main><h1>${title}</h1>
 <form id="ticket" action="/sent" method="get" data-help-center-deflect data-help-center-subject="#subject">
 <label for="subject">Subject</label> <input id="subject" name="subject" autocomplete="off"> <button type="submit">Send request</button>
@@ -48,9 +50,9 @@ afterAll(async () => {
   await new Promise((resolve) => product?.close(resolve));
 });
 
-async function openProduct(productPath: string): Promise<Page> {
+async function openProduct(productPath: string, viewport = { width: 1280, height: 800 }): Promise<Page> {
   await context?.close();
-  context = await browser.newContext({ baseURL: env.productUrl, viewport: { width: 1280, height: 800 } });
+  context = await browser.newContext({ baseURL: env.productUrl, viewport });
   const page = await context.newPage();
   page.on('pageerror', (err) => console.log(`[product page] ${err.message}`));
   await page.goto(productPath);
@@ -161,6 +163,16 @@ describe('the in-product widget on another origin', () => {
     await page.locator('help-center [data-answer-vote=down]').click();
     const form = page.locator('help-center form[data-reasons]');
     await form.waitFor();
+    // Asked once: by the form's legend, not again by the status line above it.
+    const asked = await panel(page).innerText();
+    expect(asked.match(/What went wrong\?/g)).toEqual(['What went wrong?']);
+    expect(await page.locator('help-center [data-answer-status]').innerText()).toBe('');
+    // Focus moves to the question, as on the help center's own pages.
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('help-center')!.shadowRoot!.activeElement?.getAttribute('value'),
+      ),
+    ).toBe('incorrect');
     await form.getByLabel('Hard to follow').check();
     await form.getByLabel('Anything else we should know? (optional)').fill('Which depot?');
     await form.getByRole('button', { name: 'Send' }).click();
@@ -248,6 +260,99 @@ describe('the in-product widget on another origin', () => {
     await page.locator('help-center .article h1').waitFor();
     const withArticle = await run();
     expect(withArticle.violations, formatViolations(withArticle.violations)).toEqual([]);
+  });
+});
+
+/** Opens an article in the panel by the element's API, as a product page may. */
+async function openArticle(page: Page, slug: string): Promise<void> {
+  await page.evaluate(
+    (s) =>
+      (
+        document.querySelector('help-center') as HTMLElement & { openItem(k: string, s: string): Promise<void> }
+      ).openItem('article', s),
+    slug,
+  );
+  await page.locator('help-center .article h1').waitFor();
+}
+
+describe('the panel in the host page', () => {
+  it('adds no landmark of its own: the whole product page, widget open, passes axe with the best-practice rules', async () => {
+    const page = await openProduct('/dashboard');
+    await page.locator('help-center .launcher').click();
+    await search(page, 'reset password');
+    expect(await page.locator('help-center header, help-center [role=banner]').count()).toBe(0);
+    await page.addScriptTag({ path: AXE_PATH });
+    const run = () =>
+      page.evaluate(
+        (tags) =>
+          (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<AxeResults> } }).axe.run(
+            // The bare ticket form is this test's stand-in for the product, not the widget's to fix.
+            { exclude: [['#ticket']] },
+            { runOnly: { type: 'tag', values: tags }, resultTypes: ['violations'] },
+          ),
+        [...WCAG_TAGS, 'best-practice'],
+      );
+    const open = await run();
+    expect(open.violations, formatViolations(open.violations)).toEqual([]);
+    await openArticle(page, 'place-your-first-order');
+    const reading = await run();
+    expect(reading.violations, formatViolations(reading.violations)).toEqual([]);
+  });
+
+  it("sets an article's headings smaller than its title, and divides search results but not an article's steps", async () => {
+    const page = await openProduct('/dashboard');
+    await page.locator('help-center .launcher').click();
+    await search(page, 'reset password');
+    const resultBorder = await page
+      .locator('help-center [data-list] li + li')
+      .first()
+      .evaluate((li) => getComputedStyle(li).borderTopWidth);
+    expect(resultBorder).toBe('1px');
+    await openArticle(page, 'place-your-first-order');
+    const sizes = await page.locator('help-center .article').evaluate((article) => {
+      const px = (el: Element) => parseFloat(getComputedStyle(el).fontSize);
+      return {
+        title: px(article.querySelector('h1')!),
+        headings: Array.from(article.querySelectorAll('[data-html] :is(h2,h3,h4,h5,h6)'), (h) => [h.tagName, px(h)]),
+      };
+    });
+    expect(sizes.title).toBeCloseTo(19.2);
+    expect(sizes.headings.map(([tag]) => tag)).toEqual(expect.arrayContaining(['H2', 'H3']));
+    for (const [tag, size] of sizes.headings) expect(size, String(tag)).toBeLessThan(sizes.title);
+    const steps = await page
+      .locator('help-center .article ol > li + li')
+      .evaluateAll((items) =>
+        items.map((li) => `${getComputedStyle(li).borderTopStyle} ${getComputedStyle(li).borderTopWidth}`),
+      );
+    expect(steps.length).toBeGreaterThan(0);
+    expect(new Set(steps)).toEqual(new Set(['none 0px']));
+  });
+
+  it('covers a 360 x 740 phone screen when open, keeps focus inside and closes from its button', async () => {
+    const page = await openProduct('/dashboard', { width: 360, height: 740 });
+    await page.locator('help-center .launcher').click();
+    await search(page, 'reset password');
+    const dir = path.join(REPO_ROOT, 'test-results', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    await page.screenshot({ path: path.join(dir, 'widget-open-360.png'), animations: 'disabled', caret: 'hide' });
+    expect(await panel(page).boundingBox()).toEqual({ x: 0, y: 0, width: 360, height: 740 });
+    const close = page.locator('help-center .head button');
+    const box = (await close.boundingBox())!;
+    expect(box.x).toBeGreaterThanOrEqual(0);
+    expect(box.y).toBeGreaterThanOrEqual(0);
+    expect(box.x + box.width).toBeLessThanOrEqual(360);
+    expect(box.y + box.height).toBeLessThanOrEqual(740);
+    for (let i = 0; i < 30; i++) {
+      await page.keyboard.press('Tab');
+      expect(
+        await page.evaluate(() => {
+          const root = document.querySelector('help-center')!.shadowRoot!;
+          return Boolean(root.activeElement?.closest('.panel'));
+        }),
+      ).toBe(true);
+    }
+    await close.click();
+    expect(await panel(page).isHidden()).toBe(true);
   });
 });
 

@@ -3,13 +3,18 @@
  * llmstxt.org format, llms-full.txt, a Markdown copy of every article and FAQ, the widget script,
  * its route map and fragments, and the CORS headers for the product origin of site.yaml.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import type { Nodes } from 'mdast';
 import { getHelpRecords } from '../../src/content/help-records.ts';
 import { loadContent } from '../../src/content/load.ts';
 import { parseLlmsTxt } from '../../src/build/llms-text.ts';
 import { SITES_DIR, REPO_ROOT } from '../helpers/build-site.ts';
+import { readPage } from '../helpers/dist.ts';
 
 const outDir = path.join(SITES_DIR, 'sample');
 const content = loadContent(REPO_ROOT);
@@ -18,6 +23,27 @@ const records = getHelpRecords(content);
 const listed = records.filter((r) => !r.unlisted);
 const siteUrl = content.site!.url.replace(/\/$/, '');
 const read = (file: string) => readFileSync(path.join(outDir, file), 'utf8');
+
+/** Every link, image and link definition URL of a Markdown text, as a Markdown reader sees them. */
+function getMarkdownUrls(markdown: string): string[] {
+  const urls: string[] = [];
+  const walk = (node: Nodes) => {
+    if (node.type === 'link' || node.type === 'image' || node.type === 'definition') urls.push(node.url);
+    if ('children' in node) node.children.forEach(walk);
+  };
+  walk(unified().use(remarkParse).use(remarkGfm).parse(markdown));
+  return urls;
+}
+
+/** Why `url` does not lead anywhere from a copy read on its own, or undefined when it does. */
+function getDeadLink(url: string): string | undefined {
+  if (url.startsWith('mailto:')) return undefined;
+  if (!/^https?:\/\//.test(url)) return 'not absolute';
+  if (!url.startsWith(`${siteUrl}/`)) return undefined; // outside the site
+  const sitePath = decodeURIComponent(new URL(url).pathname);
+  const file = path.join(outDir, sitePath.endsWith('/') ? `${sitePath}index.html` : sitePath);
+  return existsSync(file) && statSync(file).isFile() ? undefined : `no file ${path.relative(outDir, file)}`;
+}
 
 describe('files for assistants and the in-product widget', () => {
   it('writes an llms.txt that parses, linking the Markdown copy of every article and FAQ', () => {
@@ -41,6 +67,50 @@ describe('files for assistants and the in-product widget', () => {
     const full = read('llms-full.txt');
     expect(full.match(/^Source: /gm)).toHaveLength(listed.length);
     expect(read('faq/why-cant-i-log-in.md')).toContain(`Source: ${siteUrl}/faq/#why-cant-i-log-in`);
+  });
+
+  it('makes every link in llms.txt, llms-full.txt and the Markdown copies absolute and leading to a file, with callouts as blockquotes', () => {
+    const files = ['llms.txt', 'llms-full.txt', ...records.map((r) => r.markdownPath.slice(1))];
+    const dead: string[] = [];
+    let links = 0;
+    for (const file of files) {
+      const text = read(file);
+      for (const url of getMarkdownUrls(text)) {
+        links++;
+        const why = getDeadLink(url);
+        if (why) dead.push(`${file}: ${url} (${why})`);
+      }
+      expect(
+        text.split('\n').filter((line) => /^[>\s]*:::/.test(line)),
+        file,
+      ).toEqual([]);
+    }
+    expect(dead).toEqual([]);
+    // The sample links between articles, to images and to the product's site: all of them counted.
+    expect(links).toBeGreaterThan(200);
+    const reset = read('account/reset-password.md');
+    expect(reset).toContain(
+      '> **Note:** Resetting your password signs you out on all your other devices and browsers.',
+    );
+    expect(reset).toContain('> **Choose a strong password:** Use a long password');
+    expect(reset).toContain(`[two-factor authentication](${siteUrl}/account/two-factor-authentication.md)`);
+    expect(read('llms-full.txt')).toContain('> **Note:** Resetting your password');
+  });
+
+  it("names each article page's Markdown copy in its head (a translation has none)", () => {
+    const markdownLinks = (sitePath: string) =>
+      readPage(outDir, sitePath)
+        .querySelectorAll('head link[rel=alternate][type="text/markdown"]')
+        .map((l) => l.getAttribute('href'));
+    const articles = records.filter((r) => r.kind === 'article');
+    expect(articles.length).toBeGreaterThan(30);
+    for (const r of articles) {
+      expect(markdownLinks(r.path), r.path).toEqual([`${siteUrl}${r.markdownPath}`]);
+      expect(getDeadLink(`${siteUrl}${r.markdownPath}`), r.markdownPath).toBeUndefined();
+    }
+    expect(markdownLinks('/de/account/change-email-address/')).toEqual([]);
+    // Pages that are no one article have no copy of their own.
+    expect(markdownLinks('/')).toEqual([]);
   });
 
   it('writes the widget with the site settings, its route map, a fragment per page and CORS headers', () => {
