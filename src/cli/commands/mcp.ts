@@ -15,6 +15,7 @@ import {
   resolveRoot,
   type Command,
 } from '../io.ts';
+import { plural } from '../../lib/plural.ts';
 
 export const MCP_USAGE = `Usage: helpdesk-kit mcp [options]
 
@@ -70,7 +71,7 @@ export const mcpCommand: Command = async (argv, io) => {
     return EXIT_USAGE;
   }
   log(
-    `serving ${backend.records} articles and FAQs from ${path.relative(io.cwd, distDir) || '.'} on stdio${insights ? `; searches recorded at ${insights.endpoint}` : ''}`,
+    `serving ${plural(backend.records, 'article or FAQ', 'articles and FAQs')} from ${path.relative(io.cwd, distDir) || '.'} on stdio${insights ? `; searches recorded at ${insights.endpoint}` : ''}`,
   );
   const stdin = io.stdin ?? process.stdin;
   const lines = createInterface({ input: stdin, crlfDelay: Infinity });
