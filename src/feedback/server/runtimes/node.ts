@@ -243,8 +243,21 @@ function loadNodeSecret(env: FeedbackEnv, logger: FeedbackLogger, configDir: str
   return secret;
 }
 
+/** Where startFeedbackServer takes the secret from, in words for the start-up line. */
+function describeSecretSource(env: FeedbackEnv, configDir: string): string {
+  if (env.FEEDBACK_SECRET) return 'FEEDBACK_SECRET from the environment';
+  const file = getSecretFilePath(env, configDir);
+  return file ? `generated, kept in ${file}` : 'random, for this run only (in-memory store)';
+}
+
 /** The CLI entry: settings from `env`, logs as JSON lines, signals handled, exit codes set. */
-export async function runFeedbackServer(env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function runFeedbackServer(
+  env: Record<string, string | undefined> = process.env,
+  options: {
+    /** Where FEEDBACK_SECRET came from when not from the environment (the CLI's .env), for the start-up line. */
+    secretFrom?: string;
+  } = {},
+): Promise<void> {
   const logger = createJsonLogger((line) => process.stderr.write(line));
   let server: FeedbackServer;
   try {
@@ -259,6 +272,8 @@ export async function runFeedbackServer(env: Record<string, string | undefined> 
       url: server.url,
       store: store.kind,
       manifest: settings.FEEDBACK_MANIFEST,
+      // Where the secret is, never the secret: a second instance or a deploy must use the same one.
+      secret: options.secretFrom ?? describeSecretSource(settings, getConfigDir(env)),
       // A first test vote from a headless browser must not look lost.
       note: 'votes from crawlers and headless browsers (by User-Agent) are dropped without an error; vote from an ordinary browser to try it',
     });
