@@ -2,7 +2,7 @@
  * The Node server's start-up log line says that bot and headless votes are dropped, so a first
  * test vote does not look lost, and where its secret comes from (never the secret itself).
  */
-import { existsSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -97,5 +97,23 @@ describe('readSecretFromEnvFile', () => {
     expect(readSecretFromEnvFile({ FEEDBACK_SECRET_FILE: '/run/secret' }, site.dir)).toBeUndefined();
     writeFileSync(file, 'FEEDBACK_SECRET=\n');
     expect(readSecretFromEnvFile({}, site.dir)).toBeUndefined();
+  });
+});
+
+describe('the manifest feedback serve reads by default', () => {
+  it("is in the outDir of the site's Astro config, not always dist/", async () => {
+    const site = createTempSite();
+    sites.push(site);
+    mkdirSync(path.join(site.dir, 'built'));
+    copyFileSync(site.manifestFile, path.join(site.dir, 'built/feedback-manifest.json'));
+    writeFileSync(path.join(site.dir, 'astro.config.mjs'), "export default { outDir: './built' };\n");
+    const server = await spawnFeedbackServer({ FEEDBACK_DB: site.dbFile }, [], site.dir);
+    try {
+      await expect.poll(() => server.logs()).toContain('"event":"listening"');
+      expect(readListening(server).manifest).toBe(path.join(site.dir, 'built/feedback-manifest.json'));
+    } finally {
+      server.proc.kill('SIGTERM');
+      await server.exited;
+    }
   });
 });
