@@ -150,7 +150,7 @@ describe('report formats', () => {
   it('counts in words: one vote on one item is not "1 votes on 1 items"', () => {
     const one = { ...report, totals: { ...report.totals, votes: 1, itemsWithVotes: 1 } };
     expect(formatReportText(one).split('\n')[1]).toBe(
-      `1 vote on 1 item, ${Math.round(report.totals.helpfulShare * 100)}% helpful. Sorted by score (lower bound of the 95% Wilson interval): lowest needs attention first.`,
+      `1 vote on 1 item, ${Math.round(report.totals.helpfulShare! * 100)}% helpful. Sorted by score (lower bound of the 95% Wilson interval): lowest needs attention first.`,
     );
     expect(formatReportHtml(one)).toContain('<p>1 vote on 1 item, ');
   });
