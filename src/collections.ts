@@ -5,7 +5,7 @@
  * defined only when site.yaml lists `locales`.
  */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
+import { glob, type Loader } from 'astro/loaders';
 import { ArticleFrontmatterSchema, FaqFrontmatterSchema } from './content/schema.ts';
 import { getTranslationLocales } from './content/locales.ts';
 import { getHelpCenterConfig } from './site/config.ts';
@@ -18,6 +18,11 @@ const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.mdx?$/, ''
 const codes = getTranslationLocales(settings).map((l) => l.code);
 /** `de/articles/...` or `{de,ja}/articles/...`: a brace list of one item is not a list to the glob. */
 const localeGlob = codes.length === 1 ? codes[0]! : `{${codes.join(',')}}`;
+/**
+ * Without FAQ files a glob would warn that the folder is missing or the collection empty; the
+ * site has no FAQs then, translated ones included (they translate a FAQ that is not there).
+ */
+const noFaqs = (name: string): Loader => ({ name, load: ({ store }) => Promise.resolve(store.clear()) });
 
 export const collections = {
   articles: defineCollection({
@@ -32,10 +37,9 @@ export const collections = {
   faqs: defineCollection({
     loader: withSearchIndexing(
       'faqs',
-      // Without FAQ files a glob would warn that the folder is missing or the collection empty.
       hasFaqs
         ? withMarkdownThreads(glob({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath }))
-        : { name: 'helpdesk-kit:no-faqs', load: ({ store }) => Promise.resolve(store.clear()) },
+        : noFaqs('helpdesk-kit:no-faqs'),
     ),
     schema: FaqFrontmatterSchema,
   }),
@@ -52,9 +56,11 @@ export const collections = {
     faqTranslations: defineCollection({
       loader: withSearchIndexing(
         'faqTranslations',
-        withMarkdownThreads(
-          glob({ pattern: `${localeGlob}/faqs/*/{*,*/*}.md`, base: contentDir, generateId: idFromPath }),
-        ),
+        hasFaqs
+          ? withMarkdownThreads(
+              glob({ pattern: `${localeGlob}/faqs/*/{*,*/*}.md`, base: contentDir, generateId: idFromPath }),
+            )
+          : noFaqs('helpdesk-kit:no-faq-translations'),
       ),
       schema: FaqFrontmatterSchema,
     }),

@@ -138,6 +138,9 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
         });
         for (const route of ROUTES.filter((r) => hasFaqs || r.entrypoint !== './routes/faq.astro'))
           injectRoute({ pattern: route.pattern, entrypoint: ownFile(route.entrypoint), prerender: true });
+        // The default icon, unless the project ships its own favicon.svg in public/.
+        if (!existsSync(path.join(fileURLToPath(config.publicDir), 'favicon.svg')))
+          injectRoute({ pattern: '/favicon.svg', entrypoint: ownFile('./routes/favicon.svg.ts'), prerender: true });
 
         const schemas = await loadProjectSchemas(root, srcDir).catch((error: unknown) => {
           if (!(error instanceof ProjectSchemaError)) throw error;

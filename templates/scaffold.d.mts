@@ -35,6 +35,8 @@ export declare function getKitInfo(pkg: unknown): KitInfo;
 export declare function createFeedbackSecret(): string;
 export declare function getSecretFileText(secret?: string): string;
 export declare function getPackageName(folder: string): string;
+/** The site's name from its package name: "acme" -> "Acme Help Center", "my-help" -> "My Help". */
+export declare function getSiteTitle(name: string): string;
 export declare function scaffoldSite(options: ScaffoldOptions): ScaffoldResult;
 export declare function formatNextSteps(
   result: { name: string; files: string[]; secretFile: string },

@@ -8,8 +8,8 @@
  * (`gitignore`, `gitkeep`, `github/`) and renamed here; so is the site's package.json
  * (`package.tmpl.json`), which in the repository would make templates/starter/ a package of its
  * own to TypeScript and Node (the starter's imports of helpdesk-kit would stop resolving).
- * Text files get `{{key}}` placeholders replaced: the site's name and title, and helpdesk-kit's
- * version, Astro range and Node range.
+ * Text files get `{{key}}` placeholders replaced: the site's package name and title (getSiteTitle),
+ * and helpdesk-kit's version, Astro range and Node range.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -84,16 +84,21 @@ export function getPackageName(folder) {
   return name || 'help-center';
 }
 
+/** Words that already say what the site is, so "Help Center" is not added to a name that has one. */
+const SITE_WORDS = new Set(['help', 'helpcenter', 'helpdesk', 'support', 'docs', 'documentation', 'faq', 'faqs', 'kb']);
+
 /**
- * "my-help" -> "My Help".
+ * The site's name from its package name: "acme" -> "Acme Help Center", while a name that already
+ * says what it is keeps its own words ("my-help" -> "My Help", "acme-support" -> "Acme Support").
  * @param {string} name
  */
-function getTitle(name) {
-  return name
+export function getSiteTitle(name) {
+  const words = name
     .split(/[-._~]+/)
     .filter(Boolean)
-    .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join(' ');
+    .map((w) => w[0].toUpperCase() + w.slice(1));
+  const said = words.some((w) => SITE_WORDS.has(w.toLowerCase()));
+  return said ? words.join(' ') : [...words, 'Help', 'Center'].join(' ');
 }
 
 /**
@@ -123,7 +128,7 @@ export function scaffoldSite(options) {
     return { ok: false, message: `the starter template is missing (${templateDir}); reinstall the package` };
   const name = getPackageName(path.basename(target));
   /** @type {Record<string, string>} */
-  const vars = { name, title: getTitle(name), ...options.kit };
+  const vars = { name, title: getSiteTitle(name), ...options.kit };
   /** @type {string[]} */
   const files = [];
   /** @param {string} fromDir @param {string} toDir */

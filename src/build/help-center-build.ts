@@ -31,6 +31,7 @@ import {
   TRANSLATION_SEARCH_COLLECTIONS,
 } from './search-index/session.ts';
 import { searchIndexSlot } from './search-index/slot.ts';
+import { plural } from '../lib/plural.ts';
 
 /** Pagefind's timings of the last build, in Astro's cacheDir (read by the benchmark). */
 export const BUILD_TIMINGS_FILE = 'helpdesk-kit-build.json';
@@ -62,6 +63,15 @@ export interface HelpCenterBuild {
   finish(outDir: string, logger: AstroIntegrationLogger): Promise<void>;
 }
 
+/**
+ * Where the build's details go (the content check, Markdown threads, Pagefind's timings, the files
+ * written): a writer's build log is Astro's pages and time and our warnings and errors, so they
+ * are debug messages (`astro build --verbose`), or info with HELPDESK_KIT_VERBOSE set.
+ */
+function getDetailLog(logger: AstroIntegrationLogger): (message: string) => void {
+  return process.env.HELPDESK_KIT_VERBOSE ? (m) => logger.info(m) : (m) => logger.debug(m);
+}
+
 /** Checks the content (throwing its errors) and starts the search index and Markdown threads. */
 export async function startHelpCenterBuild({
   astroConfig,
@@ -81,7 +91,8 @@ export async function startHelpCenterBuild({
     cacheFile: path.join(cacheDir, CONTENT_CHECK_CACHE_FILE),
   });
   const artefacts = getArtefacts(result, logger);
-  logger.info(`Checked the content in ${Math.round(performance.now() - checkStarted)} ms`);
+  const detail = getDetailLog(logger);
+  detail(`Checked the content in ${Math.round(performance.now() - checkStarted)} ms`);
   const threads = startMarkdownThreads(
     astroConfig,
     chooseMarkdownThreads(countMarkdownFiles(contentDir), requested),
@@ -90,7 +101,7 @@ export async function startHelpCenterBuild({
         `A Markdown thread stopped${error ? ` (${error.message})` : ''}; its entries are rendered on Astro's thread.`,
       ),
   );
-  logger.info(
+  detail(
     'reason' in threads
       ? `Rendering Markdown on Astro's thread: ${threads.reason}.`
       : `Rendering Markdown on ${threads.size} worker threads.`,
@@ -118,11 +129,12 @@ export async function startHelpCenterBuild({
       searchIndex.write();
     },
     async finish(outDir, doneLogger) {
+      const detailDone = getDetailLog(doneLogger);
       contentCheckSlot.set(undefined);
       searchIndexSlot.set(undefined);
       const result = await searchIndex.finish(outDir, artefacts.vocabularies);
-      doneLogger.info(
-        `Pagefind indexed ${result.articleCount} articles and ${result.faqCount} FAQ questions in ${result.milliseconds} ms, alongside the build (all records in after ${result.indexedMilliseconds} ms, writing ${result.writeMilliseconds} ms); the build waited ${result.waitedMilliseconds} ms for it`,
+      detailDone(
+        `Pagefind indexed ${plural(result.articleCount, 'article')} and ${plural(result.faqCount, 'FAQ question')} in ${result.milliseconds} ms, alongside the build (all records in after ${result.indexedMilliseconds} ms, writing ${result.writeMilliseconds} ms); the build waited ${result.waitedMilliseconds} ms for it`,
       );
       // Timings for the benchmark, in the cache folder: nothing of the build's own goes to the host.
       writeFileSync(
@@ -136,8 +148,8 @@ export async function startHelpCenterBuild({
       );
       writeFeedbackManifest(outDir, artefacts.manifest);
       const redirects = writeRedirectFiles(outDir, artefacts.site, artefacts.redirects);
-      doneLogger.info(
-        `Wrote the feedback manifest (${artefacts.manifest.items.length} ids) and ${redirects} redirects for moved articles`,
+      detailDone(
+        `Wrote the feedback manifest (${plural(artefacts.manifest.items.length, 'id')}) and ${plural(redirects, 'redirect')} for moved articles`,
       );
       const helpStarted = performance.now();
       const help = await writeHelpFiles({
@@ -150,8 +162,8 @@ export async function startHelpCenterBuild({
         getRenderedBody: (id) => searchIndex.getRenderedBody(id),
       });
       for (const warning of help.warnings) doneLogger.warn(warning);
-      doneLogger.info(
-        `Wrote llms.txt, llms-full.txt and ${help.markdownFiles} Markdown copies${help.widget ? `, /widget.js with ${help.routes} product routes and its fragments` : ''} in ${Math.round(performance.now() - helpStarted)} ms`,
+      detailDone(
+        `Wrote llms.txt, llms-full.txt and ${plural(help.markdownFiles, 'Markdown copy', 'Markdown copies')}${help.widget ? `, /widget.js with ${plural(help.routes, 'product route')} and its fragments` : ''} in ${Math.round(performance.now() - helpStarted)} ms`,
       );
     },
   };

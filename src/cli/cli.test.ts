@@ -71,7 +71,7 @@ describe('helpdesk-kit init', () => {
       "export { collections } from 'helpdesk-kit/collections';",
     );
     expect(readFileSync(path.join(site, 'astro.config.mjs'), 'utf8')).toContain('integrations: [helpCenter()]');
-    expect(readFileSync(path.join(site, 'content/site.yaml'), 'utf8')).toContain('name: Team Help Help Center');
+    expect(readFileSync(path.join(site, 'content/site.yaml'), 'utf8')).toContain('name: Team Help\n');
     for (const file of [
       '.gitignore',
       'public/images/.gitkeep',

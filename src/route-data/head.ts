@@ -22,8 +22,8 @@ export interface LayoutData {
   ogType: 'website' | 'article';
   ogLocale: string;
   siteName: string;
-  /** The favicon's href (the logo), if the site has one. */
-  iconHref: string | undefined;
+  /** The favicon's href: the logo, else /favicon.svg (the project's own in public/, or ours). */
+  iconHref: string;
   noindex: boolean;
   headerSearch: boolean | 'wide';
   /** Each JSON-LD object serialised for its script element. */
@@ -57,7 +57,7 @@ export function getLayoutData(head: PageHead, settings: SiteSettings, site?: URL
     ogType,
     ogLocale: language.replace('-', '_'),
     siteName: settings.name,
-    iconHref: settings.logo ? href(settings.logo) : undefined,
+    iconHref: href(settings.logo ?? '/favicon.svg'),
     noindex,
     headerSearch,
     jsonLd: jsonLd.map((data) => toJsonLd(data)),

@@ -127,10 +127,20 @@ describe('createEntry', () => {
       today: TEST_TODAY,
     });
     expect(result.ok ? '' : result.message).toMatchInlineSnapshot(`
-      ""bill" is not a category; use one of these with --category:
+      ""bill" is not a category; did you mean "billing"? Use one of these with --category:
         billing              Billing
         account              Your account"
     `);
+    const far = createEntry({
+      root,
+      kind: 'article',
+      title: 'X marks the spot',
+      category: 'zzzzzz',
+      today: TEST_TODAY,
+    });
+    expect(far.ok ? '' : far.message.split('\n')[0]).toBe(
+      '"zzzzzz" is not a category; use one of these with --category:',
+    );
   });
 
   it('refuses a slug another category already uses, and titles that make no slug', () => {

@@ -6,6 +6,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { getContentRevision } from '../content/revision.ts';
 import { findSimilarTitles } from './lint/checks/similar-faqs.ts';
+import { findClosest } from '../lib/did-you-mean.ts';
 import path from 'node:path';
 import { stringify } from 'yaml';
 import { loadContent, slugify } from '../content/load.ts';
@@ -84,15 +85,16 @@ export function createEntry(options: NewEntryOptions): NewEntryResult {
   if (content.categories.length === 0) {
     return {
       ok: false,
-      message: `there are no categories: ${contentDirName}/categories.yaml is missing or invalid; run npm run lint:content to see why`,
+      message: `there are no categories: ${contentDirName}/categories.yaml is missing or invalid; run npx helpdesk-kit lint to see why`,
     };
   }
   const category = content.categories.find((c) => c.id === options.category);
   if (!category) {
     const list = content.categories.map((c) => `  ${c.id.padEnd(20)} ${c.title}`).join('\n');
+    const closest = findClosest(options.category, content.categories, (c) => c.id);
     return {
       ok: false,
-      message: `"${options.category}" is not a category; use one of these with --category:\n${list}`,
+      message: `"${options.category}" is not a category${closest ? `; did you mean "${closest.id}"? Use` : '; use'} one of these with --category:\n${list}`,
     };
   }
   if (options.section !== undefined && !category.sections.some((s) => s.id === options.section)) {

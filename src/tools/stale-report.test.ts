@@ -3,7 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { GitHistory } from '../content/git-history.ts';
 import { loadContent } from '../content/load.ts';
 import { CLEAN_FIXTURE, article, createTestSite, removeTestSite } from '../../test/helpers/lint-site.ts';
-import { formatStaleCsv, formatStaleTable, getStaleReport, loadStaleReport } from './stale-report.ts';
+import {
+  formatStaleCsv,
+  formatStaleSummary,
+  formatStaleTable,
+  getStaleReport,
+  loadStaleReport,
+} from './stale-report.ts';
 
 const history = (dates: Record<string, string>, extra: Partial<GitHistory> = {}): GitHistory => ({
   available: true,
@@ -16,6 +22,27 @@ const history = (dates: Record<string, string>, extra: Partial<GitHistory> = {})
 
 let root = '';
 afterEach(() => root && removeTestSite(root));
+
+describe('formatStaleSummary', () => {
+  const report = {
+    today: '2026-06-01',
+    days: 365,
+    checked: 3,
+    translationsChecked: 0,
+    rows: [],
+    gitAvailable: true,
+    shallow: false,
+  };
+
+  it('counts skipped files in words and names a command a new site has', () => {
+    expect(formatStaleSummary({ ...report, skippedWithErrors: 1 }).split('\n')[1]).toBe(
+      '1 file has content errors and is not in the report; run npx helpdesk-kit lint.',
+    );
+    expect(formatStaleSummary({ ...report, skippedWithErrors: 2 }).split('\n')[1]).toBe(
+      '2 files have content errors and are not in the report; run npx helpdesk-kit lint.',
+    );
+  });
+});
 
 describe('getStaleReport', () => {
   const content = loadContent(CLEAN_FIXTURE);

@@ -165,7 +165,9 @@ export function formatStaleSummary(report: StaleReport): string {
     );
   if (report.skippedWithErrors > 0)
     lines.push(
-      `${report.skippedWithErrors} files have content errors and are not in the report; run npm run lint:content.`,
+      report.skippedWithErrors === 1
+        ? '1 file has content errors and is not in the report; run npx helpdesk-kit lint.'
+        : `${report.skippedWithErrors} files have content errors and are not in the report; run npx helpdesk-kit lint.`,
     );
   return lines.join('\n');
 }

@@ -25,17 +25,24 @@ export function getCleanEnv(): NodeJS.ProcessEnv {
   return env;
 }
 
-/** `log: true` keeps Astro's info log (what the integration says) in `output`; by default only warnings and errors. */
+/**
+ * `log: true` keeps Astro's info log (what the integration says) in `output`; by default only
+ * warnings and errors. `verbose: true` builds with --verbose: the debug log too (the integration's details).
+ */
 export function buildSite(
   name: string,
   contentDir: string,
   env: Record<string, string> = {},
-  { log = false } = {},
+  { log = false, verbose = false } = {},
 ): BuildResult {
   const outDir = path.join(SITES_DIR, name);
   const result = spawnSync(
     process.execPath,
-    [path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'), 'build', ...(log ? [] : ['--silent'])],
+    [
+      path.join(REPO_ROOT, 'node_modules/astro/bin/astro.mjs'),
+      'build',
+      ...(verbose ? ['--verbose'] : log ? [] : ['--silent']),
+    ],
     {
       cwd: REPO_ROOT,
       env: {

@@ -10,6 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { buildSite, REPO_ROOT } from '../helpers/build-site.ts';
 
 const sample = path.join(REPO_ROOT, 'content');
+/** The integration's details (where Markdown renders among them) are logged at info level with this. */
+const DETAILS = { HELPDESK_KIT_VERBOSE: '1' };
 const htmlFiles = (dir: string) =>
   readdirSync(dir, { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.html'))
@@ -17,11 +19,21 @@ const htmlFiles = (dir: string) =>
 
 describe('Markdown rendered on worker threads', () => {
   it("gives the same pages as Markdown rendered on Astro's thread", () => {
-    const threaded = buildSite('markdown-threads', sample, { HELP_CENTER_MARKDOWN_THREADS: '2' }, { log: true });
+    const threaded = buildSite(
+      'markdown-threads',
+      sample,
+      { HELP_CENTER_MARKDOWN_THREADS: '2', ...DETAILS },
+      { log: true },
+    );
     expect(threaded.status, threaded.output).toBe(0);
     expect(threaded.output).toContain('Rendering Markdown on 2 worker threads.');
     expect(threaded.output).not.toContain('A Markdown thread stopped');
-    const inline = buildSite('markdown-inline', sample, { HELP_CENTER_MARKDOWN_THREADS: '0' }, { log: true });
+    const inline = buildSite(
+      'markdown-inline',
+      sample,
+      { HELP_CENTER_MARKDOWN_THREADS: '0', ...DETAILS },
+      { log: true },
+    );
     expect(inline.status, inline.output).toBe(0);
     expect(inline.output).toContain("Rendering Markdown on Astro's thread: the markdownThreads option is 0.");
 

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import { INITIALIZER, ROOT, stageInitializer } from '../../scripts/pack.mjs';
-import { getKitInfo } from '../../templates/scaffold.mjs';
+import { getKitInfo, getSiteTitle } from '../../templates/scaffold.mjs';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 const rootPackage = JSON.parse(readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -95,6 +95,18 @@ describe('create-helpdesk-kit', () => {
     const cwd = path.join(tmp, 'default');
     expect(create(path.join(staged, 'index.mjs'), [], cwd).status).toBe(0);
     expect(readdirSync(path.join(cwd, 'my-help'))).toContain('astro.config.mjs');
+    // The default folder names a "My Help" site, not "My Help Help Center".
+    expect(readFileSync(path.join(cwd, 'my-help/content/site.yaml'), 'utf8')).toContain('\nname: My Help\n');
+    expect(readFileSync(path.join(cwd, 'my-help/README.md'), 'utf8')).toMatch(/^# My Help\n/);
+  });
+
+  it('adds "Help Center" to a folder name only when the name does not already say what the site is', () => {
+    expect(getSiteTitle('acme')).toBe('Acme Help Center');
+    expect(getSiteTitle('my-help')).toBe('My Help');
+    expect(getSiteTitle('acme-help-center')).toBe('Acme Help Center');
+    expect(getSiteTitle('acme_support')).toBe('Acme Support');
+    expect(getSiteTitle('helpdesk')).toBe('Helpdesk');
+    expect(getSiteTitle('helpful-tools')).toBe('Helpful Tools Help Center');
   });
 
   it('refuses a folder that is not empty and writes nothing into it', () => {

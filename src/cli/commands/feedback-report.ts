@@ -6,6 +6,7 @@ import { formatReport } from '../../tools/report/format-report.ts';
 import { loadFeedbackReport } from '../../tools/report/load-report.ts';
 import { REPORT_USAGE, parseReportArgs } from '../../tools/report/parse-report-args.ts';
 import { EXIT_OK, EXIT_USAGE, createProgress, resolveRoot, usageError, type Command } from '../io.ts';
+import { plural } from '../../lib/plural.ts';
 
 export { REPORT_USAGE };
 
@@ -41,7 +42,7 @@ export const feedbackReportCommand: Command = async (argv, io) => {
     if (args.out) {
       writeFileSync(path.resolve(io.cwd, args.out), text);
       io.stderr.write(
-        `Wrote ${args.out} (${report.totals.votes} votes, ${report.items.length} items, ${report.orphans.length} removed or unknown ids, ${report.search.searches} searches)\n`,
+        `Wrote ${args.out} (${plural(report.totals.votes, 'vote')}, ${plural(report.items.length, 'item')}, ${plural(report.orphans.length, 'removed or unknown id')}, ${plural(report.search.searches, 'search', 'searches')})\n`,
       );
     } else io.stdout.write(text);
     return EXIT_OK;

@@ -15,6 +15,8 @@ import {
   resolveRoot,
   type Command,
 } from '../io.ts';
+import { plural } from '../../lib/plural.ts';
+import { findAstroOutDir } from '../astro-out-dir.ts';
 
 export const MCP_USAGE = `Usage: helpdesk-kit mcp [options]
 
@@ -24,7 +26,7 @@ typo correction) and "get" (an article's or FAQ answer's Markdown). Read-only. W
 turns searchInsights on and has a feedbackEndpoint, each search is recorded as a search insight.
 
 Options:
-  --dist <dir>     the built site, relative to --root (default: dist)
+  --dist <dir>     the built site, relative to --root (default: the Astro config's outDir, dist)
   --root <dir>     project root that holds content/ (default: current folder)
   --content <dir>  the content folder, relative to --root (default: content)
   -h, --help       show this help
@@ -34,12 +36,18 @@ Exit code: 0 when stdin closes, 2 usage error or no built site.`;
 export const mcpCommand: Command = async (argv, io) => {
   const parsed = parseCommandArgs(io, MCP_USAGE, {
     args: argv,
-    options: { dist: { type: 'string', default: 'dist' }, ...PROJECT_OPTIONS, help: HELP_OPTION },
+    options: { dist: { type: 'string' }, ...PROJECT_OPTIONS, help: HELP_OPTION },
   });
   if (typeof parsed === 'number') return parsed;
   const { values } = parsed;
   const root = resolveRoot(io, values.root);
-  const distDir = path.resolve(root, values.dist);
+  let distDir: string;
+  try {
+    distDir = values.dist !== undefined ? path.resolve(root, values.dist) : await findAstroOutDir(root);
+  } catch (err) {
+    io.stderr.write(`${(err as Error).message}\n`);
+    return EXIT_USAGE;
+  }
   const contentDir = path.resolve(root, values.content);
   const settings = existsSync(path.join(contentDir, 'site.yaml')) ? loadSiteSettings(contentDir) : undefined;
   let insights: InsightsTarget | undefined;
@@ -70,7 +78,7 @@ export const mcpCommand: Command = async (argv, io) => {
     return EXIT_USAGE;
   }
   log(
-    `serving ${backend.records} articles and FAQs from ${path.relative(io.cwd, distDir) || '.'} on stdio${insights ? `; searches recorded at ${insights.endpoint}` : ''}`,
+    `serving ${plural(backend.records, 'article or FAQ', 'articles and FAQs')} from ${path.relative(io.cwd, distDir) || '.'} on stdio${insights ? `; searches recorded at ${insights.endpoint}` : ''}`,
   );
   const stdin = io.stdin ?? process.stdin;
   const lines = createInterface({ input: stdin, crlfDelay: Infinity });

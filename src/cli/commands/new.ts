@@ -19,7 +19,7 @@ TODO markers where you still have to write; helpdesk-kit lint reports the TODOs 
 Never overwrites a file.
 
 Options:
-  --category <id>   the category (required); an unknown one lists the valid ids
+  --category <id>   the category (required); an unknown one lists the valid ids and suggests the closest
   --section <id>    one of the category's sections (its folder; not part of the URL)
   --slug <slug>     the file name, instead of one made from the title
   --owner <name>    the article's owner (team or person)

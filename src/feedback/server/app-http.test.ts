@@ -214,7 +214,19 @@ describe('GET /health', () => {
     t = await createTestApp();
     const res = await t.request('/health', { method: 'GET' });
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok' });
+    expect(await res.json()).toEqual({ status: 'ok', dropped: { bot: 0, honeypot: 0, unknownItem: 0 } });
+  });
+
+  it('counts the votes it dropped: bots and the honeypot (answered 202) and unknown ids, numbers only', async () => {
+    t = await createTestApp();
+    expect((await t.post(createVoteBody(), { without: ['user-agent'] })).status).toBe(202);
+    expect((await t.post(createVoteBody(), { headers: { 'user-agent': 'curl/8.5.0' } })).status).toBe(202);
+    expect((await t.post(createVoteBody({ website: 'https://spam.example' }))).status).toBe(202);
+    // An id the build does not have is refused with a 400, and counted among the drops too.
+    expect((await t.post(createVoteBody({ itemId: 'article:no-such-article' }))).status).toBe(400);
+    expect(await t.store.countVotes()).toBe(0);
+    const res = await t.request('/health', { method: 'GET' });
+    expect(await res.text()).toBe('{"status":"ok","dropped":{"bot":2,"honeypot":1,"unknownItem":1}}');
   });
 
   it('answers 503 and logs when the store does not', async () => {

@@ -15,7 +15,7 @@ import { createMiddleware } from 'hono/factory';
 import { HTTPException } from 'hono/http-exception';
 import { ErrorCodes } from '../../lib/errors.ts';
 import type { FeedbackAppContext, FeedbackHonoEnv } from './app-env.ts';
-import { createFeedbackCounters, type FeedbackCounters } from './counters.ts';
+import { createFeedbackCounters, getDroppedCounts, type FeedbackCounters } from './counters.ts';
 import type { TrustProxy } from './http/client-address.ts';
 import { getAllowedOrigins } from './http/origin.ts';
 import { createErrorResponse, createInternalErrorResponse, createJsonResponse } from './http/responses.ts';
@@ -203,7 +203,8 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   app.get('/health', async () => {
     try {
       await store.ping();
-      return createJsonResponse(200, { status: 'ok' });
+      // Silent drops since the process started: a 202 that stored nothing shows up here.
+      return createJsonResponse(200, { status: 'ok', dropped: getDroppedCounts(counters) });
     } catch (err) {
       logger.error('health_check_failed', { store: store.kind, message: (err as Error).message });
       return createErrorResponse(503, ErrorCodes.StoreUnavailable, 'The feedback store does not answer.');

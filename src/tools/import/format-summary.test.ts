@@ -44,7 +44,7 @@ describe('the import summary', () => {
       { origin: 'articles#2', message: '1 script, 2 event handlers' },
     ];
     expect(report(summary({ script: 3, 'event-handler': 2, 'javascript-url': 1 }, byOrigin))).toBe(
-      'Wrote 1 files:\n  content/articles/a/b.md\n\nUnsafe HTML removed (check what the page still needs) (2):\n  articles#1: 2 scripts, 1 javascript: link\n  articles#2: 1 script, 2 event handlers\n\nSummary: 1 imported (0 translations), 0 skipped or to review, 0 renamed, 0 redirects in frontmatter, 0 to other sites in content/redirects.yaml, 0 links unresolved, 0 images copied, 0 missing, 0 template syntax removed, unsafe HTML removed: 3 scripts, 2 event handlers, 1 javascript: link.\n',
+      'Wrote 1 file:\n  content/articles/a/b.md\n\nUnsafe HTML removed (check what the page still needs) (2):\n  articles#1: 2 scripts, 1 javascript: link\n  articles#2: 1 script, 2 event handlers\n\nSummary: 1 imported (0 translations), 0 skipped or to review, 0 renamed, 0 redirects in frontmatter, 0 to other sites in content/redirects.yaml, 0 links unresolved, 0 images copied, 0 missing, 0 template syntax removed, unsafe HTML removed: 3 scripts, 2 event handlers, 1 javascript: link.\n',
     );
   });
 

@@ -5,6 +5,7 @@ import type { LintResult } from '../lint/lint-content.ts';
 import { ErrorCodes } from '../../lib/errors.ts';
 import { formatRefusal } from './safe-paths.ts';
 import type { ImportNote, ImportResult } from './types.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** At most this many lines per list; the rest is counted. */
 const LIST_LIMIT = 20;
@@ -25,7 +26,7 @@ export function formatImportReport(
   const s = result.summary;
   const verb = dryRun ? 'Would write' : 'Wrote';
   const written = result.files.filter((f) => !result.kept.includes(f.path));
-  let out = `${verb} ${written.length} files${dryRun ? ' (dry run: nothing written)' : ''}:\n`;
+  let out = `${verb} ${plural(written.length, 'file')}${dryRun ? ' (dry run: nothing written)' : ''}:\n`;
   out += written.map((f) => `  ${f.path}\n`).join('');
   out += list('Kept because they exist and differ (use --force to overwrite)', result.kept);
   out += list(
@@ -41,7 +42,7 @@ export function formatImportReport(
     'Split into FAQs (--split-faq)',
     s.faqSplits.map(
       (f) =>
-        `${f.origin} -> ${f.files.length} FAQs: ${f.files.join(', ')}; ${f.redirects.length ? `redirects ${f.redirects.join(', ')} in ${contentDir}/redirects.yaml, each old #anchor lands on its question` : 'no redirect needed'}${f.anchorsChanged.length ? `; anchors that could not stay (not a slug, or taken): ${f.anchorsChanged.join(', ')}` : ''}`,
+        `${f.origin} -> ${plural(f.files.length, 'FAQ')}: ${f.files.join(', ')}; ${f.redirects.length ? `redirects ${f.redirects.join(', ')} in ${contentDir}/redirects.yaml, each old #anchor lands on its question` : 'no redirect needed'}${f.anchorsChanged.length ? `; anchors that could not stay (not a slug, or taken): ${f.anchorsChanged.join(', ')}` : ''}`,
     ),
   );
   out += list('FAQ-like pages (--split-faq)', notes(s.faqNotSplit));
@@ -53,7 +54,7 @@ export function formatImportReport(
   out += list('Includes to write in by hand', notes(s.includesToFill));
   out += list('Unsafe HTML removed (check what the page still needs)', notes(s.unsafeHtmlByOrigin));
   const dropped = Object.entries(s.droppedKeys).sort((a, b) => b[1] - a[1]);
-  out += `\nSummary: ${s.imported.length} imported (${s.translations} translations), ${s.skipped.length} skipped or to review, ${s.renamed.length} renamed, ${s.faqSplits.length ? `${s.faqSplits.length} pages split into ${s.faqSplits.reduce((n, f) => n + f.files.length, 0)} FAQs, ` : ''}${s.redirects} redirects in frontmatter, ${s.externalRedirects} to other sites in ${contentDir}/redirects.yaml, ${s.unresolvedLinks.length} links unresolved, ${s.imagesCopied} images copied, ${s.imagesMissing.length} missing, ${s.templateSyntaxRemoved.length} template syntax removed, ${formatUnsafeCounts(s.unsafeHtmlRemoved) ? `unsafe HTML removed: ${formatUnsafeCounts(s.unsafeHtmlRemoved)}` : 'no unsafe HTML'}${dropped.length ? `, frontmatter dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}.\n`;
+  out += `\nSummary: ${s.imported.length} imported (${plural(s.translations, 'translation')}), ${s.skipped.length} skipped or to review, ${s.renamed.length} renamed, ${s.faqSplits.length ? `${s.faqSplits.length} pages split into ${s.faqSplits.reduce((n, f) => n + f.files.length, 0)} FAQs, ` : ''}${plural(s.redirects, 'redirect')} in frontmatter, ${s.externalRedirects} to other sites in ${contentDir}/redirects.yaml, ${plural(s.unresolvedLinks.length, 'link')} unresolved, ${plural(s.imagesCopied, 'image')} copied, ${s.imagesMissing.length} missing, ${s.templateSyntaxRemoved.length} template syntax removed, ${formatUnsafeCounts(s.unsafeHtmlRemoved) ? `unsafe HTML removed: ${formatUnsafeCounts(s.unsafeHtmlRemoved)}` : 'no unsafe HTML'}${dropped.length ? `, frontmatter dropped: ${dropped.map(([k, n]) => `${k} ${n}`).join(', ')}` : ''}.\n`;
   return out;
 }
 
@@ -61,7 +62,7 @@ export function formatLintByRule(lint: LintResult): string {
   if (lint.findings.length === 0) return '\nThe content linter found nothing to fix.\n';
   const byRule = new Map<string, typeof lint.findings>();
   for (const f of lint.findings) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
-  let out = `\nThe content linter found ${lint.errorCount} errors and ${lint.warningCount} warnings (helpdesk-kit lint shows them again):\n`;
+  let out = `\nThe content linter found ${plural(lint.errorCount, 'error')} and ${plural(lint.warningCount, 'warning')} (helpdesk-kit lint shows them again):\n`;
   for (const [rule, findings] of [...byRule.entries()].sort((a, b) => b[1].length - a[1].length)) {
     out += `\n${rule} (${findings.length}):\n`;
     out += findings

@@ -218,7 +218,7 @@ export const RULES = {
     origin: 'lint',
     defaultSeverity: 'error',
     fixable: false,
-    description: 'A TODO, TBD or FIXME left in the frontmatter or the text (`npm run new` writes these).',
+    description: 'A TODO, TBD or FIXME left in the frontmatter or the text (`npx helpdesk-kit new` writes these).',
   },
   'duplicate-title': {
     origin: 'lint',

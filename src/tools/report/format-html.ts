@@ -4,6 +4,7 @@
  */
 import { escapeHtml } from '../../lib/html.ts';
 import type { FeedbackReport, ReportRow } from './build-report.ts';
+import { plural } from '../../lib/plural.ts';
 
 /** Escape text for HTML element content and quoted attribute values. */
 
@@ -29,7 +30,7 @@ function helpfulnessChart(rows: ReportRow[]): string {
       const y = 20 + i * rowH;
       const w = Math.round((r.helpfulShare ?? 0) * barW);
       const lb = labelW + Math.round(r.wilsonLower * barW);
-      return `<g><text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(truncate(r.title, 38))}</text><rect x="${labelW}" y="${y + 3}" width="${w}" height="14" class="bar-up"><title>${escapeHtml(r.title)}: ${pct(r.helpfulShare)} helpful of ${r.votes} votes; score ${r.wilsonLower.toFixed(2)}</title></rect><line x1="${lb}" x2="${lb}" y1="${y}" y2="${y + 20}" class="marker"/><text x="${labelW + barW + 8}" y="${y + 14}">${pct(r.helpfulShare)} (${r.votes})</text></g>`;
+      return `<g><text x="${labelW - 8}" y="${y + 14}" text-anchor="end">${escapeHtml(truncate(r.title, 38))}</text><rect x="${labelW}" y="${y + 3}" width="${w}" height="14" class="bar-up"><title>${escapeHtml(r.title)}: ${pct(r.helpfulShare)} helpful of ${plural(r.votes, 'vote')}; score ${r.wilsonLower.toFixed(2)}</title></rect><line x1="${lb}" x2="${lb}" y1="${y}" y2="${y + 20}" class="marker"/><text x="${labelW + barW + 8}" y="${y + 14}">${pct(r.helpfulShare)} (${r.votes})</text></g>`;
     })
     .join('');
   const ticks = [0, 0.25, 0.5, 0.75, 1]
@@ -258,7 +259,7 @@ export function searchInsightsSection(report: FeedbackReport): string {
         .join('')}</tbody></table>`
     : '<p>None in this period.</p>';
   return `<h2>Content gaps</h2>
-<p>${s.searches} searches, ${s.zeroResultSearches} with no results.</p>
+<p>${plural(s.searches, 'search', 'searches')}, ${s.zeroResultSearches} with no results.</p>
 ${gapTable('Top queries with no results', s.contentGaps.noResults)}
 ${gapTable('Top queries whose results nobody opened', s.contentGaps.notOpened)}
 ${gapTable('Queries followed by a contact click', s.contentGaps.contactAfter)}
@@ -307,7 +308,7 @@ function importedNote(report: FeedbackReport): string {
     ? ` ${report.importedUnmatched.length} imported ${report.importedUnmatched.length === 1 ? 'id has' : 'ids have'} no article or FAQ now: ${report.importedUnmatched.map(escapeHtml).join(', ')}.`
     : '';
   if (!i) return unmatched ? `<p>${unmatched.trim()}</p>` : '';
-  return `<p>Imported baseline from ${i.sources.map(escapeHtml).join(', ')}: ${i.votes} votes on ${i.items} items, ${pct(i.helpfulShare)} helpful, every vote up to the export. It is shown beside our votes (the “Imported votes” column) and never added to them or to the score.${unmatched}</p>`;
+  return `<p>Imported baseline from ${i.sources.map(escapeHtml).join(', ')}: ${plural(i.votes, 'vote')} on ${plural(i.items, 'item')}, ${pct(i.helpfulShare)} helpful, every vote up to the export. It is shown beside our votes (the “Imported votes” column) and never added to them or to the score.${unmatched}</p>`;
 }
 
 export function formatReportHtml(report: FeedbackReport, section: 'all' | 'gaps' = 'all'): string {
@@ -344,7 +345,7 @@ ${searchInsightsSection(report)}
 <main>
 <h1>Feedback report ${escapeHtml(period)}</h1>
 ${filterNote(report)}
-<p>${t.votes} votes on ${t.itemsWithVotes} items, ${pct(t.helpfulShare)} helpful. Generated ${escapeHtml(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC. The score is the lower bound of the 95% Wilson interval of the helpful share: it is fair to items with few votes, and the lowest scores need attention first.</p>
+<p>${plural(t.votes, 'vote')} on ${plural(t.itemsWithVotes, 'item')}, ${pct(t.helpfulShare)} helpful. Generated ${escapeHtml(report.generatedAt.slice(0, 16).replace('T', ' '))} UTC. The score is the lower bound of the 95% Wilson interval of the helpful share: it is fair to items with few votes, and the lowest scores need attention first.</p>
 ${importedNote(report)}
 <h2>Helpfulness per item</h2>
 ${helpfulnessChart(report.items)}

@@ -1,5 +1,6 @@
 /** The report as a plain-text table for the terminal. */
 import type { FeedbackReport, ReportRow } from './build-report.ts';
+import { plural } from '../../lib/plural.ts';
 
 const pct = (share: number | null) => (share === null ? '–' : `${Math.round(share * 100)}%`);
 const cut = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
@@ -44,7 +45,7 @@ function importedLines(report: FeedbackReport): string[] {
   const i = report.importedTotals;
   const out = i
     ? [
-        `Imported baseline from ${i.sources.join(', ')} (every vote up to the export, not counted above): ${i.votes} votes on ${i.items} items, ${pct(i.helpfulShare)} helpful.`,
+        `Imported baseline from ${i.sources.join(', ')} (every vote up to the export, not counted above): ${plural(i.votes, 'vote')} on ${plural(i.items, 'item')}, ${pct(i.helpfulShare)} helpful.`,
       ]
     : [];
   if (report.importedUnmatched.length)
@@ -57,7 +58,7 @@ export function formatReportText(report: FeedbackReport): string {
   const out = [
     `Feedback report ${report.since ? `since ${report.since}` : 'for all time'} (generated ${report.generatedAt.slice(0, 16).replace('T', ' ')} UTC)`,
     ...filterLines(report),
-    `${t.votes} votes on ${t.itemsWithVotes} items, ${pct(t.helpfulShare)} helpful. Sorted by score (lower bound of the 95% Wilson interval): lowest needs attention first.`,
+    `${plural(t.votes, 'vote')} on ${plural(t.itemsWithVotes, 'item')}, ${pct(t.helpfulShare)} helpful. Sorted by score (lower bound of the 95% Wilson interval): lowest needs attention first.`,
     ...importedLines(report),
     '',
     `Score  Helpful  Votes  ${pad('Title', 40)}  ${pad('Owner', 16)}  Top reasons`,
@@ -81,7 +82,7 @@ export function formatReportText(report: FeedbackReport): string {
             ? `deleted${r.lastChanged ? ` (${r.lastChanged})` : ''}`
             : 'unknown id';
       out.push(
-        `  ${pad(r.id, 40)}  ${why}: ${r.votes} votes, ${pct(r.helpfulShare)} helpful${r.imported ? `; ${importedLine(r.imported)}` : ''}`,
+        `  ${pad(r.id, 40)}  ${why}: ${plural(r.votes, 'vote')}, ${pct(r.helpfulShare)} helpful${r.imported ? `; ${importedLine(r.imported)}` : ''}`,
       );
     }
   }
@@ -89,7 +90,7 @@ export function formatReportText(report: FeedbackReport): string {
     out.push('', 'By language:');
     for (const l of report.languages)
       out.push(
-        `  ${pad(l.language, 8)}  ${l.votes} votes, ${pct(l.helpfulShare)} helpful; ${l.searches} searches, ${l.searchesWithoutResults} without results`,
+        `  ${pad(l.language, 8)}  ${plural(l.votes, 'vote')}, ${pct(l.helpfulShare)} helpful; ${plural(l.searches, 'search', 'searches')}, ${l.searchesWithoutResults} without results`,
       );
   }
   out.push('', ...formatSearchInsightsText(report));
@@ -133,7 +134,7 @@ export function formatSearchInsightsText(report: FeedbackReport): string[] {
     return [
       'Content gaps: no search events in this period (turn on searchInsights in content/site.yaml to collect them).',
     ];
-  const out = [`Content gaps (${s.searches} searches, ${s.zeroResultSearches} with no results)`];
+  const out = [`Content gaps (${plural(s.searches, 'search', 'searches')}, ${s.zeroResultSearches} with no results)`];
   const section = (title: string, rows: Array<{ query: string; searches: number; lastSeen: string }>) => {
     out.push('', `  ${title}:`);
     if (!rows.length) out.push('    none');

@@ -88,9 +88,9 @@ describe('the Zendesk vote baseline', () => {
     expect(json.importedTotals).toMatchObject({ votes: 7, up: 6, items: 1, sources: ['zendesk'] });
 
     const text = report([]).stdout;
-    expect(text).toContain('3 votes on 1 items, 33% helpful.');
+    expect(text).toContain('3 votes on 1 item, 33% helpful.');
     expect(text).toContain(
-      'Imported baseline from zendesk (every vote up to the export, not counted above): 7 votes on 1 items, 86% helpful.',
+      'Imported baseline from zendesk (every vote up to the export, not counted above): 7 votes on 1 item, 86% helpful.',
     );
     expect(text).toContain('imported from zendesk (every vote up to 2024-05-02, not in the score): 86% helpful of 7');
 
@@ -101,7 +101,7 @@ describe('the Zendesk vote baseline', () => {
     const html = report(['--format', 'html']).stdout;
     expect(html).toContain('<th scope="col" data-type="number"><button type="button">Imported votes</button></th>');
     expect(html).toContain('86% of 7 <small>(zendesk, to 2024-05-02)</small>');
-    expect(html).toContain('Imported baseline from zendesk: 7 votes on 1 items, 86% helpful');
+    expect(html).toContain('Imported baseline from zendesk: 7 votes on 1 item, 86% helpful');
   });
 
   it('stops the report with the file, the line and the fix when the file is malformed', () => {

@@ -142,9 +142,17 @@ describe('report formats', () => {
     expect(text).toContain('edited 2026-03-10: before 20% of 5, after 100% of 2');
     expect(text).toContain('"<script>alert(1)</script>"  (2026-03-08, down, Confusing steps)');
     expect(text).toContain(
-      'article:old-refunds                       renamed to article:refunds: 1 votes, 100% helpful',
+      'article:old-refunds                       renamed to article:refunds: 1 vote, 100% helpful',
     );
     expect(text).toContain('No votes yet (1):\n  Refunds');
+  });
+
+  it('counts in words: one vote on one item is not "1 votes on 1 items"', () => {
+    const one = { ...report, totals: { ...report.totals, votes: 1, itemsWithVotes: 1 } };
+    expect(formatReportText(one).split('\n')[1]).toBe(
+      `1 vote on 1 item, ${Math.round(report.totals.helpfulShare! * 100)}% helpful. Sorted by score (lower bound of the 95% Wilson interval): lowest needs attention first.`,
+    );
+    expect(formatReportHtml(one)).toContain('<p>1 vote on 1 item, ');
   });
 
   it('writes CSV with formula-looking comments guarded and orphans included', () => {

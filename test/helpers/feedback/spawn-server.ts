@@ -24,9 +24,11 @@ export interface SpawnedServer {
 export async function spawnFeedbackServer(
   env: Record<string, string>,
   nodeArgs: readonly string[] = [],
+  /** The folder the command runs in (its default root, where it reads .env). */
+  cwd: string = REPO_ROOT,
 ): Promise<SpawnedServer> {
   const proc = spawn(process.execPath, [...nodeArgs, path.join(REPO_ROOT, 'dist/cli/index.js'), 'feedback', 'serve'], {
-    cwd: REPO_ROOT,
+    cwd,
     env: {
       PATH: process.env.PATH ?? '',
       HOME: process.env.HOME ?? '',

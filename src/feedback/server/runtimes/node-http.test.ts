@@ -208,7 +208,9 @@ describe('the Node server at the socket level', () => {
 
   it('serves an HTTP/1.0 request without Host (a load-balancer health check)', async () => {
     const responses = parseResponses(await exchange(server.port, ['GET /health HTTP/1.0\r\n\r\n']));
-    expect(responses.map((r) => [r.status, r.body])).toEqual([[200, '{"status":"ok"}']]);
+    expect(responses.map((r) => [r.status, r.body])).toEqual([
+      [200, '{"status":"ok","dropped":{"bot":0,"honeypot":0,"unknownItem":0}}'],
+    ]);
   });
 
   it('refuses "Expect: 100-continue" from another origin with only its JSON 403, no 100 Continue first', async () => {

@@ -15,7 +15,7 @@ import { getRequestListener } from '@hono/node-server';
 import { ErrorCodes } from '../../../lib/errors.ts';
 import { createErrorResponse, createInternalErrorResponse, describeFailure } from '../http/responses.ts';
 import type { FeedbackApp } from '../app.ts';
-import { createFeedbackCounters } from '../counters.ts';
+import { createFeedbackCounters, diffCounterSnapshots } from '../counters.ts';
 import { createJsonLogger, type FeedbackLogger } from '../logger.ts';
 import { loadFeedbackManifest, type FeedbackManifest } from '../../manifest.ts';
 import { createStore } from '../stores/create-store.ts';
@@ -58,12 +58,16 @@ export interface StartOptions {
   connectionsCheckingIntervalMs?: number;
   /** Where the generated secret file goes when FEEDBACK_SECRET and FEEDBACK_SECRET_FILE are unset; default getConfigDir(). */
   configDir?: string;
+  /** How often the `activity` line logs what the counters added (drops included); default 15 minutes. */
+  activityIntervalMs?: number;
 }
 
 /** The documented limits (docs/feedback.md, "Timeouts"); the 1 s check makes them hold to within a second. */
 export const REQUEST_TIMEOUT_MS = 15_000;
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const CONNECTIONS_CHECKING_INTERVAL_MS = 1_000;
+/** The periodic `activity` log line: what was accepted, dropped and rejected in the last 15 minutes. */
+export const ACTIVITY_INTERVAL_MS = 15 * 60_000;
 
 async function loadManifest(env: FeedbackEnv): Promise<FeedbackManifest> {
   return isHttpUrl(env.FEEDBACK_MANIFEST)
@@ -185,6 +189,19 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
   await runMaintenance(store, retention, Date.now(), logger);
   scheduleMaintenance();
 
+  // Silent drops (bots, honeypot, unknown ids) answer 202 and store nothing: this line is where
+  // an operator sees them. Counts only; a quiet interval logs nothing.
+  const activityIntervalMs = options.activityIntervalMs ?? ACTIVITY_INTERVAL_MS;
+  let lastCounts = counters.snapshot();
+  const activityTimer = setInterval(() => {
+    const counts = counters.snapshot();
+    const added = diffCounterSnapshots(lastCounts, counts);
+    lastCounts = counts;
+    if (Object.keys(added).length > 0)
+      logger.info('activity', { seconds: Math.round(activityIntervalMs / 1000), ...added });
+  }, activityIntervalMs);
+  activityTimer.unref();
+
   let closed: Promise<void> | undefined;
   return {
     server,
@@ -195,6 +212,7 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
       closed ??= (async () => {
         closing = true;
         clearTimeout(maintenanceTimer);
+        clearInterval(activityTimer);
         const drained = new Promise<void>((resolve) => server.close(() => resolve()));
         // Keep-alive connections become idle as their last response finishes: close them as they do.
         server.closeIdleConnections();
@@ -243,8 +261,21 @@ function loadNodeSecret(env: FeedbackEnv, logger: FeedbackLogger, configDir: str
   return secret;
 }
 
+/** Where startFeedbackServer takes the secret from, in words for the start-up line. */
+function describeSecretSource(env: FeedbackEnv, configDir: string): string {
+  if (env.FEEDBACK_SECRET) return 'FEEDBACK_SECRET from the environment';
+  const file = getSecretFilePath(env, configDir);
+  return file ? `generated, kept in ${file}` : 'random, for this run only (in-memory store)';
+}
+
 /** The CLI entry: settings from `env`, logs as JSON lines, signals handled, exit codes set. */
-export async function runFeedbackServer(env: Record<string, string | undefined> = process.env): Promise<void> {
+export async function runFeedbackServer(
+  env: Record<string, string | undefined> = process.env,
+  options: {
+    /** Where FEEDBACK_SECRET came from when not from the environment (the CLI's .env), for the start-up line. */
+    secretFrom?: string;
+  } = {},
+): Promise<void> {
   const logger = createJsonLogger((line) => process.stderr.write(line));
   let server: FeedbackServer;
   try {
@@ -259,6 +290,8 @@ export async function runFeedbackServer(env: Record<string, string | undefined> 
       url: server.url,
       store: store.kind,
       manifest: settings.FEEDBACK_MANIFEST,
+      // Where the secret is, never the secret: a second instance or a deploy must use the same one.
+      secret: options.secretFrom ?? describeSecretSource(settings, getConfigDir(env)),
       // A first test vote from a headless browser must not look lost.
       note: 'votes from crawlers and headless browsers (by User-Agent) are dropped without an error; vote from an ordinary browser to try it',
     });
