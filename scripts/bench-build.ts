@@ -120,7 +120,7 @@ async function main(): Promise<void> {
       result.plain.push(plain);
       const cpuText = (m: typeof ours) => (m.cpuMs === undefined ? '' : `, ${(m.cpuMs / 1000).toFixed(1)} s CPU`);
       console.log(
-        `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s${cpuText(ours)}${rebuild ? `, rebuild after one edit ${(result.rebuild.at(-1)!.ms / 1000).toFixed(1)} s` : ''} (waited ${((ours.pagefindWaitMs ?? 0) / 1000).toFixed(1)} s for Pagefind, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s${cpuText(plain)} (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
+        `  run ${run}/${runs}: ours ${(ours.ms / 1000).toFixed(1)} s${cpuText(ours)}${rebuild ? `, rebuild after one edit ${(result.rebuild.at(-1)!.ms / 1000).toFixed(1)} s (content sync ${((result.rebuild.at(-1)!.phases.syncMs ?? 0) / 1000).toFixed(1)} s, render ${((result.rebuild.at(-1)!.phases.renderMs ?? 0) / 1000).toFixed(1)} s)` : ''} (waited ${((ours.pagefindWaitMs ?? 0) / 1000).toFixed(1)} s for Pagefind, ${ours.htmlPages} pages, peak ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB), plain ${(plain.ms / 1000).toFixed(1)} s${cpuText(plain)} (${plain.htmlPages} pages, peak ${(plain.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
       );
     }
   };

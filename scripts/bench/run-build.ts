@@ -45,14 +45,22 @@ export function getTreeSize(dir: string): { bytes: number; html: number } {
 
 const toMs = (value: string, unit: string) => Math.round(Number(value) * (unit === 's' ? 1000 : 1));
 
-/** Astro 5's info log: "[types] Generated 1.16s", "✓ Completed in 5.98s." after the bundle and after the routes. */
+/** Astro's info log: "[types] Generated 1.16s", "✓ Completed in 5.98s." after the bundle and after the routes. */
 export function parseAstroPhases(log: string): BuildMeasurement['phases'] {
   const plain = stripVTControlCharacters(log);
   const phases: BuildMeasurement['phases'] = {};
   const sync = plain.match(/\[types\] Generated ([\d.]+)(m?s)/);
   if (sync) phases.syncMs = toMs(sync[1]!, sync[2]!);
-  const bundle = plain.match(/Building static entrypoints[\s\S]*?Completed in ([\d.]+)(m?s)/);
-  if (bundle) phases.bundleMs = toMs(bundle[1]!, bundle[2]!);
+  // Astro 7 logs each Vite build of the bundle ("[vite] ✓ built in 1.96s"): their sum.
+  const bundleLog = plain.match(/Building static entrypoints([\s\S]*?)generating static routes/)?.[1];
+  if (bundleLog) {
+    const builds = [...bundleLog.matchAll(/built in ([\d.]+)(m?s)/g)];
+    if (builds.length > 0) phases.bundleMs = builds.reduce((sum, m) => sum + toMs(m[1]!, m[2]!), 0);
+    else {
+      const completed = bundleLog.match(/Completed in ([\d.]+)(m?s)/);
+      if (completed) phases.bundleMs = toMs(completed[1]!, completed[2]!);
+    }
+  }
   const render = plain.match(/generating static routes[\s\S]*?Completed in ([\d.]+)(m?s)/);
   if (render) phases.renderMs = toMs(render[1]!, render[2]!);
   return phases;
