@@ -74,8 +74,8 @@ export interface PageHead {
   /** schema.org objects, one <script type="application/ld+json"> each. */
   jsonLd?: unknown[];
   noindex?: boolean;
-  /** Hide the header search box (pages that have their own), or only on a phone-wide screen (`'wide'`). */
-  headerSearch?: boolean | 'wide';
+  /** Hide the header search box on pages that have their own, at every width: one box, not two. */
+  headerSearch?: boolean;
   /** The page's language; the site's default language when unset. */
   locale?: Locale;
   /** The page's language versions (itself included) when the site has several languages. */

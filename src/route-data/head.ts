@@ -25,7 +25,7 @@ export interface LayoutData {
   /** The favicon's href: the logo, else /favicon.svg (the project's own in public/, or ours). */
   iconHref: string;
   noindex: boolean;
-  headerSearch: boolean | 'wide';
+  headerSearch: boolean;
   /** Each JSON-LD object serialised for its script element. */
   jsonLd: string[];
   /** `<link rel="alternate" type="text/markdown">`: the absolute URL of the page's Markdown copy, if it has one. */

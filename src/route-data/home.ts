@@ -37,8 +37,8 @@ export function getHomeRouteData(
       path: getHomePath(page.route),
       locale: page.locale,
       languages,
-      // The hero's search box is in a phone's first screen: the header's would be a second one.
-      headerSearch: 'wide',
+      // The hero has the page's search box: the header's would be a second, identical one.
+      headerSearch: false,
     },
     cards: site.categories.map((c) => ({
       href: href(c.path),

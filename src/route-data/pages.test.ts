@@ -95,7 +95,7 @@ describe('getHomeRouteData', () => {
       title: 'Parcelo Help',
       description: 'Answers and how-to guides from Parcelo Help: search or browse by topic.',
       path: '/',
-      headerSearch: 'wide',
+      headerSearch: false,
     });
     expect(route.cards.map((c) => [c.href, c.icon, c.count])).toEqual([
       ['/billing/', 'card', '3 articles, 2 FAQs'],

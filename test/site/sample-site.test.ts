@@ -29,6 +29,13 @@ describe('the sample help center build', () => {
     expect(faqs.length).toBeGreaterThanOrEqual(30);
   });
 
+  it('shows one search box on the home page (the hero’s), not a second in the header', () => {
+    const home = readPage(outDir, '/');
+    expect(home.querySelectorAll('input[type="search"]').map((i) => i.id)).toEqual(['home-search']);
+    expect(home.querySelector('.skip-link')?.getAttribute('href')).toBe('#main');
+    expect(home.querySelector('#main #home-search')).not.toBeNull();
+  });
+
   it('writes one page per article, category, the FAQ, search and 404 pages, a sitemap and robots.txt', () => {
     for (const a of articles)
       expect(existsSync(path.join(outDir, getArticlePath(a.category, a.id), 'index.html')), a.file).toBe(true);
