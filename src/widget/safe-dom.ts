@@ -5,7 +5,7 @@
  * parsed by DOMParser into an inert document (no script runs, nothing loads) and rebuilt element
  * by element through the allow-list: nothing of the parsed document is moved into the page.
  */
-import { parseExcerpt } from '../search/client/index-strings.ts';
+import { getExcerptParts } from '../search/client/index-strings.ts';
 import { FRAGMENT_TAGS, getAllowedAttribute } from './fragment-allow-list.ts';
 
 export type Child = Node | string | false | null | undefined;
@@ -85,7 +85,7 @@ function copyAllowed(from: Node, to: Node, helpUrl: string): void {
 
 /** A Pagefind excerpt as text, its matched words in `<mark>`. */
 export const buildExcerpt = (excerpt: string): Child[] =>
-  parseExcerpt(excerpt).map((part) => (part.marked ? h('mark', null, part.text) : part.text));
+  getExcerptParts(excerpt).map((part) => (part.marked ? h('mark', null, part.text) : part.text));
 
 /** Styles for a shadow root as a constructed stylesheet: unlike a `<style>` element, a page's CSP (style-src) does not block it. */
 export function adoptStyles(root: ShadowRoot, css: string): void {

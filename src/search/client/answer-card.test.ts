@@ -87,6 +87,14 @@ describe('answer cards', () => {
     expect(renderAnswerCard(card, false, english)).not.toContain('data-answer-vote');
   });
 
+  it('never shows a full stop the index added after a question or exclamation', () => {
+    const card = getAnswerCard({
+      ...faq,
+      content: "Why can't I log in?. Check your password!. Forgot your password?. Reset it.",
+    })!;
+    expect(card.text).toBe('Check your password! Forgot your password? Reset it.');
+  });
+
   it("speaks the page's language from the result list's strings", () => {
     const card = getAnswerCard(faq)!;
     const html = renderAnswerCard(card, true, getAnswerCardTexts(createResultText(de, 'de')));

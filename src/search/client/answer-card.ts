@@ -7,7 +7,7 @@
  */
 import { escapeHtml } from '../../lib/html.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
-import { getResultHref } from './index-strings.ts';
+import { dropAddedFullStops, getResultHref } from './index-strings.ts';
 import type { ResultText } from './render-results.ts';
 
 /** A FAQ answer longer than this is cut, with a link to the rest. */
@@ -38,7 +38,7 @@ export interface AnswerCard {
   pagePath: string;
 }
 
-const words = (text: string) => text.split(/\s+/).filter(Boolean);
+const words = (text: string) => dropAddedFullStops(text).split(/\s+/).filter(Boolean);
 
 const getHits = (s: PagefindSubResult) => s.weighted_locations?.length ?? 0;
 

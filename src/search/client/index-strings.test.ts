@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getResultHref, parseExcerpt } from './index-strings.ts';
+import { dropAddedFullStops, getExcerptParts, getResultHref, parseExcerpt } from './index-strings.ts';
 
 describe('a Pagefind excerpt, taken apart into text', () => {
   it('marks the matched words and keeps the rest as plain text', () => {
@@ -26,6 +26,35 @@ describe('a Pagefind excerpt, taken apart into text', () => {
       { text: 'b<script>', marked: true },
     ]);
     expect(parseExcerpt('')).toEqual([]);
+  });
+});
+
+const shown = (excerpt: string) =>
+  getExcerptParts(excerpt)
+    .map((p) => (p.marked ? `[${p.text}]` : p.text))
+    .join('');
+
+describe('an excerpt as a reader sees it', () => {
+  it('starts at the sentence the first match is in, and ends with "…" when cut mid-sentence', () => {
+    expect(shown('your card. If you forgot your <mark>password</mark> you can reset it from the sign-in')).toBe(
+      'If you forgot your [password] you can reset it from the sign-in…',
+    );
+  });
+
+  it('starts with "…" when no sentence starts before the match, and keeps a whole sentence as it is', () => {
+    expect(shown('the sign-in page and choose <mark>Reset</mark> password. Then')).toBe(
+      '…the sign-in page and choose [Reset] password. Then…',
+    );
+    expect(shown('<mark>refunds</mark> take five days')).toBe('…[refunds] take five days…');
+    expect(shown('Refunds take <mark>five</mark> days.')).toBe('Refunds take [five] days.');
+  });
+
+  it('never adds a full stop after ?, ! or a full stop, and keeps an ellipsis', () => {
+    expect(shown('How do I reset my <mark>password?.</mark> Open Settings. Wait...')).toBe(
+      'How do I reset my [password?] Open Settings. Wait...',
+    );
+    expect(shown("Why can't I log in?. Use the <mark>reset</mark> link!.")).toBe('Use the [reset] link!');
+    expect(dropAddedFullStops('Done.. Really?. Yes!. Wait... e.g. this')).toBe('Done. Really? Yes! Wait... e.g. this');
   });
 });
 

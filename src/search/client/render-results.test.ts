@@ -41,7 +41,7 @@ const plan = { terms: ['refund'], corrections: [], unknown: [] };
 describe('a search result', () => {
   it('shows the title, category and kind, the highlighted excerpt and the best-matching sections of a long article', () => {
     expect(renderResult(article, 2)).toMatchInlineSnapshot(
-      `"<li><a class="result" href="/billing/refunds/"><span class="result-title">Refunds &amp; credits</span> <span class="result-meta">Payments and billing · Article</span><span class="result-excerpt">When your <mark>refund</mark> arrives</span></a><ul class="result-sub" aria-label="Matching sections of Refunds &amp; credits"><li><a href="/billing/refunds/#card">Refunds to a card</a></li><li><a href="/billing/refunds/#when">When we refund</a></li></ul></li>"`,
+      `"<li><a class="result" href="/billing/refunds/"><span class="result-title">Refunds &amp; credits</span> <span class="result-meta">Payments and billing · Article</span><span class="result-excerpt">When your <mark>refund</mark> arrives…</span></a><ul class="result-sub" aria-label="Matching sections of Refunds &amp; credits"><li><a href="/billing/refunds/#card">Refunds to a card</a></li><li><a href="/billing/refunds/#when">When we refund</a></li></ul></li>"`,
     );
   });
 
@@ -113,7 +113,7 @@ describe('strings from the index in a result', () => {
     expect(renderResult(hostile, 0)).toBe(
       '<li><a class="result" href="#"><span class="result-title">&lt;script&gt;alert(1)&lt;/script&gt;</span> ' +
         '<span class="result-meta">&lt;i&gt;x&lt;/i&gt; · FAQ</span><span class="result-excerpt">' +
-        'Paste &lt;img src=x onerror=alert(1)&gt; <mark>here</mark> &amp; &lt;b&gt;go&lt;/b&gt;</span></a></li>',
+        'Paste &lt;img src=x onerror=alert(1)&gt; <mark>here</mark> &amp; &lt;b&gt;go&lt;/b&gt;…</span></a></li>',
     );
   });
 });

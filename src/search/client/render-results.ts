@@ -5,7 +5,7 @@
  * split into text and highlights (index-strings.ts) and rebuilt, never passed through as HTML.
  */
 import { escapeHtml } from '../../lib/html.ts';
-import { getResultHref, parseExcerpt } from './index-strings.ts';
+import { getExcerptParts, getResultHref } from './index-strings.ts';
 import type { QueryPlan } from '../query.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
 import EN_RESULTS from '../../i18n/dictionaries/en-results.ts';
@@ -22,7 +22,7 @@ const ENGLISH = createResultText();
 
 /** A Pagefind excerpt as escaped text with `<mark>` around the matched words, and nothing else. */
 export function renderExcerpt(excerpt: string): string {
-  return parseExcerpt(excerpt)
+  return getExcerptParts(excerpt)
     .map((part) => (part.marked ? `<mark>${escapeHtml(part.text)}</mark>` : escapeHtml(part.text)))
     .join('');
 }
