@@ -45,17 +45,23 @@ function helpfulnessChart(rows: ReportRow[]): string {
   ])}<svg role="img" aria-labelledby="c1t" viewBox="0 0 ${labelW + barW + 80} ${h}" width="100%"><title id="c1t">Share of helpful votes per item, lowest score first; the line marks the score</title>${ticks}${bars}</svg>`;
 }
 
+/** The widest a day's bar in the votes-per-day chart gets (of 720 units). */
+export const MAX_DAY_BAR = 24;
+/** How many items' comments show open; the rest are one click away. */
+export const OPEN_COMMENT_ITEMS = 5;
+
 function timelineChart(daily: FeedbackReport['daily']): string {
   if (!daily.length) return '<p>No votes in this period.</p>';
   const w = 720;
   const h = 200;
   const max = Math.max(...daily.map((d) => d.up + d.down), 1);
   const step = w / daily.length;
-  const bw = Math.max(1, step - 2);
+  // A day's bar is at most MAX_DAY_BAR wide, centred in its slot: one day of data is a bar, not a full-width block.
+  const bw = Math.min(MAX_DAY_BAR, Math.max(1, step - 2));
   const scale = (n: number) => (n / max) * (h - 40);
   const bars = daily
     .map((d, i) => {
-      const x = i * step;
+      const x = i * step + (step - bw) / 2;
       const upH = scale(d.up);
       const downH = scale(d.down);
       return `<g><title>${d.day}: ${d.up} helpful, ${d.down} not helpful</title><rect x="${x.toFixed(1)}" y="${(h - 20 - upH).toFixed(1)}" width="${bw.toFixed(1)}" height="${upH.toFixed(1)}" class="bar-up"/><rect x="${x.toFixed(1)}" y="${(h - 20 - upH - downH).toFixed(1)}" width="${bw.toFixed(1)}" height="${downH.toFixed(1)}" class="bar-down"/></g>`;
@@ -162,8 +168,8 @@ function commentsSection(rows: ReportRow[], labels: FeedbackReport['reasonLabels
   if (!withComments.length) return '<p>No comments in this period.</p>';
   return withComments
     .map(
-      (r) =>
-        `<details><summary>${escapeHtml(r.title)} (${r.latestComments.length})</summary><ul>${r.latestComments
+      (r, i) =>
+        `<details${i < OPEN_COMMENT_ITEMS ? ' open' : ''}><summary>${escapeHtml(r.title)} (${r.latestComments.length})</summary><ul>${r.latestComments
           .map(
             (c) =>
               `<li><blockquote>${escapeHtml(c.text)}</blockquote><small>${new Date(c.at).toISOString().slice(0, 10)} · ${c.vote === 'up' ? 'helpful' : 'not helpful'}${c.reason ? ` · ${escapeHtml(labels[c.reason])}` : ''}</small></li>`,

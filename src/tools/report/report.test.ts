@@ -8,7 +8,7 @@ import { REPO_ROOT } from '../../../test/helpers/feedback/spawn-server.ts';
 import { createVoteRecord } from '../../../test/helpers/feedback/store-contract.ts';
 import type { FeedbackReport } from './build-report.ts';
 import { formatReportCsv } from './format-csv.ts';
-import { formatReportHtml } from './format-html.ts';
+import { formatReportHtml, MAX_DAY_BAR, OPEN_COMMENT_ITEMS } from './format-html.ts';
 import { escapeHtml } from '../../lib/html.ts';
 import { formatReportText } from './format-text.ts';
 import { loadFeedbackReport, loadReportItems } from './load-report.ts';
@@ -177,6 +177,37 @@ describe('report formats', () => {
     expect(html).toContain('aria-sort="ascending"');
     expect(html).toContain('renamed to article:refunds');
     expect(escapeHtml(`"'<>&`)).toBe('&quot;&#39;&lt;&gt;&amp;');
+  });
+
+  it('draws one day of votes as a narrow bar in the middle, not a block across the chart', () => {
+    const html = formatReportHtml({ ...report, daily: [{ day: '2026-03-12', up: 3, down: 1 }] });
+    const chart = /<svg [^>]*aria-labelledby="c2t"[\s\S]*?<\/svg>/.exec(html)![0];
+    expect([...chart.matchAll(/<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)"/g)].map((m) => [m[1], m[2]])).toEqual([
+      ['348.0', '24.0'],
+      ['348.0', '24.0'],
+    ]);
+    expect(MAX_DAY_BAR).toBe(24);
+    // Many days keep thin bars side by side.
+    const month = Array.from({ length: 90 }, (_, i) => ({ day: `d${i}`, up: 1, down: 0 }));
+    const wide = formatReportHtml({ ...report, daily: month });
+    expect(wide).toContain('<rect x="1.0" y="20.0" width="6.0" height="160.0" class="bar-up"/>');
+  });
+
+  it('shows the comments open, up to OPEN_COMMENT_ITEMS items', () => {
+    const html = formatReportHtml(report);
+    const section = html.slice(html.indexOf('<h2>Latest comments</h2>'));
+    expect(section).toMatch(/^<h2>Latest comments<\/h2>\n<details open><summary>/);
+    const items = report.items.filter((r) => r.latestComments.length);
+    const many = formatReportHtml({
+      ...report,
+      items: Array.from({ length: 7 }, (_, i) => ({ ...items[0]!, id: `x${i}` })),
+    });
+    const opened = many.slice(many.indexOf('<h2>Latest comments</h2>')).match(/<details( open)?><summary>/g)!;
+    expect(opened).toEqual([
+      ...Array(OPEN_COMMENT_ITEMS).fill('<details open><summary>'),
+      '<details><summary>',
+      '<details><summary>',
+    ]);
   });
 
   it('lets a long word in a comment or a title wrap anywhere instead of widening the page', () => {
