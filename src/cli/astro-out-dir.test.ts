@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { findAstroOutDir } from './astro-out-dir.ts';
+import { loadFeedbackManifest } from '../feedback/manifest.ts';
 
 const REPO = path.resolve(import.meta.dirname, '../..');
 let dir = '';
@@ -28,6 +29,14 @@ describe('findAstroOutDir', () => {
         project("export default { outDir: new URL('./built/', import.meta.url) };", 'astro.config.js'),
       ),
     ).toBe(path.join(dir, 'built'));
+  });
+
+  it('leads to a missing-manifest error that names the outDir looked in, not dist/', async () => {
+    const outDir = await findAstroOutDir(project("export default { outDir: './site-out' };"));
+    const file = path.join(outDir, 'feedback-manifest.json');
+    expect(() => loadFeedbackManifest(file)).toThrow(
+      `the feedback manifest ${file} does not exist; looked in ${path.join(dir, 'site-out')}: run "npm run build" first to write it there, or set FEEDBACK_MANIFEST to the feedback-manifest.json of the built site`,
+    );
   });
 
   it("is this repository's dist-site/ (HELP_CENTER_OUT_DIR aside), where npm run build writes the sample", async () => {

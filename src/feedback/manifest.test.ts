@@ -73,7 +73,7 @@ describe('loadFeedbackManifest', () => {
   it('says to build first when the file is missing', () => {
     const file = path.join(dir, 'missing.json');
     expect(() => loadFeedbackManifest(file)).toThrow(
-      `the feedback manifest ${file} does not exist; run "npm run build" first, or set FEEDBACK_MANIFEST to the built dist/feedback-manifest.json`,
+      `the feedback manifest ${file} does not exist; looked in ${dir}: run "npm run build" first to write it there, or set FEEDBACK_MANIFEST to the feedback-manifest.json of the built site`,
     );
   });
 

@@ -4,6 +4,7 @@
  * `loadFeedbackManifest` (file) or `parseFeedbackManifest` (text fetched elsewhere).
  */
 import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { z } from 'zod';
 import { ErrorCodes, HelpCenterError, formatZodIssues, wrongTypeError } from '../lib/errors.ts';
 
@@ -118,7 +119,8 @@ export function loadFeedbackManifest(file: string): FeedbackManifest {
     const reason = (err as NodeJS.ErrnoException).code === 'ENOENT' ? 'does not exist' : 'cannot be read';
     throw new HelpCenterError(
       ErrorCodes.InvalidFeedbackManifest,
-      `the feedback manifest ${file} ${reason}; run "npm run build" first, or set FEEDBACK_MANIFEST to the built dist/feedback-manifest.json`,
+      // The folder looked in is the build's (the Astro outDir the CLI resolved, or FEEDBACK_MANIFEST's), not always dist/.
+      `the feedback manifest ${file} ${reason}; looked in ${path.dirname(file)}: run "npm run build" first to write it there, or set FEEDBACK_MANIFEST to the feedback-manifest.json of the built site`,
     );
   }
   return parseFeedbackManifest(text, file);
