@@ -1,4 +1,5 @@
 /** What BaseLayout writes into <head> and <html>, from a page's head data and the site settings. */
+import { getBrandStyle } from '../site/brand-colors.ts';
 import type { SiteSettings } from '../content/schema.ts';
 import { absoluteUrl, href } from '../site/urls.ts';
 import { toJsonLd } from '../site/json-ld.ts';
@@ -49,7 +50,7 @@ export function getLayoutData(head: PageHead, settings: SiteSettings, site?: URL
       ...(defaultVersion ? [{ hreflang: 'x-default', href: defaultVersion.url }] : []),
     ],
     languages,
-    htmlStyle: `--brand: ${settings.brandColor}`,
+    htmlStyle: getBrandStyle(settings.brandColor),
     fullTitle: title === settings.name ? title : `${title} | ${settings.name}`,
     title,
     description,

@@ -153,7 +153,7 @@ describe('getLayoutData', () => {
       canonical: 'https://help.example.com/billing/refunds/',
       ogType: 'website',
       ogLocale: 'en_GB',
-      htmlStyle: '--brand: #4f46e5',
+      htmlStyle: '--brand: #4f46e5; --brand-contrast: #ffffff; --brand-link-light: #4f46e5; --brand-link-dark: #7b74ec',
       iconHref: '/logo.svg',
       noindex: false,
       headerSearch: true,

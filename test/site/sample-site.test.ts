@@ -6,6 +6,7 @@ import { loadContent } from '../../src/content/load.ts';
 import { getArticlePath } from '../../src/content/routes.ts';
 import { countWords } from '../../src/content/site-data.ts';
 import { createNodeSearch, type NodeSearch } from '../../src/search/node-search.ts';
+import { getBrandStyle } from '../../src/site/brand-colors.ts';
 import { REPO_ROOT, SITES_DIR } from '../helpers/build-site.ts';
 import { getJsonLd, readPage, text } from '../helpers/dist.ts';
 
@@ -34,6 +35,13 @@ describe('the sample help center build', () => {
     expect(home.querySelectorAll('input[type="search"]').map((i) => i.id)).toEqual(['home-search']);
     expect(home.querySelector('.skip-link')?.getAttribute('href')).toBe('#main');
     expect(home.querySelector('#main #home-search')).not.toBeNull();
+  });
+
+  it('sets the link colours of both themes, derived from brandColor, on every page', () => {
+    expect(readPage(outDir, '/').querySelector('html')?.getAttribute('style')).toBe(getBrandStyle(site.brandColor));
+    expect(getBrandStyle(site.brandColor)).toBe(
+      '--brand: #4338ca; --brand-contrast: #ffffff; --brand-link-light: #4338ca; --brand-link-dark: #857edd',
+    );
   });
 
   it('writes one page per article, category, the FAQ, search and 404 pages, a sitemap and robots.txt', () => {
