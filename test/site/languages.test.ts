@@ -82,6 +82,24 @@ describe('the sample in every language', () => {
     expect(page.querySelector('.breadcrumbs')?.getAttribute('aria-label')).toBe('Brotkrümelnavigation');
   });
 
+  it('lays out the English text of an Arabic fallback page left to right, in a right-to-left page', () => {
+    const page = readPage(sample, '/ar/billing/payment-methods/');
+    expect(page.querySelector('[data-translation-notice="fallback"]')).not.toBeNull();
+    for (const selector of ['h1', '.lead', '.prose']) {
+      expect(page.querySelector(selector)?.getAttribute('lang'), selector).toBe('en');
+      expect(page.querySelector(selector)?.getAttribute('dir'), selector).toBe('ltr');
+    }
+    expect(page.querySelector('html')?.getAttribute('lang')).toBe('ar');
+    expect(page.querySelector('html')?.getAttribute('dir')).toBe('rtl');
+    // A fallback FAQ answer on the Arabic FAQ page too; the real translation has no dir of its own.
+    const faq = readPage(sample, '/ar/faq/');
+    const summary = faq.querySelector('.faq-item summary');
+    expect(summary?.getAttribute('lang')).toBe('en');
+    expect(summary?.getAttribute('dir')).toBe('ltr');
+    const translated = readPage(sample, '/ar/account/reset-password/');
+    expect(translated.querySelector('.prose')?.hasAttribute('dir')).toBe(false);
+  });
+
   it('shows the freshness notice on the stale translation, not on the one whose source changed only slightly', () => {
     const stale = readPage(sample, '/de/returns-refunds/refund-timelines/');
     expect(text(stale.querySelector('[data-translation-notice="stale"]'))).toBe(
