@@ -100,6 +100,13 @@ describe('the sample in every language', () => {
     expect(translated.querySelector('.prose')?.hasAttribute('dir')).toBe(false);
   });
 
+  it('isolates the phone number and e-mail address from the Arabic text around them', () => {
+    const ar = readPage(sample, '/ar/account/reset-password/');
+    expect(ar.querySelector('#contact bdi > a[href^="tel:"]')).not.toBeNull();
+    expect(ar.querySelector('#contact bdi > a[href^="mailto:"]')).not.toBeNull();
+    expect(ar.querySelectorAll('#contact bdi').map((b) => text(b))).toEqual(['help@parcelo.example', '+1 555 0100']);
+  });
+
   it('shows the freshness notice on the stale translation, not on the one whose source changed only slightly', () => {
     const stale = readPage(sample, '/de/returns-refunds/refund-timelines/');
     expect(text(stale.querySelector('[data-translation-notice="stale"]'))).toBe(
