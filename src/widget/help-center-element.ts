@@ -50,6 +50,8 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     #routes: Promise<RouteMap | undefined> | undefined;
     #generation = 0;
     #timer: number | undefined;
+    /** When the reader last typed (performance.now()); -Infinity before any keystroke. */
+    #keystrokeAt = -Infinity;
     #insights: SearchInsightsTracker | undefined;
     readonly #id = `hc${++instances}`;
 
@@ -139,7 +141,12 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
         event.preventDefault();
         void this.#search(false);
       });
-      this.#input.addEventListener('input', () => void this.#search(true));
+      this.#input.addEventListener('input', () => {
+        // A query settles a pause after the last keystroke, however slow its results.
+        this.#keystrokeAt = performance.now();
+        this.#insights?.typing();
+        void this.#search(true);
+      });
       this.#panel.addEventListener('keydown', (event) => this.#onKeydown(event));
       this.#root.addEventListener('click', (event) => this.#onClick(event));
     }
@@ -296,7 +303,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
         found.results.length > 0 && h('ul', null, ...found.results.map((r) => this.#buildSearchResult(r))),
       );
       if (card && config.feedbackEndpoint) bindAnswerCardVote(this.#list, card, voteConfig, T);
-      this.#insights?.observe(query, found.total);
+      this.#insights?.observe(query, found.total, performance.now() - this.#keystrokeAt);
     }
 
     #buildSearchResult(r: PagefindResultData): HTMLLIElement {

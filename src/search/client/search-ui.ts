@@ -66,6 +66,8 @@ function enhance(box: HTMLElement): void {
   const insights = getSearchInsights(box);
   const answerVotes = readAnswerVoteConfig(box);
   let generation = 0;
+  /** When the reader last typed: a query settles a pause after that, however slow its results. */
+  let keystrokeAt = -Infinity;
 
   const getFilters = (): Filters => {
     if (!filterForm) return {};
@@ -122,11 +124,15 @@ function enhance(box: HTMLElement): void {
     results.innerHTML = html;
     if (card && answerVotes && total > 0) bindAnswerCardVote(results, card, answerVotes, helpCenter.text);
     results.hidden = false;
-    insights?.observe(query, total);
+    insights?.observe(query, total, performance.now() - keystrokeAt);
   };
 
   input.setAttribute('aria-controls', results.id);
-  input.addEventListener('input', () => void render(input.value, true));
+  input.addEventListener('input', () => {
+    keystrokeAt = performance.now();
+    insights?.typing();
+    void render(input.value, true);
+  });
   filterForm?.addEventListener('change', () => void render(input.value, false));
   results.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('[data-search-more]');
