@@ -15,7 +15,7 @@
 import { getAnswerCard, type AnswerCard } from '../search/client/answer-card.ts';
 import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
-import { createSearchInsights, type SearchInsightsTracker } from '../search/client/search-insights.ts';
+import { createSearchInsights, getOpenedPath, type SearchInsightsTracker } from '../search/client/search-insights.ts';
 import { createUuid } from '../feedback/widget/uuid.ts';
 import { getSafeUrl } from './fragment-allow-list.ts';
 import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-map.ts';
@@ -406,7 +406,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       if (!item || !link.href || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button > 0) return;
       event.preventDefault();
       const [kind, slug] = item.split(':') as ['article' | 'faq', string];
-      this.#insights?.opened(new URL(link.href).pathname);
+      this.#insights?.opened(getOpenedPath(new URL(link.href)));
       void this.openItem(kind, slug);
     }
 

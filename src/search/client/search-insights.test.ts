@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchInsights, SETTLE_MS, ZERO_RESULT_KEY, type SearchEventBody } from './search-insights.ts';
+import {
+  createSearchInsights,
+  getOpenedPath,
+  SETTLE_MS,
+  ZERO_RESULT_KEY,
+  type SearchEventBody,
+} from './search-insights.ts';
 
 function setup(storage = new Map<string, string>()) {
   const beacons: Array<{ url: string; body: SearchEventBody }> = [];
@@ -185,5 +191,15 @@ describe('when a query settles', () => {
     t.advance(SETTLE_MS);
     t.tracker.flush();
     expect(t.queries()).toEqual(['shipping', 'returns']);
+  });
+});
+
+describe('the opened result', () => {
+  it("keeps a FAQ's anchor, so the report can tell the questions apart, and drops an article's section", () => {
+    const at = (href: string) => getOpenedPath(new URL(href, 'https://help.example.com/'));
+    expect(at('/faq/#why-charged-twice')).toBe('/faq/#why-charged-twice');
+    expect(at('/de/faq/#why-charged-twice')).toBe('/de/faq/#why-charged-twice');
+    expect(at('/faq/')).toBe('/faq/');
+    expect(at('/account/reset-password/#if-the-email-does-not-arrive')).toBe('/account/reset-password/');
   });
 });

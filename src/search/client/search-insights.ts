@@ -188,6 +188,14 @@ export function readInsightsConfig(box: HTMLElement): InsightsConfig | undefined
   };
 }
 
+/**
+ * What a result click records: the page's path, and for a FAQ (all on the FAQ page, one anchor
+ * each) its anchor too, so the report can say which question was opened.
+ */
+export function getOpenedPath(url: URL): string {
+  return /\/faq\/$/.test(url.pathname) && /^#[\w-]+$/.test(url.hash) ? url.pathname + url.hash : url.pathname;
+}
+
 let tracker: SearchInsightsTracker | undefined;
 
 /** The page's one tracker (several search boxes share it), wired to clicks and page hiding. */
@@ -217,7 +225,7 @@ export function getSearchInsights(box: HTMLElement): SearchInsightsTracker | und
       // A result, or the answer card's link to the page it quotes: both open a result.
       if (link.closest('[data-search-results] .result-list, [data-search-results] .answer-card')) {
         const url = new URL(link.href, location.href);
-        if (url.origin === location.origin) t.opened(url.pathname);
+        if (url.origin === location.origin) t.opened(getOpenedPath(url));
       } else if (link.closest('[data-contact]') || /^(mailto|tel):/i.test(link.getAttribute('href') ?? '')) {
         t.contact();
       }
