@@ -302,7 +302,11 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
         card && this.#buildAnswerCard(card),
         found.results.length > 0 && h('ul', null, ...found.results.map((r) => this.#buildSearchResult(r))),
       );
-      if (card && config.feedbackEndpoint) bindAnswerCardVote(this.#list, card, voteConfig, T);
+      if (card && config.feedbackEndpoint)
+        bindAnswerCardVote(this.#list, card, voteConfig, T, (vote) => {
+          // A "Yes" on the card: the reader found the answer without leaving, as good as opening it.
+          if (vote === 'up') this.#insights?.opened(getOpenedPath(new URL(card.url, location.href)));
+        });
       this.#insights?.observe(query, found.total, performance.now() - this.#keystrokeAt);
     }
 

@@ -102,6 +102,22 @@ describe.skipIf(env.feedbackMissing)('search insights stored by the endpoint', (
     );
   });
 
+  it('counts a "Yes" on the answer card as answered: the query is not among the results nobody opened', async () => {
+    const query = 'why cant i log in';
+    const before = (await waitForSearchEvents(env.feedbackDb, () => true)).filter((r) => r.query === query).length;
+    const { page } = await freshPage('/');
+    const input = page.locator('#home-search');
+    await input.click();
+    await input.pressSequentially(query);
+    const yes = page.locator('#home-search-results .answer-card [data-answer-vote=up]');
+    await yes.waitFor({ state: 'visible', timeout: 3000 });
+    await yes.click();
+    const rows = await waitForSearchEvents(env.feedbackDb, (r) => r.filter((x) => x.query === query).length > before);
+    expect(rows.filter((r) => r.query === query).map((r) => r.opened)).toEqual(
+      Array(before + 1).fill('/faq/#why-cant-i-log-in'),
+    );
+  });
+
   it('flags a contact click after a search with no results', async () => {
     const probe = `zqxcontact${Date.now().toString(36)}`;
     const { page } = await freshPage(`/search/?q=${probe}`);

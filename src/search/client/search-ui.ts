@@ -4,7 +4,7 @@
  * starts to search.
  */
 import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
-import { getSearchInsights } from './search-insights.ts';
+import { getOpenedPath, getSearchInsights } from './search-insights.ts';
 import { getAnswerCard, getAnswerCardTexts, renderAnswerCard } from './answer-card.ts';
 import { bindAnswerCardVote, readAnswerVoteConfig } from './answer-card-vote.ts';
 import {
@@ -122,7 +122,11 @@ function enhance(box: HTMLElement): void {
     }
     status.textContent = renderStatus(query, total, page.length, search.plan, helpCenter.text);
     results.innerHTML = html;
-    if (card && answerVotes && total > 0) bindAnswerCardVote(results, card, answerVotes, helpCenter.text);
+    if (card && answerVotes && total > 0)
+      bindAnswerCardVote(results, card, answerVotes, helpCenter.text, (vote) => {
+        // A "Yes" on the card: the reader found the answer without leaving, as good as opening it.
+        if (vote === 'up') insights?.opened(getOpenedPath(new URL(card.url, location.href)));
+      });
     results.hidden = false;
     insights?.observe(query, total, performance.now() - keystrokeAt);
   };
