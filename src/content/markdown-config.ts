@@ -10,6 +10,7 @@ import { remarkCallouts } from './remark-callouts.ts';
 import { remarkHeadingIds } from './remark-heading-ids.ts';
 import { remarkLinks, type RemarkLinksOptions } from './remark-links.ts';
 import { rehypeTableRegions } from './rehype-table-regions.ts';
+import { rehypeBidiIsolate } from './rehype-bidi-isolate.ts';
 import type { SiteSettings } from './schema.ts';
 
 /** Every remark plugin a Markdown thread can load, by a name of ours (bundlers may rename functions). */
@@ -23,11 +24,13 @@ export const REMARK_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) 
 /** Every rehype plugin a Markdown thread can load, by a name of ours. */
 export const REHYPE_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) => unknown>> = {
   'table-regions': rehypeTableRegions,
+  'bidi-isolate': rehypeBidiIsolate,
 };
 
 /**
  * Astro's `markdown` option: `:::note` callouts, `{#custom-id}` heading ids, content links rewritten
- * to page URLs, tables in keyboard-scrollable regions, one code theme. Our plugins are remark and
+ * to page URLs, tables in keyboard-scrollable regions, phone numbers and e-mail addresses isolated
+ * from right-to-left text, one code theme. Our plugins are remark and
  * rehype plugins, so the processor is `unified()` (Astro 7's default, Sätteri, runs neither). A
  * project's own `unified()` (`current`) keeps its plugins and options, ours after its plugins.
  */
@@ -38,7 +41,7 @@ export function helpCenterMarkdown(links: RemarkLinksOptions, current?: Markdown
     remarkHeadingIds,
     [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions],
   ];
-  const rehypePlugins = [rehypeTableRegions];
+  const rehypePlugins = [rehypeTableRegions, rehypeBidiIsolate];
   let processor: ReturnType<typeof unified>;
   if (current && isUnifiedProcessor(current)) {
     // Added to the project's processor itself, as Astro adds the deprecated markdown.remarkPlugins

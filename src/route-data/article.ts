@@ -59,6 +59,8 @@ export interface ArticleRouteData {
   notice: TranslationNotice | undefined;
   /** The language of the article's text when it is not the page's (a fallback page). */
   contentLanguage: string | undefined;
+  /** That text's writing direction: English shown on an Arabic page must still run left to right. */
+  contentDir: 'ltr' | 'rtl' | undefined;
   toc: { show: boolean; headings: Heading[] };
   /** "Edit this page": site.yaml's editUrl joined with the article's file, if editUrl is set. */
   editUrl: string | undefined;
@@ -169,6 +171,7 @@ export function getArticleRouteData(
     },
     notice,
     contentLanguage: translation?.fallback ? page.defaultLocale.code : undefined,
+    contentDir: translation?.fallback ? page.defaultLocale.dir : undefined,
     toc: getToc(headings, article.wordCount),
     editUrl: getEditUrl(settings.editUrl, article.file),
     related: article.related,

@@ -37,6 +37,8 @@ export interface LanguageLink {
   /** Link href, base included. */
   href: string;
   current: boolean;
+  /** A fallback page (the default language's text): in the switcher, but not a hreflang alternate. */
+  fallback?: boolean;
 }
 
 /**

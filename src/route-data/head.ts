@@ -46,7 +46,8 @@ export function getLayoutData(head: PageHead, settings: SiteSettings, site?: URL
     language,
     dir: head.locale?.dir ?? getTextDirection(language),
     alternates: [
-      ...languages.map((l) => ({ hreflang: l.code, href: l.url })),
+      // A fallback page is canonicalised to the original, so it is no language version of its own.
+      ...languages.filter((l) => !l.fallback).map((l) => ({ hreflang: l.code, href: l.url })),
       ...(defaultVersion ? [{ hreflang: 'x-default', href: defaultVersion.url }] : []),
     ],
     languages,

@@ -20,13 +20,16 @@ export async function getPageLanguageLinks(
   const locales = getSiteLocales();
   if (locales.length < 2) return undefined;
   const has = entry ? (await getAvailability()).get(entry) : undefined;
+  const translated = (code: string) => !entry || (has?.has(code) ?? false);
+  // The page itself is listed even when it is a fallback (the default language's text shown in its
+  // place), so its switcher says where the reader is; it is marked so it gets no hreflang.
   return getLanguageLinks(
     locales,
-    (code) => !entry || (has?.has(code) ?? false),
+    (code) => translated(code) || code === page.locale.code,
     pathIn,
     page.locale,
     getHelpCenterConfig().settings.url,
-  );
+  ).map((l) => (translated(l.code) ? l : { ...l, fallback: true }));
 }
 
 /** The page's language from its `locale` route parameter. */

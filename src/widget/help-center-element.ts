@@ -15,7 +15,7 @@
 import { getAnswerCard, type AnswerCard } from '../search/client/answer-card.ts';
 import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
-import { createSearchInsights, type SearchInsightsTracker } from '../search/client/search-insights.ts';
+import { createSearchInsights, getOpenedPath, type SearchInsightsTracker } from '../search/client/search-insights.ts';
 import { createUuid } from '../feedback/widget/uuid.ts';
 import { getSafeUrl } from './fragment-allow-list.ts';
 import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-map.ts';
@@ -50,6 +50,8 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     #routes: Promise<RouteMap | undefined> | undefined;
     #generation = 0;
     #timer: number | undefined;
+    /** When the reader last typed (performance.now()); -Infinity before any keystroke. */
+    #keystrokeAt = -Infinity;
     #insights: SearchInsightsTracker | undefined;
     readonly #id = `hc${++instances}`;
 
@@ -139,7 +141,12 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
         event.preventDefault();
         void this.#search(false);
       });
-      this.#input.addEventListener('input', () => void this.#search(true));
+      this.#input.addEventListener('input', () => {
+        // A query settles a pause after the last keystroke, however slow its results.
+        this.#keystrokeAt = performance.now();
+        this.#insights?.typing();
+        void this.#search(true);
+      });
       this.#panel.addEventListener('keydown', (event) => this.#onKeydown(event));
       this.#root.addEventListener('click', (event) => this.#onClick(event));
     }
@@ -295,8 +302,12 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
         card && this.#buildAnswerCard(card),
         found.results.length > 0 && h('ul', null, ...found.results.map((r) => this.#buildSearchResult(r))),
       );
-      if (card && config.feedbackEndpoint) bindAnswerCardVote(this.#list, card, voteConfig, T);
-      this.#insights?.observe(query, found.total);
+      if (card && config.feedbackEndpoint)
+        bindAnswerCardVote(this.#list, card, voteConfig, T, (vote) => {
+          // A "Yes" on the card: the reader found the answer without leaving, as good as opening it.
+          if (vote === 'up') this.#insights?.opened(getOpenedPath(new URL(card.url, location.href)));
+        });
+      this.#insights?.observe(query, found.total, performance.now() - this.#keystrokeAt);
     }
 
     #buildSearchResult(r: PagefindResultData): HTMLLIElement {
@@ -399,7 +410,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       if (!item || !link.href || mouse.ctrlKey || mouse.metaKey || mouse.shiftKey || mouse.button > 0) return;
       event.preventDefault();
       const [kind, slug] = item.split(':') as ['article' | 'faq', string];
-      this.#insights?.opened(new URL(link.href).pathname);
+      this.#insights?.opened(getOpenedPath(new URL(link.href)));
       void this.openItem(kind, slug);
     }
 

@@ -87,7 +87,7 @@ describe.skipIf(env.feedbackMissing)('search insights stored by the endpoint', (
     }
   });
 
-  it("counts a click on the answer card's link as opening that result", async () => {
+  it("counts a click on the answer card's link as opening that result, a FAQ by its anchor", async () => {
     const { page } = await freshPage('/');
     const input = page.locator('#home-search');
     await input.click();
@@ -97,7 +97,25 @@ describe.skipIf(env.feedbackMissing)('search insights stored by the endpoint', (
     await link.click();
     await page.waitForURL('**/faq/**');
     const rows = await waitForSearchEvents(env.feedbackDb, (r) => r.some((x) => x.query === 'why cant i log in'));
-    expect(rows.filter((r) => r.query === 'why cant i log in').map((r) => r.opened)).toContain('/faq/');
+    expect(rows.filter((r) => r.query === 'why cant i log in').map((r) => r.opened)).toContain(
+      '/faq/#why-cant-i-log-in',
+    );
+  });
+
+  it('counts a "Yes" on the answer card as answered: the query is not among the results nobody opened', async () => {
+    const query = 'why cant i log in';
+    const before = (await waitForSearchEvents(env.feedbackDb, () => true)).filter((r) => r.query === query).length;
+    const { page } = await freshPage('/');
+    const input = page.locator('#home-search');
+    await input.click();
+    await input.pressSequentially(query);
+    const yes = page.locator('#home-search-results .answer-card [data-answer-vote=up]');
+    await yes.waitFor({ state: 'visible', timeout: 3000 });
+    await yes.click();
+    const rows = await waitForSearchEvents(env.feedbackDb, (r) => r.filter((x) => x.query === query).length > before);
+    expect(rows.filter((r) => r.query === query).map((r) => r.opened)).toEqual(
+      Array(before + 1).fill('/faq/#why-cant-i-log-in'),
+    );
   });
 
   it('flags a contact click after a search with no results', async () => {

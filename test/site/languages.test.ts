@@ -82,6 +82,68 @@ describe('the sample in every language', () => {
     expect(page.querySelector('.breadcrumbs')?.getAttribute('aria-label')).toBe('Brotkrümelnavigation');
   });
 
+  it('lays out the English text of an Arabic fallback page left to right, in a right-to-left page', () => {
+    const page = readPage(sample, '/ar/billing/payment-methods/');
+    expect(page.querySelector('[data-translation-notice="fallback"]')).not.toBeNull();
+    for (const selector of ['h1', '.lead', '.prose']) {
+      expect(page.querySelector(selector)?.getAttribute('lang'), selector).toBe('en');
+      expect(page.querySelector(selector)?.getAttribute('dir'), selector).toBe('ltr');
+    }
+    expect(page.querySelector('html')?.getAttribute('lang')).toBe('ar');
+    expect(page.querySelector('html')?.getAttribute('dir')).toBe('rtl');
+    // A fallback FAQ answer on the Arabic FAQ page too; the real translation has no dir of its own.
+    const faq = readPage(sample, '/ar/faq/');
+    const summary = faq.querySelector('.faq-item summary');
+    expect(summary?.getAttribute('lang')).toBe('en');
+    expect(summary?.getAttribute('dir')).toBe('ltr');
+    const translated = readPage(sample, '/ar/account/reset-password/');
+    expect(translated.querySelector('.prose')?.hasAttribute('dir')).toBe(false);
+  });
+
+  it('isolates the phone number and e-mail address from the Arabic text around them', () => {
+    const ar = readPage(sample, '/ar/account/reset-password/');
+    expect(ar.querySelector('#contact bdi > a[href^="tel:"]')).not.toBeNull();
+    expect(ar.querySelector('#contact bdi > a[href^="mailto:"]')).not.toBeNull();
+    expect(ar.querySelectorAll('#contact bdi').map((b) => text(b))).toEqual(['help@parcelo.example', '+1 555 0100']);
+  });
+
+  it('gives a fallback page the language switcher and the alternates of the real translations', () => {
+    // Refund timelines is translated into German and Japanese, not Arabic: the Arabic page is a fallback.
+    const page = readPage(sample, '/ar/returns-refunds/refund-timelines/');
+    expect(page.querySelector('[data-translation-notice="fallback"]')).not.toBeNull();
+    expect(page.querySelectorAll('.language-switcher li').map((li) => text(li))).toEqual([
+      'English',
+      'Deutsch',
+      '日本語',
+      'العربية',
+    ]);
+    expect(page.querySelector('.language-switcher [aria-current="page"]')?.getAttribute('lang')).toBe('ar');
+    expect(page.querySelector('.language-switcher a[hreflang="de"]')?.getAttribute('href')).toBe(
+      '/de/returns-refunds/refund-timelines/',
+    );
+    // Canonicalised to the English page, the fallback is no alternate of its own.
+    const source = '/returns-refunds/refund-timelines/';
+    expect(
+      page
+        .querySelectorAll('link[rel="alternate"][hreflang]')
+        .map((l) => [l.getAttribute('hreflang'), l.getAttribute('href')]),
+    ).toEqual([
+      ['en', url(source)],
+      ['de', url(`/de${source}`)],
+      ['ja', url(`/ja${source}`)],
+      ['x-default', url(source)],
+    ]);
+    // With no translation at all, the switcher still offers the original.
+    const untranslated = readPage(sample, '/ar/billing/payment-methods/');
+    expect(untranslated.querySelectorAll('.language-switcher li').map((li) => text(li))).toEqual([
+      'English',
+      'العربية',
+    ]);
+    expect(
+      untranslated.querySelectorAll('link[rel="alternate"][hreflang]').map((l) => l.getAttribute('hreflang')),
+    ).toEqual(['en', 'x-default']);
+  });
+
   it('shows the freshness notice on the stale translation, not on the one whose source changed only slightly', () => {
     const stale = readPage(sample, '/de/returns-refunds/refund-timelines/');
     expect(text(stale.querySelector('[data-translation-notice="stale"]'))).toBe(

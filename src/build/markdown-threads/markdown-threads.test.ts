@@ -160,7 +160,7 @@ describe('which Markdown options a thread can take', () => {
         { name: 'heading-ids' },
         { name: 'links', options: { contentDir, base: '/help/' } },
       ],
-      rehypePlugins: [{ name: 'table-regions' }],
+      rehypePlugins: [{ name: 'table-regions' }, { name: 'bidi-isolate' }],
     });
   });
 

@@ -46,6 +46,13 @@ function postSearch(body: Record<string, unknown> | string, options: PostOptions
 }
 
 describe('POST /feedback/search with a valid event', () => {
+  it('stores an opened FAQ with its anchor: the question, not the FAQ page', async () => {
+    t = await createTestApp();
+    const body = createSearchBody({ resultCount: 1, opened: '/faq/#why-charged-twice' });
+    expect((await postSearch(body)).status).toBe(202);
+    expect((await t.store.listSearchEvents()).map((e) => e.opened)).toEqual(['/faq/#why-charged-twice']);
+  });
+
   it('answers 202 and stores the normalised query, counts, opened path and the UTC day', async () => {
     t = await createTestApp();
     const body = createSearchBody({

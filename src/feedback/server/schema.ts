@@ -127,12 +127,12 @@ export const SearchEventInputSchema = z
       .int('expected a whole number from 0 to 10000')
       .min(0, 'expected a whole number from 0 to 10000')
       .max(10_000, 'expected a whole number from 0 to 10000'),
-    /** The site path of the result the reader opened, or null. */
+    /** The site path of the result the reader opened, or null; a FAQ's with its anchor ("/faq/#slug"). */
     opened: z
       .string({ error: wrongTypeError('expected a site path like "/account/reset-password/" or null') })
       .max(300, 'must be 300 characters or fewer')
       .regex(
-        /^\/(?![/\\])[^\s\\#?\u0000-\u001F\u007F]*$/,
+        /^\/(?![/\\])[^\s\\#?\u0000-\u001F\u007F]*(?:#[\w-]+)?$/,
         'must be a site path starting with one "/", like "/account/reset-password/"',
       )
       .nullable(),

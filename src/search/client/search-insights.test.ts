@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { createSearchInsights, SETTLE_MS, ZERO_RESULT_KEY, type SearchEventBody } from './search-insights.ts';
+import {
+  createSearchInsights,
+  getOpenedPath,
+  SETTLE_MS,
+  ZERO_RESULT_KEY,
+  type SearchEventBody,
+} from './search-insights.ts';
 
 function setup(storage = new Map<string, string>()) {
   const beacons: Array<{ url: string; body: SearchEventBody }> = [];
@@ -143,5 +149,57 @@ describe('search insights in the browser', () => {
     t.type('xyz', 0);
     t.tracker.opened('/search/');
     expect(t.beacons[0]?.body.opened).toBeNull();
+  });
+});
+
+describe('when a query settles', () => {
+  it('counts the pause from the last keystroke, not from when the slow results appeared', () => {
+    // "refu"'s results appear 1200 ms after its last keystroke: it settles 300 ms later.
+    const early = setup();
+    early.tracker.observe('refu', 3, 1200);
+    early.advance(SETTLE_MS - 1200 - 1);
+    early.tracker.flush();
+    expect(early.beacons).toEqual([]);
+    const settled = setup();
+    settled.tracker.observe('refu', 3, 1200);
+    settled.advance(SETTLE_MS - 1200);
+    settled.tracker.flush();
+    expect(settled.queries()).toEqual(['refu']);
+  });
+
+  it('does not settle a half-typed query the reader goes on typing while its results were shown', () => {
+    const t = setup();
+    t.tracker.observe('refu', 3, 200);
+    t.advance(SETTLE_MS - 300);
+    // A keystroke before the pause is over: "refu" does not settle, whatever happens next.
+    t.tracker.typing();
+    t.advance(1000);
+    t.tracker.observe('refund', 5, 1000);
+    t.advance(SETTLE_MS - 1000);
+    t.tracker.flush();
+    expect(t.queries()).toEqual(['refund']);
+  });
+
+  it('settles at once a query whose last keystroke is a pause ago, and starts again after typing back to it', () => {
+    const t = setup();
+    t.tracker.observe('shipping', 2, SETTLE_MS);
+    t.tracker.flush();
+    expect(t.queries()).toEqual(['shipping']);
+    t.tracker.observe('returns', 2, 0);
+    t.tracker.typing();
+    t.tracker.observe('returns', 2, 0);
+    t.advance(SETTLE_MS);
+    t.tracker.flush();
+    expect(t.queries()).toEqual(['shipping', 'returns']);
+  });
+});
+
+describe('the opened result', () => {
+  it("keeps a FAQ's anchor, so the report can tell the questions apart, and drops an article's section", () => {
+    const at = (href: string) => getOpenedPath(new URL(href, 'https://help.example.com/'));
+    expect(at('/faq/#why-charged-twice')).toBe('/faq/#why-charged-twice');
+    expect(at('/de/faq/#why-charged-twice')).toBe('/de/faq/#why-charged-twice');
+    expect(at('/faq/')).toBe('/faq/');
+    expect(at('/account/reset-password/#if-the-email-does-not-arrive')).toBe('/account/reset-password/');
   });
 });

@@ -3,8 +3,9 @@
  * `<feedback endpoint>/search` with navigator.sendBeacon as text/plain JSON (no preflight, no
  * cookies, no identifiers). Part of the search UI chunk, so it costs nothing on a first visit.
  *
- * - A query settles after SETTLE_MS without typing, or at once when the reader opens a result.
- *   A query replaced before it settled (typing on) is never sent.
+ * - A query settles SETTLE_MS after the last keystroke (not after its results appear: a slow
+ *   search must not settle a half-typed query), or at once when the reader opens a result.
+ *   A keystroke puts the settling off; a query replaced before it settled is never sent.
  * - A settled query's event is sent once its outcome is known: the reader opens a result, clicks
  *   a contact link, searches for something else, or leaves or hides the page.
  * - At most one event per distinct query per page view.
@@ -46,8 +47,13 @@ export interface SearchEventBody {
 }
 
 export interface SearchInsightsTracker {
-  /** The search box showed `resultCount` results for `rawQuery` (an empty query clears). */
-  observe(rawQuery: string, resultCount: number): void;
+  /**
+   * The search box showed `resultCount` results for `rawQuery` (an empty query clears),
+   * `sinceKeystrokeMs` after the reader's last keystroke (0: just now, or not known).
+   */
+  observe(rawQuery: string, resultCount: number, sinceKeystrokeMs?: number): void;
+  /** The reader typed in the search box: the shown query has not settled yet. */
+  typing(): void;
   /** The reader opened a result (its site path). */
   opened(path: string): void;
   /** The reader clicked a contact link. */
@@ -119,11 +125,27 @@ export function createSearchInsights(config: InsightsConfig, deps: InsightsDeps)
     }
   }
 
+  /** Settles `p` SETTLE_MS after the last keystroke, `sinceKeystrokeMs` ago. */
+  const settleLater = (p: Pending, sinceKeystrokeMs: number) => {
+    stopTimer();
+    const wait = SETTLE_MS - Math.max(0, sinceKeystrokeMs);
+    if (wait <= 0) {
+      p.settled = true;
+      return;
+    }
+    timer = deps.setTimer(() => {
+      timer = undefined;
+      p.settled = true;
+    }, wait);
+  };
+
   return {
-    observe(rawQuery, resultCount) {
+    observe(rawQuery, resultCount, sinceKeystrokeMs = 0) {
       const query = normalizeSearchQuery(rawQuery);
       if (pending && pending.query === query) {
         pending.resultCount = resultCount;
+        // Typed on and back to the same words: the settling the keystroke put off starts again.
+        if (!pending.settled && timer === undefined) settleLater(pending, sinceKeystrokeMs);
         return;
       }
       if (pending?.settled) send();
@@ -132,10 +154,10 @@ export function createSearchInsights(config: InsightsConfig, deps: InsightsDeps)
       if (!query || sent.has(query)) return;
       const next: Pending = { query, resultCount, settled: false, opened: null, contact: false };
       pending = next;
-      timer = deps.setTimer(() => {
-        timer = undefined;
-        next.settled = true;
-      }, SETTLE_MS);
+      settleLater(next, sinceKeystrokeMs);
+    },
+    typing() {
+      if (pending && !pending.settled) stopTimer();
     },
     opened(path) {
       if (!pending) return;
@@ -164,6 +186,14 @@ export function readInsightsConfig(box: HTMLElement): InsightsConfig | undefined
     language: box.dataset.searchLanguage || document.documentElement.lang || 'en',
     revision: box.dataset.searchRevision || 'unknown',
   };
+}
+
+/**
+ * What a result click records: the page's path, and for a FAQ (all on the FAQ page, one anchor
+ * each) its anchor too, so the report can say which question was opened.
+ */
+export function getOpenedPath(url: URL): string {
+  return /\/faq\/$/.test(url.pathname) && /^#[\w-]+$/.test(url.hash) ? url.pathname + url.hash : url.pathname;
 }
 
 let tracker: SearchInsightsTracker | undefined;
@@ -195,7 +225,7 @@ export function getSearchInsights(box: HTMLElement): SearchInsightsTracker | und
       // A result, or the answer card's link to the page it quotes: both open a result.
       if (link.closest('[data-search-results] .result-list, [data-search-results] .answer-card')) {
         const url = new URL(link.href, location.href);
-        if (url.origin === location.origin) t.opened(url.pathname);
+        if (url.origin === location.origin) t.opened(getOpenedPath(url));
       } else if (link.closest('[data-contact]') || /^(mailto|tel):/i.test(link.getAttribute('href') ?? '')) {
         t.contact();
       }

@@ -4,7 +4,7 @@
  * starts to search.
  */
 import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
-import { getSearchInsights } from './search-insights.ts';
+import { getOpenedPath, getSearchInsights } from './search-insights.ts';
 import { getAnswerCard, getAnswerCardTexts, renderAnswerCard } from './answer-card.ts';
 import { bindAnswerCardVote, readAnswerVoteConfig } from './answer-card-vote.ts';
 import {
@@ -66,6 +66,8 @@ function enhance(box: HTMLElement): void {
   const insights = getSearchInsights(box);
   const answerVotes = readAnswerVoteConfig(box);
   let generation = 0;
+  /** When the reader last typed: a query settles a pause after that, however slow its results. */
+  let keystrokeAt = -Infinity;
 
   const getFilters = (): Filters => {
     if (!filterForm) return {};
@@ -120,13 +122,21 @@ function enhance(box: HTMLElement): void {
     }
     status.textContent = renderStatus(query, total, page.length, search.plan, helpCenter.text);
     results.innerHTML = html;
-    if (card && answerVotes && total > 0) bindAnswerCardVote(results, card, answerVotes, helpCenter.text);
+    if (card && answerVotes && total > 0)
+      bindAnswerCardVote(results, card, answerVotes, helpCenter.text, (vote) => {
+        // A "Yes" on the card: the reader found the answer without leaving, as good as opening it.
+        if (vote === 'up') insights?.opened(getOpenedPath(new URL(card.url, location.href)));
+      });
     results.hidden = false;
-    insights?.observe(query, total);
+    insights?.observe(query, total, performance.now() - keystrokeAt);
   };
 
   input.setAttribute('aria-controls', results.id);
-  input.addEventListener('input', () => void render(input.value, true));
+  input.addEventListener('input', () => {
+    keystrokeAt = performance.now();
+    insights?.typing();
+    void render(input.value, true);
+  });
   filterForm?.addEventListener('change', () => void render(input.value, false));
   results.addEventListener('click', (event) => {
     const button = (event.target as Element).closest('[data-search-more]');

@@ -220,6 +220,8 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
   const periodStart = input.since?.getTime() ?? Math.min(...votes.map((v) => v.updatedAt), input.now.getTime());
 
   const known = new Set(input.items.map((i) => i.id));
+  // Opened search results by path: a FAQ's "/faq/#slug" is shown as its question.
+  const titleByPath = new Map(input.items.map((i) => [i.path, i.title]));
   const items: ReportRow[] = shownItems
     .filter((item) => !item.draft || tallies.has(item.id))
     .map((item) => {
@@ -347,7 +349,7 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     items,
     orphans,
     daily: [...daily.values()].sort((a, b) => a.day.localeCompare(b.day)),
-    search: buildSearchInsights(searchEvents),
+    search: buildSearchInsights(searchEvents, undefined, (p) => titleByPath.get(p)),
     languages: getLanguageStats(votes, searchEvents),
     deflection: buildDeflection(periodEvents),
   };

@@ -260,7 +260,7 @@ export function searchInsightsSection(report: FeedbackReport): string {
     ? `<table class="sortable"><thead><tr><th scope="col">Query with no results</th><th scope="col">Then found with</th><th scope="col">Times</th><th scope="col">Opened</th><th scope="col">Last seen</th></tr></thead><tbody>${s.suggestedSynonyms
         .map(
           (r) =>
-            `<tr><td>${escapeHtml(r.query)}</td><td>${escapeHtml(r.foundWith)}</td><td data-sort="${r.count}">${r.count}</td><td>${r.opened ? escapeHtml(r.opened) : '–'}</td><td>${escapeHtml(r.lastSeen)}</td></tr>`,
+            `<tr><td>${escapeHtml(r.query)}</td><td>${escapeHtml(r.foundWith)}</td><td data-sort="${r.count}">${r.count}</td><td>${r.opened ? (r.openedTitle ? `${escapeHtml(r.openedTitle)} <small>${escapeHtml(r.opened)}</small>` : escapeHtml(r.opened)) : '–'}</td><td>${escapeHtml(r.lastSeen)}</td></tr>`,
         )
         .join('')}</tbody></table>`
     : '<p>None in this period.</p>';

@@ -151,7 +151,7 @@ export function formatSearchInsightsText(report: FeedbackReport): string[] {
   if (!s.suggestedSynonyms.length) out.push('  none');
   for (const r of s.suggestedSynonyms) {
     out.push(
-      `  ${String(r.count).padStart(6)}×  "${cut(oneLine(r.query), 40)}" → "${cut(oneLine(r.foundWith), 40)}"${r.opened ? `  (opened ${cut(r.opened, 60)})` : ''}  last seen ${r.lastSeen}`,
+      `  ${String(r.count).padStart(6)}×  "${cut(oneLine(r.query), 40)}" → "${cut(oneLine(r.foundWith), 40)}"${r.opened ? `  (opened ${cut(r.openedTitle ?? r.opened, 60)})` : ''}  last seen ${r.lastSeen}`,
     );
   }
   return out;

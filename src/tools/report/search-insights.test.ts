@@ -79,6 +79,31 @@ describe('search insights data', () => {
         count: 2,
         lastSeen: '2026-03-05',
         opened: '/returns-refunds/refund-timelines/',
+        openedTitle: null,
+      },
+    ]);
+  });
+
+  it("names the opened page by its title, a FAQ by its question, not by the FAQ page's path", () => {
+    const faq = [
+      ev({ query: 'card refused', resultCount: 0, day: '2026-03-02' }),
+      ev({
+        query: 'card declined',
+        resultCount: 2,
+        refinedFrom: 'card refused',
+        opened: '/faq/#why-charged-twice',
+        day: '2026-03-02',
+      }),
+    ];
+    const titles = new Map([['/faq/#why-charged-twice', 'Why was I charged twice?']]);
+    expect(buildSearchInsights(faq, 20, (p) => titles.get(p)).suggestedSynonyms).toEqual([
+      {
+        query: 'card refused',
+        foundWith: 'card declined',
+        count: 1,
+        lastSeen: '2026-03-02',
+        opened: '/faq/#why-charged-twice',
+        openedTitle: 'Why was I charged twice?',
       },
     ]);
   });

@@ -27,8 +27,10 @@ export interface SynonymSuggestion {
   /** How often readers went from one to the other. */
   count: number;
   lastSeen: string;
-  /** The page readers opened most often after the refined query, if any. */
+  /** The page readers opened most often after the refined query, if any ("/faq/#slug" for a FAQ). */
   opened: string | null;
+  /** That page's title (a FAQ's question), when the content still has it. */
+  openedTitle: string | null;
 }
 
 export interface SearchInsights {
@@ -49,7 +51,12 @@ const byCountThenRecent =
   (a: T, b: T) =>
     count(b) - count(a) || b.lastSeen.localeCompare(a.lastSeen) || a.query.localeCompare(b.query);
 
-export function buildSearchInsights(events: readonly StoredSearchEvent[], limit = 20): SearchInsights {
+/** `titleOf` names an opened page by its site path (a FAQ's question for "/faq/#slug"). */
+export function buildSearchInsights(
+  events: readonly StoredSearchEvent[],
+  limit = 20,
+  titleOf: (path: string) => string | undefined = () => undefined,
+): SearchInsights {
   interface QueryStats {
     query: string;
     searches: number;
@@ -95,6 +102,7 @@ export function buildSearchInsights(events: readonly StoredSearchEvent[], limit 
         count: 0,
         lastSeen: '',
         opened: null,
+        openedTitle: null,
         openedCounts: new Map<string, number>(),
       };
       syn.count++;
@@ -120,10 +128,10 @@ export function buildSearchInsights(events: readonly StoredSearchEvent[], limit 
     .sort(byCountThenRecent((x) => x.searches))
     .slice(0, limit);
   const suggestedSynonyms = [...synonyms.values()]
-    .map(({ openedCounts, ...syn }) => ({
-      ...syn,
-      opened: [...openedCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null,
-    }))
+    .map(({ openedCounts, ...syn }) => {
+      const opened = [...openedCounts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]?.[0] ?? null;
+      return { ...syn, opened, openedTitle: (opened && titleOf(opened)) ?? null };
+    })
     .sort(
       (a, b) =>
         b.count - a.count ||
