@@ -269,6 +269,12 @@ function formatFigures(): string {
     `helpdesk-kit and create-helpdesk-kit ${rootPackage.version} packed by \`node scripts/pack.mjs\`. Each way`,
     'starts with an empty npm cache (`--cache <new folder>`), as on a new machine; packages are counted',
     "in the lock file npm writes (npx's own folder in the cache, and the site's) that are on disk.",
+    ...(fallbackCaches.size > 0
+      ? [
+          '',
+          "**Not from an empty cache:** the registry could not be reached, so npm installed from the user's own cache.",
+        ]
+      : []),
     '',
     '| way | write the starter | then `npm install` in the site | together |',
     '| --- | --- | --- | --- |',
