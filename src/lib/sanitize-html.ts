@@ -244,6 +244,15 @@ const TABLE_ANCESTORS = {
   th: ['table'],
 };
 
+/** Attributes of lists, tables, details and times that both schemas keep. */
+const STRUCTURE_ATTRIBUTES: NonNullable<Schema['attributes']> = {
+  ol: ['start', 'type'],
+  td: ['align', 'colSpan', 'rowSpan'],
+  th: ['align', 'colSpan', 'rowSpan', 'scope'],
+  details: ['open'],
+  time: ['dateTime'],
+};
+
 /**
  * Imported HTML: hosted desks' bodies before turndown, and raw HTML left in imported Markdown.
  * Text, structure, links, images and the classes the converter reads (callout boxes, code
@@ -270,11 +279,7 @@ export const IMPORT_SCHEMA: Schema = {
     p: ['className'],
     span: ['className'],
     pre: ['className'],
-    ol: ['start', 'type'],
-    td: ['align', 'colSpan', 'rowSpan'],
-    th: ['align', 'colSpan', 'rowSpan', 'scope'],
-    details: ['open'],
-    time: ['dateTime'],
+    ...STRUCTURE_ATTRIBUTES,
   },
   protocols: {
     href: ['http', 'https', 'mailto', 'tel'],
@@ -309,11 +314,7 @@ export const WIDGET_SCHEMA: Schema = {
     pre: [['style', SAFE_STYLE], ['tabIndex', 0, -1], 'dataLanguage'],
     span: [['style', SAFE_STYLE]],
     code: [['style', SAFE_STYLE]],
-    ol: ['start', 'type'],
-    td: ['align', 'colSpan', 'rowSpan'],
-    th: ['align', 'colSpan', 'rowSpan', 'scope'],
-    details: ['open'],
-    time: ['dateTime'],
+    ...STRUCTURE_ATTRIBUTES,
   },
   protocols: {
     href: ['http', 'https', 'mailto', 'tel'],
