@@ -7,7 +7,7 @@ import { fromHtml } from 'hast-util-from-html';
 import { visit } from 'unist-util-visit';
 import { getUrlScheme } from '../../src/lib/sanitize-html.ts';
 
-const FORBIDDEN_ELEMENTS = new Set([
+export const FORBIDDEN_ELEMENTS = new Set([
   'script',
   'style',
   'iframe',
