@@ -27,12 +27,13 @@ import { ProjectSchemaError, findContentConfig, loadProjectSchemas } from './con
 import { loadSiteSettings } from './site/settings.ts';
 import { ErrorCodes, formatZodIssues } from './lib/errors.ts';
 import { COMPONENT_NAMES, type ComponentName } from './integration/components.ts';
-import { DevSearchIndex } from './integration/dev-search-index.ts';
+import { DevSearchIndex } from './build/search-index/dev-index.ts';
 import { createDevSearchPlugin } from './integration/dev-search-plugin.ts';
-import { devSearchIndexSlot } from './integration/dev-search-slot.ts';
-import { createDevVocabularies } from './integration/dev-search-vocabulary.ts';
+import { devSearchIndexSlot } from './build/search-index/dev-slot.ts';
+import { clearBuildSlots } from './integration/build-slots.ts';
+import { createDevVocabularies } from './build/search-index/dev-vocabulary.ts';
 import { DEFAULT_SEARCH_COLLECTIONS, TRANSLATION_SEARCH_COLLECTIONS } from './build/search-index/session.ts';
-import { createSearchRecordBuilders } from './search/search-record-builders.ts';
+import { createSearchRecordBuilders } from './build/search-index/record-builders.ts';
 
 export type { HelpCenterUserOptions as HelpCenterOptions } from './integration/options.ts';
 
@@ -72,6 +73,8 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
     name: 'helpdesk-kit',
     hooks: {
       'astro:config:setup': async ({ command, config, logger, updateConfig, injectRoute }) => {
+        // A new command in this process (astro dev, then astro build) starts from nothing.
+        clearBuildSlots();
         const root = fileURLToPath(config.root);
         const contentDir = resolveContentDir(root, options.contentDir);
         const srcDir = fileURLToPath(config.srcDir);
@@ -186,6 +189,9 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
           // message and hint.
           updateConfig({ vite: { plugins: [throwOnStart(error)] } });
         }
+      },
+      'astro:server:done': () => {
+        clearBuildSlots();
       },
       'astro:build:start': async () => {
         await build?.contentLoaded();

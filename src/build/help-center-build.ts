@@ -12,10 +12,10 @@ import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { SiteSettings } from '../content/schema.ts';
 import { countMarkdownFiles } from '../content/load.ts';
-import { createSearchRecordBuilders } from '../search/search-record-builders.ts';
+import { createSearchRecordBuilders } from './search-index/record-builders.ts';
 import type { FrontmatterSchemas } from '../content/load.ts';
 import { checkContent, type BuildArtefacts, type ContentCheckResult } from './content-check.ts';
-import { contentCheckSlot } from './content-check-slot.ts';
+import { contentCheckSlot } from '../site/content-check-slot.ts';
 import { writeFeedbackManifest } from './feedback-manifest.ts';
 import {
   chooseMarkdownThreads,

@@ -1,7 +1,7 @@
 /**
  * Writes what the build makes for assistants and for the in-product widget, after the pages:
  * `/llms.txt`, `/llms-full.txt` and the Markdown copy of each article and FAQ answer
- * (llms-text.ts); `/widget.js` with the site's settings, the route map from `appRoutes`, one
+ * (content/llms-text.ts); `/widget.js` with the site's settings, the route map from `appRoutes`, one
  * rendered fragment per article and FAQ for the widget's panel; and the CORS headers that let
  * the product origins of site.yaml read them (cors-headers.ts). Nothing here adds to a page.
  */
@@ -28,7 +28,7 @@ import { pickWidgetTexts } from '../widget/widget-texts.ts';
 import { createSiteTranslator } from '../content/ui-strings-file.ts';
 import { buildCorsFiles } from './cors-headers.ts';
 import { buildWidgetFragmentHtml } from './widget-fragment-html.ts';
-import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, type LlmsSite } from './llms-text.ts';
+import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, type LlmsSite } from '../content/llms-text.ts';
 import { buildMarkdownCopy } from './markdown-copy.ts';
 
 export interface HelpFilesInput {

@@ -1,10 +1,10 @@
 /**
- * Serves the dev server's search index (dev-search-index.ts) at `<base>pagefind/`, where the
+ * Serves the dev server's search index (build/search-index/dev-index.ts) at `<base>pagefind/`, where the
  * built site has it, before Vite and Astro's pages look at the request. Each request is one lookup in
  * memory. The index closes with the dev server.
  */
 import type { Plugin } from 'vite';
-import type { DevSearchIndex } from './dev-search-index.ts';
+import type { DevSearchIndex } from '../build/search-index/dev-index.ts';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.js': 'text/javascript; charset=utf-8',

@@ -3,7 +3,7 @@
  * paths): the one metric that the build, the linter, the rule settings and the search benchmark
  * share, so the same typo gets the same suggestion everywhere.
  */
-import { getEditDistance } from '../search/edit-distance.ts';
+import { getEditDistance } from './edit-distance.ts';
 
 /** Case, hyphens, underscores and spaces do not make two names different to a reader. */
 const normalize = (name: string) => name.toLowerCase().replace(/[-_\s]/g, '');

@@ -8,63 +8,11 @@ import type { SiteSettings } from '../content/schema.ts';
 import { absoluteUrl, href } from '../site/urls.ts';
 import { getBreadcrumbListLd } from '../site/json-ld.ts';
 import { getHomePath, type RouteOptions } from '../content/routes.ts';
-import { getLocales, type Locale } from '../content/locales.ts';
-import { createTranslator, type Translator } from '../i18n/ui-strings.ts';
+import type { Locale } from '../content/locales.ts';
+import type { LanguageLink, PageLocale } from '../site/page-locale.ts';
 
-/** The language a page is rendered in (src/site/languages.ts gives the page's own). */
-export interface PageLocale {
-  locale: Locale;
-  ui: Translator;
-  route: RouteOptions;
-  /** The site's default language. */
-  defaultLocale: Locale;
-}
-
-/** The default language of a site, for callers (tests, one-language sites) that pass no PageLocale. */
-export function getDefaultPageLocale(
-  settings: Pick<SiteSettings, 'language' | 'locales' | 'defaultLocalePrefix'>,
-): PageLocale {
-  const locale = getLocales(settings)[0]!;
-  return { locale, ui: createTranslator(locale.code), route: { locale: locale.prefix }, defaultLocale: locale };
-}
-
-/** One language version of a page: for `<link rel="alternate" hreflang>` and the language switcher. */
-export interface LanguageLink {
-  code: string;
-  label: string;
-  /** Absolute URL. */
-  url: string;
-  /** Link href, base included. */
-  href: string;
-  current: boolean;
-  /** A fallback page (the default language's text): in the switcher, but not a hreflang alternate. */
-  fallback?: boolean;
-}
-
-/**
- * The languages a page exists in (its real translations, not fallbacks), each with its URL, in
- * the site's language order. `pathIn` gives the page's path in a language.
- */
-export function getLanguageLinks(
-  locales: readonly Locale[],
-  has: (code: string) => boolean,
-  pathIn: (route: RouteOptions) => string,
-  current: Locale,
-  siteUrl: string,
-): LanguageLink[] {
-  return locales
-    .filter((l) => has(l.code))
-    .map((l) => {
-      const p = pathIn({ locale: l.prefix });
-      return {
-        code: l.code,
-        label: l.label,
-        url: absoluteUrl(p, siteUrl),
-        href: href(p),
-        current: l.code === current.code,
-      };
-    });
-}
+// Components take the page's language types from route data, their one door.
+export { getDefaultPageLocale, type LanguageLink, type PageLocale } from '../site/page-locale.ts';
 
 /** BaseLayout's props: what goes into <head> and whether the header has its search box. */
 export interface PageHead {

@@ -9,7 +9,7 @@
  * 3. When few pages contain all the words, pages that contain some of them follow, ranked by the
  *    sum of their per-word scores, so a long, chatty question still finds its answer.
  */
-import { getEditDistance } from './edit-distance.ts';
+import { getEditDistance } from '../lib/edit-distance.ts';
 import { getWords, type SearchVocabulary } from './vocabulary.ts';
 
 export interface QueryPlan {

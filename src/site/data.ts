@@ -8,7 +8,7 @@
 import { getCollection } from 'astro:content';
 import { buildSiteData, type SiteData, type TranslationState } from '../content/site-data.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
-import { contentCheckSlot } from '../build/content-check-slot.ts';
+import { contentCheckSlot } from './content-check-slot.ts';
 import {
   CategoriesFileSchema,
   CategoryTranslationsFileSchema,

@@ -3,7 +3,7 @@
  * switcher and hreflang), and the static paths of a route in every language.
  */
 import type { RouteOptions } from '../content/routes.ts';
-import { getLanguageLinks, type LanguageLink, type PageLocale } from '../route-data/common.ts';
+import { getLanguageLinks, type LanguageLink, type PageLocale } from './page-locale.ts';
 import { getHelpCenterConfig } from './config.ts';
 import { getAvailability } from './data.ts';
 import { getPageLanguage, getSiteLocales } from './languages.ts';

@@ -5,7 +5,7 @@
  * the customer started: the subject as typed, how many articles were suggested, the article
  * opened, and whether the form was submitted anyway.
  */
-import { normalizeSearchQuery } from '../feedback/server/search-query.ts';
+import { normalizeSearchQuery } from '../feedback/search-query.ts';
 import { createUuid } from '../feedback/widget/uuid.ts';
 
 export type EventChannel = 'widget' | 'form';

@@ -4,14 +4,14 @@
  * session.ts). Entries unchanged since the content layer's cache are not rendered
  * again; they are handed over in one list at the end, and only referenced here: any work at the
  * end of a loader delays Astro's save of its data store. In `astro dev` the entries go to the dev
- * server's index (integration/dev-search-index.ts) once loaded, and again each time the watcher
+ * server's index (dev-index.ts) once loaded, and again each time the watcher
  * stores or removes one. Elsewhere (`astro sync`) the wrapped loader runs unchanged.
  */
 import type { Loader } from 'astro/loaders';
 import { parseEntryId } from '../../content/entry-id.ts';
 import { searchIndexSlot, type SearchCollection, type SearchEntries } from './slot.ts';
 import { splitTranslationId } from '../../content/locales.ts';
-import { devSearchIndexSlot, type DevSearchEntrySink } from '../../integration/dev-search-slot.ts';
+import { devSearchIndexSlot, type DevSearchEntrySink } from './dev-slot.ts';
 
 interface StoredEntry {
   id: string;

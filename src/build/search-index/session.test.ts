@@ -6,7 +6,7 @@ import { VALID_CATEGORIES, VALID_SITE, writeTempSite } from '../../../test/helpe
 import { ErrorCodes } from '../../lib/errors.ts';
 import { createNodeSearch } from '../../search/node-search.ts';
 import { SearchIndexSession } from './session.ts';
-import { createSearchRecordBuilders } from '../../search/search-record-builders.ts';
+import { createSearchRecordBuilders } from './record-builders.ts';
 import { INVOICE_FAQ, REFUNDS_ARTICLE } from '../../../test/helpers/search-entries.ts';
 
 const dirs: string[] = [];

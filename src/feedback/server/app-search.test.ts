@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createFeedbackApp } from './app.ts';
 import { createJsonLogger } from './logger.ts';
-import { normalizeSearchQuery } from './search-query.ts';
+import { normalizeSearchQuery } from '../search-query.ts';
 import { createSqliteStore } from './stores/sqlite.ts';
 import { BOT_USER_AGENTS } from '../../../test/helpers/feedback/user-agents.ts';
 import { openReadOnly, selectColumn } from '../../../test/helpers/sqlite-file.ts';

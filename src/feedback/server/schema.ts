@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { wrongTypeError } from '../../lib/errors.ts';
 import { FeedbackItemIdSchema, RevisionSchema } from '../manifest.ts';
 import { COMMENT_MAX_LENGTH, FEEDBACK_REASONS } from '../reasons.ts';
-import { cleanSearchQuery, SEARCH_QUERY_MAX_LENGTH } from './search-query.ts';
+import { cleanSearchQuery, SEARCH_QUERY_MAX_LENGTH } from '../search-query.ts';
 
 export { COMMENT_MAX_LENGTH, FEEDBACK_REASONS, type FeedbackReason } from '../reasons.ts';
 

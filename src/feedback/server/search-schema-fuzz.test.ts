@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SearchEventInputSchema } from './schema.ts';
-import { normalizeSearchQuery } from './search-query.ts';
+import { normalizeSearchQuery } from '../search-query.ts';
 import { REVISION } from '../../../test/helpers/feedback/fixtures.ts';
 
 describe('the search event schema under random input', () => {

@@ -12,7 +12,7 @@
  * - The last query that found nothing is kept in sessionStorage (this tab only) and sent as
  *   `refinedFrom` with the next query that finds something, then forgotten.
  */
-import { normalizeSearchQuery } from '../../feedback/server/search-query.ts';
+import { normalizeSearchQuery } from '../../feedback/search-query.ts';
 
 export const SETTLE_MS = 1500;
 export const ZERO_RESULT_KEY = 'helpdesk:search-insights:zero';

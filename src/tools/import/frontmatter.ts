@@ -4,7 +4,7 @@
  * or two letters off a known one ("tittle") is read as that key.
  */
 import matter from 'gray-matter';
-import { getEditDistance } from '../../search/edit-distance.ts';
+import { getEditDistance } from '../../lib/edit-distance.ts';
 import { decodeEntities } from './html-to-markdown.ts';
 
 export interface ParsedSourceFile {

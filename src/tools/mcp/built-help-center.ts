@@ -7,8 +7,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseLlmsTxt } from '../../build/llms-text.ts';
-import { normalizeSearchQuery } from '../../feedback/server/search-query.ts';
+import { parseLlmsTxt } from '../../content/llms-text.ts';
+import { normalizeSearchQuery } from '../../feedback/search-query.ts';
 import { createNodeSearch } from '../../search/node-search.ts';
 import type { McpBackend, McpSearchHit } from './mcp-server.ts';
 

@@ -1,6 +1,7 @@
 /** Pick a formatter by name. */
 import type { FeedbackReport } from './build-report.ts';
-import { formatReportCsv, formatSearchInsightsCsv } from './format-csv.ts';
+import { formatSearchInsightsCsv } from '../../feedback/server/report/search-insights-csv.ts';
+import { formatReportCsv } from './format-csv.ts';
 import { formatReportHtml } from './format-html.ts';
 import { formatReportText, formatSearchInsightsText } from './format-text.ts';
 

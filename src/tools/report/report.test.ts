@@ -14,7 +14,7 @@ import { formatReportText } from './format-text.ts';
 import { loadFeedbackReport, loadReportItems } from './load-report.ts';
 import { parseReportArgs, parseSince } from './parse-report-args.ts';
 import { ReportFilterError } from './report-filter.ts';
-import { getWilsonLowerBound } from './wilson.ts';
+import { getWilsonLowerBound } from '../../feedback/server/report/wilson.ts';
 
 const fixture = createContentFixture();
 const dbFile = path.join(fixture.root, 'data', 'feedback.db');

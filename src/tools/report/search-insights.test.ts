@@ -7,12 +7,12 @@ import { createContentFixture } from '../../../test/helpers/feedback/content-fix
 import { REPO_ROOT } from '../../../test/helpers/feedback/spawn-server.ts';
 import { createSearchEventRecord, createVoteRecord } from '../../../test/helpers/feedback/store-contract.ts';
 import { buildFeedbackReport } from './build-report.ts';
-import { formatSearchInsightsCsv } from './format-csv.ts';
+import { formatSearchInsightsCsv } from '../../feedback/server/report/search-insights-csv.ts';
 import { formatReportHtml } from './format-html.ts';
 import { formatReport } from './format-report.ts';
 import { formatReportText } from './format-text.ts';
 import { parseReportArgs } from './parse-report-args.ts';
-import { buildSearchInsights } from './search-insights.ts';
+import { buildSearchInsights } from '../../feedback/server/report/search-insights.ts';
 
 const ev = (overrides: Partial<StoredSearchEvent>) =>
   createSearchEventRecord({ receivedAt: Date.parse(`${overrides.day ?? '2026-03-01'}T10:00:00Z`), ...overrides });

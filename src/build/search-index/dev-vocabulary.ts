@@ -1,22 +1,22 @@
 /**
- * The search vocabularies of the dev server's index (dev-search-index.ts), one per language, from
+ * The search vocabularies of the dev server's index (dev-index.ts), one per language, from
  * the entries it holds: what the browser corrects typos against, and the result list's words in
  * the page's language. Made as a build makes them (build/content-check.ts), from the entries the
  * content loaders hand over rather than from a second read of the content folder; category
  * titles, synonyms and ui.yaml are read once, when the dev server starts.
  */
 import path from 'node:path';
-import { getLocales } from '../content/locales.ts';
-import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
-import { CategoriesFileSchema, CategoryTranslationsFileSchema, type SiteSettings } from '../content/schema.ts';
-import { loadSynonyms } from '../content/synonyms.ts';
-import { createSiteTranslator } from '../content/ui-strings-file.ts';
-import { pickResultStrings } from '../i18n/ui-strings.ts';
-import type { ArticleForSearch } from '../search/article-records.ts';
-import type { FaqForSearch } from '../search/faq-records.ts';
-import { buildSearchVocabularyFor, type VocabularySource } from '../search/search-inputs.ts';
-import type { SearchVocabulary } from '../search/vocabulary.ts';
-import { readYamlData } from '../site/read-yaml-data.ts';
+import { getLocales } from '../../content/locales.ts';
+import { CATEGORIES_FILE, getProjectRoot } from '../../content/paths.ts';
+import { CategoriesFileSchema, CategoryTranslationsFileSchema, type SiteSettings } from '../../content/schema.ts';
+import { loadSynonyms } from '../../content/synonyms.ts';
+import { createSiteTranslator } from '../../content/ui-strings-file.ts';
+import { pickResultStrings } from '../../i18n/ui-strings.ts';
+import type { ArticleForSearch } from '../../search/article-records.ts';
+import type { FaqForSearch } from '../../search/faq-records.ts';
+import { buildSearchVocabularyFor, type VocabularySource } from '../../search/search-inputs.ts';
+import type { SearchVocabulary } from '../../search/vocabulary.ts';
+import { readYamlData } from '../../site/read-yaml-data.ts';
 
 export interface DevSearchEntries {
   articles: readonly ArticleForSearch[];

@@ -1,7 +1,7 @@
 /**
  * The search index of `astro dev`, so writers can try search while they write. The content loaders
  * hand over every article and FAQ once the content has loaded, and each entry the watcher stores
- * again (build/search-index/loader.ts); each becomes the same record a build indexes (search-record-builders.ts).
+ * again (build/search-index/loader.ts); each becomes the same record a build indexes (record-builders.ts).
  * Pagefind builds the index in its own process, in memory, a moment after the last change, and
  * the dev server serves the files from memory (dev-search-plugin.ts). A save does not wait for it.
  *
@@ -9,12 +9,12 @@
  * files of the refresh before stay served too, for a page that loaded the index before the edit.
  */
 import * as pagefind from 'pagefind';
-import type { SearchRecordBuilders } from '../build/search-index/session.ts';
-import type { SearchCollection, SearchEntries } from '../build/search-index/slot.ts';
-import type { SearchHtmlRecord } from '../search/record-html.ts';
-import { getVocabularyFile, VOCABULARY_FILE } from '../search/vocabulary.ts';
-import type { DevSearchEntrySink } from './dev-search-slot.ts';
-import type { DevSearchEntries, DevVocabularies } from './dev-search-vocabulary.ts';
+import type { SearchRecordBuilders } from './session.ts';
+import type { SearchCollection, SearchEntries } from './slot.ts';
+import type { SearchHtmlRecord } from '../../search/record-html.ts';
+import { getVocabularyFile, VOCABULARY_FILE } from '../../search/vocabulary.ts';
+import type { DevSearchEntrySink } from './dev-slot.ts';
+import type { DevSearchEntries, DevVocabularies } from './dev-vocabulary.ts';
 
 /** How long after a change the index is rebuilt: a save often touches several files at once. */
 const SETTLE_MILLISECONDS = 150;

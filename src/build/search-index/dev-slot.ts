@@ -4,10 +4,10 @@
  * set again after an edit and removed. A build slot on globalThis (lib/build-slot.ts), like the
  * build's index; this module imports only that and types.
  */
-import { createBuildSlot } from '../lib/build-slot.ts';
-import type { SearchCollection, SearchEntries } from '../build/search-index/slot.ts';
+import { createBuildSlot } from '../../lib/build-slot.ts';
+import type { SearchCollection, SearchEntries } from './slot.ts';
 
-/** The part of DevSearchIndex (dev-search-index.ts) the loader needs. */
+/** The part of DevSearchIndex (dev-index.ts) the loader needs. */
 export interface DevSearchEntrySink {
   /** Every entry of a collection once it has loaded, replacing what the index held of it. */
   setCollection<C extends SearchCollection>(

@@ -4,7 +4,7 @@
  * suggested synonyms (a query with no results followed, in the same tab, by one that found an
  * article). Pure: the caller loads the search events.
  */
-import type { StoredSearchEvent } from '../../feedback/server/stores/types.ts';
+import type { StoredSearchEvent } from '../stores/types.ts';
 
 export interface QueryGap {
   query: string;

@@ -5,15 +5,15 @@
  * index, and its URL carries the locale's prefix.
  */
 import path from 'node:path';
-import { CATEGORIES_FILE, getProjectRoot } from '../content/paths.ts';
-import { CategoriesFileSchema, CategoryTranslationsFileSchema, type SiteSettings } from '../content/schema.ts';
-import { getLocales } from '../content/locales.ts';
-import { loadSynonyms } from '../content/synonyms.ts';
-import { readYamlData } from '../site/read-yaml-data.ts';
-import { buildArticleSearchRecord, type RecordPlace } from './article-records.ts';
-import { buildFaqSearchRecord } from './faq-records.ts';
-import type { SearchRecordBuilders } from '../build/search-index/session.ts';
-import { createSynonymExpander, type SynonymExpander } from './synonyms.ts';
+import { CATEGORIES_FILE, getProjectRoot } from '../../content/paths.ts';
+import { CategoriesFileSchema, CategoryTranslationsFileSchema, type SiteSettings } from '../../content/schema.ts';
+import { getLocales } from '../../content/locales.ts';
+import { loadSynonyms } from '../../content/synonyms.ts';
+import { readYamlData } from '../../site/read-yaml-data.ts';
+import { buildArticleSearchRecord, type RecordPlace } from '../../search/article-records.ts';
+import { buildFaqSearchRecord } from '../../search/faq-records.ts';
+import type { SearchRecordBuilders } from './session.ts';
+import { createSynonymExpander, type SynonymExpander } from '../../search/synonyms.ts';
 
 interface LocaleRecordInputs {
   language: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HelpRecord } from '../content/help-records.ts';
+import type { HelpRecord } from './help-records.ts';
 import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, parseLlmsTxt } from './llms-text.ts';
 
 const site = { name: 'Acme Help', siteUrl: 'https://help.acme.example/help' };

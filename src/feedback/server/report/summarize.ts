@@ -1,6 +1,6 @@
 /** Pure tallies per item: votes, helpful share, Wilson bound, reasons, latest comments. */
-import { FEEDBACK_REASONS, type FeedbackReason } from '../../feedback/reasons.ts';
-import type { StoredVote } from '../../feedback/server/stores/types.ts';
+import { FEEDBACK_REASONS, type FeedbackReason } from '../../reasons.ts';
+import type { StoredVote } from '../stores/types.ts';
 import { getWilsonLowerBound } from './wilson.ts';
 
 export interface CommentEntry {

@@ -2,13 +2,13 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { writeTempSite } from '../../test/helpers/temp-site.ts';
-import { createNodeSearch } from '../search/node-search.ts';
-import { createQueryPlanner } from '../search/query.ts';
-import { createSearchRecordBuilders } from '../search/search-record-builders.ts';
-import { DevSearchIndex } from './dev-search-index.ts';
-import { createDevVocabularies } from './dev-search-vocabulary.ts';
-import { INVOICE_FAQ, REFUNDS_ARTICLE } from '../../test/helpers/search-entries.ts';
+import { writeTempSite } from '../../../test/helpers/temp-site.ts';
+import { createNodeSearch } from '../../search/node-search.ts';
+import { createQueryPlanner } from '../../search/query.ts';
+import { createSearchRecordBuilders } from './record-builders.ts';
+import { DevSearchIndex } from './dev-index.ts';
+import { createDevVocabularies } from './dev-vocabulary.ts';
+import { INVOICE_FAQ, REFUNDS_ARTICLE } from '../../../test/helpers/search-entries.ts';
 
 const dirs: string[] = [];
 afterAll(() => {

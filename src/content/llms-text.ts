@@ -4,7 +4,7 @@
  * `/llms-full.txt` (every page's Markdown in one file) and the Markdown copy of each article and
  * FAQ answer. Pure: records in, strings out.
  */
-import type { HelpRecord } from '../content/help-records.ts';
+import type { HelpRecord } from './help-records.ts';
 
 export interface LlmsSite {
   name: string;
