@@ -5,6 +5,42 @@ import astro from 'eslint-plugin-astro';
 import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 import { defineConfig } from 'eslint/config';
+import boundaries from 'eslint-plugin-boundaries';
+
+/**
+ * The one-way dependencies of ../shared/ARCHITECTURE.md, as layers: each may import its own and
+ * the ones listed. `lib` <- `content` <- `route-data | search | build | tools`; the feedback
+ * endpoint sees only `lib` and feedback's shared modules; browser code never imports server code.
+ */
+const LAYERS = {
+  lib: { pattern: 'src/lib/**', may: [] },
+  i18n: { pattern: 'src/i18n/**', may: ['lib'] },
+  content: { pattern: 'src/content/**', may: ['lib', 'i18n'] },
+  site: { pattern: 'src/site/**', may: ['lib', 'i18n', 'content'] },
+  search: { pattern: 'src/search/**', may: ['lib', 'i18n', 'content', 'site', 'feedback-shared'] },
+  'route-data': { pattern: 'src/route-data/**', may: ['lib', 'i18n', 'content', 'site'] },
+  'feedback-server': { pattern: 'src/feedback/server/**', may: ['lib', 'feedback-shared'] },
+  'feedback-widget': { pattern: 'src/feedback/widget/**', may: ['lib', 'i18n', 'feedback-shared'] },
+  // The modules server, widget and report share (src/feedback/*.ts): after its two folders, as the first match wins.
+  'feedback-shared': { pattern: 'src/feedback/**', may: ['lib', 'content'] },
+  widget: { pattern: 'src/widget/**', may: ['lib', 'i18n', 'search', 'feedback-shared', 'feedback-widget'] },
+  // The content check runs the linter's rules; the build writes the widget's files.
+  build: {
+    pattern: 'src/build/**',
+    may: ['lib', 'i18n', 'content', 'site', 'search', 'feedback-shared', 'widget', 'tools'],
+  },
+  tools: {
+    pattern: 'src/tools/**',
+    may: ['lib', 'i18n', 'content', 'site', 'search', 'feedback-shared', 'feedback-server'],
+  },
+  cli: { pattern: 'src/cli/**', may: ['lib', 'content', 'site', 'tools', 'feedback-server'] },
+  pages: {
+    pattern: 'src/{routes,layouts,components}/**',
+    may: ['lib', 'i18n', 'content', 'site', 'route-data', 'search', 'feedback-widget'],
+  },
+  // The integration wires everything together (and so do src/index.ts and src/collections.ts, the entry points).
+  integration: { pattern: 'src/integration/**', may: ['*'] },
+};
 
 export default defineConfig(
   {
@@ -76,6 +112,33 @@ export default defineConfig(
     // Type-aware rules need a TypeScript program per .astro file, which the Astro parser does not
     // provide; `astro check` type-checks these files instead.
     ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['src/**/*.{ts,astro,mjs}'],
+    // Tests reach across layers to set a scene; the package's entry points import every layer.
+    ignores: ['**/*.test.ts', 'src/index.ts', 'src/collections.ts', 'src/virtual.d.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': Object.entries(LAYERS).map(([type, { pattern }]) => ({
+        type,
+        pattern,
+        partialMatch: false,
+      })),
+      'boundaries/include': ['src/**/*'],
+    },
+    rules: {
+      'boundaries/no-unknown-files': 'error',
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: Object.entries(LAYERS).map(([type, { may }]) => ({
+            from: { element: { type } },
+            allow: { to: { element: { types: { anyOf: may.includes('*') ? Object.keys(LAYERS) : [type, ...may] } } } },
+          })),
+        },
+      ],
+    },
   },
   prettier,
 );

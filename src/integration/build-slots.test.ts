@@ -13,11 +13,11 @@ describe('the slots the content loaders read', () => {
     contentCheckSlot.set({} as never);
     const done = helpCenter().hooks['astro:server:done'] as () => void;
     done();
-    expect([devSearchIndexSlot.get(), searchIndexSlot.get(), markdownThreadsSlot.get(), contentCheckSlot.get()]).toEqual([
-      undefined,
-      undefined,
-      undefined,
-      undefined,
-    ]);
+    expect([
+      devSearchIndexSlot.get(),
+      searchIndexSlot.get(),
+      markdownThreadsSlot.get(),
+      contentCheckSlot.get(),
+    ]).toEqual([undefined, undefined, undefined, undefined]);
   });
 });

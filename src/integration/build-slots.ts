@@ -13,4 +13,3 @@ export function clearBuildSlots(): void {
   markdownThreadsSlot.set(undefined);
   contentCheckSlot.set(undefined);
 }
-

@@ -7,7 +7,7 @@
 import type { SiteSettings } from '../content/schema.ts';
 import { absoluteUrl, href } from '../site/urls.ts';
 import { getBreadcrumbListLd } from '../site/json-ld.ts';
-import { getHomePath, type RouteOptions } from '../content/routes.ts';
+import { getHomePath } from '../content/routes.ts';
 import type { Locale } from '../content/locales.ts';
 import type { LanguageLink, PageLocale } from '../site/page-locale.ts';
 

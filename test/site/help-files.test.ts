@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import type { Nodes } from 'mdast';
 import { getHelpRecords } from '../../src/content/help-records.ts';
 import { loadContent } from '../../src/content/load.ts';
-import { parseLlmsTxt } from '../../src/build/llms-text.ts';
+import { parseLlmsTxt } from '../../src/content/llms-text.ts';
 import { SITES_DIR, REPO_ROOT } from '../helpers/build-site.ts';
 import { readPage } from '../helpers/dist.ts';
 
