@@ -12,6 +12,7 @@ import boundaries from 'eslint-plugin-boundaries';
  * the ones listed. `lib` <- `content` <- `route-data | search | build | tools`; the feedback
  * endpoint sees only `lib` and feedback's shared modules; browser code never imports server code.
  */
+/** @type {Record<string, { pattern: string; may: string[] }>} */
 const LAYERS = {
   lib: { pattern: 'src/lib/**', may: [] },
   i18n: { pattern: 'src/i18n/**', may: ['lib'] },

@@ -70,14 +70,6 @@ export function getLocales(settings: LocaleSettings): Locale[] {
 /** The languages other than the default one, whose content is in content/<code>/. */
 export const getTranslationLocales = (settings: LocaleSettings) => getLocales(settings).slice(1);
 
-/** The locale with this code. @throws for a code the site does not have. */
-export function getLocale(settings: LocaleSettings, code: string | undefined): Locale {
-  const all = getLocales(settings);
-  const found = code === undefined ? all[0] : all.find((l) => l.code === code);
-  if (!found) throw new Error(`The site has no language "${code}"; site.yaml lists ${all.map((l) => l.code).join(', ')}`);
-  return found;
-}
-
 /** A translation collection's entry id, "de/articles/billing/refunds", as its locale and its source's id ("billing/refunds"). */
 export function splitTranslationId(id: string): { locale: string; sourceId: string } {
   const [locale = '', , ...rest] = id.split('/');

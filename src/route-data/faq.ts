@@ -34,8 +34,6 @@ export interface FaqRouteData {
   topicsHeading: string;
 }
 
-export const FAQ_PAGE_TITLE = 'Frequently asked questions';
-
 /** The id of a topic's heading on the FAQ page. */
 export const getFaqTopicAnchor = (categoryId: string) => `topic-${categoryId}`;
 

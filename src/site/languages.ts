@@ -50,6 +50,3 @@ export function getPageLanguage(prefix: string | undefined): PageLanguage {
   return found;
 }
 
-/** The `locale` route parameter of each language that has pages under a prefix. */
-export const getLocalePrefixes = (): string[] =>
-  getSiteLocales().flatMap((l) => (l.prefix === undefined ? [] : [l.prefix]));

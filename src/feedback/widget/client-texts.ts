@@ -1,23 +1,24 @@
 /**
  * The strings the browser script builds or announces (the compact variant's reasons step, live
- * messages), in English: in a module of their own, so the script bundles these and not every
- * string of the widget (texts.ts).
+ * messages), in English, from the one English source (src/i18n/dictionaries/en-feedback.ts): in a
+ * module of their own, so the script bundles these and not every string of the widget (texts.ts).
  */
+import en from '../../i18n/dictionaries/en-feedback.ts';
 import type { FeedbackReason } from '../reasons.ts';
 
 export const REASON_LABELS: Record<FeedbackReason, string> = {
-  incorrect: 'Incorrect or out of date',
-  'hard-to-follow': 'Hard to follow',
-  'did-not-answer': "Didn't answer my question",
-  other: 'Other',
+  incorrect: en['feedback.reason.incorrect'],
+  'hard-to-follow': en['feedback.reason.hard-to-follow'],
+  'did-not-answer': en['feedback.reason.did-not-answer'],
+  other: en['feedback.reason.other'],
 };
 
 export const CLIENT_TEXT = {
-  reasonsLegend: 'Sorry about that. What went wrong?',
-  commentLabel: 'Anything else we should know? (optional)',
-  commentHint: 'Up to 1000 characters. Please leave out personal details.',
-  charactersLeft: 'characters left',
-  send: 'Send',
-  recordedNo: 'Your answer was recorded. What went wrong? This is optional.',
+  reasonsLegend: en['feedback.reasonsLegend'],
+  commentLabel: en['feedback.commentLabel'],
+  commentHint: en['feedback.commentHint'],
+  charactersLeft: en['feedback.charactersLeft'],
+  send: en['feedback.send'],
+  recordedNo: en['feedback.recordedNo'],
   reasons: REASON_LABELS,
 } as const;

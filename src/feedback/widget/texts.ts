@@ -1,7 +1,9 @@
 /**
- * Every word the widget shows, in English, used by the component (build time); the few the client
- * script needs too live in client-texts.ts. Other languages come from the UI dictionaries.
+ * Every word the widget shows, in English (from src/i18n/dictionaries/en-feedback.ts, the one English
+ * source), used by the component (build time); the few the client script needs too live in
+ * client-texts.ts. Other languages come from the UI dictionaries.
  */
+import en from '../../i18n/dictionaries/en-feedback.ts';
 import type { FeedbackReason } from '../reasons.ts';
 import { CLIENT_TEXT, REASON_LABELS } from './client-texts.ts';
 import type { Translator, UiKey } from '../../i18n/ui-strings.ts';
@@ -9,18 +11,17 @@ import type { Translator, UiKey } from '../../i18n/ui-strings.ts';
 export { CLIENT_TEXT, REASON_LABELS } from './client-texts.ts';
 
 export const WIDGET_TEXT = {
-  articleQuestion: 'Was this article helpful?',
-  faqQuestion: 'Was this answer helpful?',
-  yes: 'Yes',
-  no: 'No',
+  articleQuestion: en['feedback.articleQuestion'],
+  faqQuestion: en['feedback.faqQuestion'],
+  yes: en['feedback.yes'],
+  no: en['feedback.no'],
   reasonsLegend: CLIENT_TEXT.reasonsLegend,
   commentLabel: CLIENT_TEXT.commentLabel,
   commentHint: CLIENT_TEXT.commentHint,
   charactersLeft: CLIENT_TEXT.charactersLeft,
   send: CLIENT_TEXT.send,
-  thanks:
-    'Thank you for your feedback. The team that looks after this page reads every comment and uses the votes to decide what to improve next. You can change your answer at any time.',
-  thanksShort: 'Thank you. We read every answer and use it to improve this page. You can change your answer.',
+  thanks: en['feedback.thanks'],
+  thanksShort: en['feedback.thanksShort'],
   recordedNo: CLIENT_TEXT.recordedNo,
 } as const;
 

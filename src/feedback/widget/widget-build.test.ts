@@ -37,6 +37,9 @@ beforeAll(() => {
       filter: (src) => !src.endsWith('.test.ts'),
     });
   }
+  // The widget's English strings come from the UI dictionaries' one English source.
+  const english = 'i18n/dictionaries/en-feedback.ts';
+  cpSync(path.join(REPO_ROOT, 'src', english), path.join(site, 'src', english));
   symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(site, 'node_modules'));
   writeFileSync(path.join(site, 'package.json'), '{"name":"widget-fixture","type":"module","private":true}');
   writeFileSync(

@@ -3,7 +3,7 @@
  * HMAC (docs/performance.md, "Figures behind choices in the code"). Every runtime here has it (Node, Netlify, Vercel; Workers with the
  * nodejs_compat flag, which the Postgres driver needs anyway).
  */
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, createHmac, randomBytes } from 'node:crypto';
 
 /** HMAC-SHA-256 of `message` under `secret`, as lowercase hex. */
 export async function hmacHex(secret: string, message: string): Promise<string> {
@@ -20,7 +20,3 @@ export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
 
-/** Compare two secrets without leaking where they differ (both are hashed to equal length first). */
-export async function equalSecrets(a: string, b: string): Promise<boolean> {
-  return timingSafeEqual(createHash('sha256').update(a).digest(), createHash('sha256').update(b).digest());
-}
