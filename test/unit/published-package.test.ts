@@ -45,6 +45,19 @@ describe('the published manifest', () => {
     expect(manifest.exports).toEqual(repo.exports);
   });
 
+  it('has a file behind every export, its types included', () => {
+    const manifest = JSON.parse(readFileSync(path.join(staged, 'package.json'), 'utf8'));
+    const targets = Object.values(manifest.exports as Record<string, string | Record<string, string>>).flatMap((t) =>
+      typeof t === 'string' ? [t] : Object.values(t),
+    );
+    expect(targets).toContain('./dist/component-types.d.ts');
+    for (const target of targets) {
+      // A wildcard export names a folder of files.
+      const file = target.includes('*') ? path.dirname(target) : target;
+      expect(packed.has(file.slice(2)) || [...packed].some((f) => f.startsWith(`${file.slice(2)}/`)), target).toBe(true);
+    }
+  });
+
   it('npm pack in the repository stops and says how to pack, instead of packing its manifest', () => {
     const out = spawnSync('npm', ['pack', '--dry-run'], { cwd: ROOT, encoding: 'utf8' });
     expect(out.status).not.toBe(0);
