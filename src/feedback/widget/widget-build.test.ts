@@ -38,8 +38,10 @@ beforeAll(() => {
     });
   }
   // The widget's English strings come from the UI dictionaries' one English source.
-  const english = 'i18n/dictionaries/en-feedback.ts';
-  cpSync(path.join(REPO_ROOT, 'src', english), path.join(site, 'src', english));
+  for (const english of ['en-feedback.ts', 'en-feedback-client.ts']) {
+    const file = `i18n/dictionaries/${english}`;
+    cpSync(path.join(REPO_ROOT, 'src', file), path.join(site, 'src', file));
+  }
   symlinkSync(path.join(REPO_ROOT, 'node_modules'), path.join(site, 'node_modules'));
   writeFileSync(path.join(site, 'package.json'), '{"name":"widget-fixture","type":"module","private":true}');
   writeFileSync(
