@@ -29,7 +29,7 @@ import type { SearchVocabulary } from '../search/vocabulary.ts';
 import { lintContent } from '../tools/lint/lint-content.ts';
 import { BUILD_RULE_IDS } from '../tools/lint/rules.ts';
 import { getFeedbackManifest } from './feedback-manifest.ts';
-import { getHelpRecords, type HelpRecord } from '../content/help-records.ts';
+import { getHelpRecords, getTranslatedHelpRecords, type HelpRecord } from '../content/help-records.ts';
 
 /** What `astro build` writes besides the pages and the search index. */
 export interface BuildArtefacts {
@@ -42,6 +42,8 @@ export interface BuildArtefacts {
   history: GitHistory;
   /** The published articles and FAQs, for llms.txt, the Markdown copies and the widget's files. */
   records: HelpRecord[];
+  /** The same for each translation locale's published translations (its own URLs and text). */
+  translatedRecords: HelpRecord[];
 }
 
 export interface ContentCheckResult {
@@ -105,6 +107,12 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
   if (errors.length > 0 || !options.artefacts || !content.site) return { errors, warnings };
   const site = content.site;
   const history = loadGitHistory(root, contentDirName || '.', { renames: false });
+  const localeTitles = new Map(
+    translationLocales.map((l) => [
+      l.code,
+      readYamlData(path.join(contentDir, l.code, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [],
+    ]),
+  );
   return {
     errors,
     warnings,
@@ -114,7 +122,7 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
         withUi(buildSearchVocabularyFor(content, synonyms.groups, site.language), root, contentDir, site.language),
         ...translationLocales.map((l) => {
           const dir = path.join(contentDir, l.code);
-          const titles = readYamlData(path.join(dir, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [];
+          const titles = localeTitles.get(l.code) ?? [];
           const source = getLocaleVocabularySource(content, l.code, [
             ...content.categories.map((c) => c.title),
             ...titles.map((t) => t.title),
@@ -127,6 +135,13 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
       redirects: getRedirects(content, site.base, {}, listed.redirects),
       history,
       records: getHelpRecords(content),
+      translatedRecords: translationLocales.flatMap((l) =>
+        getTranslatedHelpRecords(
+          content,
+          l.code,
+          new Map((localeTitles.get(l.code) ?? []).map((t) => [t.id, t.title])),
+        ),
+      ),
     },
   };
 }
