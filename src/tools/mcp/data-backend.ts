@@ -75,7 +75,18 @@ function createSearcher(records: IndexedRecord[], language: string): PagefindSea
   };
 }
 
+/** Indexed once per loaded file: a Worker builds its app per request, with the same data. */
+const indexed = new WeakMap<AssistantLanguage, IndexedLanguage>();
+
 function indexLanguage(data: AssistantLanguage): IndexedLanguage {
+  const known = indexed.get(data);
+  if (known) return known;
+  const made = buildIndex(data);
+  indexed.set(data, made);
+  return made;
+}
+
+function buildIndex(data: AssistantLanguage): IndexedLanguage {
   const unspaced = isUnspacedLanguage(data.code);
   const split = (text: string) => (unspaced ? text.toLowerCase() : getWords(text));
   const records = data.records.map((record) => ({

@@ -3,7 +3,7 @@
  * stdio server (src/tools/mcp). The official SDK's web-standard handler serves the 2026-07-28
  * revision statelessly (no initialize, no session: each POST carries its protocol version) and
  * 2025-era clients in its stateless fallback (initialize answered without a session id; GET and
- * DELETE 405), with JSON answers only (nothing streams: the tools answer at once).
+ * DELETE 405). The tools answer at once, so answers are single JSON bodies.
  *
  * Public and read-only; the intake is the endpoint's own: per-client and global rate limit (429),
  * a JSON body under the endpoint's byte cap (415, 413). No Origin check: anyone may read the help
@@ -105,7 +105,6 @@ export function createMcpRoutes(options: McpRouteOptions) {
   };
   const handler = createMcpHandler(async () => createServer(await getBackend()), {
     legacy: 'stateless',
-    responseMode: 'json',
     maxRequestBodySize: options.bodyLimitBytes,
     onerror: (err) => logger.warn('mcp_request_rejected', { message: err.message }),
   });
