@@ -22,7 +22,11 @@ let server: FeedbackServer;
 let dir: string;
 let client: Client;
 
-type ToolResult = { content: Array<{ type: string; text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
+type ToolResult = {
+  content: Array<{ type: string; text: string }>;
+  structuredContent?: Record<string, unknown>;
+  isError?: boolean;
+};
 const call = async (name: string, args: Record<string, unknown>, c: Pick<Client, 'callTool'> = client) =>
   (await c.callTool({ name, arguments: args })) as ToolResult;
 
@@ -89,7 +93,11 @@ describe('MCP over Streamable HTTP (Node)', () => {
       body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'ping', params: { pad: 'x'.repeat(9000) } }),
     });
     expect(big.status).toBe(413);
-    const text = await fetch(`${server.url}/mcp`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: '{}' });
+    const text = await fetch(`${server.url}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: '{}',
+    });
     expect(text.status).toBe(415);
   });
 
@@ -112,7 +120,9 @@ describe('MCP over Streamable HTTP (Node)', () => {
   it('searches in the language of the query: German, Japanese and Arabic', async () => {
     const de = await call('search', { query: 'Passwort vergessen' });
     expect(de.structuredContent).toMatchObject({ language: 'de' });
-    expect((de.structuredContent!.results as Array<{ url: string }>)[0]!.url).toBe(`${SITE}/de/account/reset-password/`);
+    expect((de.structuredContent!.results as Array<{ url: string }>)[0]!.url).toBe(
+      `${SITE}/de/account/reset-password/`,
+    );
 
     const ja = await call('search', { query: 'パスワード' });
     expect(ja.structuredContent).toMatchObject({ language: 'ja' });
@@ -128,11 +138,15 @@ describe('MCP over Streamable HTTP (Node)', () => {
 
   it('gets every language’s pages with absolute links only', async () => {
     for (const lang of ['de', 'ja', 'ar']) {
-      const found = await call('search', { query: lang === 'ja' ? 'アカウント' : lang === 'ar' ? 'الطلب' : 'Konto', language: lang });
+      const found = await call('search', {
+        query: lang === 'ja' ? 'アカウント' : lang === 'ar' ? 'الطلب' : 'Konto',
+        language: lang,
+      });
       for (const hit of (found.structuredContent!.results as Array<{ url: string }>).slice(0, 3)) {
         const page = await call('get', { id: hit.url });
         expect(page.isError, hit.url).toBeFalsy();
-        for (const target of getLinkTargets(page.content[0]!.text)) expect(target, hit.url).toMatch(/^(https?:|mailto:)/);
+        for (const target of getLinkTargets(page.content[0]!.text))
+          expect(target, hit.url).toMatch(/^(https?:|mailto:)/);
       }
     }
   });

@@ -31,9 +31,17 @@ const DATA: AssistantData = {
   siteUrl: SITE,
   revision: 'abc123def456',
   languages: [
-    { code: 'en', prefix: '', records: [record('', 'Reset your password', 'Select Forgot password on the sign-in page.')] },
+    {
+      code: 'en',
+      prefix: '',
+      records: [record('', 'Reset your password', 'Select Forgot password on the sign-in page.')],
+    },
     { code: 'de', prefix: 'de', records: [record('de', 'Passwort zurücksetzen', 'Wählen Sie Passwort vergessen.')] },
-    { code: 'ja', prefix: 'ja', records: [record('ja', 'パスワードの再設定', 'サインイン画面でパスワードをお忘れの方を選びます。')] },
+    {
+      code: 'ja',
+      prefix: 'ja',
+      records: [record('ja', 'パスワードの再設定', 'サインイン画面でパスワードをお忘れの方を選びます。')],
+    },
   ],
 };
 
@@ -70,7 +78,10 @@ describe('MCP over Streamable HTTP in workerd (ASSETS)', () => {
   it('lists the tools and answers a German URL in German', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(['get', 'search']);
-    const de = (await client.callTool({ name: 'get', arguments: { id: `${SITE}/de/account/reset-password/` } })) as ToolResult;
+    const de = (await client.callTool({
+      name: 'get',
+      arguments: { id: `${SITE}/de/account/reset-password/` },
+    })) as ToolResult;
     expect(de.structuredContent).toMatchObject({ language: 'de', title: 'Passwort zurücksetzen' });
   });
 
