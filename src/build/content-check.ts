@@ -13,6 +13,7 @@ import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import type { FrontmatterSchemas } from '../content/load.ts';
 import { getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
+import type { SynonymGroup } from '../content/synonyms-schema.ts';
 import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
 import { loadRedirectsFile } from '../content/redirects-file.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
@@ -44,6 +45,8 @@ export interface BuildArtefacts {
   records: HelpRecord[];
   /** The same for each translation locale's published translations (its own URLs and text). */
   translatedRecords: HelpRecord[];
+  /** Each language's synonym groups (content/synonyms.yaml, content/<locale>/synonyms.yaml), by code. */
+  synonyms: Record<string, SynonymGroup[]>;
 }
 
 export interface ContentCheckResult {
@@ -135,6 +138,10 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
       redirects: getRedirects(content, site.base, {}, listed.redirects),
       history,
       records: getHelpRecords(content),
+      synonyms: Object.fromEntries<SynonymGroup[]>([
+        [site.language, synonyms.groups],
+        ...translationLocales.map((l): [string, SynonymGroup[]] => [l.code, localeSynonyms.get(l.code)!.groups]),
+      ]),
       translatedRecords: translationLocales.flatMap((l) =>
         getTranslatedHelpRecords(
           content,

@@ -159,6 +159,7 @@ export async function startHelpCenterBuild({
         records: artefacts.records,
         translatedRecords: artefacts.translatedRecords,
         vocabularies: artefacts.vocabularies,
+        synonyms: artefacts.synonyms,
         revision: artefacts.manifest.revision,
         widgetBundle,
         getRenderedBody: (id) => searchIndex.getRenderedBody(id),

@@ -32,6 +32,8 @@ import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, getLlmsPath, type 
 import { getLocales } from '../content/locales.ts';
 import { getPlainText } from '../search/plain-text.ts';
 import type { SearchVocabulary } from '../search/vocabulary.ts';
+import { createSynonymExpander, type SynonymExpander } from '../search/synonyms.ts';
+import type { SynonymGroup } from '../content/synonyms-schema.ts';
 import {
   ASSISTANT_DATA_FILE,
   ASSISTANT_DATA_VERSION,
@@ -50,6 +52,8 @@ export interface HelpFilesInput {
   translatedRecords?: readonly HelpRecord[];
   /** Each language's search vocabulary (the MCP endpoint's typo correction and stop words). */
   vocabularies?: readonly SearchVocabulary[];
+  /** Each language's synonym groups, by code: the MCP endpoint finds a page by its synonyms too. */
+  synonyms?: Readonly<Record<string, readonly SynonymGroup[]>>;
   revision: string;
   /** The bundled widget (dist/widget/help-widget.js of the package); missing: no /widget.js. */
   widgetBundle: string;
@@ -144,7 +148,15 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
       code: locale.code,
       prefix,
       vocabulary: input.vocabularies?.find((v) => v.language === locale.code),
-      records: copies.map((r) => toAssistantRecord(site, base, r, buildRecordMarkdown(site, r))),
+      records: copies.map((r) =>
+        toAssistantRecord(
+          site,
+          base,
+          r,
+          buildRecordMarkdown(site, r),
+          createSynonymExpander(input.synonyms?.[locale.code] ?? [], locale.code),
+        ),
+      ),
     })),
   );
   write(outDir, `/${ASSISTANT_DATA_FILE}`, JSON.stringify(assistantData));
@@ -238,8 +250,16 @@ function buildAssistantData(site: LlmsSite, revision: string, languages: Assista
 }
 
 /** One record as the MCP endpoint serves it: absolute URLs, the copy's Markdown, the words to search. */
-function toAssistantRecord(site: LlmsSite, base: string, r: HelpRecord, markdown: string): AssistantRecord {
+function toAssistantRecord(
+  site: LlmsSite,
+  base: string,
+  r: HelpRecord,
+  markdown: string,
+  synonyms: SynonymExpander,
+): AssistantRecord {
   const origin = new URL(`${site.siteUrl}/`).origin;
+  const text = getPlainText(r.markdown).replace(/\s+/g, ' ').trim();
+  const found = synonyms.expand({ title: [r.title], description: [r.description], body: [text] });
   return {
     id: r.id,
     kind: r.kind,
@@ -248,6 +268,7 @@ function toAssistantRecord(site: LlmsSite, base: string, r: HelpRecord, markdown
     url: `${origin}${withBase(base, r.path)}`,
     markdownUrl: `${site.siteUrl}${r.markdownPath}`,
     markdown,
-    text: getPlainText(r.markdown).replace(/\s+/g, ' ').trim(),
+    text,
+    synonyms: [...new Set(Object.values(found).flat())].join(' '),
   };
 }

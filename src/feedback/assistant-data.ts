@@ -24,6 +24,8 @@ export interface AssistantRecord {
   markdown: string;
   /** The words a reader sees, for search. */
   text: string;
+  /** The words of the synonym groups the page uses (content/synonyms.yaml), for search. */
+  synonyms?: string;
 }
 
 export interface AssistantLanguage {
