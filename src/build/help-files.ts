@@ -269,6 +269,7 @@ function toAssistantRecord(
     markdownUrl: `${site.siteUrl}${r.markdownPath}`,
     markdown,
     text,
-    synonyms: [...new Set(Object.values(found).flat())].join(' '),
+    synonyms: [...new Set([...found.title, ...found.description, ...found.headings])].join(' '),
+    bodySynonyms: found.body.join(' '),
   };
 }

@@ -24,8 +24,10 @@ export interface AssistantRecord {
   markdown: string;
   /** The words a reader sees, for search. */
   text: string;
-  /** The words of the synonym groups the page uses (content/synonyms.yaml), for search. */
+  /** The words of the synonym groups the page's title or description uses (content/synonyms.yaml). */
   synonyms?: string;
+  /** The words of the synonym groups only its body uses: they count less. */
+  bodySynonyms?: string;
 }
 
 export interface AssistantLanguage {

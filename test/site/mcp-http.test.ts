@@ -7,7 +7,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Client, StreamableHTTPClientTransport } from '@modelcontextprotocol/client';
+import { Client, StreamableHTTPClientTransport, type FetchLike } from '@modelcontextprotocol/client';
 import { Client as LegacyClient } from '@modelcontextprotocol/sdk/client/index.js';
 import { StreamableHTTPClientTransport as LegacyTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -21,6 +21,8 @@ const SITE = 'https://help.parcelo.example';
 let server: FeedbackServer;
 let dir: string;
 let client: Client;
+/** What the current client sent: its protocol version header, the JSON-RPC method, any session id. */
+const sent: Array<{ version: string | null; method: string | undefined; session: string | null }> = [];
 
 type ToolResult = {
   content: Array<{ type: string; text: string }>;
@@ -44,8 +46,18 @@ beforeAll(async () => {
     }),
     { logger: createMemoryLogger(), configDir: path.join(dir, 'config') },
   );
-  client = new Client({ name: 'mcp-http-test', version: '1.0.0' });
-  await client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`)));
+  client = new Client({ name: 'mcp-http-test', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
+  const recording: FetchLike = async (url, init) => {
+    const headers = new Headers(init?.headers);
+    const body = typeof init?.body === 'string' ? (JSON.parse(init.body) as { method?: string }) : {};
+    sent.push({
+      version: headers.get('mcp-protocol-version'),
+      method: body.method,
+      session: headers.get('mcp-session-id'),
+    });
+    return fetch(url, init);
+  };
+  await client.connect(new StreamableHTTPClientTransport(new URL(`${server.url}/mcp`), { fetch: recording }));
 });
 
 afterAll(async () => {
@@ -55,6 +67,19 @@ afterAll(async () => {
 });
 
 describe('MCP over Streamable HTTP (Node)', () => {
+  it('speaks the stateless 2026-07-28 revision with the current SDK client: no initialize, no session', async () => {
+    await client.listTools();
+    expect(sent.map((s) => s.method)).not.toContain('initialize');
+    expect(sent.some((s) => s.version === '2026-07-28')).toBe(true);
+    expect(sent.every((s) => s.session === null)).toBe(true);
+  });
+
+  it('finds a page by a word only its synonyms have (content/synonyms.yaml)', async () => {
+    const found = await call('search', { query: 'reimbursement' });
+    const ids = (found.structuredContent!.results as Array<{ id: string }>).map((r) => r.id);
+    expect(ids).toContain('article:refund-timelines');
+  });
+
   it('lists the two read-only tools to the current SDK client', async () => {
     const { tools } = await client.listTools();
     expect(tools.map((t) => t.name).sort()).toEqual(['get', 'search']);

@@ -4,8 +4,8 @@
  * query layer as the site's search box (stop words, typo correction against the language's
  * vocabulary, relaxing to some of the words: src/search/query.ts) and Pagefind's matching rules
  * (every word, as a word or a word's prefix; segments for unspaced languages). Ranking is simpler
- * than Pagefind's: a title match counts 6, a description match 3, a synonym (content/synonyms.yaml)
- * 2, each body match 1.
+ * than Pagefind's: a title match counts 6, a synonym of the title's or description's words
+ * (content/synonyms.yaml) 4, a description match 3, each body match or synonym of a body word 1.
  */
 import type { AssistantData, AssistantLanguage, AssistantRecord } from '../../feedback/assistant-data.ts';
 import { createQueryPlanner, searchHelpCenter, type PagefindSearcher, type QueryPlanner } from '../../search/query.ts';
@@ -13,7 +13,7 @@ import { getWords, isUnspacedLanguage } from '../../search/vocabulary.ts';
 import { detectLanguage, findLanguage, getUrlLanguage, type SiteLanguage } from './assistant-language.ts';
 import type { McpBackend, McpSearchHit } from './mcp-server.ts';
 
-const WEIGHTS = { title: 6, description: 3, synonyms: 2, text: 1 } as const;
+const WEIGHTS = { title: 6, synonyms: 4, description: 3, text: 1, bodySynonyms: 1 } as const;
 
 interface IndexedRecord {
   record: AssistantRecord;
@@ -96,6 +96,7 @@ function buildIndex(data: AssistantLanguage): IndexedLanguage {
       title: split(record.title),
       description: split(record.description),
       synonyms: split(record.synonyms ?? ''),
+      bodySynonyms: split(record.bodySynonyms ?? ''),
       text: split(record.text),
     },
   }));

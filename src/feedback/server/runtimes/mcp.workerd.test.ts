@@ -48,6 +48,8 @@ const DATA: AssistantData = {
 let root: string;
 let mf: Miniflare;
 let client: Client;
+/** The MCP-Protocol-Version header of each request the client sent. */
+const versions: Array<string | null> = [];
 
 beforeAll(async () => {
   root = mkdtempSync(path.join(tmpdir(), 'mcp-workerd-'));
@@ -61,9 +63,11 @@ beforeAll(async () => {
     assetsDir,
     vars: { FEEDBACK_SECRET: 'a-worker-secret-0123456789' },
   });
-  const dispatch = ((url: string | URL, init?: RequestInit) =>
-    mf.dispatchFetch(String(url), init as never) as unknown as Promise<Response>) as FetchLike;
-  client = new Client({ name: 'workerd-test', version: '1.0.0' });
+  const dispatch = ((url: string | URL, init?: RequestInit) => {
+    versions.push(new Headers(init?.headers).get('mcp-protocol-version'));
+    return mf.dispatchFetch(String(url), init as never) as unknown as Promise<Response>;
+  }) as FetchLike;
+  client = new Client({ name: 'workerd-test', version: '1.0.0' }, { versionNegotiation: { mode: 'auto' } });
   await client.connect(new StreamableHTTPClientTransport(new URL(`${SITE}/mcp`), { fetch: dispatch }));
 });
 afterAll(async () => {
@@ -75,8 +79,9 @@ afterAll(async () => {
 type ToolResult = { content: Array<{ text: string }>; structuredContent?: Record<string, unknown>; isError?: boolean };
 
 describe('MCP over Streamable HTTP in workerd (ASSETS)', () => {
-  it('lists the tools and answers a German URL in German', async () => {
+  it('lists the tools and answers a German URL in German, statelessly (2026-07-28)', async () => {
     const { tools } = await client.listTools();
+    expect(versions).toContain('2026-07-28');
     expect(tools.map((t) => t.name).sort()).toEqual(['get', 'search']);
     const de = (await client.callTool({
       name: 'get',
