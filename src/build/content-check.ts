@@ -13,6 +13,7 @@ import { formatDiagnostic, sortDiagnostics } from '../content/diagnostics.ts';
 import type { FrontmatterSchemas } from '../content/load.ts';
 import { getProjectRoot } from '../content/paths.ts';
 import { loadSynonyms } from '../content/synonyms.ts';
+import type { SynonymGroup } from '../content/synonyms-schema.ts';
 import { getRedirectErrors, getRedirects, type Redirect } from '../content/redirects.ts';
 import { loadRedirectsFile } from '../content/redirects-file.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
@@ -29,7 +30,7 @@ import type { SearchVocabulary } from '../search/vocabulary.ts';
 import { lintContent } from '../tools/lint/lint-content.ts';
 import { BUILD_RULE_IDS } from '../tools/lint/rules.ts';
 import { getFeedbackManifest } from './feedback-manifest.ts';
-import { getHelpRecords, type HelpRecord } from '../content/help-records.ts';
+import { getHelpRecords, getTranslatedHelpRecords, type HelpRecord } from '../content/help-records.ts';
 
 /** What `astro build` writes besides the pages and the search index. */
 export interface BuildArtefacts {
@@ -42,6 +43,10 @@ export interface BuildArtefacts {
   history: GitHistory;
   /** The published articles and FAQs, for llms.txt, the Markdown copies and the widget's files. */
   records: HelpRecord[];
+  /** The same for each translation locale's published translations (its own URLs and text). */
+  translatedRecords: HelpRecord[];
+  /** Each language's synonym groups (content/synonyms.yaml, content/<locale>/synonyms.yaml), by code. */
+  synonyms: Record<string, SynonymGroup[]>;
 }
 
 export interface ContentCheckResult {
@@ -105,6 +110,12 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
   if (errors.length > 0 || !options.artefacts || !content.site) return { errors, warnings };
   const site = content.site;
   const history = loadGitHistory(root, contentDirName || '.', { renames: false });
+  const localeTitles = new Map(
+    translationLocales.map((l) => [
+      l.code,
+      readYamlData(path.join(contentDir, l.code, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [],
+    ]),
+  );
   return {
     errors,
     warnings,
@@ -114,7 +125,7 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
         withUi(buildSearchVocabularyFor(content, synonyms.groups, site.language), root, contentDir, site.language),
         ...translationLocales.map((l) => {
           const dir = path.join(contentDir, l.code);
-          const titles = readYamlData(path.join(dir, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [];
+          const titles = localeTitles.get(l.code) ?? [];
           const source = getLocaleVocabularySource(content, l.code, [
             ...content.categories.map((c) => c.title),
             ...titles.map((t) => t.title),
@@ -127,6 +138,17 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
       redirects: getRedirects(content, site.base, {}, listed.redirects),
       history,
       records: getHelpRecords(content),
+      synonyms: Object.fromEntries<SynonymGroup[]>([
+        [site.language, synonyms.groups],
+        ...translationLocales.map((l): [string, SynonymGroup[]] => [l.code, localeSynonyms.get(l.code)!.groups]),
+      ]),
+      translatedRecords: translationLocales.flatMap((l) =>
+        getTranslatedHelpRecords(
+          content,
+          l.code,
+          new Map((localeTitles.get(l.code) ?? []).map((t) => [t.id, t.title])),
+        ),
+      ),
     },
   };
 }

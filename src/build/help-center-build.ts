@@ -157,13 +157,16 @@ export async function startHelpCenterBuild({
         contentDir,
         settings,
         records: artefacts.records,
+        translatedRecords: artefacts.translatedRecords,
+        vocabularies: artefacts.vocabularies,
+        synonyms: artefacts.synonyms,
         revision: artefacts.manifest.revision,
         widgetBundle,
         getRenderedBody: (id) => searchIndex.getRenderedBody(id),
       });
       for (const warning of help.warnings) doneLogger.warn(warning);
       detailDone(
-        `Wrote llms.txt, llms-full.txt and ${plural(help.markdownFiles, 'Markdown copy', 'Markdown copies')}${help.widget ? `, /widget.js with ${plural(help.routes, 'product route')} and its fragments` : ''} in ${Math.round(performance.now() - helpStarted)} ms`,
+        `Wrote llms.txt, llms-full.txt, ${plural(help.markdownFiles, 'Markdown copy', 'Markdown copies')} and assistant-data.json (${plural(help.assistantRecords, 'page')})${help.widget ? `, /widget.js with ${plural(help.routes, 'product route')} and its fragments` : ''} in ${Math.round(performance.now() - helpStarted)} ms`,
       );
     },
   };

@@ -28,7 +28,19 @@ import { pickWidgetTexts } from '../widget/widget-texts.ts';
 import { createSiteTranslator } from '../content/ui-strings-file.ts';
 import { buildCorsFiles } from './cors-headers.ts';
 import { buildWidgetFragmentHtml } from './widget-fragment-html.ts';
-import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, type LlmsSite } from '../content/llms-text.ts';
+import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, getLlmsPath, type LlmsSite } from '../content/llms-text.ts';
+import { getLocales } from '../content/locales.ts';
+import { getPlainText } from '../search/plain-text.ts';
+import type { SearchVocabulary } from '../search/vocabulary.ts';
+import { createSynonymExpander, type SynonymExpander } from '../search/synonyms.ts';
+import type { SynonymGroup } from '../content/synonyms-schema.ts';
+import {
+  ASSISTANT_DATA_FILE,
+  ASSISTANT_DATA_VERSION,
+  type AssistantData,
+  type AssistantLanguage,
+  type AssistantRecord,
+} from '../feedback/assistant-data.ts';
 import { buildMarkdownCopy } from './markdown-copy.ts';
 
 export interface HelpFilesInput {
@@ -36,6 +48,12 @@ export interface HelpFilesInput {
   contentDir: string;
   settings: SiteSettings;
   records: readonly HelpRecord[];
+  /** Each translation locale's published translations: their own llms.txt, copies and MCP data. */
+  translatedRecords?: readonly HelpRecord[];
+  /** Each language's search vocabulary (the MCP endpoint's typo correction and stop words). */
+  vocabularies?: readonly SearchVocabulary[];
+  /** Each language's synonym groups, by code: the MCP endpoint finds a page by its synonyms too. */
+  synonyms?: Readonly<Record<string, readonly SynonymGroup[]>>;
   revision: string;
   /** The bundled widget (dist/widget/help-widget.js of the package); missing: no /widget.js. */
   widgetBundle: string;
@@ -45,6 +63,8 @@ export interface HelpFilesInput {
 
 export interface HelpFilesResult {
   markdownFiles: number;
+  /** Articles and FAQ answers in assistant-data.json, every language. */
+  assistantRecords: number;
   widget: boolean;
   routes: number;
   warnings: string[];
@@ -95,20 +115,51 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
   const warnings: string[] = [];
   const base = settings.base.endsWith('/') ? settings.base : `${settings.base}/`;
   // The copies are read away from the site: absolute links, callouts as blockquotes (markdown-copy.ts).
+  const translated = input.translatedRecords ?? [];
   const copySite = {
     siteUrl: site.siteUrl,
     links: getLinkOptions(input.contentDir, base, settings),
-    markdownPathByPage: new Map(records.map((r) => [withBase(base, r.path), r.markdownPath])),
+    markdownPathByPage: new Map([...records, ...translated].map((r) => [withBase(base, r.path), r.markdownPath])),
   };
-  const copies = records.map((r) => ({
-    ...r,
-    markdown: buildMarkdownCopy(copySite, r.markdown, r.sourcePath, r.path),
-  }));
-  // Unlisted articles stay out of the lists, as they stay out of the sitemap; their copies exist.
-  const listed = copies.filter((r) => !r.unlisted);
-  write(outDir, '/llms.txt', buildLlmsTxt(site, listed));
-  write(outDir, '/llms-full.txt', buildLlmsFullTxt(site, listed));
-  for (const r of copies) write(outDir, r.markdownPath, buildRecordMarkdown(site, r));
+  const locales = getLocales(settings);
+  const languages = locales.map((locale) => {
+    const mine = locale.isDefault ? records : translated.filter((r) => r.language === locale.code);
+    const copies = mine.map((r) => ({
+      ...r,
+      markdown: buildMarkdownCopy(copySite, r.markdown, r.sourcePath, r.path),
+    }));
+    return { locale, prefix: locale.isDefault ? '' : (locale.prefix ?? locale.code), copies };
+  });
+  for (const { locale, prefix, copies } of languages) {
+    // Unlisted articles stay out of the lists, as they stay out of the sitemap; their copies exist.
+    const listed = copies.filter((r) => !r.unlisted);
+    const otherLanguages = languages
+      .filter((l) => l.locale.code !== locale.code && l.copies.length > 0)
+      .map((l) => ({ label: l.locale.label, code: l.locale.code, prefix: l.prefix }));
+    if (!locale.isDefault && listed.length === 0) continue;
+    write(outDir, getLlmsPath(prefix, 'llms.txt'), buildLlmsTxt(site, listed, { prefix, otherLanguages }));
+    write(outDir, getLlmsPath(prefix, 'llms-full.txt'), buildLlmsFullTxt(site, listed));
+    for (const r of copies) write(outDir, r.markdownPath, buildRecordMarkdown(site, r));
+  }
+  const assistantData = buildAssistantData(
+    site,
+    input.revision,
+    languages.map(({ locale, prefix, copies }) => ({
+      code: locale.code,
+      prefix,
+      vocabulary: input.vocabularies?.find((v) => v.language === locale.code),
+      records: copies.map((r) =>
+        toAssistantRecord(
+          site,
+          base,
+          r,
+          buildRecordMarkdown(site, r),
+          createSynonymExpander(input.synonyms?.[locale.code] ?? [], locale.code),
+        ),
+      ),
+    })),
+  );
+  write(outDir, `/${ASSISTANT_DATA_FILE}`, JSON.stringify(assistantData));
 
   // Made only for what the pages' own rendering cannot give (see below): usually nothing.
   let processor: Promise<MarkdownRenderer> | undefined;
@@ -185,5 +236,40 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
     writeFileSync(vercelFile, `${JSON.stringify({ ...vercel, headers: [...own, ...cors.vercel] }, null, 2)}\n`);
     if (cors.warning) warnings.push(cors.warning);
   }
-  return { markdownFiles: records.length, widget, routes: routeMap.routes.length, warnings };
+  return {
+    markdownFiles: languages.reduce((n, l) => n + l.copies.length, 0),
+    assistantRecords: assistantData.languages.reduce((n, l) => n + l.records.length, 0),
+    widget,
+    routes: routeMap.routes.length,
+    warnings,
+  };
+}
+
+function buildAssistantData(site: LlmsSite, revision: string, languages: AssistantLanguage[]): AssistantData {
+  return { version: ASSISTANT_DATA_VERSION, name: site.name, siteUrl: site.siteUrl, revision, languages };
+}
+
+/** One record as the MCP endpoint serves it: absolute URLs, the copy's Markdown, the words to search. */
+function toAssistantRecord(
+  site: LlmsSite,
+  base: string,
+  r: HelpRecord,
+  markdown: string,
+  synonyms: SynonymExpander,
+): AssistantRecord {
+  const origin = new URL(`${site.siteUrl}/`).origin;
+  const text = getPlainText(r.markdown).replace(/\s+/g, ' ').trim();
+  const found = synonyms.expand({ title: [r.title], description: [r.description], body: [text] });
+  return {
+    id: r.id,
+    kind: r.kind,
+    title: r.title,
+    description: r.description,
+    url: `${origin}${withBase(base, r.path)}`,
+    markdownUrl: `${site.siteUrl}${r.markdownPath}`,
+    markdown,
+    text,
+    synonyms: [...new Set([...found.title, ...found.description, ...found.headings])].join(' '),
+    bodySynonyms: found.body.join(' '),
+  };
 }

@@ -3,7 +3,7 @@
  * copies), the widget's route map and the MCP server work from. Pure: computed from the loaded
  * content once per build.
  */
-import type { LoadedContent } from './load.ts';
+import type { ArticleEntry, FaqEntry, LoadedContent, TranslationEntry } from './load.ts';
 import {
   getArticleMarkdownPath,
   getArticlePath,
@@ -14,6 +14,8 @@ import {
 
 export interface HelpRecord {
   kind: 'article' | 'faq';
+  /** The language of the text: site.yaml's `language`, or the locale code of a translation. */
+  language: string;
   /** The feedback id, "article:<slug>" or "faq:<slug>". */
   id: string;
   slug: string;
@@ -39,9 +41,41 @@ export interface HelpRecord {
 
 /** Categories in their home-page order; within one, articles then FAQs by order and title. */
 export function getHelpRecords(content: LoadedContent): HelpRecord[] {
+  return getRecords(content, content.site?.language ?? 'en', undefined, new Map());
+}
+
+/**
+ * The published translations of one locale as records, in the default language's order, with
+ * the locale's URLs; `categoryTitles` holds the locale's category names (content/<locale>/categories.yaml).
+ */
+export function getTranslatedHelpRecords(
+  content: LoadedContent,
+  locale: string,
+  categoryTitles: ReadonlyMap<string, string>,
+): HelpRecord[] {
+  const mine = content.translations.filter((t) => t.locale === locale && t.original);
+  return getRecords(
+    {
+      ...content,
+      articles: mine.filter((t): t is TranslationEntry & ArticleEntry => t.kind === 'article'),
+      faqs: mine.filter((t): t is TranslationEntry & FaqEntry => t.kind === 'faq'),
+    },
+    locale,
+    locale,
+    categoryTitles,
+  );
+}
+
+function getRecords(
+  content: Pick<LoadedContent, 'categories' | 'articles' | 'faqs'>,
+  language: string,
+  locale: string | undefined,
+  localTitles: ReadonlyMap<string, string>,
+): HelpRecord[] {
+  const opts = locale ? { locale } : undefined;
   const categories = [...content.categories].sort((a, b) => a.order - b.order || a.title.localeCompare(b.title));
   const rank = new Map(categories.map((c, i) => [c.id, i]));
-  const titles = new Map(categories.map((c) => [c.id, c.title]));
+  const titles = new Map(categories.map((c) => [c.id, localTitles.get(c.id) ?? c.title]));
   const byOrder = (a: { order?: number; title: string }, b: { order?: number; title: string }) =>
     (a.order ?? Number.MAX_SAFE_INTEGER) - (b.order ?? Number.MAX_SAFE_INTEGER) || a.title.localeCompare(b.title);
   const articles = content.articles
@@ -49,14 +83,15 @@ export function getHelpRecords(content: LoadedContent): HelpRecord[] {
     .map(
       (a): HelpRecord & { order?: number } => ({
         kind: 'article',
+        language,
         id: getFeedbackId('article', a.id),
         slug: a.id,
         category: a.category,
         categoryTitle: titles.get(a.category) ?? a.category,
         title: a.data.title,
         description: a.data.description,
-        path: getArticlePath(a.category, a.id),
-        markdownPath: getArticleMarkdownPath(a.category, a.id),
+        path: getArticlePath(a.category, a.id, opts),
+        markdownPath: getArticleMarkdownPath(a.category, a.id, opts),
         markdown: a.body.trim(),
         appRoutes: a.data.appRoutes,
         sourcePath: a.absolutePath,
@@ -69,14 +104,15 @@ export function getHelpRecords(content: LoadedContent): HelpRecord[] {
     .map(
       (f): HelpRecord & { order?: number } => ({
         kind: 'faq',
+        language,
         id: getFeedbackId('faq', f.id),
         slug: f.id,
         category: f.category,
         categoryTitle: titles.get(f.category) ?? f.category,
         title: f.data.question,
         description: '',
-        path: getFaqPath(f.id),
-        markdownPath: getFaqMarkdownPath(f.id),
+        path: getFaqPath(f.id, opts),
+        markdownPath: getFaqMarkdownPath(f.id, opts),
         markdown: f.body.trim(),
         appRoutes: [],
         sourcePath: f.absolutePath,

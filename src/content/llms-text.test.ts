@@ -5,6 +5,7 @@ import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, parseLlmsTxt } fro
 const site = { name: 'Acme Help', siteUrl: 'https://help.acme.example/help' };
 const record = (over: Partial<HelpRecord>): HelpRecord => ({
   kind: 'article',
+  language: 'en',
   id: 'article:reset-password',
   slug: 'reset-password',
   category: 'account',

@@ -15,6 +15,9 @@ export interface LlmsSite {
 /** An absolute URL of a site path. */
 export const getAbsoluteUrl = (site: LlmsSite, sitePath: string) => `${site.siteUrl}${sitePath}`;
 
+/** The name of the llms.txt section that links the other languages' files (not pages). */
+export const LANGUAGES_SECTION = 'Other languages';
+
 /** Markdown link text: brackets and backslashes escaped, one line. */
 const linkText = (text: string) => text.replace(/\s+/g, ' ').replace(/[\\[\]]/g, (c) => `\\${c}`);
 
@@ -26,14 +29,35 @@ function getSummary(site: LlmsSite, records: readonly HelpRecord[]): string {
   return `${site.name}: ${plural(articles, 'help article')} and ${plural(faqs, 'answered question')} in ${plural(topics, 'topic')}.`;
 }
 
-/** `/llms.txt`: title, summary, and per topic the Markdown copies of its articles and FAQs. */
-export function buildLlmsTxt(site: LlmsSite, records: readonly HelpRecord[]): string {
+/** Another language's llms.txt, listed at the end of each language's file. */
+export interface LlmsLanguage {
+  /** The language's own name ("Deutsch"). */
+  label: string;
+  code: string;
+  /** Its URL prefix without slashes ("de"); empty for the default language. */
+  prefix: string;
+}
+
+/** The site path of a language's llms.txt or llms-full.txt ("" prefix: the default language's). */
+export const getLlmsPath = (prefix: string, file: 'llms.txt' | 'llms-full.txt') =>
+  prefix ? `/${prefix}/${file}` : `/${file}`;
+
+/**
+ * `/llms.txt` (or `/<locale>/llms.txt`): title, summary, per topic the Markdown copies of its
+ * articles and FAQs, and a last section linking the other languages' files.
+ */
+export function buildLlmsTxt(
+  site: LlmsSite,
+  records: readonly HelpRecord[],
+  options: { prefix?: string; otherLanguages?: readonly LlmsLanguage[] } = {},
+): string {
+  const prefix = options.prefix ?? '';
   const lines = [
     `# ${site.name}`,
     '',
     `> ${getSummary(site, records)}`,
     '',
-    `Each link is the Markdown copy of a page. Every page in one file: ${getAbsoluteUrl(site, '/llms-full.txt')}`,
+    `Each link is the Markdown copy of a page. Every page in one file: ${getAbsoluteUrl(site, getLlmsPath(prefix, 'llms-full.txt'))}`,
   ];
   let category = '';
   for (const r of records) {
@@ -44,6 +68,13 @@ export function buildLlmsTxt(site: LlmsSite, records: readonly HelpRecord[]): st
     const title = r.kind === 'faq' ? `FAQ: ${r.title}` : r.title;
     const notes = r.description ? `: ${r.description.replace(/\s+/g, ' ')}` : '';
     lines.push(`- [${linkText(title)}](${getAbsoluteUrl(site, r.markdownPath)})${notes}`);
+  }
+  if (options.otherLanguages?.length) {
+    lines.push('', `## ${LANGUAGES_SECTION}`, '');
+    for (const l of options.otherLanguages)
+      lines.push(
+        `- [${linkText(l.label)}](${getAbsoluteUrl(site, getLlmsPath(l.prefix, 'llms.txt'))}): the help center in ${l.code}; every page in one file: ${getAbsoluteUrl(site, getLlmsPath(l.prefix, 'llms-full.txt'))}`,
+      );
   }
   return `${lines.join('\n')}\n`;
 }

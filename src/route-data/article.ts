@@ -141,11 +141,12 @@ export function getArticleRouteData(
       locale: page.locale,
       languages,
       canonicalPath: translation?.fallback ? originalPath : undefined,
-      // The copies are of the default language's articles: a translation has none of its own.
-      markdownPath:
-        page.locale.code === page.defaultLocale.code
-          ? getArticleMarkdownPath(article.category, article.slug)
-          : undefined,
+      // A translation has its own copy (/de/…/x.md); a fallback page shows the default language's.
+      markdownPath: getArticleMarkdownPath(
+        article.category,
+        article.slug,
+        page.locale.isDefault || translation?.fallback ? undefined : { locale: page.locale.prefix },
+      ),
       // Unlisted: reachable by its URL, but kept out of search engines as out of every list.
       noindex: article.unlisted,
     },

@@ -12,7 +12,7 @@ import { unified } from 'unified';
 import type { Nodes } from 'mdast';
 import { getHelpRecords } from '../../src/content/help-records.ts';
 import { loadContent } from '../../src/content/load.ts';
-import { parseLlmsTxt } from '../../src/content/llms-text.ts';
+import { LANGUAGES_SECTION, parseLlmsTxt } from '../../src/content/llms-text.ts';
 import { SITES_DIR, REPO_ROOT } from '../helpers/build-site.ts';
 import { readPage } from '../helpers/dist.ts';
 
@@ -50,10 +50,15 @@ describe('files for assistants and the in-product widget', () => {
     const parsed = parseLlmsTxt(read('llms.txt'));
     expect(parsed.title).toBe(content.site!.name);
     expect(parsed.summary).toMatch(/^Parcelo Help Center: \d+ help articles and \d+ answered questions in 7 topics\.$/);
-    expect(parsed.sections.map((s) => s.name)).toEqual(
-      [...content.categories].sort((a, b) => a.order - b.order).map((c) => c.title),
+    expect(parsed.sections.map((s) => s.name)).toEqual([
+      ...[...content.categories].sort((a, b) => a.order - b.order).map((c) => c.title),
+      LANGUAGES_SECTION,
+    ]);
+    // The last section links each other language's own llms.txt.
+    expect(parsed.sections.at(-1)!.links.map((l) => l.url)).toEqual(
+      ['de', 'ja', 'ar'].map((code) => `${siteUrl}/${code}/llms.txt`),
     );
-    const urls = parsed.sections.flatMap((s) => s.links.map((l) => l.url));
+    const urls = parsed.sections.slice(0, -1).flatMap((s) => s.links.map((l) => l.url));
     expect(urls.sort()).toEqual(listed.map((r) => `${siteUrl}${r.markdownPath}`).sort());
     expect(listed.length).toBeLessThan(records.length);
     for (const r of records) expect(existsSync(path.join(outDir, r.markdownPath)), r.markdownPath).toBe(true);
@@ -69,8 +74,30 @@ describe('files for assistants and the in-product widget', () => {
     expect(read('faq/why-cant-i-log-in.md')).toContain(`Source: ${siteUrl}/faq/#why-cant-i-log-in`);
   });
 
-  it('makes every link in llms.txt, llms-full.txt and the Markdown copies absolute and leading to a file, with callouts as blockquotes', () => {
-    const files = ['llms.txt', 'llms-full.txt', ...records.map((r) => r.markdownPath.slice(1))];
+  it("writes llms.txt, llms-full.txt and Markdown copies per language, with that language's pages", () => {
+    for (const code of ['de', 'ja', 'ar']) {
+      const parsed = parseLlmsTxt(read(`${code}/llms.txt`));
+      const links = parsed.sections.slice(0, -1).flatMap((s) => s.links.map((l) => l.url));
+      expect(links.length, code).toBeGreaterThan(0);
+      for (const url of links) expect(url.startsWith(`${siteUrl}/${code}/`), url).toBe(true);
+      expect(parsed.sections.at(-1)!.name).toBe(LANGUAGES_SECTION);
+      expect(parsed.sections.at(-1)!.links.map((l) => l.url)).toContain(`${siteUrl}/llms.txt`);
+      expect(read(`${code}/llms-full.txt`).match(/^Source: /gm)).toHaveLength(links.length);
+    }
+    expect(read('de/account/reset-password.md').split('\n')[0]).toBe('# Passwort zurücksetzen');
+    expect(read('de/llms.txt')).toContain('## Ihr Konto');
+  });
+
+  it('makes every link in llms.txt, llms-full.txt and the Markdown copies of every language absolute and leading to a file, with callouts as blockquotes', () => {
+    const perLanguage = ['de', 'ja', 'ar'].flatMap((code) => {
+      const llms = read(`${code}/llms.txt`);
+      const copies = getMarkdownUrls(llms)
+        .filter((u) => u.endsWith('.md'))
+        .map((u) => u.slice(siteUrl.length + 1));
+      return [`${code}/llms.txt`, `${code}/llms-full.txt`, ...copies];
+    });
+    expect(perLanguage.length).toBeGreaterThan(20);
+    const files = ['llms.txt', 'llms-full.txt', ...records.map((r) => r.markdownPath.slice(1)), ...perLanguage];
     const dead: string[] = [];
     let links = 0;
     for (const file of files) {
@@ -97,7 +124,7 @@ describe('files for assistants and the in-product widget', () => {
     expect(read('llms-full.txt')).toContain('> **Note:** Resetting your password');
   });
 
-  it("names each article page's Markdown copy in its head (a translation has none)", () => {
+  it("names each article page's Markdown copy in its head (a translation its own, a fallback page the original's)", () => {
     const markdownLinks = (sitePath: string) =>
       readPage(outDir, sitePath)
         .querySelectorAll('head link[rel=alternate][type="text/markdown"]')
@@ -108,7 +135,10 @@ describe('files for assistants and the in-product widget', () => {
       expect(markdownLinks(r.path), r.path).toEqual([`${siteUrl}${r.markdownPath}`]);
       expect(getDeadLink(`${siteUrl}${r.markdownPath}`), r.markdownPath).toBeUndefined();
     }
-    expect(markdownLinks('/de/account/change-email-address/')).toEqual([]);
+    expect(markdownLinks('/de/account/change-email-address/')).toEqual([
+      `${siteUrl}/de/account/change-email-address.md`,
+    ]);
+    expect(getDeadLink(`${siteUrl}/de/account/change-email-address.md`)).toBeUndefined();
     // Pages that are no one article have no copy of their own.
     expect(markdownLinks('/')).toEqual([]);
   });

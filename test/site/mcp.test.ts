@@ -108,6 +108,26 @@ describe('helpdesk-kit mcp over stdio', () => {
     expect(missing.result.isError).toBe(true);
   });
 
+  it('answers in every language: a German URL in German, a Japanese query in Japanese, links absolute', async () => {
+    type Answer = { result: { content: Array<{ text: string }>; structuredContent: Record<string, unknown> } };
+    const de = (await request('tools/call', {
+      name: 'get',
+      arguments: { id: 'https://help.parcelo.example/de/account/reset-password/' },
+    })) as Answer;
+    expect(de.result.structuredContent).toMatchObject({ language: 'de', title: 'Passwort zurücksetzen' });
+    for (const [, target] of de.result.content[0]!.text.matchAll(/\]\(([^)\s]+)/g))
+      expect(target).toMatch(/^(https?:|mailto:)/);
+    const ja = (await request('tools/call', { name: 'search', arguments: { query: 'パスワード' } })) as Answer;
+    const hits = ja.result.structuredContent.results as Array<{ url: string; id: string }>;
+    expect(ja.result.structuredContent.language).toBe('ja');
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((h) => h.url.startsWith('https://help.parcelo.example/ja/'))).toBe(true);
+    const page = (await request('tools/call', { name: 'get', arguments: { id: hits[0]!.url } })) as Answer;
+    expect(page.result.structuredContent.language).toBe('ja');
+    const de2 = (await request('tools/call', { name: 'search', arguments: { query: 'Passwort vergessen' } })) as Answer;
+    expect(de2.result.structuredContent.language).toBe('de');
+  });
+
   it('answers a 1 MB search query at once with a tool error, and the next search normally', async () => {
     const started = performance.now();
     const huge = (await request('tools/call', {

@@ -254,6 +254,22 @@ describe('search events and silent drops', () => {
     expect(await t.store.countSearchEvents()).toBe(0);
     expect(t.counters.get('dropped.bot')).toBe(20);
   });
+
+  it("keeps an assistant's search (channel assistant, User-Agent node) apart instead of dropping it", async () => {
+    t = await createTestApp();
+    const headers = { 'user-agent': 'node' };
+    expect((await postSearch(createSearchBody({ channel: 'site' }), { headers })).status).toBe(202);
+    expect(await t.store.countSearchEvents()).toBe(0);
+    const assistant = createSearchBody({ channel: 'assistant', query: 'track my parcel' });
+    expect((await postSearch(assistant, { headers })).status).toBe(202);
+    const stored = await t.store.listSearchEvents();
+    expect(stored.map((e) => [e.query, e.channel])).toEqual([['track my parcel', 'assistant']]);
+    // The honeypot still applies to assistants.
+    expect((await postSearch({ ...assistant, eventId: crypto.randomUUID(), website: 'x' }, { headers })).status).toBe(
+      202,
+    );
+    expect(await t.store.countSearchEvents()).toBe(1);
+  });
 });
 
 describe('search events share the rate limit with votes', () => {

@@ -29,6 +29,7 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { createStoredSaltProvider, type SaltProvider } from './privacy/salts.ts';
 import { createRateLimiter, type RateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { createAdminRoutes } from './routes/admin.ts';
+import { createMcpRoutes, type McpRouteOptions } from './routes/mcp.ts';
 import { createSearchEventHandler, SEARCH_MEDIA_TYPES } from './routes/search-events.ts';
 import { createVoteHandler, VOTE_MEDIA_TYPES } from './routes/votes.ts';
 import { BODY_LIMIT_BYTES } from './schema.ts';
@@ -72,6 +73,8 @@ export interface FeedbackAppOptions {
   retention?: Partial<RetentionSettings>;
   /** Event ids for no-JS form posts. */
   createEventId?: () => string;
+  /** The site's pages for assistants (assistant-data.json): with it, /mcp serves the MCP tools (routes/mcp.ts). */
+  assistantData?: McpRouteOptions['assistantData'];
 }
 
 /** Defaults: a reader rarely votes more than a few times a minute; an office NAT shares one key. */
@@ -216,6 +219,17 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     }),
   );
 
+  if (options.assistantData)
+    app.route(
+      '/',
+      createMcpRoutes({
+        ...context,
+        assistantData: options.assistantData,
+        client,
+        limit: limit('assistant requests'),
+        bodyLimitBytes,
+      }),
+    );
   if (options.adminToken) app.route('/', createAdminRoutes({ ...context, adminToken: options.adminToken }));
 
   return app;

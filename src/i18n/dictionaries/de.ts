@@ -102,6 +102,9 @@ export default {
   'notFound.heading': 'Diese Seite finden wir nicht',
   'notFound.lead':
     'Vielleicht wurde sie verschoben. Suchen Sie, was Sie brauchen, oder gehen Sie zur <a href="{href}">Startseite des Hilfe-Centers</a>.',
+  'markdown.copy': 'Als Markdown kopieren',
+  'markdown.copied': 'Die Seite wurde als Markdown kopiert.',
+  'markdown.copyFailed': 'Kopieren nicht möglich; das Markdown wird geöffnet.',
   'notice.fallback': 'Diese Seite gibt es noch nicht auf {language}, daher wird sie auf {source} angezeigt.',
   'notice.stale': 'Diese Übersetzung ist möglicherweise veraltet: Das Original wurde seit der Übersetzung geändert.',
   'notice.readOriginal': 'Original auf {language} lesen',

@@ -101,6 +101,9 @@ export default {
   'notFound.heading': 'No encontramos esa página',
   'notFound.lead':
     'Puede que se haya movido. Busque lo que necesita o vaya al <a href="{href}">inicio del centro de ayuda</a>.',
+  'markdown.copy': 'Copiar como Markdown',
+  'markdown.copied': 'Página copiada como Markdown.',
+  'markdown.copyFailed': 'No se pudo copiar; se abre el Markdown.',
   'notice.fallback': 'Esta página aún no está disponible en {language}, por eso se muestra en {source}.',
   'notice.stale': 'Esta traducción puede estar desactualizada: el original ha cambiado desde que se tradujo.',
   'notice.readOriginal': 'Leer el original en {language}',

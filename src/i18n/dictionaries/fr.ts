@@ -102,6 +102,9 @@ export default {
   'notFound.heading': 'Nous ne trouvons pas cette page',
   'notFound.lead':
     'Elle a peut-être été déplacée. Recherchez ce dont vous avez besoin, ou allez à <a href="{href}">l’accueil du centre d’aide</a>.',
+  'markdown.copy': 'Copier en Markdown',
+  'markdown.copied': 'Page copiée en Markdown.',
+  'markdown.copyFailed': 'Copie impossible ; ouverture du Markdown.',
   'notice.fallback': 'Cette page n’existe pas encore en {language} ; elle est affichée en {source}.',
   'notice.stale': 'Cette traduction n’est peut-être plus à jour : l’original a changé depuis sa traduction.',
   'notice.readOriginal': 'Lire l’original en {language}',

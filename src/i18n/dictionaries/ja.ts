@@ -101,6 +101,9 @@ export default {
   'notFound.heading': 'ページが見つかりません',
   'notFound.lead':
     '移動した可能性があります。必要な情報を検索するか、<a href="{href}">ヘルプセンターのホーム</a>へ移動してください。',
+  'markdown.copy': 'Markdown としてコピー',
+  'markdown.copied': 'ページを Markdown としてコピーしました。',
+  'markdown.copyFailed': 'コピーできませんでした。Markdown を開きます。',
   'notice.fallback': 'このページはまだ{language}で読めないため、{source}で表示しています。',
   'notice.stale': 'この翻訳は古い可能性があります。翻訳後に原文が変更されました。',
   'notice.readOriginal': '{language}の原文を読む',

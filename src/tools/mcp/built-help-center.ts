@@ -1,26 +1,18 @@
 /**
  * The MCP server's backend: a built help center folder (what `astro build` wrote). Search runs
- * the site's Pagefind bundle with the browser's query layer (src/search/node-search.ts); the list
- * of articles and FAQs and their Markdown come from `llms.txt` and the `.md` copies beside the
- * pages. Optionally each search is recorded as a search insight (channel "assistant").
+ * the site's Pagefind bundle of the query's language with the browser's query layer
+ * (src/search/node-search.ts); the articles and FAQs of every language and their Markdown come
+ * from `assistant-data.json`, as on the HTTP endpoint. Optionally each search is recorded as a
+ * search insight (channel "assistant").
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseLlmsTxt } from '../../content/llms-text.ts';
+import { ASSISTANT_DATA_FILE, parseAssistantData, type AssistantData } from '../../feedback/assistant-data.ts';
 import { normalizeSearchQuery } from '../../feedback/search-query.ts';
-import { createNodeSearch } from '../../search/node-search.ts';
+import { createNodeSearch, type NodeSearch } from '../../search/node-search.ts';
+import { detectLanguage, findLanguage, type SiteLanguage } from './assistant-language.ts';
+import { createDataBackend } from './data-backend.ts';
 import type { McpBackend, McpSearchHit } from './mcp-server.ts';
-
-interface BuiltRecord {
-  id: string;
-  kind: 'article' | 'faq';
-  title: string;
-  /** The page's absolute URL. */
-  url: string;
-  /** The Markdown copy on disk. */
-  file: string;
-}
 
 export interface InsightsTarget {
   /** `<feedbackEndpoint>/search`. */
@@ -57,32 +49,41 @@ export async function loadBuiltHelpCenter(
   distDir: string,
   options: { name: string; version: string; insights?: InsightsTarget; log?: (message: string) => void },
 ): Promise<McpBackend & { records: number }> {
-  const llmsFile = path.join(distDir, 'llms.txt');
-  if (!existsSync(llmsFile) || !existsSync(path.join(distDir, 'pagefind', 'pagefind.js')))
+  const dataFile = path.join(distDir, ASSISTANT_DATA_FILE);
+  if (!existsSync(dataFile) || !existsSync(path.join(distDir, 'pagefind', 'pagefind.js')))
     throw new BuiltHelpCenterError(
-      `${distDir} is not a built help center (no llms.txt or pagefind/); run the site's build first, or pass --dist.`,
+      `${distDir} is not a built help center (no ${ASSISTANT_DATA_FILE} or pagefind/); run the site's build first, or pass --dist.`,
     );
-  const text = readFileSync(llmsFile, 'utf8');
-  const parsed = parseLlmsTxt(text);
-  const fullUrl = /(\S+)\/llms-full\.txt/.exec(text)?.[1];
-  if (!fullUrl) throw new BuiltHelpCenterError(`${llmsFile} does not name llms-full.txt; rebuild the site.`);
-  const siteUrl = new URL(`${fullUrl}/`);
-  const base = siteUrl.pathname;
-  const records = new Map<string, BuiltRecord>();
-  for (const link of parsed.sections.flatMap((s) => s.links)) {
-    const url = new URL(link.url);
-    const found = getIdFromPath(url.pathname);
-    if (!found || !url.pathname.startsWith(base)) continue;
-    const file = path.join(distDir, ...url.pathname.slice(base.length).split('/'));
-    const page =
-      found.kind === 'faq'
-        ? new URL(`faq/#${found.id.slice(4)}`, siteUrl).href
-        : new URL(url.pathname.replace(/\.md$/, '/'), siteUrl).href;
-    records.set(found.id, { ...found, title: link.title.replace(/^FAQ: /, ''), url: page, file });
+  let data: AssistantData;
+  try {
+    data = parseAssistantData(readFileSync(dataFile, 'utf8'), dataFile);
+  } catch (err) {
+    throw new BuiltHelpCenterError((err as Error).message);
   }
-  const search = await createNodeSearch(distDir, base, 20);
+  // get: the build's records of every language (data-backend.ts); search: each language's Pagefind.
+  const pages = createDataBackend(data, { name: options.name, version: options.version });
+  const siteUrl = new URL(`${data.siteUrl}/`);
+  const base = siteUrl.pathname;
+  const languages: SiteLanguage[] = data.languages.map((l) => ({
+    code: l.code,
+    prefix: l.prefix,
+    words: new Set(l.vocabulary?.words ?? []),
+  }));
+  const searches = new Map<string, Promise<NodeSearch>>();
+  const getSearch = (language: SiteLanguage) => {
+    let search = searches.get(language.code);
+    if (!search) {
+      // The default language's index is Pagefind's default; the others are picked by <html lang>.
+      search = createNodeSearch(distDir, base, 20, language === languages[0] ? undefined : language.code);
+      searches.set(language.code, search);
+    }
+    return search;
+  };
 
-  const record = async (query: string, resultCount: number) => {
+  // The default language's index now, so a broken bundle fails at start rather than at the first search.
+  await getSearch(languages[0]!);
+
+  const record = async (query: string, resultCount: number, language: string) => {
     const target = options.insights;
     const q = normalizeSearchQuery(query);
     if (!target || !q) return;
@@ -97,7 +98,7 @@ export async function loadBuiltHelpCenter(
           opened: null,
           contact: false,
           channel: 'assistant',
-          language: target.language,
+          language,
           revision: target.revision,
         }),
         signal: AbortSignal.timeout(5000),
@@ -111,28 +112,32 @@ export async function loadBuiltHelpCenter(
   return {
     name: options.name,
     version: options.version,
-    records: records.size,
-    async search(query, limit) {
-      const results = await search.search(query);
+    languages: languages.map((l) => l.code),
+    records: data.languages.reduce((n, l) => n + l.records.length, 0),
+    async search(query, limit, asked) {
+      const language = (asked && findLanguage(languages, asked)) || detectLanguage(languages, query);
+      const results = await (await getSearch(language)).search(query);
       const hits: McpSearchHit[] = [];
       for (const r of results) {
         const url = new URL(r.url, siteUrl);
-        const found = getIdFromPath(url.pathname, url.hash);
+        const below = url.pathname
+          .slice(base.length - 1)
+          .split('/')
+          .filter(Boolean);
+        if (language.prefix && below[0] === language.prefix) below.shift();
+        const found = getIdFromPath(`/${below.join('/')}/`, url.hash);
         if (!found) continue;
-        hits.push({ ...found, title: r.meta.title ?? r.url, url: url.href, excerpt: stripTags(r.excerpt) });
+        hits.push({
+          ...found,
+          title: r.meta.title ?? r.url,
+          url: url.href,
+          excerpt: stripTags(r.excerpt),
+          language: language.code,
+        });
       }
-      await record(query, results.length);
-      return { total: results.length, hits: hits.slice(0, limit) };
+      await record(query, results.length, language.code);
+      return { total: results.length, hits: hits.slice(0, limit), language: language.code };
     },
-    async get(key) {
-      let found = records.get(key);
-      if (!found && /^https?:\/\//.test(key)) {
-        const url = new URL(key);
-        const id = getIdFromPath(url.pathname, url.hash)?.id;
-        found = id ? records.get(id) : undefined;
-      }
-      if (!found) return undefined;
-      return { id: found.id, title: found.title, url: found.url, markdown: await readFile(found.file, 'utf8') };
-    },
+    get: (key, language) => pages.get(key, language),
   };
 }

@@ -28,14 +28,29 @@ export interface McpSearchHit {
   url: string;
   /** The best-matching words, as plain text. */
   excerpt: string;
+  /** The language of the page's text. */
+  language?: string;
 }
 
 export interface McpBackend {
   name: string;
   version: string;
-  search(query: string, limit: number): Promise<{ total: number; hits: McpSearchHit[] }>;
-  /** The Markdown of an article or FAQ by id ("article:<slug>", "faq:<slug>") or page URL; undefined when unknown. */
-  get(idOrUrl: string): Promise<{ id: string; title: string; url: string; markdown: string } | undefined>;
+  /** The site's language codes, the default one first. */
+  languages?: readonly string[];
+  /** Searches in `language` (a code), or else the language the query is written in. */
+  search(
+    query: string,
+    limit: number,
+    language?: string,
+  ): Promise<{ total: number; hits: McpSearchHit[]; language?: string }>;
+  /**
+   * The Markdown of an article or FAQ by id ("article:<slug>", "faq:<slug>") in `language`, or by
+   * page URL in the URL's language; undefined when unknown.
+   */
+  get(
+    idOrUrl: string,
+    language?: string,
+  ): Promise<{ id: string; title: string; url: string; markdown: string; language?: string } | undefined>;
 }
 
 interface JsonRpcRequest {
@@ -51,7 +66,7 @@ type JsonRpcResponse =
 
 const ERRORS = { parse: -32700, invalidRequest: -32600, method: -32601, params: -32602, internal: -32603 } as const;
 
-const TOOLS = [
+export const MCP_TOOLS = [
   {
     name: 'search',
     title: 'Search the help center',
@@ -62,6 +77,10 @@ const TOOLS = [
       properties: {
         query: { type: 'string', description: 'What the customer asks, in their words.' },
         limit: { type: 'integer', minimum: 1, maximum: 20, description: 'Most results to return (default 5).' },
+        language: {
+          type: 'string',
+          description: 'The language to search, as a code like "de" (default: the language the query is written in).',
+        },
       },
       required: ['query'],
       additionalProperties: false,
@@ -78,6 +97,10 @@ const TOOLS = [
         id: {
           type: 'string',
           description: 'An id like "article:reset-password" or "faq:why-cant-i-log-in", or a page URL.',
+        },
+        language: {
+          type: 'string',
+          description: 'The language of the text for an id, as a code like "de" (a URL names its own).',
         },
       },
       required: ['id'],
@@ -125,10 +148,10 @@ export async function handleMcpMessage(backend: McpBackend, message: unknown): P
       response = ok({});
       break;
     case 'tools/list':
-      response = ok({ tools: TOOLS });
+      response = ok({ tools: MCP_TOOLS });
       break;
     case 'tools/call':
-      response = ok(await callTool(backend, params));
+      response = ok(await callMcpTool(backend, params));
       break;
     default:
       if (request.method.startsWith('notifications/')) return undefined;
@@ -140,7 +163,8 @@ export async function handleMcpMessage(backend: McpBackend, message: unknown): P
   return isNotification ? undefined : response;
 }
 
-async function callTool(backend: McpBackend, params: Record<string, unknown>): Promise<unknown> {
+/** One tools/call: the tool's result, or a tool error (isError) for bad arguments or an unknown tool. */
+export async function callMcpTool(backend: McpBackend, params: Record<string, unknown>): Promise<unknown> {
   const args = (params.arguments ?? {}) as Record<string, unknown>;
   if (params.name === 'search') {
     const asked = typeof args.query === 'string' ? args.query.trim() : '';
@@ -154,7 +178,9 @@ async function callTool(backend: McpBackend, params: Record<string, unknown>): P
       return toolError('"limit" must be a whole number from 1 to 20.');
     const words = asked.split(/\s+/);
     const query = words.slice(0, MCP_QUERY_MAX_WORDS).join(' ');
-    const found = await withTimeout(backend.search(query, limit), MCP_SEARCH_TIMEOUT_MS);
+    const language = typeof args.language === 'string' && args.language.trim() ? args.language.trim() : undefined;
+    if (language && language.length > 35) return toolError('"language" is a language code like "de".');
+    const found = await withTimeout(backend.search(query, limit, language), MCP_SEARCH_TIMEOUT_MS);
     if (!found)
       return toolError(
         `The search took longer than ${MCP_SEARCH_TIMEOUT_MS / 1000} s and was stopped; send a shorter query.`,
@@ -167,12 +193,17 @@ async function callTool(backend: McpBackend, params: Record<string, unknown>): P
     const text = hits.length
       ? note + hits.map((h, i) => `${i + 1}. ${h.title} (${h.id})\n   ${h.url}\n   ${h.excerpt}`).join('\n')
       : `${note}Nothing in the help center matches “${query}”.`;
-    return { content: [{ type: 'text', text }], structuredContent: { total, results: hits } };
+    return {
+      content: [{ type: 'text', text }],
+      structuredContent: { total, results: hits, ...(found.language && { language: found.language }) },
+    };
   }
   if (params.name === 'get') {
     const key = typeof args.id === 'string' ? args.id.trim() : '';
     if (!key) return toolError('get needs an "id" string, like "article:reset-password".');
-    const found = await backend.get(key);
+    if (key.length > 2000) return toolError('"id" is an id or a page URL, at most 2000 characters.');
+    const language = typeof args.language === 'string' && args.language.trim() ? args.language.trim() : undefined;
+    const found = await backend.get(key, language);
     if (!found) return toolError(`There is no article or FAQ "${key}"; use an id that search returned.`);
     return { content: [{ type: 'text', text: found.markdown }], structuredContent: found };
   }

@@ -7,7 +7,7 @@
 import { FEEDBACK_REASONS, type FeedbackReason } from '../../feedback/reasons.ts';
 import type { VoteBaseline } from '../../feedback/vote-baseline.ts';
 import type { StoredSearchEvent, StoredVote } from '../../feedback/server/stores/types.ts';
-import { buildSearchInsights, type SearchInsights } from '../../feedback/server/report/search-insights.ts';
+import { buildAssistantSearches, buildSearchInsights, type SearchInsights } from '../../feedback/server/report/search-insights.ts';
 import { buildDeflection, type DeflectionSummary } from './deflection.ts';
 import { getTopReasons, summarizeVotes, type CommentEntry, type VoteTally } from '../../feedback/server/report/summarize.ts';
 import { getWilsonLowerBound } from '../../feedback/server/report/wilson.ts';
@@ -322,7 +322,9 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     (e) => e.receivedAt >= since && e.receivedAt <= input.now.getTime(),
   );
   // A ticket form's subject is not a search of the help center: it counts for deflection only.
-  const searchEvents = periodEvents.filter((e) => e.channel !== 'form');
+  // Assistants' searches are counted apart, so people's figures stay people's.
+  const searchEvents = periodEvents.filter((e) => e.channel !== 'form' && e.channel !== 'assistant');
+  const assistantEvents = periodEvents.filter((e) => e.channel === 'assistant');
   return {
     generatedAt: input.now.toISOString(),
     since: input.since ? formatSince(input.since) : null,
@@ -349,7 +351,10 @@ export function buildFeedbackReport(input: ReportInput): FeedbackReport {
     items,
     orphans,
     daily: [...daily.values()].sort((a, b) => a.day.localeCompare(b.day)),
-    search: buildSearchInsights(searchEvents, undefined, (p) => titleByPath.get(p)),
+    search: {
+      ...buildSearchInsights(searchEvents, undefined, (p) => titleByPath.get(p)),
+      assistant: buildAssistantSearches(assistantEvents),
+    },
     languages: getLanguageStats(votes, searchEvents),
     deflection: buildDeflection(periodEvents),
   };

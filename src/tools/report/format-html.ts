@@ -254,7 +254,7 @@ function gapTable(caption: string, rows: Array<{ query: string; searches: number
 export function searchInsightsSection(report: FeedbackReport): string {
   const s = report.search;
   if (s.searches === 0) {
-    return '<h2>Content gaps</h2><p>No search events in this period. Turn on <code>searchInsights</code> in content/site.yaml to collect them.</p>';
+    return `<h2>Content gaps</h2><p>No search events in this period. Turn on <code>searchInsights</code> in content/site.yaml to collect them.</p>${assistantSearchesSection(s.assistant)}`;
   }
   const synonyms = s.suggestedSynonyms.length
     ? `<table class="sortable"><thead><tr><th scope="col">Query with no results</th><th scope="col">Then found with</th><th scope="col">Times</th><th scope="col">Opened</th><th scope="col">Last seen</th></tr></thead><tbody>${s.suggestedSynonyms
@@ -271,7 +271,17 @@ ${gapTable('Top queries whose results nobody opened', s.contentGaps.notOpened)}
 ${gapTable('Queries followed by a contact click', s.contentGaps.contactAfter)}
 <h2>Suggested synonyms</h2>
 <p>A query found nothing, and the reader's next search found an article. Add the pair to content/synonyms.yaml, or use the reader's words in the article.</p>
-${synonyms}`;
+${synonyms}${assistantSearchesSection(s.assistant)}`;
+}
+
+/** Assistants' searches (source "assistant"), apart from people's; nothing when there were none. */
+function assistantSearchesSection(a: FeedbackReport['search']['assistant']): string {
+  if (!a || a.searches === 0) return '';
+  return `
+<h2>Assistants' searches</h2>
+<p>${plural(a.searches, 'search', 'searches')} by assistants through the MCP server (source "assistant"), ${a.zeroResultSearches} with no results; not counted in the figures above.</p>
+${gapTable('Top queries', a.topQueries)}
+${gapTable('Queries with no results', a.noResults)}`;
 }
 
 function deflectionTable(label: string, rows: FeedbackReport['deflection']['bySubject']): string {

@@ -133,6 +133,7 @@ export function formatSearchInsightsText(report: FeedbackReport): string[] {
   if (s.searches === 0)
     return [
       'Content gaps: no search events in this period (turn on searchInsights in content/site.yaml to collect them).',
+      ...formatAssistantSearchesText(s.assistant),
     ];
   const out = [`Content gaps (${plural(s.searches, 'search', 'searches')}, ${s.zeroResultSearches} with no results)`];
   const section = (title: string, rows: Array<{ query: string; searches: number; lastSeen: string }>) => {
@@ -154,5 +155,26 @@ export function formatSearchInsightsText(report: FeedbackReport): string[] {
       `  ${String(r.count).padStart(6)}×  "${cut(oneLine(r.query), 40)}" → "${cut(oneLine(r.foundWith), 40)}"${r.opened ? `  (opened ${cut(r.openedTitle ?? r.opened, 60)})` : ''}  last seen ${r.lastSeen}`,
     );
   }
+  return [...out, ...formatAssistantSearchesText(s.assistant)];
+}
+
+/** "Assistants' searches": MCP searches, apart from people's (none: no section). */
+function formatAssistantSearchesText(a: FeedbackReport['search']['assistant']): string[] {
+  if (!a || a.searches === 0) return [];
+  const out = [
+    '',
+    `Assistants' searches (source "assistant", not counted above: ${plural(a.searches, 'search', 'searches')}, ${a.zeroResultSearches} with no results)`,
+  ];
+  const section = (title: string, rows: Array<{ query: string; searches: number; lastSeen: string }>) => {
+    out.push('', `  ${title}:`);
+    if (!rows.length) out.push('    none');
+    else {
+      out.push(`    ${'Searches'.padStart(8)}  ${pad('Query', 50)}  Last seen`);
+      for (const r of rows)
+        out.push(`    ${String(r.searches).padStart(8)}  ${pad(oneLine(r.query), 50)}  ${r.lastSeen}`);
+    }
+  };
+  section('Top queries', a.topQueries);
+  section('Queries with no results', a.noResults);
   return out;
 }

@@ -119,7 +119,48 @@ describe('search insights data', () => {
       zeroResultSearches: 0,
       contentGaps: { noResults: [], notOpened: [], contactAfter: [] },
       suggestedSynonyms: [],
+      assistant: { searches: 0, zeroResultSearches: 0, topQueries: [], noResults: [] },
     });
+  });
+});
+
+describe("assistants' searches", () => {
+  const report = buildFeedbackReport({
+    votes: [],
+    searchEvents: [
+      ...EVENTS,
+      ev({ query: 'track parcel', resultCount: 3, channel: 'assistant', day: '2026-03-06' }),
+      ev({ query: 'track parcel', resultCount: 3, channel: 'assistant', day: '2026-03-07' }),
+      ev({ query: 'crypto payment', resultCount: 0, channel: 'assistant', day: '2026-03-08' }),
+    ],
+    items: [],
+    lastChanged: new Map(),
+    renamedFrom: new Map(),
+    since: new Date('2026-03-02T00:00:00Z'),
+    now: new Date('2026-03-15T00:00:00Z'),
+  });
+
+  it('are counted apart: people’s figures are unchanged, the assistant source has its own', () => {
+    expect(report.search.searches).toBe(9);
+    expect(report.search.contentGaps.noResults.map((r) => r.query)).not.toContain('crypto payment');
+    expect(report.search.assistant).toEqual({
+      searches: 3,
+      zeroResultSearches: 1,
+      topQueries: [
+        { query: 'track parcel', searches: 2, lastSeen: '2026-03-07' },
+        { query: 'crypto payment', searches: 1, lastSeen: '2026-03-08' },
+      ],
+      noResults: [{ query: 'crypto payment', searches: 1, lastSeen: '2026-03-08' }],
+    });
+  });
+
+  it('get their own section in the text and HTML reports', () => {
+    expect(formatReportText(report)).toContain(
+      'Assistants\' searches (source "assistant", not counted above: 3 searches, 1 with no results)',
+    );
+    const html = formatReportHtml(report);
+    expect(html).toContain("<h2>Assistants' searches</h2>");
+    expect(html).toContain('<td>crypto payment</td>');
   });
 });
 

@@ -33,6 +33,15 @@ export interface SynonymSuggestion {
   openedTitle: string | null;
 }
 
+/** Searches assistants made (channel "assistant": our MCP servers), counted apart from people's. */
+export interface AssistantSearches {
+  searches: number;
+  zeroResultSearches: number;
+  /** What they asked most, and what found nothing: customers' questions seen through an assistant. */
+  topQueries: QueryGap[];
+  noResults: QueryGap[];
+}
+
 export interface SearchInsights {
   /** Search events in the period. */
   searches: number;
@@ -44,6 +53,8 @@ export interface SearchInsights {
     contactAfter: ContactGap[];
   };
   suggestedSynonyms: SynonymSuggestion[];
+  /** Assistants' searches: not in the figures above, which are people's. */
+  assistant: AssistantSearches;
 }
 
 const byCountThenRecent =
@@ -145,5 +156,30 @@ export function buildSearchInsights(
     zeroResultSearches: events.filter((e) => e.resultCount === 0).length,
     contentGaps: { noResults, notOpened, contactAfter },
     suggestedSynonyms,
+    assistant: buildAssistantSearches([], limit),
+  };
+}
+
+/** Assistants' searches (events of channel "assistant"): how many, the top queries, those that found nothing. */
+export function buildAssistantSearches(events: readonly StoredSearchEvent[], limit = 20): AssistantSearches {
+  const all = new Map<string, QueryGap>();
+  const zero = new Map<string, QueryGap>();
+  const add = (map: Map<string, QueryGap>, e: StoredSearchEvent) => {
+    const row = map.get(e.query) ?? { query: e.query, searches: 0, lastSeen: e.day };
+    row.searches++;
+    if (e.day > row.lastSeen) row.lastSeen = e.day;
+    map.set(e.query, row);
+  };
+  for (const e of events) {
+    add(all, e);
+    if (e.resultCount === 0) add(zero, e);
+  }
+  const top = (map: Map<string, QueryGap>) =>
+    [...map.values()].sort(byCountThenRecent((r) => r.searches)).slice(0, limit);
+  return {
+    searches: events.length,
+    zeroResultSearches: events.filter((e) => e.resultCount === 0).length,
+    topQueries: top(all),
+    noResults: top(zero),
   };
 }

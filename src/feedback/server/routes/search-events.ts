@@ -24,7 +24,9 @@ export function createSearchEventHandler(options: SearchRouteOptions): Handler<F
     const parsed = parseEvent(SearchEventInputSchema, { json: c.var.body.text }, 'search event', counters);
     if (!parsed.ok) return parsed.response;
     const event = parsed.value;
-    if (isSilentlyDropped(event.website, c.req.raw.headers, dropBots, counters))
+    // Assistants (our MCP servers, or anyone's) are not browsers: their searches are counted apart
+    // (channel "assistant" in the report), not dropped as bots; the honeypot still applies.
+    if (isSilentlyDropped(event.website, c.req.raw.headers, dropBots && event.channel !== 'assistant', counters))
       return createJsonResponse(202, { ok: true });
     const outcome = await store.recordSearchEvent({
       eventId: event.eventId,

@@ -7,7 +7,9 @@
  * answers 503 (missing-secret.ts); the site is still served.
  */
 import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
+import { ASSISTANT_DATA_FILE, parseAssistantData, type AssistantData } from '../../assistant-data.ts';
 import { createFeedbackCounters } from '../counters.ts';
+import { MCP_PATH } from '../routes/mcp.ts';
 import { createInternalErrorResponse, describeFailure } from '../http/responses.ts';
 import { createJsonLogger } from '../logger.ts';
 import { parseFeedbackManifest, type FeedbackManifest } from '../../manifest.ts';
@@ -74,7 +76,28 @@ export function createCloudflareWorker<Env extends CloudflareEnv>(openStore: Ope
   /** The endpoint's own routes; everything else is the site. */
   function isEndpointPath(pathname: string, basePath = ''): boolean {
     const base = basePath.replace(/\/+$/, '');
-    return pathname === `${base}/health` || pathname === `${base}/feedback` || pathname.startsWith(`${base}/feedback/`);
+    return (
+      pathname === `${base}/health` ||
+      pathname === `${base}${MCP_PATH}` ||
+      pathname === `${base}/feedback` ||
+      pathname.startsWith(`${base}/feedback/`)
+    );
+  }
+
+  /** /assistant-data.json from the site's assets, read once per isolate (never over the network). */
+  let assistantData: Promise<AssistantData> | undefined;
+  function loadAssistantData(env: Env, requestUrl: string): Promise<AssistantData> {
+    const assets = env.ASSETS!;
+    assistantData ??= assets.fetch(new Request(new URL(`/${ASSISTANT_DATA_FILE}`, requestUrl))).then(async (res) => {
+      if (!res.ok)
+        throw new HelpCenterError(
+          ErrorCodes.InvalidFeedbackManifest,
+          `the ASSETS binding has no /${ASSISTANT_DATA_FILE} (${res.status}); deploy the site built with this version`,
+        );
+      return parseAssistantData(await res.text(), `ASSETS /${ASSISTANT_DATA_FILE}`);
+    });
+    assistantData.catch(() => (assistantData = undefined));
+    return assistantData;
   }
 
   return {
@@ -113,6 +136,11 @@ export function createCloudflareWorker<Env extends CloudflareEnv>(openStore: Ope
           salts: saltProvider,
           rateLimiter: limiter,
           trustProxy: { header: 'cf-connecting-ip' },
+          // With the site's assets bound, /mcp serves its pages; FEEDBACK_ASSISTANT_DATA=off turns it off.
+          assistantData:
+            env.ASSETS && settings.FEEDBACK_ASSISTANT_DATA !== 'off'
+              ? () => loadAssistantData(env, request.url)
+              : undefined,
         });
         try {
           return await app.fetch(request, { remoteAddress: request.headers.get('cf-connecting-ip') ?? undefined });

@@ -71,6 +71,11 @@ export const FeedbackEnvSchema = z.object({
   FEEDBACK_SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).optional().default('FULL'),
   /** The manifest the build wrote: a file path or an http(s) URL. */
   FEEDBACK_MANIFEST: z.string().min(1).optional().default('dist/feedback-manifest.json'),
+  /**
+   * The build's assistant-data.json for /mcp: a file path, or "off". Default: the file beside
+   * FEEDBACK_MANIFEST when that is a file (on Workers: /assistant-data.json from the ASSETS binding).
+   */
+  FEEDBACK_ASSISTANT_DATA: z.string().min(1).optional(),
   /** Comma-separated extra origins allowed to post, e.g. "https://preview.example.com". */
   FEEDBACK_ALLOWED_ORIGINS: z.string().optional(),
   /** Accept POSTs without Origin and Referer (curl, server-side callers). */

@@ -51,6 +51,8 @@ export interface RuntimeParts {
   /** Replaces the rate limiter built from env, so it outlives an app (Workers, a reload); false = off. */
   rateLimiter?: RateLimiter | false;
   fetch?: typeof fetch;
+  /** The site's pages for /mcp (assistant-data-file.ts on Node; the ASSETS binding on Workers). */
+  assistantData?: FeedbackAppOptions['assistantData'];
 }
 
 /** The app options the env asks for. */
@@ -77,6 +79,7 @@ export function createAppOptions(parts: RuntimeParts): FeedbackAppOptions {
     dropBots: env.FEEDBACK_DROP_BOTS,
     rateLimit,
     basePath: env.FEEDBACK_BASE_PATH,
+    assistantData: parts.assistantData,
     turnstile: env.FEEDBACK_TURNSTILE_SECRET
       ? createTurnstileVerifier({
           secret: env.FEEDBACK_TURNSTILE_SECRET,

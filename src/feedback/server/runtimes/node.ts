@@ -18,6 +18,7 @@ import type { FeedbackApp } from '../app.ts';
 import { createFeedbackCounters, diffCounterSnapshots } from '../counters.ts';
 import { createJsonLogger, type FeedbackLogger } from '../logger.ts';
 import { loadFeedbackManifest, type FeedbackManifest } from '../../manifest.ts';
+import { loadAssistantDataFile } from './assistant-data-file.ts';
 import { createStore } from '../stores/create-store.ts';
 import type { FeedbackStore } from '../stores/types.ts';
 import { parseFeedbackEnv, type FeedbackEnv } from './config.ts';
@@ -91,7 +92,17 @@ export async function startFeedbackServer(env: FeedbackEnv, options: StartOption
   // One limiter for the server's life: a reload (SIGHUP) swaps the app but keeps the windows.
   const rateLimiter = createEnvRateLimiter(env);
   const build = (): FeedbackApp =>
-    createRuntimeApp({ env, manifest, store, logger, counters, rateLimiter, secret, host: env.FEEDBACK_HOST });
+    createRuntimeApp({
+      env,
+      manifest,
+      store,
+      logger,
+      counters,
+      rateLimiter,
+      secret,
+      host: env.FEEDBACK_HOST,
+      assistantData: loadAssistantDataFile(env),
+    });
   let app = build();
   let closing = false;
 

@@ -8,6 +8,7 @@ import { createInternalErrorResponse, describeFailure } from '../http/responses.
 import { createJsonLogger, type FeedbackLogger } from '../logger.ts';
 import { loadFeedbackManifest } from '../../manifest.ts';
 import { createStore } from '../stores/create-store.ts';
+import { loadAssistantDataFile } from './assistant-data-file.ts';
 import { parseFeedbackEnv } from './config.ts';
 import { createRuntimeApp, fetchFeedbackManifest, isHttpUrl } from './create-runtime-app.ts';
 import { createMissingSecretResponse, createSecretCheck } from './missing-secret.ts';
@@ -47,7 +48,14 @@ export function createLazyFeedbackHandler(options: LazyHandlerOptions): Feedback
       schema: env.FEEDBACK_PG_SCHEMA,
       onPoolError: (err) => logger.warn('postgres_pool_error', { message: err.message }),
     });
-    return createRuntimeApp({ env, manifest, store, logger, fetch: options.fetch });
+    return createRuntimeApp({
+      env,
+      manifest,
+      store,
+      logger,
+      fetch: options.fetch,
+      assistantData: loadAssistantDataFile(env),
+    });
   }
 
   return async (request, remoteAddress) => {

@@ -15,4 +15,6 @@ export function vercelFeedback(request: Request): Promise<Response> {
 export const GET = vercelFeedback;
 export const POST = vercelFeedback;
 export const OPTIONS = vercelFeedback;
+/** api/mcp.ts: stateless MCP answers DELETE (and GET) with 405 itself. */
+export const DELETE = vercelFeedback;
 export default { fetch: vercelFeedback };

@@ -2,4 +2,4 @@
 // the routes are written here rather than re-exported.
 export { default } from 'helpdesk-kit/feedback/runtimes/netlify';
 
-export const config = { path: ['/feedback', '/feedback/*', '/health'] };
+export const config = { path: ['/feedback', '/feedback/*', '/health', '/mcp'] };
