@@ -20,7 +20,7 @@ import { ErrorCodes } from '../../../lib/errors.ts';
 import type { FeedbackAppContext, FeedbackHonoEnv } from '../app-env.ts';
 import { createErrorResponse } from '../http/responses.ts';
 import { admission } from '../middleware/admission.ts';
-import { normalizeSearchQuery } from '../search-query.ts';
+import { normalizeSearchQuery } from '../../search-query.ts';
 
 export const MCP_PATH = '/mcp';
 const MCP_MEDIA_TYPES: ReadonlySet<string> = new Set(['application/json']);
