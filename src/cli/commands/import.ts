@@ -4,6 +4,7 @@
  * content linter's findings by rule. Exit 0 imported (warnings are fine), 1 lint errors after
  * the import, files kept because they exist or items refused, 2 usage error or unreadable source.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HelpCenterError } from '../../lib/errors.ts';
 import { lintContent } from '../../tools/lint/lint-content.ts';
@@ -35,6 +36,8 @@ Options:
   --root <dir>     the project root --out is relative to (default: current folder)
   --dry-run        list what would be written, and write nothing
   --force          overwrite files that exist and differ (without it they are kept and listed)
+  --report <file>  also write the whole summary as JSON to <file> (every item, where the terminal
+                   shows the first 20 of each list)
   --split-faq      split pages of question headings ("## How do I ...?") into one FAQ entry per
                    question; the old page redirects to the category page that lists them, and each
                    old #anchor is the FAQ's anchor there
@@ -57,6 +60,7 @@ export const importCommand: Command = async (argv, io) => {
       'dry-run': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       'split-faq': { type: 'boolean', default: false },
+      report: { type: 'string' },
       help: HELP_OPTION,
     },
   });
@@ -97,6 +101,7 @@ export const importCommand: Command = async (argv, io) => {
     throw err;
   }
   progress.done();
+  if (values.report) writeFileSync(path.resolve(io.cwd, values.report), `${JSON.stringify(result.summary, null, 2)}\n`);
   io.stdout.write(
     formatImportReport(result, { dryRun: values['dry-run'], contentDir: path.relative(root, outDir) || '.' }),
   );

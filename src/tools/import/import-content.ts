@@ -92,7 +92,7 @@ const SITE_FILE = 'site.yaml';
 export const IMPORT_TEMP_PREFIX = 'helpdesk-kit-import-';
 
 export function importContent(options: ImportOptions): ImportResult {
-  const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] };
+  const counts: ConversionCounts = { converted: [], templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] };
   if (!existsSync(options.source))
     throw new ImportSourceError(`${options.source} does not exist; pass the export file or folder you saved`);
   const refused: ImportRefusal[] = [];
@@ -160,6 +160,9 @@ function planAndWrite(
     imagesCopied: 0,
     imagesMissing: [],
     imagesRemote: [],
+    converted: counts.converted,
+    linksToOldSite: [],
+    mediaMissing: [],
     templateSyntaxRemoved: counts.templateSyntaxRemoved,
     includesToFill: counts.includesToFill,
     unsafeHtmlRemoved: {},
