@@ -95,6 +95,7 @@ describe('real-world documentation sets: import, lint and first build', () => {
 
   it.each(SETS.map((s) => s.name))('%s: no template syntax outside code in pages or search records', (name) => {
     const run = runs.get(name)!;
+    expect(run.build.status, 'the build failed: nothing to scan').toBe(0);
     const outDir = run.build.outDir;
     const found: string[] = [];
     const codeByUrl = new Map<string, string[]>();
@@ -130,6 +131,7 @@ describe('real-world documentation sets: import, lint and first build', () => {
 
   it.each(SETS.map((s) => s.name))('%s: every old URL the sources name leads to its page', (name) => {
     const run = runs.get(name)!;
+    expect(run.build.status, 'the build failed: no redirects to follow').toBe(0);
     const outDir = run.build.outDir;
     const redirects = readFileSync(path.join(outDir, '_redirects'), 'utf8').split('\n');
     const rules = new Map<string, string>();

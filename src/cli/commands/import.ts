@@ -36,6 +36,9 @@ Options:
   --root <dir>     the project root --out is relative to (default: current folder)
   --dry-run        list what would be written, and write nothing
   --force          overwrite files that exist and differ (without it they are kept and listed)
+  --old-site <url> the old site's address: links to its pages that were not imported go there
+                   (default: the address in the source's config, Hugo baseURL or Jekyll url;
+                   without one such links become their text, and the summary lists them)
   --report <file>  also write the whole summary as JSON to <file> (every item, where the terminal
                    shows the first 20 of each list)
   --split-faq      split pages of question headings ("## How do I ...?") into one FAQ entry per
@@ -61,6 +64,7 @@ export const importCommand: Command = async (argv, io) => {
       force: { type: 'boolean', default: false },
       'split-faq': { type: 'boolean', default: false },
       report: { type: 'string' },
+      'old-site': { type: 'string' },
       help: HELP_OPTION,
     },
   });
@@ -77,6 +81,9 @@ export const importCommand: Command = async (argv, io) => {
   if (!(IMPORT_SOURCES as readonly string[]).includes(values.from))
     return usageError(io, `--from must be one of ${IMPORT_SOURCES.join(', ')}, not "${values.from}"`, IMPORT_USAGE);
 
+  const oldSite = values['old-site'];
+  if (oldSite !== undefined && !/^https?:\/\/[^/\s]+/i.test(oldSite))
+    return usageError(io, `--old-site must be the old site's address (https://docs.example.com), not "${oldSite}"`, IMPORT_USAGE);
   const root = resolveRoot(io, values.root);
   const outDir = path.resolve(root, values.out);
   const source = path.resolve(io.cwd, positionals[0]!);
@@ -90,6 +97,7 @@ export const importCommand: Command = async (argv, io) => {
       dryRun: values['dry-run'],
       force: values.force,
       splitFaq: values['split-faq'],
+      oldSite,
       onProgress: (done, total) => {
         if (total >= PROGRESS_FROM) progress.update(`import: ${done} of ${total} pages`);
       },
