@@ -445,6 +445,10 @@ function planAndWrite(
       return src;
     }
     if (/^data:/i.test(src)) return src;
+    if (src.startsWith(UNKNOWN_PREFIX) || src === '') {
+      summary.imagesMissing.push({ origin: from.page.origin, message: `${src.replace(UNKNOWN_PREFIX, '') || '(no address)'}: a template variable made its address` });
+      return MISSING_IMAGE;
+    }
     const clean = decodeSafe(src.split(/[?#]/)[0]!);
     const candidates = clean.startsWith('/')
       ? set.staticDirs.flatMap((d) => [
@@ -894,7 +898,7 @@ function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => stri
           return `${bang}[${text}](${next}${title})`;
         },
       )
-      .replace(/^(\s{0,3}\[[^\]\n]+\]:\s*)(\S+)(.*)$/gm, (_m, lead: string, url: string, rest: string) => {
+      .replace(/^((?:\s{0,3}>)*\s{0,3}\[[^\]\n]+\]:\s*)(\S+)(.*)$/gm, (_m, lead: string, url: string, rest: string) => {
         const next = rewrite(/\.(png|jpe?g|gif|svg|webp)$/i.test(url) ? 'image' : 'link', url);
         // A definition with nowhere to go is dropped: its `[text][id]` uses then show as text.
         return next === DROP_LINK || next === MISSING_IMAGE ? '' : `${lead}${next}${rest}`;
@@ -906,10 +910,14 @@ function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => stri
         if (next === DROP_LINK || next === MISSING_IMAGE) return inner;
         return `<a${before} href=${q}${next}${q}${after}>${inner}</a>`;
       })
-      .replace(
-        /<img\b([^>]*?)\ssrc=(["'])([^"']+)\2/gi,
-        (_m, before: string, q: string, src: string) => `<img${before} src=${q}${keep('image', src)}${q}`,
-      )
+      .replace(/<img\b([^>]*?)\ssrc=(["'])([^"']+)\2[^>]*>/gi, (m, before: string, q: string, src: string) => {
+        const next = rewrite('image', src);
+        if (next === MISSING_IMAGE)
+          return `<!-- import: the image "${src}" was not in the source; add it to public/ and link it -->`;
+        return m.replace(`src=${q}${src}${q}`, `src=${q}${next}${q}`);
+      })
+      // An <img> without an address shows nothing (prose naming the tag, unescaped): it goes.
+      .replace(/<img\b(?![^>]*\ssrc=)[^>]*>/gi, '')
       .replace(
         /<(video|audio|source)\b([^>]*?)\ssrc=(["'])([^"']+)\3/gi,
         (_m, tag: string, before: string, q: string, src: string) => `<${tag}${before} src=${q}${keep('media', src)}${q}`,

@@ -331,11 +331,16 @@ export function convertLiquid(body: string, ctx: TemplateContext): string {
         )
         .replace(/\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}/g, '')
         // A variable that starts a link's address leaves a path the old site made, not this one: the link is listed.
-        .replace(/\]\(\s*\{\{-?\s*(?:page|site|include|layout)\.[\w.]+[^}]*-?\}\}/g, (m) => {
+        .replace(/\]\(\s*\{\{-?\s*[\w.]+[^}]*-?\}\}/g, (m) => {
           removed(ctx, `${m.slice(2).replace(/[{}]/g, '').trim()}: a Liquid variable in a link, removed`);
           return `](${UNKNOWN_PREFIX}`;
         })
-        .replace(/\{\{-?\s*(?:page|site|include|layout)\.[\w.]+[^}]*-?\}\}/g, (m) => {
+        // In an HTML attribute the same: the address is unknown.
+        .replace(/(\s(?:src|href)=["'])\{\{-?\s*[\w.]+[^}]*-?\}\}/g, (m, lead: string) => {
+          removed(ctx, `${m.slice(lead.length).replace(/[{}]/g, '').trim()}: a Liquid variable in an address, removed`);
+          return `${lead}${UNKNOWN_PREFIX}`;
+        })
+        .replace(/\{\{-?\s*[\w.]+(?:\s*\|[^}]*)?\s*-?\}\}/g, (m) => {
           removed(ctx, `${m.replace(/[{}]/g, '').trim()}: a Liquid variable, removed`);
           return '';
         })
