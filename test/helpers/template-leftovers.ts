@@ -40,12 +40,19 @@ export interface Leftover {
   excerpt: string;
 }
 
-/** Every kind of leftover in the text (prose only: call getProseText on HTML first). */
-export function findLeftovers(text: string): Leftover[] {
+/**
+ * Every kind of leftover in the text (prose only: call getProseText on HTML first). `isCode`, when
+ * given, is asked about each match's start (a search record holds its page's code as text).
+ */
+export function findLeftovers(text: string, isCode?: (snippet: string) => boolean): Leftover[] {
   const out: Leftover[] = [];
   for (const [kind, pattern] of LEFTOVER_PATTERNS) {
-    const m = pattern.exec(text);
-    if (m) out.push({ kind, excerpt: text.slice(Math.max(0, m.index - 40), m.index + 60).replace(/\s+/g, ' ') });
+    const global = new RegExp(pattern.source, pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`);
+    for (const m of text.matchAll(global)) {
+      if (isCode?.(m[0].replace(/\s+/g, ' ').trim().slice(0, 12))) continue;
+      out.push({ kind, excerpt: text.slice(Math.max(0, m.index - 40), m.index + 60).replace(/\s+/g, ' ') });
+      break;
+    }
   }
   return out;
 }

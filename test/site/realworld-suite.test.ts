@@ -47,11 +47,11 @@ function namedOldUrls(source: string, origin: string, generator: string): string
   const values = (v: unknown) => (Array.isArray(v) ? v.map(String) : typeof v === 'string' ? [v] : []);
   const own = [...values(data.permalink), ...values(data.url)];
   const moved = [...values(data.redirect_from), ...values(data.aliases)];
-  // Hugo resolves a relative alias against the page's section folder; Jekyll's paths are from the site root.
-  const dir =
-    generator === 'hugo'
-      ? `/${path.posix.dirname(origin).replace(/^(?:content[^/]*\/)?(?:[a-z]{2}\/)?/, '')}/`.replace(/\/\.?\/$/, '/')
-      : '/';
+  // Hugo resolves a relative alias against the folder the page's URL is in (a section's is its
+  // parent folder); Jekyll's paths are from the site root.
+  const folder = path.posix.dirname(origin).replace(/^(?:content[^/]*\/?)?(?:[a-z]{2}(?:\/|$))?/, '');
+  const pageDir = /(^|\/)_?index\.md$/.test(origin) ? path.posix.dirname(folder) : folder;
+  const dir = generator === 'hugo' ? `/${pageDir === '.' ? '' : pageDir}/`.replace(/\/{2,}/g, '/') : '/';
   return [...own, ...moved]
     .filter((u) => !/^https?:/i.test(u) && !u.includes(':'))
     .map((u) => (u.startsWith('/') ? u : `${dir}${u}`).replace(/\/{2,}/g, '/'));
@@ -125,11 +125,10 @@ describe('real-world documentation sets: import, lint and first build', () => {
         content: string;
         meta?: Record<string, string>;
       };
-      let content = `${fragment.content.replace(/\s+/g, ' ')}\n${Object.values(fragment.meta ?? {}).join('\n')}`;
-      const pageUrl = fragment.url.split('#')[0]!;
-      for (const code of (codeByUrl.get(pageUrl) ?? []).sort((a, b) => b.length - a.length))
-        if (code) content = content.split(code).join(' ');
-      for (const l of findLeftovers(content)) found.push(`search record ${fragment.url}: ${l.kind}: …${l.excerpt}…`);
+      const content = `${fragment.content.replace(/\s+/g, ' ')}\n${Object.values(fragment.meta ?? {}).join('\n')}`;
+      const code = (codeByUrl.get(fragment.url.split('#')[0]!) ?? []).join('\n');
+      for (const l of findLeftovers(content, (snippet) => code.includes(snippet)))
+        found.push(`search record ${fragment.url}: ${l.kind}: …${l.excerpt}…`);
     }
     expect(found).toEqual([]);
   });
@@ -148,7 +147,8 @@ describe('real-world documentation sets: import, lint and first build', () => {
     let checked = 0;
     for (const { file, origin } of run.summary.imported) {
       const target = sitePathOf(file);
-      if (!target) continue;
+      // Drafts are not built: their old URLs wait for them.
+      if (!target || /^draft: true$/m.test(readFileSync(path.join(run.projectDir, file), 'utf8'))) continue;
       for (const old of namedOldUrls(run.set.source, origin, run.set.generator)) {
         const from = encodeURI(normalizeRedirectPath(old));
         checked++;

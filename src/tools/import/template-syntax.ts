@@ -168,7 +168,7 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
         const title = a.named.header ?? a.named.name ?? a.named.title ?? a.positional[0];
         const lang = a.named.lang;
         // Docsy's tab with `lang` holds code, not Markdown.
-        const inside = lang && !ONLY_FENCE.test(content) ? `\`\`\`${lang}\n${dedent(content)}\n\`\`\`` : content.trim();
+        const inside = lang && !ONLY_FENCE.test(content) ? codeFence(restore(dedent(content), unescapeHugo), lang) : content.trim();
         converted(ctx, `Hugo ${lower} -> ${lower === 'tab' && title ? 'bold label and its content' : 'its content'}`);
         return `\n${lower === 'tab' && title ? `**${title}**\n\n` : ''}${inside}\n`;
       }
@@ -180,7 +180,7 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
         converted(ctx, `Hugo ${lower} -> code block`);
         // A `code` shortcode around a fence: the fence is the code block already.
         if (ONLY_FENCE.test(content)) return `\n${content.trim()}\n`;
-        return `\n\`\`\`${a.named.lang ?? a.positional[0] ?? ''}\n${dedent(content)}\n\`\`\`\n`;
+        return `\n${codeFence(restore(dedent(content), unescapeHugo), a.named.lang ?? a.positional[0] ?? '')}\n`;
       }
       removed(ctx, `{{< ${name} >}} … {{< /${name} >}}: the markers were removed, the text inside kept`);
       return content;
@@ -214,7 +214,7 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
         const isCode = a.named.code === 'true' || !/\.(md|markdown)$/i.test(a.named.file ?? a.positional[0] ?? '');
         converted(ctx, `Hugo ${lower} -> the file's text`);
         return isCode
-          ? `\n\`\`\`${a.named.lang ?? ''}\n${included.trimEnd()}\n\`\`\`\n`
+          ? `\n${codeFence(included.trimEnd(), a.named.lang ?? '')}\n`
           : convertHugoShortcodes(included, ctx, depth + 1);
       }
       ctx.counts.includesToFill.push({
@@ -240,6 +240,35 @@ function readIncluded(ctx: TemplateContext, file: string): string | undefined {
     if (existsSync(abs) && statSync(abs).isFile()) return readFileSync(abs, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
   }
   return undefined;
+}
+
+/** A fenced block longer than any backtick run in the code, so the code cannot end it. */
+export function codeFence(code: string, lang = ''): string {
+  const longest = Math.max(2, ...[...code.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${lang}\n${code}\n${fence}`;
+}
+
+/**
+ * kramdown (and Hugo's Goldmark, loosely) read a fence opened inside a list item even when its
+ * lines start further left; CommonMark would end the item there and show the rest as text. The
+ * lines are moved to the fence's indentation, so the code stays code.
+ */
+export function reindentFences(body: string): string {
+  const lines = body.split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const open = /^( +)(`{3,}|~{3,})/.exec(lines[i]!);
+    if (!open) continue;
+    const indent = open[1]!;
+    const closeRe = new RegExp(`^\\s*${open[2]![0] === '`' ? '`' : '~'}{${open[2]!.length},}\\s*$`);
+    let j = i + 1;
+    while (j < lines.length && !closeRe.test(lines[j]!)) j++;
+    if (j >= lines.length) break;
+    for (let k = i + 1; k <= j; k++)
+      if (lines[k]!.trim() && !lines[k]!.startsWith(indent)) lines[k] = indent + lines[k]!.replace(/^ +/, '');
+    i = j;
+  }
+  return lines.join('\n');
 }
 
 /** Code as written inside a shortcode, without the indentation every line shares. */
@@ -277,7 +306,9 @@ const LIQUID_IMAGE_INCLUDE = /^(image|img|figure|inline_image)\.html$/i;
 /** `key="value"` pairs of a Liquid include. */
 function liquidArgs(text: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const m of text.matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)')/g)) out[m[1]!] = m[2] ?? m[3] ?? '';
+  // Typographic quotes too: editors put them in, and Jekyll themes' includes were written around them.
+  for (const m of text.matchAll(/([\w-]+)\s*=\s*(?:"((?:[^"\\]|\\.)*)"|'([^']*)'|“([^”]*)”)/g))
+    out[m[1]!] = m[2] ?? m[3] ?? m[4] ?? '';
   return out;
 }
 
@@ -289,7 +320,7 @@ export function convertLiquid(body: string, ctx: TemplateContext): string {
     /\{%-?\s*highlight\s+(\w+)[^%]*-?%\}\n?([^]*?)\{%-?\s*endhighlight\s*-?%\}/g,
     (_m, lang: string, code: string) => {
       converted(ctx, 'Liquid highlight -> code block');
-      return `\`\`\`${lang}\n${code.replace(/\n$/, '')}\n\`\`\``;
+      return codeFence(code.replace(/\n$/, ''), lang);
     },
   );
   return mapProse(text, (prose) =>
@@ -305,7 +336,7 @@ export function convertLiquid(body: string, ctx: TemplateContext): string {
           },
         )
         .replace(/\{%-?\s*(?:link|post_url)\s+([^\s%]+)\s*-?%\}/g, (_m, target: string) => `${REF_PREFIX}${target}`)
-        .replace(/\{%-?\s*include(?:_relative)?\s+([^\s%]+)([^%]*)-?%\}/g, (_m, file: string, rest: string) => {
+        .replace(/\{%-?\s*include(?:_relative)?\s+([^\s%]+)([^]*?)-?%\}/g, (_m, file: string, rest: string) => {
           const args = liquidArgs(rest);
           if (LIQUID_CALLOUT_INCLUDE.test(file) && args.content !== undefined) {
             const type = calloutTypeOf(args.type ?? file.replace(/\.html$/i, '')) ?? 'note';
@@ -340,11 +371,11 @@ export function convertLiquid(body: string, ctx: TemplateContext): string {
           removed(ctx, `${m.slice(lead.length).replace(/[{}]/g, '').trim()}: a Liquid variable in an address, removed`);
           return `${lead}${UNKNOWN_PREFIX}`;
         })
-        .replace(/\{\{-?\s*[\w.]+(?:\s*\|[^}]*)?\s*-?\}\}/g, (m) => {
+        .replace(/\{\{-?\s*[\w.]+(?:\[[^\]}]*\][\w.]*)*(?:\s*\|[^}]*)?\s*-?\}\}/g, (m) => {
           removed(ctx, `${m.replace(/[{}]/g, '').trim()}: a Liquid variable, removed`);
           return '';
         })
-        .replace(/\{%-?\s*(\w+)[^%]*-?%\}/g, (_m, tag: string) => {
+        .replace(/\{%-?\s*(\w+)[^]*?-?%\}/g, (_m, tag: string) => {
           removed(ctx, `{% ${tag} %}: a Liquid tag, removed`);
           return '';
         }),

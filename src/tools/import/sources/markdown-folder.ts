@@ -19,6 +19,7 @@ import {
   convertLiquid,
   convertMdx,
   convertMkdocsAdmonitions,
+  reindentFences,
   type TemplateContext,
 } from '../template-syntax.ts';
 import type { ConversionCounts, ImportSource, SourceGroup, SourcePage, SourceSet } from '../types.ts';
@@ -419,6 +420,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       (firstHeading ? htmlToText(firstHeading) : undefined) ??
       humanize(fileName);
 
+    body = reindentFences(body);
     if (from === 'hugo') body = convertHugoShortcodes(body, ctx);
     if (from === 'jekyll') body = convertLiquid(body, ctx);
     if (from === 'docusaurus') body = convertDocusaurusAdmonitions(convertMdx(body, ctx));
