@@ -27,6 +27,8 @@ export function getProseText(html: string): string {
     .replace(/<!--[\s\S]*?-->/g, ' ')
     .replace(/<br\s*\/?>|<\/(p|li|h[1-6]|div|dd|dt|tr|summary)>/gi, '\n')
     .replace(/<[^>]+>/g, ' ')
+    .replace(/&#x([0-9a-f]+);/gi, (_m, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+    .replace(/&#(\d+);/g, (_m, dec: string) => String.fromCodePoint(Number(dec)))
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
     .replace(/&quot;/g, '"')

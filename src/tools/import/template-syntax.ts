@@ -140,6 +140,10 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
   let text = masked.replace(/\{\{[<%]\/\*[^]*?\*\/[>%]\}\}/g, (m) => `\`${unescapeHugo(m)}\``);
   const open = String.raw`\{\{[<%]\s*`;
   const close = String.raw`\s*[>%]\}\}`;
+  // Self-closing ones (`{{< tab header="x" />}}`) pair with nothing: handled alone, before pairs are looked for.
+  text = text.replace(new RegExp(`${open}([\\w-][\\w/-]*)((?:(?![>%]\\}\\})[^])*?)\\/${close}`, 'g'), (_m, name: string, args: string) =>
+    convertSingle(name, args),
+  );
   // Paired shortcodes first, innermost first, until none is left.
   const paired = new RegExp(`${open}([\\w-][\\w/-]*)([^]*?)${close}([^]*?)${open}\\/\\s*\\1${close}`, 'g');
   for (let i = 0; i < 10 && paired.test(text); i++) {
@@ -187,7 +191,10 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
     });
   }
   const single = new RegExp(`${open}([\\w/-]+)([^]*?)${close}`, 'g');
-  text = text.replace(single, (_m, name: string, args: string) => {
+  text = text.replace(single, (_m, name: string, args: string) => convertSingle(name, args));
+  return restore(text, unescapeHugo);
+
+  function convertSingle(name: string, args: string): string {
     const a = parseArgs(args.trim());
     const lower = name.toLowerCase();
     if (lower === 'ref' || lower === 'relref') return `${REF_PREFIX}${a.positional[0] ?? a.named.path ?? ''}`;
@@ -223,10 +230,10 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
       });
       return '';
     }
+    if (lower === 'tab' || lower === 'comment') return '';
     removed(ctx, `{{< ${name} >}}: an unknown shortcode, removed`);
     return '';
-  });
-  return restore(text, unescapeHugo);
+  }
 }
 
 /** A file a page includes, read from the page's folder or the project's; undefined when it is not there. */
@@ -518,13 +525,20 @@ export function convertHtmlAndStructure(body: string, ctx: TemplateContext, titl
   // HTML blocks (a div at the start of a line, to its matching close): converted like a hosted
   // desk's HTML, which makes alert boxes callouts and lets layout grids fall away. Never in code:
   // an HTML example there is what the writer shows.
-  text = mapProse(text, (prose) =>
-    replaceHtmlBlocks(prose, (html) => {
-      const { markdown, unsafeRemoved } = htmlToMarkdown(html);
-      recordUnsafeHtml(ctx.counts, ctx.origin, unsafeRemoved);
-      return markdown;
-    }),
-  );
+  const { masked, restore } = maskCode(text);
+  const convert = (html: string): string => {
+    // kramdown's `markdown="1"`: the div holds Markdown, not HTML; the div itself was layout.
+    const md = /^(<div\b[^>]*\smarkdown=["']?(?:1|block)["']?[^>]*>)([\s\S]*)<\/div>\s*$/i.exec(html);
+    if (md) {
+      converted(ctx, 'kramdown markdown="1" block -> its Markdown');
+      return replaceHtmlBlocks(md[2]!.replace(/^[ \t]*\n/, ''), convert);
+    }
+    // Code inside the HTML is put back first: the converter sees the whole block as written.
+    const { markdown, unsafeRemoved } = htmlToMarkdown(restore(html));
+    recordUnsafeHtml(ctx.counts, ctx.origin, unsafeRemoved);
+    return markdown;
+  };
+  text = restore(replaceHtmlBlocks(masked, convert));
   // Scripts and other raw HTML: the import's last step (sanitize-markdown.ts) sanitises and counts them.
   text = mapProse(text, (prose) => convertDefinitionLists(prose, ctx));
   return shiftHeadings(text, title);
