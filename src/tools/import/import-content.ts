@@ -499,7 +499,8 @@ function planAndWrite(
   /** A link the import cannot resolve: to the old site when it knows it, else its text (listed either way). */
   const unresolved = (p: PlannedPage, url: string, why?: string): string => {
     const shown = url.startsWith(REF_PREFIX) ? `ref "${url.slice(REF_PREFIX.length)}"` : url;
-    const oldUrl = oldSite && !url.startsWith(REF_PREFIX) && !url.startsWith(UNKNOWN_PREFIX) ? toOldSiteUrl(oldSite, p, url) : undefined;
+    // Only a page the import does not have is on the old site; a missing anchor or a template's address is not.
+    const oldUrl = oldSite && !why && !url.startsWith(REF_PREFIX) ? toOldSiteUrl(oldSite, p, url) : undefined;
     if (oldUrl) {
       summary.linksToOldSite.push({ origin: p.page.origin, message: `${url} -> ${oldUrl}` });
       return oldUrl;
@@ -887,7 +888,7 @@ function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => stri
   return mapProse(body, (prose) =>
     prose
       .replace(
-        /(!?)\[((?:[^\]\\\n]|\\.|\[[^\]\n]*\](?:\([^)\s]*\))?)*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:"[^"]*"|'[^']*'))?)\s*\)/g,
+        /(!?)\[((?:[^[\]\\\n]|\\.|\[[^\]\n]*\](?:\([^)\s]*\))?)*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:"[^"]*"|'[^']*'))?)\s*\)/g,
         (_m, bang: string, rawText: string, url: string, title: string) => {
           // A linked image, `[![alt](x.png)](x.png)`: the image inside is rewritten too.
           const text = !bang && rawText.includes('](') ? rewriteBody(rawText, rewrite) : rawText;

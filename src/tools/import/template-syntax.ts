@@ -135,9 +135,11 @@ const HUGO_BADGES = /^(required|optional|nullable|deprecated|experimental|readon
 
 /** Hugo shortcodes: `{{< name args >}}`, `{{% name %}}`, paired with `{{< /name >}}` (or `{{</ name >}}`). */
 export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth = 0): string {
-  const { masked, restore } = maskCode(body);
   // Escaped shortcodes in prose are examples: shown as code, as Hugo's page showed them.
-  let text = masked.replace(/\{\{[<%]\/\*[^]*?\*\/[>%]\}\}/g, (m) => `\`${unescapeHugo(m)}\``);
+  const { masked, restore } = maskCode(
+    mapProse(body, (prose) => prose.replace(/\{\{[<%]\/\*[^]*?\*\/[>%]\}\}/g, (m) => `\`${unescapeHugo(m)}\``)),
+  );
+  let text = masked;
   const open = String.raw`\{\{[<%]\s*`;
   const close = String.raw`\s*[>%]\}\}`;
   // Self-closing ones (`{{< tab header="x" />}}`) pair with nothing: handled alone, before pairs are looked for.
@@ -290,12 +292,14 @@ function dedent(code: string): string {
  * the callout shows the label already, so it would read twice.
  */
 export function stripCalloutLabel(content: string, labels: string[]): string {
-  const words = labels.filter(Boolean).map((l) => l.toLowerCase());
+  const words = new Set([...labels.filter(Boolean).map((l) => l.toLowerCase()), ...CALLOUT_WORDS]);
   return content.replace(
-    /^\s*(?:<(?:b|strong)>\s*|\*\*|__)?([\p{L} ]{2,20}?)\s*:?\s*(?:<\/(?:b|strong)>|\*\*|__)?\s*:?[ \t]*/u,
-    (m, word: string) => (words.includes(word.trim().toLowerCase()) || calloutTypeOf(word.trim()) !== undefined && /^(note|tip|warning|important|caution|danger|info|notice)$/i.test(word.trim()) ? '' : m),
+    /^\s*(?:(?:<(?:b|strong)>|\*\*|__)\s*([\p{L}][\p{L} ]{0,19}?)\s*:?\s*(?:<\/(?:b|strong)>|\*\*|__)\s*:?|([\p{L}][\p{L} ]{0,19}?)\s*:)[ \t]*/u,
+    (m, bold?: string, plain?: string) => (words.has((bold ?? plain ?? '').trim().toLowerCase()) ? '' : m),
   );
 }
+
+const CALLOUT_WORDS = ['note', 'tip', 'warning', 'important', 'caution', 'danger', 'info', 'notice', 'hint'];
 
 function textShortcode(name: string, a: ShortcodeArgs): string {
   const lower = name.toLowerCase();
