@@ -23,20 +23,22 @@ export function mapProse(body: string, fn: (prose: string) => string): string {
   const lines = body.split('\n');
   let prose: string[] = [];
   let fence: string | undefined;
+  let indent = 0;
   let code: string[] = [];
   const flushProse = () => {
     if (prose.length) out.push(mapInlineProse(prose.join('\n'), fn));
     prose = [];
   };
   for (const line of lines) {
-    const m = /^\s*(`{3,}|~{3,})/.exec(line);
+    const m = /^(\s*)(`{3,}|~{3,})/.exec(line);
     if (fence === undefined && m) {
       flushProse();
-      fence = m[1]![0]!.repeat(m[1]!.length);
+      fence = m[2]![0]!.repeat(m[2]!.length);
+      indent = m[1]!.length;
       code = [line];
     } else if (fence !== undefined) {
       code.push(line);
-      if (new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(line)) {
+      if (isFenceClose(line, fence, indent)) {
         out.push(code.join('\n'));
         fence = undefined;
       }
@@ -45,6 +47,15 @@ export function mapProse(body: string, fn: (prose: string) => string): string {
   if (fence !== undefined) out.push(code.join('\n'));
   flushProse();
   return out.join('\n');
+}
+
+/**
+ * A line that closes the fence: the same character, at least as long, indented at most three
+ * spaces more than the opening (CommonMark), so an indented fence shown inside code stays code.
+ */
+function isFenceClose(line: string, fence: string, openIndent: number): boolean {
+  const m = new RegExp(`^( *)${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).exec(line);
+  return m !== null && m[1]!.length <= openIndent + 3;
 }
 
 /** Inline code spans stay; the text between them goes through `fn` with placeholders for them. */
@@ -97,15 +108,17 @@ export function maskCode(body: string): { masked: string; restore: (text: string
   const blocks: string[] = [];
   const out: string[] = [];
   let fence: string | undefined;
+  let indent = 0;
   let code: string[] = [];
   for (const line of body.split('\n')) {
-    const m = /^\s*(`{3,}|~{3,})/.exec(line);
+    const m = /^(\s*)(`{3,}|~{3,})/.exec(line);
     if (fence === undefined && m) {
-      fence = m[1]!;
+      fence = m[2]!;
+      indent = m[1]!.length;
       code = [line];
     } else if (fence !== undefined) {
       code.push(line);
-      if (new RegExp(`^\\s*${fence[0] === '`' ? '`' : '~'}{${fence.length},}\\s*$`).test(line)) {
+      if (isFenceClose(line, fence, indent)) {
         out.push(`\uE001${blocks.push(code.join('\n')) - 1}\uE001`);
         fence = undefined;
       }
@@ -269,9 +282,8 @@ export function reindentFences(body: string): string {
     const open = /^( +)(`{3,}|~{3,})/.exec(lines[i]!);
     if (!open) continue;
     const indent = open[1]!;
-    const closeRe = new RegExp(`^\\s*${open[2]![0] === '`' ? '`' : '~'}{${open[2]!.length},}\\s*$`);
     let j = i + 1;
-    while (j < lines.length && !closeRe.test(lines[j]!)) j++;
+    while (j < lines.length && !isFenceClose(lines[j]!, open[2]!, indent.length)) j++;
     if (j >= lines.length) break;
     for (let k = i + 1; k <= j; k++)
       if (lines[k]!.trim() && !lines[k]!.startsWith(indent)) lines[k] = indent + lines[k]!.replace(/^ +/, '');
@@ -558,11 +570,20 @@ function replaceHtmlBlocks(text: string, convert: (html: string) => string): str
     }
     let depth = 0;
     const block: string[] = [];
-    for (; i < lines.length; i++) {
-      block.push(lines[i]!);
-      depth += (lines[i]!.match(/<div\b/gi)?.length ?? 0) - (lines[i]!.match(/<\/div>/gi)?.length ?? 0);
+    let j = i;
+    for (; j < lines.length; j++) {
+      block.push(lines[j]!);
+      depth += (lines[j]!.match(/<div\b/gi)?.length ?? 0) - (lines[j]!.match(/<\/div>/gi)?.length ?? 0);
       if (depth <= 0) break;
     }
+    // A div that never closes (its close is in a code example, or missing) is converted up to the
+    // next code block, not over it: converting to the end would swallow the page's examples.
+    if (depth > 0) {
+      const code = block.findIndex((l, k) => k > 0 && l.includes('\uE001'));
+      if (code !== -1) block.length = code;
+      j = i + block.length - 1;
+    }
+    i = j;
     out.push('', convert(block.join('\n')), '');
   }
   return out.join('\n');
