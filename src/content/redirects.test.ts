@@ -77,6 +77,12 @@ describe('getRedirectErrors', () => {
     expect(getRedirectErrors(makeContent([makeArticle('billing', 'refunds', ['/billing/money-back/'])]))).toEqual([]);
   });
 
+  it('lets an old /faq/ redirect on a site without FAQs (it has no FAQ page), not on one with them', () => {
+    const content = makeContent([makeArticle('billing', 'refunds', ['/faq/'])]);
+    expect(getRedirectErrors({ ...content, faqs: [] })).toEqual([]);
+    expect(getRedirectErrors({ ...content, faqs: [{}] }).map((d) => d.ruleId)).toEqual(['redirect-conflict']);
+  });
+
   it('reports live pages, double claims and redirects to articles that are not built, at the redirectFrom item', () => {
     const content = makeContent([
       makeArticle('billing', 'refunds', ['/billing/', '/faq', '/billing/refunds', '/old/', '/old']),
@@ -133,17 +139,26 @@ describe('redirects listed in redirects.yaml', () => {
 });
 
 describe('buildRedirectFiles', () => {
-  it('writes one HTML page for old paths that differ only in case, and a canonical link to an external target', () => {
+  it('writes a page for each old path that differs only in case (case-sensitive hosts), one per folded path when targets differ', () => {
     const files = buildRedirectFiles(
       [
         { from: '/Billing/Old/', to: '/billing/refunds/' },
         { from: '/billing/old/', to: '/billing/refunds/' },
+        { from: '/Setup/', to: '/start/setup/' },
+        { from: '/setup/', to: '/start/other/' },
         { from: '/away/', to: 'https://example.org/away' },
       ],
       'https://example.com',
     );
-    expect(files.htmlPages.map((p) => p.path)).toEqual(['Billing/Old/index.html', 'away/index.html']);
-    expect(files.htmlPages[1]!.html).toContain('<link rel="canonical" href="https://example.org/away">');
+    // The same target: both pages (a case-insensitive disk keeps one, and it is right for both).
+    // Different targets: only the first, the server rules serve the other.
+    expect(files.htmlPages.map((p) => p.path)).toEqual([
+      'Billing/Old/index.html',
+      'billing/old/index.html',
+      'Setup/index.html',
+      'away/index.html',
+    ]);
+    expect(files.htmlPages[3]!.html).toContain('<link rel="canonical" href="https://example.org/away">');
     expect(files.netlify).toContain('/billing/old/');
     expect(files.netlify).toMatch(/^\/away\/ +https:\/\/example.org\/away {2}301$/m);
   });

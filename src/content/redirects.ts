@@ -33,7 +33,8 @@ export interface RedirectOptions {
   drafts?: boolean;
 }
 
-type RedirectContent = Pick<LoadedContent, 'articles' | 'categories'>;
+/** `faqs`, when given, says whether the site has a FAQ page (it has none without FAQs). */
+type RedirectContent = Pick<LoadedContent, 'articles' | 'categories'> & { faqs?: readonly unknown[] };
 
 /** One entry of `content/redirects.yaml`: an old path that goes to a site path or a full URL. */
 export interface ListedRedirect {
@@ -97,7 +98,8 @@ export function getRedirectErrors(content: RedirectContent, listed: readonly Lis
   const categories = new Set(content.categories.map((c) => c.id));
   const live = new Map<string, string>([
     [getHomePath(), 'the home page'],
-    [getFaqIndexPath(), 'the FAQ page'],
+    // A site without FAQs has no FAQ page: an old /faq/ may redirect to the article that answers it.
+    ...(content.faqs === undefined || content.faqs.length > 0 ? [[getFaqIndexPath(), 'the FAQ page'] as [string, string]] : []),
     [getSearchPath(), 'the search page'],
     ['/404/', 'the "page not found" page'],
     ['/404.html', 'the "page not found" page'],
@@ -201,14 +203,19 @@ export function buildRedirectFiles(redirects: readonly Redirect[], siteUrl: stri
     redirects: rules.map((r) => ({ source: r.source.replace(/[:()*+?{}\\]/g, '\\$&'), destination: r.destination, permanent: true as const })),
   };
   const base = normalizeBase(options.base ?? '/');
-  // Old paths that differ only in case ("/Billing/" and "/billing/") would be one file on a
-  // case-insensitive disk (macOS, Windows, some S3 sync tools): the first gets the HTML page, and
-  // the server rules above still serve each of them.
-  const pagePaths = new Set<string>();
+  // Old paths that differ only in case ("/Billing/" and "/billing/") are two files on a
+  // case-sensitive static host (GitHub Pages, S3) and one on a case-insensitive disk (macOS,
+  // Windows). Each gets its page when they lead to the same place (on one disk the copies are the
+  // same file); when they lead to different places, only the first, and the server rules above
+  // still serve each of them.
+  const targetByFolded = new Map<string, string>();
+  const written = new Set<string>();
   const htmlPages = redirects.flatMap((r) => {
     const pagePath = getHtmlPagePath(r.from, base);
-    if (pagePaths.has(pagePath.toLowerCase())) return [];
-    pagePaths.add(pagePath.toLowerCase());
+    const taken = targetByFolded.get(pagePath.toLowerCase());
+    if (written.has(pagePath) || (taken !== undefined && taken !== r.to)) return [];
+    targetByFolded.set(pagePath.toLowerCase(), r.to);
+    written.add(pagePath);
     const canonical = isExternalTarget(r.to) ? r.to : `${origin}${r.to}`;
     return [{ path: pagePath, html: buildRedirectPage(r, canonical, options.lang ?? 'en') }];
   });

@@ -21,6 +21,12 @@ describe('remarkHeadingIds', () => {
 
   it('splits the id from heading text', () => {
     expect(splitHeadingId('Billing {#bill}')).toEqual({ text: 'Billing', id: 'bill' });
-    expect(splitHeadingId('Billing {#1bad}')).toEqual({ text: 'Billing {#1bad}' });
+    expect(splitHeadingId('Billing {#-bad}')).toEqual({ text: 'Billing {#-bad}' });
+    expect(splitHeadingId('Billing {#two words}')).toEqual({ text: 'Billing {#two words}' });
+  });
+
+  it('takes ids that start with a digit, as Hugo error-code pages write them', async () => {
+    expect(splitHeadingId('401 Unauthorized {#401}')).toEqual({ text: '401 Unauthorized', id: '401' });
+    expect(await toHtml('## 401 Unauthorized {#401}')).toBe('<h2 id="401">401 Unauthorized</h2>');
   });
 });

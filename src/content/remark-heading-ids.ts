@@ -7,8 +7,11 @@ import type { Heading, Root, RootContent } from 'mdast';
 // The hProperties field of mdast nodes' data, which remark-rehype reads.
 import type {} from 'mdast-util-to-hast';
 
-/** A trailing `{#id}` (optionally with classes after it, which are dropped) at the end of a heading. */
-const TRAILING_ID = /[ \t]*\{#([A-Za-z][\w:.-]*)(?:[ \t]+\.[\w-]+)*\}[ \t]*$/;
+/**
+ * A trailing `{#id}` (optionally with classes after it, which are dropped) at the end of a heading.
+ * HTML ids may start with a digit (`{#401}` on an error-code page), so only the characters are checked.
+ */
+const TRAILING_ID = /[ \t]*\{#([\w][\w:.-]*)(?:[ \t]+\.[\w-]+)*\}[ \t]*$/;
 
 /** The custom id written at the end of a heading's text, and the text without it. */
 export function splitHeadingId(text: string): { text: string; id?: string } {

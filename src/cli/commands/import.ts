@@ -4,6 +4,7 @@
  * content linter's findings by rule. Exit 0 imported (warnings are fine), 1 lint errors after
  * the import, files kept because they exist or items refused, 2 usage error or unreadable source.
  */
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { HelpCenterError } from '../../lib/errors.ts';
 import { lintContent } from '../../tools/lint/lint-content.ts';
@@ -35,6 +36,11 @@ Options:
   --root <dir>     the project root --out is relative to (default: current folder)
   --dry-run        list what would be written, and write nothing
   --force          overwrite files that exist and differ (without it they are kept and listed)
+  --old-site <url> the old site's address: links to its pages that were not imported go there
+                   (default: the address in the source's config, Hugo baseURL or Jekyll url;
+                   without one such links become their text, and the summary lists them)
+  --report <file>  also write the whole summary as JSON to <file> (every item, where the terminal
+                   shows the first 20 of each list)
   --split-faq      split pages of question headings ("## How do I ...?") into one FAQ entry per
                    question; the old page redirects to the category page that lists them, and each
                    old #anchor is the FAQ's anchor there
@@ -57,6 +63,8 @@ export const importCommand: Command = async (argv, io) => {
       'dry-run': { type: 'boolean', default: false },
       force: { type: 'boolean', default: false },
       'split-faq': { type: 'boolean', default: false },
+      report: { type: 'string' },
+      'old-site': { type: 'string' },
       help: HELP_OPTION,
     },
   });
@@ -73,6 +81,9 @@ export const importCommand: Command = async (argv, io) => {
   if (!(IMPORT_SOURCES as readonly string[]).includes(values.from))
     return usageError(io, `--from must be one of ${IMPORT_SOURCES.join(', ')}, not "${values.from}"`, IMPORT_USAGE);
 
+  const oldSite = values['old-site'];
+  if (oldSite !== undefined && !/^https?:\/\/[^/\s]+/i.test(oldSite))
+    return usageError(io, `--old-site must be the old site's address (https://docs.example.com), not "${oldSite}"`, IMPORT_USAGE);
   const root = resolveRoot(io, values.root);
   const outDir = path.resolve(root, values.out);
   const source = path.resolve(io.cwd, positionals[0]!);
@@ -86,6 +97,7 @@ export const importCommand: Command = async (argv, io) => {
       dryRun: values['dry-run'],
       force: values.force,
       splitFaq: values['split-faq'],
+      oldSite,
       onProgress: (done, total) => {
         if (total >= PROGRESS_FROM) progress.update(`import: ${done} of ${total} pages`);
       },
@@ -97,6 +109,7 @@ export const importCommand: Command = async (argv, io) => {
     throw err;
   }
   progress.done();
+  if (values.report) writeFileSync(path.resolve(io.cwd, values.report), `${JSON.stringify(result.summary, null, 2)}\n`);
   io.stdout.write(
     formatImportReport(result, { dryRun: values['dry-run'], contentDir: path.relative(root, outDir) || '.' }),
   );

@@ -19,6 +19,19 @@ function list(title: string, items: string[]): string {
 
 const notes = (items: ImportNote[]) => items.map((n) => `${n.origin}: ${n.message}`);
 
+/** "Hugo hint -> callout: 12 on 4 pages (a.md, b.md, …)": one line per kind, most frequent first. */
+function byKind(items: ImportNote[]): string[] {
+  const kinds = new Map<string, string[]>();
+  for (const n of items) kinds.set(n.message, [...(kinds.get(n.message) ?? []), n.origin]);
+  return [...kinds.entries()]
+    .sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]))
+    .map(([kind, origins]) => {
+      const pages = [...new Set(origins)];
+      const shown = pages.slice(0, 5).join(', ');
+      return `${kind}: ${origins.length} on ${plural(pages.length, 'page')} (${shown}${pages.length > 5 ? ', …' : ''})`;
+    });
+}
+
 export function formatImportReport(
   result: ImportResult,
   { dryRun, contentDir }: { dryRun: boolean; contentDir: string },
@@ -50,6 +63,9 @@ export function formatImportReport(
   out += list('Links it could not resolve (left as written)', notes(s.unresolvedLinks));
   out += list('Images missing from the source (marked in the article)', notes(s.imagesMissing));
   out += list('Images still on the old host', notes(s.imagesRemote));
+  out += list("Converted to this site's syntax, by kind", byKind(s.converted));
+  out += list('Links to pages not imported, now to the old site (--old-site)', notes(s.linksToOldSite));
+  out += list('Videos and audio missing from the source (left as written)', notes(s.mediaMissing));
   out += list('Template syntax removed', notes(s.templateSyntaxRemoved));
   out += list('Includes to write in by hand', notes(s.includesToFill));
   out += list('Unsafe HTML removed (check what the page still needs)', notes(s.unsafeHtmlByOrigin));

@@ -42,7 +42,7 @@ export function calloutTypeOf(word: string): 'note' | 'tip' | 'warning' | undefi
 }
 
 /** The ids `{#id}` can hold (remark-heading-ids.ts). */
-const HEADING_ID = /^[A-Za-z][\w:.-]*$/;
+const HEADING_ID = /^\w[\w:.-]*$/;
 
 /**
  * Text as Markdown text: turndown's escapes, and `<` (and `&` before an entity) escaped too, so

@@ -40,7 +40,8 @@ import { addUnsafeCounts, formatUnsafeCounts } from '../../lib/sanitize-html.ts'
 import { recordUnsafeHtml } from './html-to-markdown.ts';
 import { sanitizeMarkdown } from './sanitize-markdown.ts';
 import { splitFaqPage, type FaqSection } from './split-faq.ts';
-import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
+import { hasTemplateSyntax, mapProse, REF_PREFIX, UNKNOWN_PREFIX } from './template-syntax.ts';
+import { getMarkdownFacts } from '../lint/markdown-facts.ts';
 import { extractZipExport } from './unzip-export.ts';
 import type {
   ConversionCounts,
@@ -64,6 +65,12 @@ export interface ImportOptions {
   force?: boolean;
   /** Pages of question headings become one FAQ entry per question (split-faq.ts). */
   splitFaq?: boolean;
+  /**
+   * The old site's address: links to its pages that were not imported point there. Default: the
+   * address the source's config names (Hugo baseURL, Jekyll url); without one such links become
+   * their text, and are listed.
+   */
+  oldSite?: string;
   /** Called per page while planning large imports. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -92,7 +99,7 @@ const SITE_FILE = 'site.yaml';
 export const IMPORT_TEMP_PREFIX = 'helpdesk-kit-import-';
 
 export function importContent(options: ImportOptions): ImportResult {
-  const counts: ConversionCounts = { templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] };
+  const counts: ConversionCounts = { converted: [], templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] };
   if (!existsSync(options.source))
     throw new ImportSourceError(`${options.source} does not exist; pass the export file or folder you saved`);
   const refused: ImportRefusal[] = [];
@@ -160,6 +167,9 @@ function planAndWrite(
     imagesCopied: 0,
     imagesMissing: [],
     imagesRemote: [],
+    converted: counts.converted,
+    linksToOldSite: [],
+    mediaMissing: [],
     templateSyntaxRemoved: counts.templateSyntaxRemoved,
     includesToFill: counts.includesToFill,
     unsafeHtmlRemoved: {},
@@ -218,6 +228,16 @@ function planAndWrite(
   const articles = defaults.filter((p) => !p.redirectTo);
   const faqSections = findFaqPages(articles, translations, summary, options.splitFaq ?? false);
   const existingFaqSlugs = listExistingSlugs(path.join(options.outDir, 'faqs'), 'question');
+  // The site has a FAQ page only with FAQs: without, an old /faq/ may redirect to an article.
+  const hasFaqPage = existingFaqSlugs.size > 0 || faqSections.size > 0;
+  // Old paths of every page: a new article path must not be one of another page's (it would take its URL).
+  const oldPathOwner = new Map<string, SourcePage>();
+  for (const p of articles)
+    for (const u of p.oldUrls) {
+      const sp = toSitePath(u);
+      if (sp && !oldPathOwner.has(normalizeRedirectPath(sp).toLowerCase()))
+        oldPathOwner.set(normalizeRedirectPath(sp).toLowerCase(), p);
+    }
   const takenFaqSlugs = new Set<string>();
   const takenSlugs = new Set<string>();
   // Slugs of the content folder's own articles are taken, except by the file this import wrote there before.
@@ -275,12 +295,18 @@ function planAndWrite(
     // An existing file at the same path with the same title is this page, imported before: a re-import, not a clash.
     const usedElsewhere = (s: string) => {
       if (takenSlugs.has(s)) return true;
+      const owner = oldPathOwner.get(getArticlePath(place.categoryId, s).toLowerCase());
+      if (owner && owner !== page) return true;
       const existing = existingSlugs.get(s);
       return existing !== undefined && (existing.path !== pathFor(s) || existing.title !== page.title.slice(0, 120));
     };
     if (usedElsewhere(slug)) {
+      const owner = oldPathOwner.get(getArticlePath(place.categoryId, slug).toLowerCase());
       const other =
-        planned.find((p) => p.slug === slug)?.page.origin ?? `${contentName}/${existingSlugs.get(slug)?.path}`;
+        planned.find((p) => p.slug === slug)?.page.origin ??
+        (owner && owner !== page && !takenSlugs.has(slug)
+          ? `${owner.origin}'s old URL ${getArticlePath(place.categoryId, slug)}`
+          : `${contentName}/${existingSlugs.get(slug)?.path}`);
       reason = `the slug "${slug}" is already used by ${other}`;
       let next = `${sectionId ?? categoryId}-${slug}`;
       for (let n = 2; usedElsewhere(next); n++) next = `${sectionId ?? categoryId}-${slug}-${n}`;
@@ -320,11 +346,40 @@ function planAndWrite(
   const files: PlannedFile[] = [];
   const images = new Map<string, string>();
   const listed: Array<{ from: string; to: string }> = [];
+  const oldSite = options.oldSite ?? set.siteUrl;
+  // Hugo's ref lookups ignore case ("Admin/Backup" finds admin/backup.md): so do ours, after an exact match.
+  const byKeyLower = new Map<string, PlannedPage>();
+  for (const [k, p] of byKey) if (!byKeyLower.has(k.toLowerCase())) byKeyLower.set(k.toLowerCase(), p);
+  const findKey = (keys: string[]) => findByKey(byKey, keys) ?? findByKey(byKeyLower, keys.map((k) => k.toLowerCase()));
+  const headingIds = new Map<PlannedPage, Set<string>>();
+  const idsOf = (p: PlannedPage) => {
+    let ids = headingIds.get(p);
+    if (!ids) headingIds.set(p, (ids = new Set(getMarkdownFacts(p.page.body).headings.map((h) => h.id))));
+    return ids;
+  };
+  /** The anchor as one of the page's heading ids (the same id in another case, or slugged); undefined when none is. */
+  const matchAnchor = (p: PlannedPage, anchor: string): string | undefined => {
+    const ids = idsOf(p);
+    if (ids.has(anchor)) return anchor;
+    const lower = anchor.toLowerCase();
+    const slugged = toSlug(anchor);
+    return [...ids].find((id) => id.toLowerCase() === lower) ?? (ids.has(slugged) ? slugged : undefined);
+  };
 
   const resolveLink = (from: PlannedPage, url: string, fromContentPath: string): string | undefined => {
     const [target = '', anchor] = url.split('#', 2) as [string, string | undefined];
-    const hash = anchor !== undefined ? `#${anchor}` : '';
     const toFile = (p: PlannedPage) => {
+      let hash = anchor !== undefined && anchor !== '' ? `#${anchor}` : '';
+      if (hash && !p.faqs) {
+        // An anchor the page does not have would fail the build: the link goes to the page, and is listed.
+        const id = matchAnchor(p, decodeSafe(anchor!));
+        if (id === undefined)
+          summary.unresolvedLinks.push({
+            origin: from.page.origin,
+            message: `${url}: #${anchor} is no heading of ${p.page.origin}; the link goes to the page`,
+          });
+        hash = id === undefined ? '' : `#${id}`;
+      }
       if (!p.faqs) return `${path.posix.relative(path.posix.dirname(fromContentPath), p.contentPath)}${hash}`;
       // A page split into FAQs: `#question` (or a heading in its answer) is that FAQ's file; the page itself, its category.
       const faq = anchor !== undefined ? findFaqByAnchor(p.faqs, decodeSafe(anchor)) : undefined;
@@ -332,12 +387,19 @@ function planAndWrite(
     };
     if (target === '') return url;
     if (target.startsWith(REF_PREFIX)) {
-      const ref = target.slice(REF_PREFIX.length).replace(/^\.?\//, '');
+      const ref = target.slice(REF_PREFIX.length).replace(/^\.?\//, '').replace(/\/$/, '');
       const relDir = path.posix.dirname(from.page.linkKeys[0] ?? '');
-      const found = findByKey(byKey, [path.posix.join(relDir, ref), ref, ref.replace(/^_?[^/]*\//, '')]);
+      // A ref names a file, a file without its extension, or a section (its _index.md).
+      const forms = (r: string) => [r, `${r}.md`, `${r}/_index.md`, `${r}/index.md`, `${r}/README.md`];
+      const found = findKey([
+        ...forms(path.posix.join(relDir, ref)),
+        ...forms(ref),
+        ...forms(ref.replace(/^_?[^/]*\//, '')),
+      ]);
       if (found) return toFile(found);
+      const name = path.posix.basename(ref).toLowerCase().replace(/\.md$/, '');
       const byName = planned.find((p) =>
-        p.page.linkKeys.some((k) => path.posix.basename(k) === path.posix.basename(ref)),
+        p.page.linkKeys.some((k) => path.posix.basename(k).toLowerCase().replace(/\.md$/, '') === name),
       );
       return byName ? toFile(byName) : undefined;
     }
@@ -361,7 +423,7 @@ function planAndWrite(
     // Relative: a source file, or a path relative to the old URL.
     const relDir = path.posix.dirname(from.page.linkKeys[0] ?? '');
     const joined = path.posix.normalize(path.posix.join(relDir, decodeSafe(target))).replace(/\/$/, '');
-    const found = findByKey(byKey, [
+    const found = findKey([
       joined,
       `${joined}.md`,
       `${joined}.mdx`,
@@ -377,12 +439,16 @@ function planAndWrite(
     return p ? toFile(p) : undefined;
   };
 
-  const resolveImage = (from: PlannedPage, src: string): string => {
+  const resolveImage = (from: PlannedPage, src: string, kind: 'image' | 'media' | 'file' = 'image'): string => {
     if (/^https?:\/\//i.test(src) || src.startsWith('//')) {
-      summary.imagesRemote.push({ origin: from.page.origin, message: src });
+      if (kind === 'image') summary.imagesRemote.push({ origin: from.page.origin, message: src });
       return src;
     }
     if (/^data:/i.test(src)) return src;
+    if (src.startsWith(UNKNOWN_PREFIX) || src === '') {
+      summary.imagesMissing.push({ origin: from.page.origin, message: `${src.replace(UNKNOWN_PREFIX, '') || '(no address)'}: a template variable made its address` });
+      return MISSING_IMAGE;
+    }
     const clean = decodeSafe(src.split(/[?#]/)[0]!);
     const candidates = clean.startsWith('/')
       ? set.staticDirs.flatMap((d) => [
@@ -394,7 +460,12 @@ function planAndWrite(
         : [];
     const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
     if (!found) {
-      summary.imagesMissing.push({ origin: from.page.origin, message: src });
+      if (kind === 'media') summary.mediaMissing.push({ origin: from.page.origin, message: src });
+      else
+        summary.imagesMissing.push({
+          origin: from.page.origin,
+          message: kind === 'file' ? `${src} (a linked file; the link became its text)` : src,
+        });
       return MISSING_IMAGE;
     }
     const problem = getSourceFileProblem(sourceRoot, found);
@@ -425,6 +496,22 @@ function planAndWrite(
     return target;
   };
 
+  /** A link the import cannot resolve: to the old site when it knows it, else its text (listed either way). */
+  const unresolved = (p: PlannedPage, url: string, why?: string): string => {
+    const shown = url.startsWith(REF_PREFIX) ? `ref "${url.slice(REF_PREFIX.length)}"` : url;
+    // Only a page the import does not have is on the old site; a missing anchor or a template's address is not.
+    const oldUrl = oldSite && !why && !url.startsWith(REF_PREFIX) ? toOldSiteUrl(oldSite, p, url) : undefined;
+    if (oldUrl) {
+      summary.linksToOldSite.push({ origin: p.page.origin, message: `${url} -> ${oldUrl}` });
+      return oldUrl;
+    }
+    summary.unresolvedLinks.push({
+      origin: p.page.origin,
+      message: `${shown}: ${why ?? 'no page of the import; the link became its text (--old-site <url> links the old site instead)'}`,
+    });
+    return DROP_LINK;
+  };
+
   const rewriteLinks = (
     p: PlannedPage,
     body: string,
@@ -433,16 +520,24 @@ function planAndWrite(
   ) =>
     rewriteBody(body, (kind, url) => {
       if (kind === 'image') return resolveImage(p, url);
-      if (ownAnchor && url.startsWith('#')) return ownAnchor(decodeSafe(url.slice(1))) ?? url;
-      const resolved = resolveLink(p, url, fromContentPath);
-      if (resolved === undefined) {
-        summary.unresolvedLinks.push({
-          origin: p.page.origin,
-          message: url.startsWith(REF_PREFIX) ? `ref "${url.slice(REF_PREFIX.length)}"` : url,
-        });
-        return url.startsWith(REF_PREFIX) ? '#' : url;
+      if (kind === 'media') return resolveImage(p, url, 'media');
+      if (url === '#' || url === '') {
+        counts.converted.push({ origin: p.page.origin, message: 'link to nowhere ("#" or empty) -> its text' });
+        return DROP_LINK;
       }
-      return resolved;
+      if (url.startsWith(UNKNOWN_PREFIX)) return unresolved(p, url, 'a template variable made its address; the link became its text');
+      if (ownAnchor && url.startsWith('#')) return ownAnchor(decodeSafe(url.slice(1))) ?? url;
+      if (url.startsWith('#') && !p.faqs) {
+        const id = matchAnchor(p, decodeSafe(url.slice(1)));
+        return id !== undefined ? `#${id}` : unresolved(p, url, 'no heading of this page has that id; the link became its text');
+      }
+      // A link to a file (a PDF, a picture): copied like an image when the source has it.
+      if (ASSET_LINK.test(url.split(/[?#]/)[0]!) && !/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+        const asset = resolveImage(p, url, 'file');
+        return asset === MISSING_IMAGE ? DROP_LINK : asset;
+      }
+      const resolved = resolveLink(p, url, fromContentPath);
+      return resolved === undefined ? unresolved(p, url) : resolved;
     });
 
   // A page split into FAQs: a file per question, and its old URLs redirect to the category page that lists them.
@@ -468,7 +563,7 @@ function planAndWrite(
       files_.push(file);
     }
     for (const key of p.page.droppedKeys) summary.droppedKeys[key] = (summary.droppedKeys[key] ?? 0) + 1;
-    const from = collectRedirects(p, summary, byOldPath, pathKey, planned, existingLive, false);
+    const from = collectRedirects(p, summary, byOldPath, pathKey, planned, existingLive, hasFaqPage, false);
     for (const old of from) {
       // Server redirects and the build's redirect pages both keep the #question a reader came with.
       listed.push({ from: old, to: p.sitePath });
@@ -490,7 +585,7 @@ function planAndWrite(
     }
     const body = rewriteLinks(p, p.page.body, p.contentPath);
     const { description, body: rest } = deriveDescription(p.page, dropTitleHeading(body, p.page.title));
-    const redirectFrom = collectRedirects(p, summary, byOldPath, pathKey, planned, existingLive);
+    const redirectFrom = collectRedirects(p, summary, byOldPath, pathKey, planned, existingLive, hasFaqPage);
     for (const key of p.page.droppedKeys) summary.droppedKeys[key] = (summary.droppedKeys[key] ?? 0) + 1;
     const frontmatter = {
       title: p.page.title.slice(0, 120),
@@ -525,7 +620,9 @@ function planAndWrite(
     const contentPath = `${locale}/${original.contentPath}`;
     const tp: PlannedPage = { ...original, page: t, contentPath };
     const body = rewriteBody(t.body, (kind, url) =>
-      kind === 'image' ? resolveImage(tp, url) : (resolveLink(tp, url, contentPath) ?? url),
+      kind === 'image' || kind === 'media'
+        ? resolveImage(tp, url, kind)
+        : (resolveLink(tp, url, contentPath) ?? url),
     );
     const { description, body: rest } = deriveDescription(t, dropTitleHeading(body, t.title));
     const redirectFrom = [
@@ -720,6 +817,7 @@ function collectRedirects(
   pathKey: (u: string) => string,
   planned: PlannedPage[],
   existingLive: Set<string>,
+  hasFaqPage: boolean,
   inFrontmatter = true,
 ): string[] {
   const out: string[] = [];
@@ -728,7 +826,7 @@ function collectRedirects(
     ...existingLive,
     ...planned.map((q) => q.sitePath.toLowerCase()),
     getHomePath(),
-    getFaqIndexPath(),
+    ...(hasFaqPage ? [getFaqIndexPath()] : []),
     getSearchPath(),
     '/404/',
   ]);
@@ -759,36 +857,71 @@ function collectRedirects(
   return out;
 }
 
-type UrlKind = 'link' | 'image';
+type UrlKind = 'link' | 'image' | 'media';
 
 /** An image the source does not have: the build would fail on it, so it becomes a note for the writer. */
 const MISSING_IMAGE = '\u0000missing';
+/** A link with nowhere to go: it becomes its text (the reason is in the summary). */
+const DROP_LINK = '\u0000drop';
+/** Links to files rather than pages. */
+const ASSET_LINK = /\.(png|jpe?g|gif|svg|webp|avif|pdf|zip|gz|tgz|mp4|webm|mp3|ogg|csv|xlsx?|docx?|pptx?|txt|json|ya?ml)$/i;
 
-/** Every Markdown link, image and link definition outside code, through `rewrite`. */
+/** An unresolved link's address on the old site: root paths on its host, relative ones from the page's old URL. */
+function toOldSiteUrl(oldSite: string, p: PlannedPage, url: string): string | undefined {
+  try {
+    const site = new URL(oldSite.endsWith('/') ? oldSite : `${oldSite}/`);
+    if (url.startsWith('/')) return new URL(url, site.origin).href;
+    const page = toSitePath(p.page.oldUrls[0] ?? '/') ?? '/';
+    const base = new URL(page.replace(/^\//, ''), site);
+    return new URL(url, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every Markdown link, image and link definition, HTML link, image and media source outside code, through `rewrite`. */
 function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => string): string {
   const keep = (kind: UrlKind, url: string) => {
     const next = rewrite(kind, url);
-    return next === MISSING_IMAGE ? url : next;
+    return next === MISSING_IMAGE || next === DROP_LINK ? url : next;
   };
   return mapProse(body, (prose) =>
     prose
       .replace(
-        /(!?)\[((?:[^\]\\\n]|\\.|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:"[^"]*"|'[^']*'))?)\s*\)/g,
-        (_m, bang: string, text: string, url: string, title: string) => {
+        /(!?)\[((?:[^[\]\\\n]|\\.|\[[^\]\n]*\](?:\([^)\s]*\))?)*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:"[^"]*"|'[^']*'))?)\s*\)/g,
+        (_m, bang: string, rawText: string, url: string, title: string) => {
+          // A linked image, `[![alt](x.png)](x.png)`: the image inside is rewritten too.
+          const text = !bang && rawText.includes('](') ? rewriteBody(rawText, rewrite) : rawText;
           const next = rewrite(bang ? 'image' : 'link', url);
-          if (next === MISSING_IMAGE)
+          if (next === MISSING_IMAGE && bang)
             return `<!-- import: the image "${url}" (${text || 'no alt text'}) was not in the source; add it to public/ and link it -->`;
+          if (next === DROP_LINK || next === MISSING_IMAGE) return bang ? '' : text;
           return `${bang}[${text}](${next}${title})`;
         },
       )
+      .replace(/^((?:\s{0,3}>)*\s{0,3}\[[^\]\n]+\]:\s*)(\S+)(.*)$/gm, (_m, lead: string, url: string, rest: string) => {
+        const next = rewrite(/\.(png|jpe?g|gif|svg|webp)$/i.test(url) ? 'image' : 'link', url);
+        // A definition with nowhere to go is dropped: its `[text][id]` uses then show as text.
+        return next === DROP_LINK || next === MISSING_IMAGE ? '' : `${lead}${next}${rest}`;
+      })
+      .replace(/<a\b([^>]*?)\shref=(["'])([^"']*)\2([^>]*)>([\s\S]*?)<\/a>/gi, (m, before: string, q: string, href: string, after: string, inner: string) => {
+        // Schemes and entity-encoded addresses are the sanitiser's to judge (and count), not links to resolve.
+        if (/^[^/?#]*:|&#|&[a-z]+;/i.test(href)) return m;
+        const next = rewrite('link', href);
+        if (next === DROP_LINK || next === MISSING_IMAGE) return inner;
+        return `<a${before} href=${q}${next}${q}${after}>${inner}</a>`;
+      })
+      .replace(/<img\b([^>]*?)\ssrc=(["'])([^"']+)\2[^>]*>/gi, (m, before: string, q: string, src: string) => {
+        const next = rewrite('image', src);
+        if (next === MISSING_IMAGE)
+          return `<!-- import: the image "${src}" was not in the source; add it to public/ and link it -->`;
+        return m.replace(`src=${q}${src}${q}`, `src=${q}${next}${q}`);
+      })
+      // An <img> without an address shows nothing (prose naming the tag, unescaped): it goes.
+      .replace(/<img\b(?![^>]*\ssrc=)[^>]*>/gi, '')
       .replace(
-        /^(\s{0,3}\[[^\]\n]+\]:\s*)(\S+)/gm,
-        (_m, lead: string, url: string) =>
-          `${lead}${keep(/\.(png|jpe?g|gif|svg|webp)$/i.test(url) ? 'image' : 'link', url)}`,
-      )
-      .replace(
-        /<img\b([^>]*?)\ssrc=(["'])([^"']+)\2/gi,
-        (_m, before: string, q: string, src: string) => `<img${before} src=${q}${keep('image', src)}${q}`,
+        /<(video|audio|source)\b([^>]*?)\ssrc=(["'])([^"']+)\3/gi,
+        (_m, tag: string, before: string, q: string, src: string) => `<${tag}${before} src=${q}${keep('media', src)}${q}`,
       ),
   );
 }

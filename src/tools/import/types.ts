@@ -68,6 +68,8 @@ export interface ImportNote {
 
 /** Counters the conversion steps add to. */
 export interface ConversionCounts {
+  /** Other generators' syntax turned into ours: the message is the kind ("Hugo hint -> callout"). */
+  converted: ImportNote[];
   templateSyntaxRemoved: ImportNote[];
   /** Unsafe HTML the sanitiser removed, by kind, per source item (its origin). */
   unsafeHtmlRemoved: Map<string, UnsafeCounts>;
@@ -100,6 +102,12 @@ export interface ImportSummary {
   imagesCopied: number;
   imagesMissing: ImportNote[];
   imagesRemote: ImportNote[];
+  /** Other generators' syntax turned into ours, by kind (the message) and page. */
+  converted: ImportNote[];
+  /** Links to old-site pages that were not imported, made absolute with --old-site. */
+  linksToOldSite: ImportNote[];
+  /** `<video>` and `<audio>` sources the source does not have. */
+  mediaMissing: ImportNote[];
   templateSyntaxRemoved: ImportNote[];
   includesToFill: ImportNote[];
   /** Unsafe HTML the sanitiser removed, by kind (lib/sanitize-html.ts). */

@@ -19,6 +19,7 @@ import {
   convertLiquid,
   convertMdx,
   convertMkdocsAdmonitions,
+  reindentFences,
   type TemplateContext,
 } from '../template-syntax.ts';
 import type { ConversionCounts, ImportSource, SourceGroup, SourcePage, SourceSet } from '../types.ts';
@@ -65,6 +66,37 @@ interface Layout {
   navTitles: Map<string, { title: string; order: number }>;
   prettyUrls: boolean;
   language?: string;
+  /** The old site's address from its config (Hugo baseURL, Jekyll url + baseurl). */
+  siteUrl?: string;
+}
+
+/** A config's site address, unless it is a local preview address (0.0.0.0, localhost). */
+function publicUrl(value: unknown, basePath = ''): string | undefined {
+  if (typeof value !== 'string' || !/^https?:\/\//i.test(value)) return undefined;
+  try {
+    const url = new URL(value);
+    if (/^(localhost|0\.0\.0\.0|127\.\d+\.\d+\.\d+|\[::1?\])$/i.test(url.hostname)) return undefined;
+    return `${url.origin}${`${url.pathname}${basePath}`.replace(/\/{2,}/g, '/').replace(/\/$/, '')}`;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Hugo's content folder: `contentDir`, or the default language's (`languages.<code>.contentDir`),
+ * or `content/<code>` when the site keeps each language in its own folder; else `content`.
+ */
+function getHugoContentDir(root: string, config: Record<string, unknown> | undefined): string {
+  const languages = (config?.languages ?? {}) as Record<string, Record<string, unknown> | undefined>;
+  const codes = Object.keys(languages);
+  const byWeight = (a: string, b: string) => Number(languages[a]?.weight ?? 0) - Number(languages[b]?.weight ?? 0);
+  const defaultCode =
+    typeof config?.defaultContentLanguage === 'string' ? config.defaultContentLanguage : ([...codes].sort(byWeight)[0] ?? 'en');
+  const given = languages[defaultCode]?.contentDir ?? config?.contentDir;
+  if (typeof given === 'string' && existsSync(path.join(root, given))) return path.join(root, given);
+  const content = path.join(root, 'content');
+  if (codes.length > 0 && existsSync(path.join(content, defaultCode))) return path.join(content, defaultCode);
+  return existsSync(content) ? content : root;
 }
 
 function readLayout(from: FolderSource, root: string): Layout {
@@ -76,14 +108,25 @@ function readLayout(from: FolderSource, root: string): Layout {
     prettyUrls: true,
   };
   if (from === 'hugo') {
-    if (existsSync(path.join(root, 'content'))) layout.pagesDir = path.join(root, 'content');
+    const config = readConfig(root, [
+      'hugo.yaml',
+      'hugo.yml',
+      'config.yaml',
+      'config.yml',
+      'config/_default/hugo.yaml',
+      'config/_default/hugo.yml',
+      'config/_default/config.yaml',
+      'config/_default/config.yml',
+    ]);
+    layout.pagesDir = getHugoContentDir(root, config);
     layout.staticDirs = ['static', 'assets'].map((d) => path.join(root, d));
-    const config = readConfig(root, ['hugo.yaml', 'hugo.yml', 'config.yaml', 'config.yml']);
     layout.language = typeof config?.languageCode === 'string' ? config.languageCode : undefined;
+    layout.siteUrl = publicUrl(config?.baseURL ?? config?.baseurl);
   } else if (from === 'jekyll') {
     const config = readConfig(root, ['_config.yml', '_config.yaml']);
     layout.staticDirs = [root];
     layout.basePath = typeof config?.baseurl === 'string' ? config.baseurl : undefined;
+    layout.siteUrl = publicUrl(config?.url, layout.basePath ?? '');
     layout.prettyUrls = config?.permalink === 'pretty';
     layout.language = typeof config?.lang === 'string' ? config.lang : undefined;
   } else if (from === 'docusaurus') {
@@ -106,8 +149,9 @@ function readConfig(root: string, names: string[]): Record<string, unknown> | un
     const file = path.join(root, name);
     if (!existsSync(file)) continue;
     try {
-      // MkDocs configs use `!!python/name:` tags: read them as plain values.
-      return parseYaml(readFileSync(file, 'utf8'), { customTags: [], logLevel: 'silent', strict: false }) as Record<
+      // MkDocs configs use `!!python/name:` tags: read them as plain values. Anchors and aliases
+      // (Docsy's `baseURL: *productionURL`) are resolved.
+      return parseYaml(readFileSync(file, 'utf8'), { customTags: [], logLevel: 'silent', strict: false, maxAliasCount: -1 }) as Record<
         string,
         unknown
       >;
@@ -149,17 +193,38 @@ function readMkdocsNav(nav: unknown, folders: string[], layout: Layout, counter:
 const byIndexFirst = (a: string, b: string) =>
   Number(!INDEX_NAMES.test(a)) - Number(!INDEX_NAMES.test(b)) || (a < b ? -1 : a > b ? 1 : 0);
 
-function listPages(dir: string, rel = ''): string[] {
+/** Files a repository keeps beside its pages: pages of the site only when they have frontmatter. */
+const REPOSITORY_FILES = /^(license|licence|changelog|contributing|code_of_conduct|security|404)\./i;
+
+function listPages(dir: string, skipped: string[], rel = ''): string[] {
   const out: string[] = [];
   for (const name of readdirSync(dir).sort(byIndexFirst)) {
     const abs = path.join(dir, name);
+    const relName = rel ? `${rel}/${name}` : name;
     if (statSync(abs).isDirectory()) {
       if (SKIP_DIRS.has(name) || name.startsWith('.')) continue;
-      out.push(...listPages(abs, rel ? `${rel}/${name}` : name));
-    } else if (PAGE_EXT.test(name) && !/^(license|changelog|contributing|code_of_conduct|404)\./i.test(name)) {
-      out.push(rel ? `${rel}/${name}` : name);
+      out.push(...listPages(abs, skipped, relName));
+    } else if (PAGE_EXT.test(name)) {
+      // A generator publishes a license.md with frontmatter as a page; without, it is the repository's file.
+      if (REPOSITORY_FILES.test(name) && !/^(---|\+\+\+)\r?\n/.test(readFileSync(abs, 'utf8').slice(0, 8))) skipped.push(relName);
+      else out.push(relName);
     }
   }
+  return out;
+}
+
+/**
+ * Hugo page bundles: the files under a folder with an `index.md` are its resources (snippets
+ * a page reads with readfile), not pages; Hugo publishes none of them.
+ */
+function findBundleResources(files: string[]): Map<string, string> {
+  const bundles = files
+    .filter((f) => /(^|\/)index\.(md|markdown|html?)$/i.test(f))
+    .map((f) => (f.includes('/') ? f.slice(0, f.lastIndexOf('/') + 1) : ''))
+    .filter(Boolean);
+  const out = new Map<string, string>();
+  for (const f of files)
+    for (const b of bundles) if (f.startsWith(b) && f.slice(b.length).includes('/')) out.set(f, `${b}index.md`);
   return out;
 }
 
@@ -278,8 +343,25 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
     staticDirs: layout.staticDirs,
     basePath: layout.basePath,
     language: layout.language,
+    siteUrl: layout.siteUrl,
   };
-  const files = listPages(layout.pagesDir);
+  const repositoryFiles: string[] = [];
+  let files = listPages(layout.pagesDir, repositoryFiles);
+  const relOfPage = (rel: string) => path.relative(root, path.join(layout.pagesDir, rel)).split(path.sep).join('/');
+  for (const rel of repositoryFiles)
+    set.skipped.push({
+      origin: relOfPage(rel),
+      message: 'a repository file without frontmatter (the old site did not publish it): not imported; add frontmatter to import it',
+    });
+  if (from === 'hugo') {
+    const resources = findBundleResources(files);
+    for (const [rel, bundle] of resources)
+      set.skipped.push({
+        origin: relOfPage(rel),
+        message: `a resource of the page bundle ${relOfPage(bundle)} (Hugo publishes it as no page): not imported; its text is in the pages that read it`,
+      });
+    files = files.filter((f) => !resources.has(f));
+  }
   const gitDates = readGitDates(layout.pagesDir);
   // One folder that holds everything ("docs/", "content/docs/") is a wrapper, not a category.
   const topFolders = new Set(files.map((f) => (f.includes('/') ? f.split('/')[0]! : '')));
@@ -293,7 +375,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
     const origin = relOf(abs);
     const { data, body: rawBody } = parseSourceFile(readFileSync(abs, 'utf8'));
     const fm = mapFrontmatter(data);
-    const ctx: TemplateContext = { origin, counts };
+    const ctx: TemplateContext = { origin, counts, dir: path.dirname(abs), root };
     const isHtml = /\.html?$/i.test(rel);
     let body = rawBody;
     let htmlTitle: string | undefined;
@@ -338,6 +420,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       (firstHeading ? htmlToText(firstHeading) : undefined) ??
       humanize(fileName);
 
+    body = reindentFences(body);
     if (from === 'hugo') body = convertHugoShortcodes(body, ctx);
     if (from === 'jekyll') body = convertLiquid(body, ctx);
     if (from === 'docusaurus') body = convertDocusaurusAdmonitions(convertMdx(body, ctx));
@@ -378,7 +461,12 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
 
     const slugBase = fm.slug && !fm.slug.includes('/') ? fm.slug : stripNumberPrefix(fileName).name;
     const oldPath = getOldPath(from, layout, rel, fm.slug);
-    const oldUrls = [oldPath, ...fm.oldUrls.map((u) => (u.startsWith('/') || /^https?:/.test(u) ? u : `/${u}`))];
+    // Hugo reads a relative alias from the page's section; Jekyll's paths are from the site root.
+    const aliasBase = from === 'hugo' ? `${path.posix.dirname(oldPath.replace(/\/$/, ''))}/` : '/';
+    const oldUrls = [
+      oldPath,
+      ...fm.oldUrls.map((u) => (u.startsWith('/') || /^https?:/.test(u) ? u : `${aliasBase}${u}`.replace(/\/{2,}/g, '/'))),
+    ];
     if (from === 'jekyll' && fm.oldUrls.length && data.permalink) oldUrls.shift(); // the permalink replaced the default URL
     const page: SourcePage = {
       origin,

@@ -1,0 +1,221 @@
+/**
+ * The classes of problem the real-world suite (test/site/realworld-suite.test.ts) found in Hugo
+ * and Jekyll imports and everywhere, each on a small source written here: what the importer
+ * converts, what it lists, and that the linter then finds no error the import caused.
+ */
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../content/diagnostics.ts';
+import { lintContent } from '../lint/lint-content.ts';
+import { importContent, type ImportOptions } from './import-content.ts';
+import { convertHugoShortcodes, convertLiquid, convertKramdownAttributes, convertHtmlAndStructure } from './template-syntax.ts';
+import type { ConversionCounts, ImportSource } from './types.ts';
+
+const ctx = () => ({
+  origin: 'page.md',
+  counts: { converted: [], templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] } as ConversionCounts,
+});
+
+const roots: string[] = [];
+afterEach(() => {
+  for (const r of roots.splice(0)) rmSync(r, { recursive: true, force: true });
+});
+
+function tempDir(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'import-classes-'));
+  roots.push(dir);
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+    writeFileSync(path.join(dir, rel), text);
+  }
+  return dir;
+}
+
+/** Imports a source written from `files` into a fresh content folder; returns the result, a reader and the lint errors. */
+async function runImport(from: ImportSource, files: Record<string, string>, options: Partial<ImportOptions> = {}) {
+  const source = tempDir(files);
+  const site = tempDir({ 'content/site.yaml': 'name: Test Help\nurl: https://help.test.example\n' });
+  const outDir = path.join(site, 'content');
+  const result = importContent({ source, from, outDir, ...options });
+  const read = (rel: string) => readFileSync(path.join(site, rel), 'utf8');
+  /** The file a source page became. */
+  const of = (origin: string) => read(result.summary.imported.find((i) => i.origin === origin)?.file ?? `none for ${origin}`);
+  const lint = await lintContent({ root: site, contentDir: 'content', history: false });
+  const errors = lint.findings.filter((f) => f.severity === 'error').map(formatDiagnostic);
+  return { result, read, of, errors, site };
+}
+
+const page = (title: string, body: string, extra = '') => `---\ntitle: ${title}\n${extra}---\n\n${body}\n`;
+
+describe('Hugo shortcodes', () => {
+  it('closes {{</ hint >}} written with a space after the slash', () => {
+    const out = convertHugoShortcodes('{{< hint danger >}}\nStop.\n{{</ hint >}}\n\nAfter.', ctx());
+    expect(out).toContain(':::warning\nStop.\n:::');
+    expect(out).toContain('After.');
+    expect(out).not.toContain('{{');
+  });
+
+  it('keeps the fence a {{< code >}} wraps as the one code block, and the rest of the page prose', () => {
+    const out = convertHugoShortcodes('{{< code lang="sh" >}}\n```sh\nls -l\n```\n{{< /code >}}\n\n## Next\n', ctx());
+    expect(out.trim()).toBe('```sh\nls -l\n```\n\n\n## Next');
+  });
+
+  it('makes badge shortcodes text: required, nullable, optional, deprecated', () => {
+    const c = ctx();
+    const out = convertHugoShortcodes('`id` {{< required >}} `note` {{< nullable >}} {{< optional >}} {{< deprecated >}}', c);
+    expect(out).toBe('`id` **Required** `note` **Nullable** **Optional** **Deprecated**');
+    expect(c.counts.templateSyntaxRemoved).toEqual([]);
+  });
+
+  it('leaves shortcodes in code alone and shows escaped ones as Hugo did', () => {
+    const out = convertHugoShortcodes('```\n{{</* hint info */>}}\n{{< hint >}}\n```\nWrite `{{< x >}}` or {{</* tab */>}}.', ctx());
+    expect(out).toBe('```\n{{< hint info >}}\n{{< hint >}}\n```\nWrite `{{< x >}}` or `{{< tab >}}`.');
+  });
+
+  it('drops self-closing tabs and makes Docsy tabs with a language code blocks', () => {
+    const out = convertHugoShortcodes(
+      '{{< tabpane >}}\n{{< tab header="Config:" disabled=true />}}\n{{< tab header="hugo.yaml" lang="yaml" >}}\na: 1\n{{< /tab >}}\n{{< /tabpane >}}',
+      ctx(),
+    );
+    expect(out).toContain('**hugo.yaml**\n\n```yaml\na: 1\n```');
+    expect(out).not.toMatch(/\{\{|Config:/);
+  });
+
+  it('reads the file {{< readfile >}} names, from the page folder', () => {
+    const dir = tempDir({ 'includes/install.md': '---\ntitle: x\n---\nRun the installer.\n', 'conf.yaml': 'a: 1\n' });
+    const c = { ...ctx(), dir, root: dir };
+    expect(convertHugoShortcodes('{{% readfile "includes/install.md" %}}', c).trim()).toBe('Run the installer.');
+    expect(convertHugoShortcodes('{{< readfile file="conf.yaml" code="true" lang="yaml" >}}', c).trim()).toBe(
+      '```yaml\na: 1\n```',
+    );
+    expect(convertHugoShortcodes('{{< readfile "../../etc/passwd" >}}', c)).toBe('');
+    expect(c.counts.includesToFill).toHaveLength(1);
+  });
+
+  it('resolves relref case-insensitively, keeps _index headings, and reads the language content folder', async () => {
+    const { of, errors, result } = await runImport('hugo', {
+      'config/_default/hugo.yaml': 'baseURL: https://docs.example.org/\nlanguages:\n  en:\n    weight: 1\n',
+      'content/en/admin/_index.md': page('Administration', '## Backup\n\nCopy the data folder.\n\n## 401 Unauthorized {#401}\n\nSign in again.'),
+      'content/en/admin/Restore.md': page(
+        'Restore',
+        'See [backups]({{< relref "Admin/_index#backup" >}}), [errors]({{< relref "admin/_index.md#401" >}}) and [the page]({{< ref "ADMIN/restore" >}}).',
+        'aliases: [old-restore]\n',
+      ),
+    });
+    expect(errors).toEqual([]);
+    const restore = of('content/en/admin/Restore.md');
+    expect(restore).toMatch(/\[backups\]\([\w-]+\.md#backup\)/);
+    expect(restore).toMatch(/\[errors\]\([\w-]+\.md#401\)/);
+    expect(restore).toMatch(/\[the page\]\(restore\.md\)/);
+    expect(restore).toContain('/admin/old-restore/');
+    expect(of('content/en/admin/_index.md')).toContain('## 401 Unauthorized {#401}');
+    expect(result.summary.unresolvedLinks).toEqual([]);
+  });
+
+  it('leaves a page bundle’s resources out, and says so', async () => {
+    const { result } = await runImport('hugo', {
+      'content/guide/index.md': page('Guide', 'Text of the guide, long enough to be a page of its own here.'),
+      'content/guide/snippets/step.md': 'A snippet the guide reads.\n',
+      'content/other.md': page('Other', 'Another page.'),
+    });
+    expect(result.summary.imported.map((i) => i.origin)).not.toContain('content/guide/snippets/step.md');
+    expect(result.summary.skipped.map((s) => s.origin)).toContain('content/guide/snippets/step.md');
+  });
+});
+
+describe('Jekyll', () => {
+  it('imports license.md with frontmatter and lists repository files without it', async () => {
+    const { result, errors } = await runImport('jekyll', {
+      '_config.yml': 'title: Docs\n',
+      'docs/license.md': page('License', 'The licence of the product, as a page of the site.'),
+      'docs/contributing.md': '# Contributing\n\nOpen a pull request.\n',
+      'docs/start.md': page('Start', 'How to start.'),
+    });
+    expect(result.summary.imported.map((i) => i.origin).sort()).toEqual(['docs/license.md', 'docs/start.md']);
+    expect(result.summary.skipped.find((s) => s.origin === 'docs/contributing.md')?.message).toMatch(/without frontmatter/);
+    expect(errors).toEqual([]);
+  });
+
+  it('lists a linked image to a missing file instead of failing the build', async () => {
+    const { of, result, errors } = await runImport('jekyll', {
+      '_config.yml': 'title: Docs\n',
+      'docs/shots.md': page('Shots', 'Look: [![The screen](img/screen.png)](img/screen.png) and [the PDF](files/guide.pdf).'),
+    });
+    expect(errors).toEqual([]);
+    const text = of('docs/shots.md');
+    expect(text).not.toContain('](img/screen.png)');
+    expect(text).toContain('the PDF');
+    expect(result.summary.imagesMissing.map((m) => m.message)).toEqual([
+      'img/screen.png',
+      'img/screen.png (a linked file; the link became its text)',
+      'files/guide.pdf (a linked file; the link became its text)',
+    ]);
+  });
+
+  it('does not double callout labels', () => {
+    const c = ctx();
+    expect(convertLiquid('{% include note.html content="Note: Back up first." %}', c).trim()).toBe(':::note\nBack up first.\n:::');
+    expect(convertLiquid('{{site.data.alerts.warning}}<b>Warning: </b>Hot.{{site.data.alerts.end}}', c).trim()).toBe(
+      ':::warning\nHot.\n:::',
+    );
+    expect(convertKramdownAttributes('{: .warning }\nWarning: do not.', c)).toBe(':::warning\ndo not.\n:::');
+    expect(convertKramdownAttributes('## Contents\n{: .no_toc }\n\n1. TOC\n{:toc}\n', c)).toBe('## Contents\n\n');
+  });
+
+  it('never rewrites HTML inside a code block', () => {
+    const html = '```html\n<div class="alert alert-warning">Careful</div>\n```';
+    expect(convertHtmlAndStructure(`Example:\n\n${html}\n`, ctx(), 'T')).toContain(html);
+    expect(convertHtmlAndStructure('<div class="alert alert-warning">Careful</div>\n', ctx(), 'T')).toContain(':::warning');
+  });
+});
+
+describe('every source', () => {
+  it('keeps definition lists in the standard form, outside code only', () => {
+    const out = convertHtmlAndStructure('Term\n:   The meaning.\n: Another.\n\n```\nx\n: y\n```\n', ctx(), 'T');
+    expect(out).toBe('Term\n: The meaning.\n: Another.\n\n```\nx\n: y\n```\n');
+  });
+
+  it('links pages outside the import to the old site (--old-site, or the config), or makes them text and lists them', async () => {
+    const files = {
+      '_config.yml': 'title: Docs\n',
+      'docs/a.md': page('A', 'See [the blog](/blog/2024/news/), [elsewhere](../other/page.html) and [a heading](#nowhere).'),
+    };
+    const withSite = await runImport('jekyll', files, { oldSite: 'https://old.example.com' });
+    expect(withSite.errors).toEqual([]);
+    const a = withSite.of('docs/a.md');
+    expect(a).toContain('[the blog](https://old.example.com/blog/2024/news/)');
+    expect(a).toContain('[elsewhere](https://old.example.com/other/page.html)');
+    expect(a).toContain('a heading.');
+    expect(withSite.result.summary.linksToOldSite).toHaveLength(2);
+    const fromConfig = await runImport('jekyll', { ...files, '_config.yml': 'url: https://docs.example.net\n' });
+    expect(fromConfig.of('docs/a.md')).toContain('(https://docs.example.net/blog/2024/news/)');
+    const without = await runImport('jekyll', files);
+    expect(without.errors).toEqual([]);
+    expect(without.of('docs/a.md')).toContain('See the blog, elsewhere and a heading.');
+    expect(without.result.summary.unresolvedLinks).toHaveLength(3);
+  });
+
+  it('redirects /faq/ on a site without FAQs, and keeps one page’s old URL from becoming another’s new path', async () => {
+    const { read, of, errors } = await runImport('jekyll', {
+      '_config.yml': 'title: Docs\n',
+      'docs/questions.md': page('Questions', 'Answers to questions.', 'redirect_from: [/faq/]\n'),
+      // B's new path would be /docs/setup/, which is A's old URL: B gets another slug.
+      'docs/setup.md': page('Setup B', 'The second setup page.'),
+      'guide/setup.md': page('Setup A', 'The first setup page.', 'permalink: /docs/setup/\n'),
+    });
+    expect(errors).toEqual([]);
+    expect(of('docs/questions.md')).toContain('- /faq/');
+    expect(of('guide/setup.md')).toContain('- /docs/setup/');
+    expect(() => read('content/articles/docs/setup.md')).toThrow();
+  });
+
+  it('reports <video> sources the source does not have', async () => {
+    const { result } = await runImport('jekyll', {
+      '_config.yml': 'title: Docs\n',
+      'docs/v.md': page('Video', 'Watch:\n\n<video controls src="media/demo.mp4"></video>'),
+    });
+    expect(result.summary.mediaMissing).toEqual([{ origin: 'docs/v.md', message: 'media/demo.mp4' }]);
+  });
+});
