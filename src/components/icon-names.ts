@@ -34,6 +34,8 @@ export const ICON_NAMES = [
   'clock',
   'chevron-right',
   'arrow-right',
+  'moon',
+  'sun',
 ] as const;
 
 export type IconName = (typeof ICON_NAMES)[number];
