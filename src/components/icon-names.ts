@@ -48,11 +48,6 @@ export const ICON_ALIASES: Readonly<Record<string, IconName>> = {
   question: 'circle-question-mark',
 };
 
-/** Whether a category icon name is in the set (an alias counts). */
-export function isIconName(name: string): boolean {
-  return name in ICON_ALIASES || (ICON_NAMES as readonly string[]).includes(name);
-}
-
 /** Icons whose arrow points along the reading direction: mirrored in right-to-left pages (global.css). */
 export function isDirectionalIcon(name: IconName): boolean {
   return name === 'undo-2' || name === 'chevron-right' || name === 'arrow-right';
