@@ -26,7 +26,18 @@ const SHOTS = [
 ] as const;
 
 const host = await startStaticHost(siteDir, 4390 + Math.floor(Math.random() * 500));
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
+});
 try {
   for (const [name, pathname] of Object.entries(PAGES)) {
     for (const shot of SHOTS) {
@@ -40,7 +51,11 @@ try {
       await page.goto(host.url + pathname);
       await page.evaluate(() => document.fonts.ready);
       // The whole desktop home page (what is below the topic cards matters); the first screen otherwise.
-      const png = await page.screenshot({ animations: 'disabled', caret: 'hide', fullPage: shot.full && name === 'home' });
+      const png = await page.screenshot({
+        animations: 'disabled',
+        caret: 'hide',
+        fullPage: shot.full && name === 'home',
+      });
       const file = path.join(outDir, `${name}-${shot.suffix}.png`);
       await sharp(png).png({ palette: true, colours: 128, compressionLevel: 9, effort: 10 }).toFile(file);
       console.log(file);

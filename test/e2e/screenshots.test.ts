@@ -85,10 +85,13 @@ describe('screenshots for review', () => {
   });
 
   // Palette PNGs (128 colours): a third of the size, no difference a reader of the README sees.
-  it.runIf(process.env.E2E_UPDATE_DOCS_SCREENSHOTS === '1')('copies the README subset to docs/screenshots/', async () => {
-    for (const [docName, artefact] of Object.entries(DOCS_SUBSET))
-      await sharp(path.join(OUT_DIR, artefact))
-        .png({ palette: true, colours: 128, compressionLevel: 9, effort: 10 })
-        .toFile(path.join(DOCS_DIR, docName));
-  });
+  it.runIf(process.env.E2E_UPDATE_DOCS_SCREENSHOTS === '1')(
+    'copies the README subset to docs/screenshots/',
+    async () => {
+      for (const [docName, artefact] of Object.entries(DOCS_SUBSET))
+        await sharp(path.join(OUT_DIR, artefact))
+          .png({ palette: true, colours: 128, compressionLevel: 9, effort: 10 })
+          .toFile(path.join(DOCS_DIR, docName));
+    },
+  );
 });
