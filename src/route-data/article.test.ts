@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { getArticleRouteData, getEditUrl, getToc, TOC_MIN_HEADINGS, TOC_MIN_WORDS, type Heading } from './article.ts';
+import {
+  getArticleRouteData,
+  getEditUrl,
+  getToc,
+  getWindow,
+  TOC_MIN_HEADINGS,
+  TOC_MIN_WORDS,
+  type Heading,
+} from './article.ts';
 import { settings, site } from './fixtures.test.helpers.ts';
 
 const h = (depth: number, n: number): Heading => ({ depth, slug: `s${n}`, text: `Section ${n}` });
@@ -25,6 +33,28 @@ describe('getArticleRouteData', () => {
       { name: 'Refunds' },
     ]);
     expect(route.category.contact).toEqual({ email: 'billing@example.com' });
+  });
+
+  it('lists the category articles beside the article, the article marked current', () => {
+    expect(route.categoryNav).toEqual({
+      label: 'Articles in Billing',
+      title: 'Billing',
+      href: '/billing/',
+      items: [
+        { title: 'Invoices', href: '/billing/invoices/', current: false },
+        { title: 'Refunds', href: '/billing/refunds/', current: true },
+        { title: 'VAT', href: '/billing/vat/', current: false },
+      ],
+    });
+  });
+
+  it('keeps a long list to a window around the article', () => {
+    const items = Array.from({ length: 30 }, (_, i) => i);
+    expect(getWindow(items, 0, 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(getWindow(items, 15, 5)).toEqual([13, 14, 15, 16, 17]);
+    expect(getWindow(items, 29, 5)).toEqual([25, 26, 27, 28, 29]);
+    expect(getWindow(items, -1, 5)).toEqual([0, 1, 2, 3, 4]);
+    expect(getWindow([1, 2], 1, 5)).toEqual([1, 2]);
   });
 
   it('has Article and BreadcrumbList JSON-LD with absolute URLs', () => {

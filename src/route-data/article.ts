@@ -1,6 +1,6 @@
 /** Everything an article page renders, from the site data, the settings and the article's headings. */
 import type { Category, SiteSettings } from '../content/schema.ts';
-import type { ArticleSummary, ArticleView, SiteData } from '../content/site-data.ts';
+import type { ArticleSummary, ArticleView, CategoryView, SiteData } from '../content/site-data.ts';
 import { absoluteUrl, href } from '../site/urls.ts';
 import { getArticleLd } from '../site/json-ld.ts';
 import { formatLongDate } from '../site/format-date.ts';
@@ -65,9 +65,31 @@ export interface ArticleRouteData {
   /** "Edit this page": site.yaml's editUrl joined with the article's file, if editUrl is set. */
   editUrl: string | undefined;
   related: ArticleSummary[];
+  /** The side list beside the article on wide screens: its section's (or category's) articles. */
+  categoryNav: CategoryNav;
   /** The pager within the category, links with the base applied. */
   previous: { title: string; href: string } | undefined;
   next: { title: string; href: string } | undefined;
+}
+
+/** The "Articles in {category}" list: the article's neighbours, the article itself marked current. */
+export interface CategoryNav {
+  /** "Articles in Billing": the list's name. */
+  label: string;
+  /** The list's heading, a link to the category page (or the section on it). */
+  title: string;
+  href: string;
+  items: Array<{ title: string; href: string; current: boolean }>;
+}
+
+/** At most this many entries in the side list; a longer section shows a window around the article. */
+export const CATEGORY_NAV_MAX = 12;
+
+/** A window of at most `max` items that keeps the item at `index` (-1: none) in it. */
+export function getWindow<T>(items: readonly T[], index: number, max = CATEGORY_NAV_MAX): T[] {
+  if (items.length <= max) return [...items];
+  const start = Math.min(Math.max(0, index - Math.floor(max / 2)), items.length - max);
+  return items.slice(start, start + max);
 }
 
 /** The h2 and h3 headings, and whether the article is long enough, and has enough of them, for a TOC. */
@@ -176,8 +198,25 @@ export function getArticleRouteData(
     toc: getToc(headings, article.wordCount),
     editUrl: getEditUrl(settings.editUrl, article.file),
     related: article.related,
+    categoryNav: getCategoryNav(article, category, ui.t('article.categoryNav', { category: category.category.title })),
     previous: link(article.previous),
     next: link(article.next),
+  };
+}
+
+/** The article's section's articles (its category's when it is in no section), the article marked. */
+function getCategoryNav(article: ArticleView, category: CategoryView, label: string): CategoryNav {
+  const sectionView = article.section ? category.sections.find((s) => s.section.id === article.section) : undefined;
+  const list = sectionView?.articles ?? category.articles;
+  const items = getWindow(
+    list,
+    list.findIndex((a) => a.slug === article.slug),
+  ).map((a) => ({ title: a.title, href: href(a.path), current: a.slug === article.slug }));
+  return {
+    label,
+    title: sectionView?.section.title ?? category.category.title,
+    href: href(sectionView ? `${category.path}#${sectionView.anchor}` : category.path),
+    items,
   };
 }
 

@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { getCategoryRouteData } from './category.ts';
 import { getFaqRouteData } from './faq.ts';
-import { getHomeRouteData } from './home.ts';
+import { getHomeRouteData, getRecentArticles } from './home.ts';
 import { getSearchRouteData } from './search.ts';
 import { getNotFoundRouteData } from './not-found.ts';
 import { getSitemapEntries } from './sitemap.ts';
 import { getLayoutData } from './head.ts';
-import { settings, site } from './fixtures.test.helpers.ts';
+import { article, settings, site } from './fixtures.test.helpers.ts';
+import { buildSiteData } from '../content/site-data.ts';
+import { CategorySchema } from '../content/schema.ts';
 
 describe('getCategoryRouteData', () => {
   it('has breadcrumbs, JSON-LD, articles and FAQs in order', () => {
@@ -105,6 +107,32 @@ describe('getHomeRouteData', () => {
     expect(route.featured.map((a) => a.slug)).toEqual(['invoices']);
     expect(route.topFaqs[0]).toEqual({ question: 'Can I pay later?', href: '/faq/#pay-later' });
     expect(route.faqIndexHref).toBe('/faq/');
+  });
+
+  it('lists recently updated articles newest first, ties in category order, undated ones left out', () => {
+    const dated = buildSiteData(
+      [CategorySchema.parse({ id: 'a', title: 'A', description: 'A.', order: 1 })],
+      [
+        article('a', 'old', { title: 'Old', order: 1, updated: '2025-01-02' }),
+        article('a', 'same-2', { title: 'Same 2', order: 3 }),
+        article('a', 'same-1', { title: 'Same 1', order: 2 }),
+        article('a', 'new', { title: 'New', order: 4, updated: '2026-06-30' }),
+        article('a', 'undated', { title: 'Undated', order: 5 }),
+        article('a', 'hidden', { title: 'Hidden', order: 6, updated: '2026-12-01', unlisted: true }),
+      ],
+      [],
+      {
+        lastChanged: new Map([
+          ['content/articles/a/same-1.md', new Date('2026-03-01T10:00:00Z')],
+          ['content/articles/a/same-2.md', new Date('2026-03-01T10:00:00Z')],
+        ]),
+      },
+    );
+    const recent = getRecentArticles(dated, 'en-GB', 3);
+    expect(recent.map((a) => a.slug)).toEqual(['new', 'same-1', 'same-2']);
+    expect(recent[0]!.updated).toEqual({ datetime: '2026-06-30', text: '30 June 2026' });
+    expect(getRecentArticles(dated, 'en-GB').map((a) => a.slug)).toEqual(['new', 'same-1', 'same-2', 'old']);
+    expect(getHomeRouteData(site, settings()).recent.map((a) => a.slug)).toEqual(['invoices']);
   });
 });
 

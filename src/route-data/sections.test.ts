@@ -49,6 +49,17 @@ describe('a category with sections', () => {
     expect(last.next).toEqual({ title: 'Loose article', href: '/account/loose/' });
   });
 
+  it("lists the article's section beside it, linking the section's heading; an article in no section gets the category's list", () => {
+    const inSection = getArticleRouteData(sectionedSite, settings(), 'sign-in-3', []).categoryNav;
+    expect(inSection.label).toBe('Articles in Account');
+    expect([inSection.title, inSection.href]).toEqual(['Signing in', '/account/#section-signing-in']);
+    expect(inSection.items.map((i) => i.title)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((n) => `Sign in ${n}`));
+    expect(inSection.items.filter((i) => i.current).map((i) => i.href)).toEqual(['/account/sign-in-3/']);
+    const loose = getArticleRouteData(sectionedSite, settings(), 'loose', []).categoryNav;
+    expect([loose.title, loose.href]).toEqual(['Account', '/account/']);
+    expect(loose.items.map((i) => i.title)).toContain('Change email');
+  });
+
   it('adds the section to the breadcrumbs, linking its heading on the category page', () => {
     const route = getArticleRouteData(sectionedSite, settings(), 'sign-in-3', []);
     expect(route.breadcrumbs).toEqual([
