@@ -108,10 +108,9 @@ export function getCheckSummary(probes: readonly ComparedProbe[]): CheckSummary 
   };
 }
 
-/** "better by 2", "worse by 1", "now #4, was not in the top 10", "new": the change in words. */
-export function describeChange(p: Pick<ComparedProbe, 'change' | 'places' | 'before'>): string {
-  if (p.change === 'new') return 'new';
-  if (p.change === 'same') return 'same';
+/** "better by 2", "worse by 1", "worse: not found now", "better: found now", "same", "new": the change in words. */
+export function describeChange(p: Pick<ComparedProbe, 'change' | 'places'>): string {
+  if (p.change === 'new' || p.change === 'same') return p.change;
   if (p.places !== undefined) return `${p.change} by ${Math.abs(p.places)}`;
-  return `${p.change}: ${describeRank(p.before ?? null)} before`;
+  return p.change === 'worse' ? 'worse: not found now' : 'better: found now';
 }
