@@ -29,7 +29,10 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   stale: { run: staleCommand, summary: 'articles past reviewBy or unchanged for too long' },
   'feedback serve': { run: feedbackServeCommand, summary: 'run the "Was this helpful?" endpoint' },
   'feedback report': { run: feedbackReportCommand, summary: 'which articles and FAQs fail readers, worst first' },
-  'search check': { run: searchCheckCommand, summary: 'replay the search probes against the build: which got better or worse' },
+  'search check': {
+    run: searchCheckCommand,
+    summary: 'replay the search probes against the build: which got better or worse',
+  },
   mcp: { run: mcpCommand, summary: 'serve the built help center to AI assistants (MCP over stdio, read-only)' },
 };
 
@@ -76,7 +79,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | undefi
     }
     const command = COMMANDS[`${first} ${second}`];
     if (!command)
-      return usageError(io, `there is no command "${first} ${second}"; use ${names.map((n) => `${first} ${n}`).join(' or ')}`);
+      return usageError(
+        io,
+        `there is no command "${first} ${second}"; use ${names.map((n) => `${first} ${n}`).join(' or ')}`,
+      );
     return command.run(rest, io);
   }
   const command = COMMANDS[first];

@@ -129,7 +129,10 @@ export function getMissingPageReason(probe: SearchProbe, pages: PublishedPages):
   const mine = pages.byLanguage.get(language) ?? new Set<string>();
   if (mine.has(probe.expect)) return undefined;
   const elsewhere = [...pages.byLanguage].find(([, set]) => set.has(probe.expect))?.[0];
-  if (elsewhere) return `"${probe.expect}" is a page in ${elsewhere}, not in ${language}; add "language: ${elsewhere}" to the probe`;
+  if (elsewhere) {
+    const fix = elsewhere === pages.defaultLanguage ? 'remove its "language"' : `set "language: ${elsewhere}"`;
+    return `"${probe.expect}" is a page in ${elsewhere}, not in ${language}; ${fix} or expect the ${language} page`;
+  }
   const slugOf = (u: string) => u.split(/[/#]/).filter(Boolean).pop() ?? '';
   const near = findClosest(slugOf(probe.expect), mine, slugOf);
   return `"${probe.expect}" is not a published article or FAQ question${pages.byLanguage.size > 1 ? ` in ${language}` : ''}; use an article path like "/account/reset-password/" or "/faq/#<faq file name>"${near ? ` (did you mean "${near}"?)` : ''}`;

@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import type { SearchCheckResults } from '../../src/tools/search-check/results-file.ts';
-import { buildSite, SITES_DIR } from '../helpers/build-site.ts';
+import { buildSite, REPO_ROOT, SITES_DIR } from '../helpers/build-site.ts';
 import { writeTempSite } from '../helpers/temp-site.ts';
 
 const page = (title: string, description: string, body: string) =>
@@ -63,15 +63,19 @@ function buildFixture(name: string, root: string): string {
 }
 
 async function check(root: string, dist: string, ...args: string[]) {
+  return runCliIn(root, ['search', 'check', '--dist', dist, ...args]);
+}
+
+async function runCliIn(cwd: string, argv: string[]) {
   let stdout = '';
   let stderr = '';
   const io: CliIo = {
     stdout: { write: (s: string) => (stdout += s) },
     stderr: { write: (s: string) => (stderr += s) },
-    cwd: root,
+    cwd,
     env: {},
   };
-  const code = await runCli(['search', 'check', '--dist', dist, ...args], io);
+  const code = await runCli(argv, io);
   return { code, stdout, stderr };
 }
 
@@ -101,7 +105,7 @@ describe('helpdesk-kit search check on a built site', () => {
     const { code, stdout } = await check(after, sitesDir('search-check-after'));
     expect(code).toBe(1);
     expect(stdout).toMatch(
-      /^content\/search-probes\.yaml:2:3 {2}error {2}"parcel locker": \/delivery\/parcel-lockers\/ is (not in the top 10|#\d+), not in the top 3; (first is \S+|the search finds nothing) {2}\(search-check\)$/m,
+      /^content\/search-probes\.yaml:2:3 {2}error {2}"parcel locker": \/delivery\/parcel-lockers\/ is (not in the top 10|#\d+, not in the top 3); (first is \S+|the search finds nothing) {2}\(search-check\)$/m,
     );
     expect(stdout).toContain('4 probes checked: 1 probe failed');
   }, 60_000);
@@ -117,12 +121,21 @@ describe('helpdesk-kit search check on a built site', () => {
       ['change email', true],
     ]);
 
-    const { code, stdout } = await check(after, sitesDir('search-check-after'), '--baseline', saved, '--format', 'json');
+    const { code, stdout } = await check(
+      after,
+      sitesDir('search-check-after'),
+      '--baseline',
+      saved,
+      '--format',
+      'json',
+    );
     expect(code).toBe(1);
     const pr = JSON.parse(stdout) as SearchCheckResults;
     const locker = pr.probes.find((p) => p.query === 'parcel locker')!;
     expect(locker).toMatchObject({ before: main.probes[0]!.rank, change: 'worse' });
-    expect(locker.failure).toMatch(/^\/delivery\/parcel-lockers\/ fell out of the top 3: #\d+ before, (not in the top 10|#\d+) now/);
+    expect(locker.failure).toMatch(
+      /^\/delivery\/parcel-lockers\/ fell out of the top 3: #\d+ before, (not in the top 10|#\d+) now/,
+    );
     expect(pr.summary).toMatchObject({ worse: 1, failed: 1, new: 0 });
     expect(pr.baselineFigures).toEqual(main.figures);
 
@@ -131,14 +144,49 @@ describe('helpdesk-kit search check on a built site', () => {
     await check(after, sitesDir('search-check-after'), '--save', fixed);
     const back = await check(before, sitesDir('search-check-before'), '--baseline', fixed);
     expect(back.code).toBe(0);
-    expect(back.stdout).toMatch(/^\s+\d+ +(not found|\d+) {2}better[^\n]* {2}parcel locker -> \/delivery\/parcel-lockers\/$/m);
+    expect(back.stdout).toMatch(
+      /^\s+\d+ +(not found|\d+) {2}better[^\n]* {2}parcel locker -> \/delivery\/parcel-lockers\/$/m,
+    );
     expect(back.stdout).toMatch(/^1 better, 0 worse, 3 the same, 0 new$/m);
   }, 60_000);
 
   it('prints GitHub annotations on the probes file for a failing probe', async () => {
     const { code, stdout } = await check(after, sitesDir('search-check-after'), '--format', 'github');
     expect(code).toBe(1);
-    expect(stdout).toMatch(/^::error file=content\/search-probes\.yaml,line=2,col=3,title=search-check::"parcel locker": /m);
+    expect(stdout).toMatch(
+      /^::error file=content\/search-probes\.yaml,line=2,col=3,title=search-check::"parcel locker": /m,
+    );
+  }, 60_000);
+
+  it("searches the index of each probe's language on a site with several (the sample site)", async () => {
+    const root = writeTempSite(
+      {
+        'probes.yaml': [
+          '- { query: Passwort vergessen, expect: /de/account/reset-password/, language: de }',
+          '- { query: パスワード, expect: /ja/account/reset-password/, language: ja }',
+          '- { query: reset password, expect: /account/reset-password/ }',
+          '- { query: Passwort, expect: /account/reset-password/, language: de }',
+          '',
+        ].join('\n'),
+      },
+      false,
+    );
+    const { code, stdout } = await runCliIn(REPO_ROOT, [
+      'search',
+      'check',
+      '--dist',
+      sitesDir('sample'),
+      '--probes',
+      path.join(root, 'probes.yaml'),
+    ]);
+    expect(code).toBe(1);
+    const file = path.relative(REPO_ROOT, path.join(root, 'probes.yaml'));
+    expect(stdout).toContain('        1  Passwort vergessen (de) -> /de/account/reset-password/\n');
+    expect(stdout).toContain('        1  パスワード (ja) -> /ja/account/reset-password/\n');
+    expect(stdout).toContain('        1  reset password (en) -> /account/reset-password/\n');
+    expect(stdout).toContain(
+      `${file}:4:22  error  "Passwort" (de): "/account/reset-password/" is a page in en, not in de; remove its "language" or expect the de page  (search-check)`,
+    );
   }, 60_000);
 
   it('fails on a probe whose page is not published, and stops with exit 2 on an invalid probes file', async () => {
@@ -153,7 +201,10 @@ describe('helpdesk-kit search check on a built site', () => {
     expect(missing.stdout).toContain(
       'content/search-probes.yaml:1:27  error  "parcel locker": "/delivery/parcel-locker/" is not a published article or FAQ question; use an article path like "/account/reset-password/" or "/faq/#<faq file name>" (did you mean "/delivery/parcel-lockers/"?)  (search-check)',
     );
-    writeFileSync(path.join(root, 'content/search-probes.yaml'), '- { query: parcel locker, expect: delivery/parcel-lockers }\n');
+    writeFileSync(
+      path.join(root, 'content/search-probes.yaml'),
+      '- { query: parcel locker, expect: delivery/parcel-lockers }\n',
+    );
     const invalid = await check(root, sitesDir('search-check-before'));
     expect(invalid.code).toBe(2);
     expect(invalid.stdout).toBe('');

@@ -91,8 +91,10 @@ function checkForBenchmark(
   const error = (at: { line: number; column: number }, message: string) =>
     diagnostics.push({ file, ...at, severity: 'error', ruleId: SEARCH_PROBES_RULE, message });
   loaded.probes.forEach((p, i) => {
-    if (p.language !== undefined) error(p, `[${i}]: the benchmark searches the default language only; remove "language"`);
-    if (p.kind === undefined) error(p, `[${i}].kind: the benchmark groups its report by kind; add one of ${PROBE_KINDS.join(', ')}`);
+    if (p.language !== undefined)
+      error(p, `[${i}]: the benchmark searches the default language only; remove "language"`);
+    if (p.kind === undefined)
+      error(p, `[${i}].kind: the benchmark groups its report by kind; add one of ${PROBE_KINDS.join(', ')}`);
     const missing = getMissingPageReason({ ...p, language: undefined }, pages);
     if (missing) error(p.expectAt, `[${i}].expect: ${missing}`);
     if (p.kind !== undefined) queries.push({ query: p.query, expect: p.expect, kind: p.kind, line: p.line });

@@ -6,7 +6,12 @@ import { ProjectSchemaError, loadProjectSchemas } from '../../content/project-sc
 import { SEARCH_PROBES_FILE } from '../../content/search-probes.ts';
 import { HelpCenterError } from '../../lib/errors.ts';
 import { plural } from '../../lib/plural.ts';
-import { SEARCH_CHECK_FORMATS, formatJson, formatSearchCheck, type SearchCheckFormat } from '../../tools/search-check/format.ts';
+import {
+  SEARCH_CHECK_FORMATS,
+  formatJson,
+  formatSearchCheck,
+  type SearchCheckFormat,
+} from '../../tools/search-check/format.ts';
 import { BaselineError, loadBaseline, type SearchCheckBaseline } from '../../tools/search-check/results-file.ts';
 import { SearchCheckError, runSearchCheck } from '../../tools/search-check/search-check.ts';
 import { findAstroOutDir } from '../astro-out-dir.ts';
@@ -61,7 +66,11 @@ export const searchCheckCommand: Command = async (argv, io) => {
   const { values } = parsed;
   const format = values.format as SearchCheckFormat;
   if (!SEARCH_CHECK_FORMATS.includes(format))
-    return usageError(io, `--format must be one of ${SEARCH_CHECK_FORMATS.join(', ')}, not "${values.format}"`, SEARCH_CHECK_USAGE);
+    return usageError(
+      io,
+      `--format must be one of ${SEARCH_CHECK_FORMATS.join(', ')}, not "${values.format}"`,
+      SEARCH_CHECK_USAGE,
+    );
   const root = resolveRoot(io, values.root);
   const fromCwd = (file: string) => path.resolve(io.cwd, file);
   let baseline: SearchCheckBaseline | undefined;

@@ -61,10 +61,7 @@ export const getProbeKey = (p: { language: string; query: string }) => `${p.lang
 const describeRank = (rank: number | null) => (rank === null ? 'not in the top 10' : `#${rank}`);
 
 /** `baseline` undefined: no baseline given (every probe must be in the top 3). */
-export function compareProbes(
-  outcomes: readonly ProbeOutcome[],
-  baseline?: readonly BaselineProbe[],
-): ComparedProbe[] {
+export function compareProbes(outcomes: readonly ProbeOutcome[], baseline?: readonly BaselineProbe[]): ComparedProbe[] {
   const before = new Map((baseline ?? []).map((b) => [getProbeKey(b), b]));
   return outcomes.map((o) => {
     const was = before.get(getProbeKey(o));
@@ -91,7 +88,8 @@ function getFailure(o: ProbeOutcome, noBaseline: boolean, was: BaselineProbe | u
   if (o.missingPage) return o.missingPage;
   if (isInTop(o.rank)) return undefined;
   const first = o.top[0] ? `; first is ${o.top[0]}` : '; the search finds nothing';
-  if (noBaseline) return `${o.expect} is ${describeRank(o.rank)}, not in the top ${PASS_RANK}${first}`;
+  if (noBaseline)
+    return `${o.expect} is ${o.rank === null ? 'not in the top 10' : `#${o.rank}, not in the top ${PASS_RANK}`}${first}`;
   if (was && isInTop(was.rank))
     return `${o.expect} fell out of the top ${PASS_RANK}: ${describeRank(was.rank)} before, ${describeRank(o.rank)} now${first}`;
   return undefined;

@@ -9,7 +9,8 @@ import type { SearchCheckResults } from './results-file.ts';
 export type SearchCheckFormat = 'text' | 'json' | 'github';
 export const SEARCH_CHECK_FORMATS: readonly SearchCheckFormat[] = ['text', 'json', 'github'];
 
-const showRank = (rank: number | null | undefined) => (rank === undefined ? '' : rank === null ? 'not found' : String(rank));
+const showRank = (rank: number | null | undefined) =>
+  rank === undefined ? '' : rank === null ? 'not found' : String(rank);
 
 /** "hit@1 9/12 (75.0%), hit@3 11/12 (91.7%), MRR 0.812". */
 export function formatFigures(f: SearchFigures): string {
@@ -25,7 +26,10 @@ export function formatProbeTable(results: SearchCheckResults): string[] {
   const rows = results.probes.map((p) => {
     const cells = [showRank(p.rank)];
     if (withBaseline) cells.push(showRank(p.before), describeChange(p));
-    return { cells, probe: `${p.query}${languages ? ` (${p.language})` : ''} -> ${p.expect}${p.failure ? '  FAIL' : ''}` };
+    return {
+      cells,
+      probe: `${p.query}${languages ? ` (${p.language})` : ''} -> ${p.expect}${p.failure ? '  FAIL' : ''}`,
+    };
   });
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r.cells[i]!.length)));
   const line = (cells: string[], probe: string) =>
@@ -75,12 +79,7 @@ export function formatGithub(results: SearchCheckResults, findings: readonly Dia
         message: `"${p.query}": ${p.expect} is ${describeChange(p)} (${showRank(p.before)} before, ${showRank(p.rank)} now)`,
       }),
     );
-  const lines = [
-    ...findings.map(formatAnnotation),
-    ...worse,
-    ...formatProbeTable(results),
-    ...formatSummary(results),
-  ];
+  const lines = [...findings.map(formatAnnotation), ...worse, ...formatProbeTable(results), ...formatSummary(results)];
   return `${lines.join('\n')}\n`;
 }
 

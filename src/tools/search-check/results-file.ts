@@ -20,7 +20,10 @@ export interface SearchCheckResults {
   baselineFigures?: SearchFigures;
   summary: CheckSummary;
   probes: Array<
-    Pick<ComparedProbe, 'query' | 'language' | 'expect' | 'kind' | 'line' | 'rank' | 'before' | 'change' | 'places' | 'failure'> & {
+    Pick<
+      ComparedProbe,
+      'query' | 'language' | 'expect' | 'kind' | 'line' | 'rank' | 'before' | 'change' | 'places' | 'failure'
+    > & {
       top: string[];
     }
   >;
@@ -65,12 +68,14 @@ export function loadBaseline(file: string, shownAs = file): SearchCheckBaseline 
   try {
     json = JSON.parse(text);
   } catch (err) {
-    throw new BaselineError(`the baseline ${shownAs} is not JSON (${(err as Error).message}); save it again with --save`);
+    throw new BaselineError(
+      `the baseline ${shownAs} is not JSON (${(err as Error).message}); save it again with --save`,
+    );
   }
   const parsed = BaselineSchema.safeParse(json);
   if (!parsed.success)
     throw new BaselineError(
-      `the baseline ${shownAs} is not the results of helpdesk-kit search check --save (version ${RESULTS_VERSION}):\n${formatZodIssues(parsed.error.issues).join("\n")}`,
+      `the baseline ${shownAs} is not the results of helpdesk-kit search check --save (version ${RESULTS_VERSION}):\n${formatZodIssues(parsed.error.issues).join('\n')}`,
     );
   return parsed.data;
 }

@@ -40,8 +40,7 @@ export class SearchCheckError extends Error {}
 
 export type SearchCheckOutcome =
   /** The probes file has problems; nothing was searched. */
-  | { ok: false; diagnostics: Diagnostic[] }
-  | { ok: true; results: SearchCheckResults; findings: Diagnostic[] };
+  { ok: false; diagnostics: Diagnostic[] } | { ok: true; results: SearchCheckResults; findings: Diagnostic[] };
 
 export const SEARCH_CHECK_RULE = 'search-check';
 
@@ -83,7 +82,9 @@ export async function runSearchCheck(options: SearchCheckOptions): Promise<Searc
     probesFile: file,
     passed: summary.failed === 0,
     figures: getSearchFigures(probes.map((p) => p.rank)),
-    ...(options.baseline ? { baselineFigures: options.baseline.figures ?? getSearchFigures(options.baseline.probes.map((p) => p.rank)) } : {}),
+    ...(options.baseline
+      ? { baselineFigures: options.baseline.figures ?? getSearchFigures(options.baseline.probes.map((p) => p.rank)) }
+      : {}),
     summary,
     probes: probes.map((p) => ({
       query: p.query,
