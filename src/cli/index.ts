@@ -14,6 +14,7 @@ import { lintCommand } from './commands/lint.ts';
 import { mcpCommand } from './commands/mcp.ts';
 import { newCommand } from './commands/new.ts';
 import { searchCheckCommand } from './commands/search-check.ts';
+import { searchSeedCommand } from './commands/search-seed.ts';
 import { staleCommand } from './commands/stale.ts';
 import { EXIT_OK, getProcessIo, readOwnPackage, usageError, type CliIo, type Command } from './io.ts';
 
