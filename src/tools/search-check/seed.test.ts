@@ -70,14 +70,8 @@ describe('probes proposed from the search insights', () => {
         '',
       ].join('\n'),
     );
-    const german = formatProbeSeeds(
-      buildProbeSeeds(
-        events.filter((e) => e.language === 'de'),
-        pages,
-        [],
-      ),
-      'en',
-    );
+    const de = events.filter((e) => e.language === 'de');
+    const german = formatProbeSeeds(buildProbeSeeds(de, pages, [], { base: '/help/' }), 'en');
     expect(german).toContain(
       '- { query: "passwort", expect: "/de/account/reset-password/", language: de }  # 2 searches, opened 2 times\n',
     );
