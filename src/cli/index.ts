@@ -34,6 +34,7 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
     run: searchCheckCommand,
     summary: 'replay the search probes against the build: which got better or worse',
   },
+  'search seed': { run: searchSeedCommand, summary: 'propose search probes from the search insights' },
   mcp: { run: mcpCommand, summary: 'serve the built help center to AI assistants (MCP over stdio, read-only)' },
 };
 

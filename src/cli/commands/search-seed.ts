@@ -69,7 +69,7 @@ export const searchSeedCommand: Command = async (argv, io) => {
   if (!isPostgresUrl(store) && !existsSync(store))
     return usageError(
       io,
-      `there is no feedback database at ${path.relative(io.cwd, store) || store}; point --store, FEEDBACK_DB or FEEDBACK_STORE_URL at the store the endpoint writes (site.yaml needs searchInsights: true)`,
+      `there is no feedback database at ${given ?? path.relative(io.cwd, store)}; point --store, FEEDBACK_DB or FEEDBACK_STORE_URL at the store the endpoint writes (site.yaml needs searchInsights: true)`,
     );
 
   let schemas;

@@ -49,7 +49,7 @@ describe('probes proposed from the search insights', () => {
       ['passwort', 'de', '/de/account/reset-password/', 2, 'opened 2 times'],
     ]);
     expect(seeds.failed.map((s) => [s.query, s.expect, s.note])).toEqual([
-      ['invite colleague', '', '4 searches found nothing'],
+      ['invite colleague', '', 'no results'],
       ['gift wrap', '', 'no result opened'],
       ['old page', '', 'the page opened is no longer published'],
     ]);
@@ -66,7 +66,7 @@ describe('probes proposed from the search insights', () => {
         '- { query: "reset password", expect: "/account/reset-password/" }  # 6 searches, opened 5 times',
         '',
         '# Queries that failed readers: write the page that should come first (or add the missing article).',
-        '- { query: "invite colleague", expect: "" }  # 4 searches, 4 searches found nothing',
+        '- { query: "invite colleague", expect: "" }  # 4 searches, no results',
         '',
       ].join('\n'),
     );

@@ -83,11 +83,13 @@ export function buildProbeSeeds(
         });
     } else if (failed.length < limit) {
       const note =
-        s.withResults < s.searches
-          ? `${plural(s.searches - s.withResults, 'search', 'searches')} found nothing`
-          : s.opened.size === 0
-            ? 'no result opened'
-            : 'the page opened is no longer published';
+        s.withResults === 0
+          ? 'no results'
+          : s.withResults < s.searches
+            ? `${plural(s.searches - s.withResults, 'search', 'searches')} found nothing`
+            : s.opened.size === 0
+              ? 'no result opened'
+              : 'the page opened is no longer published';
       failed.push({ query: s.query, language: s.language, expect: '', searches: s.searches, note });
     }
   }
