@@ -112,7 +112,7 @@ export const searchCheckCommand: Command = async (argv, io) => {
   } catch (err) {
     progress.done();
     if (err instanceof SearchCheckError || err instanceof ProjectSchemaError || err instanceof HelpCenterError) {
-      io.stderr.write(`${(err as Error).message}\n`);
+      io.stderr.write(`${err.message}\n`);
       return EXIT_USAGE;
     }
     throw err;
