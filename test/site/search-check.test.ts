@@ -189,6 +189,38 @@ describe('helpdesk-kit search check on a built site', () => {
     );
   }, 60_000);
 
+  it('takes probes without the deployment base on a site served under one, and never expects a draft', async () => {
+    const probes = writeTempSite(
+      {
+        'probes.yaml':
+          '- { query: payouts, expect: /money/payouts/ }\n- { query: payout fees, expect: "/faq/#payout-fees" }\n- { query: unfinished, expect: /start/unfinished/ }\n',
+      },
+      false,
+    );
+    const root = path.join(REPO_ROOT, 'test/fixtures/base-path');
+    const { code, stdout } = await runCliIn(root, [
+      'search',
+      'check',
+      '--dist',
+      sitesDir('base-path'),
+      '--probes',
+      path.join(probes, 'probes.yaml'),
+      '--format',
+      'json',
+    ]);
+    expect(code).toBe(1);
+    const results = JSON.parse(stdout) as SearchCheckResults;
+    expect(results.probes.map((p) => [p.query, p.rank, p.failure])).toEqual([
+      ['payouts', 1, undefined],
+      ['payout fees', 1, undefined],
+      [
+        'unfinished',
+        null,
+        '"/start/unfinished/" is not a published article or FAQ question; use an article path like "/account/reset-password/" or "/faq/#<faq file name>"',
+      ],
+    ]);
+  }, 60_000);
+
   it('fails on a probe whose page is not published, and stops with exit 2 on an invalid probes file', async () => {
     const root = writeTempSite(FILES, false);
     cpSync(path.join(before, 'content'), path.join(root, 'content'), { recursive: true });
