@@ -3,9 +3,9 @@
  * probes pass; a copy whose article title no longer says what readers search for is built too,
  * and the check fails on it, naming the probe, alone and against the first build's saved results.
  */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/index.ts';
 import type { CliIo } from '../../src/cli/io.ts';
 import type { SearchCheckResults } from '../../src/tools/search-check/results-file.ts';
@@ -55,6 +55,16 @@ const RETITLED = page(
 
 let before: string;
 let after: string;
+/** Temp folders to remove at the end. */
+const temps: string[] = [];
+const tempSite = (files: Record<string, string>) => {
+  const root = writeTempSite(files, false);
+  temps.push(root);
+  return root;
+};
+afterAll(() => {
+  for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
 
 function buildFixture(name: string, root: string): string {
   const build = buildSite(name, path.join(root, 'content'));
@@ -80,9 +90,8 @@ async function runCliIn(cwd: string, argv: string[]) {
 }
 
 beforeAll(() => {
-  before = writeTempSite(FILES, false);
-  after = writeTempSite(FILES, false);
-  cpSync(path.join(before, 'content'), path.join(after, 'content'), { recursive: true });
+  before = tempSite(FILES);
+  after = tempSite(FILES);
   writeFileSync(path.join(after, 'content/articles/delivery/parcel-lockers.md'), RETITLED);
   buildFixture('search-check-before', before);
   buildFixture('search-check-after', after);
@@ -159,18 +168,15 @@ describe('helpdesk-kit search check on a built site', () => {
   }, 60_000);
 
   it("searches the index of each probe's language on a site with several (the sample site)", async () => {
-    const root = writeTempSite(
-      {
-        'probes.yaml': [
-          '- { query: Passwort vergessen, expect: /de/account/reset-password/, language: de }',
-          '- { query: パスワード, expect: /ja/account/reset-password/, language: ja }',
-          '- { query: reset password, expect: /account/reset-password/ }',
-          '- { query: Passwort, expect: /account/reset-password/, language: de }',
-          '',
-        ].join('\n'),
-      },
-      false,
-    );
+    const root = tempSite({
+      'probes.yaml': [
+        '- { query: Passwort vergessen, expect: /de/account/reset-password/, language: de }',
+        '- { query: パスワード, expect: /ja/account/reset-password/, language: ja }',
+        '- { query: reset password, expect: /account/reset-password/ }',
+        '- { query: Passwort, expect: /account/reset-password/, language: de }',
+        '',
+      ].join('\n'),
+    });
     const { code, stdout } = await runCliIn(REPO_ROOT, [
       'search',
       'check',
@@ -190,13 +196,10 @@ describe('helpdesk-kit search check on a built site', () => {
   }, 60_000);
 
   it('takes probes without the deployment base on a site served under one, and never expects a draft', async () => {
-    const probes = writeTempSite(
-      {
-        'probes.yaml':
-          '- { query: payouts, expect: /money/payouts/ }\n- { query: payout fees, expect: "/faq/#payout-fees" }\n- { query: unfinished, expect: /start/unfinished/ }\n',
-      },
-      false,
-    );
+    const probes = tempSite({
+      'probes.yaml':
+        '- { query: payouts, expect: /money/payouts/ }\n- { query: payout fees, expect: "/faq/#payout-fees" }\n- { query: unfinished, expect: /start/unfinished/ }\n',
+    });
     const root = path.join(REPO_ROOT, 'test/fixtures/base-path');
     const { code, stdout } = await runCliIn(root, [
       'search',
@@ -222,8 +225,7 @@ describe('helpdesk-kit search check on a built site', () => {
   }, 60_000);
 
   it('fails on a probe whose page is not published, and stops with exit 2 on an invalid probes file', async () => {
-    const root = writeTempSite(FILES, false);
-    cpSync(path.join(before, 'content'), path.join(root, 'content'), { recursive: true });
+    const root = tempSite(FILES);
     writeFileSync(
       path.join(root, 'content/search-probes.yaml'),
       '- { query: parcel locker, expect: /delivery/parcel-locker/ }\n',
