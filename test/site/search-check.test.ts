@@ -21,8 +21,8 @@ const FILES: Record<string, string> = {
     '- id: delivery\n  title: Delivery\n  description: Getting your order.\n- id: account\n  title: Account\n  description: Your account.\n',
   'content/articles/delivery/parcel-lockers.md': page(
     'Pick up your order from a parcel locker',
-    'Choose a parcel locker at checkout and collect your order with the code we send you.',
-    '## Choose a locker\n\nAt checkout, pick a locker near you. We send a pick-up code when your order arrives.',
+    'Choose a pick-up box at checkout and collect your order with the code we send you.',
+    '## Choose a box\n\nAt checkout, pick a box near you. We send a code when your order arrives.',
   ),
   'content/articles/delivery/delivery-times.md': page(
     'Delivery times',
@@ -46,11 +46,10 @@ const FILES: Record<string, string> = {
   ].join('\n'),
 };
 
-/** The title no longer says "parcel locker", nor does the description or the body. */
-const RETITLED = page(
-  'Collect your order at a pick-up point',
-  'Choose a pick-up point at checkout and collect your order with the code we send you.',
-  '## Choose a point\n\nAt checkout, pick a point near you. We send a pick-up code when your order arrives.',
+/** Only the title changes: the words readers search for were only in it. */
+const RETITLED = FILES['content/articles/delivery/parcel-lockers.md']!.replace(
+  'title: Pick up your order from a parcel locker',
+  'title: Collect your order from a pick-up box',
 );
 
 let before: string;
