@@ -2,7 +2,7 @@
  * npm run bench:search [-- --ci] [--min-hit3 0.9] [--json] [--no-build] [--queries <file>]
  *
  * Builds the help center into .cache/sites/bench-search, runs every query of
- * content/search-benchmark.yaml through the real Pagefind index (the browser bundle, with the
+ * content/search-probes.yaml through the real Pagefind index (the browser bundle, with the
  * browser's options) and prints hit@1, hit@3, MRR@10 and the queries not ranked first.
  * Exit codes: 0 done (or the CI gate passed), 1 hit@3 below the floor, 2 usage, content or build error.
  */

@@ -13,6 +13,8 @@ import { initCommand } from './commands/init.ts';
 import { lintCommand } from './commands/lint.ts';
 import { mcpCommand } from './commands/mcp.ts';
 import { newCommand } from './commands/new.ts';
+import { searchCheckCommand } from './commands/search-check.ts';
+import { searchSeedCommand } from './commands/search-seed.ts';
 import { staleCommand } from './commands/stale.ts';
 import { EXIT_OK, getProcessIo, readOwnPackage, usageError, type CliIo, type Command } from './io.ts';
 
@@ -28,8 +30,16 @@ export const COMMANDS: Record<string, { run: Command; summary: string }> = {
   stale: { run: staleCommand, summary: 'articles past reviewBy or unchanged for too long' },
   'feedback serve': { run: feedbackServeCommand, summary: 'run the "Was this helpful?" endpoint' },
   'feedback report': { run: feedbackReportCommand, summary: 'which articles and FAQs fail readers, worst first' },
+  'search check': {
+    run: searchCheckCommand,
+    summary: 'replay the search probes against the build: which got better or worse',
+  },
+  'search seed': { run: searchSeedCommand, summary: 'propose search probes from the search insights' },
   mcp: { run: mcpCommand, summary: 'serve the built help center to AI assistants (MCP over stdio, read-only)' },
 };
+
+/** Commands with subcommands: `helpdesk-kit feedback serve`. */
+const GROUPS = ['feedback', 'search'];
 
 export function getUsage(): string {
   const width = Math.max(...Object.keys(COMMANDS).map((c) => c.length));
@@ -58,16 +68,23 @@ export async function runCli(argv: string[], io: CliIo): Promise<number | undefi
     io.stdout.write(`${readOwnPackage().version}\n`);
     return EXIT_OK;
   }
-  if (first === 'feedback') {
+  if (GROUPS.includes(first)) {
+    const names = Object.keys(COMMANDS)
+      .filter((c) => c.startsWith(`${first} `))
+      .map((c) => c.slice(first.length + 1));
     if (second === undefined || second === '-h' || second === '--help') {
-      const text = `Usage: helpdesk-kit feedback serve|report [options]\n\n  serve   ${COMMANDS['feedback serve']!.summary}\n  report  ${COMMANDS['feedback report']!.summary}\n`;
-      if (second === undefined) return usageError(io, 'say serve or report', text.trimEnd());
+      const width = Math.max(...names.map((n) => n.length));
+      const text = `Usage: helpdesk-kit ${first} ${names.join('|')} [options]\n\n${names.map((n) => `  ${n.padEnd(width)}  ${COMMANDS[`${first} ${n}`]!.summary}\n`).join('')}`;
+      if (second === undefined) return usageError(io, `say ${names.join(' or ')}`, text.trimEnd());
       io.stdout.write(text);
       return EXIT_OK;
     }
-    const command = COMMANDS[`feedback ${second}`];
+    const command = COMMANDS[`${first} ${second}`];
     if (!command)
-      return usageError(io, `there is no command "feedback ${second}"; use feedback serve or feedback report`);
+      return usageError(
+        io,
+        `there is no command "${first} ${second}"; use ${names.map((n) => `${first} ${n}`).join(' or ')}`,
+      );
     return command.run(rest, io);
   }
   const command = COMMANDS[first];

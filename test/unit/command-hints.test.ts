@@ -42,7 +42,8 @@ function getBrokenHints(text: string): string[] {
   for (const [hint, script] of text.matchAll(/npm run ([\w:-]+)/g))
     if (!starterScripts.includes(script!)) broken.push(hint);
   for (const [hint, first, second] of text.matchAll(/npx helpdesk-kit ([a-z]+)(?: ([a-z]+))?/g)) {
-    const known = first === 'feedback' ? COMMANDS[`feedback ${second}`] : COMMANDS[first!];
+    // A command with subcommands (feedback serve, search check) is named by both words.
+    const known = COMMANDS[`${first} ${second}`] ?? COMMANDS[first!];
     if (!known) broken.push(hint);
   }
   return broken;

@@ -54,6 +54,7 @@ describe('workflow files', () => {
       ...readdirSync(path.join(site, '.github/workflows')).map((f) => path.join(site, '.github/workflows', f)),
     ];
     expect(files.map((f) => path.basename(f)).sort()).toEqual([
+      'check.yml',
       'ci.yml',
       'deploy.yml',
       'feedback-endpoint.yml',

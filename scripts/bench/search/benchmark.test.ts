@@ -3,7 +3,7 @@ import { formatDiagnostic } from '../../../src/content/diagnostics.ts';
 import { getBenchmarkReport, parseBenchmark, runBenchmark } from './benchmark.ts';
 
 const known = new Set(['/account/reset-password/', '/billing/refund-timelines/', '/faq/#why-cant-i-log-in']);
-const file = 'content/search-benchmark.yaml';
+const file = 'content/search-probes.yaml';
 const parse = (text: string) => parseBenchmark(text, file, known);
 
 describe('the search benchmark query file', () => {
@@ -29,10 +29,10 @@ describe('the search benchmark query file', () => {
     expect(queries).toEqual([]);
     expect(diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
       [
-        "content/search-benchmark.yaml:1:28  error  [0].expect: must be an article path like "/account/reset-password/" or a FAQ question like "/faq/#why-cant-i-log-in"  (search-benchmark)",
-        "content/search-benchmark.yaml:2:57  error  [1].kind: expected one of "keyword", "question", "long", "typo", "plural", "hyphen", "faq-only", "customer-words", received "plurals"  (search-benchmark)",
-        "content/search-benchmark.yaml:3:5  error  [2].query: must not be empty  (search-benchmark)",
-        "content/search-benchmark.yaml:3:67  error  [2]: unknown field "note"  (search-benchmark)",
+        "content/search-probes.yaml:1:28  error  [0].expect: must be an article path like "/account/reset-password/" or a FAQ question like "/faq/#why-cant-i-log-in"  (search-probes)",
+        "content/search-probes.yaml:2:57  error  [1].kind: expected one of "keyword", "question", "long", "typo", "plural", "hyphen", "faq-only", "customer-words", received "plurals"  (search-probes)",
+        "content/search-probes.yaml:3:5  error  [2].query: must not be empty  (search-probes)",
+        "content/search-probes.yaml:3:67  error  [2]: unknown field "note"  (search-probes)",
       ]
     `);
   });
@@ -43,7 +43,7 @@ describe('the search benchmark query file', () => {
     );
     expect(diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
       [
-        "content/search-benchmark.yaml:2:5  error  [1].query: "Reset Password" is already listed as query 1; remove one of them  (search-benchmark)",
+        "content/search-probes.yaml:2:5  error  [1].query: "Reset Password" is already listed as probe 1; remove one of them  (search-probes)",
       ]
     `);
   });
@@ -52,7 +52,7 @@ describe('the search benchmark query file', () => {
     const { diagnostics } = parse('- { query: reset, expect: /account/reset-pasword/, kind: keyword }\n');
     expect(diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
       [
-        "content/search-benchmark.yaml:1:19  error  [0].expect: "/account/reset-pasword/" is not a published article or FAQ question; use an article path like "/account/reset-password/" or "/faq/#<faq file name>" (did you mean "/account/reset-password/"?)  (search-benchmark)",
+        "content/search-probes.yaml:1:19  error  [0].expect: "/account/reset-pasword/" is not a published article or FAQ question; use an article path like "/account/reset-password/" or "/faq/#<faq file name>" (did you mean "/account/reset-password/"?)  (search-probes)",
       ]
     `);
   });
@@ -60,7 +60,7 @@ describe('the search benchmark query file', () => {
   it('reports a YAML syntax error with its position', () => {
     const { diagnostics } = parse('- { query: reset, expect: /account/reset-password/\n');
     expect(diagnostics).toHaveLength(1);
-    expect(diagnostics[0]).toMatchObject({ file, severity: 'error', ruleId: 'search-benchmark' });
+    expect(diagnostics[0]).toMatchObject({ file, severity: 'error', ruleId: 'yaml-syntax' });
     expect(diagnostics[0]!.message).toMatch(/^the YAML does not parse: /);
   });
 });

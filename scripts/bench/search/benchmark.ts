@@ -1,24 +1,32 @@
 /**
- * The search benchmark: reads the query file (with file:line diagnostics), runs each query through
- * a search function and turns the ranks into figures (hit@1, hit@3, mean reciprocal rank over the
- * top 10). No console, no process.exit: scripts/bench-search.ts prints and sets the exit code.
+ * The search benchmark: reads the site's search probes (content/search-probes.yaml, the file
+ * `helpdesk-kit search check` replays; src/content/search-probes.ts validates it, with file:line
+ * diagnostics), runs each query through a search function and turns the ranks into figures (hit@1,
+ * hit@3, mean reciprocal rank over the top 10), grouped by each probe's `kind`. No console, no
+ * process.exit: scripts/bench-search.ts prints and sets the exit code.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { describeIssue, formatIssuePath } from '../../../src/lib/errors.ts';
 import type { Diagnostic } from '../../../src/content/diagnostics.ts';
-import { parseYamlWithPositions, YamlSyntaxError } from '../../../src/content/yaml-source.ts';
-import { findClosest } from '../../../src/lib/did-you-mean.ts';
-import { BENCHMARK_KINDS, BenchmarkFileSchema, type BenchmarkKind } from './benchmark-schema.ts';
+import { PROBE_KINDS, type ProbeKind } from '../../../src/content/search-probes-schema.ts';
+import {
+  getMissingPageReason,
+  loadSearchProbes,
+  parseSearchProbes,
+  SEARCH_PROBES_FILE,
+  SEARCH_PROBES_RULE,
+  type LoadedSearchProbes,
+  type PublishedPages,
+} from '../../../src/content/search-probes.ts';
+import { getSearchFigures, PROBE_DEPTH } from '../../../src/tools/search-check/figures.ts';
 
-export const BENCHMARK_FILE = 'search-benchmark.yaml';
+export const BENCHMARK_FILE = SEARCH_PROBES_FILE;
 /** Ranks below this are not counted (reciprocal rank 0). */
-export const BENCHMARK_DEPTH = 10;
+export const BENCHMARK_DEPTH = PROBE_DEPTH;
 /**
  * The CI floor for hit@3, a few points under what is measured (docs/search.md): it fails once
  * three queries drop out of the top 3 (a real regression), not on one new hard query a writer adds.
  */
 export const BENCHMARK_HIT3_FLOOR = 0.95;
-const RULE = 'search-benchmark';
+export type BenchmarkKind = ProbeKind;
 
 export interface BenchmarkQuery {
   query: string;
@@ -51,75 +59,47 @@ export interface BenchmarkReport extends BenchmarkFigures {
 }
 
 /**
- * Parse and validate the query file's text. Every expected URL must be a published article or FAQ
- * question (`knownUrls`); problems come back as diagnostics with the file's line and column.
+ * Parse and validate the probes file's text for the benchmark. Every expected URL must be a
+ * published article or FAQ question (`knownUrls`), and every probe needs a `kind` (the report
+ * groups by it); the benchmark searches the default language only.
  */
 export function parseBenchmark(
   text: string,
   file: string,
   knownUrls: ReadonlySet<string>,
 ): { queries: BenchmarkQuery[]; diagnostics: Diagnostic[] } {
-  const diagnostics: Diagnostic[] = [];
-  const error = (line: number, column: number, message: string) =>
-    diagnostics.push({ file, line, column, severity: 'error', ruleId: RULE, message });
-  let parsed;
-  try {
-    parsed = parseYamlWithPositions(text);
-  } catch (err) {
-    if (!(err instanceof YamlSyntaxError)) throw err;
-    error(
-      err.position.line,
-      err.position.column,
-      `the YAML does not parse: ${err.message}; check indentation, colons and quotes on this line`,
-    );
-    return { queries: [], diagnostics };
-  }
-  const result = BenchmarkFileSchema.safeParse(parsed.value ?? undefined, { reportInput: true });
-  if (!result.success) {
-    for (const issue of result.error.issues) {
-      const path = issue.code === 'unrecognized_keys' ? [...issue.path, issue.keys[0]!] : issue.path;
-      const pos = parsed.locate(path);
-      const field = formatIssuePath(issue.path);
-      error(pos.line, pos.column, field ? `${field}: ${describeIssue(issue)}` : describeIssue(issue));
-    }
-    return { queries: [], diagnostics };
-  }
-  const queries = result.data.map((q, i) => ({ ...q, line: parsed.locate([i]).line }));
-  queries.forEach((q, i) => {
-    if (knownUrls.has(q.expect)) return;
-    const pos = parsed.locate([i, 'expect']);
-    const near = getClosest(q.expect, knownUrls);
-    error(
-      pos.line,
-      pos.column,
-      `[${i}].expect: "${q.expect}" is not a published article or FAQ question; use an article path like "/account/reset-password/" or "/faq/#<faq file name>"${near ? ` (did you mean "${near}"?)` : ''}`,
-    );
-  });
-  return { queries: diagnostics.length > 0 ? [] : queries, diagnostics };
+  return checkForBenchmark(parseSearchProbes(text, file), file, knownUrls);
 }
 
-/** Read the query file from disk; a missing file is a diagnostic, not an exception. */
+/** Read the probes file from disk; a missing file is a diagnostic, not an exception. */
 export function loadBenchmark(
   absolutePath: string,
   file: string,
   knownUrls: ReadonlySet<string>,
 ): { queries: BenchmarkQuery[]; diagnostics: Diagnostic[] } {
-  if (!existsSync(absolutePath)) {
-    return {
-      queries: [],
-      diagnostics: [
-        {
-          file,
-          line: 1,
-          column: 1,
-          severity: 'error',
-          ruleId: RULE,
-          message: `${file} is missing; create it with one "- { query: ..., expect: ..., kind: ... }" line per query`,
-        },
-      ],
-    };
-  }
-  return parseBenchmark(readFileSync(absolutePath, 'utf8'), file, knownUrls);
+  return checkForBenchmark(loadSearchProbes(absolutePath, file), file, knownUrls);
+}
+
+function checkForBenchmark(
+  loaded: LoadedSearchProbes,
+  file: string,
+  knownUrls: ReadonlySet<string>,
+): { queries: BenchmarkQuery[]; diagnostics: Diagnostic[] } {
+  const diagnostics = [...loaded.diagnostics];
+  const pages: PublishedPages = { defaultLanguage: '', byLanguage: new Map([['', knownUrls]]) };
+  const queries: BenchmarkQuery[] = [];
+  const error = (at: { line: number; column: number }, message: string) =>
+    diagnostics.push({ file, ...at, severity: 'error', ruleId: SEARCH_PROBES_RULE, message });
+  loaded.probes.forEach((p, i) => {
+    if (p.language !== undefined)
+      error(p, `[${i}]: the benchmark searches the default language only; remove "language"`);
+    if (p.kind === undefined)
+      error(p, `[${i}].kind: the benchmark groups its report by kind; add one of ${PROBE_KINDS.join(', ')}`);
+    const missing = getMissingPageReason({ ...p, language: undefined }, pages);
+    if (missing) error(p.expectAt, `[${i}].expect: ${missing}`);
+    if (p.kind !== undefined) queries.push({ query: p.query, expect: p.expect, kind: p.kind, line: p.line });
+  });
+  return { queries: diagnostics.length > 0 ? [] : queries, diagnostics };
 }
 
 /** Run every query (one at a time: the numbers must not depend on timing) and record the ranks. */
@@ -137,30 +117,15 @@ export async function runBenchmark(
 }
 
 export function getBenchmarkFigures(outcomes: readonly BenchmarkOutcome[]): BenchmarkFigures {
-  const n = outcomes.length;
-  const count = (pred: (o: BenchmarkOutcome) => boolean) => outcomes.filter(pred).length;
-  const round = (x: number) => Math.round(x * 1000) / 1000;
-  const hit3 = count((o) => o.rank !== null && o.rank <= 3);
-  return {
-    queries: n,
-    hitAt1: n ? round(count((o) => o.rank === 1) / n) : 0,
-    hitAt3: n ? round(hit3 / n) : 0,
-    mrr: n ? round(outcomes.reduce((sum, o) => sum + (o.rank ? 1 / o.rank : 0), 0) / n) : 0,
-    misses: n - hit3,
-  };
+  const { probes, ...figures } = getSearchFigures(outcomes.map((o) => o.rank));
+  return { queries: probes, ...figures };
 }
 
 export function getBenchmarkReport(outcomes: readonly BenchmarkOutcome[]): BenchmarkReport {
   const byKind: Partial<Record<BenchmarkKind, BenchmarkFigures>> = {};
-  for (const kind of BENCHMARK_KINDS) {
+  for (const kind of PROBE_KINDS) {
     const of = outcomes.filter((o) => o.kind === kind);
     if (of.length > 0) byKind[kind] = getBenchmarkFigures(of);
   }
   return { ...getBenchmarkFigures(outcomes), byKind, outcomes: [...outcomes] };
-}
-
-/** The known URL whose slug is closest to a mistyped one, if it is close enough to be a typo. */
-function getClosest(url: string, known: ReadonlySet<string>): string | undefined {
-  const slugOf = (u: string) => u.split(/[/#]/).filter(Boolean).pop() ?? '';
-  return findClosest(slugOf(url), known, slugOf);
 }
