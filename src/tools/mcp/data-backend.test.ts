@@ -30,7 +30,11 @@ const DATA: AssistantData = {
     {
       code: 'en',
       prefix: '',
-      vocabulary: { language: 'en', stopWords: ['how', 'do', 'i', 'my'], words: ['reset', 'password', 'refund', 'reimbursement'] },
+      vocabulary: {
+        language: 'en',
+        stopWords: ['how', 'do', 'i', 'my'],
+        words: ['reset', 'password', 'refund', 'reimbursement'],
+      },
       records: [
         rec('', 'article:reset-password', 'Reset your password', 'Select Forgot password.'),
         rec('', 'article:refunds', 'Refunds', 'Money back in five days.', 'reimbursement'),
