@@ -13,7 +13,7 @@ const DETAILS = [
   /Rendering Markdown on Astro's thread: /,
   /Pagefind indexed 2 articles and 1 FAQ question in \d+ ms/,
   /Wrote the feedback manifest \(3 ids\) and 0 redirects for moved articles/,
-  /Wrote llms\.txt, llms-full\.txt and 3 Markdown copies/,
+  /Wrote llms\.txt, llms-full\.txt, 3 Markdown copies and assistant-data\.json \(3 pages\)/,
 ];
 
 describe('the build log', () => {

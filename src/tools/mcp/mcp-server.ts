@@ -3,7 +3,9 @@
  * one message per line (MCP's stdio transport). Two tools: `search` (the site's own query layer
  * and synonyms, through its Pagefind index) and `get` (an article's or FAQ answer's Markdown).
  * The protocol part is this one function from a parsed message to its answer, so it is tested
- * without processes; the official SDK would add an HTTP stack the stdio server does not use.
+ * without processes. The tools (MCP_TOOLS, callMcpTool) are shared with the HTTP server at `/mcp`
+ * (src/feedback/server/routes/mcp.ts), which leaves the protocol to the official SDK; this stdio
+ * server speaks the 2025 revisions (with initialize), which stdio clients use.
  *
  * A search is bounded, because a query's cost grows with its length (each word is checked
  * against the vocabulary and, for a chatty question, searched on its own): at most 200

@@ -3,7 +3,8 @@
  * stdio server (src/tools/mcp). The official SDK's web-standard handler serves the 2026-07-28
  * revision statelessly (no initialize, no session: each POST carries its protocol version) and
  * 2025-era clients in its stateless fallback (initialize answered without a session id; GET and
- * DELETE 405). The tools answer at once, so answers are single JSON bodies.
+ * DELETE 405). Modern answers are single JSON bodies (the tools answer at once); the legacy leg
+ * answers a POST with one server-sent event, as the SDK's stateless transport does.
  *
  * Public and read-only; the intake is the endpoint's own: per-client and global rate limit (429),
  * a JSON body under the endpoint's byte cap (415, 413). No Origin check: anyone may read the help
