@@ -29,6 +29,8 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { createStoredSaltProvider, type SaltProvider } from './privacy/salts.ts';
 import { createRateLimiter, type RateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { createAdminRoutes } from './routes/admin.ts';
+import { createContactRoutes } from './routes/contact.ts';
+import type { ContactChannel } from './routes/contact-channel.ts';
 import { createSearchEventHandler, SEARCH_MEDIA_TYPES } from './routes/search-events.ts';
 import { createVoteHandler, VOTE_MEDIA_TYPES } from './routes/votes.ts';
 import { BODY_LIMIT_BYTES } from './schema.ts';
@@ -70,6 +72,8 @@ export interface FeedbackAppOptions {
   basePath?: string;
   /** How long event ids, comments and search events are kept (days); defaults in DEFAULT_RETENTION. */
   retention?: Partial<RetentionSettings>;
+  /** The team's channel for the widget's contact form (routes/contact-channel.ts); unset: no /feedback/contact. */
+  contact?: ContactChannel & { fetch?: typeof fetch; rateLimit?: RateLimitSettings | false };
   /** Event ids for no-JS form posts. */
   createEventId?: () => string;
 }
@@ -216,6 +220,18 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
     }),
   );
 
+  if (options.contact)
+    app.route(
+      '/',
+      createContactRoutes({
+        ...context,
+        ...options.contact,
+        channel: options.contact,
+        intake: { origin, preflight, client, limit: limit('contact messages') },
+        bodyLimitBytes,
+        dropBots,
+      }),
+    );
   if (options.adminToken) app.route('/', createAdminRoutes({ ...context, adminToken: options.adminToken }));
 
   return app;
