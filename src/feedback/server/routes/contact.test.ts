@@ -24,7 +24,11 @@ interface Received {
 function receiver(status = 200) {
   const received: Received[] = [];
   const fetchImpl = (async (url: string | URL | Request, init?: RequestInit) => {
-    received.push({ url: String(url), headers: new Headers(init?.headers), body: JSON.parse(String(init?.body)) });
+    received.push({
+      url: url instanceof Request ? url.url : url.toString(),
+      headers: new Headers(init?.headers),
+      body: JSON.parse(init?.body as string),
+    });
     if (status === 0) throw new TypeError('fetch failed');
     return new Response('{}', { status });
   }) as typeof fetch;
