@@ -29,7 +29,7 @@ import type { SearchVocabulary } from '../search/vocabulary.ts';
 import { lintContent } from '../tools/lint/lint-content.ts';
 import { BUILD_RULE_IDS } from '../tools/lint/rules.ts';
 import { getFeedbackManifest } from './feedback-manifest.ts';
-import { getHelpRecords, type HelpRecord } from '../content/help-records.ts';
+import { getHelpRecords, getTranslationRecords, type HelpRecord } from '../content/help-records.ts';
 
 /** What `astro build` writes besides the pages and the search index. */
 export interface BuildArtefacts {
@@ -42,6 +42,8 @@ export interface BuildArtefacts {
   history: GitHistory;
   /** The published articles and FAQs, for llms.txt, the Markdown copies and the widget's files. */
   records: HelpRecord[];
+  /** The same per translation language (code -> records), for the widget in that language. */
+  translationRecords: Record<string, HelpRecord[]>;
 }
 
 export interface ContentCheckResult {
@@ -104,6 +106,7 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
   const warnings = sorted.filter((d) => d.severity === 'warning').map(formatDiagnostic);
   if (errors.length > 0 || !options.artefacts || !content.site) return { errors, warnings };
   const site = content.site;
+  const records = getHelpRecords(content);
   const history = loadGitHistory(root, contentDirName || '.', { renames: false });
   return {
     errors,
@@ -126,7 +129,13 @@ export async function checkContent(contentDir: string, options: ContentCheckOpti
       manifest: getFeedbackManifest(content, getBuildRevision(history)),
       redirects: getRedirects(content, site.base, {}, listed.redirects),
       history,
-      records: getHelpRecords(content),
+      records,
+      translationRecords: Object.fromEntries(
+        translationLocales.map((l) => [
+          l.code,
+          getTranslationRecords(content, records, l.code, site.missingTranslation === 'fallback'),
+        ]),
+      ),
     },
   };
 }

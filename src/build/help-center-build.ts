@@ -157,6 +157,7 @@ export async function startHelpCenterBuild({
         contentDir,
         settings,
         records: artefacts.records,
+        translationRecords: artefacts.translationRecords,
         revision: artefacts.manifest.revision,
         widgetBundle,
         getRenderedBody: (id) => searchIndex.getRenderedBody(id),

@@ -18,13 +18,18 @@ import { escapeHtml } from '../lib/html.ts';
 import type { RouteMap } from '../widget/route-map.ts';
 import {
   getWidgetFragmentPath,
+  getWidgetContactTextsPath,
+  getWidgetLanguagePath,
+  WIDGET_CONTACT_FORM_PATH,
+  getWidgetRoutesPath,
   WIDGET_CONFIG_PLACEHOLDER,
-  WIDGET_ROUTES_PATH,
   WIDGET_SCRIPT_PATH,
   type WidgetConfig,
   type WidgetFragment,
+  type WidgetLanguage,
 } from '../widget/widget-config.ts';
-import { pickWidgetTexts } from '../widget/widget-texts.ts';
+import { getTextDirection } from '../content/locales.ts';
+import { pickContactFormTexts, pickWidgetTexts } from '../widget/widget-texts.ts';
 import { createSiteTranslator } from '../content/ui-strings-file.ts';
 import { buildCorsFiles } from './cors-headers.ts';
 import { buildWidgetFragmentHtml } from './widget-fragment-html.ts';
@@ -36,6 +41,8 @@ export interface HelpFilesInput {
   contentDir: string;
   settings: SiteSettings;
   records: readonly HelpRecord[];
+  /** Each translation language's records (content-check.ts): the widget's files in that language. */
+  translationRecords?: Readonly<Record<string, readonly HelpRecord[]>>;
   revision: string;
   /** The bundled widget (dist/widget/help-widget.js of the package); missing: no /widget.js. */
   widgetBundle: string;
@@ -72,11 +79,14 @@ export function getWidgetConfig(
     helpUrl: `${getLlmsSite(settings).siteUrl}/`,
     brandColor: settings.brandColor,
     language: settings.language,
+    dir: settings.locales.length ? getTextDirection(settings.language) : 'ltr',
+    languages: settings.locales.map((l) => l.code),
     texts: pickWidgetTexts(strings),
     revision: /^[0-9a-f]{12,}$/.test(revision) ? revision.slice(0, 12) : revision,
     ...(endpoint && { feedbackEndpoint: endpoint }),
     ...(endpoint && settings.searchInsights && { insightsEndpoint: `${endpoint}/search` }),
     contact: settings.contact,
+    ...(endpoint && settings.widget.contactForm && { contactEndpoint: `${endpoint}/contact` }),
   };
 }
 
@@ -127,25 +137,48 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
     });
     return rendered.code;
   };
-  for (const r of records) {
-    const rendered = input.getRenderedBody?.(r.id);
-    // Local images are placeholders until Astro renders the page: render those bodies here.
-    const body = rendered && !rendered.includes('__ASTRO_IMAGE_') ? rendered : await renderBody(r);
-    // The widget shows the fragment inside a product's page: every one passes the strict schema.
-    const { html, warning } = buildWidgetFragmentHtml(body, path.relative(input.contentDir, r.sourcePath));
-    if (warning) warnings.push(warning);
-    const fragment: WidgetFragment = {
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      description: r.description,
-      path: withBase(base, r.path),
-      html,
-    };
-    write(outDir, getWidgetFragmentPath(r.kind, r.slug), JSON.stringify(fragment));
+  // The widget's files per language: fragments and route map; other languages also their strings.
+  const languages: Array<[string | undefined, readonly HelpRecord[]]> = [
+    [undefined, records],
+    ...Object.entries(input.translationRecords ?? {}),
+  ];
+  let routes = 0;
+  for (const [language, list] of languages) {
+    for (const r of list) {
+      // The pages' own rendering is by id in the default language: a translation is rendered here.
+      const translated = language !== undefined && !records.some((d) => d.sourcePath === r.sourcePath);
+      const rendered = translated ? undefined : input.getRenderedBody?.(r.id);
+      // Local images are placeholders until Astro renders the page: render those bodies here.
+      const body = rendered && !rendered.includes('__ASTRO_IMAGE_') ? rendered : await renderBody(r);
+      // The widget shows the fragment inside a product's page: every one passes the strict schema.
+      const { html, warning } = buildWidgetFragmentHtml(body, path.relative(input.contentDir, r.sourcePath));
+      if (warning && !(language && !translated)) warnings.push(warning);
+      const fragment: WidgetFragment = {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        description: r.description,
+        path: withBase(base, r.path),
+        html,
+      };
+      write(outDir, getWidgetFragmentPath(r.kind, r.slug, language), JSON.stringify(fragment));
+    }
+    const routeMap = getRouteMap(list, base);
+    routes ||= routeMap.routes.length;
+    write(outDir, getWidgetRoutesPath(language), JSON.stringify(routeMap));
+    const code = language ?? settings.language;
+    const strings = createSiteTranslator(
+      input.contentDir,
+      language ? path.join(input.contentDir, language) : input.contentDir,
+      code,
+    ).strings;
+    if (language) {
+      const file: WidgetLanguage = { language, dir: getTextDirection(language), texts: pickWidgetTexts(strings) };
+      write(outDir, getWidgetLanguagePath(language), JSON.stringify(file));
+    }
+    if (settings.widget.contactForm)
+      write(outDir, getWidgetContactTextsPath(language), JSON.stringify(pickContactFormTexts(strings)));
   }
-  const routeMap = getRouteMap(records, base);
-  write(outDir, WIDGET_ROUTES_PATH, JSON.stringify(routeMap));
 
   let widget = false;
   if (existsSync(input.widgetBundle)) {
@@ -168,6 +201,10 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
       bundle.replace(placeholder, () => config),
     );
     widget = true;
+    // The contact form's module, beside the widget's other files (read across origins like them).
+    const form = path.join(path.dirname(input.widgetBundle), 'contact-form.bundle.js');
+    if (settings.widget.contactForm && existsSync(form))
+      write(outDir, WIDGET_CONTACT_FORM_PATH, readFileSync(form, 'utf8'));
   } else {
     warnings.push(`No /widget.js: ${input.widgetBundle} is missing (npm run build:package bundles it).`);
   }
@@ -185,5 +222,5 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
     writeFileSync(vercelFile, `${JSON.stringify({ ...vercel, headers: [...own, ...cors.vercel] }, null, 2)}\n`);
     if (cors.warning) warnings.push(cors.warning);
   }
-  return { markdownFiles: records.length, widget, routes: routeMap.routes.length, warnings };
+  return { markdownFiles: records.length, widget, routes, warnings };
 }

@@ -94,3 +94,30 @@ export function getHelpRecords(content: LoadedContent): HelpRecord[] {
     )
     .map(({ order: _order, ...record }) => record);
 }
+
+/**
+ * One translation language's records, in the default records' order: the translation where there
+ * is one (appRoutes and order are the source's), else the default record when untranslated pages
+ * fall back, else none. Paths carry the locale prefix.
+ */
+export function getTranslationRecords(
+  content: LoadedContent,
+  defaults: readonly HelpRecord[],
+  locale: string,
+  fallback: boolean,
+): HelpRecord[] {
+  const mine = content.translations.filter((t) => t.locale === locale && t.original);
+  const translated = new Map(
+    getHelpRecords({
+      ...content,
+      articles: mine.filter((t) => t.kind === 'article') as LoadedContent['articles'],
+      faqs: mine.filter((t) => t.kind === 'faq') as LoadedContent['faqs'],
+    }).map((r) => [r.id, r]),
+  );
+  return defaults.flatMap((r) => {
+    const t = translated.get(r.id);
+    if (!t && !fallback) return [];
+    const record = t ? { ...t, appRoutes: r.appRoutes } : r;
+    return [{ ...record, path: `/${locale}${record.path}`, markdownPath: `/${locale}${record.markdownPath}` }];
+  });
+}
