@@ -10,9 +10,9 @@ import { getE2eEnv, launchBrowser } from './helpers/browser.ts';
 
 const env = getE2eEnv();
 
-/** `/<lang>/<path>` is a product page whose `<html lang>` is <lang>; `?element=<code>` sets the element's lang. */
+/** A product page whose `<html lang>` is `?lang=` (default en); `?element=<code>` sets the element's lang. */
 function productPage(url: URL): string {
-  const [, lang = 'en'] = url.pathname.split('/');
+  const lang = url.searchParams.get('lang') ?? 'en';
   const element = url.searchParams.get('element');
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Parcelo</title></head><body>
 <main><h1>Parcelo</h1></main>
@@ -54,7 +54,7 @@ async function search(page: Page, query: string, quote: string): Promise<void> {
 
 describe('the widget in the embedding page’s language', () => {
   it('in a German page: German strings, German articles found, the German article opened in the panel', async () => {
-    const page = await openProduct('/de/settings/security/password');
+    const page = await openProduct('/settings/security/password?lang=de');
     const launcher = page.locator('help-center .launcher');
     expect(await launcher.textContent()).toBe('Hilfe');
     await launcher.click();
@@ -76,14 +76,14 @@ describe('the widget in the embedding page’s language', () => {
   });
 
   it('takes the element’s lang over the page’s, and falls back to English for a language the site lacks', async () => {
-    const chosen = await openProduct('/en/dashboard?element=de-CH');
+    const chosen = await openProduct('/dashboard?lang=en&element=de-CH');
     expect(await chosen.locator('help-center .launcher').textContent()).toBe('Hilfe');
     await chosen.locator('help-center .launcher').click();
     await search(chosen, 'Erstattung', '„Erstattung“');
     expect(await chosen.locator('help-center [data-list] a.result').first().getAttribute('href')).toContain('/de/');
     expect(await chosen.evaluate(() => document.documentElement.lang)).toBe('en');
 
-    const french = await openProduct('/fr/dashboard');
+    const french = await openProduct('/dashboard?lang=fr');
     expect(await french.locator('help-center .launcher').textContent()).toBe('Help');
     await french.locator('help-center .launcher').click();
     await search(french, 'refund', '“refund”');
