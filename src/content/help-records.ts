@@ -110,8 +110,8 @@ export function getTranslationRecords(
   const translated = new Map(
     getHelpRecords({
       ...content,
-      articles: mine.filter((t) => t.kind === 'article') as LoadedContent['articles'],
-      faqs: mine.filter((t) => t.kind === 'faq') as LoadedContent['faqs'],
+      articles: mine.filter((t) => t.kind === 'article'),
+      faqs: mine.filter((t) => t.kind === 'faq'),
     }).map((r) => [r.id, r]),
   );
   return defaults.flatMap((r) => {

@@ -15,7 +15,9 @@ import { getE2eEnv, launchBrowser } from './helpers/browser.ts';
 const env = getE2eEnv();
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
-const page = (title: string) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
+const page = (
+  title: string,
+) => `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title}</title></head>
 <body><main><h1>${title}</h1></main><script src="${env.helpHostUrl}/widget.js" defer></script></body></html>`;
 
 let product: http.Server;
