@@ -28,7 +28,7 @@ import {
   type WidgetFragment,
   type WidgetLanguage,
 } from '../widget/widget-config.ts';
-import { getTextDirection } from '../content/locales.ts';
+import { getLocales } from '../content/locales.ts';
 import { pickContactFormTexts, pickWidgetTexts } from '../widget/widget-texts.ts';
 import { createSiteTranslator } from '../content/ui-strings-file.ts';
 import { buildCorsFiles } from './cors-headers.ts';
@@ -79,7 +79,7 @@ export function getWidgetConfig(
     helpUrl: `${getLlmsSite(settings).siteUrl}/`,
     brandColor: settings.brandColor,
     language: settings.language,
-    dir: settings.locales.length ? getTextDirection(settings.language) : 'ltr',
+    dir: getLocales(settings)[0]!.dir,
     languages: settings.locales.map((l) => l.code),
     texts: pickWidgetTexts(strings),
     revision: /^[0-9a-f]{12,}$/.test(revision) ? revision.slice(0, 12) : revision,
@@ -173,7 +173,8 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
       code,
     ).strings;
     if (language) {
-      const file: WidgetLanguage = { language, dir: getTextDirection(language), texts: pickWidgetTexts(strings) };
+      const dir = getLocales(settings).find((l) => l.code === language)!.dir;
+      const file: WidgetLanguage = { language, dir, texts: pickWidgetTexts(strings) };
       write(outDir, getWidgetLanguagePath(language), JSON.stringify(file));
     }
     if (settings.widget.contactForm)
