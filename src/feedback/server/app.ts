@@ -29,8 +29,7 @@ import { rateLimit } from './middleware/rate-limit.ts';
 import { createStoredSaltProvider, type SaltProvider } from './privacy/salts.ts';
 import { createRateLimiter, type RateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { createAdminRoutes } from './routes/admin.ts';
-import { createContactRoutes } from './routes/contact.ts';
-import type { ContactChannel } from './routes/contact-channel.ts';
+import { createContactRoutes, type ContactSettings } from './routes/contact.ts';
 import { createSearchEventHandler, SEARCH_MEDIA_TYPES } from './routes/search-events.ts';
 import { createVoteHandler, VOTE_MEDIA_TYPES } from './routes/votes.ts';
 import { BODY_LIMIT_BYTES } from './schema.ts';
@@ -73,7 +72,7 @@ export interface FeedbackAppOptions {
   /** How long event ids, comments and search events are kept (days); defaults in DEFAULT_RETENTION. */
   retention?: Partial<RetentionSettings>;
   /** The team's channel for the widget's contact form (routes/contact-channel.ts); unset: no /feedback/contact. */
-  contact?: ContactChannel & { fetch?: typeof fetch; rateLimit?: RateLimitSettings | false };
+  contact?: ContactSettings;
   /** Event ids for no-JS form posts. */
   createEventId?: () => string;
 }
@@ -221,17 +220,7 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
   );
 
   if (options.contact)
-    app.route(
-      '/',
-      createContactRoutes({
-        ...context,
-        ...options.contact,
-        channel: options.contact,
-        intake: { origin, preflight, client, limit: limit('contact messages') },
-        bodyLimitBytes,
-        dropBots,
-      }),
-    );
+    app.route('/', createContactRoutes(context, { origin, preflight, client, limit, dropBots }, options.contact));
   if (options.adminToken) app.route('/', createAdminRoutes({ ...context, adminToken: options.adminToken }));
 
   return app;

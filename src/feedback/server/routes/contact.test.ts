@@ -95,6 +95,20 @@ describe('POST /feedback/contact', () => {
     expect(received).toHaveLength(0);
   });
 
+  it('takes a message at every cap in Japanese (over the votes’ 8 KiB), and 413 beyond its own 32 KiB', async () => {
+    const { received } = await setUp();
+    const long = {
+      ...MESSAGE,
+      message: '返'.repeat(2000),
+      searches: Array(10).fill('検'.repeat(200)),
+      read: Array(10).fill({ title: '題'.repeat(300), path: '/ja/account/reset-password/' }),
+    };
+    expect(new TextEncoder().encode(JSON.stringify(long)).length).toBeGreaterThan(8 * 1024);
+    expect((await send(long)).status).toBe(202);
+    expect(received).toHaveLength(1);
+    expect((await send({ ...MESSAGE, website: 'x'.repeat(33 * 1024) })).status).toBe(413);
+  });
+
   it('answers 400 to a body that is not JSON and 415 to a form', async () => {
     await setUp();
     expect((await send('{nope')).status).toBe(400);

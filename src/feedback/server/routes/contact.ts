@@ -1,6 +1,6 @@
 /**
  * POST /feedback/contact: the widget's hand-over to a human. After the shared intake (origin 403,
- * the app's rate limit and a stricter one of its own 429, JSON only 415, size cap 413): a closed
+ * the app's rate limit and a stricter one of its own 429, JSON only 415, size cap of its own 413): a closed
  * schema with length caps (400) -> honeypot and bots (silently 202) -> the message and the
  * context the reader saw and sent (searches, articles read, product page) forwarded to the
  * team's channel (contact-channel.ts) -> 202 when a channel took it, 502 when none did.
@@ -50,25 +50,32 @@ export const ContactInputSchema = z
   })
   .strict();
 
-export interface ContactRouteOptions extends FeedbackAppContext {
-  channel: ContactChannel;
-  /** The app's shared intake, in order: origin check, preflight answer, client, the app's limit. */
-  intake: {
-    origin: MiddlewareHandler<FeedbackHonoEnv>;
-    preflight: MiddlewareHandler<FeedbackHonoEnv>;
-    client: MiddlewareHandler<FeedbackHonoEnv>;
-    limit: MiddlewareHandler<FeedbackHonoEnv>;
-  };
-  bodyLimitBytes: number;
+/** The app's shared intake, in order: origin check, preflight answer, client, the app's limit (by noun). */
+export interface ContactIntake {
+  origin: MiddlewareHandler<FeedbackHonoEnv>;
+  preflight: MiddlewareHandler<FeedbackHonoEnv>;
+  client: MiddlewareHandler<FeedbackHonoEnv>;
+  limit: (noun: string) => MiddlewareHandler<FeedbackHonoEnv>;
   dropBots: boolean;
+}
+
+export interface ContactSettings extends ContactChannel {
+  /** Its own limit besides the app's; default CONTACT_RATE_LIMIT, false = off. */
   rateLimit?: RateLimitSettings | false;
   fetch?: typeof fetch;
 }
 
+/**
+ * A message with its context can be longer than a vote: 2,000 characters of Japanese alone are
+ * 6 KB of UTF-8, and ten searches and pages read as much again. The caps above bound it well under this.
+ */
+export const CONTACT_BODY_LIMIT_BYTES = 32 * 1024;
+
 export const CONTACT_PATH = '/feedback/contact';
 
-export function createContactRoutes(options: ContactRouteOptions) {
-  const { channel, intake, counters, logger, siteOrigin, clock } = options;
+export function createContactRoutes(context: FeedbackAppContext, intake: ContactIntake, options: ContactSettings) {
+  const { counters, logger, siteOrigin, clock } = context;
+  const { rateLimit: _limit, fetch: fetchImpl, ...channel } = options;
   const app = new Hono<FeedbackHonoEnv>();
   const own =
     options.rateLimit === false
@@ -85,12 +92,12 @@ export function createContactRoutes(options: ContactRouteOptions) {
     CONTACT_PATH,
     intake.origin,
     intake.client,
-    intake.limit,
+    intake.limit('contact messages'),
     ...own,
     admission({
       mediaTypes: new Set(['application/json', 'text/plain']),
       unsupportedMessage: 'Send the contact message as application/json, in UTF-8.',
-      bodyLimitBytes: options.bodyLimitBytes,
+      bodyLimitBytes: CONTACT_BODY_LIMIT_BYTES,
       noun: 'contact message',
       counters,
     }),
@@ -98,7 +105,7 @@ export function createContactRoutes(options: ContactRouteOptions) {
       const parsed = parseEvent(ContactInputSchema, { json: c.var.body.text }, 'contact message', counters);
       if (!parsed.ok) return parsed.response;
       const { website, read, ...input } = parsed.value;
-      if (isSilentlyDropped(website, c.req.raw.headers, options.dropBots, counters))
+      if (isSilentlyDropped(website, c.req.raw.headers, intake.dropBots, counters))
         return createJsonResponse(202, { ok: true });
       const deliveries = await deliverContact(
         channel,
@@ -108,7 +115,7 @@ export function createContactRoutes(options: ContactRouteOptions) {
           site: siteOrigin,
           sentAt: new Date(clock()).toISOString(),
         },
-        options.fetch,
+        fetchImpl,
       );
       // Statuses only: the message and the address are the reader's and the team's, not the log's.
       for (const d of deliveries)
