@@ -20,7 +20,10 @@ const LAYERS = {
   site: { pattern: 'src/site/**', may: ['lib', 'i18n', 'content'] },
   search: { pattern: 'src/search/**', may: ['lib', 'i18n', 'content', 'site', 'feedback-shared'] },
   'route-data': { pattern: 'src/route-data/**', may: ['lib', 'i18n', 'content', 'site'] },
-  'feedback-server': { pattern: 'src/feedback/server/**', may: ['lib', 'feedback-shared'] },
+  // What assistants read (MCP's tools over the build's assistant data): served by the endpoint's
+  // /mcp and by `helpdesk-kit mcp` over stdio, so it sits below both.
+  assistant: { pattern: 'src/assistant/**', may: ['lib', 'search', 'feedback-shared'] },
+  'feedback-server': { pattern: 'src/feedback/server/**', may: ['lib', 'feedback-shared', 'assistant'] },
   'feedback-widget': { pattern: 'src/feedback/widget/**', may: ['lib', 'i18n', 'feedback-shared'] },
   // The modules server, widget and report share (src/feedback/*.ts): after its two folders, as the first match wins.
   'feedback-shared': { pattern: 'src/feedback/**', may: ['lib', 'content'] },
@@ -28,13 +31,13 @@ const LAYERS = {
   // The content check runs the linter's rules; the build writes the widget's files.
   build: {
     pattern: 'src/build/**',
-    may: ['lib', 'i18n', 'content', 'site', 'search', 'feedback-shared', 'widget', 'tools'],
+    may: ['lib', 'i18n', 'content', 'site', 'search', 'feedback-shared', 'assistant', 'widget', 'tools'],
   },
   tools: {
     pattern: 'src/tools/**',
-    may: ['lib', 'i18n', 'content', 'site', 'search', 'feedback-shared', 'feedback-server'],
+    may: ['lib', 'i18n', 'content', 'site', 'search', 'feedback-shared', 'feedback-server', 'assistant'],
   },
-  cli: { pattern: 'src/cli/**', may: ['lib', 'content', 'site', 'tools', 'feedback-server'] },
+  cli: { pattern: 'src/cli/**', may: ['lib', 'content', 'site', 'tools', 'feedback-server', 'assistant'] },
   pages: {
     pattern: 'src/{routes,layouts,components}/**',
     may: ['lib', 'i18n', 'content', 'site', 'route-data', 'search', 'feedback-widget'],

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { SiteSettings } from '../content/schema.ts';
-import type { HelpRecord } from '../content/help-records.ts';
+import { getWidgetTranslationRecords, type HelpRecord } from '../content/help-records.ts';
 import { getLinkOptions, helpCenterMarkdown } from '../content/markdown-config.ts';
 import { withBase } from '../content/routes.ts';
 import { getPlainParagraphs } from '../search/plain-text.ts';
@@ -18,18 +18,28 @@ import { escapeHtml } from '../lib/html.ts';
 import type { RouteMap } from '../widget/route-map.ts';
 import {
   getWidgetFragmentPath,
+  getWidgetContactTextsPath,
+  getWidgetLanguagePath,
+  WIDGET_CONTACT_FORM_PATH,
+  getWidgetRoutesPath,
   WIDGET_CONFIG_PLACEHOLDER,
-  WIDGET_ROUTES_PATH,
   WIDGET_SCRIPT_PATH,
   type WidgetConfig,
   type WidgetFragment,
+  type WidgetLanguage,
 } from '../widget/widget-config.ts';
-import { pickWidgetTexts } from '../widget/widget-texts.ts';
+import { getLocales } from '../content/locales.ts';
+import { pickContactFormTexts, pickWidgetTexts } from '../widget/widget-texts.ts';
 import { createSiteTranslator } from '../content/ui-strings-file.ts';
 import { buildCorsFiles } from './cors-headers.ts';
 import { buildWidgetFragmentHtml } from './widget-fragment-html.ts';
-import { buildLlmsFullTxt, buildLlmsTxt, buildRecordMarkdown, getLlmsPath, type LlmsSite } from '../content/llms-text.ts';
-import { getLocales } from '../content/locales.ts';
+import {
+  buildLlmsFullTxt,
+  buildLlmsTxt,
+  buildRecordMarkdown,
+  getLlmsPath,
+  type LlmsSite,
+} from '../content/llms-text.ts';
 import { getPlainText } from '../search/plain-text.ts';
 import type { SearchVocabulary } from '../search/vocabulary.ts';
 import { createSynonymExpander, type SynonymExpander } from '../search/synonyms.ts';
@@ -40,7 +50,7 @@ import {
   type AssistantData,
   type AssistantLanguage,
   type AssistantRecord,
-} from '../feedback/assistant-data.ts';
+} from '../assistant/assistant-data.ts';
 import { buildMarkdownCopy } from './markdown-copy.ts';
 
 export interface HelpFilesInput {
@@ -92,11 +102,14 @@ export function getWidgetConfig(
     helpUrl: `${getLlmsSite(settings).siteUrl}/`,
     brandColor: settings.brandColor,
     language: settings.language,
+    dir: getLocales(settings)[0]!.dir,
+    languages: settings.locales.map((l) => l.code),
     texts: pickWidgetTexts(strings),
     revision: /^[0-9a-f]{12,}$/.test(revision) ? revision.slice(0, 12) : revision,
     ...(endpoint && { feedbackEndpoint: endpoint }),
     ...(endpoint && settings.searchInsights && { insightsEndpoint: `${endpoint}/search` }),
     contact: settings.contact,
+    ...(endpoint && settings.widget.contactForm && { contactEndpoint: `${endpoint}/contact` }),
   };
 }
 
@@ -178,25 +191,52 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
     });
     return rendered.code;
   };
-  for (const r of records) {
-    const rendered = input.getRenderedBody?.(r.id);
-    // Local images are placeholders until Astro renders the page: render those bodies here.
-    const body = rendered && !rendered.includes('__ASTRO_IMAGE_') ? rendered : await renderBody(r);
-    // The widget shows the fragment inside a product's page: every one passes the strict schema.
-    const { html, warning } = buildWidgetFragmentHtml(body, path.relative(input.contentDir, r.sourcePath));
-    if (warning) warnings.push(warning);
-    const fragment: WidgetFragment = {
-      id: r.id,
-      kind: r.kind,
-      title: r.title,
-      description: r.description,
-      path: withBase(base, r.path),
-      html,
-    };
-    write(outDir, getWidgetFragmentPath(r.kind, r.slug), JSON.stringify(fragment));
+  // The widget's files per language: fragments and route map; other languages also their strings.
+  const fallback = settings.missingTranslation === 'fallback';
+  const widgetLanguages: Array<[string | undefined, readonly HelpRecord[]]> = [
+    [undefined, records],
+    ...locales
+      .filter((l) => !l.isDefault)
+      .map((l): [string, HelpRecord[]] => [l.code, getWidgetTranslationRecords(records, translated, l, fallback)]),
+  ];
+  let routes = 0;
+  for (const [language, list] of widgetLanguages) {
+    for (const r of list) {
+      // The pages' own rendering is by id in the default language: a translation is rendered here.
+      const translated = language !== undefined && !records.some((d) => d.sourcePath === r.sourcePath);
+      const rendered = translated ? undefined : input.getRenderedBody?.(r.id);
+      // Local images are placeholders until Astro renders the page: render those bodies here.
+      const body = rendered && !rendered.includes('__ASTRO_IMAGE_') ? rendered : await renderBody(r);
+      // The widget shows the fragment inside a product's page: every one passes the strict schema.
+      const { html, warning } = buildWidgetFragmentHtml(body, path.relative(input.contentDir, r.sourcePath));
+      if (warning && !(language && !translated)) warnings.push(warning);
+      const fragment: WidgetFragment = {
+        id: r.id,
+        kind: r.kind,
+        title: r.title,
+        description: r.description,
+        path: withBase(base, r.path),
+        html,
+      };
+      write(outDir, getWidgetFragmentPath(r.kind, r.slug, language), JSON.stringify(fragment));
+    }
+    const routeMap = getRouteMap(list, base);
+    routes ||= routeMap.routes.length;
+    write(outDir, getWidgetRoutesPath(language), JSON.stringify(routeMap));
+    const code = language ?? settings.language;
+    const strings = createSiteTranslator(
+      input.contentDir,
+      language ? path.join(input.contentDir, language) : input.contentDir,
+      code,
+    ).strings;
+    if (language) {
+      const dir = locales.find((l) => l.code === language)!.dir;
+      const file: WidgetLanguage = { language, dir, texts: pickWidgetTexts(strings) };
+      write(outDir, getWidgetLanguagePath(language), JSON.stringify(file));
+    }
+    if (settings.widget.contactForm)
+      write(outDir, getWidgetContactTextsPath(language), JSON.stringify(pickContactFormTexts(strings)));
   }
-  const routeMap = getRouteMap(records, base);
-  write(outDir, WIDGET_ROUTES_PATH, JSON.stringify(routeMap));
 
   let widget = false;
   if (existsSync(input.widgetBundle)) {
@@ -219,6 +259,10 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
       bundle.replace(placeholder, () => config),
     );
     widget = true;
+    // The contact form's module, beside the widget's other files (read across origins like them).
+    const form = path.join(path.dirname(input.widgetBundle), 'contact-form.bundle.js');
+    if (settings.widget.contactForm && existsSync(form))
+      write(outDir, WIDGET_CONTACT_FORM_PATH, readFileSync(form, 'utf8'));
   } else {
     warnings.push(`No /widget.js: ${input.widgetBundle} is missing (npm run build:package bundles it).`);
   }
@@ -240,7 +284,7 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
     markdownFiles: languages.reduce((n, l) => n + l.copies.length, 0),
     assistantRecords: assistantData.languages.reduce((n, l) => n + l.records.length, 0),
     widget,
-    routes: routeMap.routes.length,
+    routes,
     warnings,
   };
 }

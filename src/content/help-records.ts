@@ -4,6 +4,7 @@
  * content once per build.
  */
 import type { ArticleEntry, FaqEntry, LoadedContent, TranslationEntry } from './load.ts';
+import type { Locale } from './locales.ts';
 import {
   getArticleMarkdownPath,
   getArticlePath,
@@ -129,4 +130,25 @@ function getRecords(
         byOrder(a, b),
     )
     .map(({ order: _order, ...record }) => record);
+}
+
+/**
+ * One translation language's records for the widget, in the default records' order: the
+ * translation where there is one (appRoutes are the source's), else the default record under the
+ * language's prefix when untranslated pages fall back, else none.
+ */
+export function getWidgetTranslationRecords(
+  defaults: readonly HelpRecord[],
+  translated: readonly HelpRecord[],
+  locale: Pick<Locale, 'code' | 'prefix'>,
+  fallback: boolean,
+): HelpRecord[] {
+  const mine = new Map(translated.filter((t) => t.language === locale.code).map((t) => [t.id, t]));
+  const prefix = `/${locale.prefix ?? locale.code}`;
+  return defaults.flatMap((r) => {
+    const t = mine.get(r.id);
+    if (t) return [{ ...t, appRoutes: r.appRoutes }];
+    if (!fallback) return [];
+    return [{ ...r, path: `${prefix}${r.path}`, markdownPath: `${prefix}${r.markdownPath}` }];
+  });
 }

@@ -284,6 +284,12 @@ export const SiteSettingsSchema = z
               .regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin like "https://app.example.com" (no path or trailing slash)'),
           )
           .default([]),
+        /**
+         * A short contact form in the widget: the reader's message, with the searches and
+         * articles of the visit they see and agree to send, goes through the feedback endpoint
+         * (`feedbackEndpoint`) to the team's webhook or email set on the endpoint, never here.
+         */
+        contactForm: z.boolean().default(false),
       })
       .strict()
       .prefault({}),

@@ -47,6 +47,8 @@ export const ErrorCodes = {
   InternalError: 'InternalError',
   /** (503) The store does not answer. */
   StoreUnavailable: 'StoreUnavailable',
+  /** (502) No contact channel (webhook, email provider) accepted the widget's contact message; nothing was kept. */
+  ContactDeliveryFailed: 'ContactDeliveryFailed',
   /** (503) A serverless deployment (Workers, Netlify, Vercel) has no FEEDBACK_SECRET, so it stores nothing. */
   MissingFeedbackSecret: 'MissingFeedbackSecret',
   // Feedback operator errors (start-up, CLI).

@@ -20,22 +20,37 @@ import { createUuid } from '../feedback/widget/uuid.ts';
 import { getSafeUrl } from './fragment-allow-list.ts';
 import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-map.ts';
 import { adoptStyles, buildExcerpt, buildFragment, fill, h, type Child } from './safe-dom.ts';
-import { getWidgetFragmentPath, WIDGET_ROUTES_PATH, type WidgetConfig, type WidgetFragment } from './widget-config.ts';
+import type { Visit } from './contact-form.ts';
+import {
+  getWidgetFragmentPath,
+  getWidgetLanguagePath,
+  getWidgetRoutesPath,
+  WIDGET_CONTACT_FORM_PATH,
+  type WidgetConfig,
+  type WidgetFragment,
+  type WidgetLanguage,
+} from './widget-config.ts';
+import { pickWidgetLanguage } from './widget-language.ts';
+
+type ContactFormModule = typeof import('./contact-form.ts');
 import { getResultItem, loadWidgetSearch } from './widget-search.ts';
 import { getWidgetCss } from './widget-styles.ts';
 import { bindReasonsForm, buildReasonsForm } from './vote-reasons.ts';
-import { createWidgetText } from './widget-texts.ts';
+import { createWidgetText, type WidgetText } from './widget-texts.ts';
 
 const RESULT_LIMIT = 8;
 const DEBOUNCE_MS = 150;
-const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),[tabindex]:not([tabindex="-1"])';
+const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),textarea,[tabindex]:not([tabindex="-1"])';
+/** Searches and pages read kept for the contact form's context: the last few of this visit. */
+const VISIT_LIMIT = 10;
 
 let instances = 0;
 
-export function defineHelpCenterElement(config: WidgetConfig): void {
+/** `scriptLanguage`: the script tag's `data-lang`. */
+export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: string): void {
   if (customElements.get('help-center')) return;
-  const T = createWidgetText(config.texts, config.language);
-  const voteConfig = { endpoint: config.feedbackEndpoint!, language: config.language, revision: config.revision };
+  /** One of the help center's files (a site path without base), read across origins without cookies. */
+  const getFile = (sitePath: string) => fetch(new URL(sitePath.slice(1), config.helpUrl), { credentials: 'omit' });
 
   class HelpCenterElement extends HTMLElement {
     #root: ShadowRoot;
@@ -54,6 +69,13 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     #keystrokeAt = -Infinity;
     #insights: SearchInsightsTracker | undefined;
     readonly #id = `hc${++instances}`;
+    /** The widget's language: its strings, and the files of that language (undefined: the default's). */
+    #T: WidgetText = createWidgetText(config.texts, config.language);
+    #language = config.language;
+    #files: string | undefined;
+    #dir = config.dir;
+    #ready: Promise<void> | undefined;
+    readonly #visit: Visit = { searches: [], read: [] };
 
     constructor() {
       super();
@@ -61,7 +83,33 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     }
 
     connectedCallback(): void {
-      if (this.#launcher) return;
+      this.#ready ??= this.#start();
+    }
+
+    /** In another language than the default, its strings first: the launcher shows in that language. */
+    async #start(): Promise<void> {
+      const files = pickWidgetLanguage(
+        [this.getAttribute('lang'), scriptLanguage, document.documentElement.lang],
+        config.language,
+        config.languages ?? [],
+      );
+      if (files) {
+        const found = await getFile(getWidgetLanguagePath(files))
+          .then((r) => (r.ok ? (r.json() as Promise<WidgetLanguage>) : undefined))
+          .catch(() => undefined);
+        // Without its strings (an older build, a network blip), the widget stays in the default language.
+        if (found) {
+          this.#T = createWidgetText(found.texts, found.language);
+          this.#language = found.language;
+          this.#files = files;
+          this.#dir = found.dir;
+        }
+      }
+      this.#build();
+    }
+
+    #build(): void {
+      const T = this.#T;
       const id = this.#id;
       adoptStyles(this.#root, getWidgetCss(config.brandColor));
       const close = h('button', { class: 'icon', type: 'button', 'aria-label': T.t('widget.close') }, '✕');
@@ -114,13 +162,15 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
           (this.#articleView = h('div', { hidden: '' })),
         ),
       );
+      this.#launcher.lang = this.#panel.lang = this.#language;
+      this.#launcher.dir = this.#panel.dir = this.#dir;
       this.#root.append(this.#launcher, this.#panel);
       if (this.hasAttribute('no-launcher')) this.#launcher.hidden = true;
       if (config.insightsEndpoint) {
         this.#insights = createSearchInsights(
           {
             endpoint: config.insightsEndpoint,
-            language: config.language,
+            language: this.#language,
             revision: config.revision,
             channel: 'widget',
           },
@@ -154,11 +204,11 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     /** The product page the widget is on, for its suggestions (single-page apps call this on navigation). */
     setRoute(path: string): void {
       this.#route = path;
-      if (!this.#panel.hidden && !this.#input.value.trim()) void this.#showSuggestions();
+      if (this.#panel && !this.#panel.hidden && !this.#input.value.trim()) void this.#showSuggestions();
     }
 
     open(): void {
-      if (!this.#panel.hidden) return;
+      if (!this.#panel?.hidden) return;
       this.#panel.hidden = false;
       this.#launcher.setAttribute('aria-expanded', 'true');
       if (!this.#input.value.trim() && this.#articleView.hidden) void this.#showSuggestions();
@@ -166,7 +216,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     }
 
     close(): void {
-      if (this.#panel.hidden) return;
+      if (!this.#panel || this.#panel.hidden) return;
       this.#panel.hidden = true;
       this.#launcher.setAttribute('aria-expanded', 'false');
       this.#insights?.flush();
@@ -175,6 +225,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
 
     /** Opens an article or FAQ answer in the panel. */
     async openItem(kind: 'article' | 'faq', slug: string): Promise<void> {
+      await this.#ready;
       this.open();
       this.#searchView.hidden = true;
       this.#articleView.hidden = false;
@@ -182,17 +233,17 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       let fragment: WidgetFragment;
       let body: DocumentFragment;
       try {
-        const response = await fetch(new URL(getWidgetFragmentPath(kind, slug).slice(1), config.helpUrl), {
-          credentials: 'omit',
-        });
+        const response = await getFile(getWidgetFragmentPath(kind, slug, this.#files));
         if (!response.ok) throw new Error(String(response.status));
         fragment = (await response.json()) as WidgetFragment;
         // The build sanitised the fragment; the allow-list rebuilds it here anyway (safe-dom.ts).
         body = buildFragment(fragment.html, config.helpUrl);
       } catch {
-        this.#articleView.querySelector('[role=status]')!.textContent = T.t('widget.loadFailed');
+        this.#articleView.querySelector('[role=status]')!.textContent = this.#T.t('widget.loadFailed');
         return;
       }
+      this.#remember(this.#visit.read, { title: fragment.title, path: fragment.path }, (v) => v.path === fragment.path);
+      const T = this.#T;
       fill(
         this.#articleView,
         this.#buildBack(),
@@ -218,6 +269,8 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     /** "Was this helpful?" under an opened page; after a "No", what went wrong, as on the page. */
     #bindVote(fragment: WidgetFragment): void {
       const view = this.#articleView;
+      const T = this.#T;
+      const voteConfig = this.#voteConfig();
       const item = { itemId: fragment.id, pagePath: fragment.path.split('#')[0]! };
       bindAnswerCardVote(view, item, voteConfig, T, (vote, eventId) => {
         if (vote !== 'down') return;
@@ -237,7 +290,45 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
 
     /** Searches the help center (the deflection suggestions use it too). */
     searchHelp(query: string, limit: number) {
-      return loadWidgetSearch(config.helpUrl).then((s) => s.search(query, limit));
+      return loadWidgetSearch(config.helpUrl, this.#language).then((s) => s.search(query, limit));
+    }
+
+    #voteConfig() {
+      return { endpoint: config.feedbackEndpoint!, language: this.#language, revision: config.revision };
+    }
+
+    /** Keeps the last few searches and pages of the visit for the contact form (a repeat once). */
+    #remember<V>(list: V[], value: V, same: (v: V) => boolean): void {
+      if (list.some(same)) return;
+      list.push(value);
+      if (list.length > VISIT_LIMIT) list.shift();
+    }
+
+    /** The contact form in the panel, its module loaded now (contact-form.ts). */
+    #openContactForm(): void {
+      this.#searchView.hidden = true;
+      this.#articleView.hidden = false;
+      const status = h('p', { class: 'status', role: 'status' }, '…');
+      fill(this.#articleView, this.#buildBack(), status);
+      (
+        import(
+          /* @vite-ignore */ new URL(WIDGET_CONTACT_FORM_PATH.slice(1), config.helpUrl).href
+        ) as Promise<ContactFormModule>
+      )
+        .then((m) =>
+          m.showContactForm(this.#articleView, {
+            id: this.#id,
+            root: this.#root,
+            helpUrl: config.helpUrl,
+            files: this.#files,
+            endpoint: config.contactEndpoint!,
+            language: this.#language,
+            page: this.#route.split(/[?#]/)[0] || '/',
+            visit: this.#visit,
+            onCancel: () => this.#backToSearch(),
+          }),
+        )
+        .catch(() => (status.textContent = this.#T.t('widget.loadFailed')));
     }
 
     #backToSearch(): void {
@@ -248,13 +339,14 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     }
 
     async #showSuggestions(): Promise<void> {
-      this.#routes ??= fetch(new URL(WIDGET_ROUTES_PATH.slice(1), config.helpUrl), { credentials: 'omit' })
+      this.#routes ??= getFile(getWidgetRoutesPath(this.#files))
         .then((r) => (r.ok ? (r.json() as Promise<RouteMap>) : undefined))
         .catch(() => undefined);
       const map = await this.#routes;
       if (this.#input.value.trim()) return;
       const found: RouteMapEntry[] = map ? getRouteSuggestions(map, this.#route) : [];
       const suggested = `${this.#id}-suggested`;
+      const T = this.#T;
       fill(
         this.#list,
         found.length > 0 && h('h3', { id: suggested }, T.t('widget.suggested')),
@@ -289,10 +381,11 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       try {
         found = await this.searchHelp(query, RESULT_LIMIT);
       } catch {
-        if (mine === this.#generation) this.#status.textContent = T.t('widget.searchFailed');
+        if (mine === this.#generation) this.#status.textContent = this.#T.t('widget.searchFailed');
         return;
       }
       if (mine !== this.#generation) return;
+      const T = this.#T;
       const card = getAnswerCard(found.results[0]);
       this.#status.textContent = found.total
         ? T.plural('results.count', found.total, { query })
@@ -303,15 +396,17 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
         found.results.length > 0 && h('ul', null, ...found.results.map((r) => this.#buildSearchResult(r))),
       );
       if (card && config.feedbackEndpoint)
-        bindAnswerCardVote(this.#list, card, voteConfig, T, (vote) => {
+        bindAnswerCardVote(this.#list, card, this.#voteConfig(), T, (vote) => {
           // A "Yes" on the card: the reader found the answer without leaving, as good as opening it.
           if (vote === 'up') this.#insights?.opened(getOpenedPath(new URL(card.url, location.href)));
         });
       this.#insights?.observe(query, found.total, performance.now() - this.#keystrokeAt);
+      this.#remember(this.#visit.searches, query, (v) => v === query);
     }
 
     #buildSearchResult(r: PagefindResultData): HTMLLIElement {
       const item = getResultItem(r);
+      const T = this.#T;
       const meta = [r.meta.category, item.kind === 'faq' ? T.t('results.faq') : T.t('results.article')]
         .filter(Boolean)
         .join(' · ');
@@ -337,6 +432,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     /** The best result when it answers on its own (answer-card.ts), with its vote when votes can be sent. */
     #buildAnswerCard(card: AnswerCard): HTMLElement {
       const url = getSafeUrl(card.url, config.helpUrl);
+      const T = this.#T;
       const question = T.t('results.answer.question');
       const label = T.t('results.answer.label');
       return h(
@@ -354,7 +450,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     #buildVote(className: string, question: string): Child[] {
       if (!config.feedbackEndpoint) return [];
       const button = (vote: 'up' | 'down', text: string) =>
-        h('button', { type: 'button', 'data-answer-vote': vote }, T.t(`results.answer.${text}`));
+        h('button', { type: 'button', 'data-answer-vote': vote }, this.#T.t(`results.answer.${text}`));
       return [
         h(
           'div',
@@ -370,12 +466,13 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
     }
 
     #buildBack(): HTMLButtonElement {
-      return h('button', { class: 'back', type: 'button', 'data-back': '' }, `← ${T.t('widget.back')}`);
+      return h('button', { class: 'back', type: 'button', 'data-back': '' }, `← ${this.#T.t('widget.back')}`);
     }
 
     /** The contact channels of site.yaml; links only to http(s), mail and phone. */
     #buildContact(): HTMLElement | undefined {
       const c = config.contact;
+      const T = this.#T;
       const link = (href: string | undefined, text: string, blank?: boolean) =>
         href && h('a', { href: getSafeUrl(href, config.helpUrl), ...(blank && { target: '_blank' }) }, text);
       const links = [
@@ -388,14 +485,22 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
             T.t('contact.call', { number: c.phone.number, hours: c.phone.hours }),
           ),
       ].filter(Boolean) as HTMLAnchorElement[];
-      if (links.length === 0) return undefined;
-      return h('div', { class: 'contact', 'data-contact': '' }, h('h3', null, T.t('contact.heading')), ...links);
+      const write =
+        config.contactEndpoint &&
+        h('button', { type: 'button', class: 'back', 'data-contact-open': '' }, T.t('contact.form.open'));
+      if (links.length === 0 && !write) return undefined;
+      return h('div', { class: 'contact', 'data-contact': '' }, h('h3', null, T.t('contact.heading')), ...links, write);
     }
 
     #onClick(event: Event): void {
       const target = event.target as Element;
       if (target.closest('[data-back]')) {
         this.#backToSearch();
+        return;
+      }
+      if (target.closest('[data-contact-open]')) {
+        this.#insights?.contact();
+        void this.#openContactForm();
         return;
       }
       const link = target.closest<HTMLAnchorElement>('a');
@@ -422,7 +527,7 @@ export function defineHelpCenterElement(config: WidgetConfig): void {
       }
       if (event.key !== 'Tab') return;
       const focusable = Array.from(this.#panel.querySelectorAll<HTMLElement>(FOCUSABLE)).filter(
-        (el) => !el.closest('[hidden]'),
+        (el) => !el.closest('[hidden]') && el.tabIndex >= 0,
       );
       const first = focusable[0];
       const last = focusable[focusable.length - 1];

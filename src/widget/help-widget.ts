@@ -2,7 +2,8 @@
  * `/widget.js`: the in-product widget's entry. The build replaces the configuration placeholder
  * with the site's settings. It defines `<help-center>`, adds one to the page unless the page has
  * its own (or the script tag says `data-manual`), and attaches every form marked
- * `data-help-center-deflect` (`data-help-center-subject` names its subject field).
+ * `data-help-center-deflect` (`data-help-center-subject` names its subject field). Its language:
+ * the element's `lang`, else the script's `data-lang`, else the page's `<html lang>` (widget-language.ts).
  * No globals: the host talks to the element (`document.querySelector('help-center').setRoute(...)`).
  */
 import { attachDeflection, type AttachFormOptions } from './deflection.ts';
@@ -28,7 +29,7 @@ const RAW_CONFIG: string = WIDGET_CONFIG_PLACEHOLDER;
     ? { endpoint: config.insightsEndpoint, language: config.language, revision: config.revision }
     : undefined;
 
-  defineHelpCenterElement(config);
+  defineHelpCenterElement(config, script?.dataset.lang);
   const formSuggestions = createWidgetText(config.texts, config.language).t('widget.formSuggestions');
   const proto = customElements.get('help-center')!.prototype as HelpCenterWidgetElement & {
     attachForm(form: HTMLFormElement, options?: AttachFormOptions): () => void;

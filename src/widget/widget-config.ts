@@ -21,6 +21,10 @@ export interface WidgetConfig {
   /** Six-digit hex, e.g. "#4f46e5". */
   brandColor: string;
   language: string;
+  /** The default language's text direction. */
+  dir: 'ltr' | 'rtl';
+  /** The site's other languages: each has /widget/<code>/language.json, routes.json and fragments. */
+  languages: string[];
   /** The widget's strings in that language (widget-texts.ts picks them). */
   texts: Record<string, string>;
   /** The git commit the site was built from (12 characters) or "unknown". */
@@ -30,12 +34,28 @@ export interface WidgetConfig {
   /** `<feedbackEndpoint>/search` when the site turns search insights on. */
   insightsEndpoint?: string;
   contact: WidgetContact;
+  /** `<feedbackEndpoint>/contact` when site.yaml turns the widget's contact form on. */
+  contactEndpoint?: string;
+}
+
+/** `/widget/<code>/language.json`: what the widget needs to speak a language other than the default. */
+export interface WidgetLanguage {
+  language: string;
+  dir: 'ltr' | 'rtl';
+  texts: Record<string, string>;
 }
 
 /** Site paths (without base) of the widget's files. */
 export const WIDGET_SCRIPT_PATH = '/widget.js';
-export const WIDGET_ROUTES_PATH = '/widget/routes.json';
-export const getWidgetFragmentPath = (kind: 'article' | 'faq', slug: string) => `/widget/${kind}/${slug}.json`;
+/** The files of a language (`undefined`: the default one, whose strings are in /widget.js). */
+const folder = (language?: string) => (language ? `/widget/${language}` : '/widget');
+export const getWidgetRoutesPath = (language?: string) => `${folder(language)}/routes.json`;
+export const getWidgetContactTextsPath = (language?: string) => `${folder(language)}/contact-texts.json`;
+/** The contact form's module, loaded when the reader opens the form (contact-form.ts). */
+export const WIDGET_CONTACT_FORM_PATH = '/widget/contact-form.js';
+export const getWidgetLanguagePath = (language: string) => `${folder(language)}/language.json`;
+export const getWidgetFragmentPath = (kind: 'article' | 'faq', slug: string, language?: string) =>
+  `${folder(language)}/${kind}/${slug}.json`;
 
 /** One article or FAQ answer as the widget shows it in its panel. */
 export interface WidgetFragment {

@@ -5,7 +5,7 @@
 import { createQueryPlanner, searchHelpCenter, type QueryPlan } from '../search/query.ts';
 import type { Pagefind, PagefindResultData } from '../search/client/pagefind-api.ts';
 import { PAGEFIND_OPTIONS } from '../search/search-options.ts';
-import { VOCABULARY_FILE, type SearchVocabulary } from '../search/vocabulary.ts';
+import { getVocabularyFile, type SearchVocabulary } from '../search/vocabulary.ts';
 
 export interface WidgetSearchResult {
   total: number;
@@ -19,22 +19,44 @@ export interface WidgetSearch {
 
 const loaded = new Map<string, Promise<WidgetSearch>>();
 
-/** `helpUrl`: the help center's absolute URL with a trailing slash. */
-export function loadWidgetSearch(helpUrl: string): Promise<WidgetSearch> {
-  let search = loaded.get(helpUrl);
+type PagefindModule = { createInstance(options: Record<string, unknown>): Pagefind };
+
+/**
+ * Pagefind picks its language index from `<html lang>` when an instance is made, and takes no
+ * other word for it: for the widget's language, the host page's attribute says it for the one
+ * synchronous call, and is put back before anything else runs (no rendering, no event between).
+ */
+function createInstance(pf: PagefindModule, language: string, options: Record<string, unknown>): Pagefind {
+  const html = document.documentElement;
+  const own = html.getAttribute('lang');
+  if (own === language) return pf.createInstance(options);
+  html.setAttribute('lang', language);
+  try {
+    return pf.createInstance(options);
+  } finally {
+    if (own === null) html.removeAttribute('lang');
+    else html.setAttribute('lang', own);
+  }
+}
+
+/** `helpUrl`: the help center's absolute URL with a trailing slash; `language`: the index and vocabulary to search. */
+export function loadWidgetSearch(helpUrl: string, language: string): Promise<WidgetSearch> {
+  const key = `${language} ${helpUrl}`;
+  let search = loaded.get(key);
   if (search) return search;
   search = (async () => {
     const [pagefind, vocabulary] = await Promise.all([
       (async () => {
-        const pf = (await import(/* @vite-ignore */ `${helpUrl}pagefind/pagefind.js`)) as Pagefind;
+        const module = (await import(/* @vite-ignore */ `${helpUrl}pagefind/pagefind.js`)) as PagefindModule;
         // Absolute result URLs: the widget's page is on another origin. No worker: a page cannot
         // start one from another origin (Pagefind would try, fail and search on the main thread
         // anyway; under Trusted Types the try is a reported violation).
-        await pf.options({ ...PAGEFIND_OPTIONS, baseUrl: helpUrl, noWorker: true });
+        const pf = createInstance(module, language, { basePath: `${helpUrl}pagefind/`, noWorker: true });
+        await pf.options({ ...PAGEFIND_OPTIONS, baseUrl: helpUrl });
         await pf.init();
         return pf;
       })(),
-      fetch(`${helpUrl}pagefind/${VOCABULARY_FILE}`)
+      fetch(`${helpUrl}pagefind/${getVocabularyFile(language)}`)
         .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
         .catch(() => undefined),
     ]);
@@ -47,9 +69,9 @@ export function loadWidgetSearch(helpUrl: string): Promise<WidgetSearch> {
       },
     };
   })();
-  loaded.set(helpUrl, search);
+  loaded.set(key, search);
   // A failed load (a network blip) is not kept: the next search tries again.
-  search.catch(() => loaded.delete(helpUrl));
+  search.catch(() => loaded.delete(key));
   return search;
 }
 

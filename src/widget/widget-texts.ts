@@ -42,7 +42,35 @@ export const WIDGET_TEXT_KEYS = [
   'contact.email',
   'contact.call',
   'contact.ticket',
+  'contact.form.open',
 ] as const satisfies readonly UiKey[];
+
+/** The contact form's strings: in /widget/[<code>/]contact-texts.json, loaded with the form, not in /widget.js. */
+export const CONTACT_FORM_TEXT_KEYS = [
+  'contact.form.heading',
+  'contact.form.email',
+  'contact.form.emailHint',
+  'contact.form.name',
+  'contact.form.message',
+  'contact.form.context',
+  'contact.form.preview',
+  'contact.form.previewHint',
+  'contact.form.fieldEmail',
+  'contact.form.fieldName',
+  'contact.form.fieldMessage',
+  'contact.form.fieldPage',
+  'contact.form.fieldSearches',
+  'contact.form.fieldRead',
+  'contact.form.send',
+  'contact.form.sending',
+  'contact.form.sent',
+  'contact.form.failed',
+  'contact.form.invalid',
+  'contact.form.cancel',
+] as const satisfies readonly UiKey[];
+
+export const pickContactFormTexts = (strings: Readonly<Record<string, string>>): Record<string, string> =>
+  Object.fromEntries(CONTACT_FORM_TEXT_KEYS.map((key) => [key, strings[key] ?? key]));
 const WIDGET_PLURAL_STEMS = ['results.count.'];
 
 /** The widget's strings out of a language's whole set. */
@@ -55,5 +83,8 @@ export function pickWidgetTexts(strings: Readonly<Record<string, string>>): Reco
 
 export type WidgetText = BrowserText;
 
-export const createWidgetText = (texts: Readonly<Record<string, string>>, language: string): WidgetText =>
-  createBrowserText(texts, language);
+export const createWidgetText = (
+  texts: Readonly<Record<string, string>>,
+  language: string,
+  more?: Readonly<Record<string, string>>,
+): WidgetText => createBrowserText(texts, language, more);

@@ -26,6 +26,8 @@ export interface E2eEnv {
   /** The "product" origin allowed to embed the widget (site.yaml widget.origins); the widget test serves it. */
   productUrl: string;
   productPort: number;
+  /** Where the endpoint forwards the widget's contact messages (FEEDBACK_CONTACT_WEBHOOK_URL); a test listens there. */
+  contactWebhookPort: number;
 }
 
 declare module 'vitest' {
@@ -38,7 +40,8 @@ const CONTENT_DIR = path.join(REPO_ROOT, 'content');
 const RUN_DIR = path.join(REPO_ROOT, '.cache', 'e2e');
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const [sitePort, feedbackPort, helpHostPort, productPort] = [
+  const [sitePort, feedbackPort, helpHostPort, productPort, contactWebhookPort] = [
+    await getFreePort(),
     await getFreePort(),
     await getFreePort(),
     await getFreePort(),
@@ -114,6 +117,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
             FEEDBACK_RATE_LIMIT: '1000/60s',
             // Without it the server would generate one in the real ~/.config/helpdesk-kit.
             FEEDBACK_SECRET: 'e2e-feedback-secret-0123456789',
+            FEEDBACK_CONTACT_WEBHOOK_URL: `http://127.0.0.1:${contactWebhookPort}/hook`,
           },
           url: feedbackEndpoint,
           readyUrl: `http://127.0.0.1:${feedbackPort}/health`,
@@ -131,6 +135,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       helpHostUrl: helpHost.url,
       productUrl,
       productPort,
+      contactWebhookPort,
     });
   } catch (err) {
     await stopAll();

@@ -1,7 +1,8 @@
 /**
  * The in-product widget is never a way into the product that embeds it (security issue 23).
  * - Under the Content-Security-Policy of docs/in-product-help.md, sent as a real header by the
- *   product page: the widget opens, searches, shows an article and takes a vote, with no violation.
+ *   product page: the widget opens, searches, shows an article, takes a vote and opens its contact
+ *   form, with no violation.
  * - A fragment the build did not sanitise (served in place of a real one): the widget's own
  *   allow-list (src/widget/safe-dom.ts) leaves nothing that runs, loads or submits.
  * - Hostile imports: every hostile fixture (test/fixtures/import-hostile-<format>) imported into
@@ -205,6 +206,10 @@ describe.each([
     await page.locator('help-center [data-answer-status]').filter({ hasText: 'Thanks' }).waitFor();
     const votes = await waitForVotes(env.feedbackDb, (rows) => rows.some((r) => r.item_id === itemId));
     expect(votes.filter((r) => r.item_id === itemId).map((r) => r.vote)).toEqual(['up']);
+    // The contact form's module and strings load under the same policy (script-src and connect-src
+    // already name the help center): imported, not inlined, so no violation either.
+    await page.locator('help-center [data-contact]').last().locator('[data-contact-open]').click();
+    await page.locator('help-center [data-contact-form] textarea').waitFor();
     expect(watch.violations).toEqual([]);
     expect(watch.foreign).toEqual([]);
     expect(watch.errors).toEqual([]);

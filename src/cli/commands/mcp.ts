@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { loadSiteSettings } from '../../site/settings.ts';
 import { BuiltHelpCenterError, loadBuiltHelpCenter, type InsightsTarget } from '../../tools/mcp/built-help-center.ts';
-import { serveMcpLines } from '../../tools/mcp/mcp-server.ts';
+import { serveMcpLines } from '../../assistant/mcp-tools.ts';
 import {
   EXIT_OK,
   EXIT_USAGE,

@@ -30,6 +30,7 @@ import { createStoredSaltProvider, type SaltProvider } from './privacy/salts.ts'
 import { createRateLimiter, type RateLimiter, type RateLimitSettings } from './rate-limit.ts';
 import { createAdminRoutes } from './routes/admin.ts';
 import { createMcpRoutes, type McpRouteOptions } from './routes/mcp.ts';
+import { createContactRoutes, type ContactSettings } from './routes/contact.ts';
 import { createSearchEventHandler, SEARCH_MEDIA_TYPES } from './routes/search-events.ts';
 import { createVoteHandler, VOTE_MEDIA_TYPES } from './routes/votes.ts';
 import { BODY_LIMIT_BYTES } from './schema.ts';
@@ -71,6 +72,8 @@ export interface FeedbackAppOptions {
   basePath?: string;
   /** How long event ids, comments and search events are kept (days); defaults in DEFAULT_RETENTION. */
   retention?: Partial<RetentionSettings>;
+  /** The team's channel for the widget's contact form (routes/contact-channel.ts); unset: no /feedback/contact. */
+  contact?: ContactSettings;
   /** Event ids for no-JS form posts. */
   createEventId?: () => string;
   /** The site's pages for assistants (assistant-data.json): with it, /mcp serves the MCP tools (routes/mcp.ts). */
@@ -230,6 +233,8 @@ export function createFeedbackApp(options: FeedbackAppOptions) {
         bodyLimitBytes,
       }),
     );
+  if (options.contact)
+    app.route('/', createContactRoutes(context, { origin, preflight, client, limit, dropBots }, options.contact));
   if (options.adminToken) app.route('/', createAdminRoutes({ ...context, adminToken: options.adminToken }));
 
   return app;

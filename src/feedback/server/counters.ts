@@ -20,6 +20,8 @@ export type CounterName =
   | 'rejected.origin'
   | 'rejected.rate_limited'
   | 'rejected.challenge'
+  | 'accepted.contact'
+  | 'errors.contact_delivery'
   | 'errors.internal';
 
 export interface FeedbackCounters {

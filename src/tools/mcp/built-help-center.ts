@@ -7,12 +7,12 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ASSISTANT_DATA_FILE, parseAssistantData, type AssistantData } from '../../feedback/assistant-data.ts';
+import { ASSISTANT_DATA_FILE, parseAssistantData, type AssistantData } from '../../assistant/assistant-data.ts';
 import { normalizeSearchQuery } from '../../feedback/search-query.ts';
 import { createNodeSearch, type NodeSearch } from '../../search/node-search.ts';
-import { detectLanguage, findLanguage, type SiteLanguage } from './assistant-language.ts';
-import { createDataBackend } from './data-backend.ts';
-import type { McpBackend, McpSearchHit } from './mcp-server.ts';
+import { detectLanguage, findLanguage, type SiteLanguage } from '../../assistant/assistant-language.ts';
+import { createDataBackend } from '../../assistant/data-backend.ts';
+import type { McpBackend, McpSearchHit } from '../../assistant/mcp-tools.ts';
 
 export interface InsightsTarget {
   /** `<feedbackEndpoint>/search`. */

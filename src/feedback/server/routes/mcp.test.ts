@@ -3,7 +3,7 @@
  * assistant data, and a raw stateless JSON-RPC call (what any HTTP client can send).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import type { AssistantData } from '../../assistant-data.ts';
+import type { AssistantData } from '../../../assistant/assistant-data.ts';
 import { createTestApp, type TestApp } from '../../../../test/helpers/feedback/test-app.ts';
 
 const DATA: AssistantData = {

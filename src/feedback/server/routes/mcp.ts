@@ -14,9 +14,9 @@
 import { Hono, type MiddlewareHandler } from 'hono';
 import { McpServer, createMcpHandler } from '@modelcontextprotocol/server';
 import { z } from 'zod';
-import type { AssistantData } from '../../assistant-data.ts';
-import { createDataBackend } from '../../../tools/mcp/data-backend.ts';
-import { callMcpTool, MCP_TOOLS, type McpBackend } from '../../../tools/mcp/mcp-server.ts';
+import type { AssistantData } from '../../../assistant/assistant-data.ts';
+import { createDataBackend } from '../../../assistant/data-backend.ts';
+import { callMcpTool, MCP_TOOLS, type McpBackend } from '../../../assistant/mcp-tools.ts';
 import { ErrorCodes } from '../../../lib/errors.ts';
 import type { FeedbackAppContext, FeedbackHonoEnv } from '../app-env.ts';
 import { createErrorResponse } from '../http/responses.ts';
@@ -36,7 +36,7 @@ export interface McpRouteOptions extends FeedbackAppContext {
   version?: string;
 }
 
-/** zod mirrors of the tools' JSON schemas; the tools themselves give the friendly errors (mcp-server.ts). */
+/** zod mirrors of the tools' JSON schemas; the tools themselves give the friendly errors (src/assistant/mcp-tools.ts). */
 const INPUTS = {
   search: z.object({
     query: z.string(),

@@ -5,7 +5,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ASSISTANT_DATA_FILE, parseAssistantData, type AssistantData } from '../../assistant-data.ts';
+import { ASSISTANT_DATA_FILE, parseAssistantData, type AssistantData } from '../../../assistant/assistant-data.ts';
 import type { FeedbackEnv } from './config.ts';
 import { isHttpUrl } from './create-runtime-app.ts';
 

@@ -7,7 +7,7 @@
  * answers 503 (missing-secret.ts); the site is still served.
  */
 import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
-import { ASSISTANT_DATA_FILE, parseAssistantData, type AssistantData } from '../../assistant-data.ts';
+import { ASSISTANT_DATA_FILE, parseAssistantData, type AssistantData } from '../../../assistant/assistant-data.ts';
 import { createFeedbackCounters } from '../counters.ts';
 import { MCP_PATH } from '../routes/mcp.ts';
 import { createInternalErrorResponse, describeFailure } from '../http/responses.ts';

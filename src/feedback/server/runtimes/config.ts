@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ErrorCodes, HelpCenterError, formatZodIssues } from '../../../lib/errors.ts';
 import type { TrustProxy } from '../http/client-address.ts';
 import type { RateLimitRule } from '../rate-limit.ts';
+import { ContactEnvShape } from '../routes/contact-channel.ts';
 
 const TRUE = ['true', '1', 'yes', 'on'];
 const FALSE = ['false', '0', 'no', 'off'];
@@ -122,6 +123,8 @@ export const FeedbackEnvSchema = z.object({
     .string()
     .regex(/^(\/[A-Za-z0-9._~-]+)*\/?$/, 'must be a path like "/api"')
     .optional(),
+  /** The widget's contact form: the team's webhook and/or email (routes/contact-channel.ts). */
+  ...ContactEnvShape,
 });
 export type FeedbackEnv = z.infer<typeof FeedbackEnvSchema>;
 

@@ -13,6 +13,7 @@ import type { FeedbackStore } from '../stores/types.ts';
 import { createTurnstileVerifier } from '../turnstile.ts';
 import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
 import { getConfiguredOrigins, type FeedbackEnv } from './config.ts';
+import { getContactChannel } from '../routes/contact-channel.ts';
 
 /** Fetch a manifest published with the site (e.g. https://help.example.com/feedback-manifest.json). */
 export async function fetchFeedbackManifest(url: string, fetchImpl: typeof fetch = fetch): Promise<FeedbackManifest> {
@@ -88,6 +89,7 @@ export function createAppOptions(parts: RuntimeParts): FeedbackAppOptions {
           expectedHostnames: [...allowed].map((o) => new URL(o).hostname),
         })
       : undefined,
+    contact: withFetch(getContactChannel(env), parts.fetch),
   };
 }
 
@@ -101,3 +103,6 @@ export function createEnvRateLimiter(env: FeedbackEnv): RateLimiter | false {
 export function createRuntimeApp(parts: RuntimeParts) {
   return createFeedbackApp(createAppOptions(parts));
 }
+
+const withFetch = <T extends object>(channel: T | undefined, fetchImpl: typeof fetch | undefined) =>
+  channel && (fetchImpl ? { ...channel, fetch: fetchImpl } : channel);

@@ -11,7 +11,7 @@ import type { Miniflare } from 'miniflare';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestManifest } from '../../../../test/helpers/feedback/fixtures.ts';
 import { startWorkerd } from '../../../../test/helpers/feedback/workerd.ts';
-import type { AssistantData, AssistantRecord } from '../../assistant-data.ts';
+import type { AssistantData, AssistantRecord } from '../../../assistant/assistant-data.ts';
 import type { D1Database } from '../stores/d1.ts';
 
 const SITE = 'https://help.example.com';

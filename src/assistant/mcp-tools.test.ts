@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { handleMcpMessage, serveMcpLines, type McpBackend } from './mcp-server.ts';
+import { handleMcpMessage, serveMcpLines, type McpBackend } from './mcp-tools.ts';
 
 const backend: McpBackend = {
   name: 'Acme Help',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AssistantData, AssistantRecord } from '../../feedback/assistant-data.ts';
+import type { AssistantData, AssistantRecord } from './assistant-data.ts';
 import { detectLanguage } from './assistant-language.ts';
 import { createDataBackend } from './data-backend.ts';
 

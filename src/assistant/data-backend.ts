@@ -7,11 +7,11 @@
  * than Pagefind's: a title match counts 6, a synonym of the title's or description's words
  * (content/synonyms.yaml) 4, a description match 3, each body match or synonym of a body word 1.
  */
-import type { AssistantData, AssistantLanguage, AssistantRecord } from '../../feedback/assistant-data.ts';
-import { createQueryPlanner, searchHelpCenter, type PagefindSearcher, type QueryPlanner } from '../../search/query.ts';
-import { getWords, isUnspacedLanguage } from '../../search/vocabulary.ts';
+import type { AssistantData, AssistantLanguage, AssistantRecord } from './assistant-data.ts';
+import { createQueryPlanner, searchHelpCenter, type PagefindSearcher, type QueryPlanner } from '../search/query.ts';
+import { getWords, isUnspacedLanguage } from '../search/vocabulary.ts';
 import { detectLanguage, findLanguage, getUrlLanguage, type SiteLanguage } from './assistant-language.ts';
-import type { McpBackend, McpSearchHit } from './mcp-server.ts';
+import type { McpBackend, McpSearchHit } from './mcp-tools.ts';
 
 const WEIGHTS = { title: 6, synonyms: 4, description: 3, text: 1, bodySynonyms: 1 } as const;
 

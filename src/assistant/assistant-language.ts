@@ -4,7 +4,7 @@
  * language whose vocabulary knows most of its words, else the default language. A URL's language
  * is its locale prefix. Pure, shared by the stdio and the HTTP server.
  */
-import { getWords, isUnspacedLanguage } from '../../search/vocabulary.ts';
+import { getWords, isUnspacedLanguage } from '../search/vocabulary.ts';
 
 export interface SiteLanguage {
   code: string;

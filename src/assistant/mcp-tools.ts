@@ -11,7 +11,7 @@
  * against the vocabulary and, for a chatty question, searched on its own): at most 200
  * characters (the endpoint's own cap on a stored query), the first 24 words, and 10 s.
  */
-import { SEARCH_QUERY_MAX_LENGTH } from '../../feedback/search-query.ts';
+import { SEARCH_QUERY_MAX_LENGTH } from '../feedback/search-query.ts';
 
 /** Longest query accepted, in characters; longer ones get a tool error before any work. */
 export const MCP_QUERY_MAX_LENGTH = SEARCH_QUERY_MAX_LENGTH;
