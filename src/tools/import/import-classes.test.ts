@@ -250,4 +250,28 @@ describe('every source', () => {
     });
     expect(result.summary.mediaMissing).toEqual([{ origin: 'docs/v.md', message: 'media/demo.mp4' }]);
   });
+
+  it('reads a hosted desk export saved page by page, with drafts, WYSIWYG HTML and attachments on the desk', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-zendesk'),
+      from: 'zendesk',
+      outDir: path.join(site, 'content'),
+    });
+    // articles.json is the first page of the API's cursor pagination, articles-page-2.json the second.
+    expect(result.summary.imported.map((i) => i.origin)).toContain('articles#360009/en-us');
+    const reminders = readFileSync(
+      path.join(site, 'content/articles/billing-payments/invoices/set-invoice-reminders.md'),
+      'utf8',
+    );
+    expect(reminders).toContain('draft: true');
+    expect(reminders).toContain('1.  Open **Billing** > **Reminders**.');
+    expect(reminders).not.toMatch(/&nbsp;|<span|style=|wysiwyg/);
+    // A site-relative attachment is on the desk's host: linked there, and listed.
+    expect(reminders).toContain('(https://acme.zendesk.com/hc/article_attachments/360077001/reminders.png)');
+    expect(result.summary.imagesRemote.map((r) => r.message)).toContain(
+      'https://acme.zendesk.com/hc/article_attachments/360077001/reminders.png',
+    );
+    expect(result.summary.imagesMissing).toEqual([]);
+  });
 });

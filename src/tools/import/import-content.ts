@@ -475,6 +475,12 @@ function planAndWrite(
         ? [path.join(from.page.sourceDir, clean)]
         : [];
     const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+    // A hosted desk's site-relative attachment (`/hc/article_attachments/...`) is on the desk's host.
+    if (!found && clean.startsWith('/') && set.staticDirs.length === 0 && set.siteUrl) {
+      const remote = new URL(src, set.siteUrl).href;
+      if (kind === 'image') summary.imagesRemote.push({ origin: from.page.origin, message: remote });
+      return remote;
+    }
     if (!found) {
       if (kind === 'media') summary.mediaMissing.push({ origin: from.page.origin, message: src });
       else
