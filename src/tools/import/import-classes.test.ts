@@ -274,4 +274,20 @@ describe('every source', () => {
     );
     expect(result.summary.imagesMissing).toEqual([]);
   });
+
+  it('reads Intercom’s paged article list, drafts and its editor’s HTML', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-intercom'),
+      from: 'intercom',
+      outDir: path.join(site, 'content'),
+    });
+    const file = result.summary.imported.find((i) => i.origin === 'articles#509')?.file;
+    expect(file).toBeDefined();
+    const text = readFileSync(path.join(site, file!), 'utf8');
+    expect(text).toContain('draft: true');
+    expect(text).toContain(':::note\nOnly owners can archive.\n:::');
+    expect(text).toContain('[Share a board](share-a-board.md)');
+    expect(text).not.toMatch(/no-margin|intercom-|style=/);
+  });
 });
