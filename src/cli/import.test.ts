@@ -59,7 +59,7 @@ describe('helpdesk-kit import', () => {
   it('imports, keeps a file the writer changed unless --force, and is the same on a second run', async () => {
     const first = makeIo();
     expect(await runCli(['import', fixture, '--from', 'zendesk'], first.io)).toBe(0);
-    expect(first.out.stdout).toMatch(/Summary: 4 imported \(1 translation\), 1 skipped/);
+    expect(first.out.stdout).toMatch(/Summary: 5 imported \(1 translation\), 1 skipped/);
     const again = makeIo();
     expect(await runCli(['import', fixture, '--from', 'zendesk'], again.io)).toBe(0);
     expect(again.out.stdout).not.toContain('Renamed');

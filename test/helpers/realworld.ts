@@ -143,10 +143,15 @@ export function runSuiteSet(set: SuiteSet): SetRun {
 
 /** "no-broken-link 3 (3 errors), stale 1" */
 export function formatLintByRule(run: SetRun): string {
-  const entries = Object.entries(run.lintByRule).sort((a, b) => b[1].errors + b[1].warnings - a[1].errors - a[1].warnings);
+  const entries = Object.entries(run.lintByRule).sort(
+    (a, b) => b[1].errors + b[1].warnings - a[1].errors - a[1].warnings,
+  );
   if (entries.length === 0) return 'none';
   return entries
-    .map(([rule, n]) => `${rule} ${n.errors + n.warnings}${n.errors ? ` (${n.errors} error${n.errors > 1 ? 's' : ''})` : ''}`)
+    .map(
+      ([rule, n]) =>
+        `${rule} ${n.errors + n.warnings}${n.errors ? ` (${n.errors} error${n.errors > 1 ? 's' : ''})` : ''}`,
+    )
     .join(', ');
 }
 
@@ -156,7 +161,9 @@ export function formatSuiteTable(runs: SetRun[]): string {
     (r) =>
       `| ${r.set.name} | ${r.summary.imported.length} | ${(r.importMs / 1000).toFixed(1)} s | ${formatLintByRule(r)} | ${r.build.status === 0 ? `passes (${(r.buildMs / 1000).toFixed(0)} s)` : 'fails'} |`,
   );
-  return ['| Set | Pages | Import | Lint findings by rule | First build |', '| --- | ---: | ---: | --- | --- |', ...rows].join(
-    '\n',
-  );
+  return [
+    '| Set | Pages | Import | Lint findings by rule | First build |',
+    '| --- | ---: | ---: | --- | --- |',
+    ...rows,
+  ].join('\n');
 }

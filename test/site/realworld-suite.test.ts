@@ -112,7 +112,9 @@ describe('real-world documentation sets: import, lint and first build', () => {
       codeByUrl.set(
         url.replace(/\/{2,}/g, '/'),
         [...main.matchAll(/<(pre|code)\b[^>]*>([\s\S]*?)<\/\1>/g)].map((m) =>
-          getProseText(m[2]!.replace(/<[^>]+>/g, '')).replace(/\s+/g, ' ').trim(),
+          getProseText(m[2]!.replace(/<[^>]+>/g, ''))
+            .replace(/\s+/g, ' ')
+            .trim(),
         ),
       );
     }
@@ -156,7 +158,10 @@ describe('real-world documentation sets: import, lint and first build', () => {
         if (from === target || from === '/' || from === '/index.html') continue;
         const rule = rules.get(from);
         if (rule !== target) problems.push(`${origin}: ${from} -> ${rule ?? 'no _redirects rule'} (want ${target})`);
-        const pageFile = path.join(outDir, decodeURI(from).endsWith('/') ? `${decodeURI(from)}index.html` : decodeURI(from));
+        const pageFile = path.join(
+          outDir,
+          decodeURI(from).endsWith('/') ? `${decodeURI(from)}index.html` : decodeURI(from),
+        );
         const page = existsSync(pageFile) ? readFileSync(pageFile, 'utf8') : '';
         const refresh = /http-equiv="refresh" content="0; url=([^"]+)"/.exec(page)?.[1];
         if (!refresh?.endsWith(target)) problems.push(`${origin}: ${from} has no redirect page to ${target}`);
@@ -167,24 +172,43 @@ describe('real-world documentation sets: import, lint and first build', () => {
     const listedOrigins = new Set(
       [...run.summary.skipped, ...run.summary.refused.map((r) => ({ origin: r.origin }))].map((n) => n.origin),
     );
-    for (const origin of listFiles(run.set.source, '.md').map((f) => path.relative(run.set.source, f).split(path.sep).join('/')))
-      if (!imported.has(origin) && namedOldUrls(run.set.source, origin, run.set.generator).length && !listedOrigins.has(origin))
+    for (const origin of listFiles(run.set.source, '.md').map((f) =>
+      path.relative(run.set.source, f).split(path.sep).join('/'),
+    ))
+      if (
+        !imported.has(origin) &&
+        namedOldUrls(run.set.source, origin, run.set.generator).length &&
+        !listedOrigins.has(origin)
+      )
         problems.push(`${origin}: not imported and not listed in the summary`);
     expect(problems).toEqual([]);
     console.log(`realworld ${name}: ${checked} old URLs named by the sources checked`);
   });
 
-  it.each(SETS.map((s) => s.name))('%s: the summary lists what was converted, dropped or unresolved, by page', (name) => {
-    const run = runs.get(name)!;
-    const s = run.summary;
-    const origins = new Set(
-      [...s.imported.map((i) => i.origin.split('#')[0])],
-    );
-    // Every note names a page of the source.
-    for (const n of [...s.converted, ...s.templateSyntaxRemoved, ...s.unresolvedLinks, ...s.imagesMissing, ...s.includesToFill])
-      expect(existsSync(path.join(run.set.source, n.origin)) || origins.has(n.origin), `${n.origin}: ${n.message}`).toBe(true);
-    // The terminal shows the same lists with their counts.
-    if (s.unresolvedLinks.length) expect(run.importOutput).toContain(`Links it could not resolve (left as written) (${s.unresolvedLinks.length})`);
-    if (s.converted.length) expect(run.importOutput).toMatch(/Converted to this site's syntax, by kind/);
-  });
+  it.each(SETS.map((s) => s.name))(
+    '%s: the summary lists what was converted, dropped or unresolved, by page',
+    (name) => {
+      const run = runs.get(name)!;
+      const s = run.summary;
+      const origins = new Set([...s.imported.map((i) => i.origin.split('#')[0])]);
+      // Every note names a page of the source.
+      for (const n of [
+        ...s.converted,
+        ...s.templateSyntaxRemoved,
+        ...s.unresolvedLinks,
+        ...s.imagesMissing,
+        ...s.includesToFill,
+      ])
+        expect(
+          existsSync(path.join(run.set.source, n.origin)) || origins.has(n.origin),
+          `${n.origin}: ${n.message}`,
+        ).toBe(true);
+      // The terminal shows the same lists with their counts.
+      if (s.unresolvedLinks.length)
+        expect(run.importOutput).toContain(
+          `Links it could not resolve (left as written) (${s.unresolvedLinks.length})`,
+        );
+      if (s.converted.length) expect(run.importOutput).toMatch(/Converted to this site's syntax, by kind/);
+    },
+  );
 });

@@ -83,7 +83,11 @@ export const importCommand: Command = async (argv, io) => {
 
   const oldSite = values['old-site'];
   if (oldSite !== undefined && !/^https?:\/\/[^/\s]+/i.test(oldSite))
-    return usageError(io, `--old-site must be the old site's address (https://docs.example.com), not "${oldSite}"`, IMPORT_USAGE);
+    return usageError(
+      io,
+      `--old-site must be the old site's address (https://docs.example.com), not "${oldSite}"`,
+      IMPORT_USAGE,
+    );
   const root = resolveRoot(io, values.root);
   const outDir = path.resolve(root, values.out);
   const source = path.resolve(io.cwd, positionals[0]!);

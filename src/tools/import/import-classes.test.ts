@@ -10,12 +10,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../content/diagnostics.ts';
 import { lintContent } from '../lint/lint-content.ts';
 import { importContent, type ImportOptions } from './import-content.ts';
-import { convertHugoShortcodes, convertLiquid, convertKramdownAttributes, convertHtmlAndStructure } from './template-syntax.ts';
+import {
+  convertHugoShortcodes,
+  convertLiquid,
+  convertKramdownAttributes,
+  convertHtmlAndStructure,
+} from './template-syntax.ts';
 import type { ConversionCounts, ImportSource } from './types.ts';
 
 const ctx = () => ({
   origin: 'page.md',
-  counts: { converted: [], templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] } as ConversionCounts,
+  counts: {
+    converted: [],
+    templateSyntaxRemoved: [],
+    unsafeHtmlRemoved: new Map(),
+    includesToFill: [],
+  } as ConversionCounts,
 });
 
 const roots: string[] = [];
@@ -41,7 +51,8 @@ async function runImport(from: ImportSource, files: Record<string, string>, opti
   const result = importContent({ source, from, outDir, ...options });
   const read = (rel: string) => readFileSync(path.join(site, rel), 'utf8');
   /** The file a source page became. */
-  const of = (origin: string) => read(result.summary.imported.find((i) => i.origin === origin)?.file ?? `none for ${origin}`);
+  const of = (origin: string) =>
+    read(result.summary.imported.find((i) => i.origin === origin)?.file ?? `none for ${origin}`);
   const lint = await lintContent({ root: site, contentDir: 'content', history: false });
   const errors = lint.findings.filter((f) => f.severity === 'error').map(formatDiagnostic);
   return { result, read, of, errors, site };
@@ -64,13 +75,19 @@ describe('Hugo shortcodes', () => {
 
   it('makes badge shortcodes text: required, nullable, optional, deprecated', () => {
     const c = ctx();
-    const out = convertHugoShortcodes('`id` {{< required >}} `note` {{< nullable >}} {{< optional >}} {{< deprecated >}}', c);
+    const out = convertHugoShortcodes(
+      '`id` {{< required >}} `note` {{< nullable >}} {{< optional >}} {{< deprecated >}}',
+      c,
+    );
     expect(out).toBe('`id` **Required** `note` **Nullable** **Optional** **Deprecated**');
     expect(c.counts.templateSyntaxRemoved).toEqual([]);
   });
 
   it('leaves shortcodes in code alone and shows escaped ones as Hugo did', () => {
-    const out = convertHugoShortcodes('```\n{{</* hint info */>}}\n{{< hint >}}\n```\nWrite `{{< x >}}` or {{</* tab */>}}.', ctx());
+    const out = convertHugoShortcodes(
+      '```\n{{</* hint info */>}}\n{{< hint >}}\n```\nWrite `{{< x >}}` or {{</* tab */>}}.',
+      ctx(),
+    );
     expect(out).toBe('```\n{{< hint info >}}\n{{< hint >}}\n```\nWrite `{{< x >}}` or `{{< tab >}}`.');
   });
 
@@ -97,7 +114,10 @@ describe('Hugo shortcodes', () => {
   it('resolves relref case-insensitively, keeps _index headings, and reads the language content folder', async () => {
     const { of, errors, result } = await runImport('hugo', {
       'config/_default/hugo.yaml': 'baseURL: https://docs.example.org/\nlanguages:\n  en:\n    weight: 1\n',
-      'content/en/admin/_index.md': page('Administration', '## Backup\n\nCopy the data folder.\n\n## 401 Unauthorized {#401}\n\nSign in again.'),
+      'content/en/admin/_index.md': page(
+        'Administration',
+        '## Backup\n\nCopy the data folder.\n\n## 401 Unauthorized {#401}\n\nSign in again.',
+      ),
       'content/en/admin/Restore.md': page(
         'Restore',
         'See [backups]({{< relref "Admin/_index#backup" >}}), [errors]({{< relref "admin/_index.md#401" >}}) and [the page]({{< ref "ADMIN/restore" >}}).',
@@ -134,14 +154,19 @@ describe('Jekyll', () => {
       'docs/start.md': page('Start', 'How to start.'),
     });
     expect(result.summary.imported.map((i) => i.origin).sort()).toEqual(['docs/license.md', 'docs/start.md']);
-    expect(result.summary.skipped.find((s) => s.origin === 'docs/contributing.md')?.message).toMatch(/without frontmatter/);
+    expect(result.summary.skipped.find((s) => s.origin === 'docs/contributing.md')?.message).toMatch(
+      /without frontmatter/,
+    );
     expect(errors).toEqual([]);
   });
 
   it('lists a linked image to a missing file instead of failing the build', async () => {
     const { of, result, errors } = await runImport('jekyll', {
       '_config.yml': 'title: Docs\n',
-      'docs/shots.md': page('Shots', 'Look: [![The screen](img/screen.png)](img/screen.png) and [the PDF](files/guide.pdf).'),
+      'docs/shots.md': page(
+        'Shots',
+        'Look: [![The screen](img/screen.png)](img/screen.png) and [the PDF](files/guide.pdf).',
+      ),
     });
     expect(errors).toEqual([]);
     const text = of('docs/shots.md');
@@ -156,7 +181,9 @@ describe('Jekyll', () => {
 
   it('does not double callout labels', () => {
     const c = ctx();
-    expect(convertLiquid('{% include note.html content="Note: Back up first." %}', c).trim()).toBe(':::note\nBack up first.\n:::');
+    expect(convertLiquid('{% include note.html content="Note: Back up first." %}', c).trim()).toBe(
+      ':::note\nBack up first.\n:::',
+    );
     expect(convertLiquid('{{site.data.alerts.warning}}<b>Warning: </b>Hot.{{site.data.alerts.end}}', c).trim()).toBe(
       ':::warning\nHot.\n:::',
     );
@@ -167,7 +194,9 @@ describe('Jekyll', () => {
   it('never rewrites HTML inside a code block', () => {
     const html = '```html\n<div class="alert alert-warning">Careful</div>\n```';
     expect(convertHtmlAndStructure(`Example:\n\n${html}\n`, ctx(), 'T')).toContain(html);
-    expect(convertHtmlAndStructure('<div class="alert alert-warning">Careful</div>\n', ctx(), 'T')).toContain(':::warning');
+    expect(convertHtmlAndStructure('<div class="alert alert-warning">Careful</div>\n', ctx(), 'T')).toContain(
+      ':::warning',
+    );
   });
 });
 
@@ -180,7 +209,10 @@ describe('every source', () => {
   it('links pages outside the import to the old site (--old-site, or the config), or makes them text and lists them', async () => {
     const files = {
       '_config.yml': 'title: Docs\n',
-      'docs/a.md': page('A', 'See [the blog](/blog/2024/news/), [elsewhere](../other/page.html) and [a heading](#nowhere).'),
+      'docs/a.md': page(
+        'A',
+        'See [the blog](/blog/2024/news/), [elsewhere](../other/page.html) and [a heading](#nowhere).',
+      ),
     };
     const withSite = await runImport('jekyll', files, { oldSite: 'https://old.example.com' });
     expect(withSite.errors).toEqual([]);
@@ -217,5 +249,45 @@ describe('every source', () => {
       'docs/v.md': page('Video', 'Watch:\n\n<video controls src="media/demo.mp4"></video>'),
     });
     expect(result.summary.mediaMissing).toEqual([{ origin: 'docs/v.md', message: 'media/demo.mp4' }]);
+  });
+
+  it('reads a hosted desk export saved page by page, with drafts, WYSIWYG HTML and attachments on the desk', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-zendesk'),
+      from: 'zendesk',
+      outDir: path.join(site, 'content'),
+    });
+    // articles.json is the first page of the API's cursor pagination, articles-page-2.json the second.
+    expect(result.summary.imported.map((i) => i.origin)).toContain('articles#360009/en-us');
+    const reminders = readFileSync(
+      path.join(site, 'content/articles/billing-payments/invoices/set-invoice-reminders.md'),
+      'utf8',
+    );
+    expect(reminders).toContain('draft: true');
+    expect(reminders).toContain('1.  Open **Billing** > **Reminders**.');
+    expect(reminders).not.toMatch(/&nbsp;|<span|style=|wysiwyg/);
+    // A site-relative attachment is on the desk's host: linked there, and listed.
+    expect(reminders).toContain('(https://acme.zendesk.com/hc/article_attachments/360077001/reminders.png)');
+    expect(result.summary.imagesRemote.map((r) => r.message)).toContain(
+      'https://acme.zendesk.com/hc/article_attachments/360077001/reminders.png',
+    );
+    expect(result.summary.imagesMissing).toEqual([]);
+  });
+
+  it('reads Intercom’s paged article list, drafts and its editor’s HTML', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-intercom'),
+      from: 'intercom',
+      outDir: path.join(site, 'content'),
+    });
+    const file = result.summary.imported.find((i) => i.origin === 'articles#509')?.file;
+    expect(file).toBeDefined();
+    const text = readFileSync(path.join(site, file!), 'utf8');
+    expect(text).toContain('draft: true');
+    expect(text).toContain(':::note\nOnly owners can archive.\n:::');
+    expect(text).toContain('[Share a board](share-a-board.md)');
+    expect(text).not.toMatch(/no-margin|intercom-|style=/);
   });
 });

@@ -99,7 +99,12 @@ const SITE_FILE = 'site.yaml';
 export const IMPORT_TEMP_PREFIX = 'helpdesk-kit-import-';
 
 export function importContent(options: ImportOptions): ImportResult {
-  const counts: ConversionCounts = { converted: [], templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] };
+  const counts: ConversionCounts = {
+    converted: [],
+    templateSyntaxRemoved: [],
+    unsafeHtmlRemoved: new Map(),
+    includesToFill: [],
+  };
   if (!existsSync(options.source))
     throw new ImportSourceError(`${options.source} does not exist; pass the export file or folder you saved`);
   const refused: ImportRefusal[] = [];
@@ -350,7 +355,12 @@ function planAndWrite(
   // Hugo's ref lookups ignore case ("Admin/Backup" finds admin/backup.md): so do ours, after an exact match.
   const byKeyLower = new Map<string, PlannedPage>();
   for (const [k, p] of byKey) if (!byKeyLower.has(k.toLowerCase())) byKeyLower.set(k.toLowerCase(), p);
-  const findKey = (keys: string[]) => findByKey(byKey, keys) ?? findByKey(byKeyLower, keys.map((k) => k.toLowerCase()));
+  const findKey = (keys: string[]) =>
+    findByKey(byKey, keys) ??
+    findByKey(
+      byKeyLower,
+      keys.map((k) => k.toLowerCase()),
+    );
   const headingIds = new Map<PlannedPage, Set<string>>();
   const idsOf = (p: PlannedPage) => {
     let ids = headingIds.get(p);
@@ -387,7 +397,10 @@ function planAndWrite(
     };
     if (target === '') return url;
     if (target.startsWith(REF_PREFIX)) {
-      const ref = target.slice(REF_PREFIX.length).replace(/^\.?\//, '').replace(/\/$/, '');
+      const ref = target
+        .slice(REF_PREFIX.length)
+        .replace(/^\.?\//, '')
+        .replace(/\/$/, '');
       const relDir = path.posix.dirname(from.page.linkKeys[0] ?? '');
       // A ref names a file, a file without its extension, or a section (its _index.md).
       const forms = (r: string) => [r, `${r}.md`, `${r}/_index.md`, `${r}/index.md`, `${r}/README.md`];
@@ -446,7 +459,10 @@ function planAndWrite(
     }
     if (/^data:/i.test(src)) return src;
     if (src.startsWith(UNKNOWN_PREFIX) || src === '') {
-      summary.imagesMissing.push({ origin: from.page.origin, message: `${src.replace(UNKNOWN_PREFIX, '') || '(no address)'}: a template variable made its address` });
+      summary.imagesMissing.push({
+        origin: from.page.origin,
+        message: `${src.replace(UNKNOWN_PREFIX, '') || '(no address)'}: a template variable made its address`,
+      });
       return MISSING_IMAGE;
     }
     const clean = decodeSafe(src.split(/[?#]/)[0]!);
@@ -459,6 +475,12 @@ function planAndWrite(
         ? [path.join(from.page.sourceDir, clean)]
         : [];
     const found = candidates.find((c) => existsSync(c) && statSync(c).isFile());
+    // A hosted desk's site-relative attachment (`/hc/article_attachments/...`) is on the desk's host.
+    if (!found && clean.startsWith('/') && set.staticDirs.length === 0 && set.siteUrl) {
+      const remote = new URL(src, set.siteUrl).href;
+      if (kind === 'image') summary.imagesRemote.push({ origin: from.page.origin, message: remote });
+      return remote;
+    }
     if (!found) {
       if (kind === 'media') summary.mediaMissing.push({ origin: from.page.origin, message: src });
       else
@@ -525,11 +547,14 @@ function planAndWrite(
         counts.converted.push({ origin: p.page.origin, message: 'link to nowhere ("#" or empty) -> its text' });
         return DROP_LINK;
       }
-      if (url.startsWith(UNKNOWN_PREFIX)) return unresolved(p, url, 'a template variable made its address; the link became its text');
+      if (url.startsWith(UNKNOWN_PREFIX))
+        return unresolved(p, url, 'a template variable made its address; the link became its text');
       if (ownAnchor && url.startsWith('#')) return ownAnchor(decodeSafe(url.slice(1))) ?? url;
       if (url.startsWith('#') && !p.faqs) {
         const id = matchAnchor(p, decodeSafe(url.slice(1)));
-        return id !== undefined ? `#${id}` : unresolved(p, url, 'no heading of this page has that id; the link became its text');
+        return id !== undefined
+          ? `#${id}`
+          : unresolved(p, url, 'no heading of this page has that id; the link became its text');
       }
       // A link to a file (a PDF, a picture): copied like an image when the source has it.
       if (ASSET_LINK.test(url.split(/[?#]/)[0]!) && !/^[a-z][a-z0-9+.-]*:/i.test(url)) {
@@ -620,9 +645,7 @@ function planAndWrite(
     const contentPath = `${locale}/${original.contentPath}`;
     const tp: PlannedPage = { ...original, page: t, contentPath };
     const body = rewriteBody(t.body, (kind, url) =>
-      kind === 'image' || kind === 'media'
-        ? resolveImage(tp, url, kind)
-        : (resolveLink(tp, url, contentPath) ?? url),
+      kind === 'image' || kind === 'media' ? resolveImage(tp, url, kind) : (resolveLink(tp, url, contentPath) ?? url),
     );
     const { description, body: rest } = deriveDescription(t, dropTitleHeading(body, t.title));
     const redirectFrom = [
@@ -864,7 +887,8 @@ const MISSING_IMAGE = '\u0000missing';
 /** A link with nowhere to go: it becomes its text (the reason is in the summary). */
 const DROP_LINK = '\u0000drop';
 /** Links to files rather than pages. */
-const ASSET_LINK = /\.(png|jpe?g|gif|svg|webp|avif|pdf|zip|gz|tgz|mp4|webm|mp3|ogg|csv|xlsx?|docx?|pptx?|txt|json|ya?ml)$/i;
+const ASSET_LINK =
+  /\.(png|jpe?g|gif|svg|webp|avif|pdf|zip|gz|tgz|mp4|webm|mp3|ogg|csv|xlsx?|docx?|pptx?|txt|json|ya?ml)$/i;
 
 /** An unresolved link's address on the old site: root paths on its host, relative ones from the page's old URL. */
 function toOldSiteUrl(oldSite: string, p: PlannedPage, url: string): string | undefined {
@@ -904,13 +928,16 @@ function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => stri
         // A definition with nowhere to go is dropped: its `[text][id]` uses then show as text.
         return next === DROP_LINK || next === MISSING_IMAGE ? '' : `${lead}${next}${rest}`;
       })
-      .replace(/<a\b([^>]*?)\shref=(["'])([^"']*)\2([^>]*)>([\s\S]*?)<\/a>/gi, (m, before: string, q: string, href: string, after: string, inner: string) => {
-        // Schemes and entity-encoded addresses are the sanitiser's to judge (and count), not links to resolve.
-        if (/^[^/?#]*:|&#|&[a-z]+;/i.test(href)) return m;
-        const next = rewrite('link', href);
-        if (next === DROP_LINK || next === MISSING_IMAGE) return inner;
-        return `<a${before} href=${q}${next}${q}${after}>${inner}</a>`;
-      })
+      .replace(
+        /<a\b([^>]*?)\shref=(["'])([^"']*)\2([^>]*)>([\s\S]*?)<\/a>/gi,
+        (m, before: string, q: string, href: string, after: string, inner: string) => {
+          // Schemes and entity-encoded addresses are the sanitiser's to judge (and count), not links to resolve.
+          if (/^[^/?#]*:|&#|&[a-z]+;/i.test(href)) return m;
+          const next = rewrite('link', href);
+          if (next === DROP_LINK || next === MISSING_IMAGE) return inner;
+          return `<a${before} href=${q}${next}${q}${after}>${inner}</a>`;
+        },
+      )
       .replace(/<img\b([^>]*?)\ssrc=(["'])([^"']+)\2[^>]*>/gi, (m, before: string, q: string, src: string) => {
         const next = rewrite('image', src);
         if (next === MISSING_IMAGE)
@@ -921,7 +948,8 @@ function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => stri
       .replace(/<img\b(?![^>]*\ssrc=)[^>]*>/gi, '')
       .replace(
         /<(video|audio|source)\b([^>]*?)\ssrc=(["'])([^"']+)\3/gi,
-        (_m, tag: string, before: string, q: string, src: string) => `<${tag}${before} src=${q}${keep('media', src)}${q}`,
+        (_m, tag: string, before: string, q: string, src: string) =>
+          `<${tag}${before} src=${q}${keep('media', src)}${q}`,
       ),
   );
 }

@@ -16,7 +16,12 @@ import type { ConversionCounts } from './types.ts';
 
 const ctx = () => ({
   origin: 'page.md',
-  counts: { converted: [], templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] } as ConversionCounts,
+  counts: {
+    converted: [],
+    templateSyntaxRemoved: [],
+    unsafeHtmlRemoved: new Map(),
+    includesToFill: [],
+  } as ConversionCounts,
 });
 
 describe('other generators’ syntax', () => {

@@ -104,7 +104,10 @@ function converted(ctx: TemplateContext, kind: string): void {
  * Fenced code blocks and inline code replaced by tokens, so a conversion over the rest cannot
  * touch them; `restore` puts them back (through `inCode`, for what code needs changed).
  */
-export function maskCode(body: string): { masked: string; restore: (text: string, inCode?: (code: string) => string) => string } {
+export function maskCode(body: string): {
+  masked: string;
+  restore: (text: string, inCode?: (code: string) => string) => string;
+} {
   const blocks: string[] = [];
   const out: string[] = [];
   let fence: string | undefined;
@@ -125,13 +128,12 @@ export function maskCode(body: string): { masked: string; restore: (text: string
     } else out.push(line);
   }
   if (fence !== undefined) out.push(`\uE001${blocks.push(code.join('\n')) - 1}\uE001`);
-  const masked = out
-    .join('\n')
-    .replace(/(`+)(?!`)[^\n]*?[^`\n]\1(?!`)/g, (m) => `\uE002${blocks.push(m) - 1}\uE002`);
+  const masked = out.join('\n').replace(/(`+)(?!`)[^\n]*?[^`\n]\1(?!`)/g, (m) => `\uE002${blocks.push(m) - 1}\uE002`);
   const restore = (text: string, inCode: (code: string) => string = (c) => c) => {
     let t = text;
     // Twice: a restored block may hold a token of an inline span (a fence holds none; this is cheap).
-    for (let i = 0; i < 2; i++) t = t.replace(/[\uE001\uE002](\d+)[\uE001\uE002]/g, (_m, n: string) => inCode(blocks[Number(n)]!));
+    for (let i = 0; i < 2; i++)
+      t = t.replace(/[\uE001\uE002](\d+)[\uE001\uE002]/g, (_m, n: string) => inCode(blocks[Number(n)]!));
     return t;
   };
   return { masked, restore };
@@ -156,8 +158,9 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
   const open = String.raw`\{\{[<%]\s*`;
   const close = String.raw`\s*[>%]\}\}`;
   // Self-closing ones (`{{< tab header="x" />}}`) pair with nothing: handled alone, before pairs are looked for.
-  text = text.replace(new RegExp(`${open}([\\w-][\\w/-]*)((?:(?![>%]\\}\\})[^])*?)\\/${close}`, 'g'), (_m, name: string, args: string) =>
-    convertSingle(name, args),
+  text = text.replace(
+    new RegExp(`${open}([\\w-][\\w/-]*)((?:(?![>%]\\}\\})[^])*?)\\/${close}`, 'g'),
+    (_m, name: string, args: string) => convertSingle(name, args),
   );
   // Paired shortcodes first, innermost first, until none is left.
   const paired = new RegExp(`${open}([\\w-][\\w/-]*)([^]*?)${close}([^]*?)${open}\\/\\s*\\1${close}`, 'g');
@@ -166,7 +169,8 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
     text = text.replace(paired, (_m, name: string, args: string, inner: string) => {
       const a = parseArgs(args.trim());
       const lower = name.toLowerCase();
-      const content = inner.replace(/^[ \t]*\n|\n[ \t]*$/g, '').trim() === '' ? '' : inner.replace(/^\s*\n/, '').trimEnd();
+      const content =
+        inner.replace(/^[ \t]*\n|\n[ \t]*$/g, '').trim() === '' ? '' : inner.replace(/^\s*\n/, '').trimEnd();
       if (HUGO_CALLOUTS.test(name)) {
         const type = calloutTypeOf(a.named.type ?? a.named.color ?? a.positional[0] ?? name) ?? 'note';
         const title =
@@ -187,7 +191,8 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
         const title = a.named.header ?? a.named.name ?? a.named.title ?? a.positional[0];
         const lang = a.named.lang;
         // Docsy's tab with `lang` holds code, not Markdown.
-        const inside = lang && !ONLY_FENCE.test(content) ? codeFence(restore(dedent(content), unescapeHugo), lang) : content.trim();
+        const inside =
+          lang && !ONLY_FENCE.test(content) ? codeFence(restore(dedent(content), unescapeHugo), lang) : content.trim();
         converted(ctx, `Hugo ${lower} -> ${lower === 'tab' && title ? 'bold label and its content' : 'its content'}`);
         return `\n${lower === 'tab' && title ? `**${title}**\n\n` : ''}${inside}\n`;
       }
@@ -259,7 +264,8 @@ function readIncluded(ctx: TemplateContext, file: string): string | undefined {
     const abs = path.resolve(dir, file);
     // Only files inside the source project: an include cannot read the rest of the disk.
     if (ctx.root && !abs.startsWith(path.resolve(ctx.root) + path.sep)) continue;
-    if (existsSync(abs) && statSync(abs).isFile()) return readFileSync(abs, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    if (existsSync(abs) && statSync(abs).isFile())
+      return readFileSync(abs, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
   }
   return undefined;
 }
@@ -368,7 +374,11 @@ export function convertLiquid(body: string, ctx: TemplateContext): string {
             return `\n\n:::${type}${args.title ? `[${args.title}]` : ''}\n${stripCalloutLabel(content, [type, args.title ?? ''])}\n:::\n\n`;
           }
           if (LIQUID_IMAGE_INCLUDE.test(file) && (args.file ?? args.src ?? args.url)) {
-            const src = args.file ? (args.file.includes('/') ? args.file : `/images/${args.file}`) : (args.src ?? args.url)!;
+            const src = args.file
+              ? args.file.includes('/')
+                ? args.file
+                : `/images/${args.file}`
+              : (args.src ?? args.url)!;
             converted(ctx, `Liquid include ${file} -> image`);
             const caption = args.caption ? `\n\n_${args.caption}_` : '';
             return `![${args.alt ?? args.caption ?? ''}](${src})${caption}`;

@@ -3,7 +3,7 @@
  * report (every format) shows that baseline beside our own votes without adding it to them.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync, cpSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, utimesSync, writeFileSync, cpSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -25,8 +25,7 @@ beforeAll(async () => {
   cpSync(path.join(REPO_ROOT, 'test/fixtures/import-zendesk'), exportDir, { recursive: true });
   // The day the export was saved is its date: the files' modification time.
   const saved = new Date('2024-05-02T09:00:00Z');
-  for (const f of ['articles.json', 'categories.json', 'sections.json', 'translations.json'])
-    utimesSync(path.join(exportDir, f), saved, saved);
+  for (const f of readdirSync(exportDir)) utimesSync(path.join(exportDir, f), saved, saved);
   importContent({ source: exportDir, from: 'zendesk', outDir: contentDir });
   const store = await createSqliteStore({ file: dbFile });
   for (const vote of ['down', 'down', 'up'] as const)

@@ -91,7 +91,9 @@ function getHugoContentDir(root: string, config: Record<string, unknown> | undef
   const codes = Object.keys(languages);
   const byWeight = (a: string, b: string) => Number(languages[a]?.weight ?? 0) - Number(languages[b]?.weight ?? 0);
   const defaultCode =
-    typeof config?.defaultContentLanguage === 'string' ? config.defaultContentLanguage : ([...codes].sort(byWeight)[0] ?? 'en');
+    typeof config?.defaultContentLanguage === 'string'
+      ? config.defaultContentLanguage
+      : ([...codes].sort(byWeight)[0] ?? 'en');
   const given = languages[defaultCode]?.contentDir ?? config?.contentDir;
   if (typeof given === 'string' && existsSync(path.join(root, given))) return path.join(root, given);
   const content = path.join(root, 'content');
@@ -151,10 +153,12 @@ function readConfig(root: string, names: string[]): Record<string, unknown> | un
     try {
       // MkDocs configs use `!!python/name:` tags: read them as plain values. Anchors and aliases
       // (Docsy's `baseURL: *productionURL`) are resolved.
-      return parseYaml(readFileSync(file, 'utf8'), { customTags: [], logLevel: 'silent', strict: false, maxAliasCount: -1 }) as Record<
-        string,
-        unknown
-      >;
+      return parseYaml(readFileSync(file, 'utf8'), {
+        customTags: [],
+        logLevel: 'silent',
+        strict: false,
+        maxAliasCount: -1,
+      }) as Record<string, unknown>;
     } catch {
       return undefined;
     }
@@ -206,7 +210,8 @@ function listPages(dir: string, skipped: string[], rel = ''): string[] {
       out.push(...listPages(abs, skipped, relName));
     } else if (PAGE_EXT.test(name)) {
       // A generator publishes a license.md with frontmatter as a page; without, it is the repository's file.
-      if (REPOSITORY_FILES.test(name) && !/^(---|\+\+\+)\r?\n/.test(readFileSync(abs, 'utf8').slice(0, 8))) skipped.push(relName);
+      if (REPOSITORY_FILES.test(name) && !/^(---|\+\+\+)\r?\n/.test(readFileSync(abs, 'utf8').slice(0, 8)))
+        skipped.push(relName);
       else out.push(relName);
     }
   }
@@ -351,7 +356,8 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
   for (const rel of repositoryFiles)
     set.skipped.push({
       origin: relOfPage(rel),
-      message: 'a repository file without frontmatter (the old site did not publish it): not imported; add frontmatter to import it',
+      message:
+        'a repository file without frontmatter (the old site did not publish it): not imported; add frontmatter to import it',
     });
   if (from === 'hugo') {
     const resources = findBundleResources(files);
@@ -465,7 +471,9 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
     const aliasBase = from === 'hugo' ? `${path.posix.dirname(oldPath.replace(/\/$/, ''))}/` : '/';
     const oldUrls = [
       oldPath,
-      ...fm.oldUrls.map((u) => (u.startsWith('/') || /^https?:/.test(u) ? u : `${aliasBase}${u}`.replace(/\/{2,}/g, '/'))),
+      ...fm.oldUrls.map((u) =>
+        u.startsWith('/') || /^https?:/.test(u) ? u : `${aliasBase}${u}`.replace(/\/{2,}/g, '/'),
+      ),
     ];
     if (from === 'jekyll' && fm.oldUrls.length && data.permalink) oldUrls.shift(); // the permalink replaced the default URL
     const page: SourcePage = {
