@@ -89,7 +89,8 @@ function calloutsToBlockquotes(parent: Root | Extract<RootContent, { children: u
       continue;
     }
     if (node.type !== 'containerDirective') continue;
-    if (node.data?.hName !== 'aside') {
+    // Collapsible callouts (<details>) read as callouts in a copy: nothing there is folded.
+    if (node.data?.hName !== 'aside' && node.data?.hName !== 'details') {
       children.splice(i, 1, ...(node.children as RootContent[]));
       i += node.children.length - 1;
       continue;
