@@ -76,8 +76,8 @@ function enhance(root: HTMLElement): void {
     tab.addEventListener('click', () => {
       select(block, i);
       if (block.group) {
-        selectLabel(block.group, tab.textContent!);
-        remember(block.group, tab.textContent!);
+        selectLabel(block.group, tab.textContent);
+        remember(block.group, tab.textContent);
       }
     });
     block.tabs.push(tab);
@@ -88,11 +88,19 @@ function enhance(root: HTMLElement): void {
     if (current < 0) return;
     const last = block.tabs.length - 1;
     const next =
-      event.key === 'ArrowRight' ? (current === last ? 0 : current + 1)
-      : event.key === 'ArrowLeft' ? (current === 0 ? last : current - 1)
-      : event.key === 'Home' ? 0
-      : event.key === 'End' ? last
-      : -1;
+      event.key === 'ArrowRight'
+        ? current === last
+          ? 0
+          : current + 1
+        : event.key === 'ArrowLeft'
+          ? current === 0
+            ? last
+            : current - 1
+          : event.key === 'Home'
+            ? 0
+            : event.key === 'End'
+              ? last
+              : -1;
     if (next < 0) return;
     event.preventDefault();
     block.tabs[next]!.click();
@@ -107,3 +115,6 @@ function enhance(root: HTMLElement): void {
 }
 
 document.querySelectorAll<HTMLElement>('.tabs').forEach(enhance);
+
+// A module, so its names do not clash with other client scripts'.
+export {};

@@ -21,20 +21,31 @@ interface Imports {
 
 function readImports(body: string, ctx: TemplateContext, imports: Imports): string {
   // `import X from '…';` and `import {A, B} from '…';`, possibly over several lines, outside code.
-  return body.replace(/^import\s+([\s\S]*?)\s+from\s+['"]([^'"]+)['"];?[ \t]*$/gm, (_m, what: string, source: string) => {
-    for (const name of what.replace(/[{}]/g, ' ').split(/[\s,]+/)) if (/^[A-Z]/.test(name)) imports.from.set(name, source);
-    if (!/^@theme\/|^@docusaurus\//.test(source))
-      ctx.counts.templateSyntaxRemoved.push({ origin: ctx.origin, message: `import of ${source}: an MDX import, removed` });
-    return '';
-  }).replace(/^export\s+(?:const|default|function)\s[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/gm, (m) => {
-    ctx.counts.templateSyntaxRemoved.push({ origin: ctx.origin, message: `${m.split('\n')[0]!.slice(0, 60)}: an MDX export, removed` });
-    return '';
-  });
+  return body
+    .replace(/^import\s+([\s\S]*?)\s+from\s+['"]([^'"]+)['"];?[ \t]*$/gm, (_m, what: string, source: string) => {
+      for (const name of what.replace(/[{}]/g, ' ').split(/[\s,]+/))
+        if (/^[A-Z]/.test(name)) imports.from.set(name, source);
+      if (!/^@theme\/|^@docusaurus\//.test(source))
+        ctx.counts.templateSyntaxRemoved.push({
+          origin: ctx.origin,
+          message: `import of ${source}: an MDX import, removed`,
+        });
+      return '';
+    })
+    .replace(/^export\s+(?:const|default|function)\s[^\n]*(?:\n(?![ \t]*\n)[^\n]*)*/gm, (m) => {
+      ctx.counts.templateSyntaxRemoved.push({
+        origin: ctx.origin,
+        message: `${m.split('\n')[0]!.slice(0, 60)}: an MDX export, removed`,
+      });
+      return '';
+    });
 }
 
 /** The value of a JSX attribute: "x", 'x', {'x'}, {"x"}, {useBaseUrl('x')}, {require('x').default}. */
 function attr(tag: string, name: string): string | undefined {
-  const m = new RegExp(`\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|\\{\\s*(?:useBaseUrl\\(\\s*)?(?:require\\(\\s*)?['"\`]([^'"\`]*)['"\`]\\s*\\)?(?:\\.default)?\\s*\\)?\\s*\\})`).exec(tag);
+  const m = new RegExp(
+    `\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|\\{\\s*(?:useBaseUrl\\(\\s*)?(?:require\\(\\s*)?['"\`]([^'"\`]*)['"\`]\\s*\\)?(?:\\.default)?\\s*\\)?\\s*\\})`,
+  ).exec(tag);
   return m ? (m[1] ?? m[2] ?? m[3]) : undefined;
 }
 
@@ -44,37 +55,54 @@ function convertImages(text: string, ctx: TemplateContext): string {
     .replace(/<ThemedImage\b[\s\S]*?\/>/g, (tag) => {
       const light = /light\s*:\s*(?:useBaseUrl\(\s*)?(?:require\(\s*)?['"`]([^'"`]+)['"`]/.exec(tag)?.[1];
       if (!light) return tag;
-      return `![${attr(tag, 'alt') ?? ''}](${light})`;
+      return `<img src="${light.replace(/"/g, '%22')}" alt="${(attr(tag, 'alt') ?? '').replace(/"/g, '&quot;')}">`;
     })
     .replace(/<img\b[^>]*?\bsrc\s*=\s*\{[\s\S]*?\/?>/g, (tag) => {
       const src = attr(tag, 'src');
       if (!src) {
-        ctx.counts.templateSyntaxRemoved.push({ origin: ctx.origin, message: `<img> whose src is computed (${tag.slice(0, 60)}), removed` });
+        ctx.counts.templateSyntaxRemoved.push({
+          origin: ctx.origin,
+          message: `<img> whose src is computed (${tag.slice(0, 60)}), removed`,
+        });
         return '';
       }
-      return `![${(attr(tag, 'alt') ?? '').replace(/[[\]]/g, '')}](${src.replace(/ /g, '%20')})`;
+      // Still HTML (it may sit in a link or a block of HTML); the image step copies its file.
+      const alt = (attr(tag, 'alt') ?? '').replace(/"/g, '&quot;');
+      return `<img src="${src.replace(/"/g, '%22')}" alt="${alt}">`;
     })
     .replace(/!\[([^\]]*)\]\(\s*(?:require|useBaseUrl)\(\s*['"]([^'"]+)['"]\s*\)(?:\.default)?\s*\)/g, '![$1]($2)');
 }
 
 /** `style={{…}}` (an object literal, nested braces once) and other `{…}` attributes on HTML tags. */
 function dropJsxAttributes(text: string, ctx: TemplateContext): string {
-  return text.replace(/<[a-z][\w-]*\b[^<>]*?\s(?:style|ref|on[A-Z]\w*)=\{\{?(?:[^{}]|\{[^{}]*\})*\}?\}[^<>]*>/g, (tag) => {
-    ctx.counts.templateSyntaxRemoved.push({
-      origin: ctx.origin,
-      message: `${/<[a-z][\w-]*/.exec(tag)![0]}> style={{…}}: JSX styles, removed (the site has its own styles)`,
-    });
-    return tag.replace(/\s(?:style|ref|on[A-Z]\w*)=\{\{?(?:[^{}]|\{[^{}]*\})*\}?\}/g, '').replace(/\sclassName=/g, ' class=');
-  });
+  return text.replace(
+    /<[a-z][\w-]*\b[^<>]*?\s(?:style|ref|on[A-Z]\w*)=\{\{?(?:[^{}]|\{[^{}]*\})*\}?\}[^<>]*>/g,
+    (tag) => {
+      ctx.counts.templateSyntaxRemoved.push({
+        origin: ctx.origin,
+        message: `${/<[a-z][\w-]*/.exec(tag)![0]}> style={{…}}: JSX styles, removed (the site has its own styles)`,
+      });
+      return tag
+        .replace(/\s(?:style|ref|on[A-Z]\w*)=\{\{?(?:[^{}]|\{[^{}]*\})*\}?\}/g, '')
+        .replace(/\sclassName=/g, ' class=');
+    },
+  );
 }
 
 /** Labels a `<Tabs values={[{label: 'A', value: 'a'}]}>` gives its items. */
 function readTabValues(tag: string, labels: Map<string, string>): void {
-  for (const m of tag.matchAll(/\{\s*label\s*:\s*['"`]([^'"`]+)['"`]\s*,\s*value\s*:\s*['"`]([^'"`]+)['"`]|\{\s*value\s*:\s*['"`]([^'"`]+)['"`]\s*,\s*label\s*:\s*['"`]([^'"`]+)['"`]/g))
+  for (const m of tag.matchAll(
+    /\{\s*label\s*:\s*['"`]([^'"`]+)['"`]\s*,\s*value\s*:\s*['"`]([^'"`]+)['"`]|\{\s*value\s*:\s*['"`]([^'"`]+)['"`]\s*,\s*label\s*:\s*['"`]([^'"`]+)['"`]/g,
+  ))
     labels.set(m[2] ?? m[3]!, m[1] ?? m[4]!);
 }
 
-const tally = (ctx: TemplateContext, seen: Map<string, number>, name: string) => seen.set(name, (seen.get(name) ?? 0) + 1);
+/** An opening or self-closing JSX tag, attribute values may hold `>` ("Settings > Cameras") or `{…}`. */
+const JSX_TAG =
+  /<([A-Z]\w*)((?:\s+[^\s=>/]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|\{(?:[^{}]|\{(?:[^{}]|\{[^{}]*\})*\})*\}))?)*)\s*(\/?)>/g;
+
+const tally = (ctx: TemplateContext, seen: Map<string, number>, name: string) =>
+  seen.set(name, (seen.get(name) ?? 0) + 1);
 
 export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string {
   const imports: Imports = { from: new Map() };
@@ -86,7 +114,7 @@ export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string
     text = convertImages(text, ctx);
     text = dropJsxAttributes(text, ctx);
     // Tab containers and their items, tag by tag (code blocks between them are left alone).
-    text = text.replace(/<([A-Z]\w*)\b([^<>]*?)(\/?)>/g, (m, name: string, attrs: string, selfClosing: string) => {
+    text = text.replace(JSX_TAG, (_m, name: string, attrs: string, selfClosing: string) => {
       if (name === 'TabItem') {
         const value = attr(attrs, 'value');
         const label = attr(attrs, 'label') ?? (value ? labels.get(value) : undefined) ?? value ?? 'Tab';
@@ -116,10 +144,17 @@ export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string
         return '';
       }
       // An inline component (in a sentence) keeps the text it was given; a block one has none here.
-      const words = [...attrs.matchAll(/\b(?!id\b|className\b|style\b|src\b|href\b|width\b|height\b)\w+\s*=\s*(?:"([^"]*)"|'([^']*)')/g)]
+      const words = [
+        ...attrs.matchAll(
+          /\b(?!id\b|className\b|style\b|src\b|href\b|width\b|height\b)\w+\s*=\s*(?:"([^"]*)"|'([^']*)')/g,
+        ),
+      ]
         .map((a) => a[1] ?? a[2])
         .filter(Boolean);
-      kept.set(name, words.length ? 'replaced by the text of its attributes' : 'removed: what it showed is not in the source');
+      kept.set(
+        name,
+        words.length ? 'replaced by the text of its attributes' : 'removed: what it showed is not in the source',
+      );
       return words.length ? `**${words.join(' ')}**` : '';
     });
     text = text.replace(/<\/([A-Z]\w*)>/g, (_m, name: string) => {
@@ -129,7 +164,14 @@ export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string
     });
     // HTML <details>: a collapsible callout with its <summary> as the label.
     text = text
-      .replace(/<details\b[^>]*>\s*<summary\b[^>]*>([\s\S]*?)<\/summary>/g, (_m, summary: string) => `\n:::details[${summary.replace(/<[^>]+>/g, '').replace(/[[\]\n]/g, ' ').trim()}]\n`)
+      .replace(
+        /<details\b[^>]*>\s*<summary\b[^>]*>([\s\S]*?)<\/summary>/g,
+        (_m, summary: string) =>
+          `\n:::details[${summary
+            .replace(/<[^>]+>/g, '')
+            .replace(/[[\]\n]/g, ' ')
+            .trim()}]\n`,
+      )
       .replace(/<details\b[^>]*>/g, '\n:::details\n')
       .replace(/<\/details>/g, '\n:::\n');
     return text;

@@ -773,12 +773,14 @@ function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => stri
   return mapProse(body, (prose) =>
     prose
       .replace(
-        /(!?)\[((?:[^\]\\\n]|\\.|\[[^\]\n]*\])*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:"[^"]*"|'[^']*'))?)\s*\)/g,
+        /(!?)\[((?:\\.|\[[^\]\n]*\](?:\([^)\s]*\))?|[^\][\\\n])*)\]\(\s*<?([^)\s>]*)>?((?:\s+(?:"[^"]*"|'[^']*'))?)\s*\)/g,
         (_m, bang: string, text: string, url: string, title: string) => {
           const next = rewrite(bang ? 'image' : 'link', url);
           if (next === MISSING_IMAGE)
             return `<!-- import: the image "${url}" (${text || 'no alt text'}) was not in the source; add it to public/ and link it -->`;
-          return `${bang}[${text}](${next}${title})`;
+          // A linked image, [![alt](image)](link): the image inside is an image too.
+          const inner = !bang && text.includes('](') ? rewriteBody(text, rewrite) : text;
+          return `${bang}[${inner}](${next}${title})`;
         },
       )
       .replace(

@@ -83,7 +83,11 @@ export function convertMkdocsBlocks(body: string): string {
       for (;;) {
         const m = TAB.exec(lines[j]!)!;
         const { inner, end } = takeBlock(lines, j, pad.length);
-        out.push(`${pad}:::tab[${m[3]!.replace(/[[\]]/g, '')}]`, ...indentLines(convertMkdocsBlocks(inner.join('\n')), pad), `${pad}:::`);
+        out.push(
+          `${pad}:::tab[${m[3]!.replace(/[[\]]/g, '')}]`,
+          ...indentLines(convertMkdocsBlocks(inner.join('\n')), pad),
+          `${pad}:::`,
+        );
         j = end + 1;
         // The next tab of the same set: after blank lines, at the same indent, not a new set (`===!`).
         while (j < lines.length && lines[j]!.trim() === '') j++;
@@ -116,7 +120,11 @@ export function convertAttrLists(body: string): string {
 }
 
 /** `*[ABBR]: meaning` lines: taken out, and listed as a definition list on pages that use them. */
-export function convertAbbreviations(body: string, common?: Map<string, string>, own = new Map<string, string>()): string {
+export function convertAbbreviations(
+  body: string,
+  common?: Map<string, string>,
+  own = new Map<string, string>(),
+): string {
   let text = mapProse(body, (prose) =>
     prose.replace(/^\*\[([^\]]+)\]:[ \t]*(.*)$\n?/gm, (_m, abbr: string, meaning: string) => {
       own.set(abbr, meaning.trim());
@@ -131,7 +139,9 @@ export function convertAbbreviations(body: string, common?: Map<string, string>,
     return p;
   });
   const words = prose.join('\n');
-  const used = [...all].filter(([abbr, meaning]) => meaning && new RegExp(`(?<![\\w-])${escapeRegExp(abbr)}(?![\\w-])`).test(words));
+  const used = [...all].filter(
+    ([abbr, meaning]) => meaning && new RegExp(`(?<![\\w-])${escapeRegExp(abbr)}(?![\\w-])`).test(words),
+  );
   if (used.length === 0) return text;
   text = `${text.trimEnd()}\n\n## Abbreviations\n\n${used.map(([abbr, meaning]) => `${abbr}\n: ${meaning}`).join('\n\n')}\n`;
   return text;
@@ -146,16 +156,27 @@ export function fillSnippets(body: string, ctx: MkdocsContext, depth = 0): strin
     if (!clean || clean.startsWith(';')) return '';
     const text = depth < 4 ? ctx.readSnippet(clean) : undefined;
     if (text === undefined) {
-      ctx.counts.includesToFill.push({ origin: ctx.origin, message: `the snippet "${clean}" is not in the source; write its text in` });
+      ctx.counts.includesToFill.push({
+        origin: ctx.origin,
+        message: `the snippet "${clean}" is not in the source; write its text in`,
+      });
       return `${pad}<!-- import: the old site included "${clean}" here; it is not in the source, so write it in -->`;
     }
     return indentLines(fillSnippets(text.replace(/\n$/, ''), ctx, depth + 1), pad).join('\n');
   };
   return body
-    .replace(/^([ \t]*)-{1,}8<-{1,}[ \t]*\n((?:[ \t]*[^\s-][^\n]*\n)*?)[ \t]*-{1,}8<-{1,}[ \t]*$/gm, (_m, pad: string, names: string) =>
-      names.split('\n').filter((n) => n.trim()).map((n) => fill(n, pad)).join('\n'),
+    .replace(
+      /^([ \t]*)-{1,}8<-{1,}[ \t]*\n((?:[ \t]*[^\s-][^\n]*\n)*?)[ \t]*-{1,}8<-{1,}[ \t]*$/gm,
+      (_m, pad: string, names: string) =>
+        names
+          .split('\n')
+          .filter((n) => n.trim())
+          .map((n) => fill(n, pad))
+          .join('\n'),
     )
-    .replace(/^([ \t]*)-{1,}8<-{1,}[ \t]+(["'][^"'\n]+["']|\S+)[ \t]*$/gm, (_m, pad: string, name: string) => fill(name, pad))
+    .replace(/^([ \t]*)-{1,}8<-{1,}[ \t]+(["'][^"'\n]+["']|\S+)[ \t]*$/gm, (_m, pad: string, name: string) =>
+      fill(name, pad),
+    )
     .replace(/^([ \t]*)\{!\s*([^!\n]+?)\s*!\}[ \t]*$/gm, (_m, pad: string, name: string) => fill(name, pad));
 }
 

@@ -194,7 +194,8 @@ export const RULES = {
     origin: 'lint',
     defaultSeverity: 'error',
     fixable: false,
-    description: 'A ":::name" or "::name" block that is not a callout (:::note, :::tip, :::warning, :::details) or tabs.',
+    description:
+      'A ":::name" or "::name" block that is not a callout (:::note, :::tip, :::warning, :::details) or tabs.',
   },
   'tabs-syntax': {
     origin: 'lint',

@@ -15,7 +15,12 @@ const stripExt = (p: string) => p.replace(/\.(mdx?|markdown)$/i, '');
 
 /** `routeBasePath` of the docs (preset or plugin option); `/docs` when the config does not say. */
 export function readDocusaurusRouteBase(root: string): string {
-  for (const name of ['docusaurus.config.js', 'docusaurus.config.ts', 'docusaurus.config.mjs', 'docusaurus.config.cjs']) {
+  for (const name of [
+    'docusaurus.config.js',
+    'docusaurus.config.ts',
+    'docusaurus.config.mjs',
+    'docusaurus.config.cjs',
+  ]) {
     const file = path.join(root, name);
     if (!existsSync(file)) continue;
     const m = /routeBasePath\s*:\s*['"`]([^'"`]*)['"`]/.exec(readFileSync(file, 'utf8'));
@@ -48,7 +53,9 @@ export function parseObjectLiteral(source: string): unknown {
   const literal = text.slice(open, i + 1);
   // To JSON: strings double-quoted, keys quoted, spreads and identifiers null, no trailing commas.
   const json = literal
-    .replace(/(["'`])((?:\\.|(?!\1)[^\\])*)\1/g, (_m, _q: string, s: string) => JSON.stringify(s.replace(/\\(['"`])/g, '$1')))
+    .replace(/(["'`])((?:\\.|(?!\1)[^\\])*)\1/g, (_m, _q: string, s: string) =>
+      JSON.stringify(s.replace(/\\(['"`])/g, '$1')),
+    )
     .replace(/\.\.\.[\w.]+\s*,?/g, '')
     .replace(/([{,]\s*)([A-Za-z_$][\w$]*)\s*:/g, '$1"$2":')
     .replace(/:\s*(?!true\b|false\b|null\b)[A-Za-z_$][\w$.]*(\([^()]*\))?/g, ': null')
@@ -68,7 +75,8 @@ export function readDocusaurusSidebars(root: string): { places?: NavPlaces; prob
     .find((f) => existsSync(f));
   if (!file) return {};
   const data = parseObjectLiteral(readFileSync(file, 'utf8'));
-  if (!data || typeof data !== 'object') return { problem: `${path.basename(file)} could not be read as data: folders name the categories` };
+  if (!data || typeof data !== 'object')
+    return { problem: `${path.basename(file)} could not be read as data: folders name the categories` };
   const places: NavPlaces = new Map();
   const counter = { n: 0 };
   const walk = (items: unknown, sections: string[]) => {
@@ -83,10 +91,12 @@ export function readDocusaurusSidebars(root: string): { places?: NavPlaces; prob
     if (!items || typeof items !== 'object') return;
     const o = items as Record<string, unknown>;
     if (o.type === 'doc' && typeof o.id === 'string') {
-      if (!places.has(o.id)) places.set(o.id, { sections, title: typeof o.label === 'string' ? o.label : undefined, order: counter.n++ });
+      if (!places.has(o.id))
+        places.set(o.id, { sections, title: typeof o.label === 'string' ? o.label : undefined, order: counter.n++ });
     } else if (o.type === 'category' && typeof o.label === 'string') {
       const link = o.link as Record<string, unknown> | undefined;
-      if (link?.type === 'doc' && typeof link.id === 'string') places.set(link.id, { sections: [...sections, o.label], order: counter.n++ });
+      if (link?.type === 'doc' && typeof link.id === 'string')
+        places.set(link.id, { sections: [...sections, o.label], order: counter.n++ });
       walk(o.items, [...sections, o.label]);
     } else if (!('type' in o)) {
       // Shorthand: { "Category label": [items] }.
@@ -126,7 +136,8 @@ export function readMkdocsRedirects(plugins: unknown): Map<string, string> {
   if (!Array.isArray(plugins)) return maps;
   for (const p of plugins as unknown[]) {
     const options = p && typeof p === 'object' ? (p as Record<string, unknown>).redirects : undefined;
-    const redirectMaps = options && typeof options === 'object' ? (options as Record<string, unknown>).redirect_maps : undefined;
+    const redirectMaps =
+      options && typeof options === 'object' ? (options as Record<string, unknown>).redirect_maps : undefined;
     if (!redirectMaps || typeof redirectMaps !== 'object') continue;
     for (const [from, to] of Object.entries(redirectMaps as Record<string, unknown>))
       if (typeof to === 'string') maps.set(from, to);
@@ -143,8 +154,10 @@ export function readSnippetOptions(extensions: unknown): { basePaths: string[]; 
     if (!options || typeof options !== 'object') continue;
     const o = options as Record<string, unknown>;
     if (typeof o.base_path === 'string') result.basePaths = [o.base_path];
-    else if (Array.isArray(o.base_path)) result.basePaths = o.base_path.filter((b): b is string => typeof b === 'string');
-    if (Array.isArray(o.auto_append)) result.autoAppend = o.auto_append.filter((b): b is string => typeof b === 'string');
+    else if (Array.isArray(o.base_path))
+      result.basePaths = o.base_path.filter((b): b is string => typeof b === 'string');
+    if (Array.isArray(o.auto_append))
+      result.autoAppend = o.auto_append.filter((b): b is string => typeof b === 'string');
   }
   return result;
 }

@@ -353,13 +353,18 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
   set.mappings.push(...layout.notes);
   const snippetTargets = from === 'mkdocs' ? findSnippetTargets(layout, root, files) : new Set<string>();
   if (layout.navPlaces?.size)
-    set.mappings.push(`the ${from === 'mkdocs' ? 'nav in mkdocs.yml' : 'sidebar'} names the categories and sections of the pages it lists`);
+    set.mappings.push(
+      `the ${from === 'mkdocs' ? 'nav in mkdocs.yml' : 'sidebar'} names the categories and sections of the pages it lists`,
+    );
 
   for (const rel of files) {
     const abs = path.join(layout.pagesDir, rel);
     const origin = relOf(abs);
     if (snippetTargets.has(abs)) {
-      set.skipped.push({ origin, message: 'a snippet other pages include (--8<-- or {!…!}): part of those pages, not an article' });
+      set.skipped.push({
+        origin,
+        message: 'a snippet other pages include (--8<-- or {!…!}): part of those pages, not an article',
+      });
       continue;
     }
     const { data, body: rawBody } = parseSourceFile(readFileSync(abs, 'utf8'));
@@ -400,7 +405,11 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       continue;
     } else if (isIndex) fileName = folders.at(-1) ?? 'overview';
 
-    const nav = layout.navTitles.get(rel) ?? (findPlace(layout, rel, fm.id)?.title ? { title: findPlace(layout, rel, fm.id)!.title!, order: findPlace(layout, rel, fm.id)!.order } : undefined);
+    const nav =
+      layout.navTitles.get(rel) ??
+      (findPlace(layout, rel, fm.id)?.title
+        ? { title: findPlace(layout, rel, fm.id)!.title!, order: findPlace(layout, rel, fm.id)!.order }
+        : undefined);
     const firstHeading = /^\s*#[ \t]+(.+?)[ \t]*#*$/m.exec(body)?.[1];
     const title =
       fm.title ??
@@ -411,7 +420,9 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
 
     if (from === 'hugo') body = convertHugoShortcodes(body, ctx);
     if (from === 'jekyll') body = convertLiquid(body, ctx);
-    if (from === 'docusaurus') body = convertDocusaurusAdmonitions(convertDocusaurusMdx(body, ctx));
+    if (from === 'docusaurus')
+      // Admonitions first: the tabs and details the MDX step writes are directives too.
+      body = convertDocusaurusMdx(convertDocusaurusAdmonitions(body), ctx);
     if (from === 'mkdocs') {
       const mkdocsCtx: MkdocsContext = {
         ...ctx,
@@ -450,7 +461,9 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       // The sidebar or nav is how readers found the page: its categories win over folders.
       const [first, second] = place.sections;
       category = { key: `nav:${first}`, title: first!, order: navOrder(layout, first!) };
-      section = second ? { key: `nav:${first}/${second}`, title: place.sections.slice(1).join(' › '), order: place.order } : undefined;
+      section = second
+        ? { key: `nav:${first}/${second}`, title: place.sections.slice(1).join(' › '), order: place.order }
+        : undefined;
     } else if (folders.length > 2) {
       const deeper = folders.slice(1).join('/');
       section = {

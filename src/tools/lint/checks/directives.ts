@@ -20,7 +20,9 @@ export function checkDirectives(ctx: LintContext): Finding[] {
   for (const doc of ctx.documents) {
     for (const d of doc.facts.directives) {
       if (d.type === 'containerDirective' && TAB_NAMES.includes(d.name)) {
-        if (tabs) for (const [offset, message] of tabProblems(d)) out.push(createBodyFinding(doc, 'tabs-syntax', offset, message));
+        if (tabs)
+          for (const [offset, message] of tabProblems(d))
+            out.push(createBodyFinding(doc, 'tabs-syntax', offset, message));
         continue;
       }
       if (!unknown || (d.type === 'containerDirective' && names.includes(d.name))) continue;
@@ -43,14 +45,19 @@ function tabProblems(d: DirectiveFact): Array<[number, string]> {
   if (d.name === 'tab') {
     if (d.parent === 'tab')
       problems.push([d.offset, `":::tab" inside a tab: the tabs block was opened with three colons; ${SHAPE}`]);
-    else if (d.parent !== 'tabs') problems.push([d.offset, `":::tab" outside a tabs block shows as a plain box; ${SHAPE}`]);
-    if (!d.labelled) problems.push([d.offset, '":::tab" without a label: readers see "Tab 1"; name it, as in ":::tab[Windows]"']);
+    else if (d.parent !== 'tabs')
+      problems.push([d.offset, `":::tab" outside a tabs block shows as a plain box; ${SHAPE}`]);
+    if (!d.labelled)
+      problems.push([d.offset, '":::tab" without a label: readers see "Tab 1"; name it, as in ":::tab[Windows]"']);
     return problems;
   }
   if (d.colons < 4)
     problems.push([d.offset, `":::tabs" opened with three colons is closed by its first tab's ":::"; ${SHAPE}`]);
   for (const offset of d.otherChildren ?? [])
-    problems.push([offset, 'text in a tabs block outside any ":::tab" does not belong to a tab; move it into a tab or below the "::::" line']);
+    problems.push([
+      offset,
+      'text in a tabs block outside any ":::tab" does not belong to a tab; move it into a tab or below the "::::" line',
+    ]);
   if (d.tabCount === 0) problems.push([d.offset, `a tabs block without tabs; ${SHAPE}`]);
   return problems;
 }
