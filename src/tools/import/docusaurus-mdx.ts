@@ -43,6 +43,9 @@ function readImports(body: string, ctx: TemplateContext, imports: Imports): stri
 
 /** The value of a JSX attribute: "x", 'x', {'x'}, {"x"}, {useBaseUrl('x')}, {require('x').default}. */
 function attr(tag: string, name: string): string | undefined {
+  // {"a \"quoted\" word"}: a JavaScript string in braces.
+  const js = new RegExp(`\\b${name}\\s*=\\s*\\{\\s*(["'])((?:\\\\.|(?!\\1)[^\\\\])*)\\1\\s*\\}`).exec(tag);
+  if (js) return js[2]!.replace(/\\(.)/g, '$1');
   const m = new RegExp(
     `\\b${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|\\{\\s*(?:useBaseUrl\\(\\s*)?(?:require\\(\\s*)?['"\`]([^'"\`]*)['"\`]\\s*\\)?(?:\\.default)?\\s*\\)?\\s*\\})`,
   ).exec(tag);
@@ -140,8 +143,11 @@ export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string
       }
       tally(ctx, components, name);
       if (!selfClosing) {
-        kept.set(name, 'its tags removed, the text inside kept');
-        return '';
+        // A titled block (<FaqItem id question>, <Card title>): its title is a heading, with its id as anchor.
+        const heading = ['question', 'title', 'heading', 'label', 'summary'].map((a) => attr(attrs, a)).find(Boolean);
+        const id = attr(attrs, 'id');
+        kept.set(name, heading ? 'its title became a heading, the text inside kept' : 'its tags removed, the text inside kept');
+        return heading ? `\n### ${heading.replace(/\n/g, ' ')}${id && /^[\w-]+$/.test(id) ? ` {#${id}}` : ''}\n` : '';
       }
       // An inline component (in a sentence) keeps the text it was given; a block one has none here.
       const words = [

@@ -38,6 +38,7 @@ import {
 import { slugOrFallback, toSlug } from './slugs.ts';
 import { addUnsafeCounts, formatUnsafeCounts } from '../../lib/sanitize-html.ts';
 import { recordUnsafeHtml } from './html-to-markdown.ts';
+import { getBodyAnchors } from './anchors.ts';
 import { sanitizeMarkdown } from './sanitize-markdown.ts';
 import { splitFaqPage, type FaqSection } from './split-faq.ts';
 import { hasTemplateSyntax, mapProse, REF_PREFIX } from './template-syntax.ts';
@@ -324,13 +325,28 @@ function planAndWrite(
   const resolveLink = (from: PlannedPage, url: string, fromContentPath: string): string | undefined => {
     const [target = '', anchor] = url.split('#', 2) as [string, string | undefined];
     const hash = anchor !== undefined ? `#${anchor}` : '';
+    // An anchor the target page does not have (renamed on the old site, or made by its theme): the page itself.
+    const hasAnchor = (p: PlannedPage) => !anchor || getBodyAnchors(p.page.body).has(decodeSafe(anchor));
+    const noteAnchor = (p: PlannedPage) =>
+      summary.unresolvedLinks.push({
+        origin: from.page.origin,
+        message: `${url}: #${anchor} is not a heading of ${p.page.origin}, so the link goes to the page`,
+      });
     const toFile = (p: PlannedPage) => {
-      if (!p.faqs) return `${path.posix.relative(path.posix.dirname(fromContentPath), p.contentPath)}${hash}`;
+      if (!p.faqs) {
+        if (hasAnchor(p)) return `${path.posix.relative(path.posix.dirname(fromContentPath), p.contentPath)}${hash}`;
+        noteAnchor(p);
+        return path.posix.relative(path.posix.dirname(fromContentPath), p.contentPath);
+      }
       // A page split into FAQs: `#question` (or a heading in its answer) is that FAQ's file; the page itself, its category.
       const faq = anchor !== undefined ? findFaqByAnchor(p.faqs, decodeSafe(anchor)) : undefined;
       return faq ? path.posix.relative(path.posix.dirname(fromContentPath), faq.contentPath) : p.sitePath;
     };
-    if (target === '') return url;
+    if (target === '') {
+      if (from.faqs || hasAnchor(from)) return url;
+      noteAnchor(from);
+      return path.posix.basename(fromContentPath);
+    }
     if (target.startsWith(REF_PREFIX)) {
       const ref = target.slice(REF_PREFIX.length).replace(/^\.?\//, '');
       const relDir = path.posix.dirname(from.page.linkKeys[0] ?? '');

@@ -111,7 +111,7 @@ export function convertAttrLists(body: string): string {
   return mapProse(body, (prose) =>
     prose
       .replace(new RegExp(`^(#{1,6}[ \\t].*?)[ \\t]*${list}[ \\t]*$`, 'gm'), (_m, heading: string, attrs: string) => {
-        const id = /(?:^|\s)#([\w:-]+)/.exec(attrs)?.[1];
+        const id = /(?:^|\s)#([\w:-]+)|(?:^|\s)id=["']?([\w:-]+)/.exec(attrs)?.slice(1).find(Boolean);
         return id ? `${heading} {#${id}}` : heading;
       })
       .replace(new RegExp(`^[ \\t]*${list}[ \\t]*$`, 'gm'), '')
