@@ -146,7 +146,10 @@ export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string
         // A titled block (<FaqItem id question>, <Card title>): its title is a heading, with its id as anchor.
         const heading = ['question', 'title', 'heading', 'label', 'summary'].map((a) => attr(attrs, a)).find(Boolean);
         const id = attr(attrs, 'id');
-        kept.set(name, heading ? 'its title became a heading, the text inside kept' : 'its tags removed, the text inside kept');
+        kept.set(
+          name,
+          heading ? 'its title became a heading, the text inside kept' : 'its tags removed, the text inside kept',
+        );
         return heading ? `\n### ${heading.replace(/\n/g, ' ')}${id && /^[\w-]+$/.test(id) ? ` {#${id}}` : ''}\n` : '';
       }
       // An inline component (in a sentence) keeps the text it was given; a block one has none here.

@@ -180,9 +180,69 @@ export function fillSnippets(body: string, ctx: MkdocsContext, depth = 0): strin
     .replace(/^([ \t]*)\{!\s*([^!\n]+?)\s*!\}[ \t]*$/gm, (_m, pad: string, name: string) => fill(name, pad));
 }
 
+/**
+ * md_in_html: `<div class="grid cards" markdown>` … `</div>` holds Markdown; the wrapper (a theme's
+ * layout) goes and its Markdown stays, so the HTML step does not flatten it into one paragraph.
+ */
+export function unwrapMarkdownHtml(body: string): string {
+  const lines = body.split('\n');
+  const out: string[] = [];
+  const stack: Array<{ tag: string; depth: number }> = [];
+  let fence: string | undefined;
+  for (const line of lines) {
+    const f = FENCE.exec(line);
+    if (fence !== undefined || f) {
+      if (fence === undefined) fence = f![1]!;
+      else if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+      out.push(line);
+      continue;
+    }
+    const open = /^\s*<(div|section|article|span|p|figure|aside)\b[^>]*\smarkdown(?:=["']?\w+["']?)?[^>]*>\s*$/i.exec(
+      line,
+    );
+    if (open) {
+      stack.push({ tag: open[1]!.toLowerCase(), depth: 0 });
+      out.push('');
+      continue;
+    }
+    const top = stack.at(-1);
+    if (top) {
+      const opens = line.match(new RegExp(`<${top.tag}\\b`, 'gi'))?.length ?? 0;
+      if (new RegExp(`^\\s*</${top.tag}>\\s*$`, 'i').test(line) && top.depth === 0) {
+        stack.pop();
+        out.push('');
+        continue;
+      }
+      top.depth += opens - (line.match(new RegExp(`</${top.tag}>`, 'gi'))?.length ?? 0);
+    }
+    // Lines inside were indented for the HTML, not as code.
+    out.push(stack.length ? line.replace(new RegExp(`^ {0,${2 * stack.length}}`), '') : line);
+  }
+  return out.join('\n');
+}
+
+/** Material's icon shortcodes (`:material-clock-fast:`, `:fontawesome-brands-js:`): the site has no icon font. */
+export function dropIconShortcodes(body: string, ctx: TemplateContext): string {
+  let n = 0;
+  const text = mapProse(body, (prose) =>
+    prose.replace(/:(?:material|fontawesome|octicons|simple)-[\w-]+:(?:\{[^}\n]*\})?/g, () => {
+      n++;
+      return '';
+    }),
+  );
+  if (n)
+    ctx.counts.templateSyntaxRemoved.push({
+      origin: ctx.origin,
+      message: `${n} icon shortcode${n > 1 ? 's' : ''} (:material-…:), removed`,
+    });
+  return text;
+}
+
 /** Snippets, blocks and attribute lists, in the order MkDocs applies them (abbreviations: convertAbbreviations). */
 export function convertMkdocs(body: string, ctx: MkdocsContext): string {
   let text = fillSnippets(body, ctx);
+  text = unwrapMarkdownHtml(text);
+  text = dropIconShortcodes(text, ctx);
   text = convertMkdocsBlocks(text);
   // Abbreviations come last (convertAbbreviations), after the page's other conversions.
   return convertAttrLists(text);
