@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { balanceDirectiveFences } from './directive-fences.ts';
+import { balanceDirectiveFences, createCodeTracker } from './directive-fences.ts';
 
 describe('balanceDirectiveFences', () => {
   it('gives outer blocks longer fences than the blocks they hold', () => {
@@ -13,5 +13,13 @@ describe('balanceDirectiveFences', () => {
   it('leaves code blocks and a lone closing line alone', () => {
     const md = '```\n:::tabs\n```\n:::\n';
     expect(balanceDirectiveFences(md)).toBe(md);
+  });
+});
+
+describe('createCodeTracker', () => {
+  it('does not close a fence on an indented fence inside it', () => {
+    const isCode = createCodeTracker();
+    const lines = ['```', '=== "C"', '    ``` c', '    x', '    ```', '```', ':::note'];
+    expect(lines.map(isCode)).toEqual([true, true, true, true, true, true, false]);
   });
 });

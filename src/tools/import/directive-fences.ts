@@ -7,7 +7,27 @@
  */
 const OPEN = /^(\s*):{3,}([a-z][\w-]*)(.*)$/;
 const CLOSE = /^(\s*):{3,}\s*$/;
-const FENCE = /^\s*(`{3,}|~{3,})/;
+const FENCE = /^(\s*)(`{3,}|~{3,})/;
+
+/**
+ * A reader of lines that says which are code (fence lines included). A fence closes only on a line
+ * of its own character, at least as long, indented at most three spaces more than it opened: a
+ * fence indented inside it (an example of a code block in a code block) is its text.
+ */
+export function createCodeTracker(): (line: string) => boolean {
+  let open: { char: string; length: number; indent: number } | undefined;
+  return (line) => {
+    const f = FENCE.exec(line);
+    if (!open) {
+      if (f) open = { char: f[2]![0]!, length: f[2]!.length, indent: f[1]!.length };
+      return Boolean(f);
+    }
+    const close = /^(\s*)(`{3,}|~{3,})\s*$/.exec(line);
+    if (close && close[2]![0] === open.char && close[2]!.length >= open.length && close[1]!.length <= open.indent + 3)
+      open = undefined;
+    return true;
+  };
+}
 
 interface Block {
   open: number;
@@ -26,18 +46,10 @@ export function balanceDirectiveFences(body: string): string {
   const lines = body.split('\n');
   const roots: Block[] = [];
   const stack: Block[] = [];
-  let fence: string | undefined;
+  const isCode = createCodeTracker();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (fence !== undefined) {
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f[1]!;
-      continue;
-    }
+    if (isCode(line)) continue;
     const open = OPEN.exec(line);
     if (open) {
       const block: Block = { open: i, name: open[2]!, children: [] };

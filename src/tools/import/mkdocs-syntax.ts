@@ -9,6 +9,7 @@
  * - snippets `--8<-- "file"` and `{!file!}` are replaced by the file (see resolveSnippet).
  * Code blocks stay as written, except snippets, which pymdownx also fills in code.
  */
+import { createCodeTracker } from './directive-fences.ts';
 import { calloutTypeOf } from './html-to-markdown.ts';
 import { mapProse, type TemplateContext } from './template-syntax.ts';
 
@@ -17,7 +18,6 @@ export interface MkdocsContext extends TemplateContext {
   readSnippet: (name: string) => string | undefined;
 }
 
-const FENCE = /^\s*(`{3,}|~{3,})/;
 const ADMONITION = /^(\s*)(!!!|\?\?\?\+?)(?:[ \t]+([\w-]+(?:[ \t]+[\w-]+)*))?(?:[ \t]+"([^"]*)")?[ \t]*$/;
 const TAB = /^(\s*)===([!+]{0,2})[ \t]+"([^"]*)"[ \t]*$/;
 
@@ -46,17 +46,10 @@ function takeBlock(lines: string[], start: number, indent: number): { inner: str
 export function convertMkdocsBlocks(body: string): string {
   const lines = body.split('\n');
   const out: string[] = [];
-  let fence: string | undefined;
+  const isCode = createCodeTracker();
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
-    const f = FENCE.exec(line);
-    if (fence !== undefined) {
-      out.push(line);
-      if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
-      continue;
-    }
-    if (f) {
-      fence = f[1]!;
+    if (isCode(line)) {
       out.push(line);
       continue;
     }
@@ -188,12 +181,9 @@ export function unwrapMarkdownHtml(body: string): string {
   const lines = body.split('\n');
   const out: string[] = [];
   const stack: Array<{ tag: string; depth: number }> = [];
-  let fence: string | undefined;
+  const isCode = createCodeTracker();
   for (const line of lines) {
-    const f = FENCE.exec(line);
-    if (fence !== undefined || f) {
-      if (fence === undefined) fence = f![1]!;
-      else if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length && line.trim() === f[1]) fence = undefined;
+    if (isCode(line)) {
       out.push(line);
       continue;
     }
