@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { newCounts } from '../../../test/helpers/import-counts.ts';
 import { balanceDirectiveFences } from './directive-fences.ts';
 import { convertDocusaurusMdx } from './docusaurus-mdx.ts';
 import type { TemplateContext } from './template-syntax.ts';
 
 const newCtx = (): TemplateContext => ({
   origin: 'docs/page.mdx',
-  counts: { templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] },
+  counts: newCounts(),
 });
 const convert = (md: string, ctx = newCtx()) => balanceDirectiveFences(convertDocusaurusMdx(md, ctx)).trim();
 const messages = (ctx: TemplateContext) => ctx.counts.templateSyntaxRemoved.map((n) => n.message);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { newCounts } from '../../../test/helpers/import-counts.ts';
 import { balanceDirectiveFences } from './directive-fences.ts';
 import {
   convertAbbreviations,
@@ -11,7 +12,7 @@ import {
 
 const ctx = (snippets: Record<string, string> = {}): MkdocsContext => ({
   origin: 'docs/page.md',
-  counts: { templateSyntaxRemoved: [], unsafeHtmlRemoved: new Map(), includesToFill: [] },
+  counts: newCounts(),
   readSnippet: (name) => snippets[name],
 });
 

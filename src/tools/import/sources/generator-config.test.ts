@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ConversionCounts } from '../types.ts';
+import { newCounts } from '../../../../test/helpers/import-counts.ts';
 import { parseObjectLiteral, readMkdocsNavPlaces, readMkdocsRedirects } from './generator-config.ts';
 import { readMarkdownFolder } from './markdown-folder.ts';
 
