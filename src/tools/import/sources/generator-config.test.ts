@@ -6,11 +6,7 @@ import { newCounts } from '../../../../test/helpers/import-counts.ts';
 import { parseObjectLiteral, readMkdocsNavPlaces, readMkdocsRedirects } from './generator-config.ts';
 import { readMarkdownFolder } from './markdown-folder.ts';
 
-const counts = (): ConversionCounts => ({
-  templateSyntaxRemoved: [],
-  unsafeHtmlRemoved: new Map(),
-  includesToFill: [],
-});
+const counts = newCounts;
 
 function tree(files: Record<string, string>): string {
   const root = mkdtempSync(path.join(os.tmpdir(), 'hk-gen-'));
