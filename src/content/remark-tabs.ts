@@ -12,7 +12,8 @@
  *
  * Rendered without JavaScript as every panel in turn, each under its label, so the page reads
  * completely with scripts off, in print and in the search index. The small script in
- * src/site/tabs-enhance.ts (loaded once per site, cached) turns each block into an ARIA tablist;
+ * src/site/client/tabs.ts, loaded only by pages with tabs (`hasTabs` in the page's remark
+ * frontmatter, see src/layouts/ContentTabs.astro), turns each block into an ARIA tablist;
  * blocks with the same `group` switch together. The lint rule `tabs-syntax` reports blocks this
  * plugin cannot read (a tab outside tabs, text between tabs, a tab without a label).
  */
@@ -58,18 +59,34 @@ function toTabs(node: ContainerDirective): void {
   }
 }
 
-function transform(parent: Parent): void {
+function transform(parent: Parent, found: { tabs: boolean }): void {
   for (const node of parent.children as RootContent[]) {
     if (!('children' in node)) continue;
-    transform(node);
+    transform(node, found);
     if (node.type !== 'containerDirective') continue;
-    if (node.name === 'tabs') toTabs(node);
+    if (node.name === 'tabs') {
+      toTabs(node);
+      found.tabs = true;
+    }
     // A tab outside tabs (lint reports it) still shows its label and text.
     else if (node.name === 'tab' && !(parent.type === 'containerDirective' && parent.name === 'tabs'))
       toPanel(node, 0);
   }
 }
 
+/** Astro's data for the page: remark plugins may add frontmatter fields, which render() returns. */
+interface AstroFileData {
+  astro?: { frontmatter?: Record<string, unknown> };
+}
+
 export function remarkTabs() {
-  return (tree: Root) => transform(tree);
+  return (tree: Root, file: { data: AstroFileData }) => {
+    const found = { tabs: false };
+    transform(tree, found);
+    // The article page loads the tab script and styles only when this is set (hasTabs).
+    if (found.tabs) {
+      file.data.astro ??= {};
+      file.data.astro.frontmatter = { ...file.data.astro.frontmatter, hasTabs: true };
+    }
+  };
 }
