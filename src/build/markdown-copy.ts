@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified, type Processor } from 'unified';
 import type { Blockquote, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { remarkTabs } from '../content/remark-tabs.ts';
 import { remarkCallouts } from '../content/remark-callouts.ts';
 import { remarkLinks, type RemarkLinksOptions } from '../content/remark-links.ts';
 
@@ -50,6 +51,8 @@ export function buildMarkdownCopy(
     .use(remarkGfm)
     .use(remarkDirective)
     .use(withoutDirectiveOutput)
+    // Tabs: each panel in turn under its bold label, as the page shows them without its script.
+    .use(remarkTabs)
     .use(remarkCallouts)
     .use(remarkLinks, site.links)
     .use(() => (tree: Root) => {
