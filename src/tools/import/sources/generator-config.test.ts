@@ -25,14 +25,18 @@ import api from "./api/sidebar";
 const sidebars: SidebarsConfig = {
   docs: {
     Frigate: ["frigate/index", 'frigate/hardware',],
-    Configuration: [{ type: "category", label: "Detectors", items: ["configuration/object_detectors"], }, ...api],
+    Configuration: [{ type: "category", label: "Detectors", items: ["configuration/object_detectors"], }, ...api,
+      { type: "link", label: "Go2RTC", href: "https://example.com/x" } as PropSidebarItemLink],
   },
 };
 export default sidebars;`;
     expect(parseObjectLiteral(source)).toEqual({
       docs: {
         Frigate: ['frigate/index', 'frigate/hardware'],
-        Configuration: [{ type: 'category', label: 'Detectors', items: ['configuration/object_detectors'] }],
+        Configuration: [
+          { type: 'category', label: 'Detectors', items: ['configuration/object_detectors'] },
+          { type: 'link', label: 'Go2RTC', href: 'https://example.com/x' },
+        ],
       },
     });
   });

@@ -53,6 +53,8 @@ export function parseObjectLiteral(source: string): unknown {
   const literal = text.slice(open, i + 1);
   // To JSON: strings double-quoted, keys quoted, spreads and identifiers null, no trailing commas.
   const json = literal
+    // TypeScript: `{…} as PropSidebarItemLink`, `[…] satisfies X`.
+    .replace(/([}\])])\s+(?:as|satisfies)\s+[A-Za-z_$][\w$.]*(?:<[^<>]*>)?(?:\[\])?/g, '$1')
     .replace(/(["'`])((?:\\.|(?!\1)[^\\])*)\1/g, (_m, _q: string, s: string) =>
       JSON.stringify(s.replace(/\\(['"`])/g, '$1')),
     )
