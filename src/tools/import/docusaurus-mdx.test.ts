@@ -78,6 +78,10 @@ describe('Docusaurus MDX', () => {
     );
   });
 
+  it('drops MDX comments', () => {
+    expect(convert('Before {/* TODO: screenshot */} after.\n\n{/*\nmulti\n*/}\n')).toBe('Before  after.');
+  });
+
   it('leaves JSX in code blocks as written', () => {
     const md = '```jsx\n<Tabs>\n<TabItem value="a">x</TabItem>\n</Tabs>\n```';
     expect(convert(md)).toBe(md);

@@ -113,7 +113,8 @@ export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string
   const kept = new Map<string, string>();
   const labels = new Map<string, string>();
   const out = mapProse(body, (prose) => {
-    let text = readImports(prose, ctx, imports);
+    // MDX comments, {/* … */}: notes for the old site's writers, not text for readers.
+    let text = readImports(prose, ctx, imports).replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, '');
     text = convertImages(text, ctx);
     text = dropJsxAttributes(text, ctx);
     // Tab containers and their items, tag by tag (code blocks between them are left alone).
