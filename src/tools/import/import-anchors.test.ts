@@ -15,7 +15,7 @@ describe('importing links to anchors', () => {
     const files: Record<string, string> = {
       'mkdocs.yml': 'site_name: X\n',
       'docs/guide/a.md':
-        '# A\n\n[ok](b.md#ports) [custom](b.md#net) [html](b.md#faq-1) [gone](b.md#old-name) [self](#nowhere) [own](#intro)\n\n## Intro\n',
+        '# A\n\nAdd this to an\n[extra style sheet]:\n\n=== "CSS"\n    x\n\n[ok](b.md#ports) [custom](b.md#net) [html](b.md#faq-1) [gone](b.md#old-name) [self](#nowhere) [own](#intro)\n\n## Intro\n',
       'docs/guide/b.md': '# B\n\n## Ports\n\n## Network {: #net }\n\n<a id="faq-1"></a>\n',
     };
     for (const [rel, text] of Object.entries(files)) {

@@ -800,7 +800,8 @@ function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => stri
         },
       )
       .replace(
-        /^(\s{0,3}\[[^\]\n]+\]:\s*)(\S+)/gm,
+        // A definition's URL is on its line or the next, never after a blank line (`[label]:` ending a sentence).
+        /^(\s{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?)(\S+)/gm,
         (_m, lead: string, url: string) =>
           `${lead}${keep(/\.(png|jpe?g|gif|svg|webp)$/i.test(url) ? 'image' : 'link', url)}`,
       )
