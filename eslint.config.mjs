@@ -56,6 +56,8 @@ export default defineConfig(
       '.cache/',
       'bench-results/',
       'test/fixtures/**/dist/',
+      // Other projects' documentation sources, kept as they published them (PROVENANCE.md).
+      'test/fixtures/realworld/',
       '.pack/',
     ],
   },

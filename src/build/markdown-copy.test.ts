@@ -35,7 +35,12 @@ describe('buildMarkdownCopy', () => {
   });
 
   it('keeps only the content of a directive that is not a callout', () => {
-    expect(copy(':::details\nHidden text.\n:::\n\n::video\n\nAfter.')).toBe('Hidden text.\n\nAfter.');
+    expect(copy(':::spoiler\nHidden text.\n:::\n\n::video\n\nAfter.')).toBe('Hidden text.\n\nAfter.');
+  });
+
+  it('writes collapsible callouts and tabs out in full: nothing is folded in a copy', () => {
+    expect(copy(':::details[Why?]\nBecause.\n:::')).toBe('> **Why?:** Because.');
+    expect(copy('::::tabs\n:::tab[macOS]\nFinder.\n:::\n::::')).toBe('**macOS**\n\nFinder.');
   });
 
   it('turns callouts into blockquotes led by their label, and keeps a colon in running text', () => {

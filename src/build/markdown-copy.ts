@@ -12,6 +12,7 @@ import remarkParse from 'remark-parse';
 import remarkStringify from 'remark-stringify';
 import { unified, type Processor } from 'unified';
 import type { Blockquote, Nodes, Paragraph, Root, RootContent } from 'mdast';
+import { remarkTabs } from '../content/remark-tabs.ts';
 import { remarkCallouts } from '../content/remark-callouts.ts';
 import { remarkLinks, type RemarkLinksOptions } from '../content/remark-links.ts';
 
@@ -50,6 +51,8 @@ export function buildMarkdownCopy(
     .use(remarkGfm)
     .use(remarkDirective)
     .use(withoutDirectiveOutput)
+    // Tabs: each panel in turn under its bold label, as the page shows them without its script.
+    .use(remarkTabs)
     .use(remarkCallouts)
     .use(remarkLinks, site.links)
     .use(() => (tree: Root) => {
@@ -89,7 +92,8 @@ function calloutsToBlockquotes(parent: Root | Extract<RootContent, { children: u
       continue;
     }
     if (node.type !== 'containerDirective') continue;
-    if (node.data?.hName !== 'aside') {
+    // Collapsible callouts (<details>) read as callouts in a copy: nothing there is folded.
+    if (node.data?.hName !== 'aside' && node.data?.hName !== 'details') {
       children.splice(i, 1, ...(node.children as RootContent[]));
       i += node.children.length - 1;
       continue;

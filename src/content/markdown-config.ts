@@ -7,6 +7,8 @@ import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
 import type { MarkdownProcessor } from '@astrojs/markdown-remark';
 import remarkDirective from 'remark-directive';
 import { remarkCallouts } from './remark-callouts.ts';
+import { remarkDefinitionLists } from './remark-definition-lists.ts';
+import { remarkTabs } from './remark-tabs.ts';
 import { remarkHeadingIds } from './remark-heading-ids.ts';
 import { remarkLinks, type RemarkLinksOptions } from './remark-links.ts';
 import { rehypeTableRegions } from './rehype-table-regions.ts';
@@ -16,6 +18,8 @@ import type { SiteSettings } from './schema.ts';
 /** Every remark plugin a Markdown thread can load, by a name of ours (bundlers may rename functions). */
 export const REMARK_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) => unknown>> = {
   'remark-directive': remarkDirective,
+  'definition-lists': remarkDefinitionLists,
+  tabs: remarkTabs,
   callouts: remarkCallouts,
   'heading-ids': remarkHeadingIds,
   links: remarkLinks,
@@ -28,7 +32,8 @@ export const REHYPE_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) 
 };
 
 /**
- * Astro's `markdown` option: `:::note` callouts, `{#custom-id}` heading ids, content links rewritten
+ * Astro's `markdown` option: `:::note` callouts (collapsible ones as <details>), `::::tabs`,
+ * definition lists, `{#custom-id}` heading ids, content links rewritten
  * to page URLs, tables in keyboard-scrollable regions, phone numbers and e-mail addresses isolated
  * from right-to-left text, one code theme. Our plugins are remark and
  * rehype plugins, so the processor is `unified()` (Astro 7's default, Sätteri, runs neither). A
@@ -37,6 +42,8 @@ export const REHYPE_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) 
 export function helpCenterMarkdown(links: RemarkLinksOptions, current?: MarkdownProcessor) {
   const remarkPlugins = [
     remarkDirective,
+    remarkDefinitionLists,
+    remarkTabs,
     remarkCallouts,
     remarkHeadingIds,
     [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions],

@@ -38,6 +38,23 @@ describe('remarkCallouts', () => {
   });
 
   it('leaves a block directive that is not a callout alone', async () => {
-    expect(await toHtml(':::details\nMore.\n:::')).not.toContain('callout');
+    expect(await toHtml(':::spoiler\nMore.\n:::')).not.toContain('callout');
+  });
+});
+
+describe('collapsible callouts', () => {
+  it('renders :::details as a closed <details> with its label as the summary', async () => {
+    expect(await toHtml(':::details[Why is this slow?]\nBecause.\n:::')).toBe(
+      '<details class="callout callout-note callout-collapsible"><summary class="callout-title"><strong>Why is this slow?</strong></summary><p>Because.</p></details>',
+    );
+    expect(await toHtml(':::details\nx\n:::')).toContain('<strong>Details</strong>');
+  });
+
+  it('makes a typed callout collapsible with {collapsed} or {open}', async () => {
+    expect(await toHtml(':::warning[Old data]{collapsed}\nx\n:::')).toContain(
+      '<details class="callout callout-warning callout-collapsible"><summary class="callout-title">',
+    );
+    expect(await toHtml(':::tip{open}\nx\n:::')).toContain('<details class="callout callout-tip callout-collapsible" open>');
+    expect(await toHtml(':::details[S]{open}\nx\n:::')).toContain('<details class="callout callout-note callout-collapsible" open>');
   });
 });

@@ -156,6 +156,8 @@ describe('which Markdown options a thread can take', () => {
     expect(options).toMatchObject({
       remarkPlugins: [
         { name: 'remark-directive' },
+        { name: 'definition-lists' },
+        { name: 'tabs' },
         { name: 'callouts' },
         { name: 'heading-ids' },
         { name: 'links', options: { contentDir, base: '/help/' } },

@@ -364,7 +364,11 @@ function planAndWrite(
   const headingIds = new Map<PlannedPage, Set<string>>();
   const idsOf = (p: PlannedPage) => {
     let ids = headingIds.get(p);
-    if (!ids) headingIds.set(p, (ids = new Set(getMarkdownFacts(p.page.body).headings.map((h) => h.id))));
+    if (!ids) {
+      // Headings' ids, and the ids of HTML elements in the body (`<a id="faq-1"></a>`), which links may target too.
+      const htmlIds = [...p.page.body.matchAll(/<[a-z][^>]*?\sid=["']([^"']+)["']/gi)].map((m) => m[1]!);
+      headingIds.set(p, (ids = new Set([...getMarkdownFacts(p.page.body).headings.map((h) => h.id), ...htmlIds])));
+    }
     return ids;
   };
   /** The anchor as one of the page's heading ids (the same id in another case, or slugged); undefined when none is. */
@@ -923,11 +927,14 @@ function rewriteBody(body: string, rewrite: (kind: UrlKind, url: string) => stri
           return `${bang}[${text}](${next}${title})`;
         },
       )
-      .replace(/^((?:\s{0,3}>)*\s{0,3}\[[^\]\n]+\]:\s*)(\S+)(.*)$/gm, (_m, lead: string, url: string, rest: string) => {
-        const next = rewrite(/\.(png|jpe?g|gif|svg|webp)$/i.test(url) ? 'image' : 'link', url);
-        // A definition with nowhere to go is dropped: its `[text][id]` uses then show as text.
-        return next === DROP_LINK || next === MISSING_IMAGE ? '' : `${lead}${next}${rest}`;
-      })
+      .replace(
+        /^((?:\s{0,3}>)*\s{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?)(\S+)(.*)$/gm,
+        (_m, lead: string, url: string, rest: string) => {
+          const next = rewrite(/\.(png|jpe?g|gif|svg|webp)$/i.test(url) ? 'image' : 'link', url);
+          // A definition with nowhere to go is dropped: its `[text][id]` uses then show as text.
+          return next === DROP_LINK || next === MISSING_IMAGE ? '' : `${lead}${next}${rest}`;
+        },
+      )
       .replace(
         /<a\b([^>]*?)\shref=(["'])([^"']*)\2([^>]*)>([\s\S]*?)<\/a>/gi,
         (m, before: string, q: string, href: string, after: string, inner: string) => {

@@ -33,6 +33,16 @@ export interface DirectiveFact {
   type: 'containerDirective' | 'leafDirective';
   name: string;
   offset: number;
+  /** How many colons open it (`::::tabs`: 4). */
+  colons: number;
+  /** Written with a `[label]`. */
+  labelled: boolean;
+  /** The name of the directive block it is directly in, if any. */
+  parent?: string;
+  /** Container blocks: the offsets of children that are not `:::tab` blocks (for `tabs`). */
+  otherChildren?: number[];
+  /** `tabs` blocks: how many `:::tab` blocks are directly in it. */
+  tabCount?: number;
 }
 
 /** A stretch of prose exactly as written in the source (so offsets inside it are exact). */
@@ -51,7 +61,7 @@ export interface MarkdownFacts {
 }
 
 /** Bump when the shape or meaning of the facts changes, so cached facts are read again. */
-export const FACTS_VERSION = 2;
+export const FACTS_VERSION = 3;
 
 const processor = remark().use(remarkDirective).freeze();
 
@@ -62,11 +72,18 @@ export function getMarkdownFacts(body: string): MarkdownFacts {
   const tree = processor.parse(body);
   const facts: MarkdownFacts = { headings: [], links: [], directives: [], text: [] };
   const slugger = new GithubSlugger();
-  walk(tree, body, facts, slugger, false);
+  walk(tree, body, facts, slugger, false, undefined);
   return facts;
 }
 
-function walk(node: Nodes, body: string, facts: MarkdownFacts, slugger: GithubSlugger, inLink: boolean): void {
+function walk(
+  node: Nodes,
+  body: string,
+  facts: MarkdownFacts,
+  slugger: GithubSlugger,
+  inLink: boolean,
+  parent: string | undefined,
+): void {
   const start = node.position?.start.offset;
   switch (node.type) {
     case 'heading':
@@ -86,8 +103,28 @@ function walk(node: Nodes, body: string, facts: MarkdownFacts, slugger: GithubSl
       return;
     case 'containerDirective':
     case 'leafDirective':
-      if (start !== undefined) facts.directives.push({ type: node.type, name: node.name, offset: start });
-      break;
+      if (start !== undefined) {
+        const first = node.children[0] as { data?: { directiveLabel?: boolean } } | undefined;
+        const labelled = Boolean(first?.data?.directiveLabel);
+        const fact: DirectiveFact = {
+          type: node.type,
+          name: node.name,
+          offset: start,
+          colons: /^:*/.exec(body.slice(start))![0].length,
+          labelled,
+          ...(parent !== undefined && { parent }),
+        };
+        if (node.type === 'containerDirective' && node.name === 'tabs') {
+          fact.otherChildren = node.children
+            .slice(labelled ? 1 : 0)
+            .filter((c) => !(c.type === 'containerDirective' && c.name === 'tab'))
+            .map((c) => c.position?.start.offset ?? start);
+          fact.tabCount = node.children.filter((c) => c.type === 'containerDirective' && c.name === 'tab').length;
+        }
+        facts.directives.push(fact);
+      }
+      for (const child of node.children) walk(child, body, facts, slugger, inLink, node.name);
+      return;
     case 'text':
     case 'textDirective': {
       // The site prints unknown text directives back as typed ("open 9:30"), so they are prose.
@@ -116,7 +153,7 @@ function walk(node: Nodes, body: string, facts: MarkdownFacts, slugger: GithubSl
   }
   if ('children' in node) {
     const childInLink = inLink || node.type === 'link' || node.type === 'linkReference';
-    for (const child of node.children) walk(child, body, facts, slugger, childInLink);
+    for (const child of node.children) walk(child, body, facts, slugger, childInLink, undefined);
   }
 }
 

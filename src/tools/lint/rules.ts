@@ -194,7 +194,15 @@ export const RULES = {
     origin: 'lint',
     defaultSeverity: 'error',
     fixable: false,
-    description: 'A ":::name" or "::name" block that is not a callout (:::note, :::tip, :::warning).',
+    description:
+      'A ":::name" or "::name" block that is not a callout (:::note, :::tip, :::warning, :::details) or tabs.',
+  },
+  'tabs-syntax': {
+    origin: 'lint',
+    defaultSeverity: 'error',
+    fixable: false,
+    description:
+      'Content tabs the site cannot read as tabs: a ":::tab" outside "::::tabs", text between tabs, a tab without a label, tabs opened with three colons.',
   },
   'heading-h1': {
     origin: 'lint',

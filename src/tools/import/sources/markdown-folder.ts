@@ -17,11 +17,21 @@ import {
   convertHtmlAndStructure,
   convertHugoShortcodes,
   convertLiquid,
-  convertMdx,
   convertMkdocsAdmonitions,
   reindentFences,
   type TemplateContext,
 } from '../template-syntax.ts';
+import { balanceDirectiveFences } from '../directive-fences.ts';
+import { convertDocusaurusMdx } from '../docusaurus-mdx.ts';
+import { convertAbbreviations, convertMkdocs, type MkdocsContext } from '../mkdocs-syntax.ts';
+import {
+  readDocusaurusRouteBase,
+  readDocusaurusSidebars,
+  readMkdocsNavPlaces,
+  readMkdocsRedirects,
+  readSnippetOptions,
+  type NavPlaces,
+} from './generator-config.ts';
 import type { ConversionCounts, ImportSource, SourceGroup, SourcePage, SourceSet } from '../types.ts';
 
 type FolderSource = Extract<ImportSource, 'jekyll' | 'hugo' | 'docusaurus' | 'mkdocs' | 'document360'>;
@@ -68,6 +78,15 @@ interface Layout {
   language?: string;
   /** The old site's address from its config (Hugo baseURL, Jekyll url + baseurl). */
   siteUrl?: string;
+  /** Categories from the sidebar (Docusaurus) or nav (MkDocs), by page path without extension. */
+  navPlaces?: NavPlaces;
+  /** MkDocs redirect_maps: old page file -> new page file. */
+  redirectMaps: Map<string, string>;
+  /** Folders snippet names are looked up in (pymdownx.snippets base_path, the docs folder). */
+  snippetDirs: string[];
+  /** Abbreviations the snippets appended to every page define. */
+  abbreviations?: Map<string, string>;
+  notes: string[];
 }
 
 /** A config's site address, unless it is a local preview address (0.0.0.0, localhost). */
@@ -108,6 +127,9 @@ function readLayout(from: FolderSource, root: string): Layout {
     groupMeta: new Map(),
     navTitles: new Map(),
     prettyUrls: true,
+    redirectMaps: new Map(),
+    snippetDirs: [],
+    notes: [],
   };
   if (from === 'hugo') {
     const config = readConfig(root, [
@@ -134,7 +156,10 @@ function readLayout(from: FolderSource, root: string): Layout {
   } else if (from === 'docusaurus') {
     if (existsSync(path.join(root, 'docs'))) layout.pagesDir = path.join(root, 'docs');
     layout.staticDirs = [path.join(root, 'static')];
-    layout.basePath = '/docs';
+    layout.basePath = readDocusaurusRouteBase(root);
+    const sidebars = readDocusaurusSidebars(root);
+    layout.navPlaces = sidebars.places;
+    if (sidebars.problem) layout.notes.push(sidebars.problem);
   } else if (from === 'mkdocs') {
     const config = readConfig(root, ['mkdocs.yml', 'mkdocs.yaml']);
     const docsDir = typeof config?.docs_dir === 'string' ? config.docs_dir : 'docs';
@@ -142,8 +167,46 @@ function readLayout(from: FolderSource, root: string): Layout {
     layout.staticDirs = [layout.pagesDir];
     layout.prettyUrls = config?.use_directory_urls !== false;
     readMkdocsNav(config?.nav, [], layout, { n: 0 });
+    if (Array.isArray(config?.nav)) layout.navPlaces = readMkdocsNavPlaces(config.nav);
+    layout.redirectMaps = readMkdocsRedirects(config?.plugins);
+    const snippets = readSnippetOptions(config?.markdown_extensions);
+    layout.snippetDirs = [...snippets.basePaths.map((b) => path.resolve(root, b)), layout.pagesDir];
+    const common = new Map<string, string>();
+    for (const file of snippets.autoAppend) {
+      const found = findSnippet(layout, root, file);
+      if (found) convertAbbreviations(readFileSync(found, 'utf8'), undefined, common);
+    }
+    if (common.size) layout.abbreviations = common;
   }
   return layout;
+}
+
+/** A snippet's file: under a snippet folder or the page's own, never outside the source. */
+function findSnippet(layout: Layout, root: string, name: string, pageDir?: string): string | undefined {
+  const bare = name.replace(/(?::-?\d*){1,2}$|:[\w-]+$/, '');
+  for (const dir of [...layout.snippetDirs, ...(pageDir ? [pageDir] : [])]) {
+    for (const candidate of [name, bare]) {
+      const abs = path.resolve(dir, candidate);
+      if (!abs.startsWith(path.resolve(root) + path.sep)) continue;
+      if (existsSync(abs) && statSync(abs).isFile()) return abs;
+    }
+  }
+  return undefined;
+}
+
+const SNIPPET_NAMES = /^[ \t]*-{1,}8<-{1,}[ \t]+["']?([^"'\s]+)["']?[ \t]*$|^[ \t]*\{!\s*([^!\n]+?)\s*!\}[ \t]*$/gm;
+
+/** Files other pages include as snippets: they are parts of pages, not articles. */
+function findSnippetTargets(layout: Layout, root: string, files: string[]): Set<string> {
+  const targets = new Set<string>();
+  for (const rel of files) {
+    const abs = path.join(layout.pagesDir, rel);
+    for (const m of readFileSync(abs, 'utf8').matchAll(SNIPPET_NAMES)) {
+      const found = findSnippet(layout, root, (m[1] ?? m[2])!, path.dirname(abs));
+      if (found) targets.add(found);
+    }
+  }
+  return targets;
 }
 
 function readConfig(root: string, names: string[]): Record<string, unknown> | undefined {
@@ -375,10 +438,23 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
   if (wrapper) set.mappings.push(`every page is in "${wrapper}/": its subfolders are the categories`);
   const mapped = new Set<string>();
   const relOf = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
+  set.mappings.push(...layout.notes);
+  const snippetTargets = from === 'mkdocs' ? findSnippetTargets(layout, root, files) : new Set<string>();
+  if (layout.navPlaces?.size)
+    set.mappings.push(
+      `the ${from === 'mkdocs' ? 'nav in mkdocs.yml' : 'sidebar'} names the categories and sections of the pages it lists`,
+    );
 
   for (const rel of files) {
     const abs = path.join(layout.pagesDir, rel);
     const origin = relOf(abs);
+    if (snippetTargets.has(abs)) {
+      set.skipped.push({
+        origin,
+        message: 'a snippet other pages include (--8<-- or {!…!}): part of those pages, not an article',
+      });
+      continue;
+    }
     const { data, body: rawBody } = parseSourceFile(readFileSync(abs, 'utf8'));
     const fm = mapFrontmatter(data);
     const ctx: TemplateContext = { origin, counts, dir: path.dirname(abs), root };
@@ -417,7 +493,11 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       continue;
     } else if (isIndex) fileName = folders.at(-1) ?? 'overview';
 
-    const nav = layout.navTitles.get(rel);
+    const nav =
+      layout.navTitles.get(rel) ??
+      (findPlace(layout, rel, fm.id)?.title
+        ? { title: findPlace(layout, rel, fm.id)!.title!, order: findPlace(layout, rel, fm.id)!.order }
+        : undefined);
     const firstHeading = /^\s*#[ \t]+(.+?)[ \t]*#*$/m.exec(body)?.[1];
     const title =
       fm.title ??
@@ -429,13 +509,27 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
     body = reindentFences(body);
     if (from === 'hugo') body = convertHugoShortcodes(body, ctx);
     if (from === 'jekyll') body = convertLiquid(body, ctx);
-    if (from === 'docusaurus') body = convertDocusaurusAdmonitions(convertMdx(body, ctx));
-    if (from === 'mkdocs' || from === 'document360') body = convertMkdocsAdmonitions(body);
+    if (from === 'docusaurus')
+      // Admonitions first: the tabs and details the MDX step writes are directives too.
+      body = convertDocusaurusMdx(convertDocusaurusAdmonitions(body), ctx);
+    if (from === 'mkdocs') {
+      const mkdocsCtx: MkdocsContext = {
+        ...ctx,
+        readSnippet: (name) => {
+          const found = findSnippet(layout, root, name, path.dirname(abs));
+          return found ? readFileSync(found, 'utf8') : undefined;
+        },
+      };
+      body = convertMkdocs(body, mkdocsCtx);
+    }
+    if (from === 'document360') body = convertMkdocsAdmonitions(body);
     body = convertGithubAlerts(body);
     // Any generator's leftovers: Hugo shortcodes and Liquid tags also turn up in others' folders.
     if (from !== 'hugo') body = convertHugoShortcodes(body, ctx);
     if (from !== 'jekyll') body = convertLiquid(body, ctx);
     body = convertHtmlAndStructure(body, ctx, title);
+    if (from === 'mkdocs') body = convertAbbreviations(body, layout.abbreviations);
+    if (from === 'docusaurus' || from === 'mkdocs') body = balanceDirectiveFences(body);
 
     const groupKeys = folders.map((_f, i) => folders.slice(0, i + 1).join('/'));
     const groupOf = (i: number): SourceGroup => {
@@ -449,9 +543,17 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
         description: meta.description,
       };
     };
-    const category: SourceGroup = folders.length > 0 ? groupOf(0) : { key: '', title: 'General' };
+    const place = findPlace(layout, rel, fm.id);
+    let category: SourceGroup = folders.length > 0 ? groupOf(0) : { key: '', title: 'General' };
     let section: SourceGroup | undefined = folders.length > 1 ? groupOf(1) : undefined;
-    if (folders.length > 2) {
+    if (place && place.sections.length > 0) {
+      // The sidebar or nav is how readers found the page: its categories win over folders.
+      const [first, second] = place.sections;
+      category = { key: `nav:${first}`, title: first!, order: navOrder(layout, first!) };
+      section = second
+        ? { key: `nav:${first}/${second}`, title: place.sections.slice(1).join(' › '), order: place.order }
+        : undefined;
+    } else if (folders.length > 2) {
       const deeper = folders.slice(1).join('/');
       section = {
         key: folders.slice(0, folders.length).join('/'),
@@ -475,6 +577,8 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
         u.startsWith('/') || /^https?:/.test(u) ? u : `${aliasBase}${u}`.replace(/\/{2,}/g, '/'),
       ),
     ];
+    for (const [old, to] of layout.redirectMaps)
+      if (stripExt(to) === stripExt(rel)) oldUrls.push(getOldPath(from, layout, old, undefined));
     if (from === 'jekyll' && fm.oldUrls.length && data.permalink) oldUrls.shift(); // the permalink replaced the default URL
     const page: SourcePage = {
       origin,
@@ -498,6 +602,33 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
     set.pages.push(page);
   }
   return set;
+}
+
+const stripExt = (p: string) => p.replace(PAGE_EXT, '');
+
+/** A page's place in the sidebar or nav: by its path, its path without number prefixes, or its id. */
+function findPlace(layout: Layout, rel: string, id: string | undefined) {
+  if (!layout.navPlaces) return undefined;
+  const noExt = stripExt(rel);
+  const unprefixed = noExt
+    .split('/')
+    .map((p) => stripNumberPrefix(p).name)
+    .join('/');
+  const dir = path.posix.dirname(unprefixed);
+  const byId = id ? [dir === '.' ? id : `${dir}/${id}`, id] : [];
+  for (const key of [noExt, unprefixed, ...byId, noExt.replace(/\/index$/, '')]) {
+    const place = layout.navPlaces.get(key);
+    if (place) return place;
+  }
+  return undefined;
+}
+
+/** A category's order: where its first page is in the sidebar or nav. */
+function navOrder(layout: Layout, title: string): number | undefined {
+  let order: number | undefined;
+  for (const place of layout.navPlaces?.values() ?? [])
+    if (place.sections[0] === title && (order === undefined || place.order < order)) order = place.order;
+  return order;
 }
 
 const stripBody = (body: string) => body.replace(/<!--[\s\S]*?-->/g, '').trim();
