@@ -72,7 +72,7 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
   return {
     name: 'helpdesk-kit',
     hooks: {
-      'astro:config:setup': async ({ command, config, logger, updateConfig, injectRoute }) => {
+      'astro:config:setup': async ({ command, config, logger, updateConfig, injectRoute, addMiddleware }) => {
         // A new command in this process (astro dev, then astro build) starts from nothing.
         clearBuildSlots();
         const root = fileURLToPath(config.root);
@@ -139,6 +139,8 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
             ssr: { noExternal: ['helpdesk-kit'] },
           },
         });
+        // Each page's language, once per page, for the routes and components (Astro.locals.helpCenterPage).
+        addMiddleware({ entrypoint: ownFile('./integration/route-middleware.ts'), order: 'pre' });
         for (const route of ROUTES.filter((r) => hasFaqs || r.entrypoint !== './routes/faq.astro'))
           injectRoute({ pattern: route.pattern, entrypoint: ownFile(route.entrypoint), prerender: true });
         // The default icon, unless the project ships its own favicon.svg in public/.

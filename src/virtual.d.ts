@@ -11,3 +11,10 @@ declare module 'virtual:helpdesk-kit/components/*' {
   const Component: (props: any) => any;
   export default Component;
 }
+
+declare namespace App {
+  interface Locals {
+    /** The page's language, worked out once per page (src/integration/route-middleware.ts). */
+    helpCenterPage: import('./site/page-locale.ts').PageLocale;
+  }
+}

@@ -6,6 +6,8 @@ import { z } from 'zod';
 import { wrongTypeError } from '../lib/errors.ts';
 import { ISO_DAY_FORMAT, isIsoDay } from '../lib/iso-day.ts';
 import { RESERVED_SEGMENTS } from './routes.ts';
+import { findClosest } from '../lib/did-you-mean.ts';
+import { ICON_CHOICES, isIconName } from './icon-names.ts';
 
 /** A slug as it appears in a URL: lowercase letters, digits and single hyphens. */
 export const SlugSchema = z
@@ -150,8 +152,20 @@ export const CategorySchema = z
     title: z.string().trim().min(1),
     /** One sentence shown on the home page card and the category page. */
     description: z.string().trim().min(1),
-    /** An icon name from the built-in set (see README), e.g. "rocket", "card", "truck". */
-    icon: z.string().trim().min(1).default('book'),
+    /** An icon name from the built-in set (docs/customizing.md), e.g. "rocket", "credit-card", "truck". */
+    icon: z
+      .string()
+      .trim()
+      .min(1)
+      .default('book')
+      .superRefine((name, ctx) => {
+        if (isIconName(name)) return;
+        const near = findClosest(name, ICON_CHOICES);
+        ctx.addIssue({
+          code: 'custom',
+          message: `is not an icon of the built-in set${near ? `; did you mean "${near}"?` : ''} The set: ${ICON_CHOICES.join(', ')}`,
+        });
+      }),
     /** Position on the home page: lower comes first. */
     order: z.number().int().default(0),
     /** Contact channels for this category, replacing the site's ones field by field. */

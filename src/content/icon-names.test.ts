@@ -4,10 +4,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { ICON_ALIASES, ICON_NAMES, isDirectionalIcon } from './icon-names.ts';
+import { CategorySchema } from './schema.ts';
 
 // The package exports only its modules: find the folder from one of them.
 const iconsDir = path.dirname(fileURLToPath(import.meta.resolve('@lucide/astro/icons/truck')));
-const iconComponent = readFileSync(new URL('./Icon.astro', import.meta.url), 'utf8');
+const iconComponent = readFileSync(new URL('../components/Icon.astro', import.meta.url), 'utf8');
 
 describe('the icon set', () => {
   it.each(ICON_NAMES)('%s is a Lucide icon, imported and mapped by Icon.astro', (name) => {
@@ -23,5 +24,14 @@ describe('the icon set', () => {
 
   it('mirrors only arrows in right-to-left pages', () => {
     expect(ICON_NAMES.filter(isDirectionalIcon)).toEqual(['undo-2', 'chevron-right', 'arrow-right']);
+  });
+
+  it("refuses a category icon outside the set, with the name it probably meant", () => {
+    const category = { id: 'start', title: 'Start', description: 'First steps.' };
+    expect(CategorySchema.parse({ ...category, icon: 'card' }).icon).toBe('card');
+    expect(CategorySchema.parse(category).icon).toBe('book');
+    const result = CategorySchema.safeParse({ ...category, icon: 'rockt' });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/^is not an icon of the built-in set; did you mean "rocket"\? The set: book-open, rocket, /);
   });
 });

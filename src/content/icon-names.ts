@@ -48,6 +48,11 @@ export const ICON_ALIASES: Readonly<Record<string, IconName>> = {
   question: 'circle-question-mark',
 };
 
+/** Every name a category's `icon` may take: the set and the aliases. */
+export const ICON_CHOICES: readonly string[] = [...ICON_NAMES, ...Object.keys(ICON_ALIASES)];
+
+export const isIconName = (name: string): boolean => ICON_CHOICES.includes(name);
+
 /** Icons whose arrow points along the reading direction: mirrored in right-to-left pages (global.css). */
 export function isDirectionalIcon(name: IconName): boolean {
   return name === 'undo-2' || name === 'chevron-right' || name === 'arrow-right';
