@@ -49,4 +49,3 @@ export function getPageLanguage(prefix: string | undefined): PageLanguage {
   }
   return found;
 }
-

@@ -54,7 +54,9 @@ describe('the published manifest', () => {
     for (const target of targets) {
       // A wildcard export names a folder of files.
       const file = target.includes('*') ? path.dirname(target) : target;
-      expect(packed.has(file.slice(2)) || [...packed].some((f) => f.startsWith(`${file.slice(2)}/`)), target).toBe(true);
+      expect(packed.has(file.slice(2)) || [...packed].some((f) => f.startsWith(`${file.slice(2)}/`)), target).toBe(
+        true,
+      );
     }
   });
 

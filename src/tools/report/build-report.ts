@@ -7,9 +7,18 @@
 import { FEEDBACK_REASONS, type FeedbackReason } from '../../feedback/reasons.ts';
 import type { VoteBaseline } from '../../feedback/vote-baseline.ts';
 import type { StoredSearchEvent, StoredVote } from '../../feedback/server/stores/types.ts';
-import { buildAssistantSearches, buildSearchInsights, type SearchInsights } from '../../feedback/server/report/search-insights.ts';
+import {
+  buildAssistantSearches,
+  buildSearchInsights,
+  type SearchInsights,
+} from '../../feedback/server/report/search-insights.ts';
 import { buildDeflection, type DeflectionSummary } from './deflection.ts';
-import { getTopReasons, summarizeVotes, type CommentEntry, type VoteTally } from '../../feedback/server/report/summarize.ts';
+import {
+  getTopReasons,
+  summarizeVotes,
+  type CommentEntry,
+  type VoteTally,
+} from '../../feedback/server/report/summarize.ts';
 import { getWilsonLowerBound } from '../../feedback/server/report/wilson.ts';
 
 /** An article or FAQ as the report needs it (from loadContent). */

@@ -19,4 +19,3 @@ export async function sha256Hex(text: string): Promise<string> {
 export function randomHex(bytes: number): string {
   return randomBytes(bytes).toString('hex');
 }
-
