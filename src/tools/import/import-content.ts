@@ -366,8 +366,8 @@ function planAndWrite(
     let ids = headingIds.get(p);
     if (!ids) {
       // Headings' ids, and the ids of HTML elements in the body (`<a id="faq-1"></a>`), which links may target too.
-      const htmlIds = [...p.page.body.matchAll(/<[a-z][^>]*?\sid=["']([^"']+)["']/gi)].map((m) => m[1]!);
-      headingIds.set(p, (ids = new Set([...getMarkdownFacts(p.page.body).headings.map((h) => h.id), ...htmlIds])));
+      const facts = getMarkdownFacts(p.page.body);
+      headingIds.set(p, (ids = new Set([...facts.headings.map((h) => h.id), ...facts.htmlIds])));
     }
     return ids;
   };

@@ -40,4 +40,9 @@ describe('getMarkdownFacts', () => {
     ]);
     expect(facts.text.map((t) => t.text)).toEqual(['Open 9:30 to 17:00 and :abbr[x].']);
   });
+
+  it('collects the ids of HTML elements, which links may target as they do headings', () => {
+    const facts = getMarkdownFacts('## Install <a id="bundler"></a>\n\n<h2 id="setup">Setup</h2>\n\n`<a id="code">`\n');
+    expect(facts.htmlIds).toEqual(['bundler', 'setup']);
+  });
 });

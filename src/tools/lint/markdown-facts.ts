@@ -55,22 +55,25 @@ export interface TextFact {
 
 export interface MarkdownFacts {
   headings: HeadingFact[];
+  /** The `id` attributes of HTML elements in the body (`<a id="x"></a>`, `<h2 id="x">`): link targets on the page too. */
+  htmlIds: string[];
   links: LinkFact[];
   directives: DirectiveFact[];
   text: TextFact[];
 }
 
 /** Bump when the shape or meaning of the facts changes, so cached facts are read again. */
-export const FACTS_VERSION = 3;
+export const FACTS_VERSION = 4;
 
 const processor = remark().use(remarkDirective).freeze();
 
 const HTML_IMG = /<img\b[^>]*>/gi;
+const HTML_ID = /<[a-z][^>]*?\sid\s*=\s*(["'])([^"']+)\1/gi;
 const HTML_A = /<a\b[^>]*\bhref\s*=\s*("[^"]*"|'[^']*'|[^\s>]+)[^>]*>/gi;
 
 export function getMarkdownFacts(body: string): MarkdownFacts {
   const tree = processor.parse(body);
-  const facts: MarkdownFacts = { headings: [], links: [], directives: [], text: [] };
+  const facts: MarkdownFacts = { headings: [], htmlIds: [], links: [], directives: [], text: [] };
   const slugger = new GithubSlugger();
   walk(tree, body, facts, slugger, false, undefined);
   return facts;
@@ -144,7 +147,11 @@ function walk(
     }
     case 'html': {
       const end = node.position?.end.offset;
-      if (start !== undefined && end !== undefined) collectHtmlLinks(body.slice(start, end), start, facts);
+      if (start !== undefined && end !== undefined) {
+        const html = body.slice(start, end);
+        collectHtmlLinks(html, start, facts);
+        for (const m of html.matchAll(HTML_ID)) facts.htmlIds.push(m[2]!);
+      }
       return;
     }
     case 'code':

@@ -374,8 +374,9 @@ function describeExternal(host: string, siteFile: string): string {
   return `links to ${host}, which is not the help center's domain or in lint.allowedDomains; remove the link, or add the domain to lint.allowedDomains in ${siteFile} if it is trusted`;
 }
 
+/** A heading's id, or an HTML element's (`<a id="x"></a>`): both are on the page. */
 function hasHeading(doc: LintDocument, anchor: string): boolean {
-  return doc.facts.headings.some((h) => h.id === anchor);
+  return doc.facts.headings.some((h) => h.id === anchor) || doc.facts.htmlIds.includes(anchor);
 }
 
 function describeMissingAnchor(anchor: string, where: string, target: LintDocument): string {
