@@ -70,6 +70,15 @@ describe('htmlToMarkdown with hostile text', () => {
     expect(rendered).toContain('data-language="js"');
   });
 
+  it('fences a bare <pre> as WYSIWYG editors write it: lines split by <br>, the language in an attribute', async () => {
+    const { markdown, rendered } = await convertAndRender(
+      '<p>Run:</p><pre rel="highlighter" code-brush="bash" contenteditable="false">curl -X PUT \\<br>  -d \'{"a": "```"}\'</pre><pre>plain_text *here*</pre>',
+    );
+    expect(markdown).toBe('Run:\n\n````bash\ncurl -X PUT \\\n  -d \'{"a": "```"}\'\n````\n\n```\nplain_text *here*\n```');
+    expect(findDanger(rendered)).toEqual([]);
+    expect(rendered).toContain('data-language="bash"');
+  });
+
   it('counts the unsafe HTML it took out by kind, and leaves a harmless body uncounted', () => {
     expect(
       htmlToMarkdown('<p onclick="x()">a</p><a href=" java&#x09;script:y()">b</a><script>z()</script>').unsafeRemoved,

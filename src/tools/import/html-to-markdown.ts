@@ -124,6 +124,15 @@ function createService(): TurndownService {
       return fence(node.firstChild?.textContent ?? '', language);
     },
   });
+  // Code blocks as WYSIWYG editors write them (Freshdesk's and Help Scout's Froala, TinyMCE): a bare
+  // <pre>, lines split by <br>, the language in a class. Turndown would read it as a paragraph.
+  service.addRule('editorCodeBlock', {
+    filter: (node) => node.nodeName === 'PRE' && node.firstChild?.nodeName !== 'CODE',
+    replacement: (_content, node) => {
+      const language = /(?:^|\s)(?:language|lang|brush)-([\w#+.-]+)/.exec(node.className)?.[1] ?? '';
+      return fence(preText(node), language.toLowerCase());
+    },
+  });
   // A heading's id is an anchor old links use: kept as `{#id}`, which our Markdown turns back into the id.
   service.addRule('headingId', {
     filter: (node) => /^H[1-6]$/.test(node.nodeName) && HEADING_ID.test(node.getAttribute('id') ?? ''),
@@ -139,6 +148,26 @@ function createService(): TurndownService {
 }
 
 let service: TurndownService | undefined;
+
+/** The text of a <pre>, with each <br> a line break. */
+function preText(node: Node): string {
+  let text = '';
+  for (const child of Array.from(node.childNodes))
+    text += child.nodeName === 'BR' ? '\n' : child.nodeType === 1 ? preText(child) : (child.textContent ?? '');
+  return text;
+}
+
+/**
+ * Editors keep a code block's language in attributes the sanitiser drops (Freshdesk's
+ * `code-brush="js"`, `data-language`): moved into a `language-` class, which it keeps.
+ */
+function editorCodeLanguages(html: string): string {
+  return html.replace(/<pre\b([^>]*)>/gi, (tag, attrs: string) => {
+    const language = /\s(?:code-brush|data-language|data-lang)\s*=\s*["']?([\w#+.-]+)/i.exec(attrs)?.[1];
+    if (!language || /\sclass\s*=/i.test(attrs)) return tag;
+    return `<pre class="language-${language}"${attrs}>`;
+  });
+}
 
 /** Code in a backtick fence longer than any backtick run in it. */
 function fence(code: string, language: string): string {
@@ -171,7 +200,7 @@ export function shiftHtmlHeadings(html: string): string {
 
 export function htmlToMarkdown(html: string): HtmlConversion {
   service ??= createService();
-  const { html: safe, removed: unsafeRemoved } = sanitizeHtml(html, IMPORT_POLICY);
+  const { html: safe, removed: unsafeRemoved } = sanitizeHtml(editorCodeLanguages(html), IMPORT_POLICY);
   const markdown = service
     .turndown(giveTablesHeadings(shiftHtmlHeadings(safe)))
     .replace(/\u00a0/g, ' ')

@@ -290,4 +290,37 @@ describe('every source', () => {
     expect(text).toContain('[Share a board](share-a-board.md)');
     expect(text).not.toMatch(/no-margin|intercom-|style=/);
   });
+
+  it('reads Freshdesk’s pages of articles, a translation, drafts, attachments and its editor’s HTML', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-freshdesk'),
+      from: 'freshdesk',
+      outDir: path.join(site, 'content'),
+    });
+    const read = (origin: string) =>
+      readFileSync(path.join(site, result.summary.imported.find((i) => i.origin === origin)?.file ?? origin), 'utf8');
+    // articles-page-2.json is `?page=2` of the folder's list.
+    expect(result.summary.imported.map((i) => i.origin)).toEqual(
+      expect.arrayContaining(['articles#9101', 'articles#9104', 'articles#9105', 'articles#9101/fr']),
+    );
+    expect(read('articles#9105')).toContain('draft: true');
+    // articles.fr.json is GET .../articles/fr: the same article in French, under fr/ with its own old URLs.
+    expect(result.summary.translations).toBe(1);
+    const french = read('articles#9101/fr');
+    expect(result.summary.imported.find((i) => i.origin === 'articles#9101/fr')?.file).toBe(
+      'content/fr/articles/orders/changing-an-order/change-the-delivery-address.md',
+    );
+    expect(french).toContain('  - /fr/support/solutions/articles/9101/\n');
+    expect(french).toContain('kangaroucaisse');
+    const address = read('articles#9101');
+    expect(address).toContain('```bash\ncurl -u $API_KEY:X -X PUT \\\n');
+    expect(address).toMatch(/\| Dispatched \| No +\|/);
+    expect(address).not.toMatch(/&nbsp;|<span|style=|fr-fic/);
+    expect(result.summary.skipped).toContainEqual({
+      origin: 'articles#9101',
+      message:
+        'imported without its attached files (address-form.pdf): download them from Freshdesk and link them in the article',
+    });
+  });
 });
