@@ -79,6 +79,13 @@ describe('htmlToMarkdown with hostile text', () => {
     expect(rendered).toContain('data-language="bash"');
   });
 
+  it('keeps Help Scout’s coloured <section> callouts, and lists tight whose items end in <br>', () => {
+    const { markdown } = htmlToMarkdown(
+      '<section class="callout-red"><p>Never share a code.</p></section><section class="intro"><p>Text</p></section><ul><li>One<br></li><li>Two<br><br></li></ul>',
+    );
+    expect(markdown).toBe(':::warning\nNever share a code.\n:::\n\nText\n\n-   One\n-   Two');
+  });
+
   it('counts the unsafe HTML it took out by kind, and leaves a harmless body uncounted', () => {
     expect(
       htmlToMarkdown('<p onclick="x()">a</p><a href=" java&#x09;script:y()">b</a><script>z()</script>').unsafeRemoved,

@@ -32,8 +32,10 @@ export function recordUnsafeHtml(counts: ConversionCounts, origin: string, remov
 /** Which callout a CSS class list or an alert word stands for. */
 export function calloutTypeOf(word: string): 'note' | 'tip' | 'warning' | undefined {
   const w = word.toLowerCase();
-  if (/\b(warning|warn|danger|caution|error|alert-danger|important|attention|failure|bug)\b/.test(w)) return 'warning';
-  if (/\b(tip|hint|success|check|done)\b/.test(w)) return 'tip';
+  // Help Scout's editor colours its callouts: callout-red warns, callout-green suggests.
+  if (/\b(warning|warn|danger|caution|error|alert-danger|important|attention|failure|bug|callout-red)\b/.test(w))
+    return 'warning';
+  if (/\b(tip|hint|success|check|done|callout-green)\b/.test(w)) return 'tip';
   if (
     /\b(note|info|information|notice|abstract|summary|question|example|quote|callout|alert|primary|secondary)\b/.test(w)
   )
@@ -87,7 +89,8 @@ function createService(): TurndownService {
   service.remove(['script', 'style', 'noscript', 'form', 'button', 'input', 'select', 'textarea', 'object', 'embed']);
   service.addRule('callout', {
     filter: (node) =>
-      (node.nodeName === 'DIV' || node.nodeName === 'ASIDE' || node.nodeName === 'BLOCKQUOTE') &&
+      // Help Scout writes its callouts as <section class="callout-yellow">.
+      ['DIV', 'ASIDE', 'BLOCKQUOTE', 'SECTION'].includes(node.nodeName) &&
       /\b(alert|callout|admonition|notice|note|tip|warning|info|danger)\b/i.test(node.getAttribute('class') ?? ''),
     replacement: (content, node) => {
       const type = calloutTypeOf(node.getAttribute('class') ?? '') ?? 'note';
@@ -141,13 +144,23 @@ function createService(): TurndownService {
   });
   // Layout wrappers (grids, columns) carry nothing in Markdown: their content stays, in order.
   service.addRule('layout', {
-    filter: ['section', 'article', 'header', 'footer', 'main'],
+    filter: (node) =>
+      ['SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN'].includes(node.nodeName) &&
+      !(node.nodeName === 'SECTION' && calloutTypeOf(node.getAttribute('class') ?? '')),
     replacement: (content) => `\n\n${content}\n\n`,
   });
   return service;
 }
 
 let service: TurndownService | undefined;
+
+/**
+ * Editors leave <br> at the end of list items, paragraphs and cells (`<li>Open it.<br></li>`):
+ * they end nothing, and in Markdown they would make a tight list loose.
+ */
+function dropTrailingBreaks(html: string): string {
+  return html.replace(/(?:<br\s*\/?>\s*)+(<\/(?:li|p|td|th|h[1-6])>)/gi, '$1');
+}
 
 /** The text of a <pre>, with each <br> a line break. */
 function preText(node: Node): string {
@@ -200,7 +213,7 @@ export function shiftHtmlHeadings(html: string): string {
 
 export function htmlToMarkdown(html: string): HtmlConversion {
   service ??= createService();
-  const { html: safe, removed: unsafeRemoved } = sanitizeHtml(editorCodeLanguages(html), IMPORT_POLICY);
+  const { html: safe, removed: unsafeRemoved } = sanitizeHtml(editorCodeLanguages(dropTrailingBreaks(html)), IMPORT_POLICY);
   const markdown = service
     .turndown(giveTablesHeadings(shiftHtmlHeadings(safe)))
     .replace(/\u00a0/g, ' ')

@@ -323,4 +323,26 @@ describe('every source', () => {
         'imported without its attached files (address-form.pdf): download them from Freshdesk and link them in the article',
     });
   });
+
+  it('reads Help Scout’s paged article list together with the articles saved one by one', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-helpscout'),
+      from: 'helpscout',
+      outDir: path.join(site, 'content'),
+    });
+    // articles.json and articles-page-2.json (page/pages/count) list all four without text; article-*.json have it.
+    expect(result.summary.imported.map((i) => i.origin).sort()).toEqual(['articles#a1', 'articles#a2', 'articles#a3']);
+    expect(result.summary.skipped).toEqual([
+      { origin: 'articles#a4', message: 'status "notpublished": not published in Help Scout' },
+    ]);
+    const read = (origin: string) =>
+      readFileSync(path.join(site, result.summary.imported.find((i) => i.origin === origin)!.file), 'utf8');
+    expect(read('articles#a1')).toContain(':::note\nTwo-factor codes are sent by text message.\n:::');
+    expect(read('articles#a1')).toContain(':::warning\nNever share a code.\n:::');
+    const sync = read('articles#a3');
+    expect(sync).toContain('```\nacme sync --all\nacme sync --status\n```');
+    expect(sync).toContain('-   Open **Settings** > **Sync**.\n-   Turn on _Background sync_.');
+    expect(sync).not.toMatch(/&nbsp;|<span|style=/);
+  });
 });

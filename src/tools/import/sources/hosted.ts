@@ -262,13 +262,16 @@ function readIntercom(files: JsonFile[], counts: ConversionCounts): SourceSet {
 function readHelpScout(files: JsonFile[], counts: ConversionCounts): SourceSet {
   const collections = new Map(collect(files, 'collections', 'collection').map((c) => [key(c.id), c]));
   const categories = new Map(collect(files, 'categories', 'categor').map((c) => [key(c.id), c]));
-  const articles = [...collect(files, 'articles', 'article'), ...collect(files, 'article')];
-  const set: SourceSet = { pages: [], skipped: [], mappings: [], staticDirs: [] };
-  const seen = new Set<string>();
-  for (const a of articles) {
+  // The list's pages name every article without its text; GET /v1/articles/{id} has the text: an
+  // article's fields from both, the full record's winning, whichever file comes first.
+  const articles = new Map<string, Json>();
+  for (const a of [...collect(files, 'articles', 'article'), ...collect(files, 'article')]) {
     const id = key(a.id);
-    if (seen.has(id)) continue;
-    seen.add(id);
+    const known = articles.get(id);
+    articles.set(id, known && !str(a.text) ? { ...a, ...known } : { ...known, ...a });
+  }
+  const set: SourceSet = { pages: [], skipped: [], mappings: [], staticDirs: [] };
+  for (const [id, a] of articles) {
     const origin = `articles#${id}`;
     if (a.status && a.status !== 'published') {
       set.skipped.push({ origin, message: `status "${key(a.status)}": not published in Help Scout` });
