@@ -74,7 +74,9 @@ describe('htmlToMarkdown with hostile text', () => {
     const { markdown, rendered } = await convertAndRender(
       '<p>Run:</p><pre rel="highlighter" code-brush="bash" contenteditable="false">curl -X PUT \\<br>  -d \'{"a": "```"}\'</pre><pre>plain_text *here*</pre>',
     );
-    expect(markdown).toBe('Run:\n\n````bash\ncurl -X PUT \\\n  -d \'{"a": "```"}\'\n````\n\n```\nplain_text *here*\n```');
+    expect(markdown).toBe(
+      'Run:\n\n````bash\ncurl -X PUT \\\n  -d \'{"a": "```"}\'\n````\n\n```\nplain_text *here*\n```',
+    );
     expect(findDanger(rendered)).toEqual([]);
     expect(rendered).toContain('data-language="bash"');
   });

@@ -213,7 +213,10 @@ export function shiftHtmlHeadings(html: string): string {
 
 export function htmlToMarkdown(html: string): HtmlConversion {
   service ??= createService();
-  const { html: safe, removed: unsafeRemoved } = sanitizeHtml(editorCodeLanguages(dropTrailingBreaks(html)), IMPORT_POLICY);
+  const { html: safe, removed: unsafeRemoved } = sanitizeHtml(
+    editorCodeLanguages(dropTrailingBreaks(html)),
+    IMPORT_POLICY,
+  );
   const markdown = service
     .turndown(giveTablesHeadings(shiftHtmlHeadings(safe)))
     .replace(/\u00a0/g, ' ')

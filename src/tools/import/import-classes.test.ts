@@ -345,4 +345,27 @@ describe('every source', () => {
     expect(sync).toContain('-   Open **Settings** > **Sync**.\n-   Turn on _Background sync_.');
     expect(sync).not.toMatch(/&nbsp;|<span|style=/);
   });
+
+  it('reads a Document360 export with articles from both editors: callouts, private notes, WYSIWYG HTML', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-document360/export.zip'),
+      from: 'document360',
+      outDir: path.join(site, 'content'),
+    });
+    const read = (rel: string) => readFileSync(path.join(site, 'content/articles/getting-started', rel), 'utf8');
+    const sharing = read('sharing-notes.md');
+    expect(sharing).toContain(':::warning[Shared links are public]\nAnyone who has the link');
+    expect(sharing).not.toContain('ACME-1412');
+    expect(result.summary.templateSyntaxRemoved).toEqual([
+      {
+        origin: 'v1/Getting-Started/Sharing-notes.md',
+        message: 'Document360 private note (:::(Internal)), seen only by the team: left out',
+      },
+    ]);
+    const shortcuts = read('shortcuts.md');
+    expect(shortcuts).toContain('```\nacme keys set new-note "Ctrl+Alt+N"\nacme keys list\n```');
+    expect(shortcuts).toContain('| `Ctrl+N` | New note |');
+    expect(shortcuts).not.toMatch(/&nbsp;|<span|style=|fr-fic/);
+  });
 });

@@ -17,6 +17,7 @@ import {
   convertHtmlAndStructure,
   convertHugoShortcodes,
   convertLiquid,
+  convertDocument360Callouts,
   convertMkdocsAdmonitions,
   reindentFences,
   type TemplateContext,
@@ -522,7 +523,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       };
       body = convertMkdocs(body, mkdocsCtx);
     }
-    if (from === 'document360') body = convertMkdocsAdmonitions(body);
+    if (from === 'document360') body = convertDocument360Callouts(convertMkdocsAdmonitions(body), ctx);
     body = convertGithubAlerts(body);
     // Any generator's leftovers: Hugo shortcodes and Liquid tags also turn up in others' folders.
     if (from !== 'hugo') body = convertHugoShortcodes(body, ctx);
