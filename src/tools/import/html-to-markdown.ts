@@ -21,6 +21,34 @@ export interface HtmlConversion {
   markdown: string;
   /** What the sanitiser took out, by kind. */
   unsafeRemoved: UnsafeCounts;
+  /** Images that had no alt text, which now have their file name's words (to check). */
+  altFromFileName: string[];
+}
+
+/** Notes, in the import's summary, the images whose alt text came from their file name. */
+export function recordAltFromFileName(counts: ConversionCounts, origin: string, urls: readonly string[]): void {
+  const message = "image without alt text -> its file name's words as alt (check them)";
+  counts.converted.push(...urls.map(() => ({ origin, message })));
+}
+
+/** Images the current conversion gave a file-name alt (turndown's rules cannot return more than text). */
+let altFromFileName: string[] = [];
+
+/** `.../edit-address.png?1708` -> "edit address"; empty for names that are not words (`file-Qw7eRt`, `IMG_0042`). */
+export function altFromFile(src: string): string {
+  const name = decodeURIComponentSafe(src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
+  const words = name.split(/[-_\s.]+/).filter(Boolean);
+  // Random ids and camera names say nothing about the picture.
+  if (words.length === 0 || words.some((w) => /\d/.test(w) || (/[a-z]/.test(w) && /[A-Z]/.test(w.slice(1))))) return '';
+  return words.join(' ').toLowerCase();
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Adds what the sanitiser removed from one source item (`origin`) to the import's counts. */
@@ -112,7 +140,13 @@ function createService(): TurndownService {
       const src = node.getAttribute('src');
       if (!src) return '';
       const title = node.getAttribute('title');
-      return `![${escapeLabel(node.getAttribute('alt') ?? '')}](${escapeDestination(src)}${title ? ` "${escapeTitle(title)}"` : ''})`;
+      // WYSIWYG editors insert images without alt text: the file name's words are a start, and listed.
+      let alt = node.getAttribute('alt') ?? '';
+      if (!alt.trim() && altFromFile(src)) {
+        alt = altFromFile(src);
+        altFromFileName.push(src);
+      }
+      return `![${escapeLabel(alt)}](${escapeDestination(src)}${title ? ` "${escapeTitle(title)}"` : ''})`;
     },
   });
   // GitHub's highlighted code (turndown-plugin-gfm writes it in a three-backtick fence, whatever
@@ -213,6 +247,7 @@ export function shiftHtmlHeadings(html: string): string {
 
 export function htmlToMarkdown(html: string): HtmlConversion {
   service ??= createService();
+  altFromFileName = [];
   const { html: safe, removed: unsafeRemoved } = sanitizeHtml(
     editorCodeLanguages(dropTrailingBreaks(html)),
     IMPORT_POLICY,
@@ -223,7 +258,7 @@ export function htmlToMarkdown(html: string): HtmlConversion {
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { markdown, unsafeRemoved };
+  return { markdown, unsafeRemoved, altFromFileName };
 }
 
 /** Plain text of an HTML fragment (titles with entities, descriptions). */

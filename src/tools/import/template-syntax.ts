@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { calloutTypeOf, htmlToMarkdown, recordUnsafeHtml } from './html-to-markdown.ts';
+import { calloutTypeOf, htmlToMarkdown, recordAltFromFileName, recordUnsafeHtml } from './html-to-markdown.ts';
 import type { ConversionCounts } from './types.ts';
 
 /** A link target the link step resolves later: a Hugo ref, a Jekyll `{% link %}`. */
@@ -595,8 +595,9 @@ export function convertHtmlAndStructure(body: string, ctx: TemplateContext, titl
       return replaceHtmlBlocks(md[2]!.replace(/^[ \t]*\n/, ''), convert);
     }
     // Code inside the HTML is put back first: the converter sees the whole block as written.
-    const { markdown, unsafeRemoved } = htmlToMarkdown(restore(html));
+    const { markdown, unsafeRemoved, altFromFileName } = htmlToMarkdown(restore(html));
     recordUnsafeHtml(ctx.counts, ctx.origin, unsafeRemoved);
+    recordAltFromFileName(ctx.counts, ctx.origin, altFromFileName);
     return markdown;
   };
   text = restore(replaceHtmlBlocks(masked, convert));

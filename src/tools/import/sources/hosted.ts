@@ -14,7 +14,7 @@ import {
   VoteBaselineError,
   type VoteBaselineEntry,
 } from '../../../feedback/vote-baseline.ts';
-import { htmlToMarkdown, htmlToText, recordUnsafeHtml } from '../html-to-markdown.ts';
+import { htmlToMarkdown, htmlToText, recordAltFromFileName, recordUnsafeHtml } from '../html-to-markdown.ts';
 import { toSlug } from '../slugs.ts';
 import type { ConversionCounts, ImportSource, PlannedFile, SourceGroup, SourcePage, SourceSet } from '../types.ts';
 
@@ -95,8 +95,9 @@ function convert(html: string, counts: ConversionCounts, origin: string, title?:
         norm(htmlToText(text)) === norm(title) ? '' : m,
       )
     : html;
-  const { markdown, unsafeRemoved } = htmlToMarkdown(body);
+  const { markdown, unsafeRemoved, altFromFileName } = htmlToMarkdown(body);
   recordUnsafeHtml(counts, origin, unsafeRemoved);
+  recordAltFromFileName(counts, origin, altFromFileName);
   return markdown;
 }
 

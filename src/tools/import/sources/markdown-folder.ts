@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mapFrontmatter, parseSourceFile } from '../frontmatter.ts';
-import { htmlToMarkdown, htmlToText, recordUnsafeHtml } from '../html-to-markdown.ts';
+import { htmlToMarkdown, htmlToText, recordAltFromFileName, recordUnsafeHtml } from '../html-to-markdown.ts';
 import { stripNumberPrefix, toSlug } from '../slugs.ts';
 import {
   convertDocusaurusAdmonitions,
@@ -470,6 +470,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       });
       const converted = htmlToMarkdown(body);
       recordUnsafeHtml(counts, origin, converted.unsafeRemoved);
+      recordAltFromFileName(counts, origin, converted.altFromFileName);
       body = converted.markdown;
     }
 
