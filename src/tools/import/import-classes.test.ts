@@ -243,6 +243,26 @@ describe('every source', () => {
     expect(() => read('content/articles/docs/setup.md')).toThrow();
   });
 
+  it('writes an old URL shaped like /<category>/<section>/<slug>/ to redirects.yaml, where redirect-unneeded does not misread it', async () => {
+    const { result, read, site } = await runImport('jekyll', {
+      '_config.yml': 'title: Docs\n',
+      'billing/pay.md': '---\ntitle: Pay\n---\n\nPay your invoice online with a card or a bank transfer.\n',
+      'guides/setup/install.md':
+        '---\ntitle: Install\npermalink: /guides/setup/install/\n---\n\nInstall the app from the store, then sign in with your account.\n',
+      'guides/setup/other.md':
+        '---\ntitle: Other\npermalink: /guides/other-old/\n---\n\nAnother page of the setup section, with its own old address.\n',
+    });
+    const file = result.summary.imported.find((i) => i.origin.endsWith('install.md'))!.file;
+    expect(read(file)).not.toContain('/guides/setup/install/');
+    expect(read('content/redirects.yaml')).toContain('- from: /guides/setup/install/\n  to: /guides/install/');
+    // Any other old URL stays in the article's frontmatter, where it moves with the article.
+    expect(read(result.summary.imported.find((i) => i.origin.endsWith('other.md'))!.file)).toContain(
+      '  - /guides/other-old/',
+    );
+    const lint = await lintContent({ root: site, contentDir: 'content', history: false });
+    expect(lint.findings.filter((f) => f.ruleId === 'redirect-unneeded' || f.severity === 'error')).toEqual([]);
+  });
+
   it('reports <video> sources the source does not have', async () => {
     const { result } = await runImport('jekyll', {
       '_config.yml': 'title: Docs\n',
