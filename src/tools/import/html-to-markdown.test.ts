@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDanger } from '../../../test/helpers/html-danger.ts';
 import { renderSiteMarkdown } from '../../../test/helpers/render-site-markdown.ts';
-import { htmlToMarkdown } from './html-to-markdown.ts';
+import { altFromFile, htmlToMarkdown } from './html-to-markdown.ts';
 
 async function convertAndRender(html: string) {
   const { markdown, unsafeRemoved } = htmlToMarkdown(html);
@@ -68,6 +68,35 @@ describe('htmlToMarkdown with hostile text', () => {
     expect(markdown).toBe('````js\n```\n<img src=x onerror=alert(1)>\n```\n````');
     expect(findDanger(rendered)).toEqual([]);
     expect(rendered).toContain('data-language="js"');
+  });
+
+  it('fences a bare <pre> as WYSIWYG editors write it: lines split by <br>, the language in an attribute', async () => {
+    const { markdown, rendered } = await convertAndRender(
+      '<p>Run:</p><pre rel="highlighter" code-brush="bash" contenteditable="false">curl -X PUT \\<br>  -d \'{"a": "```"}\'</pre><pre>plain_text *here*</pre>',
+    );
+    expect(markdown).toBe(
+      'Run:\n\n````bash\ncurl -X PUT \\\n  -d \'{"a": "```"}\'\n````\n\n```\nplain_text *here*\n```',
+    );
+    expect(findDanger(rendered)).toEqual([]);
+    expect(rendered).toContain('data-language="bash"');
+  });
+
+  it('keeps Help Scout’s coloured <section> callouts, and lists tight whose items end in <br>', () => {
+    const { markdown } = htmlToMarkdown(
+      '<section class="callout-red"><p>Never share a code.</p></section><section class="intro"><p>Text</p></section><ul><li>One<br></li><li>Two<br><br></li></ul>',
+    );
+    expect(markdown).toBe(':::warning\nNever share a code.\n:::\n\nText\n\n-   One\n-   Two');
+  });
+
+  it('gives an image without alt text its file name’s words, and only words', () => {
+    const { markdown, altFromFileName } = htmlToMarkdown(
+      '<p><img src="https://cdn.example/a/edit-address.png?17" class="fr-fic"><img src="/x/file-Qw7eRt.png"><img src="/x/IMG_0042.JPG"><img src="/x/logo.png" alt="Acme"></p>',
+    );
+    expect(markdown).toBe(
+      '![edit address](https://cdn.example/a/edit-address.png?17)![](/x/file-Qw7eRt.png)![](/x/IMG_0042.JPG)![Acme](/x/logo.png)',
+    );
+    expect(altFromFileName).toEqual(['https://cdn.example/a/edit-address.png?17']);
+    expect(altFromFile('/a/Screen%20Shot.png')).toBe('screen shot');
   });
 
   it('counts the unsafe HTML it took out by kind, and leaves a harmless body uncounted', () => {

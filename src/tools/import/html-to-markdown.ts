@@ -21,6 +21,34 @@ export interface HtmlConversion {
   markdown: string;
   /** What the sanitiser took out, by kind. */
   unsafeRemoved: UnsafeCounts;
+  /** Images that had no alt text, which now have their file name's words (to check). */
+  altFromFileName: string[];
+}
+
+/** Notes, in the import's summary, the images whose alt text came from their file name. */
+export function recordAltFromFileName(counts: ConversionCounts, origin: string, urls: readonly string[]): void {
+  const message = "image without alt text -> its file name's words as alt (check them)";
+  counts.converted.push(...urls.map(() => ({ origin, message })));
+}
+
+/** Images the current conversion gave a file-name alt (turndown's rules cannot return more than text). */
+let altFromFileName: string[] = [];
+
+/** `.../edit-address.png?1708` -> "edit address"; empty for names that are not words (`file-Qw7eRt`, `IMG_0042`). */
+export function altFromFile(src: string): string {
+  const name = decodeURIComponentSafe(src.split(/[?#]/)[0]!.split('/').pop() ?? '').replace(/\.[a-z0-9]+$/i, '');
+  const words = name.split(/[-_\s.]+/).filter(Boolean);
+  // Random ids and camera names say nothing about the picture.
+  if (words.length === 0 || words.some((w) => /\d/.test(w) || (/[a-z]/.test(w) && /[A-Z]/.test(w.slice(1))))) return '';
+  return words.join(' ').toLowerCase();
+}
+
+function decodeURIComponentSafe(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
 /** Adds what the sanitiser removed from one source item (`origin`) to the import's counts. */
@@ -32,8 +60,10 @@ export function recordUnsafeHtml(counts: ConversionCounts, origin: string, remov
 /** Which callout a CSS class list or an alert word stands for. */
 export function calloutTypeOf(word: string): 'note' | 'tip' | 'warning' | undefined {
   const w = word.toLowerCase();
-  if (/\b(warning|warn|danger|caution|error|alert-danger|important|attention|failure|bug)\b/.test(w)) return 'warning';
-  if (/\b(tip|hint|success|check|done)\b/.test(w)) return 'tip';
+  // Help Scout's editor colours its callouts: callout-red warns, callout-green suggests.
+  if (/\b(warning|warn|danger|caution|error|alert-danger|important|attention|failure|bug|callout-red)\b/.test(w))
+    return 'warning';
+  if (/\b(tip|hint|success|check|done|callout-green)\b/.test(w)) return 'tip';
   if (
     /\b(note|info|information|notice|abstract|summary|question|example|quote|callout|alert|primary|secondary)\b/.test(w)
   )
@@ -87,7 +117,8 @@ function createService(): TurndownService {
   service.remove(['script', 'style', 'noscript', 'form', 'button', 'input', 'select', 'textarea', 'object', 'embed']);
   service.addRule('callout', {
     filter: (node) =>
-      (node.nodeName === 'DIV' || node.nodeName === 'ASIDE' || node.nodeName === 'BLOCKQUOTE') &&
+      // Help Scout writes its callouts as <section class="callout-yellow">.
+      ['DIV', 'ASIDE', 'BLOCKQUOTE', 'SECTION'].includes(node.nodeName) &&
       /\b(alert|callout|admonition|notice|note|tip|warning|info|danger)\b/i.test(node.getAttribute('class') ?? ''),
     replacement: (content, node) => {
       const type = calloutTypeOf(node.getAttribute('class') ?? '') ?? 'note';
@@ -109,7 +140,13 @@ function createService(): TurndownService {
       const src = node.getAttribute('src');
       if (!src) return '';
       const title = node.getAttribute('title');
-      return `![${escapeLabel(node.getAttribute('alt') ?? '')}](${escapeDestination(src)}${title ? ` "${escapeTitle(title)}"` : ''})`;
+      // WYSIWYG editors insert images without alt text: the file name's words are a start, and listed.
+      let alt = node.getAttribute('alt') ?? '';
+      if (!alt.trim() && altFromFile(src)) {
+        alt = altFromFile(src);
+        altFromFileName.push(src);
+      }
+      return `![${escapeLabel(alt)}](${escapeDestination(src)}${title ? ` "${escapeTitle(title)}"` : ''})`;
     },
   });
   // GitHub's highlighted code (turndown-plugin-gfm writes it in a three-backtick fence, whatever
@@ -124,6 +161,15 @@ function createService(): TurndownService {
       return fence(node.firstChild?.textContent ?? '', language);
     },
   });
+  // Code blocks as WYSIWYG editors write them (Freshdesk's and Help Scout's Froala, TinyMCE): a bare
+  // <pre>, lines split by <br>, the language in a class. Turndown would read it as a paragraph.
+  service.addRule('editorCodeBlock', {
+    filter: (node) => node.nodeName === 'PRE' && node.firstChild?.nodeName !== 'CODE',
+    replacement: (_content, node) => {
+      const language = /(?:^|\s)(?:language|lang|brush)-([\w#+.-]+)/.exec(node.className)?.[1] ?? '';
+      return fence(preText(node), language.toLowerCase());
+    },
+  });
   // A heading's id is an anchor old links use: kept as `{#id}`, which our Markdown turns back into the id.
   service.addRule('headingId', {
     filter: (node) => /^H[1-6]$/.test(node.nodeName) && HEADING_ID.test(node.getAttribute('id') ?? ''),
@@ -132,13 +178,43 @@ function createService(): TurndownService {
   });
   // Layout wrappers (grids, columns) carry nothing in Markdown: their content stays, in order.
   service.addRule('layout', {
-    filter: ['section', 'article', 'header', 'footer', 'main'],
+    filter: (node) =>
+      ['SECTION', 'ARTICLE', 'HEADER', 'FOOTER', 'MAIN'].includes(node.nodeName) &&
+      !(node.nodeName === 'SECTION' && calloutTypeOf(node.getAttribute('class') ?? '')),
     replacement: (content) => `\n\n${content}\n\n`,
   });
   return service;
 }
 
 let service: TurndownService | undefined;
+
+/**
+ * Editors leave <br> at the end of list items, paragraphs and cells (`<li>Open it.<br></li>`):
+ * they end nothing, and in Markdown they would make a tight list loose.
+ */
+function dropTrailingBreaks(html: string): string {
+  return html.replace(/(?:<br\s*\/?>\s*)+(<\/(?:li|p|td|th|h[1-6])>)/gi, '$1');
+}
+
+/** The text of a <pre>, with each <br> a line break. */
+function preText(node: Node): string {
+  let text = '';
+  for (const child of Array.from(node.childNodes))
+    text += child.nodeName === 'BR' ? '\n' : child.nodeType === 1 ? preText(child) : (child.textContent ?? '');
+  return text;
+}
+
+/**
+ * Editors keep a code block's language in attributes the sanitiser drops (Freshdesk's
+ * `code-brush="js"`, `data-language`): moved into a `language-` class, which it keeps.
+ */
+function editorCodeLanguages(html: string): string {
+  return html.replace(/<pre\b([^>]*)>/gi, (tag, attrs: string) => {
+    const language = /\s(?:code-brush|data-language|data-lang)\s*=\s*["']?([\w#+.-]+)/i.exec(attrs)?.[1];
+    if (!language || /\sclass\s*=/i.test(attrs)) return tag;
+    return `<pre class="language-${language}"${attrs}>`;
+  });
+}
 
 /** Code in a backtick fence longer than any backtick run in it. */
 function fence(code: string, language: string): string {
@@ -171,14 +247,18 @@ export function shiftHtmlHeadings(html: string): string {
 
 export function htmlToMarkdown(html: string): HtmlConversion {
   service ??= createService();
-  const { html: safe, removed: unsafeRemoved } = sanitizeHtml(html, IMPORT_POLICY);
+  altFromFileName = [];
+  const { html: safe, removed: unsafeRemoved } = sanitizeHtml(
+    editorCodeLanguages(dropTrailingBreaks(html)),
+    IMPORT_POLICY,
+  );
   const markdown = service
     .turndown(giveTablesHeadings(shiftHtmlHeadings(safe)))
     .replace(/\u00a0/g, ' ')
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')
     .trim();
-  return { markdown, unsafeRemoved };
+  return { markdown, unsafeRemoved, altFromFileName };
 }
 
 /** Plain text of an HTML fragment (titles with entities, descriptions). */

@@ -243,6 +243,26 @@ describe('every source', () => {
     expect(() => read('content/articles/docs/setup.md')).toThrow();
   });
 
+  it('writes an old URL shaped like /<category>/<section>/<slug>/ to redirects.yaml, where redirect-unneeded does not misread it', async () => {
+    const { result, read, site } = await runImport('jekyll', {
+      '_config.yml': 'title: Docs\n',
+      'billing/pay.md': '---\ntitle: Pay\n---\n\nPay your invoice online with a card or a bank transfer.\n',
+      'guides/setup/install.md':
+        '---\ntitle: Install\npermalink: /guides/setup/install/\n---\n\nInstall the app from the store, then sign in with your account.\n',
+      'guides/setup/other.md':
+        '---\ntitle: Other\npermalink: /guides/other-old/\n---\n\nAnother page of the setup section, with its own old address.\n',
+    });
+    const file = result.summary.imported.find((i) => i.origin.endsWith('install.md'))!.file;
+    expect(read(file)).not.toContain('/guides/setup/install/');
+    expect(read('content/redirects.yaml')).toContain('- from: /guides/setup/install/\n  to: /guides/install/');
+    // Any other old URL stays in the article's frontmatter, where it moves with the article.
+    expect(read(result.summary.imported.find((i) => i.origin.endsWith('other.md'))!.file)).toContain(
+      '  - /guides/other-old/',
+    );
+    const lint = await lintContent({ root: site, contentDir: 'content', history: false });
+    expect(lint.findings.filter((f) => f.ruleId === 'redirect-unneeded' || f.severity === 'error')).toEqual([]);
+  });
+
   it('reports <video> sources the source does not have', async () => {
     const { result } = await runImport('jekyll', {
       '_config.yml': 'title: Docs\n',
@@ -289,5 +309,83 @@ describe('every source', () => {
     expect(text).toContain(':::note\nOnly owners can archive.\n:::');
     expect(text).toContain('[Share a board](share-a-board.md)');
     expect(text).not.toMatch(/no-margin|intercom-|style=/);
+  });
+
+  it('reads Freshdesk’s pages of articles, a translation, drafts, attachments and its editor’s HTML', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-freshdesk'),
+      from: 'freshdesk',
+      outDir: path.join(site, 'content'),
+    });
+    const read = (origin: string) =>
+      readFileSync(path.join(site, result.summary.imported.find((i) => i.origin === origin)?.file ?? origin), 'utf8');
+    // articles-page-2.json is `?page=2` of the folder's list.
+    expect(result.summary.imported.map((i) => i.origin)).toEqual(
+      expect.arrayContaining(['articles#9101', 'articles#9104', 'articles#9105', 'articles#9101/fr']),
+    );
+    expect(read('articles#9105')).toContain('draft: true');
+    // articles.fr.json is GET .../articles/fr: the same article in French, under fr/ with its own old URLs.
+    expect(result.summary.translations).toBe(1);
+    const french = read('articles#9101/fr');
+    expect(result.summary.imported.find((i) => i.origin === 'articles#9101/fr')?.file).toBe(
+      'content/fr/articles/orders/changing-an-order/change-the-delivery-address.md',
+    );
+    expect(french).toContain('  - /fr/support/solutions/articles/9101/\n');
+    expect(french).toContain('kangaroucaisse');
+    const address = read('articles#9101');
+    expect(address).toContain('```bash\ncurl -u $API_KEY:X -X PUT \\\n');
+    expect(address).toMatch(/\| Dispatched \| No +\|/);
+    expect(address).not.toMatch(/&nbsp;|<span|style=|fr-fic/);
+    expect(result.summary.skipped).toContainEqual({
+      origin: 'articles#9101',
+      message:
+        'imported without its attached files (address-form.pdf): download them from Freshdesk and link them in the article',
+    });
+  });
+
+  it('reads Help Scout’s paged article list together with the articles saved one by one', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-helpscout'),
+      from: 'helpscout',
+      outDir: path.join(site, 'content'),
+    });
+    // articles.json and articles-page-2.json (page/pages/count) list all four without text; article-*.json have it.
+    expect(result.summary.imported.map((i) => i.origin).sort()).toEqual(['articles#a1', 'articles#a2', 'articles#a3']);
+    expect(result.summary.skipped).toEqual([
+      { origin: 'articles#a4', message: 'status "notpublished": not published in Help Scout' },
+    ]);
+    const read = (origin: string) =>
+      readFileSync(path.join(site, result.summary.imported.find((i) => i.origin === origin)!.file), 'utf8');
+    expect(read('articles#a1')).toContain(':::note\nTwo-factor codes are sent by text message.\n:::');
+    expect(read('articles#a1')).toContain(':::warning\nNever share a code.\n:::');
+    const sync = read('articles#a3');
+    expect(sync).toContain('```\nacme sync --all\nacme sync --status\n```');
+    expect(sync).toContain('-   Open **Settings** > **Sync**.\n-   Turn on _Background sync_.');
+    expect(sync).not.toMatch(/&nbsp;|<span|style=/);
+  });
+
+  it('reads a Document360 export with articles from both editors: callouts, private notes, WYSIWYG HTML', () => {
+    const site = tempDir({});
+    const result = importContent({
+      source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-document360/export.zip'),
+      from: 'document360',
+      outDir: path.join(site, 'content'),
+    });
+    const read = (rel: string) => readFileSync(path.join(site, 'content/articles/getting-started', rel), 'utf8');
+    const sharing = read('sharing-notes.md');
+    expect(sharing).toContain(':::warning[Shared links are public]\nAnyone who has the link');
+    expect(sharing).not.toContain('ACME-1412');
+    expect(result.summary.templateSyntaxRemoved).toEqual([
+      {
+        origin: 'v1/Getting-Started/Sharing-notes.md',
+        message: 'Document360 private note (:::(Internal)), seen only by the team: left out',
+      },
+    ]);
+    const shortcuts = read('shortcuts.md');
+    expect(shortcuts).toContain('```\nacme keys set new-note "Ctrl+Alt+N"\nacme keys list\n```');
+    expect(shortcuts).toContain('| `Ctrl+N` | New note |');
+    expect(shortcuts).not.toMatch(/&nbsp;|<span|style=|fr-fic/);
   });
 });

@@ -3,6 +3,7 @@ import { htmlToMarkdown } from './html-to-markdown.ts';
 import { mapFrontmatter, parseSourceFile } from './frontmatter.ts';
 import { toSlug } from './slugs.ts';
 import {
+  convertDocument360Callouts,
   convertDocusaurusAdmonitions,
   convertGithubAlerts,
   convertHugoShortcodes,
@@ -60,6 +61,20 @@ describe('other generators’ syntax', () => {
     );
     expect(convertGithubAlerts('> [!CAUTION]\n> Hot.\n')).toBe(':::warning\nHot.\n:::\n');
     expect(convertDocusaurusAdmonitions(':::danger Careful\nNo.\n:::')).toBe(':::warning[Careful]\nNo.\n:::');
+  });
+
+  it('converts Document360 callouts by type, leaves out its private notes and says so, and leaves code alone', () => {
+    const c = ctx();
+    const out = convertDocument360Callouts(
+      ':::(Info) (Before you start)\nSign in.\n:::\n\n:::(Error) (Error)\nNo.\n:::\n\n:::(Internal) (Private notes)\nTicket 12.\n:::\n\n```\n:::(Success) (Code)\n:::\n```',
+      c,
+    );
+    expect(out).toBe(
+      ':::note[Before you start]\nSign in.\n:::\n\n:::warning\nNo.\n:::\n\n\n```\n:::(Success) (Code)\n:::\n```',
+    );
+    expect(c.counts.templateSyntaxRemoved.map((n) => n.message)).toEqual([
+      'Document360 private note (:::(Internal)), seen only by the team: left out',
+    ]);
   });
 
   it('drops a first heading equal to the title and moves # headings down a level', () => {

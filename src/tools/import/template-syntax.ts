@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { calloutTypeOf, htmlToMarkdown, recordUnsafeHtml } from './html-to-markdown.ts';
+import { calloutTypeOf, htmlToMarkdown, recordAltFromFileName, recordUnsafeHtml } from './html-to-markdown.ts';
 import type { ConversionCounts } from './types.ts';
 
 /** A link target the link step resolves later: a Hugo ref, a Jekyll `{% link %}`. */
@@ -496,6 +496,41 @@ export function convertMkdocsAdmonitions(body: string): string {
   return out.join('\n');
 }
 
+/**
+ * Document360's Markdown callouts, `:::(Info) (Title)` to `:::`: ours, by type. `:::(Internal)`
+ * is a private note only the team saw on the old site: left out, and said.
+ */
+export function convertDocument360Callouts(body: string, ctx: TemplateContext): string {
+  const { masked, restore } = maskCode(body);
+  const lines = masked.split('\n');
+  const out: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const m = /^(\s*):::\((\w+)\)(?:[ \t]*\(([^)]*)\))?[ \t]*$/.exec(lines[i]!);
+    if (!m) {
+      out.push(lines[i]!);
+      continue;
+    }
+    const [, indent, kind, title] = m as unknown as [string, string, string, string | undefined];
+    const inner: string[] = [];
+    while (i + 1 < lines.length && lines[i + 1]!.trim() !== ':::') inner.push(lines[++i]!);
+    i++; // the closing `:::`, or the end of the page
+    if (kind.toLowerCase() === 'internal') {
+      removed(ctx, 'Document360 private note (:::(Internal)), seen only by the team: left out');
+      continue;
+    }
+    const type =
+      kind.toLowerCase() === 'error'
+        ? 'warning'
+        : kind.toLowerCase() === 'success'
+          ? 'tip'
+          : (calloutTypeOf(kind) ?? 'note');
+    const label = title && title.trim().toLowerCase() !== kind.toLowerCase() ? `[${title.trim()}]` : '';
+    converted(ctx, 'Document360 callout -> callout');
+    out.push(`${indent}:::${type}${label}`, ...inner, `${indent}:::`);
+  }
+  return restore(out.join('\n'));
+}
+
 /** GitHub alerts: `> [!NOTE]` blockquotes. */
 export function convertGithubAlerts(body: string): string {
   return body.replace(
@@ -560,8 +595,9 @@ export function convertHtmlAndStructure(body: string, ctx: TemplateContext, titl
       return replaceHtmlBlocks(md[2]!.replace(/^[ \t]*\n/, ''), convert);
     }
     // Code inside the HTML is put back first: the converter sees the whole block as written.
-    const { markdown, unsafeRemoved } = htmlToMarkdown(restore(html));
+    const { markdown, unsafeRemoved, altFromFileName } = htmlToMarkdown(restore(html));
     recordUnsafeHtml(ctx.counts, ctx.origin, unsafeRemoved);
+    recordAltFromFileName(ctx.counts, ctx.origin, altFromFileName);
     return markdown;
   };
   text = restore(replaceHtmlBlocks(masked, convert));

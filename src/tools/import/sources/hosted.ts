@@ -14,7 +14,7 @@ import {
   VoteBaselineError,
   type VoteBaselineEntry,
 } from '../../../feedback/vote-baseline.ts';
-import { htmlToMarkdown, htmlToText, recordUnsafeHtml } from '../html-to-markdown.ts';
+import { htmlToMarkdown, htmlToText, recordAltFromFileName, recordUnsafeHtml } from '../html-to-markdown.ts';
 import { toSlug } from '../slugs.ts';
 import type { ConversionCounts, ImportSource, PlannedFile, SourceGroup, SourcePage, SourceSet } from '../types.ts';
 
@@ -95,8 +95,9 @@ function convert(html: string, counts: ConversionCounts, origin: string, title?:
         norm(htmlToText(text)) === norm(title) ? '' : m,
       )
     : html;
-  const { markdown, unsafeRemoved } = htmlToMarkdown(body);
+  const { markdown, unsafeRemoved, altFromFileName } = htmlToMarkdown(body);
   recordUnsafeHtml(counts, origin, unsafeRemoved);
+  recordAltFromFileName(counts, origin, altFromFileName);
   return markdown;
 }
 
@@ -262,13 +263,16 @@ function readIntercom(files: JsonFile[], counts: ConversionCounts): SourceSet {
 function readHelpScout(files: JsonFile[], counts: ConversionCounts): SourceSet {
   const collections = new Map(collect(files, 'collections', 'collection').map((c) => [key(c.id), c]));
   const categories = new Map(collect(files, 'categories', 'categor').map((c) => [key(c.id), c]));
-  const articles = [...collect(files, 'articles', 'article'), ...collect(files, 'article')];
-  const set: SourceSet = { pages: [], skipped: [], mappings: [], staticDirs: [] };
-  const seen = new Set<string>();
-  for (const a of articles) {
+  // The list's pages name every article without its text; GET /v1/articles/{id} has the text: an
+  // article's fields from both, the full record's winning, whichever file comes first.
+  const articles = new Map<string, Json>();
+  for (const a of [...collect(files, 'articles', 'article'), ...collect(files, 'article')]) {
     const id = key(a.id);
-    if (seen.has(id)) continue;
-    seen.add(id);
+    const known = articles.get(id);
+    articles.set(id, known && !str(a.text) ? { ...a, ...known } : { ...known, ...a });
+  }
+  const set: SourceSet = { pages: [], skipped: [], mappings: [], staticDirs: [] };
+  for (const [id, a] of articles) {
     const origin = `articles#${id}`;
     if (a.status && a.status !== 'published') {
       set.skipped.push({ origin, message: `status "${key(a.status)}": not published in Help Scout` });
@@ -306,15 +310,21 @@ function readHelpScout(files: JsonFile[], counts: ConversionCounts): SourceSet {
   return set;
 }
 
+/** `articles.fr.json`, `articles-page-2.pt-br.json`: the language a file of Freshdesk articles is in. */
+const FILE_LANGUAGE = /\.([a-z]{2,3}(?:-[a-z]{2,4})?)\.json$/i;
+
 /** Freshdesk folder visibility: 1 is everyone; 2 logged-in users, 3 agents, 4 chosen companies. */
 function readFreshdesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
   const categories = new Map(collect(files, 'categories', 'categor').map((c) => [key(c.id), c]));
   const folders = new Map(collect(files, 'folders', 'folder').map((f) => [key(f.id), f]));
-  const articles = collect(files, 'articles', 'article');
+  // A translation comes from `GET .../articles/<language>`: the same article, saved as `articles.<language>.json`.
+  const articles = files.flatMap((f) =>
+    collect([f], 'articles', 'article').map((a) => ({ a, locale: FILE_LANGUAGE.exec(f.file)?.[1] })),
+  );
   const set: SourceSet = { pages: [], skipped: [], mappings: [], staticDirs: [] };
-  for (const a of articles) {
+  for (const { a, locale } of articles) {
     const id = key(a.id);
-    const origin = `articles#${id}`;
+    const origin = `articles#${id}${locale ? `/${locale}` : ''}`;
     const folder = folders.get(key(a.folder_id));
     if (folder && num(folder.visibility) !== undefined && folder.visibility !== 1) {
       set.skipped.push({
@@ -333,6 +343,14 @@ function readFreshdesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
     );
     const title = htmlToText(str(a.title) ?? `Article ${id}`);
     const seo = (a.seo_data ?? {}) as Json;
+    // Files attached to the article show under it on the portal; their S3 links expire within minutes.
+    const attached = (Array.isArray(a.attachments) ? (a.attachments as Json[]) : []).map((f) => key(f.name));
+    if (attached.length)
+      set.skipped.push({
+        origin,
+        message: `imported without its attached files (${attached.join(', ')}): download them from Freshdesk and link them in the article`,
+      });
+    const portalPath = `${locale ? `/${locale}` : ''}/support/solutions/articles/${id}`;
     set.pages.push({
       origin,
       kind: 'article',
@@ -344,6 +362,8 @@ function readFreshdesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
           }
         : undefined,
       slugHint: toSlug(title),
+      locale,
+      translationOf: locale ? id : undefined,
       title,
       description: str(seo.meta_description),
       body: convert(str(a.description) ?? '', counts, origin, title),
@@ -351,11 +371,8 @@ function readFreshdesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
       draft: a.status === 1,
       updated: date(a.updated_at),
       // Freshdesk serves /support/solutions/articles/<id> and <id>-<title slug>; the export has no URL.
-      oldUrls: [
-        str(a.url),
-        `/support/solutions/articles/${id}`,
-        `/support/solutions/articles/${id}-${toSlug(title)}`,
-      ].filter(Boolean) as string[],
+      // A translation's portal path starts with its language: /fr/support/solutions/articles/<id>.
+      oldUrls: [str(a.url), portalPath, `${portalPath}-${toSlug(title)}`].filter(Boolean) as string[],
       linkKeys: [`freshdesk:${id}`],
       droppedKeys: [],
     });

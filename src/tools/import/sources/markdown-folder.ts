@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mapFrontmatter, parseSourceFile } from '../frontmatter.ts';
-import { htmlToMarkdown, htmlToText, recordUnsafeHtml } from '../html-to-markdown.ts';
+import { htmlToMarkdown, htmlToText, recordAltFromFileName, recordUnsafeHtml } from '../html-to-markdown.ts';
 import { stripNumberPrefix, toSlug } from '../slugs.ts';
 import {
   convertDocusaurusAdmonitions,
@@ -17,6 +17,7 @@ import {
   convertHtmlAndStructure,
   convertHugoShortcodes,
   convertLiquid,
+  convertDocument360Callouts,
   convertMkdocsAdmonitions,
   reindentFences,
   type TemplateContext,
@@ -469,6 +470,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       });
       const converted = htmlToMarkdown(body);
       recordUnsafeHtml(counts, origin, converted.unsafeRemoved);
+      recordAltFromFileName(counts, origin, converted.altFromFileName);
       body = converted.markdown;
     }
 
@@ -522,7 +524,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       };
       body = convertMkdocs(body, mkdocsCtx);
     }
-    if (from === 'document360') body = convertMkdocsAdmonitions(body);
+    if (from === 'document360') body = convertDocument360Callouts(convertMkdocsAdmonitions(body), ctx);
     body = convertGithubAlerts(body);
     // Any generator's leftovers: Hugo shortcodes and Liquid tags also turn up in others' folders.
     if (from !== 'hugo') body = convertHugoShortcodes(body, ctx);
