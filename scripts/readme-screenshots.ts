@@ -7,7 +7,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import sharp from 'sharp';
-import { chromium } from 'playwright-core';
+import { launchBrowser } from '../test/e2e/helpers/chromium.ts';
 import { startStaticHost } from '../test/e2e/helpers/static-host.ts';
 
 const [outArg, siteArg = 'dist-site'] = process.argv.slice(2);
@@ -26,18 +26,7 @@ const SHOTS = [
 ] as const;
 
 const host = await startStaticHost(siteDir, 4390 + Math.floor(Math.random() * 500));
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+const browser = await launchBrowser();
 try {
   for (const [name, pathname] of Object.entries(PAGES)) {
     for (const shot of SHOTS) {

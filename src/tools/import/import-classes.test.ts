@@ -16,17 +16,10 @@ import {
   convertKramdownAttributes,
   convertHtmlAndStructure,
 } from './template-syntax.ts';
-import type { ConversionCounts, ImportSource } from './types.ts';
+import type { ImportSource } from './types.ts';
+import { newCounts } from '../../../test/helpers/import-counts.ts';
 
-const ctx = () => ({
-  origin: 'page.md',
-  counts: {
-    converted: [],
-    templateSyntaxRemoved: [],
-    unsafeHtmlRemoved: new Map(),
-    includesToFill: [],
-  } as ConversionCounts,
-});
+const ctx = () => ({ origin: 'page.md', counts: newCounts() });
 
 const roots: string[] = [];
 afterEach(() => {

@@ -13,17 +13,9 @@ import {
   REF_PREFIX,
   shiftHeadings,
 } from './template-syntax.ts';
-import type { ConversionCounts } from './types.ts';
+import { newCounts } from '../../../test/helpers/import-counts.ts';
 
-const ctx = () => ({
-  origin: 'page.md',
-  counts: {
-    converted: [],
-    templateSyntaxRemoved: [],
-    unsafeHtmlRemoved: new Map(),
-    includesToFill: [],
-  } as ConversionCounts,
-});
+const ctx = () => ({ origin: 'page.md', counts: newCounts() });
 
 describe('other generators’ syntax', () => {
   it('turns Hugo callouts, figures, refs and badges into ours and removes unknown shortcodes with a note', () => {
