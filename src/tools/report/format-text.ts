@@ -136,15 +136,7 @@ export function formatSearchInsightsText(report: FeedbackReport): string[] {
       ...formatAssistantSearchesText(s.assistant),
     ];
   const out = [`Content gaps (${plural(s.searches, 'search', 'searches')}, ${s.zeroResultSearches} with no results)`];
-  const section = (title: string, rows: Array<{ query: string; searches: number; lastSeen: string }>) => {
-    out.push('', `  ${title}:`);
-    if (!rows.length) out.push('    none');
-    else {
-      out.push(`    ${'Searches'.padStart(8)}  ${pad('Query', 50)}  Last seen`);
-      for (const r of rows)
-        out.push(`    ${String(r.searches).padStart(8)}  ${pad(oneLine(r.query), 50)}  ${r.lastSeen}`);
-    }
-  };
+  const section = (title: string, rows: readonly QueryRow[]) => out.push(...formatQueryTable(title, rows));
   section('Top queries with no results', s.contentGaps.noResults);
   section('Top queries whose results nobody opened', s.contentGaps.notOpened);
   section('Queries followed by a contact click', s.contentGaps.contactAfter);
@@ -158,6 +150,19 @@ export function formatSearchInsightsText(report: FeedbackReport): string[] {
   return [...out, ...formatAssistantSearchesText(s.assistant)];
 }
 
+type QueryRow = { query: string; searches: number; lastSeen: string };
+
+/** One titled table of queries, with their counts and last day (or "none"). */
+function formatQueryTable(title: string, rows: readonly QueryRow[]): string[] {
+  if (!rows.length) return ['', `  ${title}:`, '    none'];
+  return [
+    '',
+    `  ${title}:`,
+    `    ${'Searches'.padStart(8)}  ${pad('Query', 50)}  Last seen`,
+    ...rows.map((r) => `    ${String(r.searches).padStart(8)}  ${pad(oneLine(r.query), 50)}  ${r.lastSeen}`),
+  ];
+}
+
 /** "Assistants' searches": MCP searches, apart from people's (none: no section). */
 function formatAssistantSearchesText(a: FeedbackReport['search']['assistant']): string[] {
   if (!a || a.searches === 0) return [];
@@ -165,15 +170,7 @@ function formatAssistantSearchesText(a: FeedbackReport['search']['assistant']): 
     '',
     `Assistants' searches (source "assistant", not counted above: ${plural(a.searches, 'search', 'searches')}, ${a.zeroResultSearches} with no results)`,
   ];
-  const section = (title: string, rows: Array<{ query: string; searches: number; lastSeen: string }>) => {
-    out.push('', `  ${title}:`);
-    if (!rows.length) out.push('    none');
-    else {
-      out.push(`    ${'Searches'.padStart(8)}  ${pad('Query', 50)}  Last seen`);
-      for (const r of rows)
-        out.push(`    ${String(r.searches).padStart(8)}  ${pad(oneLine(r.query), 50)}  ${r.lastSeen}`);
-    }
-  };
+  const section = (title: string, rows: readonly QueryRow[]) => out.push(...formatQueryTable(title, rows));
   section('Top queries', a.topQueries);
   section('Queries with no results', a.noResults);
   return out;
