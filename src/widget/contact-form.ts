@@ -5,6 +5,7 @@
  * on to the team's channel. The reader sees exactly what is sent, updated as they type, can leave
  * the context out, and nothing leaves the page before they press Send.
  */
+import type { ContactFields } from '../feedback/contact-fields.ts';
 import { fill, h } from './safe-dom.ts';
 import { getWidgetContactTextsPath } from './widget-config.ts';
 import { createWidgetText, type WidgetText } from './widget-texts.ts';
@@ -28,13 +29,7 @@ export interface ContactFormOptions {
 }
 
 /** What goes to the endpoint: the schema of routes/contact.ts. */
-export interface ContactBody {
-  email: string;
-  name?: string;
-  message: string;
-  language: string;
-  page?: string;
-  searches: string[];
+export interface ContactBody extends ContactFields {
   read: Visit['read'];
   website?: string;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PublishedPages } from '../../content/search-probes.ts';
 import type { StoredSearchEvent } from '../../feedback/server/stores/types.ts';
 import { buildProbeSeeds, formatProbeSeeds } from './seed.ts';
+import { createSearchEventRecord } from '../../../test/helpers/feedback/store-contract.ts';
 
 const pages: PublishedPages = {
   defaultLanguage: 'en',
@@ -11,22 +12,9 @@ const pages: PublishedPages = {
   ]),
 };
 
-let n = 0;
-const event = (query: string, extra: Partial<StoredSearchEvent> = {}): StoredSearchEvent => ({
-  eventId: String(n++),
-  day: '2026-12-01',
-  query,
-  resultCount: 3,
-  opened: null,
-  contact: false,
-  refinedFrom: null,
-  channel: 'site',
-  formSubmitted: null,
-  language: 'en',
-  revision: 'abc',
-  receivedAt: 0,
-  ...extra,
-});
+/** A stored search event as the store contract makes them; the seed reads its query, results and opened page. */
+const event = (query: string, extra: Partial<StoredSearchEvent> = {}): StoredSearchEvent =>
+  createSearchEventRecord({ day: '2026-12-01', query, ...extra });
 const times = (count: number, make: () => StoredSearchEvent) => Array.from({ length: count }, make);
 
 describe('probes proposed from the search insights', () => {

@@ -5,6 +5,7 @@
  * a provider's HTTP API (Resend or Postmark): fetch() only, so the same code runs on Node,
  * Workers, Netlify and Vercel. Pure mapping plus one fetch per channel; nothing is kept.
  */
+import type { ContactFields } from '../../contact-fields.ts';
 import { z } from 'zod';
 import { ErrorCodes, HelpCenterError } from '../../../lib/errors.ts';
 
@@ -78,14 +79,7 @@ export function getContactChannel(env: ContactEnv): ContactChannel | undefined {
 }
 
 /** A checked message with the context the reader agreed to send; `site` and `sentAt` added by the endpoint. */
-export interface ContactMessage {
-  email: string;
-  name?: string;
-  message: string;
-  language: string;
-  /** The product page the widget was on (path only). */
-  page?: string;
-  searches: string[];
+export interface ContactMessage extends ContactFields {
   /** Articles and FAQ answers read in this visit, with absolute URLs. */
   read: Array<{ title: string; url: string }>;
   site: string;
