@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 /**
@@ -7,6 +8,15 @@ import { defineConfig } from 'vitest/config';
  * dist/ output). `npm test` runs all three; `npx vitest run --project unit` runs the fast part.
  */
 export default defineConfig({
+  // The integration's Vite plugin serves this to Astro's module graph; unit tests of the loaders
+  // import it the same way, and the tests that open a session import the file itself.
+  resolve: {
+    alias: {
+      'virtual:helpdesk-kit/build-session': fileURLToPath(
+        new URL('./src/integration/build-session-door.ts', import.meta.url),
+      ),
+    },
+  },
   test: {
     testTimeout: 30_000,
     hookTimeout: 300_000,

@@ -29,8 +29,8 @@ import { ErrorCodes, formatZodIssues } from './lib/errors.ts';
 import { COMPONENT_NAMES, type ComponentName } from './integration/components.ts';
 import { DevSearchIndex } from './build/search-index/dev-index.ts';
 import { createDevSearchPlugin } from './integration/dev-search-plugin.ts';
-import { devSearchIndexSlot } from './build/search-index/dev-slot.ts';
-import { clearBuildSlots } from './integration/build-slots.ts';
+import { closeBuildSession, closeOpenBuildSession, openBuildSession } from './integration/build-session-door.ts';
+import type { BuildSession } from './build/build-session.ts';
 import { createDevVocabularies } from './build/search-index/dev-vocabulary.ts';
 import { DEFAULT_SEARCH_COLLECTIONS, TRANSLATION_SEARCH_COLLECTIONS } from './build/search-index/session.ts';
 import { createSearchRecordBuilders } from './build/search-index/record-builders.ts';
@@ -69,12 +69,17 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
   }
   const options = parsed.data;
   let build: HelpCenterBuild | undefined;
+  /** This instance's `astro build` or `astro dev`: open from astro:config:setup to done, server close or failure. */
+  let session: BuildSession | undefined;
   return {
     name: 'helpdesk-kit',
     hooks: {
       'astro:config:setup': async ({ command, config, logger, updateConfig, injectRoute, addMiddleware }) => {
-        // A new command in this process (astro dev, then astro build) starts from nothing.
-        clearBuildSlots();
+        // A new command in this process (astro dev, then astro build; a build after one that
+        // failed, which ran no hook of ours) starts from nothing.
+        build = undefined;
+        session = undefined;
+        await closeOpenBuildSession();
         const root = fileURLToPath(config.root);
         const contentDir = resolveContentDir(root, options.contentDir);
         const srcDir = fileURLToPath(config.srcDir);
@@ -133,6 +138,7 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
                 components,
                 customCss,
                 componentsDir: ownFile('./components'),
+                buildSessionDoor: ownFile('./integration/build-session-door.ts'),
               }),
             ],
             // Our pages, components and content collections import Astro's virtual modules: Vite must bundle them.
@@ -173,6 +179,8 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
               widgetBundle: ownFile(`./widget/${WIDGET_BUNDLE}`),
               logger,
             });
+            session = build.session;
+            await openBuildSession(session);
           } else {
             await checkContentForDev(contentDir, config, schemas, logger);
             if (command === 'dev') {
@@ -180,7 +188,8 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
                 collections: getSearchCollections(settings),
                 vocabularies: createDevVocabularies(contentDir, settings),
               });
-              devSearchIndexSlot.set(index);
+              session = { command: 'dev', searchIndex: index, close: () => index.close() };
+              await openBuildSession(session);
               updateConfig({ vite: { plugins: [createDevSearchPlugin(index, base)] } });
             }
           }
@@ -192,8 +201,9 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
           updateConfig({ vite: { plugins: [throwOnStart(error)] } });
         }
       },
-      'astro:server:done': () => {
-        clearBuildSlots();
+      'astro:server:done': async () => {
+        await closeBuildSession(session);
+        session = undefined;
       },
       'astro:build:start': async () => {
         await build?.contentLoaded();
@@ -201,14 +211,20 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
       'astro:build:setup': ({ updateConfig }) => {
         // Astro 6+ runs this hook once, before every bundle; the pages' bundle is the prerender
         // environment's, and the pages render after it (and the client bundle).
+        // A bundle that fails ends the build without astro:build:done: the session closes here then.
         updateConfig({
-          plugins: [onPagesBundled(() => build?.serverBundled())],
+          plugins: [onPagesBundled(() => build?.serverBundled()), onBundleFailed(() => closeBuildSession(session))],
         });
       },
       'astro:build:done': async ({ dir, logger }) => {
         const finishing = build;
         build = undefined;
-        await finishing?.finish(fileURLToPath(dir), logger);
+        try {
+          await finishing?.finish(fileURLToPath(dir), logger);
+        } finally {
+          await closeBuildSession(session);
+          session = undefined;
+        }
       },
     },
   };
@@ -230,6 +246,16 @@ function onPagesBundled(done: () => void): PluginOption {
     name: 'helpdesk-kit:pages-bundled',
     applyToEnvironment: (environment) => environment.name === 'prerender',
     closeBundle: done,
+  };
+}
+
+/** A Vite plugin that calls `failed` when a bundle of the build fails (Astro then runs no hook of ours). */
+function onBundleFailed(failed: () => Promise<void>): PluginOption {
+  return {
+    name: 'helpdesk-kit:bundle-failed',
+    async buildEnd(error) {
+      if (error) await failed();
+    },
   };
 }
 

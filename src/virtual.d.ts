@@ -6,6 +6,11 @@ declare module 'virtual:helpdesk-kit/config' {
 
 declare module 'virtual:helpdesk-kit/user-css' {}
 
+/** The running `astro build` or `astro dev`'s session: integration/build-session-door.ts. */
+declare module 'virtual:helpdesk-kit/build-session' {
+  export const getBuildSession: () => import('./build/build-session.ts').BuildSession | undefined;
+}
+
 declare module 'virtual:helpdesk-kit/components/*' {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   const Component: (props: any) => any;

@@ -15,14 +15,12 @@ import { countMarkdownFiles } from '../content/load.ts';
 import { createSearchRecordBuilders } from './search-index/record-builders.ts';
 import type { FrontmatterSchemas } from '../content/load.ts';
 import { checkContent, type BuildArtefacts, type ContentCheckResult } from './content-check.ts';
-import { contentCheckSlot } from '../site/content-check-slot.ts';
 import { writeFeedbackManifest } from './feedback-manifest.ts';
 import {
   chooseMarkdownThreads,
   startMarkdownThreads,
   type MarkdownThreads,
 } from './markdown-threads/markdown-threads.ts';
-import { markdownThreadsSlot } from './markdown-threads/markdown-threads-loader.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
 import { writeHelpFiles } from './help-files.ts';
 import {
@@ -30,7 +28,7 @@ import {
   SearchIndexSession,
   TRANSLATION_SEARCH_COLLECTIONS,
 } from './search-index/session.ts';
-import { searchIndexSlot } from './search-index/slot.ts';
+import type { BuildSession } from './build-session.ts';
 import { plural } from '../lib/plural.ts';
 
 /** Pagefind's timings of the last build, in Astro's cacheDir (read by the benchmark). */
@@ -55,6 +53,8 @@ export const CONTENT_CHECK_CACHE_FILE = 'helpdesk-kit-content-check.json';
 
 /** One `astro build`, called from the integration's hooks in this order. */
 export interface HelpCenterBuild {
+  /** What the loaders and pages reach through the build session's door; its close() stops Pagefind and the threads. */
+  session: BuildSession;
   /** `astro:build:start`: the content is loaded, nothing renders Markdown any more. */
   contentLoaded(): Promise<void>;
   /** The pages' (prerender) bundle is written: Pagefind writes while the client bundles and the pages render. */
@@ -114,13 +114,21 @@ export async function startHelpCenterBuild({
       ? [...DEFAULT_SEARCH_COLLECTIONS, ...TRANSLATION_SEARCH_COLLECTIONS]
       : DEFAULT_SEARCH_COLLECTIONS,
   );
-  contentCheckSlot.set(artefacts);
-  searchIndexSlot.set(searchIndex);
-  markdownThreadsSlot.set(markdownThreads);
+  const session: BuildSession = {
+    command: 'build',
+    checkedContent: artefacts,
+    searchIndex,
+    markdownThreads,
+    async close() {
+      session.markdownThreads = undefined;
+      await Promise.all([markdownThreads?.close(), searchIndex.close()]);
+    },
+  };
 
   return {
+    session,
     async contentLoaded() {
-      markdownThreadsSlot.set(undefined);
+      session.markdownThreads = undefined;
       await markdownThreads?.close();
     },
     serverBundled() {
@@ -130,8 +138,6 @@ export async function startHelpCenterBuild({
     },
     async finish(outDir, doneLogger) {
       const detailDone = getDetailLog(doneLogger);
-      contentCheckSlot.set(undefined);
-      searchIndexSlot.set(undefined);
       const result = await searchIndex.finish(outDir, artefacts.vocabularies);
       detailDone(
         `Pagefind indexed ${plural(result.articleCount, 'article')} and ${plural(result.faqCount, 'FAQ question')} in ${result.milliseconds} ms, alongside the build (all records in after ${result.indexedMilliseconds} ms, writing ${result.writeMilliseconds} ms); the build waited ${result.waitedMilliseconds} ms for it`,

@@ -35,6 +35,7 @@ describe('the Vite plugin', () => {
     components: { SiteFooter: '/site/src/MyFooter.astro' },
     customCss: ['/site/src/brand.css', '/site/src/print.css'],
     componentsDir: '/pkg/components',
+    buildSessionDoor: '/pkg/integration/build-session-door.js',
   });
   const resolveId = plugin.resolveId as (id: string) => string | undefined;
   const load = plugin.load as (id: string) => string | undefined;
@@ -56,5 +57,9 @@ describe('the Vite plugin', () => {
     expect(load(resolveId('virtual:helpdesk-kit/user-css')!)).toBe(
       'import "/site/src/brand.css";\nimport "/site/src/print.css";',
     );
+  });
+
+  it("opens the build session's door to the loaders and pages: our one module for it", () => {
+    expect(resolveId('virtual:helpdesk-kit/build-session')).toBe('/pkg/integration/build-session-door.js');
   });
 });

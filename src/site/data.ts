@@ -8,7 +8,7 @@
 import { getCollection } from 'astro:content';
 import { buildSiteData, type SiteData, type TranslationState } from '../content/site-data.ts';
 import { getBuildRevision, loadGitHistory, type GitHistory } from '../content/git-history.ts';
-import { contentCheckSlot } from './content-check-slot.ts';
+import { getBuildSession } from 'virtual:helpdesk-kit/build-session';
 import {
   CategoriesFileSchema,
   CategoryTranslationsFileSchema,
@@ -227,7 +227,7 @@ function translateCategories(categories: readonly Category[], contentDir: string
 
 /** `astro build` has the git dates from its content check (read on a worker thread); dev reads them here. */
 function getContentHistory(root: string, contentDir: string): Pick<GitHistory, 'lastChanged' | 'revision'> {
-  const checked = contentCheckSlot.get();
+  const checked = getBuildSession()?.checkedContent;
   if (checked) return checked.history;
   return loadGitHistory(root, path.relative(root, contentDir) || '.', { renames: false });
 }

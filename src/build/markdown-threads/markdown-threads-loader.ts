@@ -2,10 +2,9 @@
  * Has a loader render Markdown on the build's Markdown threads (markdown-threads.ts): the `.md`
  * entry type it is given gets a render function that sends each entry to a thread. The glob loader
  * keeps ten entries in flight, so the threads render while Astro reads, validates and stores the
- * others. The integration registers the threads in `astro:config:setup` of `astro build` and stops
- * them when the content is loaded; the two meet on globalThis (lib/build-slot.ts), like the search
- * index, so this module imports only that and types. Outside `astro build`, or for `.mdx`, the
- * loader runs unchanged.
+ * others. The integration puts the threads in the build session in `astro:config:setup` of
+ * `astro build` (build-session.ts) and stops them when the content is loaded; the loader reaches
+ * them through the session's door. Outside `astro build`, or for `.mdx`, the loader runs unchanged.
  *
  * The entry types are not part of Astro's documented loader context: if a future Astro no longer
  * passes them, or its `.md` type has no `getRenderFunction`, the loader runs unchanged (Markdown on
@@ -13,7 +12,7 @@
  */
 import type { ContentEntryRenderFunction, ContentEntryType } from 'astro';
 import type { Loader, LoaderContext } from 'astro/loaders';
-import { createBuildSlot } from '../../lib/build-slot.ts';
+import { getBuildSession } from 'virtual:helpdesk-kit/build-session';
 
 /** The part of MarkdownThreads a loader needs. */
 export interface MarkdownRenderer {
@@ -22,9 +21,6 @@ export interface MarkdownRenderer {
     inline: () => Promise<ContentEntryRenderFunction>,
   ): Promise<ContentEntryRenderFunction>;
 }
-
-/** Set by the integration in `astro:config:setup` of `astro build`, emptied once the content is loaded. */
-export const markdownThreadsSlot = createBuildSlot<MarkdownRenderer>('helpdesk-kit.markdown-threads');
 
 /** Astro passes the entry types by file extension to loaders, beside the documented context. */
 type ContextWithEntryTypes = LoaderContext & { entryTypes?: Map<string, ContentEntryType> };
@@ -43,7 +39,7 @@ export function withMarkdownThreads(loader: Loader): Loader {
   return {
     ...loader,
     load: (context) => {
-      const threads = markdownThreadsSlot.get();
+      const threads = getBuildSession()?.markdownThreads;
       if (!threads) return loader.load(context);
       const markdown = findMarkdownEntryType(context);
       if ('reason' in markdown) {

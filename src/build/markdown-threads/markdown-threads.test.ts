@@ -15,7 +15,8 @@ import {
   toThreadOptions,
   type MarkdownEntry,
 } from './markdown-threads.ts';
-import { markdownThreadsSlot, withMarkdownThreads, type MarkdownRenderer } from './markdown-threads-loader.ts';
+import { withMarkdownThreads, type MarkdownRenderer } from './markdown-threads-loader.ts';
+import { closeOpenBuildSession, openBuildSession } from '../../integration/build-session-door.ts';
 
 const contentDir = '/site/content';
 /** The resolved config Astro hands the loaders: its defaults under ours, as astro.config.mjs sets them. */
@@ -200,7 +201,9 @@ describe('which Markdown options a thread can take', () => {
 });
 
 describe('the loader wrapper', () => {
-  afterEach(() => markdownThreadsSlot.set(undefined));
+  afterEach(() => closeOpenBuildSession());
+  const openWith = (markdownThreads: MarkdownRenderer) =>
+    openBuildSession({ command: 'build', markdownThreads, close: async () => {} });
   const threaded: ContentEntryRenderFunction = async () => ({ html: 'threaded' });
   const renderer: MarkdownRenderer = { getRenderFunction: async () => threaded };
   const inline: ContentEntryRenderFunction = async () => ({ html: 'inline' });
@@ -221,7 +224,7 @@ describe('the loader wrapper', () => {
   };
 
   it('gives the .md entry type a render function on the threads when they run', async () => {
-    markdownThreadsSlot.set(renderer);
+    await openWith(renderer);
     const mdx = { extensions: ['.mdx'] } as unknown as ContentEntryType;
     const { render, seen, warnings } = await run({
       entryTypes: new Map([
@@ -242,7 +245,7 @@ describe('the loader wrapper', () => {
   });
 
   it("falls back to Astro's thread, and says why, when Astro passes no entry types or no render function", async () => {
-    markdownThreadsSlot.set(renderer);
+    await openWith(renderer);
     const none = await run({});
     expect(none.render).toBeUndefined();
     expect(none.warnings).toEqual([

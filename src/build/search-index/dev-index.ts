@@ -1,7 +1,8 @@
 /**
  * The search index of `astro dev`, so writers can try search while they write. The content loaders
- * hand over every article and FAQ once the content has loaded, and each entry the watcher stores
- * again (build/search-index/loader.ts); each becomes the same record a build indexes (record-builders.ts).
+ * hand over every article and FAQ as they load, and each entry the watcher stores again or removes
+ * (loader.ts, through the interface the build's index has too, sink.ts); each becomes the same
+ * record a build indexes (record-builders.ts).
  * Pagefind builds the index in its own process, in memory, a moment after the last change, and
  * the dev server serves the files from memory (dev-search-plugin.ts). A save does not wait for it.
  *
@@ -10,10 +11,9 @@
  */
 import * as pagefind from 'pagefind';
 import type { SearchRecordBuilders } from './session.ts';
-import type { SearchCollection, SearchEntries } from './slot.ts';
+import type { SearchCollection, SearchEntries, SearchEntryById, SearchIndexSink } from './sink.ts';
 import type { SearchHtmlRecord } from '../../search/record-html.ts';
 import { getVocabularyFile, VOCABULARY_FILE } from '../../search/vocabulary.ts';
-import type { DevSearchEntrySink } from './dev-slot.ts';
 import type { DevSearchEntries, DevVocabularies } from './dev-vocabulary.ts';
 
 /** How long after a change the index is rebuilt: a save often touches several files at once. */
@@ -27,7 +27,7 @@ export interface DevSearchLog {
 /** Dev servers of this process with an index: Pagefind's process is shared, and closed with the last. */
 let openIndexes = 0;
 
-export class DevSearchIndex implements DevSearchEntrySink {
+export class DevSearchIndex implements SearchIndexSink {
   readonly #toRecord: SearchRecordBuilders;
   readonly #log: DevSearchLog;
   readonly #vocabularies: DevVocabularies | undefined;
@@ -63,12 +63,9 @@ export class DevSearchIndex implements DevSearchEntrySink {
     openIndexes++;
   }
 
-  setCollection<C extends SearchCollection>(
-    collection: C,
-    entries: ReadonlyArray<{ id: string; entry: SearchEntries[C] | undefined }>,
-  ): void {
-    for (const key of this.#records.keys()) if (key.startsWith(`${collection}\0`)) this.#records.delete(key);
-    for (const { id, entry } of entries) this.#put(collection, id, entry);
+  /** A collection has loaded: with `rest` (what was not set during the load), the index has all of it. */
+  endCollection<C extends SearchCollection>(collection: C, rest: ReadonlyArray<SearchEntryById<C>>): void {
+    for (const { id, entry } of rest) this.#put(collection, id, entry);
     this.#waitingFor.delete(collection);
     this.#schedule();
   }

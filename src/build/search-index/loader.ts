@@ -1,17 +1,17 @@
 /**
- * Hands each article and FAQ to the build's search index as soon as the content layer has
- * rendered it, so Pagefind indexes it on the second core while Astro renders the rest (see
- * session.ts). Entries unchanged since the content layer's cache are not rendered
- * again; they are handed over in one list at the end, and only referenced here: any work at the
- * end of a loader delays Astro's save of its data store. In `astro dev` the entries go to the dev
- * server's index (dev-index.ts) once loaded, and again each time the watcher
- * stores or removes one. Elsewhere (`astro sync`) the wrapped loader runs unchanged.
+ * Hands each article and FAQ to the search index of the running command as soon as the content
+ * layer has stored (and rendered) it, so in `astro build` Pagefind indexes it on the second core
+ * while Astro renders the rest (see session.ts). Entries unchanged since the content layer's cache
+ * are not rendered again; they are handed over in one list at the end, and only referenced here:
+ * any work at the end of a loader delays Astro's save of its data store. In `astro dev` the same
+ * calls go to the dev server's index (dev-index.ts), and after the load each entry the watcher
+ * stores again or removes. Without a session's index (`astro sync`) the wrapped loader runs unchanged.
  */
 import type { Loader } from 'astro/loaders';
+import { getBuildSession } from 'virtual:helpdesk-kit/build-session';
 import { parseEntryId } from '../../content/entry-id.ts';
-import { searchIndexSlot, type SearchCollection, type SearchEntries } from './slot.ts';
+import type { SearchCollection, SearchEntries, SearchEntryById } from './sink.ts';
 import { splitTranslationId } from '../../content/locales.ts';
-import { devSearchIndexSlot, type DevSearchEntrySink } from './dev-slot.ts';
 
 interface StoredEntry {
   id: string;
@@ -62,60 +62,33 @@ export function withSearchIndexing<C extends SearchCollection>(collection: C, lo
   return {
     ...loader,
     load: async (context) => {
-      const dev = devSearchIndexSlot.get();
-      if (dev) return loadForDev(collection, loader, context, toSearchEntry, dev);
-      const index = searchIndexSlot.get();
+      const index = getBuildSession()?.searchIndex;
       if (!index) return loader.load(context);
+      /** The ids set during this load; afterwards (the dev server's watcher) every change is handed. */
       const handed = new Set<string>();
+      let loaded = false;
       const store: typeof context.store = {
         ...context.store,
         set: (entry) => {
           const changed = context.store.set(entry);
-          const found = toSearchEntry(entry);
-          if (found && !handed.has(entry.id)) {
+          if (loaded ? changed : !handed.has(entry.id)) {
             handed.add(entry.id);
-            index.addEntry(collection, found);
+            index.setEntry(collection, entry.id, toSearchEntry(entry));
           }
           return changed;
         },
+        delete: (id) => {
+          context.store.delete(id);
+          index.deleteEntry(collection, id);
+        },
       };
       await loader.load({ ...context, store });
-      const unchanged: Array<SearchEntries[C]> = [];
+      const rest: Array<SearchEntryById<C>> = [];
       for (const entry of context.store.values()) {
-        if (handed.has(entry.id)) continue;
-        const found = toSearchEntry(entry);
-        if (found) unchanged.push(found);
+        if (!handed.has(entry.id)) rest.push({ id: entry.id, entry: toSearchEntry(entry) });
       }
-      index.addUnchangedEntries(collection, unchanged);
+      loaded = true;
+      index.endCollection(collection, rest);
     },
   };
-}
-
-/** The first load hands every stored entry at its end; the watcher's later changes are handed as they happen. */
-async function loadForDev<C extends SearchCollection>(
-  collection: C,
-  loader: Loader,
-  context: Parameters<Loader['load']>[0],
-  toSearchEntry: (entry: StoredEntry) => SearchEntries[C] | undefined,
-  dev: DevSearchEntrySink,
-): Promise<void> {
-  let loaded = false;
-  const store: typeof context.store = {
-    ...context.store,
-    set: (entry) => {
-      const changed = context.store.set(entry);
-      if (loaded && changed) dev.setEntry(collection, entry.id, toSearchEntry(entry));
-      return changed;
-    },
-    delete: (id) => {
-      context.store.delete(id);
-      if (loaded) dev.deleteEntry(collection, id);
-    },
-  };
-  await loader.load({ ...context, store });
-  dev.setCollection(
-    collection,
-    context.store.values().map((entry) => ({ id: entry.id, entry: toSearchEntry(entry) })),
-  );
-  loaded = true;
 }

@@ -20,7 +20,7 @@ import os from 'node:os';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { HelpCenterError, ErrorCodes } from '../../lib/errors.ts';
-import type { SearchCollection, SearchEntries, SearchEntrySink } from './slot.ts';
+import type { SearchCollection, SearchEntries, SearchEntryById, SearchIndexSink } from './sink.ts';
 import type { SearchHtmlRecord } from '../../search/record-html.ts';
 import { getVocabularyFile, VOCABULARY_FILE, type SearchVocabulary } from '../../search/vocabulary.ts';
 import { getFeedbackId } from '../../content/routes.ts';
@@ -56,7 +56,7 @@ export const DEFAULT_SEARCH_COLLECTIONS: readonly SearchCollection[] = ['article
 export const TRANSLATION_SEARCH_COLLECTIONS: readonly SearchCollection[] = ['articleTranslations', 'faqTranslations'];
 
 /** The search index of one `astro build`, fed as the content loads (on Astro's thread; Pagefind is its own process). */
-export class SearchIndexSession implements SearchEntrySink {
+export class SearchIndexSession implements SearchIndexSink {
   readonly #started = performance.now();
   readonly #workDir: string;
   readonly #stagingDir: string;
@@ -101,6 +101,22 @@ export class SearchIndexSession implements SearchEntrySink {
     });
     // Failures surface in finish(); until then, do not let them crash the build as unhandled.
     this.#index.catch(() => {});
+  }
+
+  /** The loader's call (sink.ts): a searchable entry goes to Pagefind at once. */
+  setEntry<C extends SearchCollection>(collection: C, _id: string, entry: SearchEntries[C] | undefined): void {
+    if (entry) this.addEntry(collection, entry);
+  }
+
+  /** A build stores each entry once: nothing it indexed goes away. */
+  deleteEntry(): void {}
+
+  /** The loader's call (sink.ts): the entries unchanged since the content layer's cache, kept for `write()`. */
+  endCollection<C extends SearchCollection>(collection: C, rest: ReadonlyArray<SearchEntryById<C>>): void {
+    this.addUnchangedEntries(
+      collection,
+      rest.flatMap(({ entry }) => (entry ? [entry] : [])),
+    );
   }
 
   /** One article or FAQ, as soon as the content layer has rendered it: its record is sent to Pagefind at once. */

@@ -1,0 +1,126 @@
+/**
+ * The build session's lifecycle, through the integration's own hooks in one process: Astro's
+ * `dev()` then `build()`, a build after one that failed, a dev server that closes. Each step runs
+ * the real astro:config:setup (content check, Pagefind session, dev index) on a small fixture.
+ */
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { AstroIntegration } from 'astro';
+import type { PluginOption } from 'vite';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import helpCenter from '../index.ts';
+import { closeOpenBuildSession, getBuildSession } from './build-session-door.ts';
+import { SearchIndexSession } from '../build/search-index/session.ts';
+import { DevSearchIndex } from '../build/search-index/dev-index.ts';
+
+const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+const CONTENT = 'test/fixtures/base-path/content';
+const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kit-session-'));
+const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: 'helpdesk-kit' };
+
+type Hooks = Required<AstroIntegration['hooks']>;
+type Plugin = { name: string; buildEnd?: (error?: Error) => unknown };
+
+/** Runs astro:config:setup of a new integration instance, as `astro <command>` does. */
+async function setUp(command: 'dev' | 'build') {
+  const integration = helpCenter({ contentDir: CONTENT });
+  const hooks = integration.hooks as Hooks;
+  await (hooks['astro:config:setup'] as (options: unknown) => Promise<void>)({
+    command,
+    config: {
+      root: pathToFileURL(`${REPO_ROOT}/`),
+      srcDir: pathToFileURL(`${REPO_ROOT}/demo/`),
+      publicDir: pathToFileURL(`${REPO_ROOT}/public/`),
+      cacheDir: pathToFileURL(`${cacheDir}/`),
+      markdown: { shikiConfig: {} },
+      integrations: [],
+    },
+    logger,
+    updateConfig: () => {},
+    injectRoute: () => {},
+    addMiddleware: () => {},
+  });
+  return hooks;
+}
+
+/** The plugins astro:build:setup adds to a bundle of the build. */
+function getBuildPlugins(hooks: Hooks): Plugin[] {
+  let plugins: PluginOption[] = [];
+  (hooks['astro:build:setup'] as (options: unknown) => void)({
+    updateConfig: (config: { plugins: PluginOption[] }) => (plugins = config.plugins),
+  });
+  return plugins as Plugin[];
+}
+
+/** The staging folders of open Pagefind sessions (each closed session removes its own). */
+const openSearchSessions = () => readdirSync(cacheDir).filter((name) => name.startsWith('search-index-'));
+
+afterEach(() => closeOpenBuildSession());
+afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
+
+describe('the build session', () => {
+  it("is the build's after astro dev in the same process, even when the dev server never said it closed", async () => {
+    await setUp('dev');
+    const dev = getBuildSession();
+    expect(dev?.command).toBe('dev');
+    expect(dev?.searchIndex).toBeInstanceOf(DevSearchIndex);
+
+    await setUp('build');
+    const build = getBuildSession();
+    expect(build?.command).toBe('build');
+    // The loaders feed the build's Pagefind session, not the dev server's index.
+    expect(build?.searchIndex).toBeInstanceOf(SearchIndexSession);
+    expect(build?.checkedContent?.history).toBeDefined();
+  }, 60_000);
+
+  it('is closed when the dev server closes', async () => {
+    const hooks = await setUp('dev');
+    expect(getBuildSession()?.command).toBe('dev');
+    await (hooks['astro:server:done'] as (options: unknown) => Promise<void>)({ logger });
+    expect(getBuildSession()).toBeUndefined();
+  }, 60_000);
+
+  it('is closed, with its Pagefind session, when a bundle of the build fails', async () => {
+    const hooks = await setUp('build');
+    expect(openSearchSessions()).toHaveLength(1);
+    const failed = getBuildPlugins(hooks).find((p) => p.name === 'helpdesk-kit:bundle-failed');
+    // A bundle that succeeds leaves it open for the pages.
+    await failed?.buildEnd?.();
+    expect(getBuildSession()?.command).toBe('build');
+    await failed?.buildEnd?.(new Error('Could not resolve "./missing.astro"'));
+    expect(getBuildSession()).toBeUndefined();
+    expect(openSearchSessions()).toEqual([]);
+  }, 60_000);
+
+  it('of a build that failed without any hook (a page that throws as it renders) is closed by the next build', async () => {
+    await setUp('build');
+    const failed = getBuildSession();
+    await setUp('build');
+    const next = getBuildSession();
+    expect(next?.command).toBe('build');
+    expect(next).not.toBe(failed);
+    expect(next?.searchIndex).not.toBe(failed?.searchIndex);
+    // The failed build's Pagefind session is closed: only the new one's folder is left.
+    expect(openSearchSessions()).toHaveLength(1);
+  }, 60_000);
+
+  it('is closed when astro:build:done fails too', async () => {
+    const hooks = await setUp('build');
+    const outDir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kit-session-out-'));
+    try {
+      // Nothing was loaded through the loaders, so the search index refuses to write.
+      await expect(
+        (hooks['astro:build:done'] as (options: unknown) => Promise<void>)({
+          dir: pathToFileURL(`${outDir}/`),
+          logger,
+        }),
+      ).rejects.toThrow(/got nothing from the articles and faqs collection/);
+      expect(getBuildSession()).toBeUndefined();
+      expect(openSearchSessions()).toEqual([]);
+    } finally {
+      rmSync(outDir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
