@@ -52,7 +52,9 @@ export async function loadCategoryRoute(page: PageLocale, id: string) {
 /** The article page, with its rendered body and whether it has content tabs (their script). */
 export async function loadArticleRoute(page: PageLocale, category: string, slug: string) {
   const site = await getSite(page.route.locale);
-  const { Content, headings, remarkPluginFrontmatter } = await render(site.articles.get(slug)!);
+  // Our entry type (site/data.ts), not the one a project's `astro sync` generates: render() takes it as is.
+  const entry = site.articles.get(slug)! as unknown as Parameters<typeof render>[0];
+  const { Content, headings, remarkPluginFrontmatter } = await render(entry);
   const languages = await getPageLanguageLinks(page, (r) => getArticlePath(category, slug, r), `article:${slug}`);
   return {
     route: getArticleRouteData(site.data, getSiteSettings(), slug, headings, page, languages),
