@@ -21,10 +21,19 @@ const failingSrc = mkdtempSync(path.join(REPO_ROOT, '.cache', 'failing-src-'));
 mkdirSync(path.join(failingSrc, 'pages'));
 writeFileSync(path.join(failingSrc, 'content.config.ts'), "export { collections } from 'helpdesk-kit/collections';\n");
 writeFileSync(path.join(failingSrc, 'pages/boom.astro'), "---\nthrow new Error('boom');\n---\n");
+// One whose page imports a file that is not there: the pages' bundle fails.
+const unbundledSrc = mkdtempSync(path.join(REPO_ROOT, '.cache', 'unbundled-src-'));
+mkdirSync(path.join(unbundledSrc, 'pages'));
+writeFileSync(
+  path.join(unbundledSrc, 'content.config.ts'),
+  "export { collections } from 'helpdesk-kit/collections';\n",
+);
+writeFileSync(path.join(unbundledSrc, 'pages/missing.astro'), "---\nimport Nope from './nope.astro';\n---\n<Nope />\n");
 
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
   rmSync(failingSrc, { recursive: true, force: true });
+  rmSync(unbundledSrc, { recursive: true, force: true });
 });
 
 /** Runs in the child: reports the open session's command after each step. */
@@ -43,6 +52,9 @@ report.afterDev = open();
 process.env.HELP_CENTER_SRC_DIR = process.env.FAILING_SRC;
 report.failedBuild = await build({ root: process.cwd(), logLevel: 'silent' }).then(() => 'built', (e) => e.message);
 report.afterFailedBuild = open();
+process.env.HELP_CENTER_SRC_DIR = process.env.UNBUNDLED_SRC;
+report.unbundledBuild = await build({ root: process.cwd(), logLevel: 'silent' }).then(() => 'built', () => 'failed');
+report.afterUnbundledBuild = open();
 delete process.env.HELP_CENTER_SRC_DIR;
 await build({ root: process.cwd(), logLevel: 'silent' });
 report.afterBuild = open();
@@ -60,6 +72,7 @@ describe('one process running dev, a failing build and a build', () => {
         HELP_CENTER_OUT_DIR: path.join(root, 'dist'),
         HELP_CENTER_CACHE_DIR: path.join(root, 'cache'),
         FAILING_SRC: failingSrc,
+        UNBUNDLED_SRC: unbundledSrc,
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       encoding: 'utf8',
@@ -78,6 +91,9 @@ describe('one process running dev, a failing build and a build', () => {
       // Astro runs no hook after a page fails to render: the session waits for the next command,
       // whose astro:config:setup closes it (Pagefind too) before opening its own.
       afterFailedBuild: 'build',
+      // A bundle that fails closes it at once (the plugin's buildEnd).
+      unbundledBuild: 'failed',
+      afterUnbundledBuild: null,
       afterBuild: null,
       builtIndex: true,
     });
