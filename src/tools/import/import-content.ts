@@ -71,6 +71,12 @@ export interface ImportOptions {
    * their text, and are listed.
    */
   oldSite?: string;
+  /**
+   * The team or person who keeps the imported articles up to date, written as `owner` on each
+   * (and each translation). Without it an article keeps its source's own owner or author, if the
+   * source names one; nothing else is made up.
+   */
+  owner?: string;
   /** Called per page while planning large imports. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -642,9 +648,11 @@ function planAndWrite(
       },
     );
     for (const key of p.page.droppedKeys) summary.droppedKeys[key] = (summary.droppedKeys[key] ?? 0) + 1;
+    const owner = options.owner ?? p.page.owner;
     const frontmatter = {
       title: p.page.title.slice(0, 120),
       description,
+      ...(owner ? { owner } : {}),
       ...(p.page.tags.length ? { tags: p.page.tags } : {}),
       ...(p.page.order !== undefined ? { order: p.page.order } : {}),
       ...(p.page.featured ? { featured: true } : {}),
@@ -687,9 +695,11 @@ function planAndWrite(
       ),
     ];
     summary.redirects += redirectFrom.length;
+    const owner = options.owner ?? t.owner ?? original.page.owner;
     const frontmatter = {
       title: t.title.slice(0, 120),
       description,
+      ...(owner ? { owner } : {}),
       ...(t.tags.length ? { tags: t.tags } : {}),
       ...(t.draft ? { draft: true } : {}),
       ...(t.updated ? { updated: t.updated } : {}),

@@ -595,6 +595,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       order: fm.order ?? nav?.order ?? stripNumberPrefix(fileName).order,
       draft: fm.draft,
       updated: fm.updated ?? gitDates.get(abs),
+      owner: fm.owner,
       oldUrls,
       linkKeys: [rel, origin, ...(fm.id ? [fm.id, [...folders, fm.id].join('/')] : []), rel.replace(PAGE_EXT, '')],
       redirectTo: fm.redirectTo,
