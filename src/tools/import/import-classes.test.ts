@@ -359,6 +359,21 @@ describe('every source', () => {
     expect(sync).not.toMatch(/&nbsp;|<span|style=/);
   });
 
+  it("adds its sections to a category the site already has, keeping the writer's file as it was", () => {
+    const site = tempDir({
+      'content/categories.yaml':
+        "# The writer's note.\n- id: getting-started\n  title: Getting started\n  description: First steps.\n- id: billing\n  title: Billing\n  description: Money.\n  sections:\n    - id: invoices\n      title: Invoices\n",
+    });
+    const source = path.resolve(import.meta.dirname, '../../../test/fixtures/import-document360/export.zip');
+    importContent({ source, from: 'document360', outDir: path.join(site, 'content') });
+    const written = readFileSync(path.join(site, 'content/categories.yaml'), 'utf8');
+    expect(written).toBe(
+      "# The writer's note.\n- id: getting-started\n  title: Getting started\n  description: First steps.\n  sections:\n    - id: sharing-and-links\n      title: Sharing and links\n      order: 2\n- id: billing\n  title: Billing\n  description: Money.\n  sections:\n    - id: invoices\n      title: Invoices\n",
+    );
+    importContent({ source, from: 'document360', outDir: path.join(site, 'content') });
+    expect(readFileSync(path.join(site, 'content/categories.yaml'), 'utf8')).toBe(written);
+  });
+
   it('reads a Document360 export as it unpacks: the tree file places pages, metadata blocks, both editors', () => {
     const site = tempDir({});
     const result = importContent({

@@ -49,6 +49,7 @@ import type {
   ImportSource,
   ImportSummary,
   PlannedFile,
+  SourceGroup,
   SourcePage,
   SourceSet,
 } from './types.ts';
@@ -1102,9 +1103,24 @@ function categoryFiles(
     const d = given?.trim();
     return d && d.length > 0 ? d : `Articles about ${title.toLowerCase()}.`;
   };
+  // Sections the import adds to a category the site has already (its "getting-started", say).
+  const sectionsFor = new Map<string, Array<Record<string, unknown>>>();
+  const sectionEntry = (id: string, section: SourceGroup) => ({
+    id,
+    title: section.title,
+    ...(section.description ? { description: section.description } : {}),
+    ...(section.order !== undefined ? { order: section.order } : {}),
+  });
   for (const { page, sectionId, categoryId } of groupsUsed.values()) {
     const place = placeGroup(layout, categoryId, sectionId);
-    if (existing.some((c) => c.id === place.categoryId)) continue;
+    const known = existing.find((c) => c.id === place.categoryId);
+    if (known) {
+      const has = Array.isArray(known.sections) ? (known.sections as Array<Record<string, unknown>>) : [];
+      const adding = sectionsFor.get(place.categoryId) ?? [];
+      if (layout.sections && sectionId && page.section && ![...has, ...adding].some((s) => s.id === sectionId))
+        sectionsFor.set(place.categoryId, [...adding, sectionEntry(sectionId, page.section)]);
+      continue;
+    }
     if (layout.sections || !sectionId) {
       const cat = added.get(place.categoryId) ?? {
         id: place.categoryId,
@@ -1114,13 +1130,7 @@ function categoryFiles(
       };
       if (sectionId && page.section) {
         const sections = (cat.sections as Array<Record<string, unknown>> | undefined) ?? [];
-        if (!sections.some((s) => s.id === sectionId))
-          sections.push({
-            id: sectionId,
-            title: page.section.title,
-            ...(page.section.description ? { description: page.section.description } : {}),
-            ...(page.section.order !== undefined ? { order: page.section.order } : {}),
-          });
+        if (!sections.some((s) => s.id === sectionId)) sections.push(sectionEntry(sectionId, page.section));
         cat.sections = sections;
       }
       added.set(place.categoryId, cat);
@@ -1134,21 +1144,39 @@ function categoryFiles(
       });
     }
   }
-  if (added.size === 0) return [];
+  if (added.size === 0 && sectionsFor.size === 0) return [];
   const sorted = [...added.values()].sort(
     (a, b) => Number(a.order) - Number(b.order) || String(a.id).localeCompare(String(b.id)),
   );
-  return [appendedYamlFile(root, `${contentName}/${CATEGORIES_FILE}`, sorted)];
+  return [appendedYamlFile(root, `${contentName}/${CATEGORIES_FILE}`, sorted, sectionsFor)];
 }
 
 /**
  * A YAML list file with entries added at its end, the writer's entries, comments and layout kept
- * as they are: adding is not overwriting, so it needs no --force.
+ * as they are: adding is not overwriting, so it needs no --force. `sectionsFor` adds sections to
+ * entries the file has (by id), at the end of their `sections`.
  */
-function appendedYamlFile(root: string, rel: string, entries: Array<Record<string, unknown>>): PlannedFile {
+function appendedYamlFile(
+  root: string,
+  rel: string,
+  entries: Array<Record<string, unknown>>,
+  sectionsFor = new Map<string, Array<Record<string, unknown>>>(),
+): PlannedFile {
   const abs = path.join(root, rel);
-  const before = existsSync(abs) ? readFileSync(abs, 'utf8').trimEnd() : '';
-  const text = `${before ? `${before}\n` : ''}${stringifyYaml(entries, { lineWidth: 0 })}`;
+  let before = existsSync(abs) ? readFileSync(abs, 'utf8').trimEnd() : '';
+  if (before && sectionsFor.size > 0) {
+    const doc = parseDocument(before);
+    const list = doc.toJS() as unknown;
+    (Array.isArray(list) ? (list as Array<Record<string, unknown> | null>) : []).forEach((entry, i) => {
+      const adding = typeof entry?.id === 'string' ? sectionsFor.get(entry.id) : undefined;
+      if (!adding) return;
+      // addIn on a missing key would make a map: a category without sections gets a new list.
+      if (Array.isArray(entry?.sections)) for (const section of adding) doc.addIn([i, 'sections'], section);
+      else doc.setIn([i, 'sections'], adding);
+    });
+    before = doc.toString({ lineWidth: 0 }).trimEnd();
+  }
+  const text = `${before ? `${before}\n` : ''}${entries.length ? stringifyYaml(entries, { lineWidth: 0 }) : ''}`;
   return { path: rel, text, exists: false };
 }
 
