@@ -1008,7 +1008,20 @@ function plainText(markdown: string): string {
     .replace(/\{\{[<%][^]*?[>%]\}\}|\{%[^]*?%\}/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^#{1,6}\s+/, '');
+}
+
+/**
+ * The words of a list, callout or quote, without their markers: a page made only of those still
+ * says what it is about (a callout's text is often its summary).
+ */
+function blockProse(block: string): string {
+  return block
+    .split('\n')
+    .filter((l) => !/^\s*(:::|```|~~~|\||!\[|<|#{1,6}\s|---)/.test(l))
+    .map((l) => l.replace(/^\s*(?:>\s?)+/, '').replace(/^\s*(?:[-*+]|\d+\.)\s+/, ''))
+    .join(' ');
 }
 
 /**
@@ -1024,7 +1037,17 @@ export function deriveDescription(page: SourcePage, body: string): { description
   const isParagraph = (b: string) =>
     !/^\s*(#|:::|```|~~~|>|[-*+] |\d+\. |\||!\[|<|---|\*\*[^*]+\*\*\s*$)/.test(b) && plainText(b).length > 0;
   const firstIndex = blocks.findIndex(isParagraph);
-  if (firstIndex === -1) return { description: fit(`${page.title}.`, page.title), body };
+  if (firstIndex === -1) {
+    // No paragraph: the first callout, list or quote with words says it better than the title.
+    let text = '';
+    for (const b of blocks) {
+      if (text.length >= 50) break;
+      if (/^\s*(```|~~~|\||!\[|<)/.test(b)) continue;
+      const words = clean(blockProse(b));
+      if (words) text = text ? `${text} ${words}` : words;
+    }
+    return { description: fit(text || `${page.title}.`, page.title), body };
+  }
   let text = clean(blocks[firstIndex]!);
   if (text.length >= 50 && text.length <= 160 && firstIndex === 0 && blocks.length > 1) {
     return { description: text, body: blocks.slice(1).join('\n\n') };
