@@ -73,6 +73,60 @@ describe('helpdesk-kit import', () => {
   });
 });
 
+describe('helpdesk-kit import and lint.requireOwner', () => {
+  const project = path.join(tmp, 'owners');
+  const site = (requireOwner: boolean) => {
+    // The starter's site.yaml, as `helpdesk-kit init` writes it (it requires owners).
+    const starter = readFileSync(
+      path.resolve(import.meta.dirname, '../../templates/starter/content/site.yaml'),
+      'utf8',
+    );
+    rmSync(project, { recursive: true, force: true });
+    mkdirSync(path.join(project, 'content'), { recursive: true });
+    writeFileSync(
+      path.join(project, 'content/site.yaml'),
+      starter.replace('{{title}}', 'Acme Help').replace(/requireOwner: true/, `requireOwner: ${requireOwner}`),
+    );
+  };
+  const run = async (...extra: string[]) => {
+    const { io, out } = makeIo();
+    const code = await runCli(['import', fixture, '--from', 'zendesk', '--root', project, '--force', ...extra], io);
+    return { code, stdout: out.stdout, stderr: out.stderr };
+  };
+  const imported = () =>
+    readFileSync(path.join(project, 'content/articles/billing-payments/invoices/download-an-invoice.md'), 'utf8');
+
+  it('names no owner it does not know, and shows the missing ones as warnings with the fix', async () => {
+    site(true);
+    const { code, stdout } = await run();
+    expect(imported()).not.toMatch(/^owner:/m);
+    expect(stdout).toMatch(/owner-missing \(\d+\):\n {2}content\/articles\/[^\n]* {2}warning {2}/);
+    expect(stdout).not.toMatch(/ error {2}[^\n]*\(owner-missing\)/);
+    expect(stdout).toMatch(/\d+ imported articles name no owner, and lint\.requireOwner is on/);
+    expect(stdout).toContain('Import again with --owner <team-or-person>');
+    expect(code).toBe(0);
+  });
+
+  it('writes --owner into every imported article and translation', async () => {
+    site(true);
+    const { code, stdout } = await run('--owner', 'Billing team');
+    expect(imported()).toMatch(/^owner: Billing team$/m);
+    expect(
+      readFileSync(path.join(project, 'content/de/articles/billing-payments/invoices/download-an-invoice.md'), 'utf8'),
+    ).toMatch(/^owner: Billing team$/m);
+    expect(stdout).not.toContain('owner-missing');
+    expect(stdout).not.toContain('name no owner');
+    expect(code).toBe(0);
+  });
+
+  it('says nothing about owners when the site does not require them, and refuses an empty --owner', async () => {
+    site(false);
+    const { stdout } = await run();
+    expect(stdout).not.toContain('owner');
+    expect((await run('--owner', '  ')).code).toBe(2);
+  });
+});
+
 describe('helpdesk-kit import with values that would leave --out', () => {
   const BODY = '<p>Every month Acme sends an invoice as a PDF to the billing contact of your workspace.</p>';
   const project = path.join(tmp, 'refusing');

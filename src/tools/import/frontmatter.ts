@@ -73,6 +73,8 @@ export interface MappedFrontmatter {
   redirectTo?: string;
   /** Docusaurus `id`, for links by id. */
   id?: string;
+  /** `owner`, or a page's one `author` by name: who keeps it up to date. */
+  owner?: string;
   droppedKeys: string[];
 }
 
@@ -105,6 +107,8 @@ const ALIASES: Record<string, keyof MappedFrontmatter | 'permalink' | 'ignore'> 
   redirect_from: 'oldUrls',
   redirect_to: 'redirectTo',
   id: 'id',
+  owner: 'owner',
+  author: 'owner',
 };
 
 /** Keys that look misspelt are read as the key they are closest to, when one is close. */
@@ -174,6 +178,13 @@ export function mapFrontmatter(data: Record<string, unknown>): MappedFrontmatter
       case 'id':
         if (typeof value === 'string' || typeof value === 'number') out.id = String(value);
         break;
+      case 'owner': {
+        // One name only: a list of co-authors names no one owner, and `owner:` wins over `author:`.
+        const names = strings(value);
+        if (names.length === 1 && (key === 'owner' || !out.owner)) out.owner = names[0];
+        else if (names.length > 1) out.droppedKeys.push(rawKey);
+        break;
+      }
     }
   }
   out.updated ??= updatedFromDate;

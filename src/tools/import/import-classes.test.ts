@@ -359,7 +359,22 @@ describe('every source', () => {
     expect(sync).not.toMatch(/&nbsp;|<span|style=/);
   });
 
-  it('reads a Document360 export with articles from both editors: callouts, private notes, WYSIWYG HTML', () => {
+  it("adds its sections to a category the site already has, keeping the writer's file as it was", () => {
+    const site = tempDir({
+      'content/categories.yaml':
+        "# The writer's note.\n- id: getting-started\n  title: Getting started\n  description: First steps.\n- id: billing\n  title: Billing\n  description: Money.\n  sections:\n    - id: invoices\n      title: Invoices\n",
+    });
+    const source = path.resolve(import.meta.dirname, '../../../test/fixtures/import-document360/export.zip');
+    importContent({ source, from: 'document360', outDir: path.join(site, 'content') });
+    const written = readFileSync(path.join(site, 'content/categories.yaml'), 'utf8');
+    expect(written).toBe(
+      "# The writer's note.\n- id: getting-started\n  title: Getting started\n  description: First steps.\n  sections:\n    - id: sharing-and-links\n      title: Sharing and links\n      order: 2\n- id: billing\n  title: Billing\n  description: Money.\n  sections:\n    - id: invoices\n      title: Invoices\n",
+    );
+    importContent({ source, from: 'document360', outDir: path.join(site, 'content') });
+    expect(readFileSync(path.join(site, 'content/categories.yaml'), 'utf8')).toBe(written);
+  });
+
+  it('reads a Document360 export as it unpacks: the tree file places pages, metadata blocks, both editors', () => {
     const site = tempDir({});
     const result = importContent({
       source: path.resolve(import.meta.dirname, '../../../test/fixtures/import-document360/export.zip'),
@@ -367,18 +382,42 @@ describe('every source', () => {
       outDir: path.join(site, 'content'),
     });
     const read = (rel: string) => readFileSync(path.join(site, 'content/articles/getting-started', rel), 'utf8');
-    const sharing = read('sharing-notes.md');
+    // v1_categories_articles.json: "Getting Started" holds two articles and the page category "Sharing".
+    expect(result.summary.imported.map((i) => `${i.origin} -> ${i.file}`)).toEqual([
+      'v1/articles/sharing-notes.md -> content/articles/getting-started/sharing-and-links/sharing-notes.md',
+      'v1/articles/shortcuts.html -> content/articles/getting-started/shortcuts.md',
+      'v1/articles/welcome.md -> content/articles/getting-started/welcome.md',
+      'v1/categories/sharing.md -> content/articles/getting-started/sharing-and-links/sharing.md',
+    ]);
+    const welcome = read('welcome.md');
+    // The metadata block is the frontmatter, not text; its slug is the old /docs/<slug> URL.
+    expect(welcome).toMatch(/^title: Welcome to Acme Notes$/m);
+    expect(welcome).toContain('  - /docs/welcome/');
+    expect(welcome).not.toMatch(/Metadata_|## code|contentType/);
+    expect(welcome).toContain(':::note\nThe web app works in every current browser.\n:::');
+    expect(welcome).toContain('/Images/Documentation/image-8QK2ZR1T.png)\n');
+    expect(welcome).toContain('[release notes](https://acme.example.com/releases) for what changed.');
+    expect(welcome).not.toMatch(/\{height=|\{target=/);
+    expect(welcome).toMatch(/^order: 0$/m);
+    const sharing = read('sharing-and-links/sharing-notes.md');
     expect(sharing).toContain(':::warning[Shared links are public]\nAnyone who has the link');
     expect(sharing).not.toContain('ACME-1412');
     expect(result.summary.templateSyntaxRemoved).toEqual([
       {
-        origin: 'v1/Getting-Started/Sharing-notes.md',
+        origin: 'v1/articles/sharing-notes.md',
         message: 'Document360 private note (:::(Internal)), seen only by the team: left out',
       },
     ]);
+    // The WYSIWYG article: its CDN image is in the export's Media/ folder, so it is copied from there.
     const shortcuts = read('shortcuts.md');
+    expect(shortcuts).toContain('![The shortcuts menu](/images/imported/getting-started/shortcuts-menu.png)');
     expect(shortcuts).toContain('```\nacme keys set new-note "Ctrl+Alt+N"\nacme keys list\n```');
     expect(shortcuts).toContain('| `Ctrl+N` | New note |');
-    expect(shortcuts).not.toMatch(/&nbsp;|<span|style=|fr-fic/);
+    expect(shortcuts).not.toMatch(/&nbsp;|<span|style=|fr-fic|Metadata_/);
+    expect(result.summary.imagesCopied).toBe(1);
+    expect(result.summary.imagesRemote.map((i) => i.origin)).toEqual(['v1/articles/welcome.md']);
+    expect(result.summary.mappings).toContain(
+      "Document360's export says nothing of drafts or hidden articles: every article in it was imported as published",
+    );
   });
 });

@@ -49,6 +49,7 @@ import type {
   ImportSource,
   ImportSummary,
   PlannedFile,
+  SourceGroup,
   SourcePage,
   SourceSet,
 } from './types.ts';
@@ -71,6 +72,12 @@ export interface ImportOptions {
    * their text, and are listed.
    */
   oldSite?: string;
+  /**
+   * The team or person who keeps the imported articles up to date, written as `owner` on each
+   * (and each translation). Without it an article keeps its source's own owner or author, if the
+   * source names one; nothing else is made up.
+   */
+  owner?: string;
   /** Called per page while planning large imports. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -642,9 +649,11 @@ function planAndWrite(
       },
     );
     for (const key of p.page.droppedKeys) summary.droppedKeys[key] = (summary.droppedKeys[key] ?? 0) + 1;
+    const owner = options.owner ?? p.page.owner;
     const frontmatter = {
       title: p.page.title.slice(0, 120),
       description,
+      ...(owner ? { owner } : {}),
       ...(p.page.tags.length ? { tags: p.page.tags } : {}),
       ...(p.page.order !== undefined ? { order: p.page.order } : {}),
       ...(p.page.featured ? { featured: true } : {}),
@@ -687,9 +696,11 @@ function planAndWrite(
       ),
     ];
     summary.redirects += redirectFrom.length;
+    const owner = options.owner ?? t.owner ?? original.page.owner;
     const frontmatter = {
       title: t.title.slice(0, 120),
       description,
+      ...(owner ? { owner } : {}),
       ...(t.tags.length ? { tags: t.tags } : {}),
       ...(t.draft ? { draft: true } : {}),
       ...(t.updated ? { updated: t.updated } : {}),
@@ -997,7 +1008,20 @@ function plainText(markdown: string): string {
     .replace(/\{\{[<%][^]*?[>%]\}\}|\{%[^]*?%\}/g, '')
     .replace(/\\([\\`*_{}[\]()#+\-.!])/g, '$1')
     .replace(/\s+/g, ' ')
-    .trim();
+    .trim()
+    .replace(/^#{1,6}\s+/, '');
+}
+
+/**
+ * The words of a list, callout or quote, without their markers: a page made only of those still
+ * says what it is about (a callout's text is often its summary).
+ */
+function blockProse(block: string): string {
+  return block
+    .split('\n')
+    .filter((l) => !/^\s*(:::|```|~~~|\||!\[|<|#{1,6}\s|---)/.test(l))
+    .map((l) => l.replace(/^\s*(?:>\s?)+/, '').replace(/^\s*(?:[-*+]|\d+\.)\s+/, ''))
+    .join(' ');
 }
 
 /**
@@ -1013,7 +1037,17 @@ export function deriveDescription(page: SourcePage, body: string): { description
   const isParagraph = (b: string) =>
     !/^\s*(#|:::|```|~~~|>|[-*+] |\d+\. |\||!\[|<|---|\*\*[^*]+\*\*\s*$)/.test(b) && plainText(b).length > 0;
   const firstIndex = blocks.findIndex(isParagraph);
-  if (firstIndex === -1) return { description: fit(`${page.title}.`, page.title), body };
+  if (firstIndex === -1) {
+    // No paragraph: the first callout, list or quote with words says it better than the title.
+    let text = '';
+    for (const b of blocks) {
+      if (text.length >= 50) break;
+      if (/^\s*(```|~~~|\||!\[|<)/.test(b)) continue;
+      const words = clean(blockProse(b));
+      if (words) text = text ? `${text} ${words}` : words;
+    }
+    return { description: fit(text || `${page.title}.`, page.title), body };
+  }
   let text = clean(blocks[firstIndex]!);
   if (text.length >= 50 && text.length <= 160 && firstIndex === 0 && blocks.length > 1) {
     return { description: text, body: blocks.slice(1).join('\n\n') };
@@ -1092,9 +1126,24 @@ function categoryFiles(
     const d = given?.trim();
     return d && d.length > 0 ? d : `Articles about ${title.toLowerCase()}.`;
   };
+  // Sections the import adds to a category the site has already (its "getting-started", say).
+  const sectionsFor = new Map<string, Array<Record<string, unknown>>>();
+  const sectionEntry = (id: string, section: SourceGroup) => ({
+    id,
+    title: section.title,
+    ...(section.description ? { description: section.description } : {}),
+    ...(section.order !== undefined ? { order: section.order } : {}),
+  });
   for (const { page, sectionId, categoryId } of groupsUsed.values()) {
     const place = placeGroup(layout, categoryId, sectionId);
-    if (existing.some((c) => c.id === place.categoryId)) continue;
+    const known = existing.find((c) => c.id === place.categoryId);
+    if (known) {
+      const has = Array.isArray(known.sections) ? (known.sections as Array<Record<string, unknown>>) : [];
+      const adding = sectionsFor.get(place.categoryId) ?? [];
+      if (layout.sections && sectionId && page.section && ![...has, ...adding].some((s) => s.id === sectionId))
+        sectionsFor.set(place.categoryId, [...adding, sectionEntry(sectionId, page.section)]);
+      continue;
+    }
     if (layout.sections || !sectionId) {
       const cat = added.get(place.categoryId) ?? {
         id: place.categoryId,
@@ -1104,13 +1153,7 @@ function categoryFiles(
       };
       if (sectionId && page.section) {
         const sections = (cat.sections as Array<Record<string, unknown>> | undefined) ?? [];
-        if (!sections.some((s) => s.id === sectionId))
-          sections.push({
-            id: sectionId,
-            title: page.section.title,
-            ...(page.section.description ? { description: page.section.description } : {}),
-            ...(page.section.order !== undefined ? { order: page.section.order } : {}),
-          });
+        if (!sections.some((s) => s.id === sectionId)) sections.push(sectionEntry(sectionId, page.section));
         cat.sections = sections;
       }
       added.set(place.categoryId, cat);
@@ -1124,21 +1167,39 @@ function categoryFiles(
       });
     }
   }
-  if (added.size === 0) return [];
+  if (added.size === 0 && sectionsFor.size === 0) return [];
   const sorted = [...added.values()].sort(
     (a, b) => Number(a.order) - Number(b.order) || String(a.id).localeCompare(String(b.id)),
   );
-  return [appendedYamlFile(root, `${contentName}/${CATEGORIES_FILE}`, sorted)];
+  return [appendedYamlFile(root, `${contentName}/${CATEGORIES_FILE}`, sorted, sectionsFor)];
 }
 
 /**
  * A YAML list file with entries added at its end, the writer's entries, comments and layout kept
- * as they are: adding is not overwriting, so it needs no --force.
+ * as they are: adding is not overwriting, so it needs no --force. `sectionsFor` adds sections to
+ * entries the file has (by id), at the end of their `sections`.
  */
-function appendedYamlFile(root: string, rel: string, entries: Array<Record<string, unknown>>): PlannedFile {
+function appendedYamlFile(
+  root: string,
+  rel: string,
+  entries: Array<Record<string, unknown>>,
+  sectionsFor = new Map<string, Array<Record<string, unknown>>>(),
+): PlannedFile {
   const abs = path.join(root, rel);
-  const before = existsSync(abs) ? readFileSync(abs, 'utf8').trimEnd() : '';
-  const text = `${before ? `${before}\n` : ''}${stringifyYaml(entries, { lineWidth: 0 })}`;
+  let before = existsSync(abs) ? readFileSync(abs, 'utf8').trimEnd() : '';
+  if (before && sectionsFor.size > 0) {
+    const doc = parseDocument(before);
+    const list = doc.toJS() as unknown;
+    (Array.isArray(list) ? (list as Array<Record<string, unknown> | null>) : []).forEach((entry, i) => {
+      const adding = typeof entry?.id === 'string' ? sectionsFor.get(entry.id) : undefined;
+      if (!adding) return;
+      // addIn on a missing key would make a map: a category without sections gets a new list.
+      if (Array.isArray(entry?.sections)) for (const section of adding) doc.addIn([i, 'sections'], section);
+      else doc.setIn([i, 'sections'], adding);
+    });
+    before = doc.toString({ lineWidth: 0 }).trimEnd();
+  }
+  const text = `${before ? `${before}\n` : ''}${entries.length ? stringifyYaml(entries, { lineWidth: 0 }) : ''}`;
   return { path: rel, text, exists: false };
 }
 

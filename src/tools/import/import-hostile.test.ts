@@ -106,8 +106,8 @@ describe.each(HOSTED)('a hostile %s export', (from, source) => {
     } else {
       // The HTML page loses what the others lose; the Markdown page's raw HTML adds its own.
       expect(result.summary.unsafeHtmlByOrigin.map((n) => n.origin)).toEqual([
-        'v1/Security-Document360/Hostile-html.html',
-        'v1/Security-Document360/Raw-html.md',
+        'v1/articles/hostile-html.html',
+        'v1/articles/raw-html.md',
       ]);
       expect(result.summary.unsafeHtmlRemoved).toEqual({
         script: 2,

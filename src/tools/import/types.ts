@@ -46,6 +46,8 @@ export interface SourcePage {
   draft: boolean;
   featured?: boolean;
   updated?: string;
+  /** Who keeps it up to date: the source's own `owner`/`author` name (never an account id). */
+  owner?: string;
   /** Old site paths ("/docs/install/") and full URLs of this page: they become redirects. */
   oldUrls: string[];
   /** Keys other pages link to it by: source file paths, ids. */

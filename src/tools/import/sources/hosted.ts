@@ -144,7 +144,9 @@ function readZendesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
   const pageFrom = (a: Json, origin: string, translationOf?: string): SourcePage | undefined => {
     const locale = str(a.locale) ?? language;
     const id = key(a.source_id ?? a.id);
-    if (a.user_segment_id !== null && a.user_segment_id !== undefined) {
+    // One segment (`user_segment_id`), or several on Enterprise plans (`user_segment_ids`): either restricts it.
+    const segments = Array.isArray(a.user_segment_ids) ? a.user_segment_ids : [];
+    if ((a.user_segment_id !== null && a.user_segment_id !== undefined) || segments.length > 0) {
       set.skipped.push({
         origin,
         message:
@@ -187,7 +189,8 @@ function readZendesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
     if (page) set.pages.push(page);
   }
   for (const t of translations) {
-    if (t.source_type && t.source_type !== 'Article') continue;
+    // The reference says "article", its example and the API say "Article".
+    if (t.source_type && key(t.source_type).toLowerCase() !== 'article') continue;
     const source = articles.find((a) => key(a.id) === key(t.source_id));
     if (!source || key(t.locale).toLowerCase() === key(source.locale ?? language).toLowerCase()) continue;
     const page = pageFrom(
@@ -313,7 +316,10 @@ function readHelpScout(files: JsonFile[], counts: ConversionCounts): SourceSet {
 /** `articles.fr.json`, `articles-page-2.pt-br.json`: the language a file of Freshdesk articles is in. */
 const FILE_LANGUAGE = /\.([a-z]{2,3}(?:-[a-z]{2,4})?)\.json$/i;
 
-/** Freshdesk folder visibility: 1 is everyone; 2 logged-in users, 3 agents, 4 chosen companies. */
+/**
+ * Freshdesk folder visibility: 1 is everyone; 2 logged-in users, 3 agents, 4 chosen companies,
+ * 5 bots, 6 and 7 chosen contact or company segments.
+ */
 function readFreshdesk(files: JsonFile[], counts: ConversionCounts): SourceSet {
   const categories = new Map(collect(files, 'categories', 'categor').map((c) => [key(c.id), c]));
   const folders = new Map(collect(files, 'folders', 'folder').map((f) => [key(f.id), f]));

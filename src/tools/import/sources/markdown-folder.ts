@@ -19,6 +19,7 @@ import {
   convertLiquid,
   convertDocument360Callouts,
   convertMkdocsAdmonitions,
+  mapProse,
   reindentFences,
   type TemplateContext,
 } from '../template-syntax.ts';
@@ -33,6 +34,13 @@ import {
   readSnippetOptions,
   type NavPlaces,
 } from './generator-config.ts';
+import {
+  DOCUMENT360_CDN_IMAGE,
+  dropDocument360Attributes,
+  indexDocument360Media,
+  parseDocument360File,
+  readDocument360Tree,
+} from './document360-export.ts';
 import type { ConversionCounts, ImportSource, SourceGroup, SourcePage, SourceSet } from '../types.ts';
 
 type FolderSource = Extract<ImportSource, 'jekyll' | 'hugo' | 'docusaurus' | 'mkdocs' | 'document360'>;
@@ -178,6 +186,15 @@ function readLayout(from: FolderSource, root: string): Layout {
       if (found) convertAbbreviations(readFileSync(found, 'utf8'), undefined, common);
     }
     if (common.size) layout.abbreviations = common;
+  } else if (from === 'document360') {
+    // The export's tree file places every page; without one (a hand-made folder), folders do.
+    const tree = readDocument360Tree(root);
+    if (tree) {
+      layout.pagesDir = tree.versionDir;
+      layout.navPlaces = tree.places;
+      layout.language = tree.languages[0];
+      layout.notes.push(...tree.notes);
+    }
   }
   return layout;
 }
@@ -416,6 +433,13 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
   };
   const repositoryFiles: string[] = [];
   let files = listPages(layout.pagesDir, repositoryFiles);
+  // Document360 keeps its metadata in its own block, not frontmatter: a license.md there is an article.
+  if (from === 'document360') files = [...files, ...repositoryFiles.splice(0)].sort();
+  const media = from === 'document360' ? indexDocument360Media(root) : new Map<string, string>();
+  if (from === 'document360')
+    set.mappings.push(
+      "Document360's export says nothing of drafts or hidden articles: every article in it was imported as published",
+    );
   const relOfPage = (rel: string) => path.relative(root, path.join(layout.pagesDir, rel)).split(path.sep).join('/');
   for (const rel of repositoryFiles)
     set.skipped.push({
@@ -441,7 +465,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
   const relOf = (abs: string) => path.relative(root, abs).split(path.sep).join('/');
   set.mappings.push(...layout.notes);
   const snippetTargets = from === 'mkdocs' ? findSnippetTargets(layout, root, files) : new Set<string>();
-  if (layout.navPlaces?.size)
+  if (layout.navPlaces?.size && from !== 'document360')
     set.mappings.push(
       `the ${from === 'mkdocs' ? 'nav in mkdocs.yml' : 'sidebar'} names the categories and sections of the pages it lists`,
     );
@@ -456,7 +480,10 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       });
       continue;
     }
-    const { data, body: rawBody } = parseSourceFile(readFileSync(abs, 'utf8'));
+    const raw = readFileSync(abs, 'utf8');
+    const d360 = from === 'document360' ? parseDocument360File(raw) : undefined;
+    const { data, body: rawBody } =
+      d360 && Object.keys(d360.data).length > 0 ? { data: d360.data, body: d360.body } : parseSourceFile(raw);
     const fm = mapFrontmatter(data);
     const ctx: TemplateContext = { origin, counts, dir: path.dirname(abs), root };
     const isHtml = /\.html?$/i.test(rel);
@@ -524,7 +551,23 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       };
       body = convertMkdocs(body, mkdocsCtx);
     }
-    if (from === 'document360') body = convertDocument360Callouts(convertMkdocsAdmonitions(body), ctx);
+    if (from === 'document360') {
+      body = convertDocument360Callouts(convertMkdocsAdmonitions(body), ctx);
+      body = mapProse(body, (prose) => {
+        const { text, count } = dropDocument360Attributes(prose);
+        for (let i = 0; i < count; i++)
+          counts.converted.push({
+            origin,
+            message: 'Document360 image and link attributes ({width=…}, {target=…}) -> removed',
+          });
+        // An image on Document360's CDN that the export's Media/ folder also holds is copied from there.
+        return text.replace(/(!\[[^\]]*\]\()([^()\s]+)/g, (m, open: string, url: string) => {
+          const file = DOCUMENT360_CDN_IMAGE.exec(url)?.[1];
+          const local = file ? media.get(decodeURIComponent(file).toLowerCase()) : undefined;
+          return local ? `${open}${encodeURI(path.relative(path.dirname(abs), local).split(path.sep).join('/'))}` : m;
+        });
+      });
+    }
     body = convertGithubAlerts(body);
     // Any generator's leftovers: Hugo shortcodes and Liquid tags also turn up in others' folders.
     if (from !== 'hugo') body = convertHugoShortcodes(body, ctx);
@@ -592,9 +635,14 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
       description: fm.description,
       body,
       tags: fm.tags,
-      order: fm.order ?? nav?.order ?? stripNumberPrefix(fileName).order,
+      order:
+        fm.order ??
+        nav?.order ??
+        (from === 'document360' ? place?.order : undefined) ??
+        stripNumberPrefix(fileName).order,
       draft: fm.draft,
       updated: fm.updated ?? gitDates.get(abs),
+      owner: fm.owner,
       oldUrls,
       linkKeys: [rel, origin, ...(fm.id ? [fm.id, [...folders, fm.id].join('/')] : []), rel.replace(PAGE_EXT, '')],
       redirectTo: fm.redirectTo,
