@@ -154,7 +154,7 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
   const { masked, restore } = maskCode(
     mapProse(body, (prose) => prose.replace(/\{\{[<%]\/\*[^]*?\*\/[>%]\}\}/g, (m) => `\`${unescapeHugo(m)}\``)),
   );
-  let text = masked;
+  let text = inheritTabpaneArgs(masked);
   const open = String.raw`\{\{[<%]\s*`;
   const close = String.raw`\s*[>%]\}\}`;
   // Self-closing ones (`{{< tab header="x" />}}`) pair with nothing: handled alone, before pairs are looked for.
@@ -184,17 +184,33 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
       }
       if (/^(details|expand|collapse|spoiler|accordion)$/i.test(name)) {
         const title = a.named.title ?? a.named.summary ?? a.positional[0];
-        converted(ctx, `Hugo ${lower} -> bold title and its text`);
-        return `\n${title ? `**${title}**\n\n` : ''}${content.trim()}\n`;
+        // hugo-book: `{{% details "Title" open %}}`, `{{% details title="Title" open=true %}}`.
+        const open = a.positional.slice(1).includes('open') || a.named.open === 'true';
+        converted(ctx, `Hugo ${lower} -> collapsible callout`);
+        return `\n:::details${title ? `[${label(title)}]` : ''}${open ? '{open}' : ''}\n${content.trim()}\n:::\n`;
       }
-      if (/^(tab|tabs|tabpane|columns|column|row|grid|card|cards|cardpane|section|group|blocks\/[\w-]+)$/i.test(name)) {
-        const title = a.named.header ?? a.named.name ?? a.named.title ?? a.positional[0];
-        const lang = a.named.lang;
-        // Docsy's tab with `lang` holds code, not Markdown.
+      if (lower === 'tabs' || lower === 'tabpane') {
+        // Docsy's disabled tab (`{{< tab header="CLI:" disabled=true />}}`) titles the tab set: it goes above.
+        const titles: string[] = [];
+        const tabs = content.replace(/\uE003([^\uE003]*)\uE003\s*/g, (_t, title: string) => {
+          titles.push(title);
+          return '';
+        });
+        converted(ctx, `Hugo ${lower} -> tabs`);
+        return `\n${titles.map((t) => `**${t}**\n\n`).join('')}:::tabs\n${tabs.trim()}\n:::\n`;
+      }
+      if (lower === 'tab') {
+        const title = a.named.header ?? a.named.name ?? a.named.title ?? a.positional[0] ?? 'Tab';
+        // Docsy's tab with `lang` holds code, unless its tabpane said `text=true` (inheritTabpaneArgs).
+        const lang = a.named.text === 'true' ? undefined : a.named.lang;
         const inside =
           lang && !ONLY_FENCE.test(content) ? codeFence(restore(dedent(content), unescapeHugo), lang) : content.trim();
-        converted(ctx, `Hugo ${lower} -> ${lower === 'tab' && title ? 'bold label and its content' : 'its content'}`);
-        return `\n${lower === 'tab' && title ? `**${title}**\n\n` : ''}${inside}\n`;
+        converted(ctx, 'Hugo tab -> tab');
+        return `\n:::tab[${label(title)}]\n${inside}\n:::\n`;
+      }
+      if (/^(columns|column|row|grid|card|cards|cardpane|section|group|blocks\/[\w-]+)$/i.test(name)) {
+        converted(ctx, `Hugo ${lower} -> its content`);
+        return `\n${content.trim()}\n`;
       }
       if (HUGO_TEXT.test(name) || HUGO_BADGES.test(name)) {
         converted(ctx, `Hugo ${lower} -> text`);
@@ -212,6 +228,7 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
   }
   const single = new RegExp(`${open}([\\w/-]+)([^]*?)${close}`, 'g');
   text = text.replace(single, (_m, name: string, args: string) => convertSingle(name, args));
+  text = text.replace(/\uE003([^\uE003]*)\uE003/g, '**$1**');
   return restore(text, unescapeHugo);
 
   function convertSingle(name: string, args: string): string {
@@ -250,10 +267,43 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
       });
       return '';
     }
+    // A disabled tab titles its tab set (the tabs step puts it above); anywhere else it is bold text.
+    if (lower === 'tab' && a.named.disabled === 'true' && a.named.header) return `\uE003${label(a.named.header)}\uE003`;
     if (lower === 'tab' || lower === 'comment') return '';
     removed(ctx, `{{< ${name} >}}: an unknown shortcode, removed`);
     return '';
   }
+}
+
+/** A label in `[…]` of a directive: brackets would end it early. */
+const label = (text: string) => text.replace(/[[\]\n]/g, ' ').trim();
+
+/**
+ * Docsy's tabpane sets for its tabs what they do not say themselves: `text=true` (the tabs hold
+ * Markdown, not code), `lang`, and `langEqualsHeader=true` (each tab's header is its language).
+ * Written onto each tab's own shortcode, so the tab step, which sees one tab at a time, knows.
+ */
+function inheritTabpaneArgs(text: string): string {
+  return text.replace(
+    /(\{\{[<%]\s*tabpane\b)([^]*?)([>%]\}\})([^]*?)(\{\{[<%]\s*\/\s*tabpane\s*[>%]\}\})/g,
+    (_m, start: string, args: string, end: string, inner: string, closer: string) => {
+      const pane = parseArgs(args.replace(/\/\s*$/, '').trim()).named;
+      const tabs = inner.replace(
+        /(\{\{[<%]\s*tab\b)((?:(?![>%]\}\})[^])*?)(\s*\/?\s*[>%]\}\})/g,
+        (_t, tabStart: string, tabArgs: string, tabEnd: string) => {
+          const own = parseArgs(tabArgs.trim()).named;
+          let extra = '';
+          if (pane.text === 'true' && own.text === undefined) extra += ' text=true';
+          if (own.lang === undefined) {
+            const lang = pane.langEqualsHeader === 'true' ? own.header : pane.lang;
+            if (lang) extra += ` lang="${lang.replace(/"/g, '')}"`;
+          }
+          return `${tabStart}${tabArgs}${extra}${tabEnd}`;
+        },
+      );
+      return `${start}${args}${end}${tabs}${closer}`;
+    },
+  );
 }
 
 /** A file a page includes, read from the page's folder or the project's; undefined when it is not there. */

@@ -531,7 +531,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
     if (from !== 'jekyll') body = convertLiquid(body, ctx);
     body = convertHtmlAndStructure(body, ctx, title);
     if (from === 'mkdocs') body = convertAbbreviations(body, layout.abbreviations);
-    if (from === 'docusaurus' || from === 'mkdocs') body = balanceDirectiveFences(body);
+    if (from === 'docusaurus' || from === 'mkdocs' || from === 'hugo') body = balanceDirectiveFences(body);
 
     const groupKeys = folders.map((_f, i) => folders.slice(0, i + 1).join('/'));
     const groupOf = (i: number): SourceGroup => {
