@@ -145,6 +145,17 @@ describe('pymdownx.blocks (/// name | Title)', () => {
 });
 
 describe('conversion counts', () => {
+  it('counts attribute lists and abbreviations by kind', () => {
+    const c = ctx();
+    convertAttrLists('## Install { #setup }\n[Get](x.md){ .md-button }\n', c);
+    convertAbbreviations('The HTML spec.\n\n*[HTML]: Hyper Text Markup Language\n', undefined, undefined, c);
+    expect(c.counts.converted.map((n) => n.message)).toEqual([
+      'MkDocs attr_list { #id } -> heading id {#id}',
+      'MkDocs attr_list { .class } -> removed (styling)',
+      'MkDocs abbreviations *[ABBR] -> definition list',
+    ]);
+  });
+
   it('counts every content tab set and admonition by kind, for the summary', () => {
     const c = ctx();
     slash('=== "A"\n    a\n=== "B"\n    b\n\n!!! note\n    x\n\n??? tip\n    y\n', c);

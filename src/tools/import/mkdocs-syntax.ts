@@ -278,16 +278,24 @@ function defineToDefinitionList(lines: string[]): string[] {
 const indentLines = (text: string, pad: string) => text.split('\n').map((l) => (l ? pad + l : l));
 
 /** attr_list: `{ #id .class key=value }` after headings, links, images and on lines of their own. */
-export function convertAttrLists(body: string): string {
+export function convertAttrLists(body: string, ctx?: TemplateContext): string {
   const list = String.raw`\{:?[ \t]*((?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[ \t])+)\}`;
+  const styling = () => {
+    converted(ctx, 'MkDocs attr_list { .class } -> removed (styling)');
+    return '';
+  };
   return mapProse(body, (prose) =>
     prose
       .replace(new RegExp(`^(#{1,6}[ \\t].*?)[ \\t]*${list}[ \\t]*$`, 'gm'), (_m, heading: string, attrs: string) => {
         const id = /(?:^|\s)#([\w:-]+)|(?:^|\s)id=["']?([\w:-]+)/.exec(attrs)?.slice(1).find(Boolean);
+        converted(
+          ctx,
+          id ? 'MkDocs attr_list { #id } -> heading id {#id}' : 'MkDocs attr_list { .class } -> removed (styling)',
+        );
         return id ? `${heading} {#${id}}` : heading;
       })
-      .replace(new RegExp(`^[ \\t]*${list}[ \\t]*$`, 'gm'), '')
-      .replace(new RegExp(`([)\\]>*_\`])${list}`, 'g'), '$1'),
+      .replace(new RegExp(`^[ \\t]*${list}[ \\t]*$`, 'gm'), styling)
+      .replace(new RegExp(`([)\\]>*_\`])${list}`, 'g'), (_m, before: string) => before + styling()),
   );
 }
 
@@ -296,6 +304,7 @@ export function convertAbbreviations(
   body: string,
   common?: Map<string, string>,
   own = new Map<string, string>(),
+  ctx?: TemplateContext,
 ): string {
   let text = mapProse(body, (prose) =>
     prose.replace(/^\*\[([^\]]+)\]:[ \t]*(.*)$\n?/gm, (_m, abbr: string, meaning: string) => {
@@ -315,6 +324,7 @@ export function convertAbbreviations(
     ([abbr, meaning]) => meaning && new RegExp(`(?<![\\w-])${escapeRegExp(abbr)}(?![\\w-])`).test(words),
   );
   if (used.length === 0) return text;
+  converted(ctx, 'MkDocs abbreviations *[ABBR] -> definition list');
   text = `${text.trimEnd()}\n\n## Abbreviations\n\n${used.map(([abbr, meaning]) => `${abbr}\n: ${meaning}`).join('\n\n')}\n`;
   return text;
 }
@@ -415,5 +425,5 @@ export function convertMkdocs(body: string, ctx: MkdocsContext): string {
   text = convertSlashBlocks(text, ctx);
   text = convertMkdocsBlocks(text, ctx);
   // Abbreviations come last (convertAbbreviations), after the page's other conversions.
-  return convertAttrLists(text);
+  return convertAttrLists(text, ctx);
 }

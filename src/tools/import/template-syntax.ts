@@ -581,30 +581,37 @@ export function convertDocument360Callouts(body: string, ctx: TemplateContext): 
   return restore(out.join('\n'));
 }
 
-/** GitHub alerts: `> [!NOTE]` blockquotes. */
-export function convertGithubAlerts(body: string): string {
-  return body.replace(
-    /^> \[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n((?:>.*(?:\n|$))*)/gm,
-    (_m, kind: string, rest: string) => {
-      const type = kind === 'TIP' ? 'tip' : kind === 'WARNING' || kind === 'CAUTION' ? 'warning' : 'note';
-      const inner = rest.replace(/^> ?/gm, '').trimEnd();
-      return `:::${type}\n${inner}\n:::\n`;
-    },
+/** GitHub alerts: `> [!NOTE]` blockquotes (not in code: there they are examples). */
+export function convertGithubAlerts(body: string, ctx?: TemplateContext): string {
+  return mapProse(body, (prose) =>
+    prose.replace(
+      /^> \[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n((?:>.*(?:\n|$))*)/gm,
+      (_m, kind: string, rest: string) => {
+        const type = kind === 'TIP' ? 'tip' : kind === 'WARNING' || kind === 'CAUTION' ? 'warning' : 'note';
+        const inner = rest.replace(/^> ?/gm, '').trimEnd();
+        if (ctx) converted(ctx, `GitHub alert [!${kind}] -> callout`);
+        return `:::${type}\n${inner}\n:::\n`;
+      },
+    ),
   );
 }
 
-/** Docusaurus admonitions (`:::note Title`, `:::caution`, `:::danger[Title]`) to our three kinds. */
-export function convertDocusaurusAdmonitions(body: string): string {
-  return body.replace(
-    /^(\s*):::(\w+)(?:\[([^\]]*)\]|[ \t]+(.+))?[ \t]*$/gm,
-    (m, indent: string, kind: string, bracket?: string, spaced?: string) => {
-      if (kind === 'note' || kind === 'tip' || kind === 'warning') {
-        if (!spaced) return m;
-      }
-      const type = calloutTypeOf(kind) ?? 'note';
-      const title = bracket ?? spaced?.trim();
-      return `${indent}:::${type}${title ? `[${title}]` : ''}`;
-    },
+/**
+ * Docusaurus admonitions (`:::note Title`, `:::caution`, `:::danger[Title]`) to our three kinds;
+ * each is counted, also those already written as ours. Code is left alone: there they are examples.
+ */
+export function convertDocusaurusAdmonitions(body: string, ctx?: TemplateContext): string {
+  return mapProse(body, (prose) =>
+    prose.replace(
+      /^(\s*):::(\w+)(?:\[([^\]]*)\]|[ \t]+(.+))?[ \t]*$/gm,
+      (m, indent: string, kind: string, bracket?: string, spaced?: string) => {
+        const type = calloutTypeOf(kind) ?? 'note';
+        if (ctx) converted(ctx, `Docusaurus :::${kind} -> ${type} callout`);
+        if ((kind === 'note' || kind === 'tip' || kind === 'warning') && !spaced) return m;
+        const title = bracket ?? spaced?.trim();
+        return `${indent}:::${type}${title ? `[${title}]` : ''}`;
+      },
+    ),
   );
 }
 
