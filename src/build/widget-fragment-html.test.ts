@@ -132,7 +132,7 @@ describe('widget fragments with content tabs, collapsible callouts and definitio
     const tree = fromHtml(out.html, { fragment: true });
     const labels: string[] = [];
     visit(tree, 'element', (el) => {
-      if (!(el.properties.className)?.includes('tab-label')) return;
+      if (!el.properties.className?.includes('tab-label')) return;
       const words: string[] = [];
       visit(el, 'text', (t) => void words.push(t.value));
       labels.push(words.join(''));
