@@ -121,6 +121,7 @@ describe('Docusaurus MDX', () => {
       'Docusaurus <Tabs> -> tabs': 1,
       'Docusaurus <ThemedImage> -> image (its light version)': 1,
       'Docusaurus <img src={…}> -> image': 1,
+      'Docusaurus project component holding TabItems -> tabs': 1,
       'HTML <details> -> collapsible callout': 1,
     });
   });

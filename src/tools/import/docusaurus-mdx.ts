@@ -141,7 +141,10 @@ export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string
         readTabValues(attrs, labels);
         const group = attr(attrs, 'groupId');
         if (name !== 'Tabs') kept.set(name, 'holds tabs: converted to tabs');
-        else converted(ctx, 'Docusaurus <Tabs> -> tabs');
+        converted(
+          ctx,
+          name === 'Tabs' ? 'Docusaurus <Tabs> -> tabs' : 'Docusaurus project component holding TabItems -> tabs',
+        );
         return `\n::::tabs${group ? `{group="${group.replace(/"/g, '')}"}` : ''}\n`;
       }
       if (name === 'Admonition' && !selfClosing) {
