@@ -108,6 +108,12 @@ describe('Hugo shortcodes', () => {
     );
     expect(out).toContain(':::tab[YAML]\nSet it:\n\n```yaml\na: 1\n```\n:::');
     expect(out).toContain(':::tab[json]\n```json\n{"a": 1}\n```\n:::');
+    expect(
+      convertHugoShortcodes(
+        '{{< tabpane >}}\n{{% tab header="**Languages**:" disabled=true /%}}\n{{% tab header="English" %}}\nHi\n{{% /tab %}}\n{{< /tabpane >}}',
+        ctx(),
+      ),
+    ).toMatch(/^\n\*\*Languages\*\*:\n\n:::tabs\n/);
   });
 
   it('makes hugo-book tabs tabs, with callouts inside nested, and details collapsible callouts', () => {

@@ -197,7 +197,7 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
           return '';
         });
         converted(ctx, `Hugo ${lower} -> tabs`);
-        return `\n${titles.map((t) => `**${t}**\n\n`).join('')}:::tabs\n${tabs.trim()}\n:::\n`;
+        return `\n${titles.map((t) => `${bold(t)}\n\n`).join('')}:::tabs\n${tabs.trim()}\n:::\n`;
       }
       if (lower === 'tab') {
         const title = a.named.header ?? a.named.name ?? a.named.title ?? a.positional[0] ?? 'Tab';
@@ -228,7 +228,7 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
   }
   const single = new RegExp(`${open}([\\w/-]+)([^]*?)${close}`, 'g');
   text = text.replace(single, (_m, name: string, args: string) => convertSingle(name, args));
-  text = text.replace(/\uE003([^\uE003]*)\uE003/g, '**$1**');
+  text = text.replace(/\uE003([^\uE003]*)\uE003/g, (_m, title: string) => bold(title));
   return restore(text, unescapeHugo);
 
   function convertSingle(name: string, args: string): string {
@@ -274,6 +274,9 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
     return '';
   }
 }
+
+/** Text in bold, unless the writer made it bold already (`header="**Languages**:"`). */
+const bold = (text: string) => (/\*\*|__/.test(text) ? text : `**${text}**`);
 
 /** A label in `[…]` of a directive: brackets would end it early. */
 const label = (text: string) => text.replace(/[[\]\n]/g, ' ').trim();
