@@ -116,6 +116,18 @@ describe('Hugo shortcodes', () => {
     ).toMatch(/^\n\*\*Languages\*\*:\n\n:::tabs\n/);
   });
 
+  it('keeps tabs, and the callouts and code in them, in the list item they were written in', () => {
+    const out = balanceDirectiveFences(
+      convertHugoShortcodes(
+        '1.  Install:\n\n    {{< tabpane text=true >}}\n{{% tab header="macOS" %}}\nRun:\n\n    ```sh\n    brew install x\n    ```\n\n{{< hint warning >}}\nAs admin.\n{{< /hint >}}\n{{% /tab %}}\n    {{< /tabpane >}}\n\n1.  Next:\n\n  {{< tabs >}}\n  {{% tab "A" %}}\n  a\n  {{% /tab %}} {{% tab "B" %}}\n  b\n  {{% /tab %}} {{< /tabs >}}',
+        ctx(),
+      ),
+    );
+    expect(out.replace(/\n(?:[ \t]*\n)+/g, '\n')).toBe(
+      '1.  Install:\n    :::::tabs\n    ::::tab[macOS]\n    Run:\n    ```sh\n    brew install x\n    ```\n    :::warning\n    As admin.\n    :::\n    ::::\n    :::::\n1.  Next:\n  ::::tabs\n  :::tab[A]\n  a\n  :::\n  :::tab[B]\n  b\n  :::\n  ::::\n',
+    );
+  });
+
   it('makes hugo-book tabs tabs, with callouts inside nested, and details collapsible callouts', () => {
     const c = ctx();
     const out = balanceDirectiveFences(

@@ -132,6 +132,16 @@ export function maskCode(body: string): {
   const restore = (text: string, inCode: (code: string) => string = (c) => c) => {
     let t = text;
     // Twice: a restored block may hold a token of an inline span (a fence holds none; this is cheap).
+    // A fenced block a conversion indented (into a list item) moves there whole: its own indentation
+    // is replaced by the new one on every line.
+    t = t.replace(/^([ \t]+)\uE001(\d+)\uE001/gm, (_m, pad: string, n: string) => {
+      const code = inCode(blocks[Number(n)]!);
+      const own = new RegExp(`^[ \\t]{0,${/^[ \t]*/.exec(code)![0].length}}`);
+      return code
+        .split('\n')
+        .map((line) => pad + line.replace(own, ''))
+        .join('\n');
+    });
     for (let i = 0; i < 2; i++)
       t = t.replace(/[\uE001\uE002](\d+)[\uE001\uE002]/g, (_m, n: string) => inCode(blocks[Number(n)]!));
     return t;
@@ -145,6 +155,12 @@ const unescapeHugo = (text: string) => text.replace(/\{\{([<%])\/\*\s*([^]*?)\s*
 
 /** A token of one masked fenced block and nothing else. */
 const ONLY_FENCE = /^\s*\uE001\d+\uE001\s*$/;
+
+/** Shortcodes that become blocks of ours (callouts, tabs, details): kept in the list item they were in. */
+const HUGO_BLOCKS = new RegExp(
+  `${HUGO_CALLOUTS.source}|^(tabs|tabpane|tab|details|expand|collapse|spoiler|accordion)$`,
+  'i',
+);
 
 const HUGO_BADGES = /^(required|optional|nullable|deprecated|experimental|readonly|read-only|beta|new|preview)$/i;
 
@@ -166,70 +182,78 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
   const paired = new RegExp(`${open}([\\w-][\\w/-]*)([^]*?)${close}([^]*?)${open}\\/\\s*\\1${close}`, 'g');
   for (let i = 0; i < 10 && paired.test(text); i++) {
     paired.lastIndex = 0;
-    text = text.replace(paired, (_m, name: string, args: string, inner: string) => {
-      const a = parseArgs(args.trim());
-      const lower = name.toLowerCase();
-      const content =
+    text = text.replace(paired, (_m, name: string, args: string, inner: string, offset: number, whole: string) => {
+      // A block opened inside a list item (its line indented, nothing but shortcodes before it, as in
+      // `  {{% /tab %}} {{% tab "B" %}}`): what it becomes stays in the item.
+      const lead = whole.slice(whole.lastIndexOf('\n', offset - 1) + 1, offset);
+      const pad =
+        HUGO_BLOCKS.test(name) && /^[ \t]+(?:\{\{[<%][^]*?[>%]\}\}[ \t]*)*$/.test(lead) ? /^[ \t]+/.exec(lead)![0] : '';
+      const trimmed =
         inner.replace(/^[ \t]*\n|\n[ \t]*$/g, '').trim() === '' ? '' : inner.replace(/^\s*\n/, '').trimEnd();
-      if (HUGO_CALLOUTS.test(name)) {
-        const type = calloutTypeOf(a.named.type ?? a.named.color ?? a.positional[0] ?? name) ?? 'note';
-        const title =
-          a.named.title ?? (a.positional[0] && !calloutTypeOf(a.positional[0]) ? a.positional[0] : undefined);
-        converted(ctx, `Hugo ${lower} -> callout`);
-        return `\n:::${type}${title ? `[${title}]` : ''}\n${stripCalloutLabel(content.trim(), [type, title ?? ''])}\n:::\n`;
-      }
-      if (lower === 'comment') {
-        removed(ctx, '{{< comment >}}: a comment for writers, removed with its text');
-        return '';
-      }
-      if (/^(details|expand|collapse|spoiler|accordion)$/i.test(name)) {
-        const title = a.named.title ?? a.named.summary ?? a.positional[0];
-        // hugo-book: `{{% details "Title" open %}}`, `{{% details title="Title" open=true %}}`.
-        const open = a.positional.slice(1).includes('open') || a.named.open === 'true';
-        converted(ctx, `Hugo ${lower} -> collapsible callout`);
-        return `\n:::details${title ? `[${label(title)}]` : ''}${open ? '{open}' : ''}\n${content.trim()}\n:::\n`;
-      }
-      if (lower === 'tabs' || lower === 'tabpane') {
-        // Docsy's disabled tab (`{{< tab header="CLI:" disabled=true />}}`) titles the tab set: it goes above.
-        const titles: string[] = [];
-        const tabs = content.replace(/\uE003([^\uE003]*)\uE003\s*/g, (_t, title: string) => {
-          titles.push(title);
-          return '';
-        });
-        converted(ctx, `Hugo ${lower} -> tabs`);
-        return `\n${titles.map((t) => `${bold(t)}\n\n`).join('')}:::tabs\n${tabs.trim()}\n:::\n`;
-      }
-      if (lower === 'tab') {
-        const title = a.named.header ?? a.named.name ?? a.named.title ?? a.positional[0] ?? 'Tab';
-        // Docsy's tab with `lang` holds code, unless its tabpane said `text=true` (inheritTabpaneArgs).
-        const lang = a.named.text === 'true' ? undefined : a.named.lang;
-        const inside =
-          lang && !ONLY_FENCE.test(content) ? codeFence(restore(dedent(content), unescapeHugo), lang) : content.trim();
-        converted(ctx, 'Hugo tab -> tab');
-        return `\n:::tab[${label(title)}]\n${inside}\n:::\n`;
-      }
-      if (/^(columns|column|row|grid|card|cards|cardpane|section|group|blocks\/[\w-]+)$/i.test(name)) {
-        converted(ctx, `Hugo ${lower} -> its content`);
-        return `\n${content.trim()}\n`;
-      }
-      if (HUGO_TEXT.test(name) || HUGO_BADGES.test(name)) {
-        converted(ctx, `Hugo ${lower} -> text`);
-        return content.trim() || textShortcode(name, a);
-      }
-      if (/^(highlight|code)$/i.test(name)) {
-        converted(ctx, `Hugo ${lower} -> code block`);
-        // A `code` shortcode around a fence: the fence is the code block already.
-        if (ONLY_FENCE.test(content)) return `\n${content.trim()}\n`;
-        return `\n${codeFence(restore(dedent(content), unescapeHugo), a.named.lang ?? a.positional[0] ?? '')}\n`;
-      }
-      removed(ctx, `{{< ${name} >}} … {{< /${name} >}}: the markers were removed, the text inside kept`);
-      return content;
+      const out = convertPaired(name, parseArgs(args.trim()), pad ? dedent(trimmed) : trimmed);
+      return pad ? out.replace(/\n(?=[^\n])/g, `\n${pad}`) : out;
     });
   }
   const single = new RegExp(`${open}([\\w/-]+)([^]*?)${close}`, 'g');
   text = text.replace(single, (_m, name: string, args: string) => convertSingle(name, args));
   text = text.replace(/\uE003([^\uE003]*)\uE003/g, (_m, title: string) => bold(title));
   return restore(text, unescapeHugo);
+
+  function convertPaired(name: string, a: ShortcodeArgs, content: string): string {
+    const lower = name.toLowerCase();
+    if (HUGO_CALLOUTS.test(name)) {
+      const type = calloutTypeOf(a.named.type ?? a.named.color ?? a.positional[0] ?? name) ?? 'note';
+      const title = a.named.title ?? (a.positional[0] && !calloutTypeOf(a.positional[0]) ? a.positional[0] : undefined);
+      converted(ctx, `Hugo ${lower} -> callout`);
+      return `\n:::${type}${title ? `[${title}]` : ''}\n${stripCalloutLabel(content.trim(), [type, title ?? ''])}\n:::\n`;
+    }
+    if (lower === 'comment') {
+      removed(ctx, '{{< comment >}}: a comment for writers, removed with its text');
+      return '';
+    }
+    if (/^(details|expand|collapse|spoiler|accordion)$/i.test(name)) {
+      const title = a.named.title ?? a.named.summary ?? a.positional[0];
+      // hugo-book: `{{% details "Title" open %}}`, `{{% details title="Title" open=true %}}`.
+      const open = a.positional.slice(1).includes('open') || a.named.open === 'true';
+      converted(ctx, `Hugo ${lower} -> collapsible callout`);
+      return `\n:::details${title ? `[${label(title)}]` : ''}${open ? '{open}' : ''}\n${content.trim()}\n:::\n`;
+    }
+    if (lower === 'tabs' || lower === 'tabpane') {
+      // Docsy's disabled tab (`{{< tab header="CLI:" disabled=true />}}`) titles the tab set: it goes above.
+      const titles: string[] = [];
+      const tabs = content.replace(/\uE003([^\uE003]*)\uE003\s*/g, (_t, title: string) => {
+        titles.push(title);
+        return '';
+      });
+      converted(ctx, `Hugo ${lower} -> tabs`);
+      return `\n${titles.map((t) => `${bold(t)}\n\n`).join('')}:::tabs\n${tabs.trim()}\n:::\n`;
+    }
+    if (lower === 'tab') {
+      const title = a.named.header ?? a.named.name ?? a.named.title ?? a.positional[0] ?? 'Tab';
+      // Docsy's tab with `lang` holds code, unless its tabpane said `text=true` (inheritTabpaneArgs).
+      const lang = a.named.text === 'true' ? undefined : a.named.lang;
+      const inside =
+        lang && !ONLY_FENCE.test(content) ? codeFence(restore(dedent(content), unescapeHugo), lang) : content.trim();
+      converted(ctx, 'Hugo tab -> tab');
+      return `\n:::tab[${label(title)}]\n${inside}\n:::\n`;
+    }
+    if (/^(columns|column|row|grid|card|cards|cardpane|section|group|blocks\/[\w-]+)$/i.test(name)) {
+      converted(ctx, `Hugo ${lower} -> its content`);
+      return `\n${content.trim()}\n`;
+    }
+    if (HUGO_TEXT.test(name) || HUGO_BADGES.test(name)) {
+      converted(ctx, `Hugo ${lower} -> text`);
+      return content.trim() || textShortcode(name, a);
+    }
+    if (/^(highlight|code)$/i.test(name)) {
+      converted(ctx, `Hugo ${lower} -> code block`);
+      // A `code` shortcode around a fence: the fence is the code block already.
+      if (ONLY_FENCE.test(content)) return `\n${content.trim()}\n`;
+      return `\n${codeFence(restore(dedent(content), unescapeHugo), a.named.lang ?? a.positional[0] ?? '')}\n`;
+    }
+    removed(ctx, `{{< ${name} >}} … {{< /${name} >}}: the markers were removed, the text inside kept`);
+    return content;
+  }
 
   function convertSingle(name: string, args: string): string {
     const a = parseArgs(args.trim());
@@ -354,8 +378,12 @@ export function reindentFences(body: string): string {
 /** Code as written inside a shortcode, without the indentation every line shares. */
 function dedent(code: string): string {
   const lines = code.replace(/^\n+|\s+$/g, '').split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length));
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
+  // A masked code block's token stands at the start of its line, whatever the block's indentation: not counted.
+  const indent = Math.min(
+    ...lines.filter((l) => l.trim() && !ONLY_FENCE.test(l)).map((l) => /^[ \t]*/.exec(l)![0].length),
+  );
+  const drop = new RegExp(`^[ \\t]{0,${Number.isFinite(indent) ? indent : 0}}`);
+  return lines.map((l) => l.replace(drop, '')).join('\n');
 }
 
 /**
