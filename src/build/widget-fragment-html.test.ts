@@ -95,6 +95,90 @@ describe('widget fragments of the sample site', () => {
   });
 });
 
+describe('widget fragments with content tabs, collapsible callouts and definition lists', () => {
+  const markdown = [
+    '::::tabs{group="os"}',
+    ':::tab[macOS]',
+    'Open **Finder**.',
+    ':::',
+    '::::tab[Windows]',
+    'Open [Settings](https://example.com/win).',
+    '',
+    ':::note',
+    'Run it as an administrator.',
+    ':::',
+    '::::',
+    '::::',
+    '',
+    ':::details[Why does it take a day?]',
+    'The bank checks each refund by hand.',
+    ':::',
+    '',
+    ':::warning[Old accounts]{open}',
+    'They keep the old limits.',
+    ':::',
+    '',
+    'Refund',
+    ': Money sent back to the card.',
+    ': It takes a day.',
+  ].join('\n');
+
+  it('keep every tab panel under its label, the callouts collapsible and the definition list, with no warning', async () => {
+    const html = await render(markdown, path.join(contentDir, 'articles/x.md'));
+    const out = buildWidgetFragmentHtml(html, 'articles/x.md');
+    expect(out.warning).toBeUndefined();
+    // Only the tab group's name goes: the widget has no tab script to switch groups with.
+    expect(out.html).toBe(html.replace(' data-tabs-group="os"', ''));
+    const tree = fromHtml(out.html, { fragment: true });
+    const labels: string[] = [];
+    visit(tree, 'element', (el) => {
+      if (!el.properties.className?.includes('tab-label')) return;
+      const words: string[] = [];
+      visit(el, 'text', (t) => void words.push(t.value));
+      labels.push(words.join(''));
+    });
+    expect(labels).toEqual(['macOS', 'Windows']);
+    expect(out.html).toContain('Open <a href="https://example.com/win">Settings</a>.');
+    expect(out.html).toContain('<aside class="callout callout-note">');
+    expect(out.html).toMatch(
+      /<details class="callout callout-note callout-collapsible"><summary class="callout-title"><strong>Why does it take a day\?<\/strong><\/summary>/,
+    );
+    expect(out.html).toMatch(/<details class="callout callout-warning callout-collapsible" open>/);
+    expect(out.html).toContain('<dl><dt>Refund</dt><dd>Money sent back to the card.</dd><dd>It takes a day.</dd></dl>');
+  });
+
+  it('let nothing dangerous through inside tab labels, summaries or definitions', async () => {
+    const hostile = [
+      '::::tabs{group="x\\" onmouseover=\\"alert(1)"}',
+      ':::tab[<img src=x onerror=alert(1)>macOS]',
+      '<script>alert(2)</script>',
+      ':::',
+      ':::tab[[click](javascript:alert(3))]',
+      '<iframe src="https://evil.example"></iframe>',
+      ':::',
+      '::::',
+      '',
+      ':::details[<b onclick="alert(4)">Why?</b>]',
+      '<details open ontoggle="alert(5)"><summary>x</summary>y</details>',
+      ':::',
+      '',
+      '<dl><dt onclick="alert(6)">Term</dt><dd><a href="javascript:alert(7)">Definition</a><form><input></form></dd></dl>',
+      '',
+      'Term',
+      ': <a href="data:text/html,<script>alert(8)</script>">data</a>',
+    ].join('\n');
+    const html = await render(hostile, path.join(contentDir, 'articles/x.md'));
+    // The page keeps the writer's HTML as written: the check finds it there.
+    expect(findDanger(html).length).toBeGreaterThan(3);
+    const out = buildWidgetFragmentHtml(html, 'articles/x.md');
+    expect(out.warning).toMatch(/script/);
+    expect(findDanger(out.html)).toEqual([]);
+    expect(out.html).toContain('Term');
+    expect(out.html).toContain('Definition');
+    expect(buildWidgetFragmentHtml(out.html, 'articles/x.md').html).toBe(out.html);
+  });
+});
+
 /** What the sample site's fragments show, each seen at least once. */
 const FEATURES: Record<string, RegExp> = {
   'heading with id': /<h2 id="[^"]+">/,

@@ -8,6 +8,7 @@ import { render } from 'astro:content';
 import { getSite } from '../site/data.ts';
 import { getSiteSettings } from '../site/config.ts';
 import { getLocaleParams, getPageLanguageLinks } from '../site/page-languages.ts';
+import { hasContentTabs } from '../site/content-tabs.ts';
 import type { PageLocale } from '../site/page-locale.ts';
 import { getArticlePath, getCategoryPath, getFaqIndexPath, getHomePath, getSearchPath } from '../content/routes.ts';
 import { getHomeRouteData } from './home.ts';
@@ -46,7 +47,10 @@ export async function loadHomeRoute(page: PageLocale) {
 export async function loadCategoryRoute(page: PageLocale, id: string) {
   const site = await getSite(page.route.locale);
   const languages = await getPageLanguageLinks(page, (r) => getCategoryPath(id, r));
-  return { route: getCategoryRouteData(site.data, getSiteSettings(), id, page, languages), faqs: site.faqs };
+  const route = getCategoryRouteData(site.data, getSiteSettings(), id, page, languages);
+  // FAQ answers with content tabs need the tab script, as an article with tabs does.
+  const hasTabs = await hasContentTabs(route.faqGroups.flatMap((g) => g.faqs.map((f) => site.faqs.get(f.slug))));
+  return { route, faqs: site.faqs, hasTabs };
 }
 
 /** The article page, with its rendered body and whether it has content tabs (their script). */
@@ -67,7 +71,9 @@ export async function loadArticleRoute(page: PageLocale, category: string, slug:
 export async function loadFaqRoute(page: PageLocale) {
   const site = await getSite(page.route.locale);
   const languages = await getPageLanguageLinks(page, getFaqIndexPath);
-  return { route: getFaqRouteData(site.data, getSiteSettings(), site.faqs, page, languages), faqs: site.faqs };
+  const route = getFaqRouteData(site.data, getSiteSettings(), site.faqs, page, languages);
+  const hasTabs = await hasContentTabs(route.sections.flatMap((s) => s.faqs.map((f) => site.faqs.get(f.slug))));
+  return { route, faqs: site.faqs, hasTabs };
 }
 
 export async function loadSearchRoute(page: PageLocale) {

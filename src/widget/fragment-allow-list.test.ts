@@ -81,6 +81,16 @@ describe("the widget's allow-list for an article's HTML", () => {
     expect(getAllowedAttribute('aside', 'class', 'callout callout-note', HELP)).toBe('callout callout-note');
     expect(getAllowedAttribute('div', 'class', 'table-scroll launcher panel', HELP)).toBe('table-scroll');
     expect(getAllowedAttribute('div', 'class', 'launcher', HELP)).toBeUndefined();
+    // Content tabs without their script: every panel under its label, styled apart.
+    expect(getAllowedAttribute('div', 'class', 'tabs panel', HELP)).toBe('tabs');
+    expect(getAllowedAttribute('div', 'class', 'tab-panel', HELP)).toBe('tab-panel');
+    expect(getAllowedAttribute('p', 'class', 'tab-label head', HELP)).toBe('tab-label');
+    expect(getAllowedAttribute('div', 'data-tabs-group', 'os', HELP)).toBeUndefined();
+    expect(getAllowedAttribute('details', 'class', 'callout callout-note callout-collapsible', HELP)).toBe(
+      'callout callout-note callout-collapsible',
+    );
+    expect(getAllowedAttribute('details', 'open', '', HELP)).toBe('');
+    for (const tag of ['dl', 'dt', 'dd']) expect(FRAGMENT_TAGS.has(tag), tag).toBe(true);
     expect(getAllowedAttribute('div', 'role', 'region', HELP)).toBe('region');
     expect(getAllowedAttribute('div', 'role', 'dialog', HELP)).toBeUndefined();
     expect(getAllowedAttribute('div', 'tabindex', '0', HELP)).toBe('0');

@@ -31,8 +31,8 @@ export function getSafeUrl(url: string, helpUrl: string): string | undefined {
 /**
  * The value to give attribute `name` of an allowed element `tag`, or undefined to leave it out.
  * Links go to http(s) (or stay in-page anchors); images load only from the help center; classes
- * only the content's own (callouts, table regions), so an article cannot take on the widget's
- * fixed-position styles; ids not the widget's own (`hc1-…`).
+ * only the content's own (callouts, table regions, content tabs' panels and labels), so an
+ * article cannot take on the widget's fixed-position styles; ids not the widget's own (`hc1-…`).
  */
 export function getAllowedAttribute(tag: string, name: string, value: string, helpUrl: string): string | undefined {
   if (name === 'href') return tag !== 'a' ? undefined : value[0] === '#' ? value : getSafeUrl(value, helpUrl);
@@ -44,7 +44,8 @@ export function getAllowedAttribute(tag: string, name: string, value: string, he
     return (
       value
         .split(/\s+/)
-        .filter((c) => /^(callout[\w-]*|table-scroll)$/.test(c))
+        // Content tabs have no script in the widget: every panel shows under its label, as on a page without JavaScript.
+        .filter((c) => /^(callout[\w-]*|table-scroll|tabs|tab-panel|tab-label)$/.test(c))
         .join(' ') || undefined
     );
   const allowed =

@@ -42,6 +42,8 @@ a{color:inherit}
 .article pre{overflow:auto;background:var(--hc-surface);padding:.5rem}
 .article .table-scroll{overflow-x:auto;margin:.6rem 0}
 .callout{border-left:4px solid var(--hc-brand);background:var(--hc-surface);padding:.3rem .6rem;margin:.6rem 0}
+.article .tab-panel+.tab-panel{border-top:1px solid var(--hc-border);margin-top:.6rem;padding-top:.4rem}.article .tab-label{margin:.2rem 0}
+.article dt{font-weight:600}.article dd{margin:0 0 .4rem 1rem}.article summary{cursor:pointer}
 .vote,.answer-card-vote{display:flex;flex-wrap:wrap;gap:.5rem;align-items:center;margin:.8rem 0 .2rem;font-size:.92rem}
 .vote button,.answer-card-vote button,.back,.reasons button{border:1px solid var(--hc-muted);background:var(--hc-bg);color:var(--hc-text);border-radius:8px;padding:.25rem .8rem}
 .reasons fieldset{border:0;margin:.4rem 0;padding:0}.reasons legend{font-weight:600;font-size:.92rem;margin-bottom:.2rem}

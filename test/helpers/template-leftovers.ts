@@ -13,6 +13,7 @@ export const LEFTOVER_PATTERNS: ReadonlyArray<readonly [kind: string, pattern: R
   ['MkDocs tab === "', /^\s*===\+?\s+"/m],
   ['MkDocs collapsible ???', /^\s*\?\?\?\+?\s+\w/m],
   ['MkDocs snippet --8<--', /--8<--/],
+  ['MkDocs block /// name', /^\s*\/{3,}[ \t]*[a-z][\w-]*(?:[ \t]*\|.*)?$/m],
   ['attr_list {: }', /\{:\s*[#.][\w-]/],
   ['Hugo heading id {#id}', /\{#[\w-]+\}/],
   ['MDX import', /^\s*import\s+[\w{][^\n]*\sfrom\s+['"]/m],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { newCounts } from '../../../test/helpers/import-counts.ts';
 import { balanceDirectiveFences } from './directive-fences.ts';
 import { convertDocusaurusMdx } from './docusaurus-mdx.ts';
-import type { TemplateContext } from './template-syntax.ts';
+import { convertDocusaurusAdmonitions, convertGithubAlerts, type TemplateContext } from './template-syntax.ts';
 
 const newCtx = (): TemplateContext => ({
   origin: 'docs/page.mdx',
@@ -10,6 +10,15 @@ const newCtx = (): TemplateContext => ({
 });
 const convert = (md: string, ctx = newCtx()) => balanceDirectiveFences(convertDocusaurusMdx(md, ctx)).trim();
 const messages = (ctx: TemplateContext) => ctx.counts.templateSyntaxRemoved.map((n) => n.message);
+/** What the summary's "converted" list says of the page: kind and how often, sorted. */
+const conversions = (ctx: TemplateContext) => {
+  const kinds = new Map<string, number>();
+  for (const n of ctx.counts.converted) {
+    expect(n.origin).toBe('docs/page.mdx');
+    kinds.set(n.message, (kinds.get(n.message) ?? 0) + 1);
+  }
+  return Object.fromEntries([...kinds].sort());
+};
 
 describe('Docusaurus MDX', () => {
   it('turns Tabs and TabItems into tabs, labels from label, values={[…]} or value, groupId kept', () => {
@@ -80,6 +89,50 @@ describe('Docusaurus MDX', () => {
 
   it('drops MDX comments', () => {
     expect(convert('Before {/* TODO: screenshot */} after.\n\n{/*\nmulti\n*/}\n')).toBe('Before  after.');
+  });
+
+  it('counts every tab, admonition, details and image it converts, by kind, for the summary', () => {
+    const ctx = newCtx();
+    convert(
+      convertDocusaurusAdmonitions(
+        [
+          '<Tabs>\n<TabItem value="a">\n\n:::caution Careful\nx\n:::\n\n</TabItem>\n<TabItem value="b">y</TabItem>\n</Tabs>',
+          '<ConfigTabs>\n<TabItem value="ui">A</TabItem>\n</ConfigTabs>',
+          ':::note\nPlain.\n:::',
+          '<Admonition type="tip">t</Admonition>',
+          '<details>\n<summary>Why?</summary>\n\nBecause.\n</details>',
+          '<Details summary="More">m</Details>',
+          '<img src={useBaseUrl(\'/img/a.png\')} alt="A" />',
+          "![c](require('./c.png'))",
+          "<ThemedImage alt=\"Logo\" sources={{light: '/img/l.svg', dark: '/img/d.svg'}} />",
+          '```md\n:::danger In code\n<TabItem value="z">z</TabItem>\n```',
+        ].join('\n\n'),
+        ctx,
+      ),
+      ctx,
+    );
+    expect(conversions(ctx)).toEqual({
+      'Docusaurus ![…](require(…)) -> image': 1,
+      'Docusaurus :::caution -> warning callout': 1,
+      'Docusaurus :::note -> note callout': 1,
+      'Docusaurus <Admonition> -> callout': 1,
+      'Docusaurus <Details> -> collapsible callout': 1,
+      'Docusaurus <TabItem> -> tab': 3,
+      'Docusaurus <Tabs> -> tabs': 1,
+      'Docusaurus <ThemedImage> -> image (its light version)': 1,
+      'Docusaurus <img src={…}> -> image': 1,
+      'Docusaurus project component holding TabItems -> tabs': 1,
+      'HTML <details> -> collapsible callout': 1,
+    });
+  });
+
+  it('counts GitHub alerts, and leaves alerts and admonitions in code alone', () => {
+    const ctx = newCtx();
+    const code = '```md\n> [!TIP]\n> In code.\n:::danger\n```';
+    expect(
+      convertGithubAlerts(convertDocusaurusAdmonitions(`> [!WARNING]\n> Back up first.\n\n${code}`, ctx), ctx),
+    ).toBe(`:::warning\nBack up first.\n:::\n\n${code}`);
+    expect(conversions(ctx)).toEqual({ 'GitHub alert [!WARNING] -> callout': 1 });
   });
 
   it('leaves JSX in code blocks as written', () => {

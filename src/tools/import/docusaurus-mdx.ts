@@ -10,6 +10,10 @@
 import { mapProse, type TemplateContext } from './template-syntax.ts';
 import { calloutTypeOf } from './html-to-markdown.ts';
 
+/** Something of Docusaurus' that became ours, for the summary: the kind is its group. */
+const converted = (ctx: TemplateContext, kind: string) =>
+  ctx.counts.converted.push({ origin: ctx.origin, message: kind });
+
 /** Components whose meaning we have; everything else capitalised is a project's own. */
 const TAB_CONTAINERS = /^(Tabs|ConfigTabs|CodeTabs|[A-Z]\w*Tabs)$/;
 const DROPPED_SILENTLY = new Set(['DocCardList', 'TOCInline', 'Head']);
@@ -58,6 +62,7 @@ function convertImages(text: string, ctx: TemplateContext): string {
     .replace(/<ThemedImage\b[\s\S]*?\/>/g, (tag) => {
       const light = /light\s*:\s*(?:useBaseUrl\(\s*)?(?:require\(\s*)?['"`]([^'"`]+)['"`]/.exec(tag)?.[1];
       if (!light) return tag;
+      converted(ctx, 'Docusaurus <ThemedImage> -> image (its light version)');
       return `<img src="${light.replace(/"/g, '%22')}" alt="${(attr(tag, 'alt') ?? '').replace(/"/g, '&quot;')}">`;
     })
     .replace(/<img\b[^>]*?\bsrc\s*=\s*\{[\s\S]*?\/?>/g, (tag) => {
@@ -70,10 +75,17 @@ function convertImages(text: string, ctx: TemplateContext): string {
         return '';
       }
       // Still HTML (it may sit in a link or a block of HTML); the image step copies its file.
+      converted(ctx, 'Docusaurus <img src={…}> -> image');
       const alt = (attr(tag, 'alt') ?? '').replace(/"/g, '&quot;');
       return `<img src="${src.replace(/"/g, '%22')}" alt="${alt}">`;
     })
-    .replace(/!\[([^\]]*)\]\(\s*(?:require|useBaseUrl)\(\s*['"]([^'"]+)['"]\s*\)(?:\.default)?\s*\)/g, '![$1]($2)');
+    .replace(
+      /!\[([^\]]*)\]\(\s*(?:require|useBaseUrl)\(\s*['"]([^'"]+)['"]\s*\)(?:\.default)?\s*\)/g,
+      (_m, alt: string, src: string) => {
+        converted(ctx, 'Docusaurus ![…](require(…)) -> image');
+        return `![${alt}](${src})`;
+      },
+    );
 }
 
 /** `style={{…}}` (an object literal, nested braces once) and other `{…}` attributes on HTML tags. */
@@ -122,21 +134,30 @@ export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string
       if (name === 'TabItem') {
         const value = attr(attrs, 'value');
         const label = attr(attrs, 'label') ?? (value ? labels.get(value) : undefined) ?? value ?? 'Tab';
+        converted(ctx, 'Docusaurus <TabItem> -> tab');
         return `\n:::tab[${label.replace(/[[\]]/g, '')}]\n`;
       }
       if (TAB_CONTAINERS.test(name) && !selfClosing) {
         readTabValues(attrs, labels);
         const group = attr(attrs, 'groupId');
         if (name !== 'Tabs') kept.set(name, 'holds tabs: converted to tabs');
+        converted(
+          ctx,
+          name === 'Tabs' ? 'Docusaurus <Tabs> -> tabs' : 'Docusaurus project component holding TabItems -> tabs',
+        );
         return `\n::::tabs${group ? `{group="${group.replace(/"/g, '')}"}` : ''}\n`;
       }
       if (name === 'Admonition' && !selfClosing) {
         const type = calloutTypeOf(attr(attrs, 'type') ?? 'note') ?? 'note';
         const title = attr(attrs, 'title');
+        converted(ctx, 'Docusaurus <Admonition> -> callout');
         return `\n:::${type}${title ? `[${title}]` : ''}\n`;
       }
       if (DROPPED_SILENTLY.has(name) || name === 'Details' || name === 'BrowserWindow') {
-        if (name === 'Details' && !selfClosing) return `\n:::details[${attr(attrs, 'summary') ?? 'Details'}]\n`;
+        if (name === 'Details' && !selfClosing) {
+          converted(ctx, 'Docusaurus <Details> -> collapsible callout');
+          return `\n:::details[${attr(attrs, 'summary') ?? 'Details'}]\n`;
+        }
         if (name === 'BrowserWindow') return '';
         tally(ctx, components, name);
         kept.set(name, 'a list the old site generated, removed');
@@ -174,15 +195,17 @@ export function convertDocusaurusMdx(body: string, ctx: TemplateContext): string
     });
     // HTML <details>: a collapsible callout with its <summary> as the label.
     text = text
-      .replace(
-        /<details\b[^>]*>\s*<summary\b[^>]*>([\s\S]*?)<\/summary>/g,
-        (_m, summary: string) =>
-          `\n:::details[${summary
-            .replace(/<[^>]+>/g, '')
-            .replace(/[[\]\n]/g, ' ')
-            .trim()}]\n`,
-      )
-      .replace(/<details\b[^>]*>/g, '\n:::details\n')
+      .replace(/<details\b[^>]*>\s*<summary\b[^>]*>([\s\S]*?)<\/summary>/g, (_m, summary: string) => {
+        converted(ctx, 'HTML <details> -> collapsible callout');
+        return `\n:::details[${summary
+          .replace(/<[^>]+>/g, '')
+          .replace(/[[\]\n]/g, ' ')
+          .trim()}]\n`;
+      })
+      .replace(/<details\b[^>]*>/g, () => {
+        converted(ctx, 'HTML <details> -> collapsible callout');
+        return '\n:::details\n';
+      })
       .replace(/<\/details>/g, '\n:::\n');
     return text;
   });

@@ -10,6 +10,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../content/diagnostics.ts';
 import { lintContent } from '../lint/lint-content.ts';
 import { importContent, type ImportOptions } from './import-content.ts';
+import { balanceDirectiveFences } from './directive-fences.ts';
 import {
   convertHugoShortcodes,
   convertLiquid,
@@ -84,13 +85,63 @@ describe('Hugo shortcodes', () => {
     expect(out).toBe('```\n{{< hint info >}}\n{{< hint >}}\n```\nWrite `{{< x >}}` or `{{< tab >}}`.');
   });
 
-  it('drops self-closing tabs and makes Docsy tabs with a language code blocks', () => {
+  it('makes Docsy tabpanes tabs: tabs with a language hold code, a disabled tab titles the set', () => {
+    const c = ctx();
     const out = convertHugoShortcodes(
-      '{{< tabpane >}}\n{{< tab header="Config:" disabled=true />}}\n{{< tab header="hugo.yaml" lang="yaml" >}}\na: 1\n{{< /tab >}}\n{{< /tabpane >}}',
+      '{{< tabpane >}}\n{{< tab header="Config:" disabled=true />}}\n{{< tab header="hugo.yaml" lang="yaml" >}}\na: 1\n{{< /tab >}}\n{{< tab header="hugo.toml" lang="toml" >}}\na = 1\n{{< /tab >}}\n{{< /tabpane >}}',
+      c,
+    );
+    expect(balanceDirectiveFences(out).replace(/\n{2,}/g, '\n')).toBe(
+      '\n**Config:**\n::::tabs\n:::tab[hugo.yaml]\n```yaml\na: 1\n```\n:::\n:::tab[hugo.toml]\n```toml\na = 1\n```\n:::\n::::\n',
+    );
+    expect(c.counts.converted.map((n) => n.message).sort()).toEqual([
+      'Hugo tab -> tab',
+      'Hugo tab -> tab',
+      'Hugo tabpane -> tabs',
+    ]);
+  });
+
+  it('keeps Markdown in the tabs of a tabpane with text=true, and takes the language from the header', () => {
+    const out = convertHugoShortcodes(
+      '{{< tabpane text=true persist=lang >}}\n{{% tab header="YAML" lang="yaml" %}}\nSet it:\n\n```yaml\na: 1\n```\n{{% /tab %}}\n{{< /tabpane >}}\n\n{{< tabpane langEqualsHeader=true >}}\n{{< tab header="json" >}}\n{"a": 1}\n{{< /tab >}}\n{{< /tabpane >}}',
       ctx(),
     );
-    expect(out).toContain('**hugo.yaml**\n\n```yaml\na: 1\n```');
-    expect(out).not.toMatch(/\{\{|Config:/);
+    expect(out).toContain(':::tab[YAML]\nSet it:\n\n```yaml\na: 1\n```\n:::');
+    expect(out).toContain(':::tab[json]\n```json\n{"a": 1}\n```\n:::');
+    expect(
+      convertHugoShortcodes(
+        '{{< tabpane >}}\n{{% tab header="**Languages**:" disabled=true /%}}\n{{% tab header="English" %}}\nHi\n{{% /tab %}}\n{{< /tabpane >}}',
+        ctx(),
+      ),
+    ).toMatch(/^\n\*\*Languages\*\*:\n\n:::tabs\n/);
+  });
+
+  it('keeps tabs, and the callouts and code in them, in the list item they were written in', () => {
+    const out = balanceDirectiveFences(
+      convertHugoShortcodes(
+        '1.  Install:\n\n    {{< tabpane text=true >}}\n{{% tab header="macOS" %}}\nRun:\n\n    ```sh\n    brew install x\n    ```\n\n{{< hint warning >}}\nAs admin.\n{{< /hint >}}\n{{% /tab %}}\n    {{< /tabpane >}}\n\n1.  Next:\n\n  {{< tabs >}}\n  {{% tab "A" %}}\n  a\n  {{% /tab %}} {{% tab "B" %}}\n  b\n  {{% /tab %}} {{< /tabs >}}',
+        ctx(),
+      ),
+    );
+    expect(out.replace(/\n(?:[ \t]*\n)+/g, '\n')).toBe(
+      '1.  Install:\n    :::::tabs\n    ::::tab[macOS]\n    Run:\n    ```sh\n    brew install x\n    ```\n    :::warning\n    As admin.\n    :::\n    ::::\n    :::::\n1.  Next:\n  ::::tabs\n  :::tab[A]\n  a\n  :::\n  :::tab[B]\n  b\n  :::\n  ::::\n',
+    );
+  });
+
+  it('makes hugo-book tabs tabs, with callouts inside nested, and details collapsible callouts', () => {
+    const c = ctx();
+    const out = balanceDirectiveFences(
+      convertHugoShortcodes(
+        '{{< tabs "install" >}}\n{{% tab "macOS" %}}\nRun it.\n{{< hint warning >}}\nAs admin.\n{{< /hint >}}\n{{% /tab %}}\n{{% tab "Linux" %}}Use apt.{{% /tab %}}\n{{< /tabs >}}\n\n{{% details "Why?" open %}}\nBecause.\n{{% /details %}}\n{{% details title="How?" %}}\nLike this.\n{{% /details %}}',
+        c,
+      ),
+    );
+    expect(out.replace(/\n{2,}/g, '\n')).toBe(
+      '\n:::::tabs\n::::tab[macOS]\nRun it.\n:::warning\nAs admin.\n:::\n::::\n:::tab[Linux]\nUse apt.\n:::\n:::::\n:::details[Why?]{open}\nBecause.\n:::\n:::details[How?]\nLike this.\n:::\n',
+    );
+    expect(new Set(c.counts.converted.map((n) => n.message))).toEqual(
+      new Set(['Hugo tab -> tab', 'Hugo tabs -> tabs', 'Hugo hint -> callout', 'Hugo details -> collapsible callout']),
+    );
   });
 
   it('reads the file {{< readfile >}} names, from the page folder', () => {

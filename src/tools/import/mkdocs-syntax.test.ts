@@ -6,6 +6,7 @@ import {
   convertAttrLists,
   convertMkdocs,
   convertMkdocsBlocks,
+  convertSlashBlocks,
   unwrapMarkdownHtml,
   type MkdocsContext,
 } from './mkdocs-syntax.ts';
@@ -54,6 +55,115 @@ describe('MkDocs admonitions', () => {
   it('leaves admonition syntax inside code as written', () => {
     const md = '```md\n!!! note\n    Text.\n=== "A"\n```';
     expect(blocks(md)).toBe(md);
+  });
+});
+
+const slash = (md: string, c = ctx()) => balanceDirectiveFences(convertMkdocsBlocks(convertSlashBlocks(md, c), c));
+
+describe('pymdownx.blocks (/// name | Title)', () => {
+  it('makes consecutive /// tab blocks one tabs block, new: true a second, with a callout nested inside', () => {
+    const c = ctx();
+    const out = slash(
+      [
+        '/// tab | macOS',
+        'Run `brew`.',
+        '',
+        '/// note | Heads up',
+        'Admin needed.',
+        '///',
+        '///',
+        '',
+        '/// tab | Windows',
+        '    select: true',
+        'Use winget.',
+        '///',
+        '',
+        '/// tab | Other set',
+        '    new: true',
+        'Other.',
+        '///',
+        '',
+        'After.',
+      ].join('\n'),
+      c,
+    );
+    expect(out).toBe(
+      ':::::tabs\n::::tab[macOS]\nRun `brew`.\n\n:::note[Heads up]\nAdmin needed.\n:::\n::::\n:::tab[Windows]\nUse winget.\n:::\n:::::\n\n::::tabs\n:::tab[Other set]\nOther.\n:::\n::::\n\nAfter.',
+    );
+    expect(c.counts.converted.map((n) => n.message).sort()).toEqual([
+      'MkDocs /// note -> callout',
+      'MkDocs /// tab blocks -> tabs',
+      'MkDocs /// tab blocks -> tabs',
+    ]);
+  });
+
+  it('makes admonition, details (typed, open) and define blocks callouts and a definition list; an outer block has more slashes', () => {
+    const out = slash(
+      [
+        '//// details | Why?',
+        '    type: warning',
+        '    open: true',
+        'Because.',
+        '',
+        '/// define',
+        'Apple',
+        '',
+        '- A fruit.',
+        '  Red.',
+        '- A company.',
+        '///',
+        '////',
+        '',
+        '/// admonition | Mind',
+        '    type: tip',
+        'Text.',
+        '///',
+        '',
+        '/// details | More',
+        'Hidden.',
+        '///',
+      ].join('\n'),
+    );
+    expect(out).toBe(
+      ':::warning[Why?]{open}\nBecause.\n\nApple\n: A fruit.\n  Red.\n: A company.\n:::\n\n:::tip[Mind]\nText.\n:::\n\n:::details[More]\nHidden.\n:::',
+    );
+  });
+
+  it('makes a caption an italic line, keeps an unknown block’s text and lists it, and leaves code alone', () => {
+    const c = ctx();
+    const code = '``` markdown\n![Image title](a.png)\n/// caption\nImage caption\n///\n```';
+    expect(slash(`${code}\n\n![Shot](a.png)\n/// caption\nThe menu\n///\n\n/// custom | X\nKept.\n///`, c)).toBe(
+      `${code}\n\n![Shot](a.png)\n_The menu_\n\nKept.`,
+    );
+    expect(c.counts.templateSyntaxRemoved).toEqual([
+      {
+        origin: 'docs/page.md',
+        message: '/// custom: an unknown MkDocs block, its markers removed, the text inside kept',
+      },
+    ]);
+  });
+});
+
+describe('conversion counts', () => {
+  it('counts attribute lists and abbreviations by kind', () => {
+    const c = ctx();
+    convertAttrLists('## Install { #setup }\n[Get](x.md){ .md-button }\n', c);
+    convertAbbreviations('The HTML spec.\n\n*[HTML]: Hyper Text Markup Language\n', undefined, undefined, c);
+    expect(c.counts.converted.map((n) => n.message)).toEqual([
+      'MkDocs attr_list { #id } -> heading id {#id}',
+      'MkDocs attr_list { .class } -> removed (styling)',
+      'MkDocs abbreviations *[ABBR] -> definition list',
+    ]);
+  });
+
+  it('counts every content tab set and admonition by kind, for the summary', () => {
+    const c = ctx();
+    slash('=== "A"\n    a\n=== "B"\n    b\n\n!!! note\n    x\n\n??? tip\n    y\n', c);
+    expect(c.counts.converted.map((n) => `${n.origin}: ${n.message}`).sort()).toEqual([
+      'docs/page.md: MkDocs !!! admonition -> callout',
+      'docs/page.md: MkDocs === "Tab" content tabs -> tabs',
+      'docs/page.md: MkDocs ??? admonition -> collapsible callout',
+    ]);
   });
 });
 

@@ -1,6 +1,9 @@
 /**
  * MkDocs (Material, pymdownx) syntax in page bodies, to our Markdown:
  * - content tabs `=== "Label"` (body indented four spaces) become `::::tabs` / `:::tab[Label]`;
+ * - pymdownx.blocks (`/// tab | Label`, `/// note | Title`, `/// admonition`, `/// details`,
+ *   `/// define`, `/// caption` … closed by `///`) become the same tabs, callouts, collapsible
+ *   callouts and definition lists; a caption becomes an italic line;
  * - admonitions `!!! type "Title"`, collapsible `??? type` (closed) and `???+ type` (open), with
  *   no type, extra words (`!!! note inline end`), inside lists and tabs, become callouts;
  * - attr_list: `## Title { #id .class }` keeps its id as `{#id}`; other `{ .class }` lists go;
@@ -42,8 +45,13 @@ function takeBlock(lines: string[], start: number, indent: number): { inner: str
   return { inner, end: i - 1 };
 }
 
+/** Something of MkDocs' that became ours, for the summary: the kind is its group. */
+function converted(ctx: TemplateContext | undefined, kind: string): void {
+  ctx?.counts.converted.push({ origin: ctx.origin, message: kind });
+}
+
 /** Admonitions and content tabs, at any depth (each block's body is converted the same way). */
-export function convertMkdocsBlocks(body: string): string {
+export function convertMkdocsBlocks(body: string, ctx?: TemplateContext): string {
   const lines = body.split('\n');
   const out: string[] = [];
   const isCode = createCodeTracker();
@@ -64,21 +72,23 @@ export function convertMkdocsBlocks(body: string): string {
       const title = a[4] ?? (word && word !== type ? word[0]!.toUpperCase() + word.slice(1) : undefined);
       const attrs = a[2] === '???' ? '{collapsed}' : a[2] === '???+' ? '{open}' : '';
       const name = a[2] !== '!!!' && !word ? 'details' : type;
+      converted(ctx, `MkDocs ${a[2]} admonition -> ${attrs ? 'collapsible callout' : 'callout'}`);
       out.push(`${pad}:::${name}${title ? `[${title.replace(/[[\]]/g, '')}]` : ''}${attrs}`);
-      out.push(...indentLines(convertMkdocsBlocks(inner.join('\n')), pad), `${pad}:::`);
+      out.push(...indentLines(convertMkdocsBlocks(inner.join('\n'), ctx), pad), `${pad}:::`);
       continue;
     }
     const t = TAB.exec(line);
     if (t) {
       const pad = t[1]!;
       out.push(`${pad}:::tabs`);
+      converted(ctx, 'MkDocs === "Tab" content tabs -> tabs');
       let j = i;
       for (;;) {
         const m = TAB.exec(lines[j]!)!;
         const { inner, end } = takeBlock(lines, j, pad.length);
         out.push(
           `${pad}:::tab[${m[3]!.replace(/[[\]]/g, '')}]`,
-          ...indentLines(convertMkdocsBlocks(inner.join('\n')), pad),
+          ...indentLines(convertMkdocsBlocks(inner.join('\n'), ctx), pad),
           `${pad}:::`,
         );
         j = end + 1;
@@ -96,19 +106,196 @@ export function convertMkdocsBlocks(body: string): string {
   return out.join('\n');
 }
 
+/** `/// name | Title` (three slashes or more; an outer block has more than those it holds). */
+const SLASH_OPEN = /^([ \t]*)(\/{3,})[ \t]*([\w-]+)(?:[ \t]*\|[ \t]*(.*?))?[ \t]*$/;
+
+interface SlashBlock {
+  name: string;
+  title?: string;
+  /** The block's options, the YAML lines indented under its first line (`type: warning`, `open: true`). */
+  options: Record<string, string>;
+  body: string[];
+}
+
+/** The block opened at line `start`, and the index of its closing line (or the last line, unclosed). */
+function readSlashBlock(lines: string[], start: number): { block: SlashBlock; end: number } {
+  const [, pad, slashes, name, title] = SLASH_OPEN.exec(lines[start]!)!;
+  const options: Record<string, string> = {};
+  let i = start + 1;
+  for (; i < lines.length; i++) {
+    const option = new RegExp(`^${pad} {4,}([\\w-]+):[ \t]*(.*?)[ \t]*$`).exec(lines[i]!);
+    if (!option) break;
+    options[option[1]!.toLowerCase()] = option[2]!.replace(/^["']|["']$/g, '');
+  }
+  const body: string[] = [];
+  const isCode = createCodeTracker();
+  const close = new RegExp(`^[ \t]*${slashes}[ \t]*$`);
+  // A block inside with as many slashes closes first (writers usually give the outer one more).
+  let depth = 0;
+  for (; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (!isCode(line)) {
+      if (close.test(line) && depth-- === 0) break;
+      if (SLASH_OPEN.exec(line)?.[2] === slashes) depth++;
+    }
+    body.push(line.startsWith(pad!) ? line.slice(pad!.length) : line.trimStart());
+  }
+  return {
+    block: { name: name!.toLowerCase(), title: title || undefined, options, body },
+    end: Math.min(i, lines.length - 1),
+  };
+}
+
+const isTrue = (value: string | undefined) => /^(true|yes|on)$/i.test(value ?? '');
+
+/**
+ * pymdownx.blocks `/// name | Title` … `///`, outside code, at any depth: tabs (consecutive ones
+ * are one set, `new: true` starts another), admonitions, details, definitions, captions and html
+ * wrappers. Unknown blocks keep their text and are listed. Written with three colons: the fences
+ * are made to nest afterwards (directive-fences.ts).
+ */
+export function convertSlashBlocks(body: string, ctx?: TemplateContext): string {
+  const lines = body.split('\n');
+  const out: string[] = [];
+  const isCode = createCodeTracker();
+  let tabSet: { pad: string; at: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const open = isCode(line) ? null : SLASH_OPEN.exec(line);
+    if (!open) {
+      // A tab set ends at the first line that is neither blank nor another tab.
+      if (tabSet && line.trim() !== '') {
+        closeTabs(out, tabSet);
+        tabSet = undefined;
+      }
+      out.push(line);
+      continue;
+    }
+    const pad = open[1]!;
+    const { block, end } = readSlashBlock(lines, i);
+    i = end;
+    const inner = indentLines(convertSlashBlocks(block.body.join('\n'), ctx), pad);
+    if (block.name === 'tab') {
+      if (tabSet && (tabSet.pad !== pad || isTrue(block.options.new))) {
+        closeTabs(out, tabSet);
+        tabSet = undefined;
+      }
+      if (!tabSet) {
+        // Blank lines between the tabs of one set go: text between tabs is not a tab.
+        tabSet = { pad, at: out.length };
+        out.push(`${pad}:::tabs`);
+        converted(ctx, 'MkDocs /// tab blocks -> tabs');
+      } else while (out.length > tabSet.at + 1 && out.at(-1)!.trim() === '') out.pop();
+      out.push(`${pad}:::tab[${label(block.title ?? 'Tab')}]`, ...inner, `${pad}:::`);
+      continue;
+    }
+    if (tabSet) {
+      closeTabs(out, tabSet);
+      tabSet = undefined;
+    }
+    out.push(...convertSlashBlock(block, inner, pad, ctx));
+  }
+  if (tabSet) closeTabs(out, tabSet);
+  return out.join('\n');
+}
+
+function closeTabs(out: string[], tabSet: { pad: string }): void {
+  // The blank lines after the last tab stay after the set.
+  const blanks: string[] = [];
+  while (out.at(-1)?.trim() === '') blanks.push(out.pop()!);
+  out.push(`${tabSet.pad}:::`, ...blanks);
+}
+
+const label = (text: string) => text.replace(/[[\]]/g, '').trim();
+
+/** One block other than a tab, as lines of ours. */
+function convertSlashBlock(block: SlashBlock, inner: string[], pad: string, ctx?: TemplateContext): string[] {
+  const title = block.title ? `[${label(block.title)}]` : '';
+  if (block.name === 'details') {
+    const type = block.options.type ? calloutTypeOf(block.options.type) : undefined;
+    const open = isTrue(block.options.open);
+    converted(ctx, 'MkDocs /// details -> collapsible callout');
+    return [
+      type && type !== 'note'
+        ? `${pad}:::${type}${title}${open ? '{open}' : '{collapsed}'}`
+        : `${pad}:::details${title}${open ? '{open}' : ''}`,
+      ...inner,
+      `${pad}:::`,
+    ];
+  }
+  const type =
+    block.name === 'admonition' ? (calloutTypeOf(block.options.type ?? 'note') ?? 'note') : calloutTypeOf(block.name);
+  if (type) {
+    converted(ctx, `MkDocs /// ${block.name === 'admonition' ? 'admonition' : block.name} -> callout`);
+    return [`${pad}:::${type}${title}`, ...inner, `${pad}:::`];
+  }
+  if (block.name === 'define') {
+    converted(ctx, 'MkDocs /// define -> definition list');
+    return defineToDefinitionList(inner);
+  }
+  if (/^(caption|figure-caption|table-caption)$/.test(block.name)) {
+    converted(ctx, `MkDocs /// ${block.name} -> italic caption`);
+    const text = inner
+      .map((l) => l.trim())
+      .filter(Boolean)
+      .join(' ');
+    return text ? [`${pad}_${text}_`] : [];
+  }
+  if (block.name === 'html') {
+    converted(ctx, 'MkDocs /// html wrapper -> its content');
+    return inner;
+  }
+  ctx?.counts.templateSyntaxRemoved.push({
+    origin: ctx.origin,
+    message: `/// ${block.name}: an unknown MkDocs block, its markers removed, the text inside kept`,
+  });
+  return inner;
+}
+
+/**
+ * pymdownx.blocks.definition: a paragraph is a term, the list after it its definitions. Written as
+ * `Term` and `: Definition` lines (remark-definition-lists.ts); continuation lines stay indented.
+ */
+function defineToDefinitionList(lines: string[]): string[] {
+  const out: string[] = [];
+  let inDefinition = false;
+  for (const line of lines) {
+    const item = /^(\s*)[-*+][ \t]+(.*)$/.exec(line);
+    if (item) {
+      // A definition follows its term (or the definition before) on the next line.
+      while (out.length && out.at(-1)!.trim() === '') out.pop();
+      out.push(`${item[1]}: ${item[2]}`);
+      inDefinition = true;
+    } else if (inDefinition && /^\s+\S/.test(line)) out.push(`  ${line.trim()}`);
+    else {
+      if (line.trim()) inDefinition = false;
+      out.push(line);
+    }
+  }
+  return out;
+}
+
 const indentLines = (text: string, pad: string) => text.split('\n').map((l) => (l ? pad + l : l));
 
 /** attr_list: `{ #id .class key=value }` after headings, links, images and on lines of their own. */
-export function convertAttrLists(body: string): string {
+export function convertAttrLists(body: string, ctx?: TemplateContext): string {
   const list = String.raw`\{:?[ \t]*((?:[#.][\w:-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)|[ \t])+)\}`;
+  const styling = () => {
+    converted(ctx, 'MkDocs attr_list { .class } -> removed (styling)');
+    return '';
+  };
   return mapProse(body, (prose) =>
     prose
       .replace(new RegExp(`^(#{1,6}[ \\t].*?)[ \\t]*${list}[ \\t]*$`, 'gm'), (_m, heading: string, attrs: string) => {
         const id = /(?:^|\s)#([\w:-]+)|(?:^|\s)id=["']?([\w:-]+)/.exec(attrs)?.slice(1).find(Boolean);
+        converted(
+          ctx,
+          id ? 'MkDocs attr_list { #id } -> heading id {#id}' : 'MkDocs attr_list { .class } -> removed (styling)',
+        );
         return id ? `${heading} {#${id}}` : heading;
       })
-      .replace(new RegExp(`^[ \\t]*${list}[ \\t]*$`, 'gm'), '')
-      .replace(new RegExp(`([)\\]>*_\`])${list}`, 'g'), '$1'),
+      .replace(new RegExp(`^[ \\t]*${list}[ \\t]*$`, 'gm'), styling)
+      .replace(new RegExp(`([)\\]>*_\`])${list}`, 'g'), (_m, before: string) => before + styling()),
   );
 }
 
@@ -117,6 +304,7 @@ export function convertAbbreviations(
   body: string,
   common?: Map<string, string>,
   own = new Map<string, string>(),
+  ctx?: TemplateContext,
 ): string {
   let text = mapProse(body, (prose) =>
     prose.replace(/^\*\[([^\]]+)\]:[ \t]*(.*)$\n?/gm, (_m, abbr: string, meaning: string) => {
@@ -136,6 +324,7 @@ export function convertAbbreviations(
     ([abbr, meaning]) => meaning && new RegExp(`(?<![\\w-])${escapeRegExp(abbr)}(?![\\w-])`).test(words),
   );
   if (used.length === 0) return text;
+  converted(ctx, 'MkDocs abbreviations *[ABBR] -> definition list');
   text = `${text.trimEnd()}\n\n## Abbreviations\n\n${used.map(([abbr, meaning]) => `${abbr}\n: ${meaning}`).join('\n\n')}\n`;
   return text;
 }
@@ -233,7 +422,8 @@ export function convertMkdocs(body: string, ctx: MkdocsContext): string {
   let text = fillSnippets(body, ctx);
   text = unwrapMarkdownHtml(text);
   text = dropIconShortcodes(text, ctx);
-  text = convertMkdocsBlocks(text);
+  text = convertSlashBlocks(text, ctx);
+  text = convertMkdocsBlocks(text, ctx);
   // Abbreviations come last (convertAbbreviations), after the page's other conversions.
-  return convertAttrLists(text);
+  return convertAttrLists(text, ctx);
 }

@@ -132,6 +132,16 @@ export function maskCode(body: string): {
   const restore = (text: string, inCode: (code: string) => string = (c) => c) => {
     let t = text;
     // Twice: a restored block may hold a token of an inline span (a fence holds none; this is cheap).
+    // A fenced block a conversion indented (into a list item) moves there whole: its own indentation
+    // is replaced by the new one on every line.
+    t = t.replace(/^([ \t]+)\uE001(\d+)\uE001/gm, (_m, pad: string, n: string) => {
+      const code = inCode(blocks[Number(n)]!);
+      const own = new RegExp(`^[ \\t]{0,${/^[ \t]*/.exec(code)![0].length}}`);
+      return code
+        .split('\n')
+        .map((line) => pad + line.replace(own, ''))
+        .join('\n');
+    });
     for (let i = 0; i < 2; i++)
       t = t.replace(/[\uE001\uE002](\d+)[\uE001\uE002]/g, (_m, n: string) => inCode(blocks[Number(n)]!));
     return t;
@@ -146,6 +156,12 @@ const unescapeHugo = (text: string) => text.replace(/\{\{([<%])\/\*\s*([^]*?)\s*
 /** A token of one masked fenced block and nothing else. */
 const ONLY_FENCE = /^\s*\uE001\d+\uE001\s*$/;
 
+/** Shortcodes that become blocks of ours (callouts, tabs, details): kept in the list item they were in. */
+const HUGO_BLOCKS = new RegExp(
+  `${HUGO_CALLOUTS.source}|^(tabs|tabpane|tab|details|expand|collapse|spoiler|accordion)$`,
+  'i',
+);
+
 const HUGO_BADGES = /^(required|optional|nullable|deprecated|experimental|readonly|read-only|beta|new|preview)$/i;
 
 /** Hugo shortcodes: `{{< name args >}}`, `{{% name %}}`, paired with `{{< /name >}}` (or `{{</ name >}}`). */
@@ -154,7 +170,7 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
   const { masked, restore } = maskCode(
     mapProse(body, (prose) => prose.replace(/\{\{[<%]\/\*[^]*?\*\/[>%]\}\}/g, (m) => `\`${unescapeHugo(m)}\``)),
   );
-  let text = masked;
+  let text = inheritTabpaneArgs(masked);
   const open = String.raw`\{\{[<%]\s*`;
   const close = String.raw`\s*[>%]\}\}`;
   // Self-closing ones (`{{< tab header="x" />}}`) pair with nothing: handled alone, before pairs are looked for.
@@ -166,53 +182,78 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
   const paired = new RegExp(`${open}([\\w-][\\w/-]*)([^]*?)${close}([^]*?)${open}\\/\\s*\\1${close}`, 'g');
   for (let i = 0; i < 10 && paired.test(text); i++) {
     paired.lastIndex = 0;
-    text = text.replace(paired, (_m, name: string, args: string, inner: string) => {
-      const a = parseArgs(args.trim());
-      const lower = name.toLowerCase();
-      const content =
+    text = text.replace(paired, (_m, name: string, args: string, inner: string, offset: number, whole: string) => {
+      // A block opened inside a list item (its line indented, nothing but shortcodes before it, as in
+      // `  {{% /tab %}} {{% tab "B" %}}`): what it becomes stays in the item.
+      const lead = whole.slice(whole.lastIndexOf('\n', offset - 1) + 1, offset);
+      const pad =
+        HUGO_BLOCKS.test(name) && /^[ \t]+(?:\{\{[<%][^]*?[>%]\}\}[ \t]*)*$/.test(lead) ? /^[ \t]+/.exec(lead)![0] : '';
+      const trimmed =
         inner.replace(/^[ \t]*\n|\n[ \t]*$/g, '').trim() === '' ? '' : inner.replace(/^\s*\n/, '').trimEnd();
-      if (HUGO_CALLOUTS.test(name)) {
-        const type = calloutTypeOf(a.named.type ?? a.named.color ?? a.positional[0] ?? name) ?? 'note';
-        const title =
-          a.named.title ?? (a.positional[0] && !calloutTypeOf(a.positional[0]) ? a.positional[0] : undefined);
-        converted(ctx, `Hugo ${lower} -> callout`);
-        return `\n:::${type}${title ? `[${title}]` : ''}\n${stripCalloutLabel(content.trim(), [type, title ?? ''])}\n:::\n`;
-      }
-      if (lower === 'comment') {
-        removed(ctx, '{{< comment >}}: a comment for writers, removed with its text');
-        return '';
-      }
-      if (/^(details|expand|collapse|spoiler|accordion)$/i.test(name)) {
-        const title = a.named.title ?? a.named.summary ?? a.positional[0];
-        converted(ctx, `Hugo ${lower} -> bold title and its text`);
-        return `\n${title ? `**${title}**\n\n` : ''}${content.trim()}\n`;
-      }
-      if (/^(tab|tabs|tabpane|columns|column|row|grid|card|cards|cardpane|section|group|blocks\/[\w-]+)$/i.test(name)) {
-        const title = a.named.header ?? a.named.name ?? a.named.title ?? a.positional[0];
-        const lang = a.named.lang;
-        // Docsy's tab with `lang` holds code, not Markdown.
-        const inside =
-          lang && !ONLY_FENCE.test(content) ? codeFence(restore(dedent(content), unescapeHugo), lang) : content.trim();
-        converted(ctx, `Hugo ${lower} -> ${lower === 'tab' && title ? 'bold label and its content' : 'its content'}`);
-        return `\n${lower === 'tab' && title ? `**${title}**\n\n` : ''}${inside}\n`;
-      }
-      if (HUGO_TEXT.test(name) || HUGO_BADGES.test(name)) {
-        converted(ctx, `Hugo ${lower} -> text`);
-        return content.trim() || textShortcode(name, a);
-      }
-      if (/^(highlight|code)$/i.test(name)) {
-        converted(ctx, `Hugo ${lower} -> code block`);
-        // A `code` shortcode around a fence: the fence is the code block already.
-        if (ONLY_FENCE.test(content)) return `\n${content.trim()}\n`;
-        return `\n${codeFence(restore(dedent(content), unescapeHugo), a.named.lang ?? a.positional[0] ?? '')}\n`;
-      }
-      removed(ctx, `{{< ${name} >}} … {{< /${name} >}}: the markers were removed, the text inside kept`);
-      return content;
+      const out = convertPaired(name, parseArgs(args.trim()), pad ? dedent(trimmed) : trimmed);
+      return pad ? out.replace(/\n(?=[^\n])/g, `\n${pad}`) : out;
     });
   }
   const single = new RegExp(`${open}([\\w/-]+)([^]*?)${close}`, 'g');
   text = text.replace(single, (_m, name: string, args: string) => convertSingle(name, args));
+  text = text.replace(/\uE003([^\uE003]*)\uE003/g, (_m, title: string) => bold(title));
   return restore(text, unescapeHugo);
+
+  function convertPaired(name: string, a: ShortcodeArgs, content: string): string {
+    const lower = name.toLowerCase();
+    if (HUGO_CALLOUTS.test(name)) {
+      const type = calloutTypeOf(a.named.type ?? a.named.color ?? a.positional[0] ?? name) ?? 'note';
+      const title = a.named.title ?? (a.positional[0] && !calloutTypeOf(a.positional[0]) ? a.positional[0] : undefined);
+      converted(ctx, `Hugo ${lower} -> callout`);
+      return `\n:::${type}${title ? `[${title}]` : ''}\n${stripCalloutLabel(content.trim(), [type, title ?? ''])}\n:::\n`;
+    }
+    if (lower === 'comment') {
+      removed(ctx, '{{< comment >}}: a comment for writers, removed with its text');
+      return '';
+    }
+    if (/^(details|expand|collapse|spoiler|accordion)$/i.test(name)) {
+      const title = a.named.title ?? a.named.summary ?? a.positional[0];
+      // hugo-book: `{{% details "Title" open %}}`, `{{% details title="Title" open=true %}}`.
+      const open = a.positional.slice(1).includes('open') || a.named.open === 'true';
+      converted(ctx, `Hugo ${lower} -> collapsible callout`);
+      return `\n:::details${title ? `[${label(title)}]` : ''}${open ? '{open}' : ''}\n${content.trim()}\n:::\n`;
+    }
+    if (lower === 'tabs' || lower === 'tabpane') {
+      // Docsy's disabled tab (`{{< tab header="CLI:" disabled=true />}}`) titles the tab set: it goes above.
+      const titles: string[] = [];
+      const tabs = content.replace(/\uE003([^\uE003]*)\uE003\s*/g, (_t, title: string) => {
+        titles.push(title);
+        return '';
+      });
+      converted(ctx, `Hugo ${lower} -> tabs`);
+      return `\n${titles.map((t) => `${bold(t)}\n\n`).join('')}:::tabs\n${tabs.trim()}\n:::\n`;
+    }
+    if (lower === 'tab') {
+      const title = a.named.header ?? a.named.name ?? a.named.title ?? a.positional[0] ?? 'Tab';
+      // Docsy's tab with `lang` holds code, unless its tabpane said `text=true` (inheritTabpaneArgs).
+      const lang = a.named.text === 'true' ? undefined : a.named.lang;
+      const inside =
+        lang && !ONLY_FENCE.test(content) ? codeFence(restore(dedent(content), unescapeHugo), lang) : content.trim();
+      converted(ctx, 'Hugo tab -> tab');
+      return `\n:::tab[${label(title)}]\n${inside}\n:::\n`;
+    }
+    if (/^(columns|column|row|grid|card|cards|cardpane|section|group|blocks\/[\w-]+)$/i.test(name)) {
+      converted(ctx, `Hugo ${lower} -> its content`);
+      return `\n${content.trim()}\n`;
+    }
+    if (HUGO_TEXT.test(name) || HUGO_BADGES.test(name)) {
+      converted(ctx, `Hugo ${lower} -> text`);
+      return content.trim() || textShortcode(name, a);
+    }
+    if (/^(highlight|code)$/i.test(name)) {
+      converted(ctx, `Hugo ${lower} -> code block`);
+      // A `code` shortcode around a fence: the fence is the code block already.
+      if (ONLY_FENCE.test(content)) return `\n${content.trim()}\n`;
+      return `\n${codeFence(restore(dedent(content), unescapeHugo), a.named.lang ?? a.positional[0] ?? '')}\n`;
+    }
+    removed(ctx, `{{< ${name} >}} … {{< /${name} >}}: the markers were removed, the text inside kept`);
+    return content;
+  }
 
   function convertSingle(name: string, args: string): string {
     const a = parseArgs(args.trim());
@@ -250,10 +291,46 @@ export function convertHugoShortcodes(body: string, ctx: TemplateContext, depth 
       });
       return '';
     }
+    // A disabled tab titles its tab set (the tabs step puts it above); anywhere else it is bold text.
+    if (lower === 'tab' && a.named.disabled === 'true' && a.named.header) return `\uE003${label(a.named.header)}\uE003`;
     if (lower === 'tab' || lower === 'comment') return '';
     removed(ctx, `{{< ${name} >}}: an unknown shortcode, removed`);
     return '';
   }
+}
+
+/** Text in bold, unless the writer made it bold already (`header="**Languages**:"`). */
+const bold = (text: string) => (/\*\*|__/.test(text) ? text : `**${text}**`);
+
+/** A label in `[…]` of a directive: brackets would end it early. */
+const label = (text: string) => text.replace(/[[\]\n]/g, ' ').trim();
+
+/**
+ * Docsy's tabpane sets for its tabs what they do not say themselves: `text=true` (the tabs hold
+ * Markdown, not code), `lang`, and `langEqualsHeader=true` (each tab's header is its language).
+ * Written onto each tab's own shortcode, so the tab step, which sees one tab at a time, knows.
+ */
+function inheritTabpaneArgs(text: string): string {
+  return text.replace(
+    /(\{\{[<%]\s*tabpane\b)([^]*?)([>%]\}\})([^]*?)(\{\{[<%]\s*\/\s*tabpane\s*[>%]\}\})/g,
+    (_m, start: string, args: string, end: string, inner: string, closer: string) => {
+      const pane = parseArgs(args.replace(/\/\s*$/, '').trim()).named;
+      const tabs = inner.replace(
+        /(\{\{[<%]\s*tab\b)((?:(?![>%]\}\})[^])*?)(\s*\/?\s*[>%]\}\})/g,
+        (_t, tabStart: string, tabArgs: string, tabEnd: string) => {
+          const own = parseArgs(tabArgs.trim()).named;
+          let extra = '';
+          if (pane.text === 'true' && own.text === undefined) extra += ' text=true';
+          if (own.lang === undefined) {
+            const lang = pane.langEqualsHeader === 'true' ? own.header : pane.lang;
+            if (lang) extra += ` lang="${lang.replace(/"/g, '')}"`;
+          }
+          return `${tabStart}${tabArgs}${extra}${tabEnd}`;
+        },
+      );
+      return `${start}${args}${end}${tabs}${closer}`;
+    },
+  );
 }
 
 /** A file a page includes, read from the page's folder or the project's; undefined when it is not there. */
@@ -301,8 +378,12 @@ export function reindentFences(body: string): string {
 /** Code as written inside a shortcode, without the indentation every line shares. */
 function dedent(code: string): string {
   const lines = code.replace(/^\n+|\s+$/g, '').split('\n');
-  const indent = Math.min(...lines.filter((l) => l.trim()).map((l) => /^[ \t]*/.exec(l)![0].length));
-  return lines.map((l) => l.slice(Number.isFinite(indent) ? indent : 0)).join('\n');
+  // A masked code block's token stands at the start of its line, whatever the block's indentation: not counted.
+  const indent = Math.min(
+    ...lines.filter((l) => l.trim() && !ONLY_FENCE.test(l)).map((l) => /^[ \t]*/.exec(l)![0].length),
+  );
+  const drop = new RegExp(`^[ \\t]{0,${Number.isFinite(indent) ? indent : 0}}`);
+  return lines.map((l) => l.replace(drop, '')).join('\n');
 }
 
 /**
@@ -531,30 +612,37 @@ export function convertDocument360Callouts(body: string, ctx: TemplateContext): 
   return restore(out.join('\n'));
 }
 
-/** GitHub alerts: `> [!NOTE]` blockquotes. */
-export function convertGithubAlerts(body: string): string {
-  return body.replace(
-    /^> \[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n((?:>.*(?:\n|$))*)/gm,
-    (_m, kind: string, rest: string) => {
-      const type = kind === 'TIP' ? 'tip' : kind === 'WARNING' || kind === 'CAUTION' ? 'warning' : 'note';
-      const inner = rest.replace(/^> ?/gm, '').trimEnd();
-      return `:::${type}\n${inner}\n:::\n`;
-    },
+/** GitHub alerts: `> [!NOTE]` blockquotes (not in code: there they are examples). */
+export function convertGithubAlerts(body: string, ctx?: TemplateContext): string {
+  return mapProse(body, (prose) =>
+    prose.replace(
+      /^> \[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*\n((?:>.*(?:\n|$))*)/gm,
+      (_m, kind: string, rest: string) => {
+        const type = kind === 'TIP' ? 'tip' : kind === 'WARNING' || kind === 'CAUTION' ? 'warning' : 'note';
+        const inner = rest.replace(/^> ?/gm, '').trimEnd();
+        if (ctx) converted(ctx, `GitHub alert [!${kind}] -> callout`);
+        return `:::${type}\n${inner}\n:::\n`;
+      },
+    ),
   );
 }
 
-/** Docusaurus admonitions (`:::note Title`, `:::caution`, `:::danger[Title]`) to our three kinds. */
-export function convertDocusaurusAdmonitions(body: string): string {
-  return body.replace(
-    /^(\s*):::(\w+)(?:\[([^\]]*)\]|[ \t]+(.+))?[ \t]*$/gm,
-    (m, indent: string, kind: string, bracket?: string, spaced?: string) => {
-      if (kind === 'note' || kind === 'tip' || kind === 'warning') {
-        if (!spaced) return m;
-      }
-      const type = calloutTypeOf(kind) ?? 'note';
-      const title = bracket ?? spaced?.trim();
-      return `${indent}:::${type}${title ? `[${title}]` : ''}`;
-    },
+/**
+ * Docusaurus admonitions (`:::note Title`, `:::caution`, `:::danger[Title]`) to our three kinds;
+ * each is counted, also those already written as ours. Code is left alone: there they are examples.
+ */
+export function convertDocusaurusAdmonitions(body: string, ctx?: TemplateContext): string {
+  return mapProse(body, (prose) =>
+    prose.replace(
+      /^(\s*):::(\w+)(?:\[([^\]]*)\]|[ \t]+(.+))?[ \t]*$/gm,
+      (m, indent: string, kind: string, bracket?: string, spaced?: string) => {
+        const type = calloutTypeOf(kind) ?? 'note';
+        if (ctx) converted(ctx, `Docusaurus :::${kind} -> ${type} callout`);
+        if ((kind === 'note' || kind === 'tip' || kind === 'warning') && !spaced) return m;
+        const title = bracket ?? spaced?.trim();
+        return `${indent}:::${type}${title ? `[${title}]` : ''}`;
+      },
+    ),
   );
 }
 

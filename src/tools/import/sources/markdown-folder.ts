@@ -540,7 +540,7 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
     if (from === 'jekyll') body = convertLiquid(body, ctx);
     if (from === 'docusaurus')
       // Admonitions first: the tabs and details the MDX step writes are directives too.
-      body = convertDocusaurusMdx(convertDocusaurusAdmonitions(body), ctx);
+      body = convertDocusaurusMdx(convertDocusaurusAdmonitions(body, ctx), ctx);
     if (from === 'mkdocs') {
       const mkdocsCtx: MkdocsContext = {
         ...ctx,
@@ -568,13 +568,13 @@ export function readMarkdownFolder(from: FolderSource, root: string, counts: Con
         });
       });
     }
-    body = convertGithubAlerts(body);
+    body = convertGithubAlerts(body, ctx);
     // Any generator's leftovers: Hugo shortcodes and Liquid tags also turn up in others' folders.
     if (from !== 'hugo') body = convertHugoShortcodes(body, ctx);
     if (from !== 'jekyll') body = convertLiquid(body, ctx);
     body = convertHtmlAndStructure(body, ctx, title);
-    if (from === 'mkdocs') body = convertAbbreviations(body, layout.abbreviations);
-    if (from === 'docusaurus' || from === 'mkdocs') body = balanceDirectiveFences(body);
+    if (from === 'mkdocs') body = convertAbbreviations(body, layout.abbreviations, undefined, ctx);
+    if (from === 'docusaurus' || from === 'mkdocs' || from === 'hugo') body = balanceDirectiveFences(body);
 
     const groupKeys = folders.map((_f, i) => folders.slice(0, i + 1).join('/'));
     const groupOf = (i: number): SourceGroup => {
