@@ -386,7 +386,11 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
       }
       if (mine !== this.#generation) return;
       const T = this.#T;
-      const card = getAnswerCard(found.results[0]);
+      const card = getAnswerCard(found.results[0], {
+        plan: found.plan,
+        scores: found.scores,
+        language: this.#language,
+      });
       this.#status.textContent = found.total
         ? T.plural('results.count', found.total, { query })
         : T.t('widget.noResults', { query });

@@ -11,6 +11,8 @@ export interface WidgetSearchResult {
   total: number;
   plan: QueryPlan;
   results: PagefindResultData[];
+  /** The first results' scores, best first: the answer card is judged by its lead. */
+  scores: number[];
 }
 
 export interface WidgetSearch {
@@ -65,7 +67,8 @@ export function loadWidgetSearch(helpUrl: string, language: string): Promise<Wid
       async search(query, limit) {
         const found = await searchHelpCenter(pagefind, planner.plan(query));
         const results = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-        return { total: found.results.length, plan: found.plan, results };
+        const scores = found.results.slice(0, 2).map((r) => r.score);
+        return { total: found.results.length, plan: found.plan, results, scores };
       },
     };
   })();

@@ -107,7 +107,11 @@ function enhance(box: HTMLElement): void {
     if (mine !== generation) return;
     const total = search.results.length;
     let html: string;
-    const card = getAnswerCard(page[0]);
+    const card = getAnswerCard(page[0], {
+      plan: search.plan,
+      scores: search.results.slice(0, 2).map((r) => r.score),
+      language: document.documentElement.lang || 'en',
+    });
     if (total > 0) {
       html =
         (card ? renderAnswerCard(card, Boolean(answerVotes), getAnswerCardTexts(helpCenter.text)) : '') +
