@@ -56,6 +56,10 @@ export const NEAR_MISS_QUERIES: ReadonlyArray<Omit<AnswerCardCase, 'source'>> = 
   { query: 'delete my personal data', expect: '/privacy-security/delete-your-data/' },
   { query: 'change email address', expect: '/account/change-email-address/' },
   { query: 'app crashes on startup', expect: '/troubleshooting/app-crashes/' },
+  // German pages: the German FAQ on return postage, and the German article on closing an account.
+  { query: 'Rückversand Ausland', expect: null, language: 'de' },
+  { query: 'Konto teilen', expect: null, language: 'de' },
+  { query: 'Passwort teilen', expect: null, language: 'de' },
 ];
 
 /**
@@ -113,7 +117,7 @@ export function judgeAnswerCard(
   return card.kind === 'faq' ? 'wrong-faq' : 'wrong-article';
 }
 
-/** The cases: every probe (in its language), then the near misses (in the default language). */
+/** The cases: every probe, then the near misses, each in its language (default: the site's). */
 export function getAnswerCardCases(probes: readonly SearchProbe[], pages: PublishedPages): AnswerCardCase[] {
   return [
     ...probes.map((p) => ({
@@ -122,7 +126,11 @@ export function getAnswerCardCases(probes: readonly SearchProbe[], pages: Publis
       language: getProbeLanguage(p, pages),
       source: 'probe' as const,
     })),
-    ...NEAR_MISS_QUERIES.map((q) => ({ ...q, language: pages.defaultLanguage, source: 'near-miss' as const })),
+    ...NEAR_MISS_QUERIES.map((q) => ({
+      ...q,
+      language: q.language ?? pages.defaultLanguage,
+      source: 'near-miss' as const,
+    })),
   ];
 }
 
