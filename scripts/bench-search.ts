@@ -11,15 +11,15 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadContent, getContentErrors } from '../src/content/load.ts';
 import { formatDiagnostic, sortDiagnostics } from '../src/content/diagnostics.ts';
-import { getArticlePath, getFaqPath } from '../src/content/routes.ts';
+import { getPublishedPages } from '../src/content/search-probes.ts';
 import {
   BENCHMARK_FILE,
   BENCHMARK_HIT3_FLOOR,
+  createBenchmarkSearch,
   getBenchmarkReport,
   loadBenchmark,
   runBenchmark,
 } from './bench/search/benchmark.ts';
-import { createNodeSearch } from '../src/search/node-search.ts';
 import { buildSite, REPO_ROOT, SITES_DIR } from '../test/helpers/build-site.ts';
 import { formatBenchmarkReport } from './bench/search-report.ts';
 
@@ -60,10 +60,8 @@ async function main(): Promise<void> {
     console.error(`The content has problems; fix them first:\n${contentErrors.map(formatDiagnostic).join('\n')}`);
     process.exit(2);
   }
-  const knownUrls = new Set([
-    ...content.articles.filter((a) => !a.data.draft).map((a) => getArticlePath(a.category, a.id)),
-    ...content.faqs.filter((f) => !f.data.draft).map((f) => getFaqPath(f.id)),
-  ]);
+  // Every language's pages: a probe with `language` searches that language's index.
+  const knownUrls = getPublishedPages(content);
   const queriesFile = path.resolve(args.queries ?? path.join(contentDir, BENCHMARK_FILE));
   const relFile = path.relative(REPO_ROOT, queriesFile).split(path.sep).join('/');
   const { queries, diagnostics } = loadBenchmark(queriesFile, relFile, knownUrls);
@@ -88,8 +86,7 @@ async function main(): Promise<void> {
     log(`Built ${path.relative(REPO_ROOT, outDir)} in ${((performance.now() - started) / 1000).toFixed(1)} s`);
   }
 
-  const search = await createNodeSearch(outDir);
-  const outcomes = await runBenchmark(queries, async (q) => (await search.search(q)).map((r) => r.url));
+  const outcomes = await runBenchmark(queries, createBenchmarkSearch(outDir));
   const report = getBenchmarkReport(outcomes);
   const gate = floor === undefined ? undefined : { floor, passed: report.hitAt3 >= floor };
 

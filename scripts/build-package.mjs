@@ -46,6 +46,17 @@ await esbuild.build({
   legalComments: 'none',
   logLevel: 'warning',
 });
+// The widget's search (query layer, Pagefind loading, answer cards), loaded with import() on the first search.
+await esbuild.build({
+  entryPoints: [path.join(src, 'widget/search-module.ts')],
+  outfile: path.join(dist, 'widget/search.bundle.js'),
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  target: 'es2022',
+  legalComments: 'none',
+  logLevel: 'warning',
+});
 // The widget's contact form, loaded by the widget with import() only when a reader opens it.
 await esbuild.build({
   entryPoints: [path.join(src, 'widget/contact-form.ts')],

@@ -21,6 +21,7 @@ import {
   getWidgetContactTextsPath,
   getWidgetLanguagePath,
   WIDGET_CONTACT_FORM_PATH,
+  WIDGET_SEARCH_PATH,
   getWidgetRoutesPath,
   WIDGET_CONFIG_PLACEHOLDER,
   WIDGET_SCRIPT_PATH,
@@ -259,6 +260,9 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
       bundle.replace(placeholder, () => config),
     );
     widget = true;
+    // The search's module, loaded on the first search (search-module.ts), beside the widget's other files.
+    const search = path.join(path.dirname(input.widgetBundle), 'search.bundle.js');
+    if (existsSync(search)) write(outDir, WIDGET_SEARCH_PATH, readFileSync(search, 'utf8'));
     // The contact form's module, beside the widget's other files (read across origins like them).
     const form = path.join(path.dirname(input.widgetBundle), 'contact-form.bundle.js');
     if (settings.widget.contactForm && existsSync(form))

@@ -4,6 +4,7 @@
  * column, as for every other content file. Pure but for `loadSearchProbes`, which reads the file.
  */
 import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { findClosest } from '../lib/did-you-mean.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import type { LoadedContent } from './load.ts';
@@ -136,4 +137,29 @@ export function getMissingPageReason(probe: SearchProbe, pages: PublishedPages):
   const slugOf = (u: string) => u.split(/[/#]/).filter(Boolean).pop() ?? '';
   const near = findClosest(slugOf(probe.expect), mine, slugOf);
   return `"${probe.expect}" is not a published article or FAQ question${pages.byLanguage.size > 1 ? ` in ${language}` : ''}; use an article path like "/account/reset-password/" or "/faq/#<faq file name>"${near ? ` (did you mean "${near}"?)` : ''}`;
+}
+
+/**
+ * content/search-probes.yaml checked without a build (`helpdesk-kit lint` runs this): the file's
+ * schema, each probe's `language`, and that each expected page is published in the probe's
+ * language, named with the closest page. No probes file: nothing to check (probes are optional).
+ */
+export function checkSearchProbesFile(
+  content: Pick<LoadedContent, 'root' | 'contentDir' | 'site' | 'articles' | 'faqs' | 'translations'>,
+): Diagnostic[] {
+  const abs = path.join(content.contentDir, SEARCH_PROBES_FILE);
+  if (!existsSync(abs)) return [];
+  const file = path.relative(content.root, abs).split(path.sep).join('/');
+  const loaded = loadSearchProbes(abs, file);
+  if (loaded.diagnostics.length > 0) return loaded.diagnostics;
+  const pages = getPublishedPages(content);
+  const languages = checkProbeLanguages(loaded.probes, pages, file);
+  const missing = loaded.probes.flatMap((p, i): Diagnostic[] => {
+    if (p.language !== undefined && !pages.byLanguage.has(p.language)) return [];
+    const reason = getMissingPageReason(p, pages);
+    return reason
+      ? [{ file, ...p.expectAt, severity: 'error', ruleId: SEARCH_PROBES_RULE, message: `[${i}].expect: ${reason}` }]
+      : [];
+  });
+  return [...languages, ...missing];
 }

@@ -29,6 +29,10 @@ export interface NodeSearch {
   search(query: string, filters?: Record<string, string>): Promise<PagefindResultData[]>;
   /** What the query becomes before it reaches Pagefind (stop words dropped, typos corrected). */
   plan(query: string): QueryPlan;
+  /** The same search with what the answer card is judged by: the plan and each result's score. */
+  searchScored(
+    query: string,
+  ): Promise<{ plan: QueryPlan; results: PagefindResultData[]; scores: number[]; stopWords: readonly string[] }>;
 }
 
 /**
@@ -59,6 +63,12 @@ export async function createNodeSearch(
     async search(query, filters) {
       const { results } = await searchHelpCenter(pagefind, planner.plan(query), filters);
       return Promise.all(results.slice(0, limit).map((r) => r.data()));
+    },
+    async searchScored(query) {
+      const { results, plan } = await searchHelpCenter(pagefind, planner.plan(query));
+      const top = results.slice(0, limit);
+      const data = await Promise.all(top.map((r) => r.data()));
+      return { plan, results: data, scores: top.map((r) => r.score), stopWords: vocabulary?.stopWords ?? [] };
     },
   };
 }

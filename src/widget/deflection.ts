@@ -8,7 +8,7 @@ import type { HelpCenterWidgetElement } from './help-center-element.ts';
 import { getSafeUrl } from './fragment-allow-list.ts';
 import { adoptStyles, fill, h } from './safe-dom.ts';
 import { createDeflectionSession, sendBeacon, type EventTarget } from './widget-events.ts';
-import { getResultItem } from './widget-search.ts';
+import { getResultItem } from './result-item.ts';
 
 const SUGGESTION_LIMIT = 3;
 const DEBOUNCE_MS = 300;

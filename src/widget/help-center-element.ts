@@ -12,7 +12,7 @@
  * configuration's strings) goes in as text or as a checked link, and the article's HTML only
  * through safe-dom.ts's allow-list; no markup is parsed in the page.
  */
-import { getAnswerCard, type AnswerCard } from '../search/client/answer-card.ts';
+import type { AnswerCard } from '../search/client/answer-card.ts';
 import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
 import { createSearchInsights, getOpenedPath, type SearchInsightsTracker } from '../search/client/search-insights.ts';
@@ -26,6 +26,7 @@ import {
   getWidgetLanguagePath,
   getWidgetRoutesPath,
   WIDGET_CONTACT_FORM_PATH,
+  WIDGET_SEARCH_PATH,
   type WidgetConfig,
   type WidgetFragment,
   type WidgetLanguage,
@@ -33,10 +34,22 @@ import {
 import { pickWidgetLanguage } from './widget-language.ts';
 
 type ContactFormModule = typeof import('./contact-form.ts');
-import { getResultItem, loadWidgetSearch } from './widget-search.ts';
+type SearchModule = typeof import('./search-module.ts');
+
+import { getResultItem } from './result-item.ts';
 import { getWidgetCss } from './widget-styles.ts';
 import { bindReasonsForm, buildReasonsForm } from './vote-reasons.ts';
 import { createWidgetText, type WidgetText } from './widget-texts.ts';
+
+/** The search's module (search-module.ts), loaded on the first search; a failed load is tried again. */
+let searchModule: Promise<SearchModule> | undefined;
+function loadSearchModule(helpUrl: string): Promise<SearchModule> {
+  searchModule ??= import(
+    /* @vite-ignore */ new URL(WIDGET_SEARCH_PATH.slice(1), helpUrl).href
+  ) as Promise<SearchModule>;
+  searchModule.catch(() => (searchModule = undefined));
+  return searchModule;
+}
 
 const RESULT_LIMIT = 8;
 const DEBOUNCE_MS = 150;
@@ -223,8 +236,8 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
       if (!this.#launcher.hidden) this.#launcher.focus();
     }
 
-    /** Opens an article or FAQ answer in the panel. */
-    async openItem(kind: 'article' | 'faq', slug: string): Promise<void> {
+    /** Opens an article or FAQ answer in the panel; `inDefaultLanguage`: a result of the default language's search. */
+    async openItem(kind: 'article' | 'faq', slug: string, inDefaultLanguage = false): Promise<void> {
       await this.#ready;
       this.open();
       this.#searchView.hidden = true;
@@ -233,7 +246,7 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
       let fragment: WidgetFragment;
       let body: DocumentFragment;
       try {
-        const response = await getFile(getWidgetFragmentPath(kind, slug, this.#files));
+        const response = await getFile(getWidgetFragmentPath(kind, slug, inDefaultLanguage ? undefined : this.#files));
         if (!response.ok) throw new Error(String(response.status));
         fragment = (await response.json()) as WidgetFragment;
         // The build sanitised the fragment; the allow-list rebuilds it here anyway (safe-dom.ts).
@@ -290,7 +303,9 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
 
     /** Searches the help center (the deflection suggestions use it too). */
     searchHelp(query: string, limit: number) {
-      return loadWidgetSearch(config.helpUrl, this.#language).then((s) => s.search(query, limit));
+      return loadSearchModule(config.helpUrl)
+        .then((m) => m.loadWidgetSearch(config.helpUrl, this.#language))
+        .then((s) => s.search(query, limit));
     }
 
     #voteConfig() {
@@ -379,45 +394,62 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
       }
       let found;
       try {
-        found = await this.searchHelp(query, RESULT_LIMIT);
+        found = await (
+          await loadSearchModule(config.helpUrl)
+        ).searchWidget({
+          helpUrl: config.helpUrl,
+          query,
+          limit: RESULT_LIMIT,
+          language: this.#language,
+          defaultLanguage: config.language,
+          text: this.#T,
+        });
       } catch {
         if (mine === this.#generation) this.#status.textContent = this.#T.t('widget.searchFailed');
         return;
       }
       if (mine !== this.#generation) return;
       const T = this.#T;
-      const card = getAnswerCard(found.results[0]);
-      this.#status.textContent = found.total
-        ? T.plural('results.count', found.total, { query })
+      const { card, total } = found;
+      this.#status.textContent = total
+        ? T.plural('results.count', total, { query })
         : T.t('widget.noResults', { query });
       fill(
         this.#list,
         card && this.#buildAnswerCard(card),
-        found.results.length > 0 && h('ul', null, ...found.results.map((r) => this.#buildSearchResult(r))),
+        found.results.length > 0 &&
+          h('ul', null, ...found.results.map((m) => this.#buildSearchResult(m.result, m.language, m.label))),
       );
       if (card && config.feedbackEndpoint)
         bindAnswerCardVote(this.#list, card, this.#voteConfig(), T, (vote) => {
           // A "Yes" on the card: the reader found the answer without leaving, as good as opening it.
           if (vote === 'up') this.#insights?.opened(getOpenedPath(new URL(card.url, location.href)));
         });
-      this.#insights?.observe(query, found.total, performance.now() - this.#keystrokeAt);
+      this.#insights?.observe(query, total, performance.now() - this.#keystrokeAt);
       this.#remember(this.#visit.searches, query, (v) => v === query);
     }
 
-    #buildSearchResult(r: PagefindResultData): HTMLLIElement {
+    /** A search result; `language` set: from the default language's index, marked (`label`) and opened in that language. */
+    #buildSearchResult(r: PagefindResultData, language?: string, label?: string): HTMLLIElement {
       const item = getResultItem(r);
       const T = this.#T;
       const meta = [r.meta.category, item.kind === 'faq' ? T.t('results.faq') : T.t('results.article')]
         .filter(Boolean)
         .join(' · ');
-      return this.#buildResult(
+      const marker = label && h('span', { class: 'result-language', lang: this.#language }, ` · ${label}`);
+      const li = this.#buildResult(
         getSafeUrl(r.url, config.helpUrl),
         `${item.kind}:${item.slug}`,
         r.meta.title ?? r.url,
         ' ',
-        h('span', { class: 'meta' }, meta),
+        h('span', { class: 'meta' }, meta, marker),
         h('span', { class: 'excerpt' }, ...buildExcerpt(r.excerpt)),
       );
+      if (language) {
+        li.lang = language;
+        li.querySelector('a')!.dataset.itemDefault = '';
+      }
+      return li;
     }
 
     /** One result link; `item` ("article:<slug>") opens it in the panel. */
@@ -516,7 +548,7 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
       event.preventDefault();
       const [kind, slug] = item.split(':') as ['article' | 'faq', string];
       this.#insights?.opened(getOpenedPath(new URL(link.href)));
-      void this.openItem(kind, slug);
+      void this.openItem(kind, slug, link.dataset.itemDefault !== undefined);
     }
 
     #onKeydown(event: KeyboardEvent): void {

@@ -53,6 +53,8 @@ export const getWidgetRoutesPath = (language?: string) => `${folder(language)}/r
 export const getWidgetContactTextsPath = (language?: string) => `${folder(language)}/contact-texts.json`;
 /** The contact form's module, loaded when the reader opens the form (contact-form.ts). */
 export const WIDGET_CONTACT_FORM_PATH = '/widget/contact-form.js';
+/** The widget's search (search-module.ts), loaded on the first search. */
+export const WIDGET_SEARCH_PATH = '/widget/search.js';
 export const getWidgetLanguagePath = (language: string) => `${folder(language)}/language.json`;
 export const getWidgetFragmentPath = (kind: 'article' | 'faq', slug: string, language?: string) =>
   `${folder(language)}/${kind}/${slug}.json`;

@@ -3,14 +3,17 @@
  * first use, with the same query layer as the help center's own pages (src/search/query.ts).
  */
 import { createQueryPlanner, searchHelpCenter, type QueryPlan } from '../search/query.ts';
-import type { Pagefind, PagefindResultData } from '../search/client/pagefind-api.ts';
+import type { PagefindResultData } from '../search/client/pagefind-api.ts';
 import { PAGEFIND_OPTIONS } from '../search/search-options.ts';
+import { createPagefindInstance, type PagefindModule } from '../search/client/pagefind-instance.ts';
 import { getVocabularyFile, type SearchVocabulary } from '../search/vocabulary.ts';
 
 export interface WidgetSearchResult {
   total: number;
   plan: QueryPlan;
   results: PagefindResultData[];
+  /** The first results' scores, best first: the answer card is judged by its lead. */
+  scores: number[];
 }
 
 export interface WidgetSearch {
@@ -18,26 +21,6 @@ export interface WidgetSearch {
 }
 
 const loaded = new Map<string, Promise<WidgetSearch>>();
-
-type PagefindModule = { createInstance(options: Record<string, unknown>): Pagefind };
-
-/**
- * Pagefind picks its language index from `<html lang>` when an instance is made, and takes no
- * other word for it: for the widget's language, the host page's attribute says it for the one
- * synchronous call, and is put back before anything else runs (no rendering, no event between).
- */
-function createInstance(pf: PagefindModule, language: string, options: Record<string, unknown>): Pagefind {
-  const html = document.documentElement;
-  const own = html.getAttribute('lang');
-  if (own === language) return pf.createInstance(options);
-  html.setAttribute('lang', language);
-  try {
-    return pf.createInstance(options);
-  } finally {
-    if (own === null) html.removeAttribute('lang');
-    else html.setAttribute('lang', own);
-  }
-}
 
 /** `helpUrl`: the help center's absolute URL with a trailing slash; `language`: the index and vocabulary to search. */
 export function loadWidgetSearch(helpUrl: string, language: string): Promise<WidgetSearch> {
@@ -51,7 +34,7 @@ export function loadWidgetSearch(helpUrl: string, language: string): Promise<Wid
         // Absolute result URLs: the widget's page is on another origin. No worker: a page cannot
         // start one from another origin (Pagefind would try, fail and search on the main thread
         // anyway; under Trusted Types the try is a reported violation).
-        const pf = createInstance(module, language, { basePath: `${helpUrl}pagefind/`, noWorker: true });
+        const pf = createPagefindInstance(module, language, { basePath: `${helpUrl}pagefind/`, noWorker: true });
         await pf.options({ ...PAGEFIND_OPTIONS, baseUrl: helpUrl });
         await pf.init();
         return pf;
@@ -65,7 +48,8 @@ export function loadWidgetSearch(helpUrl: string, language: string): Promise<Wid
       async search(query, limit) {
         const found = await searchHelpCenter(pagefind, planner.plan(query));
         const results = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-        return { total: found.results.length, plan: found.plan, results };
+        const scores = found.results.slice(0, 2).map((r) => r.score);
+        return { total: found.results.length, plan: found.plan, results, scores };
       },
     };
   })();
@@ -73,15 +57,4 @@ export function loadWidgetSearch(helpUrl: string, language: string): Promise<Wid
   // A failed load (a network blip) is not kept: the next search tries again.
   search.catch(() => loaded.delete(key));
   return search;
-}
-
-/** The article or FAQ a result is, from its URL: ".../<category>/<slug>/" or ".../faq/#<slug>". */
-export function getResultItem(r: Pick<PagefindResultData, 'url' | 'filters'>): {
-  kind: 'article' | 'faq';
-  slug: string;
-} {
-  const url = new URL(r.url, 'https://x.invalid/');
-  if (r.filters.type?.includes('faq')) return { kind: 'faq', slug: url.hash.slice(1) };
-  const parts = url.pathname.split('/').filter(Boolean);
-  return { kind: 'article', slug: parts[parts.length - 1] ?? '' };
 }

@@ -29,6 +29,7 @@ export const WIDGET_TEXT_KEYS = [
   'results.answer.failed',
   'results.answer.yes',
   'results.answer.no',
+  'results.inLanguage',
   'feedback.reasonsLegend',
   'feedback.reason.incorrect',
   'feedback.reason.hard-to-follow',

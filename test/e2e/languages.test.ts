@@ -63,6 +63,25 @@ describe('a German page', () => {
     await context.close();
   });
 
+  it('adds the English results, marked, when a German search finds little', async () => {
+    const context = await newSiteContext(browser, { theme: 'light' });
+    const page = await context.newPage();
+    await page.goto('/de/');
+    await page.locator('#home-search').click();
+    await page.locator('#home-search').pressSequentially('invoice');
+    const english = page.locator('#home-search-results li[lang=en]');
+    await english.first().waitFor();
+    expect(await english.first().locator('a.result').getAttribute('href')).toBe('/billing/invoices-and-receipts/');
+    expect(await english.first().locator('.result-language').textContent()).toBe('Auf Englisch');
+    expect(await english.first().locator('.result-language').getAttribute('lang')).toBe('de');
+    // A German search that finds enough in German stays German.
+    await page.locator('#home-search').fill('');
+    await page.locator('#home-search').pressSequentially('Rücksendung');
+    await page.locator('#home-search-results a.result').first().waitFor();
+    await expect.poll(() => page.locator('#home-search-results li[lang=en]').count()).toBe(0);
+    await context.close();
+  });
+
   it('shows the answer card in German', async () => {
     const context = await newSiteContext(browser, { theme: 'light' });
     const page = await context.newPage();

@@ -89,4 +89,21 @@ describe('the widget in the embedding page’s language', () => {
     await search(french, 'refund', '“refund”');
     expect(await french.locator('help-center [data-list] a.result').first().getAttribute('href')).not.toContain('/de/');
   });
+
+  it('in German, adds the English results when the German search finds little, marked and opened in English', async () => {
+    const page = await openProduct('/dashboard?lang=de');
+    await page.locator('help-center .launcher').click();
+    // No German page says "invoice"; the English article on invoices does.
+    await search(page, 'invoice', '„invoice“');
+    const english = page.locator('help-center [data-list] li[lang=en]');
+    await english.first().waitFor();
+    expect(await english.first().locator('a.result').getAttribute('href')).toBe(
+      `${env.helpHostUrl}/billing/invoices-and-receipts/`,
+    );
+    expect(await english.first().locator('.result-language').textContent()).toBe(' · Auf Englisch');
+    expect(await english.first().locator('.result-language').getAttribute('lang')).toBe('de');
+    await english.first().locator('a.result').click();
+    await page.locator('help-center .article h1').waitFor();
+    expect(await page.locator('help-center .article h1').textContent()).toBe('Download invoices and receipts');
+  });
 });

@@ -340,7 +340,7 @@ describe('the packed packages', () => {
   });
 
   it('npm create and npx helpdesk-kit init write the same site, npx installing far more to do it', () => {
-    expect(Object.keys(created)).toHaveLength(27);
+    expect(Object.keys(created)).toHaveLength(31);
     const [create, init] = figures;
     expect(create!.scaffold.packages).toBe(1);
     expect(init!.scaffold.packages).toBeGreaterThan(100);

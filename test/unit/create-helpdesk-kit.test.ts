@@ -77,7 +77,7 @@ describe('create-helpdesk-kit', () => {
     expect(packed.stdout).toContain('Next steps:\n  cd "Team Help"\n  npm install\n  npm run dev\n');
 
     const expected = readTree(path.join(tmp, 'init/Team Help'));
-    expect(Object.keys(expected)).toHaveLength(27);
+    expect(Object.keys(expected)).toHaveLength(31);
     expect(readTree(path.join(tmp, 'packed/Team Help'))).toEqual(expected);
     expect(readTree(path.join(tmp, 'repo/Team Help'))).toEqual(expected);
 
@@ -155,7 +155,7 @@ describe('create-helpdesk-kit', () => {
     );
     expect(out.status).toBe(0);
     expect(out.stdout).toContain('Folder for the new help center (my-help): ');
-    expect(out.stdout).toContain('Created team-docs in Team Docs/ (27 files).');
+    expect(out.stdout).toContain('Created team-docs in Team Docs/ (31 files).');
     expect(readdirSync(cwd)).toEqual(['Team Docs']);
   });
 

@@ -65,6 +65,52 @@ describe('the search benchmark query file', () => {
   });
 });
 
+describe('probes with a language', () => {
+  const pages = {
+    defaultLanguage: 'en',
+    byLanguage: new Map([
+      ['en', known],
+      ['de', new Set(['/de/account/reset-password/'])],
+    ]),
+  };
+
+  it('keeps the language, checks the page in it and searches that language', async () => {
+    const { queries, diagnostics } = parseBenchmark(
+      '- { query: reset password, expect: /account/reset-password/, kind: keyword }\n' +
+        '- { query: Passwort vergessen, expect: /de/account/reset-password/, language: de, kind: keyword }\n',
+      file,
+      pages,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(queries.map((q) => q.language)).toEqual([undefined, 'de']);
+    const searched: Array<[string, string | undefined]> = [];
+    const outcomes = await runBenchmark(queries, async (q, language) => {
+      searched.push([q, language]);
+      return language === 'de' ? ['/de/account/reset-password/'] : ['/account/reset-password/'];
+    });
+    expect(searched).toEqual([
+      ['reset password', undefined],
+      ['Passwort vergessen', 'de'],
+    ]);
+    expect(outcomes.map((o) => o.rank)).toEqual([1, 1]);
+  });
+
+  it('names a page of another language, and a language the site does not have', () => {
+    const { diagnostics } = parseBenchmark(
+      '- { query: Passwort, expect: /account/reset-password/, language: de, kind: keyword }\n' +
+        '- { query: mot de passe, expect: /account/reset-password/, language: fr, kind: keyword }\n',
+      file,
+      pages,
+    );
+    expect(diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
+      [
+        "content/search-probes.yaml:2:3  error  [1].language: "fr" is not a language of the site (en, de)  (search-probes)",
+        "content/search-probes.yaml:1:22  error  [0].expect: "/account/reset-password/" is a page in en, not in de; remove its "language" or expect the de page  (search-probes)",
+      ]
+    `);
+  });
+});
+
 describe('the search benchmark figures', () => {
   it('computes hit@1, hit@3, MRR over the top 10 and misses, overall and per kind', async () => {
     const { queries } = parse(

@@ -8,6 +8,7 @@
 import type { Diagnostic } from '../../../src/content/diagnostics.ts';
 import { PROBE_KINDS, type ProbeKind } from '../../../src/content/search-probes-schema.ts';
 import {
+  checkProbeLanguages,
   getMissingPageReason,
   loadSearchProbes,
   parseSearchProbes,
@@ -17,6 +18,7 @@ import {
   type PublishedPages,
 } from '../../../src/content/search-probes.ts';
 import { getSearchFigures, PROBE_DEPTH } from '../../../src/tools/search-check/figures.ts';
+import { createNodeSearch, type NodeSearch } from '../../../src/search/node-search.ts';
 
 export const BENCHMARK_FILE = SEARCH_PROBES_FILE;
 /** Ranks below this are not counted (reciprocal rank 0). */
@@ -32,6 +34,8 @@ export interface BenchmarkQuery {
   query: string;
   expect: string;
   kind: BenchmarkKind;
+  /** The language whose index the query runs in (the probe's `language`); unset: the default language. */
+  language?: string;
   /** 1-based line of the query in its file. */
   line: number;
 }
@@ -59,57 +63,92 @@ export interface BenchmarkReport extends BenchmarkFigures {
 }
 
 /**
+ * The pages probes may expect: the site's published pages by language (getPublishedPages), or,
+ * for a site of one language, the set of its page paths (then a `language` probe is an error).
+ */
+export type BenchmarkPages = PublishedPages | ReadonlySet<string>;
+
+/**
  * Parse and validate the probes file's text for the benchmark. Every expected URL must be a
- * published article or FAQ question (`knownUrls`), and every probe needs a `kind` (the report
- * groups by it); the benchmark searches the default language only.
+ * published article or FAQ question in the probe's language, and every probe needs a `kind`
+ * (the report groups by it). A probe with `language` runs in that language's index.
  */
 export function parseBenchmark(
   text: string,
   file: string,
-  knownUrls: ReadonlySet<string>,
+  known: BenchmarkPages,
 ): { queries: BenchmarkQuery[]; diagnostics: Diagnostic[] } {
-  return checkForBenchmark(parseSearchProbes(text, file), file, knownUrls);
+  return checkForBenchmark(parseSearchProbes(text, file), file, known);
 }
 
 /** Read the probes file from disk; a missing file is a diagnostic, not an exception. */
 export function loadBenchmark(
   absolutePath: string,
   file: string,
-  knownUrls: ReadonlySet<string>,
+  known: BenchmarkPages,
 ): { queries: BenchmarkQuery[]; diagnostics: Diagnostic[] } {
-  return checkForBenchmark(loadSearchProbes(absolutePath, file), file, knownUrls);
+  return checkForBenchmark(loadSearchProbes(absolutePath, file), file, known);
 }
 
 function checkForBenchmark(
   loaded: LoadedSearchProbes,
   file: string,
-  knownUrls: ReadonlySet<string>,
+  known: BenchmarkPages,
 ): { queries: BenchmarkQuery[]; diagnostics: Diagnostic[] } {
   const diagnostics = [...loaded.diagnostics];
-  const pages: PublishedPages = { defaultLanguage: '', byLanguage: new Map([['', knownUrls]]) };
+  const oneLanguage = known instanceof Set;
+  const pages: PublishedPages = oneLanguage
+    ? { defaultLanguage: '', byLanguage: new Map([['', known]]) }
+    : (known as PublishedPages);
+  if (!oneLanguage) diagnostics.push(...checkProbeLanguages(loaded.probes, pages, file));
   const queries: BenchmarkQuery[] = [];
   const error = (at: { line: number; column: number }, message: string) =>
     diagnostics.push({ file, ...at, severity: 'error', ruleId: SEARCH_PROBES_RULE, message });
   loaded.probes.forEach((p, i) => {
-    if (p.language !== undefined)
-      error(p, `[${i}]: the benchmark searches the default language only; remove "language"`);
+    if (oneLanguage && p.language !== undefined)
+      error(p, `[${i}].language: this benchmark was given the pages of one language only; remove "language"`);
     if (p.kind === undefined)
       error(p, `[${i}].kind: the benchmark groups its report by kind; add one of ${PROBE_KINDS.join(', ')}`);
-    const missing = getMissingPageReason({ ...p, language: undefined }, pages);
+    // A language the site lacks is reported once, by checkProbeLanguages, not again for its page.
+    const checkable = p.language === undefined || (!oneLanguage && pages.byLanguage.has(p.language));
+    const missing = checkable ? getMissingPageReason(p, pages) : undefined;
     if (missing) error(p.expectAt, `[${i}].expect: ${missing}`);
-    if (p.kind !== undefined) queries.push({ query: p.query, expect: p.expect, kind: p.kind, line: p.line });
+    if (p.kind !== undefined)
+      queries.push({
+        query: p.query,
+        expect: p.expect,
+        kind: p.kind,
+        ...(p.language !== undefined ? { language: p.language } : {}),
+        line: p.line,
+      });
   });
   return { queries: diagnostics.length > 0 ? [] : queries, diagnostics };
+}
+
+/**
+ * The benchmark's search of a built site: each query in its language's index (the real Pagefind
+ * bundle in Node, node-search.ts), result URLs best first. Languages load on first use.
+ */
+export function createBenchmarkSearch(
+  distDir: string,
+): (query: string, language?: string) => Promise<readonly string[]> {
+  const searches = new Map<string, Promise<NodeSearch>>();
+  return async (query, language) => {
+    const key = language ?? '';
+    let search = searches.get(key);
+    if (!search) searches.set(key, (search = createNodeSearch(distDir, '/', BENCHMARK_DEPTH, language)));
+    return (await (await search).search(query)).map((r) => r.url);
+  };
 }
 
 /** Run every query (one at a time: the numbers must not depend on timing) and record the ranks. */
 export async function runBenchmark(
   queries: readonly BenchmarkQuery[],
-  search: (query: string) => Promise<readonly string[]>,
+  search: (query: string, language?: string) => Promise<readonly string[]>,
 ): Promise<BenchmarkOutcome[]> {
   const outcomes: BenchmarkOutcome[] = [];
   for (const q of queries) {
-    const top = (await search(q.query)).slice(0, BENCHMARK_DEPTH);
+    const top = (await search(q.query, q.language)).slice(0, BENCHMARK_DEPTH);
     const index = top.indexOf(q.expect);
     outcomes.push({ ...q, rank: index === -1 ? null : index + 1, top });
   }

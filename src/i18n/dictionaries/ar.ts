@@ -49,6 +49,7 @@ export default {
   'results.answer.more': 'اقرأ الإجابة كاملة',
   'results.answer.thanks': 'شكرًا على ملاحظاتك.',
   'results.answer.failed': 'تعذّر إرسال إجابتك؛ يُرجى المحاولة مرة أخرى.',
+  'results.inLanguage': 'باللغة {language}',
   'home.title': 'كيف يمكننا مساعدتك؟',
   'home.description': 'إجابات وأدلة من {site}: ابحث أو تصفح حسب الموضوع.',
   'home.searchLabel': 'ابحث عن إجابات',

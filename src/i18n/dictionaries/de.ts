@@ -49,6 +49,7 @@ export default {
   'results.answer.more': 'Die ganze Antwort lesen',
   'results.answer.thanks': 'Danke für Ihr Feedback.',
   'results.answer.failed': 'Ihre Antwort konnte nicht gesendet werden; bitte versuchen Sie es noch einmal.',
+  'results.inLanguage': 'Auf {language}',
   'home.title': 'Wie können wir helfen?',
   'home.description': 'Antworten und Anleitungen von {site}: suchen oder nach Thema stöbern.',
   'home.searchLabel': 'Nach Antworten suchen',

@@ -23,4 +23,5 @@ export default {
   'results.answer.more': 'Read the whole answer',
   'results.answer.thanks': 'Thanks for your feedback.',
   'results.answer.failed': 'Your answer could not be sent; please try again.',
+  'results.inLanguage': 'In {language}',
 } as const;

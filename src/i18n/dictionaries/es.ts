@@ -49,6 +49,7 @@ export default {
   'results.answer.more': 'Leer la respuesta completa',
   'results.answer.thanks': 'Gracias por su opinión.',
   'results.answer.failed': 'No se ha podido enviar su respuesta; inténtelo de nuevo.',
+  'results.inLanguage': 'En {language}',
   'home.title': '¿Cómo podemos ayudarle?',
   'home.description': 'Respuestas y guías de {site}: busque o explore por tema.',
   'home.searchLabel': 'Buscar respuestas',

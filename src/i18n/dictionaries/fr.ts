@@ -50,6 +50,7 @@ export default {
   'results.answer.more': 'Lire toute la réponse',
   'results.answer.thanks': 'Merci pour votre avis.',
   'results.answer.failed': 'Votre réponse n’a pas pu être envoyée ; veuillez réessayer.',
+  'results.inLanguage': 'En {language}',
   'home.title': 'Comment pouvons-nous vous aider ?',
   'home.description': 'Réponses et guides de {site} : recherchez ou parcourez par sujet.',
   'home.searchLabel': 'Rechercher des réponses',

@@ -49,6 +49,7 @@ export default {
   'results.answer.more': '回答をすべて読む',
   'results.answer.thanks': 'フィードバックをありがとうございます。',
   'results.answer.failed': '回答を送信できませんでした。もう一度お試しください。',
+  'results.inLanguage': '{language}のページ',
   'home.title': 'どのようなご用件ですか？',
   'home.description': '{site} の回答とガイド：検索するか、トピックから探せます。',
   'home.searchLabel': '回答を検索',

@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { getAnswerCard, getAnswerCardTexts, renderAnswerCard, type AnswerSource } from './answer-card.ts';
+import {
+  getAnswerCard as getCard,
+  getAnswerCardTexts,
+  renderAnswerCard,
+  type AnswerContext,
+  type AnswerSource,
+} from './answer-card.ts';
 import { createResultText } from './render-results.ts';
 import de from '../../i18n/dictionaries/de.ts';
 
 const english = getAnswerCardTexts(createResultText());
+
+/** A query that matches the fixtures' titles strongly: its words are in them, far ahead of the next result. */
+const strong: AnswerContext = { plan: { terms: ['log', 'in'], unknown: [] }, scores: [10, 1] };
+const strongFor = (best: AnswerSource | undefined): AnswerContext =>
+  best?.filters.type?.includes('faq') ? strong : { ...strong, plan: { terms: ['reset'], unknown: [] } };
+const getAnswerCard = (best: AnswerSource | undefined, context = strongFor(best)) => getCard(best, context);
 
 const faq: AnswerSource = {
   url: '/faq/#why-cant-i-log-in',
@@ -76,6 +88,30 @@ describe('answer cards', () => {
     expect(getAnswerCard(article([5, 0], 200))).toBeUndefined();
     expect(getAnswerCard({ ...faq, content: undefined })).toBeUndefined();
     expect(getAnswerCard(undefined)).toBeUndefined();
+  });
+
+  it('shows no card when the query does not match its question or heading strongly', () => {
+    // "gift wrapping" on the gift-card FAQ: a word the site does not have is a word the question lacks.
+    const giftCard = {
+      ...faq,
+      url: '/faq/#gift-card-balance',
+      meta: { title: 'How do I check my gift card balance?' },
+    };
+    const gift = { plan: { terms: ['gift'], unknown: ['wrapping'] }, scores: [10, 1] };
+    expect(getAnswerCard(giftCard, gift)).toBeUndefined();
+    expect(getAnswerCard(giftCard, { ...gift, plan: { terms: ['gift', 'card'], unknown: [] } })?.itemId).toBe(
+      'faq:gift-card-balance',
+    );
+    // Tied with the next result: another page answers as well.
+    expect(getAnswerCard(faq, { ...strong, scores: [10, 10] })).toBeUndefined();
+    // The synonyms the index holds for the question count as its words.
+    const signIn = { plan: { terms: ['sign', 'in'], unknown: [] }, scores: [10, 1] };
+    expect(getAnswerCard(faq, signIn)).toBeUndefined();
+    expect(
+      getAnswerCard({ ...faq, meta: { ...faq.meta, question_synonyms: 'log in, sign in' } }, signIn),
+    ).toBeDefined();
+    // An article section: its heading or the article's title.
+    expect(getAnswerCard(article([5, 1]), { ...strong, plan: { terms: ['delete'], unknown: [] } })).toBeUndefined();
   });
 
   it('renders the answer escaped, with vote buttons only when votes can be sent', () => {

@@ -1,14 +1,18 @@
 /**
  * Answer cards: when the best result is a FAQ, or an article section short enough to answer on
  * its own, search shows that answer above the results, taken word for word from the index
- * (extractive: nothing is generated). Pure: Pagefind result data in, a card or nothing out; the
- * site's search UI and the in-product widget render it and store its vote like one on the FAQ
- * or article.
+ * (extractive: nothing is generated). Only on a strong match (answer-strength.ts): a FAQ merely
+ * ranked first is no answer. Pure: Pagefind result data, the query's words and the scores in, a
+ * card or nothing out; the site's search UI and the in-product widget render it and store its
+ * vote like one on the FAQ or article.
  */
 import { escapeHtml } from '../../lib/html.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
 import { dropAddedFullStops, getResultHref } from './index-strings.ts';
 import type { ResultText } from './render-results.ts';
+import { getAnswerStrength, type AnswerMatch, type AnswerStrength } from './answer-strength.ts';
+import { FAQ_SYNONYM_FIELDS, SYNONYM_FIELDS } from '../synonyms.ts';
+import type { QueryPlan } from '../query.ts';
 
 /** A FAQ answer longer than this is cut, with a link to the rest. */
 export const ANSWER_MAX_WORDS = 90;
@@ -45,8 +49,38 @@ const getHits = (s: PagefindSubResult) => s.weighted_locations?.length ?? 0;
 /** The path of a URL without origin or fragment (results may be absolute in the widget). */
 const getPath = (url: string) => new URL(url, 'https://x.invalid/').pathname;
 
-/** The card for the best result, or undefined when it does not answer on its own. */
-export function getAnswerCard(best: AnswerSource | undefined): AnswerCard | undefined {
+/** What the card is judged against: the query's plan and the results' scores, best first. */
+export interface AnswerContext extends Omit<AnswerMatch, 'terms' | 'titles' | 'synonyms'> {
+  plan: Pick<QueryPlan, 'terms' | 'unknown'>;
+}
+
+/** The reader's meaningful words: those searched for and those in no page (which match no title either). */
+export const getQueryWords = (plan: AnswerContext['plan']) => [...plan.terms, ...plan.unknown];
+
+/**
+ * The card for the best result, or undefined when it does not answer on its own or the query does
+ * not match it strongly (its title lacks the query's words, or another result scores as high).
+ * The synonyms the index holds for the title (metadata, synonyms.ts) count as its words: "money
+ * back" matches the question "Can I get a refund?".
+ */
+export function getAnswerCard(best: AnswerSource | undefined, context: AnswerContext): AnswerCard | undefined {
+  const card = getCandidateCard(best);
+  if (!card || !best) return undefined;
+  return getCardStrength(card, best, context).strong ? card : undefined;
+}
+
+/** How strongly the query matches a card's question (or section heading and article title). */
+export function getCardStrength(card: AnswerCard, best: AnswerSource, context: AnswerContext): AnswerStrength {
+  const { plan, ...rest } = context;
+  const [titles, synonyms] =
+    card.kind === 'faq'
+      ? [[card.title], best.meta[FAQ_SYNONYM_FIELDS.title.meta]]
+      : [[card.title, best.meta.title ?? ''], best.meta[SYNONYM_FIELDS.title.meta]];
+  return getAnswerStrength({ ...rest, terms: getQueryWords(plan), titles, synonyms: synonyms ? [synonyms] : [] });
+}
+
+/** The card the best result would make before the match is judged (what search showed before answer-strength.ts). */
+export function getCandidateCard(best: AnswerSource | undefined): AnswerCard | undefined {
   if (!best?.content) return undefined;
   const all = words(best.content);
   const title = best.meta.title ?? '';

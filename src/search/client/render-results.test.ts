@@ -6,7 +6,9 @@ import {
   renderOtherTopics,
   renderResult,
   renderStatus,
+  createResultText,
 } from './render-results.ts';
+import de from '../../i18n/dictionaries/de.ts';
 
 const section = (slug: string, title: string, score: number) => ({
   title,
@@ -61,6 +63,20 @@ describe('a search result', () => {
 
   it('shows no sections under a short article', () => {
     expect(getMatchingSections({ ...article, word_count: 120 }, 3)).toEqual([]);
+  });
+});
+
+describe('a result in the default language on a page in another', () => {
+  it("carries its lang and says its language in the page's language", () => {
+    const html = renderResult(faq, 2, createResultText(de, 'de'), { code: 'en', pageLanguage: 'de' });
+    expect(html).toMatch(/^<li lang="en"><a class="result" href="\/faq\/#refund-to-different-card">/);
+    expect(html).toContain(
+      '<span class="result-meta">Returns and refunds · FAQ · <span class="result-language" lang="de">Auf Englisch</span></span>',
+    );
+    expect(renderResult(faq, 2, createResultText(), { code: 'de', pageLanguage: 'en' })).toContain(
+      '<span class="result-language" lang="en">In German</span>',
+    );
+    expect(renderResult(faq, 2)).toMatch(/^<li><a /);
   });
 });
 

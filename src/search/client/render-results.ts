@@ -10,6 +10,7 @@ import type { QueryPlan } from '../query.ts';
 import type { PagefindResultData, PagefindSubResult } from './pagefind-api.ts';
 import EN_RESULTS from '../../i18n/dictionaries/en-results.ts';
 import { createBrowserText, type BrowserText } from '../../i18n/browser-text.ts';
+import { getResultLanguageLabel, type ResultLanguage } from '../language-fallback.ts';
 
 /** The result list's strings in the page's language (from the vocabulary file), with their plurals. */
 export type ResultText = BrowserText;
@@ -46,15 +47,25 @@ export function getMatchingSections(r: PagefindResultData, max: number): Pagefin
 
 /**
  * One result: the title (a FAQ's question), the category, the section (if any) and kind, the highlighted excerpt and,
- * for a long article, links to the sections that match.
+ * for a long article, links to the sections that match. A result in another language than the
+ * page's (`language`) carries its `lang` and says so ("In English").
  */
-export function renderResult(r: PagefindResultData, maxSections: number, text: ResultText = ENGLISH): string {
+export function renderResult(
+  r: PagefindResultData,
+  maxSections: number,
+  text: ResultText = ENGLISH,
+  language?: ResultLanguage,
+): string {
   const isFaq = r.filters.type?.includes('faq');
   const title = escapeHtml(r.meta.title ?? r.url);
-  const meta = [r.meta.category, r.meta.section, text.t(isFaq ? 'results.faq' : 'results.article')]
-    .filter(Boolean)
-    .map((m) => escapeHtml(m!))
-    .join(' · ');
+  const meta =
+    [r.meta.category, r.meta.section, text.t(isFaq ? 'results.faq' : 'results.article')]
+      .filter(Boolean)
+      .map((m) => escapeHtml(m!))
+      .join(' · ') +
+    (language
+      ? ` · <span class="result-language" lang="${escapeHtml(language.pageLanguage)}">${escapeHtml(getResultLanguageLabel(language, text))}</span>`
+      : '');
   const sections = getMatchingSections(r, maxSections);
   const sectionList = sections.length
     ? `<ul class="result-sub" aria-label="${text.t('results.sections', { title })}">${sections
@@ -62,7 +73,7 @@ export function renderResult(r: PagefindResultData, maxSections: number, text: R
         .join('')}</ul>`
     : '';
   return (
-    `<li><a class="result" href="${escapeHtml(getResultHref(r.url))}"><span class="result-title">${title}</span> ` +
+    `<li${language ? ` lang="${escapeHtml(language.code)}"` : ''}><a class="result" href="${escapeHtml(getResultHref(r.url))}"><span class="result-title">${title}</span> ` +
     `<span class="result-meta">${meta}</span><span class="result-excerpt">${renderExcerpt(r.excerpt)}</span></a>${sectionList}</li>`
   );
 }

@@ -7,6 +7,10 @@ import { loadHelpCenterSearch, type HelpCenterSearch } from './pagefind-api.ts';
 import { getOpenedPath, getSearchInsights } from './search-insights.ts';
 import { getAnswerCard, getAnswerCardTexts, renderAnswerCard } from './answer-card.ts';
 import { bindAnswerCardVote, readAnswerVoteConfig } from './answer-card-vote.ts';
+import { loadLanguageSearch, type LanguageSearch } from './default-language-search.ts';
+import { mergeLanguageFallback, needsLanguageFallback } from '../language-fallback.ts';
+import type { HelpCenterSearchResult } from '../query.ts';
+import type { PagefindResultData } from './pagefind-api.ts';
 import {
   getTopicCounts,
   renderMoreResults,
@@ -65,6 +69,10 @@ function enhance(box: HTMLElement): void {
   const searchPath = form?.getAttribute('action') ?? '';
   const insights = getSearchInsights(box);
   const answerVotes = readAnswerVoteConfig(box);
+  // On a page in another language than the site's: the default language, searched when this one finds little.
+  const fallbackLanguage = box.dataset.searchFallback;
+  const localePrefix = box.dataset.searchPrefix;
+  const pageLanguage = document.documentElement.lang || 'en';
   let generation = 0;
   /** When the reader last typed: a query settles a pause after that, however slow its results. */
   let keystrokeAt = -Infinity;
@@ -103,15 +111,43 @@ function enhance(box: HTMLElement): void {
     const filters = getFilters();
     const search = await helpCenter.search(query, filters as Record<string, string>);
     if (mine !== generation) return;
-    const page = await Promise.all(search.results.slice(0, pageSize).map((r) => r.data()));
+    const fallback =
+      fallbackLanguage && needsLanguageFallback(pageLanguage, fallbackLanguage, search.results.length)
+        ? await searchFallback(loadLanguageSearch(fallbackLanguage), query, filters)
+        : undefined;
     if (mine !== generation) return;
-    const total = search.results.length;
+    const own = await Promise.all(search.results.slice(0, pageSize).map((r) => r.data()));
+    const extra = fallback?.results.slice(0, Math.max(0, pageSize - own.length)) ?? [];
+    const fromFallback = await Promise.all(extra.map((r) => r.data()));
+    if (mine !== generation) return;
+    const merged = mergeLanguageFallback(own, fromFallback, {
+      language: fallbackLanguage ?? '',
+      localePrefix,
+      limit: pageSize,
+    });
+    const page = merged.results.map((m) => m.result);
+    // Pages the reader has in their language were left out of the fallback's.
+    const total = search.results.length + (fallback?.results.length ?? 0) - merged.skipped;
     let html: string;
-    const card = getAnswerCard(page[0]);
+    // Only from the reader's own language: the card quotes the answer, in their language.
+    const card = getAnswerCard(own[0], {
+      plan: search.plan,
+      scores: search.results.slice(0, 2).map((r) => r.score),
+      language: document.documentElement.lang || 'en',
+    });
     if (total > 0) {
       html =
         (card ? renderAnswerCard(card, Boolean(answerVotes), getAnswerCardTexts(helpCenter.text)) : '') +
-        `<ul class="result-list">${page.map((r) => renderResult(r, sections, helpCenter.text)).join('')}</ul>`;
+        `<ul class="result-list">${merged.results
+          .map((m) =>
+            renderResult(
+              m.result,
+              sections,
+              helpCenter.text,
+              m.language ? { code: m.language, pageLanguage } : undefined,
+            ),
+          )
+          .join('')}</ul>`;
       if (total > page.length) html += renderMoreResults(query, total, page.length, isPage, searchPath);
     } else if (isPage && noResults) {
       const other = Object.keys(filters).length > 0 ? await getOtherTopics(helpCenter, query, searchPath) : '';
@@ -202,6 +238,24 @@ function enhance(box: HTMLElement): void {
     }
   }
   if (input.value.trim()) void render(input.value, false);
+}
+
+/**
+ * The default language's results for a page whose own search found little. A topic filter is
+ * the page language's category title, which the other index does not have: then none. A failed
+ * load shows the reader's own results alone.
+ */
+async function searchFallback(
+  loading: Promise<LanguageSearch>,
+  query: string,
+  filters: Filters,
+): Promise<HelpCenterSearchResult<PagefindResultData> | undefined> {
+  if (filters.category) return undefined;
+  try {
+    return await (await loading).search(query, filters.type ? { type: filters.type } : undefined);
+  } catch {
+    return undefined;
+  }
 }
 
 /** When the filters leave nothing: the topics where the same query finds something. */

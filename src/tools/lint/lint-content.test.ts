@@ -201,6 +201,49 @@ describe('the rule catalogue', () => {
     `);
   });
 
+  it('checks content/search-probes.yaml: its schema with the fix, and each expected page, named with the closest', async () => {
+    const probes = [
+      '- { query: reset password, expect: /account/reset-password/ }',
+      '- { query: refunds, expect: /billing/refund/ }',
+      '- { query: email, expect: "/faq/#change-email" }',
+      '- { query: Passwort, expect: /account/reset-password/, language: de }',
+    ].join('\n');
+    const { lines, result } = await lintTestSite({ 'content/search-probes.yaml': probes });
+    expect(lines).toMatchInlineSnapshot(`
+      [
+        "content/search-probes.yaml:2:21  error  [1].expect: "/billing/refund/" is not a published article or FAQ question; use an article path like "/account/reset-password/" or "/faq/#<faq file name>" (did you mean "/billing/refunds/"?)  (search-probes)",
+        "content/search-probes.yaml:4:3  error  [3].language: "de" is not a language of the site (en)  (search-probes)",
+      ]
+    `);
+    expect(result.fileCount).toBe(5);
+    const schema = await lintTestSite({
+      'content/search-probes.yaml':
+        '- { query: refunds, expect: billing/refunds }\n- { query: "", expect: /billing/refunds/, note: x }\n',
+    });
+    expect(schema.lines).toMatchInlineSnapshot(`
+      [
+        "content/search-probes.yaml:1:21  error  [0].expect: must be an article path like "/account/reset-password/" or a FAQ question like "/faq/#why-cant-i-log-in"  (search-probes)",
+        "content/search-probes.yaml:2:5  error  [1].query: must not be empty  (search-probes)",
+        "content/search-probes.yaml:2:43  error  [1]: unknown field "note"  (search-probes)",
+      ]
+    `);
+    const syntax = await lintTestSite({
+      'content/search-probes.yaml': '- { query: refunds, expect: /billing/refunds/\n',
+    });
+    expect(syntax.lines).toMatchInlineSnapshot(`
+      [
+        "content/search-probes.yaml:2:1  error  the YAML does not parse: Flow map in block collection must be sufficiently indented and end with a }; write one probe per line, like "- { query: refund, expect: /billing/refunds/ }"  (yaml-syntax)",
+      ]
+    `);
+    // The rule can be turned off like the linter's own; no probes file is no finding.
+    const off = await lintTestSite({
+      'content/search-probes.yaml': probes,
+      'content/site.yaml':
+        'name: Example Help\nurl: https://help.example.com\nlint:\n  requireOwner: true\n  allowedDomains: [status.example.net]\n  rules:\n    search-probes: off\n',
+    });
+    expect(off.lines).toEqual([]);
+  });
+
   it('is documented rule by rule, with the default severity and whether the build runs it, in docs/writer-tooling.md', () => {
     const docs = readFileSync(fileURLToPath(new URL('../../../docs/writer-tooling.md', import.meta.url)), 'utf8');
     const missing = RULE_IDS.filter((id) => {

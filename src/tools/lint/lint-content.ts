@@ -11,6 +11,7 @@ import { sortDiagnostics } from '../../content/diagnostics.ts';
 import { loadGitHistory, type GitHistory } from '../../content/git-history.ts';
 import { SITE_FILE, loadContent, type FrontmatterSchemas, type LoadedContent } from '../../content/load.ts';
 import { getRedirectErrors } from '../../content/redirects.ts';
+import { checkSearchProbesFile, SEARCH_PROBES_RULE } from '../../content/search-probes.ts';
 import { loadRedirectsFile } from '../../content/redirects-file.ts';
 import { parseYamlWithPositions, type ParsedYaml } from '../../content/yaml-source.ts';
 import { checkCharacters } from './checks/characters.ts';
@@ -174,6 +175,15 @@ async function lintWithPool(
     isEnabled: (id) => severities.get(id) !== 'off' && (!only || only.has(id)),
   };
   const raw: Finding[] = CHECKS.flatMap((check) => check(ctx));
+  // The search probes (docs/search.md): their own file, so its findings keep their yaml-syntax rule id.
+  const probes: LintFinding[] =
+    content.site && ctx.isEnabled(SEARCH_PROBES_RULE)
+      ? checkSearchProbesFile(content).map((d) =>
+          d.ruleId === SEARCH_PROBES_RULE && severities.get(SEARCH_PROBES_RULE) === 'warning'
+            ? { ...d, severity: 'warning' }
+            : d,
+        )
+      : [];
   const checkMs = performance.now() - t;
 
   const fromBuild: LintFinding[] = [
@@ -187,7 +197,7 @@ async function lintWithPool(
     ruleId,
     severity: severities.get(ruleId) === 'warning' ? 'warning' : 'error',
   }));
-  let findings = sortDiagnostics([...fromBuild, ...fromLint]) as LintFinding[];
+  let findings = sortDiagnostics([...fromBuild, ...fromLint, ...probes]) as LintFinding[];
   if (options.only && options.only.length > 0) {
     const prefixes = options.only.map((p) => path.relative(root, path.resolve(root, p)).split(path.sep).join('/'));
     findings = findings.filter((f) => prefixes.some((p) => p === '' || f.file === p || f.file.startsWith(`${p}/`)));
@@ -203,6 +213,7 @@ async function lintWithPool(
         ...content.translations,
         ...content.diagnostics,
         ...listed.diagnostics,
+        ...probes,
       ].map((e) => e.file),
     ).size,
     errorCount: findings.filter((f) => f.severity === 'error').length,

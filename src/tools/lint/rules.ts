@@ -143,6 +143,13 @@ export const RULES = {
     description: '`lint.rules` in content/site.yaml names an unknown rule or one whose severity cannot change.',
   },
   // The linter.
+  'search-probes': {
+    origin: 'lint',
+    defaultSeverity: 'error',
+    fixable: false,
+    description:
+      "content/search-probes.yaml does not match its schema, names a language the site lacks, or expects a page that is not published in the probe's language.",
+  },
   'redirect-unneeded': {
     origin: 'lint',
     defaultSeverity: 'warning',

@@ -1,0 +1,58 @@
+/**
+ * The widget's search, loaded on the first search as its own module (`/widget/search.js`, like
+ * the contact form), so a product page downloads none of it before the customer searches: the
+ * query layer, Pagefind's loading, the answer card and its strength, and the fallback to the
+ * default language's results (language-fallback.ts).
+ */
+import { getAnswerCard, type AnswerCard } from '../search/client/answer-card.ts';
+import type { PagefindResultData } from '../search/client/pagefind-api.ts';
+import type { BrowserText } from '../i18n/browser-text.ts';
+import { getResultLanguageLabel, mergeLanguageFallback, needsLanguageFallback } from '../search/language-fallback.ts';
+import { loadWidgetSearch, type WidgetSearchResult } from './widget-search.ts';
+
+export { loadWidgetSearch };
+
+export interface WidgetSearchRequest {
+  helpUrl: string;
+  query: string;
+  limit: number;
+  /** The widget's language, and the site's default one. */
+  language: string;
+  defaultLanguage: string;
+  /** The widget's strings, for the "In English" label. */
+  text: Pick<BrowserText, 't'>;
+}
+
+export interface WidgetSearchOutcome {
+  total: number;
+  /** Best first; `label` ("In English") and `language` on a result of the default language's search. */
+  results: Array<{ result: PagefindResultData; language?: string; label?: string }>;
+  /** The answer card, when the first result of the widget's own language matches strongly. */
+  card: AnswerCard | undefined;
+}
+
+export async function searchWidget(request: WidgetSearchRequest): Promise<WidgetSearchOutcome> {
+  const { helpUrl, query, limit, language, defaultLanguage } = request;
+  const found = await (await loadWidgetSearch(helpUrl, language)).search(query, limit);
+  // In a language with few translations: the default language's results after the reader's, marked.
+  let fallback: WidgetSearchResult | undefined;
+  if (needsLanguageFallback(language, defaultLanguage, found.results.length)) {
+    fallback = await loadWidgetSearch(helpUrl, defaultLanguage)
+      .then((s) => s.search(query, limit))
+      .catch(() => undefined);
+  }
+  const merged = mergeLanguageFallback(found.results, fallback?.results ?? [], {
+    language: defaultLanguage,
+    localePrefix: language,
+    limit,
+  });
+  return {
+    total: found.total + (fallback?.total ?? 0) - merged.skipped,
+    results: merged.results.map((m) =>
+      m.language
+        ? { ...m, label: getResultLanguageLabel({ code: m.language, pageLanguage: language }, request.text) }
+        : m,
+    ),
+    card: getAnswerCard(found.results[0], { plan: found.plan, scores: found.scores, language }),
+  };
+}
