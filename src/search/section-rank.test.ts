@@ -81,3 +81,16 @@ describe('ranking results by their best section', () => {
     expect(getPageSearchWeight({ meta: { search_weight: '50' } })).toBe(10);
   });
 });
+
+describe('the searchWeight field', () => {
+  it('is a number from 0 to 10 on articles, FAQs, sections and categories', async () => {
+    const { ArticleFrontmatterSchema, CategorySchema, FaqFrontmatterSchema } = await import('../content/schema.ts');
+    const article = { title: 'API', description: 'For developers.' };
+    expect(ArticleFrontmatterSchema.parse({ ...article, searchWeight: 0.5 }).searchWeight).toBe(0.5);
+    expect(ArticleFrontmatterSchema.safeParse({ ...article, searchWeight: 11 }).error?.issues[0]?.message).toMatch(/from 0 to 10/);
+    expect(FaqFrontmatterSchema.safeParse({ question: 'Why?', searchWeight: 'low' }).success).toBe(false);
+    const category = { id: 'developers', title: 'Developers', description: 'The API.' };
+    const parsed = CategorySchema.parse({ ...category, searchWeight: 0.3, sections: [{ id: 'sdk', title: 'SDK', searchWeight: 2 }] });
+    expect([parsed.searchWeight, parsed.sections[0]?.searchWeight]).toEqual([0.3, 2]);
+  });
+});
