@@ -8,6 +8,8 @@
  *    closest word that is ("pasword" -> "password"), or dropped when nothing is close.
  * 3. When few pages contain all the words, pages that contain some of them follow, ranked by the
  *    sum of their per-word scores, so a long, chatty question still finds its answer.
+ * 4. The first results are ranked again by their best section and the page's search weight
+ *    (section-rank.ts): a focused section beats the same words scattered through a long page.
  */
 import { getEditDistance } from '../lib/edit-distance.ts';
 import { rankBySections, SECTION_RANK_DEPTH } from './section-rank.ts';
