@@ -1,9 +1,12 @@
 /**
  * npm run bench:search [-- --ci] [--min-hit3 0.9] [--json] [--no-build] [--queries <file>]
+ * npm run bench:search -- --suite [--set <name>]... [--no-build] [--json]
  *
  * Builds the help center into .cache/sites/bench-search, runs every query of
  * content/search-probes.yaml through the real Pagefind index (the browser bundle, with the
  * browser's options) and prints hit@1, hit@3, MRR@10 and the queries not ranked first.
+ * With --suite: the real-world suite instead (scripts/bench/search/suite.ts), each set imported
+ * and built (cached under .cache/), its probes run through our search and through raw Pagefind.
  * Exit codes: 0 done (or the CI gate passed), 1 hit@3 below the floor, 2 usage, content or build error.
  */
 import { existsSync } from 'node:fs';
@@ -22,12 +25,16 @@ import {
 } from './bench/search/benchmark.ts';
 import { buildSite, REPO_ROOT, SITES_DIR } from '../test/helpers/build-site.ts';
 import { formatBenchmarkReport } from './bench/search-report.ts';
+import { listSuiteSets } from '../test/helpers/realworld.ts';
+import { compareSet, type SetComparison } from './bench/search/suite.ts';
+import { getSuiteBuild } from './bench/search/suite-builds.ts';
+import { formatSuiteReport } from './bench/search/suite-report.ts';
 
 const SITE_NAME = 'bench-search';
 
 function usage(message: string): never {
   console.error(
-    `${message}\nUsage: npm run bench:search -- [--ci] [--min-hit3 <0..1>] [--json] [--no-build] [--queries <file>]`,
+    `${message}\nUsage: npm run bench:search -- [--ci] [--min-hit3 <0..1>] [--json] [--no-build] [--queries <file>]\n       npm run bench:search -- --suite [--set <name>]... [--no-build] [--json]`,
   );
   process.exit(2);
 }
@@ -42,6 +49,8 @@ async function main(): Promise<void> {
         json: { type: 'boolean', default: false },
         'no-build': { type: 'boolean', default: false },
         queries: { type: 'string' },
+        suite: { type: 'boolean', default: false },
+        set: { type: 'string', multiple: true },
       },
       strict: true,
     }).values;
@@ -52,6 +61,7 @@ async function main(): Promise<void> {
   if (floor !== undefined && !(floor >= 0 && floor <= 1))
     usage(`--min-hit3 must be a number from 0 to 1, got "${args['min-hit3']}"`);
   const log = (line: string) => (args.json ? console.error(line) : console.log(line));
+  if (args.suite || args.set) return runSuite(args.set ?? [], args['no-build'], args.json, log);
 
   const contentDir = path.join(REPO_ROOT, 'content');
   const content = loadContent(REPO_ROOT);
@@ -103,6 +113,37 @@ async function main(): Promise<void> {
     if (args.json) console.error(`hit@3 ${report.hitAt3} is below the floor ${gate.floor}`);
     process.exitCode = 1;
   }
+}
+
+/** The real-world suite: every set (or the named ones), ours against raw Pagefind. */
+async function runSuite(names: string[], reuse: boolean, json: boolean, log: (line: string) => void): Promise<void> {
+  const all = listSuiteSets();
+  const unknown = names.filter((n) => !all.some((s) => s.name === n));
+  if (unknown.length > 0) usage(`Unknown set ${unknown.join(', ')}; the sets are ${all.map((s) => s.name).join(', ')}`);
+  const sets = names.length > 0 ? all.filter((s) => names.includes(s.name)) : all;
+  const comparisons: SetComparison[] = [];
+  for (const set of sets) {
+    let build;
+    try {
+      build = getSuiteBuild(set, { reuse });
+    } catch (err) {
+      console.error((err as Error).message);
+      process.exit(2);
+    }
+    log(
+      build.built
+        ? `${set.name}: imported and built in ${(build.ms / 1000).toFixed(1)} s`
+        : `${set.name}: using the build in ${path.relative(REPO_ROOT, build.outDir)}`,
+    );
+    const { comparison, diagnostics } = await compareSet(build);
+    if (!comparison) {
+      console.error(`The probes of ${set.name} have problems:\n${sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n')}`);
+      process.exit(2);
+    }
+    comparisons.push(comparison);
+  }
+  if (json) console.log(JSON.stringify(comparisons, null, 2));
+  else console.log(`\n${formatSuiteReport(comparisons)}`);
 }
 
 await main();

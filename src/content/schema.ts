@@ -15,6 +15,16 @@ export const SlugSchema = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lowercase letters, digits and hyphens, like "reset-password"');
 
 
+/**
+ * How strongly search favours a page among the first results (src/search/section-rank.ts): its
+ * score is multiplied by it. 1 is normal; 0.5 for developer or reference pages that share words
+ * with the customer pages; 2 for the page that should win a tie. docs/search.md#search-weight.
+ */
+export const SearchWeightSchema = z
+  .number({ error: wrongTypeError('must be a number from 0 to 10, like 0.5 or 2') })
+  .min(0, 'must be from 0 to 10: 1 is normal, 0.5 halves the score, 2 doubles it')
+  .max(10, 'must be from 0 to 10: 1 is normal, 0.5 halves the score, 2 doubles it');
+
 /** A calendar date written as YYYY-MM-DD (YAML dates are accepted too). */
 const DateSchema = z.preprocess(
   (value) => (value instanceof Date ? value.toISOString().slice(0, 10) : value),
@@ -83,6 +93,8 @@ export const ArticleFrontmatterSchema = z
      * product or a ticket reply.
      */
     unlisted: z.boolean().default(false),
+    /** Search weight of this article: overrides its section's and category's (SearchWeightSchema). */
+    searchWeight: SearchWeightSchema.optional(),
   })
   .strict();
 export type ArticleFrontmatter = z.infer<typeof ArticleFrontmatterSchema>;
@@ -100,6 +112,8 @@ export const FaqFrontmatterSchema = z
     /** Visible in `npm run dev`, never in a production build. */
     draft: z.boolean().default(false),
     ...RevisionFields,
+    /** Search weight of this question: overrides its section's and category's (SearchWeightSchema). */
+    searchWeight: SearchWeightSchema.optional(),
   })
   .strict();
 export type FaqFrontmatter = z.infer<typeof FaqFrontmatterSchema>;
@@ -138,6 +152,8 @@ export const SectionSchema = z
     description: z.string().trim().min(1, 'must not be empty').optional(),
     /** Position on the category page: lower comes first; ties keep the order of the list. */
     order: z.number().int().optional(),
+    /** Search weight of the section's articles and FAQs, unless one sets its own; default the category's. */
+    searchWeight: SearchWeightSchema.optional(),
   })
   .strict();
 export type Section = z.infer<typeof SectionSchema>;
@@ -170,6 +186,8 @@ export const CategorySchema = z
     order: z.number().int().default(0),
     /** Contact channels for this category, replacing the site's ones field by field. */
     contact: ContactSchema.optional(),
+    /** Search weight of the category's articles and FAQs (SearchWeightSchema), unless a section or page sets its own; default 1. */
+    searchWeight: SearchWeightSchema.optional(),
     /** Optional sections (subfolders of the category's folder), listed in this order on the category page. */
     sections: z
       .array(SectionSchema)

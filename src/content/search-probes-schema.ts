@@ -19,6 +19,8 @@ export const PROBE_KINDS = [
   'hyphen',
   'faq-only',
   'customer-words',
+  /** What the reader sees go wrong ("history view is empty"), not the page's topic. */
+  'symptom',
 ] as const;
 export type ProbeKind = (typeof PROBE_KINDS)[number];
 
@@ -62,7 +64,7 @@ export const SearchProbeSchema = z
       .trim()
       .regex(/^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/, 'must be a language tag like "de" or "pt-BR"')
       .optional(),
-    /** The kind of query (keyword, question, long, typo, plural, hyphen, faq-only, customer-words); groups the benchmark's report. */
+    /** The kind of query (keyword, question, long, typo, plural, hyphen, faq-only, customer-words, symptom); groups the benchmark's report. */
     kind: z.enum(PROBE_KINDS).optional(),
   })
   .strict();

@@ -28,12 +28,16 @@ export interface ArticleForSearch {
   markdown: string;
   /** A translation's locale code (content/<locale>/); unset for the default language. */
   locale?: string;
+  /** The article's own `searchWeight`, if set. */
+  searchWeight?: number | undefined;
 }
 
 /** Where a record sits, as results show it: the category's title and the section's, if any. */
 export interface RecordPlace {
   categoryTitle: string;
   sectionTitle?: string | undefined;
+  /** The search weight of the section, else the category, if either sets one. */
+  searchWeight?: number | undefined;
 }
 
 export function buildArticleSearchRecord(
@@ -58,6 +62,7 @@ export function buildArticleSearchRecord(
       place.sectionTitle === undefined
         ? undefined
         : { id: `${article.category}/${article.section}`, title: place.sectionTitle },
+    searchWeight: article.searchWeight ?? place.searchWeight,
     attributes: {
       'data-pagefind-filter': 'type:article',
       ...getSynonymAttributes(found, `category:${place.categoryTitle}`),

@@ -22,6 +22,8 @@ export interface FaqForSearch {
   markdown: string;
   /** A translation's locale code (content/<locale>/); unset for the default language. */
   locale?: string;
+  /** The question's own `searchWeight`, if set. */
+  searchWeight?: number | undefined;
 }
 
 export function buildFaqSearchRecord(
@@ -46,6 +48,7 @@ export function buildFaqSearchRecord(
       place.sectionTitle === undefined
         ? undefined
         : { id: `${faq.category}/${faq.section}`, title: place.sectionTitle },
+    searchWeight: faq.searchWeight ?? place.searchWeight,
     attributes: {
       'data-pagefind-filter': 'type:faq',
       ...getSynonymAttributes(found, `category:${place.categoryTitle}`, FAQ_SYNONYM_FIELDS),

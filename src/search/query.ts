@@ -8,8 +8,11 @@
  *    closest word that is ("pasword" -> "password"), or dropped when nothing is close.
  * 3. When few pages contain all the words, pages that contain some of them follow, ranked by the
  *    sum of their per-word scores, so a long, chatty question still finds its answer.
+ * 4. The first results are ranked again by their best section and the page's search weight
+ *    (section-rank.ts): a focused section beats the same words scattered through a long page.
  */
 import { getEditDistance } from '../lib/edit-distance.ts';
+import { rankBySections, SECTION_RANK_DEPTH } from './section-rank.ts';
 import { getWords, type SearchVocabulary } from './vocabulary.ts';
 
 export interface QueryPlan {
@@ -132,7 +135,7 @@ export async function searchHelpCenter<D>(
     ]),
   };
   if (plan.terms.length === 1 || all.results.length >= RELAX_BELOW)
-    return { results: all.results, plan, relaxed: false };
+    return { results: await rankBySections(all.results, plan.terms), plan, relaxed: false };
   const perTerm = await Promise.all(
     plan.terms.map(async (term) => {
       const brandPrefixes = plan.brandPrefixes?.filter((b) => b.startsWith(term));
@@ -142,7 +145,10 @@ export async function searchHelpCenter<D>(
   );
   const seen = new Set(all.results.map((r) => r.id));
   const rest = mergeByScore(perTerm.map((s) => s.results)).filter((r) => !seen.has(r.id));
-  return { results: [...all.results, ...rest], plan, relaxed: rest.length > 0 };
+  // Pages with every word stay before pages with some: a sum of per-word scores is not comparable to one score.
+  const full = await rankBySections(all.results, plan.terms);
+  const some = await rankBySections(rest, plan.terms, Math.max(0, SECTION_RANK_DEPTH - full.length));
+  return { results: [...full, ...some], plan, relaxed: rest.length > 0 };
 }
 
 /**

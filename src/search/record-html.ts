@@ -5,6 +5,7 @@
  * indexed; its attributes carry the filters and the metadata (title, category, synonyms).
  */
 import { escapeHtml } from '../lib/html.ts';
+import { SEARCH_WEIGHT_META } from './section-rank.ts';
 
 export interface SearchHtmlRecord {
   /** Site-relative URL (no base: Pagefind's baseUrl adds it in the browser). */
@@ -27,6 +28,8 @@ export interface SearchDocument {
   section?: { id: string; title: string } | undefined;
   /** Body HTML, already safe (rendered Markdown, or escaped text). */
   inner: string;
+  /** The record's search weight (section-rank.ts reads it from the meta); 1 or unset writes nothing. */
+  searchWeight?: number | undefined;
 }
 
 export function toSearchDocumentHtml(doc: SearchDocument): string {
@@ -39,6 +42,9 @@ export function toSearchDocumentHtml(doc: SearchDocument): string {
     (doc.section
       ? `<span data-pagefind-filter="section:${escapeHtml(doc.section.id)}"></span>` +
         `<span data-pagefind-meta="section:${escapeHtml(doc.section.title)}"></span>`
+      : '') +
+    (doc.searchWeight !== undefined && doc.searchWeight !== 1
+      ? `<span data-pagefind-meta="${SEARCH_WEIGHT_META}:${doc.searchWeight}"></span>`
       : '') +
     `${doc.inner}</main></body></html>`
   );

@@ -23,6 +23,8 @@ describe('the search vocabulary', () => {
 
   it('has stop words only for languages it knows', () => {
     expect(getStopWords('en')).toContain('my');
+    // Intensifiers: "frigate uses too much cpu" must not need a page that says "too".
+    expect(getStopWords('en')).toEqual(expect.arrayContaining(['much', 'too', 'very']));
     expect(getStopWords('de')).toContain('wie');
     expect(getStopWords('de')).not.toContain('nicht');
     expect(getStopWords('ja')).toEqual([]);

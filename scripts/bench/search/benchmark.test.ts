@@ -30,7 +30,7 @@ describe('the search benchmark query file', () => {
     expect(diagnostics.map(formatDiagnostic)).toMatchInlineSnapshot(`
       [
         "content/search-probes.yaml:1:28  error  [0].expect: must be an article path like "/account/reset-password/" or a FAQ question like "/faq/#why-cant-i-log-in"  (search-probes)",
-        "content/search-probes.yaml:2:57  error  [1].kind: expected one of "keyword", "question", "long", "typo", "plural", "hyphen", "faq-only", "customer-words", received "plurals"  (search-probes)",
+        "content/search-probes.yaml:2:57  error  [1].kind: expected one of "keyword", "question", "long", "typo", "plural", "hyphen", "faq-only", "customer-words", "symptom", received "plurals"  (search-probes)",
         "content/search-probes.yaml:3:5  error  [2].query: must not be empty  (search-probes)",
         "content/search-probes.yaml:3:67  error  [2]: unknown field "note"  (search-probes)",
       ]

@@ -32,7 +32,13 @@ const inLocale =
 /** What search needs of a stored entry; undefined for drafts (not published) and unlisted articles (not searchable). */
 const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => SearchEntries[C] | undefined } = {
   articles(entry) {
-    const data = entry.data as { title: string; description: string; draft?: boolean; unlisted?: boolean };
+    const data = entry.data as {
+      title: string;
+      description: string;
+      draft?: boolean;
+      unlisted?: boolean;
+      searchWeight?: number;
+    };
     if (data.draft || data.unlisted) return undefined;
     return {
       ...parseEntryId(entry.id),
@@ -41,16 +47,18 @@ const TO_SEARCH_ENTRY: { [C in SearchCollection]: (entry: StoredEntry) => Search
       html: entry.rendered?.html,
       headings: entry.rendered?.metadata?.headings?.map((h) => h.text) ?? [],
       markdown: entry.body ?? '',
+      searchWeight: data.searchWeight,
     };
   },
   faqs(entry) {
-    const data = entry.data as { question: string; draft?: boolean };
+    const data = entry.data as { question: string; draft?: boolean; searchWeight?: number };
     if (data.draft) return undefined;
     return {
       ...parseEntryId(entry.id),
       question: data.question,
       html: entry.rendered?.html,
       markdown: entry.body ?? '',
+      searchWeight: data.searchWeight,
     };
   },
   articleTranslations: inLocale((entry) => TO_SEARCH_ENTRY.articles(entry)),

@@ -33,6 +33,9 @@ export function createSearchRecordBuilders(
     const dir = locale.isDefault ? contentDir : path.join(contentDir, locale.code);
     const titles = new Map(categories.map((c) => [c.id, c.title]));
     const sectionTitles = new Map(categories.flatMap((c) => c.sections.map((s) => [`${c.id}/${s.id}`, s.title])));
+    // A section's weight, else its category's: the same in every language (categories.yaml is the source's).
+    const categoryWeights = new Map(categories.map((c) => [c.id, c.searchWeight]));
+    const sectionWeights = new Map(categories.flatMap((c) => c.sections.map((s) => [`${c.id}/${s.id}`, s.searchWeight])));
     if (!locale.isDefault) {
       const translated = readYamlData(path.join(dir, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [];
       for (const t of translated) {
@@ -47,6 +50,9 @@ export function createSearchRecordBuilders(
       placeOf: (entry) => ({
         categoryTitle: titles.get(entry.category) ?? entry.category,
         sectionTitle: entry.section === undefined ? undefined : sectionTitles.get(`${entry.category}/${entry.section}`),
+        searchWeight:
+          (entry.section === undefined ? undefined : sectionWeights.get(`${entry.category}/${entry.section}`)) ??
+          categoryWeights.get(entry.category),
       }),
     });
   }

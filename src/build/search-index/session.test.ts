@@ -48,6 +48,45 @@ describe('the search index session', () => {
     expect((await search.search('invoice')).map((r) => r.url)).toEqual([expect.stringMatching(/^\/faq\/.*invoice/)]);
   }, 30_000);
 
+  it('ranks by search weight: a category’s, a section’s, and a page’s own over both', async () => {
+    const categories =
+      '- id: billing\n  title: Billing\n  description: Paying for things.\n' +
+      '- id: developers\n  title: Developers\n  description: The API.\n  searchWeight: 0.2\n' +
+      '  sections:\n    - { id: guides, title: Guides, searchWeight: 1 }\n';
+    const root = writeTempSite({ 'content/site.yaml': VALID_SITE, 'content/categories.yaml': categories });
+    dirs.push(root);
+    const outDir = tempDir();
+    const thread = new SearchIndexSession(
+      tempDir(),
+      createSearchRecordBuilders(path.join(root, 'content'), { language: 'en', locales: [], defaultLocalePrefix: false }),
+    );
+    // The developer pages say "refund" more often: without weights they would come first.
+    const page = (category: string, slug: string, extra: object = {}) => ({
+      ...refunds,
+      category,
+      slug,
+      title: `Refund ${slug}`,
+      html: '<p>Refund refund refund: a refund through the refunds endpoint.</p>',
+      ...extra,
+    });
+    thread.addUnchangedEntries('articles', [
+      { ...refunds, title: 'Refund money' },
+      page('developers', 'api'),
+      page('developers', 'sdk', { section: 'guides' }),
+      page('developers', 'webhooks', { section: 'guides', searchWeight: 0.1 }),
+    ]);
+    thread.addUnchangedEntries('faqs', []);
+    thread.write();
+    await thread.finish(outDir, [vocabulary]);
+    const search = await createNodeSearch(outDir);
+    expect((await search.search('refund')).map((r) => r.url)).toEqual([
+      '/developers/sdk/',
+      '/billing/refunds/',
+      '/developers/api/',
+      '/developers/webhooks/',
+    ]);
+  }, 30_000);
+
   it('reports a collection that was never loaded through withSearchIndexing() from finish()', async () => {
     const root = writeTempSite({});
     dirs.push(root);
