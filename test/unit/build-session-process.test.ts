@@ -16,7 +16,8 @@ const root = writeTempSite({
   'content/faqs/billing/invoice.md': faq('Where do I find my invoice?'),
 });
 // A source folder whose own page throws as it renders: Astro then runs no hook of ours. Inside
-// the repository, so its content config finds the package by name.
+// the repository, so its content config finds the package by name. A fresh clone has no .cache yet.
+mkdirSync(path.join(REPO_ROOT, '.cache'), { recursive: true });
 const failingSrc = mkdtempSync(path.join(REPO_ROOT, '.cache', 'failing-src-'));
 mkdirSync(path.join(failingSrc, 'pages'));
 writeFileSync(path.join(failingSrc, 'content.config.ts'), "export { collections } from 'helpdesk-kit/collections';\n");
