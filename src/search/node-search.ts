@@ -65,10 +65,10 @@ export async function createNodeSearch(
       return Promise.all(results.slice(0, limit).map((r) => r.data()));
     },
     async searchScored(query) {
-      const { results, plan } = await searchHelpCenter(pagefind, planner.plan(query));
+      const { results, plan, answerScores } = await searchHelpCenter(pagefind, planner.plan(query));
       const top = results.slice(0, limit);
       const data = await Promise.all(top.map((r) => r.data()));
-      return { plan, results: data, scores: top.map((r) => r.score), stopWords: vocabulary?.stopWords ?? [] };
+      return { plan, results: data, scores: answerScores, stopWords: vocabulary?.stopWords ?? [] };
     },
   };
 }

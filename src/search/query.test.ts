@@ -79,6 +79,14 @@ describe('searching with partial matches', () => {
     expect(fake.terms).toEqual(['password email', 'password', 'email']);
   });
 
+  it('judges an answer card against the best other page with every word, never a page with only some', async () => {
+    const relaxed = await searchHelpCenter(fake, { terms: ['password', 'email'], corrections: [], unknown: [] });
+    // Only "d" has both words: "a" and "b" have some of them and do not compete.
+    expect(relaxed.answerScores).toEqual([3]);
+    const one = await searchHelpCenter(fake, { terms: ['password'], corrections: [], unknown: [] });
+    expect(one.answerScores).toEqual([3, 2]);
+  });
+
   it('searches once when enough pages have every word', async () => {
     fake.terms = [];
     const found = await searchHelpCenter(fake, { terms: ['password'], corrections: [], unknown: [] });

@@ -105,6 +105,8 @@ export function createQueryPlanner(vocabulary: SearchVocabulary | undefined): Qu
 export interface RankedResult<D> {
   id: string;
   score: number;
+  /** The text-match score before the section ranking scaled it (section-rank.ts); an answer card is judged on it. */
+  matchScore?: number;
   data: () => Promise<D>;
 }
 
@@ -117,6 +119,21 @@ export interface HelpCenterSearchResult<D> {
   plan: QueryPlan;
   /** True when pages with only some of the words were added. */
   relaxed: boolean;
+  /**
+   * What an answer card is judged on (client/answer-strength.ts): the first result's text-match
+   * score, then the best of the other ranked pages with every word. Scores before the section
+   * ranking scaled them, which already favours a page whose heading says the words and would
+   * count that twice; the best other, not the second, because that ranking may have moved a page
+   * with a higher match below the first. Pages with only some of the words do not compete.
+   */
+  answerScores: number[];
+}
+
+function getAnswerScores(full: ReadonlyArray<RankedResult<unknown>>, some: ReadonlyArray<RankedResult<unknown>>): number[] {
+  const [first, ...others] = (full.length > 0 ? full : some).slice(0, SECTION_RANK_DEPTH);
+  if (!first) return [];
+  const match = (r: RankedResult<unknown>) => r.matchScore ?? r.score;
+  return others.length > 0 ? [match(first), Math.max(...others.map(match))] : [match(first)];
 }
 
 /** Below this many pages with every word, pages with some of the words are added after them. */
@@ -128,14 +145,16 @@ export async function searchHelpCenter<D>(
   filters?: Record<string, string>,
 ): Promise<HelpCenterSearchResult<D>> {
   const opts = filters && Object.keys(filters).length > 0 ? { filters } : undefined;
-  if (plan.terms.length === 0) return { results: [], plan, relaxed: false };
+  if (plan.terms.length === 0) return { results: [], plan, relaxed: false, answerScores: [] };
   const all = {
     results: await discountBrand(pagefind, plan, opts, [
       ...(await pagefind.search(plan.terms.join(' '), opts)).results,
     ]),
   };
-  if (plan.terms.length === 1 || all.results.length >= RELAX_BELOW)
-    return { results: await rankBySections(all.results, plan.terms), plan, relaxed: false };
+  if (plan.terms.length === 1 || all.results.length >= RELAX_BELOW) {
+    const ranked = await rankBySections(all.results, plan.terms);
+    return { results: ranked, plan, relaxed: false, answerScores: getAnswerScores(ranked, []) };
+  }
   const perTerm = await Promise.all(
     plan.terms.map(async (term) => {
       const brandPrefixes = plan.brandPrefixes?.filter((b) => b.startsWith(term));
@@ -148,7 +167,7 @@ export async function searchHelpCenter<D>(
   // Pages with every word stay before pages with some: a sum of per-word scores is not comparable to one score.
   const full = await rankBySections(all.results, plan.terms);
   const some = await rankBySections(rest, plan.terms, Math.max(0, SECTION_RANK_DEPTH - full.length));
-  return { results: [...full, ...some], plan, relaxed: rest.length > 0 };
+  return { results: [...full, ...some], plan, relaxed: rest.length > 0, answerScores: getAnswerScores(full, some) };
 }
 
 /**

@@ -22,6 +22,7 @@ export interface SectionRankData {
 interface Ranked<D> {
   id: string;
   score: number;
+  matchScore?: number;
   data: () => Promise<D>;
 }
 
@@ -105,7 +106,7 @@ export async function rankBySections<D>(
     // Results from another searcher (the assistant's records) have none of Pagefind's fields: focus 0, weight 1.
     const page = (typeof data === 'object' && data !== null ? data : {}) as SectionRankData;
     const score = (Math.max(r.score, 0) / top) * (FOCUS_FLOOR + getSectionFocus(page, terms)) * getPageSearchWeight(page);
-    return { id: r.id, score, data: () => Promise.resolve(data) };
+    return { id: r.id, score, matchScore: r.matchScore ?? r.score, data: () => Promise.resolve(data) };
   });
   ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return [...ranked, ...results.slice(depth)];

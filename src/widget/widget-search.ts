@@ -48,7 +48,7 @@ export function loadWidgetSearch(helpUrl: string, language: string): Promise<Wid
       async search(query, limit) {
         const found = await searchHelpCenter(pagefind, planner.plan(query));
         const results = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
-        const scores = found.results.slice(0, 2).map((r) => r.score);
+        const scores = found.answerScores;
         return { total: found.results.length, plan: found.plan, results, scores };
       },
     };

@@ -77,8 +77,15 @@ describe('answer strength: is the first result an answer to the query?', () => {
     ).toBe(true);
   });
 
-  it('treats a higher-scoring next result as a page with only some of the words: a clear lead', () => {
+  it('has no lead when another page with every word matches the words better (the section ranking put it second)', () => {
     expect(strength({ terms: ['sell', 'data'], titles: ['Do you sell my data?'], scores: [3, 9] })).toMatchObject({
+      lead: 1 / 3,
+      strong: false,
+    });
+  });
+
+  it('has a clear lead when no other page has every word (query.ts then gives no next score)', () => {
+    expect(strength({ terms: ['sell', 'data'], titles: ['Do you sell my data?'], scores: [3] })).toMatchObject({
       lead: Infinity,
       strong: true,
     });

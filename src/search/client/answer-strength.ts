@@ -85,9 +85,8 @@ export function getAnswerStrength(match: AnswerMatch): AnswerStrength {
     }),
   );
   const [best = 0, next] = match.scores;
-  // query.ts ranks the pages with every word first; a next result that scores higher is a page
-  // with only some of them, so the answer is the only page with all: as clear a lead as any.
-  const lead = next === undefined || next <= 0 || next > best ? Infinity : best / next;
+  // query.ts gives no next score when the answer is the only page with every word: as clear a lead as any.
+  const lead = next === undefined || next <= 0 ? Infinity : best / next;
   const all =
     terms.length > 0 &&
     matched === terms.length &&

@@ -132,7 +132,7 @@ function enhance(box: HTMLElement): void {
     // Only from the reader's own language: the card quotes the answer, in their language.
     const card = getAnswerCard(own[0], {
       plan: search.plan,
-      scores: search.results.slice(0, 2).map((r) => r.score),
+      scores: search.answerScores,
       language: document.documentElement.lang || 'en',
     });
     if (total > 0) {
