@@ -41,7 +41,7 @@ export function serveSite(root: string): Promise<SiteServer> {
     }
     const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
     const headers: Record<string, string> = { 'content-type': type, 'cache-control': 'no-cache' };
-    let body = readFileSync(file);
+    let body: Buffer = readFileSync(file);
     if (COMPRESSIBLE.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
       let zipped = gzipped.get(file);
       if (!zipped) gzipped.set(file, (zipped = gzipSync(body)));
