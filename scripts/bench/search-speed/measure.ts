@@ -90,9 +90,12 @@ function watchNetwork(page: Page) {
     pending -= 1;
     lastActivity = performance.now();
     const record = { url: request.url(), bytes: 0, sized: Promise.resolve() };
+    // Chromium reports no body size for a worker's script (Pagefind's): the length header is
+    // what the server sent (it sets one on every response, gzipped or not).
     if (ok)
-      record.sized = request.sizes().then(
-        (s) => void (record.bytes = s.responseBodySize),
+      record.sized = Promise.all([request.sizes(), request.response()]).then(
+        ([s, response]) =>
+          void (record.bytes = s.responseBodySize || Number(response?.headers()['content-length'] ?? 0)),
         () => undefined,
       );
     finished.push(record);
