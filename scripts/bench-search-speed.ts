@@ -128,7 +128,11 @@ async function main(): Promise<void> {
   }
 
   const ours = summarizeTarget('ours', 'helpdesk-kit (home page search box)', results.get('ours')!);
-  const raw = summarizeTarget('pagefind-ui', "Pagefind's own UI (plain Astro site's /search/)", results.get('pagefind-ui')!);
+  const raw = summarizeTarget(
+    'pagefind-ui',
+    "Pagefind's own UI (plain Astro site's /search/)",
+    results.get('pagefind-ui')!,
+  );
   const perQuery = [
     '| query | ours p50 | Pagefind UI p50 | ours: chunks, bytes (cold) | Pagefind UI: chunks, bytes (cold) |',
     '|---|---|---|---|---|',
@@ -141,7 +145,9 @@ async function main(): Promise<void> {
       const cold = [ours, raw].map((s) => {
         const run = results.get(s.name)!.find((r) => r.queries[0]?.query === query);
         const q = run?.queries[0];
-        return q && run ? `${q.transfer.indexChunks}, ${((run.focus.bytes + q.transfer.bytes) / 1024).toFixed(0)} KB` : '-';
+        return q && run
+          ? `${q.transfer.indexChunks}, ${((run.focus.bytes + q.transfer.bytes) / 1024).toFixed(0)} KB`
+          : '-';
       });
       return `| ${query} | ${cells.join(' | ')} | ${cold.join(' | ')} |`;
     }),

@@ -64,7 +64,11 @@ export const LATENCY_TARGET_MS = 150;
 export const COLD_QUERY_TARGET_BYTES = 200 * 1024;
 
 /** The table, one row per target, and the verdicts against the issue's targets. */
-export function formatSpeedReport(summaries: readonly TargetSummary[], ours: TargetSummary, raw: TargetSummary): string {
+export function formatSpeedReport(
+  summaries: readonly TargetSummary[],
+  ours: TargetSummary,
+  raw: TargetSummary,
+): string {
   const rows = summaries.map(
     (s) =>
       `| ${s.label} | ${ms(s.p50)} | ${ms(s.p90)} | ${ms(s.coldMs)} | ${kb(s.pageLoadSearchBytes)} of ${kb(s.pageLoadBytes)} | ${kb(s.focusBytes)} | ${kb(s.coldQueryBytes)} (${kb(s.coldQueryMin)}-${kb(s.coldQueryMax)}) | ${s.chunksPerQuery} | ${kb(s.warmQueryBytes)} | ${s.samples}${s.missing ? ` (${s.missing} without a result)` : ''} |`,
