@@ -190,8 +190,10 @@ describe('what searching fetches', () => {
       expect(requests.filter((r) => r.includes('/pagefind/'))).toEqual([]);
 
       const input = p.locator('#home-search');
+      // Pagefind's metadata is the last file its start-up fetches.
+      const started = p.waitForResponse((r) => r.url().endsWith('.pf_meta'));
       await input.click();
-      await p.waitForLoadState('networkidle');
+      await started;
       expect(requests).toContain('/pagefind/pagefind.js');
       expect(chunks()).toEqual([]);
 
