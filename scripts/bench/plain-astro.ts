@@ -4,7 +4,8 @@
  * two content collections with glob loaders, one layout (head, header with navigation, main,
  * footer) used by one [...slug].astro page per article and by a faq.astro page with every answer,
  * and Pagefind indexing the output at the end of the build through its Node API, as
- * astro-pagefind does. It uses this repository's node_modules through a symlink.
+ * astro-pagefind does. It uses this repository's node_modules through a symlink. With
+ * `searchPage`, /search/ runs Pagefind's own UI, as its docs set it up (the search speed benchmark).
  */
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -62,7 +63,26 @@ const { title, description } = Astro.props;
 </html>
 `;
 
-export function createPlainAstroProject(dir: string, articlesDir: string, faqsDir: string, repoRoot: string): string {
+const SEARCH_PAGE = `---
+import Layout from '../layouts/Layout.astro';
+---
+<Layout title="Search">
+  <link href="/pagefind/pagefind-ui.css" rel="stylesheet" />
+  <script is:inline src="/pagefind/pagefind-ui.js"></script>
+  <div id="search"></div>
+  <script is:inline>
+    window.addEventListener('DOMContentLoaded', () => new PagefindUI({ element: '#search', showSubResults: true }));
+  </script>
+</Layout>
+`;
+
+export function createPlainAstroProject(
+  dir: string,
+  articlesDir: string,
+  faqsDir: string,
+  repoRoot: string,
+  { searchPage = false }: { searchPage?: boolean } = {},
+): string {
   mkdirSync(path.join(dir, 'src', 'pages'), { recursive: true });
   mkdirSync(path.join(dir, 'src', 'layouts'), { recursive: true });
   symlinkSync(path.join(repoRoot, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
@@ -85,5 +105,6 @@ export function createPlainAstroProject(dir: string, articlesDir: string, faqsDi
     path.join(dir, 'src', 'pages', 'faq.astro'),
     `---\nimport { getCollection, render } from 'astro:content';\nimport Layout from '../layouts/Layout.astro';\n\nconst faqs = await Promise.all((await getCollection('faqs')).map(async (entry) => ({ entry, ...(await render(entry)) })));\n---\n<Layout title="FAQ">{faqs.map(({ entry, Content }) => <section id={entry.id}><h2>{entry.data.question}</h2><Content /></section>)}</Layout>\n`,
   );
+  if (searchPage) writeFileSync(path.join(dir, 'src', 'pages', 'search.astro'), SEARCH_PAGE);
   return dir;
 }

@@ -179,3 +179,38 @@ describe('more results than fit', () => {
     expect(focused).toBe(20);
   });
 });
+
+describe('what searching fetches', () => {
+  it('loads Pagefind on focus, and no index chunk while the word typed has fewer than three letters', async () => {
+    const p = await context.newPage();
+    try {
+      const requests: string[] = [];
+      p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      const chunks = () => requests.filter((r) => r.endsWith('.pf_index'));
+      await p.goto('/');
+      await p.waitForLoadState('networkidle');
+      expect(requests.filter((r) => r.includes('/pagefind/'))).toEqual([]);
+
+      const input = p.locator('#home-search');
+      // Pagefind's metadata is the last file its start-up fetches.
+      const started = p.waitForResponse((r) => r.url().endsWith('.pf_meta'));
+      await input.click();
+      await started;
+      expect(requests).toContain('/pagefind/pagefind.js');
+      expect(chunks()).toEqual([]);
+
+      // Two letters typed and a moment's wait, longer than the pause between keys that searches:
+      // a prefix this short matches most of the index, so nothing is fetched for it yet.
+      await input.pressSequentially('re', { delay: KEY_DELAY_MS });
+      await p.waitForTimeout(250);
+      expect(chunks()).toEqual([]);
+
+      await input.pressSequentially('fund', { delay: KEY_DELAY_MS });
+      await p.locator('#home-search-results a.result').first().waitFor();
+      expect(chunks().length).toBeGreaterThan(0);
+      expect(await p.locator('.search--inline [data-search-status]').first().innerText()).toMatch(/for “refund”/);
+    } finally {
+      await p.close();
+    }
+  });
+});

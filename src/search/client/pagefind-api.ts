@@ -38,10 +38,14 @@ export interface Pagefind {
   /** `language` overrides the page's `<html lang>` (Node has no page). */
   init(language?: string): Promise<void> | void;
   search(term: string, opts?: { filters?: Record<string, string> }): Promise<PagefindSearch>;
+  /** Fetches the index chunks `term` needs, without searching. */
+  preload(term: string, opts?: { filters?: Record<string, string> }): Promise<void>;
 }
 
 export interface HelpCenterSearch {
   search(query: string, filters?: Record<string, string>): Promise<HelpCenterSearchResult<PagefindResultData>>;
+  /** Starts fetching the index chunks of the query's words (as planned: corrected, stop words dropped). */
+  preload(query: string): void;
   /** The result list's strings in the page's language. */
   text: ResultText;
 }
@@ -68,6 +72,10 @@ export function loadHelpCenterSearch(): Promise<HelpCenterSearch> {
     const planner = createQueryPlanner(vocabulary);
     return {
       search: (query, filters) => searchHelpCenter(pagefind, planner.plan(query), filters),
+      preload: (query) => {
+        const { terms } = planner.plan(query);
+        if (terms.length > 0) pagefind.preload(terms.join(' ')).catch(() => {});
+      },
       text: createResultText(vocabulary?.ui, language),
     };
   })();

@@ -11,6 +11,7 @@ import { loadLanguageSearch, type LanguageSearch } from './default-language-sear
 import { mergeLanguageFallback, needsLanguageFallback } from '../language-fallback.ts';
 import type { HelpCenterSearchResult } from '../query.ts';
 import type { PagefindResultData } from './pagefind-api.ts';
+import { getSearchDelay, isShortLastWord } from './typing-pause.ts';
 import {
   getTopicCounts,
   renderMoreResults,
@@ -32,9 +33,6 @@ const DROPDOWN_SECTIONS = 2;
 const PAGE_SECTIONS = 3;
 /** Results looked at to suggest other topics when the filters leave nothing. */
 const TOPIC_SAMPLE = 30;
-/** Wait this long after the last keystroke before searching. */
-const DEBOUNCE_MS = 120;
-
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 /** A text field of a form; '' when it is missing (a file input is never one of ours). */
 const formText = (data: FormData, name: string) => {
@@ -76,6 +74,13 @@ function enhance(box: HTMLElement): void {
   let generation = 0;
   /** When the reader last typed: a query settles a pause after that, however slow its results. */
   let keystrokeAt = -Infinity;
+  /** The query and filters of the results on screen: a key that leaves them the same (a space) searches nothing. */
+  let shownKey = '';
+  /**
+   * The search running now. One at a time: Pagefind answers in order, so searches started at
+   * every pause of a fast typist would queue up, and the last query would wait behind them all.
+   */
+  let running: Promise<unknown> = Promise.resolve();
 
   const getFilters = (): Filters => {
     if (!filterForm) return {};
@@ -98,28 +103,44 @@ function enhance(box: HTMLElement): void {
     if (isPage) syncUrl(query, getFilters());
     if (!query) {
       insights?.observe('', 0);
+      shownKey = '';
       results.replaceChildren();
       status.textContent = '';
       close();
       return;
     }
+    const key = JSON.stringify([query, getFilters()]);
     if (debounce) {
-      await wait(DEBOUNCE_MS);
+      if (key === shownKey) return;
+      // The index chunks load while the pause runs; a word still too short to search waits for the pause.
+      if (!isShortLastWord(query))
+        void loadHelpCenterSearch()
+          .then((h) => h.preload(query))
+          .catch(() => {});
+      await wait(getSearchDelay(query));
       if (mine !== generation) return;
     }
     const helpCenter = await loadHelpCenterSearch();
+    await running;
+    if (mine !== generation) return;
     const filters = getFilters();
-    const search = await helpCenter.search(query, filters as Record<string, string>);
-    if (mine !== generation) return;
-    const fallback =
-      fallbackLanguage && needsLanguageFallback(pageLanguage, fallbackLanguage, search.results.length)
-        ? await searchFallback(loadLanguageSearch(fallbackLanguage), query, filters)
-        : undefined;
-    if (mine !== generation) return;
-    const own = await Promise.all(search.results.slice(0, pageSize).map((r) => r.data()));
-    const extra = fallback?.results.slice(0, Math.max(0, pageSize - own.length)) ?? [];
-    const fromFallback = await Promise.all(extra.map((r) => r.data()));
-    if (mine !== generation) return;
+    const job = (async () => {
+      const search = await helpCenter.search(query, filters as Record<string, string>);
+      // A newer query is waiting: do not load result data no one will see.
+      if (mine !== generation) return undefined;
+      const fallback =
+        fallbackLanguage && needsLanguageFallback(pageLanguage, fallbackLanguage, search.results.length)
+          ? await searchFallback(loadLanguageSearch(fallbackLanguage), query, filters)
+          : undefined;
+      if (mine !== generation) return undefined;
+      const own = await Promise.all(search.results.slice(0, pageSize).map((r) => r.data()));
+      const extra = fallback?.results.slice(0, Math.max(0, pageSize - own.length)) ?? [];
+      return { search, fallback, own, fromFallback: await Promise.all(extra.map((r) => r.data())) };
+    })();
+    running = job.catch(() => {});
+    const done = await job;
+    if (!done || mine !== generation) return;
+    const { search, fallback, own, fromFallback } = done;
     const merged = mergeLanguageFallback(own, fromFallback, {
       language: fallbackLanguage ?? '',
       localePrefix,
@@ -158,6 +179,7 @@ function enhance(box: HTMLElement): void {
     }
     status.textContent = renderStatus(query, total, page.length, search.plan, helpCenter.text);
     results.innerHTML = html;
+    shownKey = key;
     if (card && answerVotes && total > 0)
       bindAnswerCardVote(results, card, answerVotes, helpCenter.text, (vote) => {
         // A "Yes" on the card: the reader found the answer without leaving, as good as opening it.
