@@ -45,26 +45,29 @@ export function getTreeSize(dir: string): { bytes: number; html: number } {
   return { bytes, html };
 }
 
-const toMs = (value: string, unit: string) => Math.round(Number(value) * (unit === 's' ? 1000 : 1));
+/** Astro's durations: "512ms", "5.98s", or from a minute on "1m 5s" (getTimeStat). */
+const DURATION = String.raw`(?:(\d+)m )?([\d.]+)(m?s)`;
+const toMs = (minutes: string | undefined, value: string, unit: string) =>
+  Number(minutes ?? 0) * 60_000 + Math.round(Number(value) * (unit === 's' ? 1000 : 1));
 
 /** Astro's info log: "[types] Generated 1.16s", "✓ Completed in 5.98s." after the bundle and after the routes. */
 export function parseAstroPhases(log: string): BuildMeasurement['phases'] {
   const plain = stripVTControlCharacters(log);
   const phases: BuildMeasurement['phases'] = {};
-  const sync = plain.match(/\[types\] Generated ([\d.]+)(m?s)/);
-  if (sync) phases.syncMs = toMs(sync[1]!, sync[2]!);
+  const sync = plain.match(new RegExp(String.raw`\[types\] Generated ${DURATION}`));
+  if (sync) phases.syncMs = toMs(sync[1], sync[2]!, sync[3]!);
   // Astro 7 logs each Vite build of the bundle ("[vite] ✓ built in 1.96s"): their sum.
   const bundleLog = plain.match(/Building static entrypoints([\s\S]*?)generating static routes/)?.[1];
   if (bundleLog) {
-    const builds = [...bundleLog.matchAll(/built in ([\d.]+)(m?s)/g)];
-    if (builds.length > 0) phases.bundleMs = builds.reduce((sum, m) => sum + toMs(m[1]!, m[2]!), 0);
+    const builds = [...bundleLog.matchAll(new RegExp(`built in ${DURATION}`, 'g'))];
+    if (builds.length > 0) phases.bundleMs = builds.reduce((sum, m) => sum + toMs(m[1], m[2]!, m[3]!), 0);
     else {
-      const completed = bundleLog.match(/Completed in ([\d.]+)(m?s)/);
-      if (completed) phases.bundleMs = toMs(completed[1]!, completed[2]!);
+      const completed = bundleLog.match(new RegExp(`Completed in ${DURATION}`));
+      if (completed) phases.bundleMs = toMs(completed[1], completed[2]!, completed[3]!);
     }
   }
-  const render = plain.match(/generating static routes[\s\S]*?Completed in ([\d.]+)(m?s)/);
-  if (render) phases.renderMs = toMs(render[1]!, render[2]!);
+  const render = plain.match(new RegExp(String.raw`generating static routes[\s\S]*?Completed in ${DURATION}`));
+  if (render) phases.renderMs = toMs(render[1], render[2]!, render[3]!);
   return phases;
 }
 
