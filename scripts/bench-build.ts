@@ -135,6 +135,10 @@ async function main(): Promise<void> {
       for (const dir of [outDir, cacheDir]) rmSync(dir, { recursive: true, force: true });
       const ours = await runAstroBuild({ cwd: REPO_ROOT, outDir, env: ourEnv(contentDir, outDir, cacheDir) });
       result.ours.push(ours);
+      // Printed at once: at 20,000 articles the builds after it take many minutes.
+      console.log(
+        `  run ${run}/${runCount}: ours built in ${(ours.ms / 1000).toFixed(1)} s${ours.cpuMs === undefined ? '' : `, ${(ours.cpuMs / 1000).toFixed(1)} s CPU`}, peak ${(ours.peakTreeRssBytes / 2 ** 20).toFixed(0)} MB (whole tree; largest process ${(ours.peakRssBytes / 2 ** 20).toFixed(0)} MB)`,
+      );
       if (rebuild) {
         // The rebuild after a writer edits one article: same cacheDir, one body changed.
         const edited = editOneArticle(articlesDir, run);
