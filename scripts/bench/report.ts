@@ -138,7 +138,7 @@ export function summarize(results: SizeResult[], runs: number): Summary {
     // On a shared machine wall time follows the neighbours: the CPU ratio is the steadier one.
     const cpuRatio = median(large.rebuild.map((m, i) => (m.cpuMs ?? NaN) / (large.ours[i]?.cpuMs ?? NaN)));
     verdicts.push(
-      `Rebuild after editing one article at ${large.articles.toLocaleString('en')} articles, cache kept: ${s(med(large.rebuild, (m) => m.ms))}, ${x(ratio)} the cold build in wall time, ${Number.isNaN(cpuRatio) ? 'CPU n/a' : `${x(cpuRatio)} in CPU (${cs(cpu(large.rebuild))})`} (medians of the pairs; 0.47x when first measured); next target 0.25x: ${Math.min(ratio, Number.isNaN(cpuRatio) ? ratio : cpuRatio) <= 0.25 ? 'PASS' : 'MISS'}.`,
+      `Rebuild after editing one article at ${large.articles.toLocaleString('en')} articles, cache kept: ${s(med(large.rebuild, (m) => m.ms))}, ${x(ratio)} the cold build in wall time, ${Number.isNaN(cpuRatio) ? 'CPU n/a' : `${x(cpuRatio)} in CPU (${cs(cpu(large.rebuild))})`} (medians of the pairs; 0.47x when first measured); next target 0.25x, judged on CPU where measured: ${(Number.isNaN(cpuRatio) ? ratio : cpuRatio) <= 0.25 ? 'PASS' : 'MISS'}.`,
     );
   }
   const memory =
