@@ -93,8 +93,8 @@ export async function measureDevServer(options: DevOptions): Promise<DevMeasurem
   const original = readFileSync(options.articleFile, 'utf8');
   try {
     // Ready: the page answers 200 (a cold start syncs every file first).
-    if (!(await waitForText(url, '', 600_000)))
-      throw new Error(`astro dev did not serve ${url} within 10 minutes:\n${log.slice(-3000)}`);
+    if (!(await waitForText(url, '', 1_200_000)))
+      throw new Error(`astro dev did not serve ${url} within 20 minutes:\n${log.slice(-3000)}`);
     const firstPageMs = Math.round(performance.now() - started);
     if (!readyMs) readyMs = firstPageMs;
     const editVisibleMs: number[] = [];
