@@ -93,3 +93,49 @@ export function formatProfileSummary(summary: ProfileSummary): string {
     rows(summary.selfByPackage),
   ].join('\n');
 }
+
+/** A time window on the monotonic clock, in microseconds (what `process.hrtime.bigint() / 1000n` and V8's profiles count). */
+export interface ProfileWindow {
+  fromUs: number;
+  toUs: number;
+}
+
+/**
+ * Self time of one or more profiles (a process and its worker threads), optionally only the
+ * samples inside a window: by package, or by folder for this repository's own files (its
+ * compiled `dist/` when a site runs the package), so a dev-server edit's time can be split into
+ * Astro's content layer, our search index, our content check and the rest.
+ */
+export function summarizeSelfTimeByFolder(
+  files: string[],
+  repoRoot: string,
+  windows?: ProfileWindow[],
+  top = 20,
+): { totalMs: number; buckets: Array<[string, number]> } {
+  const buckets = new Map<string, number>();
+  let total = 0;
+  for (const file of files) {
+    const profile = JSON.parse(readFileSync(file, 'utf8')) as CpuProfile & { startTime: number };
+    const nodes = new Map(profile.nodes.map((n) => [n.id, n]));
+    let at = profile.startTime;
+    profile.samples.forEach((id, i) => {
+      const delta = profile.timeDeltas[i] ?? 0;
+      at += delta;
+      if (windows && !windows.some((w) => at >= w.fromUs && at <= w.toUs)) return;
+      const frame = nodes.get(id)!.callFrame;
+      if (frame.functionName === '(idle)') return;
+      let bucket = frame.url ? shorten(frame.url, repoRoot) : `(${frame.functionName.replace(/[()]/g, '')})`;
+      // Our own files, grouped by folder: dist/build/search-index/session.js -> dist/build/search-index
+      if (/^(dist|src|\(bundle\))\//.test(bucket)) bucket = bucket.replace(/\/[^/]*$/, '');
+      buckets.set(bucket, (buckets.get(bucket) ?? 0) + delta);
+      total += delta;
+    });
+  }
+  return {
+    totalMs: Math.round(total / 1000),
+    buckets: [...buckets.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([k, v]): [string, number] => [k, Math.round(v / 1000)]),
+  };
+}

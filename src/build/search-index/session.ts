@@ -223,10 +223,11 @@ export class SearchIndexSession implements SearchIndexSink {
 }
 
 /**
- * Pagefind indexes in the background: at the lowest CPU priority it uses only the time Astro
- * leaves idle, instead of slowing Astro down (on two cores, at normal priority, it added about as
- * much time to the bundling as it saved). Linux only, best effort: Node's API sets the priority of
- * one thread, so every thread of the Pagefind process is set; threads it starts later inherit it.
+ * Pagefind runs at the build's own priority (issue 25), not the lowest: at nice 19 a busy machine
+ * starved it and the build waited for it (23 s and 500 s at 5,000 articles, none at normal
+ * priority, for about the same CPU seconds; docs/performance.md, "Pagefind's priority"). Linux
+ * only, best effort: Node's API sets the priority of one thread, so every thread of the Pagefind
+ * process is set; threads it starts later inherit it.
  */
 function lowerPagefindPriority(): void {
   if (process.platform !== 'linux') return;
@@ -237,7 +238,7 @@ function lowerPagefindPriority(): void {
     );
     for (const pid of children) {
       if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')) continue;
-      for (const tid of readdirSync(`/proc/${pid}/task`)) os.setPriority(Number(tid), 19);
+      for (const tid of readdirSync(`/proc/${pid}/task`)) os.setPriority(Number(tid), os.getPriority());
     }
   } catch {
     // Without /proc, or a process gone meanwhile: Pagefind keeps the normal priority.
