@@ -259,7 +259,9 @@ async function main(): Promise<void> {
       profile: [
         `Where \`astro dev\`'s time goes (ours, one more start under \`node --cpu-prof\`: ${devText(profiled)}; self time by package, and by folder for this package's own compiled files):`,
         '',
-        table('start until the first page', [{ fromUs: profiled.startUs, toUs: profiled.startUs + profiled.firstPageMs * 1000 }]),
+        table('start until the first page', [
+          { fromUs: profiled.startUs, toUs: profiled.startUs + profiled.firstPageMs * 1000 },
+        ]),
         '',
         table('the two edits, from writing the file until the page showed it', profiled.editWindows),
       ].join('\n'),
@@ -292,7 +294,9 @@ async function main(): Promise<void> {
     const to = doc.indexOf(END);
     if (from < 0 || to < from) throw new Error(`${DOC} has no ${START} ... ${END} block to replace`);
     writeFileSync(DOC, `${doc.slice(0, from + START.length)}\n${block}\n${doc.slice(to)}`);
-    console.log(`\nWrote ${left.length > 0 ? 'the figures so far' : 'the tables'} to ${path.relative(REPO_ROOT, DOC)}.`);
+    console.log(
+      `\nWrote ${left.length > 0 ? 'the figures so far' : 'the tables'} to ${path.relative(REPO_ROOT, DOC)}.`,
+    );
   };
 
   mkdirSync(WORK_ROOT, { recursive: true });
@@ -376,7 +380,8 @@ async function main(): Promise<void> {
             },
           ]
         : [];
-      if (hugoVersion) createHugoProject(hugoDir, path.join(site.contentDir, 'articles'), path.join(site.contentDir, 'faqs'));
+      if (hugoVersion)
+        createHugoProject(hugoDir, path.join(site.contentDir, 'articles'), path.join(site.contentDir, 'faqs'));
       await measure(result, work, site.contentDir, !large, large ? [] : hugo, large ? 1 : runs);
       results.push(result);
       if (runDev && articles === devSize) {

@@ -137,7 +137,9 @@ async function runSuite(names: string[], reuse: boolean, json: boolean, log: (li
     );
     const { comparison, diagnostics } = await compareSet(build);
     if (!comparison) {
-      console.error(`The probes of ${set.name} have problems:\n${sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n')}`);
+      console.error(
+        `The probes of ${set.name} have problems:\n${sortDiagnostics(diagnostics).map(formatDiagnostic).join('\n')}`,
+      );
       process.exit(2);
     }
     comparisons.push(comparison);

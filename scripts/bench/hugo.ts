@@ -73,7 +73,12 @@ export async function runHugoBuild(dir: string, repoRoot: string): Promise<Build
   const out = path.join(dir, 'public');
   for (const d of [out, path.join(dir, 'resources'), path.join(dir, '.hugo_build.lock')])
     rmSync(d, { recursive: true, force: true });
-  const hugo = await runTimed({ cwd: dir, command: HUGO, args: ['--quiet', '--cacheDir', path.join(dir, 'cache')], env: {} });
+  const hugo = await runTimed({
+    cwd: dir,
+    command: HUGO,
+    args: ['--quiet', '--cacheDir', path.join(dir, 'cache')],
+    env: {},
+  });
   const pagefind = await runTimed({
     cwd: dir,
     command: path.join(repoRoot, 'node_modules', '.bin', 'pagefind'),
@@ -81,7 +86,8 @@ export async function runHugoBuild(dir: string, repoRoot: string): Promise<Build
     env: {},
   });
   const dist = getTreeSize(out);
-  const sum = (a: number | undefined, b: number | undefined) => (a === undefined || b === undefined ? undefined : a + b);
+  const sum = (a: number | undefined, b: number | undefined) =>
+    a === undefined || b === undefined ? undefined : a + b;
   return {
     ms: hugo.ms + pagefind.ms,
     cpuMs: sum(hugo.cpuMs, pagefind.cpuMs),

@@ -60,13 +60,17 @@ try {
   }
   const best = (name: string) => Math.min(...cpu.get(name)!);
   const base = best('Sätteri (Astro 7 default)');
-  console.log(`${entries.length} articles (${site.words.toLocaleString('en')} words), CPU seconds per round (best of ${rounds}):`);
+  console.log(
+    `${entries.length} articles (${site.words.toLocaleString('en')} words), CPU seconds per round (best of ${rounds}):`,
+  );
   for (const [name] of variants)
     console.log(
       `  ${name}: ${cpu
         .get(name)!
         .map((s) => s.toFixed(2))
-        .join(' / ')} s, ${((best(name) / entries.length) * 1000).toFixed(2)} ms an article, ${(best(name) / base).toFixed(1)}x Sätteri`,
+        .join(
+          ' / ',
+        )} s, ${((best(name) / entries.length) * 1000).toFixed(2)} ms an article, ${(best(name) / base).toFixed(1)}x Sätteri`,
     );
 } finally {
   rmSync(work, { recursive: true, force: true });

@@ -187,7 +187,7 @@ export function summarizeDev(results: DevResult[]): { table: string; verdicts: s
     table: [
       'Cold `astro dev` starts (caches removed), ours and plain alternating; each start, after its first page, edits one article twice and polls the page every 100 ms until the new sentence is there.',
       '',
-      '| articles | site | ready (Astro\'s log) | first article page | first edit visible | second edit visible | every edit |',
+      "| articles | site | ready (Astro's log) | first article page | first edit visible | second edit visible | every edit |",
       '| --- | --- | ---: | ---: | ---: | ---: | --- |',
       ...rows,
     ].join('\n'),

@@ -154,7 +154,10 @@ export async function runTimed(options: {
   const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
   const ms = Math.round(performance.now() - started);
   clearInterval(poll);
-  if (code !== 0) throw new Error(`${path.basename(options.command)} ${options.args.join(' ')} failed (exit ${code}):\n${log.slice(-4000)}`);
+  if (code !== 0)
+    throw new Error(
+      `${path.basename(options.command)} ${options.args.join(' ')} failed (exit ${code}):\n${log.slice(-4000)}`,
+    );
   const cpuSeconds = ['User', 'System'].map((k) => log.match(new RegExp(`${k} time \\(seconds\\): ([\\d.]+)`))?.[1]);
   const cpuMs = cpuSeconds.every(Boolean)
     ? Math.round((Number(cpuSeconds[0]) + Number(cpuSeconds[1])) * 1000)

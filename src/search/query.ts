@@ -129,7 +129,10 @@ export interface HelpCenterSearchResult<D> {
   answerScores: number[];
 }
 
-function getAnswerScores(full: ReadonlyArray<RankedResult<unknown>>, some: ReadonlyArray<RankedResult<unknown>>): number[] {
+function getAnswerScores(
+  full: ReadonlyArray<RankedResult<unknown>>,
+  some: ReadonlyArray<RankedResult<unknown>>,
+): number[] {
   const [first, ...others] = (full.length > 0 ? full : some).slice(0, SECTION_RANK_DEPTH);
   if (!first) return [];
   const match = (r: RankedResult<unknown>) => r.matchScore ?? r.score;

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { getPageSearchWeight, getSectionFocus, matchesTerm, rankBySections } from './section-rank.ts';
 
 /** A page as Pagefind's result data has it: its words, and its headings at their word positions. */
-function page(title: string, sections: Array<[heading: string | undefined, body: string]>, meta: Record<string, string> = {}) {
+function page(
+  title: string,
+  sections: Array<[heading: string | undefined, body: string]>,
+  meta: Record<string, string> = {},
+) {
   const tokens: string[] = [];
   const anchors: Array<{ text: string; location: number }> = [];
   for (const [heading, body] of sections) {
@@ -42,7 +46,9 @@ describe('ranking results by their best section', () => {
     // Best section holds half the words, none in a heading: (1/2)^2 * 1.
     expect(getSectionFocus(scattered, terms)).toBe(0.25);
     // The page title counts as every section's heading.
-    expect(getSectionFocus(page('High CPU usage', [['Choosing', 'Pick a faster detector']]), ['cpu', 'detector'])).toBe(1.5);
+    expect(getSectionFocus(page('High CPU usage', [['Choosing', 'Pick a faster detector']]), ['cpu', 'detector'])).toBe(
+      1.5,
+    );
     expect(getSectionFocus({}, terms)).toBe(0);
   });
 
@@ -57,9 +63,14 @@ describe('ranking results by their best section', () => {
         return data;
       },
     });
-    const quick = page('Quickstart', [['Install', 'blacklist'], ['Verify', 'pattern']]);
+    const quick = page('Quickstart', [
+      ['Install', 'blacklist'],
+      ['Verify', 'pattern'],
+    ]);
     const config = page('Configuration', [['Blacklist patterns', 'glob']]);
-    const hidden = page('Blacklist patterns (developers)', [[undefined, 'blacklist patterns']], { search_weight: '0.1' });
+    const hidden = page('Blacklist patterns (developers)', [[undefined, 'blacklist patterns']], {
+      search_weight: '0.1',
+    });
     const ranked = await rankBySections(
       [result('quick', 10, quick), result('config', 7, config), result('dev', 9, hidden), result('rest', 1, quick)],
       terms,
@@ -70,7 +81,13 @@ describe('ranking results by their best section', () => {
     await ranked[0]!.data();
     expect(loads).toHaveLength(3);
     // Data without Pagefind's fields (another searcher's records) keeps the order by score.
-    const plain = await rankBySections([{ id: 'b', score: 2, data: async () => 'b' }, { id: 'a', score: 3, data: async () => 'a' }], terms);
+    const plain = await rankBySections(
+      [
+        { id: 'b', score: 2, data: async () => 'b' },
+        { id: 'a', score: 3, data: async () => 'a' },
+      ],
+      terms,
+    );
     expect(plain.map((r) => r.id)).toEqual(['a', 'b']);
   });
 
@@ -87,10 +104,16 @@ describe('the searchWeight field', () => {
     const { ArticleFrontmatterSchema, CategorySchema, FaqFrontmatterSchema } = await import('../content/schema.ts');
     const article = { title: 'API', description: 'For developers.' };
     expect(ArticleFrontmatterSchema.parse({ ...article, searchWeight: 0.5 }).searchWeight).toBe(0.5);
-    expect(ArticleFrontmatterSchema.safeParse({ ...article, searchWeight: 11 }).error?.issues[0]?.message).toMatch(/from 0 to 10/);
+    expect(ArticleFrontmatterSchema.safeParse({ ...article, searchWeight: 11 }).error?.issues[0]?.message).toMatch(
+      /from 0 to 10/,
+    );
     expect(FaqFrontmatterSchema.safeParse({ question: 'Why?', searchWeight: 'low' }).success).toBe(false);
     const category = { id: 'developers', title: 'Developers', description: 'The API.' };
-    const parsed = CategorySchema.parse({ ...category, searchWeight: 0.3, sections: [{ id: 'sdk', title: 'SDK', searchWeight: 2 }] });
+    const parsed = CategorySchema.parse({
+      ...category,
+      searchWeight: 0.3,
+      sections: [{ id: 'sdk', title: 'SDK', searchWeight: 2 }],
+    });
     expect([parsed.searchWeight, parsed.sections[0]?.searchWeight]).toEqual([0.3, 2]);
   });
 });

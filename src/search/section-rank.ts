@@ -63,7 +63,9 @@ export function getSectionFocus(data: SectionRankData, terms: readonly string[])
   const words = terms.flatMap((t) => getWords(t));
   if (words.length === 0 || data.raw_content === undefined) return 0;
   const tokens = data.raw_content.split(/\s+/).filter(Boolean);
-  const anchors = [...(data.anchors ?? [])].filter((a) => a.location < tokens.length).sort((a, b) => a.location - b.location);
+  const anchors = [...(data.anchors ?? [])]
+    .filter((a) => a.location < tokens.length)
+    .sort((a, b) => a.location - b.location);
   const title = termsIn(getWords(data.meta?.title ?? ''), words);
   const starts = [0, ...anchors.map((a) => a.location)];
   let best = 0;
@@ -71,7 +73,10 @@ export function getSectionFocus(data: SectionRankData, terms: readonly string[])
     const end = starts[i + 1] ?? tokens.length;
     if (end <= start && i > 0) return;
     const heading = i === 0 ? new Set<number>() : termsIn(getWords(anchors[i - 1]!.text), words);
-    const body = termsIn(tokens.slice(start, end).flatMap((t) => getWords(t)), words);
+    const body = termsIn(
+      tokens.slice(start, end).flatMap((t) => getWords(t)),
+      words,
+    );
     const said = new Set([...title, ...heading]);
     const covered = new Set([...body, ...said]);
     const coverage = covered.size / words.length;
@@ -105,7 +110,8 @@ export async function rankBySections<D>(
     const data = loaded[i]!;
     // Results from another searcher (the assistant's records) have none of Pagefind's fields: focus 0, weight 1.
     const page = (typeof data === 'object' && data !== null ? data : {}) as SectionRankData;
-    const score = (Math.max(r.score, 0) / top) * (FOCUS_FLOOR + getSectionFocus(page, terms)) * getPageSearchWeight(page);
+    const score =
+      (Math.max(r.score, 0) / top) * (FOCUS_FLOOR + getSectionFocus(page, terms)) * getPageSearchWeight(page);
     return { id: r.id, score, matchScore: r.matchScore ?? r.score, data: () => Promise.resolve(data) };
   });
   ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));

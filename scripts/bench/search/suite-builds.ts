@@ -63,7 +63,8 @@ export function getSuiteBuild(set: SuiteSet, { reuse = false }: { reuse?: boolea
   const outDir = getSuiteOutDir(set);
   const projectDir = getSuiteProjectDir(set);
   const stampFile = path.join(outDir, STAMP_FILE);
-  const hasBuild = existsSync(path.join(outDir, 'pagefind', 'pagefind.js')) && existsSync(path.join(projectDir, 'content'));
+  const hasBuild =
+    existsSync(path.join(outDir, 'pagefind', 'pagefind.js')) && existsSync(path.join(projectDir, 'content'));
   const key = getSuiteBuildKey(set);
   if (hasBuild && (reuse || (existsSync(stampFile) && readFileSync(stampFile, 'utf8') === key)))
     return { set, outDir, projectDir, built: false, ms: 0 };

@@ -10,7 +10,8 @@ const rank = (r: number | null) => (r === null ? 'miss' : `#${r}`);
 export function formatSuiteTable(sets: readonly SetComparison[]): string {
   const total = (pick: (s: SetComparison) => BenchmarkFigures): BenchmarkFigures => {
     const queries = sets.reduce((n, s) => n + pick(s).queries, 0);
-    const sum = (k: 'hitAt1' | 'hitAt3' | 'mrr') => sets.reduce((n, s) => n + pick(s)[k] * pick(s).queries, 0) / (queries || 1);
+    const sum = (k: 'hitAt1' | 'hitAt3' | 'mrr') =>
+      sets.reduce((n, s) => n + pick(s)[k] * pick(s).queries, 0) / (queries || 1);
     return { queries, hitAt1: sum('hitAt1'), hitAt3: sum('hitAt3'), mrr: sum('mrr'), misses: 0 };
   };
   const row = (name: string, ours: BenchmarkFigures, raw: BenchmarkFigures, worse: number) =>
@@ -20,7 +21,14 @@ export function formatSuiteTable(sets: readonly SetComparison[]): string {
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
     ...sets.map((s) => row(s.set, s.ours, s.raw, s.worse.length)),
     ...(sets.length > 1
-      ? [row('**all**', total((s) => s.ours), total((s) => s.raw), sets.reduce((n, s) => n + s.worse.length, 0))]
+      ? [
+          row(
+            '**all**',
+            total((s) => s.ours),
+            total((s) => s.raw),
+            sets.reduce((n, s) => n + s.worse.length, 0),
+          ),
+        ]
       : []),
   ].join('\n');
 }

@@ -14,7 +14,13 @@ const outcome = (query: string, rank: number | null, line: number): BenchmarkOut
 
 describe('the real-world search benchmark', () => {
   it('lists the probes where ours ranks the page lower than raw Pagefind, not found counting lowest', () => {
-    const ours = [outcome('a', 1, 1), outcome('b', 3, 2), outcome('c', null, 3), outcome('d', null, 4), outcome('e', 2, 5)];
+    const ours = [
+      outcome('a', 1, 1),
+      outcome('b', 3, 2),
+      outcome('c', null, 3),
+      outcome('d', null, 4),
+      outcome('e', 2, 5),
+    ];
     const raw = [outcome('a', 2, 1), outcome('b', 1, 2), outcome('c', 9, 3), outcome('d', null, 4), outcome('e', 2, 5)];
     expect(findWorseThanRaw(ours, raw).map((w) => [w.ours.query, w.ours.rank, w.raw.rank])).toEqual([
       ['b', 3, 1],

@@ -12,7 +12,14 @@ import { getArticlePath, getFaqPath } from '../../../src/content/routes.ts';
 import { createNodeSearch } from '../../../src/search/node-search.ts';
 import { REPO_ROOT } from '../../../test/helpers/build-site.ts';
 import type { SuiteSet } from '../../../test/helpers/realworld.ts';
-import { BENCHMARK_FILE, getBenchmarkReport, loadBenchmark, runBenchmark, type BenchmarkOutcome, type BenchmarkReport } from './benchmark.ts';
+import {
+  BENCHMARK_FILE,
+  getBenchmarkReport,
+  loadBenchmark,
+  runBenchmark,
+  type BenchmarkOutcome,
+  type BenchmarkReport,
+} from './benchmark.ts';
 import { createRawPagefindSearch } from './raw-pagefind.ts';
 import type { SuiteBuild } from './suite-builds.ts';
 

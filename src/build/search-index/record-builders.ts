@@ -35,7 +35,9 @@ export function createSearchRecordBuilders(
     const sectionTitles = new Map(categories.flatMap((c) => c.sections.map((s) => [`${c.id}/${s.id}`, s.title])));
     // A section's weight, else its category's: the same in every language (categories.yaml is the source's).
     const categoryWeights = new Map(categories.map((c) => [c.id, c.searchWeight]));
-    const sectionWeights = new Map(categories.flatMap((c) => c.sections.map((s) => [`${c.id}/${s.id}`, s.searchWeight])));
+    const sectionWeights = new Map(
+      categories.flatMap((c) => c.sections.map((s) => [`${c.id}/${s.id}`, s.searchWeight])),
+    );
     if (!locale.isDefault) {
       const translated = readYamlData(path.join(dir, CATEGORIES_FILE), CategoryTranslationsFileSchema) ?? [];
       for (const t of translated) {

@@ -58,7 +58,11 @@ describe('the search index session', () => {
     const outDir = tempDir();
     const thread = new SearchIndexSession(
       tempDir(),
-      createSearchRecordBuilders(path.join(root, 'content'), { language: 'en', locales: [], defaultLocalePrefix: false }),
+      createSearchRecordBuilders(path.join(root, 'content'), {
+        language: 'en',
+        locales: [],
+        defaultLocalePrefix: false,
+      }),
     );
     // The developer pages say "refund" more often: without weights they would come first.
     const page = (category: string, slug: string, extra: object = {}) => ({
