@@ -244,6 +244,28 @@ describe('Jekyll', () => {
   });
 });
 
+describe('HTML layout around Markdown', () => {
+  it('keeps the Markdown a layout div holds after a blank line, as CommonMark reads it', () => {
+    const c = ctx();
+    const html = '<div class="book-hero text-center">\n\n# At the moment this page is empty\n\n<div>\n';
+    const out = convertHtmlAndStructure(html, c, 'Showcases');
+    expect(out).not.toContain('\\#');
+    expect(out).toMatch(/^#+ At the moment this page is empty$/m);
+    expect(out).not.toContain('<div');
+    expect(c.counts.converted.map((x) => x.message)).toContain('HTML layout block around Markdown -> its Markdown');
+  });
+
+  it('still converts a div with other HTML in it, and a callout box, as HTML', () => {
+    expect(convertHtmlAndStructure('<div class="alert alert-warning">\n\nCareful.\n\n</div>\n', ctx(), 'T')).toContain(
+      ':::warning',
+    );
+    const c = ctx();
+    const out = convertHtmlAndStructure('<div class="x">\n\n<b>bold</b> text\n\n</div>\n', c, 'T');
+    expect(out).toContain('**bold** text');
+    expect(c.counts.converted.map((x) => x.message)).not.toContain('HTML layout block around Markdown -> its Markdown');
+  });
+});
+
 describe('every source', () => {
   it('keeps definition lists in the standard form, outside code only', () => {
     const out = convertHtmlAndStructure('Term\n:   The meaning.\n: Another.\n\n```\nx\n: y\n```\n', ctx(), 'T');

@@ -682,6 +682,16 @@ export function convertHtmlAndStructure(body: string, ctx: TemplateContext, titl
       converted(ctx, 'kramdown markdown="1" block -> its Markdown');
       return replaceHtmlBlocks(md[2]!.replace(/^[ \t]*\n/, ''), convert);
     }
+    // A layout div whose tag stands alone before a blank line and that holds only Markdown (and
+    // bare divs): CommonMark ends the HTML block at that blank line, so the text is Markdown
+    // (hugo-book's `<div class="book-hero">` around a `# heading`). Anything with other HTML, and
+    // callout boxes, go through the HTML converter as before.
+    const layout = /^<div\b([^>]*)>[ \t]*\n[ \t]*\n([\s\S]*?)(?:<\/div>\s*)?$/i.exec(html);
+    const onlyMarkdown = (inner: string) => !inner.replace(/^[ \t]*<\/?div>[ \t]*$/gim, '').includes('<');
+    if (layout && onlyMarkdown(layout[2]!) && !calloutTypeOf(/\bclass=["']?([^"'>]*)/i.exec(layout[1]!)?.[1] ?? '')) {
+      converted(ctx, 'HTML layout block around Markdown -> its Markdown');
+      return layout[2]!.replace(/^[ \t]*<\/?div>[ \t]*$/gim, '');
+    }
     // Code inside the HTML is put back first: the converter sees the whole block as written.
     const { markdown, unsafeRemoved, altFromFileName } = htmlToMarkdown(restore(html));
     recordUnsafeHtml(ctx.counts, ctx.origin, unsafeRemoved);
