@@ -4,10 +4,8 @@
  * language's index, with that language's vocabulary (typo correction, stop words). Loaded only
  * when a search needs it.
  */
-import { createQueryPlanner, searchHelpCenter, type HelpCenterSearchResult } from '../query.ts';
-import { PAGEFIND_OPTIONS } from '../search-options.ts';
-import { getVocabularyFile, type SearchVocabulary } from '../vocabulary.ts';
-import type { PagefindResultData } from './pagefind-api.ts';
+import { searchHelpCenter, type HelpCenterSearchResult } from '../query.ts';
+import { loadSearchEngine, type PagefindResultData } from './pagefind-api.ts';
 import { createPagefindInstance, type PagefindModule } from './pagefind-instance.ts';
 
 export interface LanguageSearch {
@@ -20,20 +18,9 @@ export function loadLanguageSearch(language: string): Promise<LanguageSearch> {
   let search = loaded.get(language);
   if (search) return search;
   search = (async () => {
-    const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-    const [pagefind, vocabulary] = await Promise.all([
-      (async () => {
-        const module = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as PagefindModule;
-        const pf = createPagefindInstance(module, language, { basePath: `${base}pagefind/` });
-        await pf.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
-        await pf.init();
-        return pf;
-      })(),
-      fetch(`${base}pagefind/${getVocabularyFile(language)}`)
-        .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
-        .catch(() => undefined),
-    ]);
-    const planner = createQueryPlanner(vocabulary);
+    const { pagefind, planner } = await loadSearchEngine(language, (bundle, basePath) =>
+      createPagefindInstance(bundle as PagefindModule, language, { basePath }),
+    );
     return { search: (query, filters) => searchHelpCenter(pagefind, planner.plan(query), filters) };
   })();
   loaded.set(language, search);

@@ -52,24 +52,32 @@ export interface HelpCenterSearch {
 
 let loaded: Promise<HelpCenterSearch> | undefined;
 
+/**
+ * A ready Pagefind and a planner with the language's vocabulary, fetched together. `open` picks
+ * the instance: the bundle itself (Pagefind takes the page's `<html lang>`), or a second instance
+ * of it for another language's index (default-language-search.ts). Without the vocabulary (an
+ * older build, a failed request), search still works, uncorrected.
+ */
+export async function loadSearchEngine(language: string, open: (bundle: unknown, basePath: string) => Pagefind) {
+  const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
+  const [pagefind, vocabulary] = await Promise.all([
+    (async () => {
+      const pf = open(await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`), `${base}pagefind/`);
+      await pf.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
+      await pf.init();
+      return pf;
+    })(),
+    fetch(`${base}pagefind/${getVocabularyFile(language)}`)
+      .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
+      .catch(() => undefined),
+  ]);
+  return { pagefind, planner: createQueryPlanner(vocabulary), vocabulary };
+}
+
 export function loadHelpCenterSearch(): Promise<HelpCenterSearch> {
   loaded ??= (async () => {
     const language = document.documentElement.lang || 'en';
-    const base = import.meta.env.BASE_URL.endsWith('/') ? import.meta.env.BASE_URL : `${import.meta.env.BASE_URL}/`;
-    const [pagefind, vocabulary] = await Promise.all([
-      (async () => {
-        const pf = (await import(/* @vite-ignore */ `${base}pagefind/pagefind.js`)) as Pagefind;
-        await pf.options({ ...PAGEFIND_OPTIONS, baseUrl: base });
-        await pf.init();
-        return pf;
-      })(),
-      // Without the vocabulary (an older build, a failed request), search still works, uncorrected.
-      // Pagefind picks the index of the page's <html lang> itself; the vocabulary is picked the same way.
-      fetch(`${base}pagefind/${getVocabularyFile(language)}`)
-        .then((r) => (r.ok ? (r.json() as Promise<SearchVocabulary>) : undefined))
-        .catch(() => undefined),
-    ]);
-    const planner = createQueryPlanner(vocabulary);
+    const { pagefind, planner, vocabulary } = await loadSearchEngine(language, (bundle) => bundle as Pagefind);
     return {
       search: (query, filters) => searchHelpCenter(pagefind, planner.plan(query), filters),
       preload: (query) => {
