@@ -23,19 +23,19 @@ const vocabulary = { language: 'en', stopWords: [], words: ['refunds', 'card', '
 const refunds = REFUNDS_ARTICLE;
 const invoice = INVOICE_FAQ;
 
+/** A session for an English site at `root`, writing to a fresh work folder. */
+const newSession = (root: string) =>
+  new SearchIndexSession(
+    tempDir(),
+    createSearchRecordBuilders(path.join(root, 'content'), { language: 'en', locales: [], defaultLocalePrefix: false }),
+  );
+
 describe('the search index session', () => {
   it('indexes what it is sent and writes a working Pagefind index', async () => {
     const root = writeTempSite({ 'content/site.yaml': VALID_SITE, 'content/categories.yaml': VALID_CATEGORIES });
     dirs.push(root);
     const outDir = tempDir();
-    const thread = new SearchIndexSession(
-      tempDir(),
-      createSearchRecordBuilders(path.join(root, 'content'), {
-        language: 'en',
-        locales: [],
-        defaultLocalePrefix: false,
-      }),
-    );
+    const thread = newSession(root);
     thread.addEntry('articles', refunds);
     thread.addUnchangedEntries('articles', []);
     thread.addUnchangedEntries('faqs', [invoice]);
@@ -56,14 +56,7 @@ describe('the search index session', () => {
     const root = writeTempSite({ 'content/site.yaml': VALID_SITE, 'content/categories.yaml': categories });
     dirs.push(root);
     const outDir = tempDir();
-    const thread = new SearchIndexSession(
-      tempDir(),
-      createSearchRecordBuilders(path.join(root, 'content'), {
-        language: 'en',
-        locales: [],
-        defaultLocalePrefix: false,
-      }),
-    );
+    const thread = newSession(root);
     // The developer pages say "refund" more often: without weights they would come first.
     const page = (category: string, slug: string, extra: object = {}) => ({
       ...refunds,
@@ -94,14 +87,7 @@ describe('the search index session', () => {
   it('reports a collection that was never loaded through withSearchIndexing() from finish()', async () => {
     const root = writeTempSite({});
     dirs.push(root);
-    const thread = new SearchIndexSession(
-      tempDir(),
-      createSearchRecordBuilders(path.join(root, 'content'), {
-        language: 'en',
-        locales: [],
-        defaultLocalePrefix: false,
-      }),
-    );
+    const thread = newSession(root);
     thread.addUnchangedEntries('articles', [refunds]);
     // No FAQs were loaded through withSearchIndexing().
     expect(() => thread.write()).toThrow(

@@ -15,8 +15,7 @@
  * Every Pagefind response's `errors` is checked; the first failure is kept and thrown by `finish()`,
  * with the record it concerns. The Pagefind process is always closed by `finish()` or `close()`.
  */
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { cpSync, mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 import { HelpCenterError, ErrorCodes } from '../../lib/errors.ts';
@@ -96,7 +95,6 @@ export class SearchIndexSession implements SearchIndexSink {
       check('starting', created.errors);
       if (!created.index)
         throw new HelpCenterError(ErrorCodes.PagefindFailed, 'Pagefind did not start: no index was created.');
-      lowerPagefindPriority();
       return created.index;
     });
     // Failures surface in finish(); until then, do not let them crash the build as unhandled.
@@ -161,7 +159,6 @@ export class SearchIndexSession implements SearchIndexSink {
       );
     }
     for (const send of this.#unchanged.splice(0)) send();
-    lowerPagefindPriority();
     this.#written = Promise.all(this.#pending).then(async () => {
       const index = await this.#index;
       const writeStarted = performance.now();
@@ -219,29 +216,6 @@ export class SearchIndexSession implements SearchIndexSink {
     } finally {
       rmSync(this.#workDir, { recursive: true, force: true });
     }
-  }
-}
-
-/**
- * Pagefind runs at the build's own priority (issue 25), not the lowest: at nice 19 a busy machine
- * starved it and the build waited for it (23 s and 500 s at 5,000 articles, none at normal
- * priority, for about the same CPU seconds; docs/performance.md, "Pagefind's priority"). Linux
- * only, best effort: Node's API sets the priority of one thread, so every thread of the Pagefind
- * process is set; threads it starts later inherit it.
- */
-function lowerPagefindPriority(): void {
-  if (process.platform !== 'linux') return;
-  try {
-    // A child is listed under the thread that started it.
-    const children = readdirSync('/proc/self/task').flatMap((tid) =>
-      readFileSync(`/proc/self/task/${tid}/children`, 'utf8').split(/\s+/).filter(Boolean),
-    );
-    for (const pid of children) {
-      if (!readFileSync(`/proc/${pid}/comm`, 'utf8').startsWith('pagefind')) continue;
-      for (const tid of readdirSync(`/proc/${pid}/task`)) os.setPriority(Number(tid), os.getPriority());
-    }
-  } catch {
-    // Without /proc, or a process gone meanwhile: Pagefind keeps the normal priority.
   }
 }
 
