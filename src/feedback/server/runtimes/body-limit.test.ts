@@ -144,16 +144,26 @@ describe('the 8 KiB body cap on a real server (checklist 3)', () => {
             : sendRaw(baseHead(`Content-Length: 100\r\nTransfer-Encoding: chunked\r\n`), MiB, true),
         ),
       );
-    // A first round grows the heap to what 100 open connections need; the second, measured at its
-    // peak (sampled every 5 ms inside the server), shows that the bodies are not buffered. Each
+    // A first round grows the heap to what 100 open connections need; the next, measured at their
+    // peak (sampled every 5 ms inside the server), show that the bodies are not buffered. Each
     // connection may hold one socket read (up to 64 KiB) before its 413; garbage promoted while a
     // loaded machine keeps connections open adds more (figures and the bound in docs/feedback.md).
     await sendAll();
-    const { now: before } = await readMemoryProbe(server);
-    const results = await sendAll();
-    const { peak } = await readMemoryProbe(server);
-    expect(results.every((r) => r.status === 413 || r.status === 400)).toBe(true);
-    expect(peak - before, `heap + Buffers grew by ${((peak - before) / MiB).toFixed(1)} MB`).toBeLessThan(25 * MiB);
+    // Three measured rounds, judged on the smallest growth: buffered bodies would add 100 MiB to
+    // every round, while a collection that a loaded machine delays inflates one round, not all
+    // (CI once saw 29.9 MB in a single round).
+    const growths: number[] = [];
+    let results: Awaited<ReturnType<typeof sendAll>> = [];
+    for (let round = 0; round < 3; round++) {
+      const { now: before } = await readMemoryProbe(server);
+      results = await sendAll();
+      const { peak } = await readMemoryProbe(server);
+      expect(results.every((r) => r.status === 413 || r.status === 400)).toBe(true);
+      growths.push(peak - before);
+    }
+    const least = Math.min(...growths);
+    const shown = growths.map((g) => (g / MiB).toFixed(1)).join(', ');
+    expect(least, `heap + Buffers grew by ${shown} MB`).toBeLessThan(25 * MiB);
     const firstBytes = results.map((r) => r.firstByteMs).sort((a, b) => a - b);
     // The memory bound is what shows the bodies are not buffered; the times only show that no
     // answer waited for a body or a timeout, so they stay loose enough for a loaded machine.
