@@ -1,13 +1,17 @@
 /**
  * npm run bench:search [-- --ci] [--min-hit3 0.9] [--json] [--no-build] [--queries <file>]
- * npm run bench:search -- --suite [--set <name>]... [--no-build] [--json]
+ * npm run bench:search -- --suite [--set <name>]... [--no-build] [--json] [--ci | --save-baselines]
  *
  * Builds the help center into .cache/sites/bench-search, runs every query of
  * content/search-probes.yaml through the real Pagefind index (the browser bundle, with the
  * browser's options) and prints hit@1, hit@3, MRR@10 and the queries not ranked first.
  * With --suite: the real-world suite instead (scripts/bench/search/suite.ts), each set imported
- * and built (cached under .cache/), its probes run through our search and through raw Pagefind.
- * Exit codes: 0 done (or the CI gate passed), 1 hit@3 below the floor, 2 usage, content or build error.
+ * and built (cached under .cache/), its probes run through our search and through raw Pagefind;
+ * with --ci also its search gate (scripts/bench/search/suite-gate.ts: no probe out of the top 3
+ * that its baseline had in it, hit@1 not below the baseline's), and --save-baselines records the
+ * baselines from this run instead.
+ * Exit codes: 0 done (or the CI gate passed), 1 hit@3 below the floor (a set failed its gate with
+ * --suite), 2 usage, content or build error.
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
@@ -29,12 +33,13 @@ import { listSuiteSets } from '../test/helpers/realworld.ts';
 import { compareSet, type SetComparison } from './bench/search/suite.ts';
 import { getSuiteBuild } from './bench/search/suite-builds.ts';
 import { formatSuiteReport } from './bench/search/suite-report.ts';
+import { checkSetSearch, saveSetBaseline, type SetGateResult } from './bench/search/suite-gate.ts';
 
 const SITE_NAME = 'bench-search';
 
 function usage(message: string): never {
   console.error(
-    `${message}\nUsage: npm run bench:search -- [--ci] [--min-hit3 <0..1>] [--json] [--no-build] [--queries <file>]\n       npm run bench:search -- --suite [--set <name>]... [--no-build] [--json]`,
+    `${message}\nUsage: npm run bench:search -- [--ci] [--min-hit3 <0..1>] [--json] [--no-build] [--queries <file>]\n       npm run bench:search -- --suite [--set <name>]... [--no-build] [--json] [--ci | --save-baselines]`,
   );
   process.exit(2);
 }
@@ -51,6 +56,7 @@ async function main(): Promise<void> {
         queries: { type: 'string' },
         suite: { type: 'boolean', default: false },
         set: { type: 'string', multiple: true },
+        'save-baselines': { type: 'boolean', default: false },
       },
       strict: true,
     }).values;
@@ -61,7 +67,15 @@ async function main(): Promise<void> {
   if (floor !== undefined && !(floor >= 0 && floor <= 1))
     usage(`--min-hit3 must be a number from 0 to 1, got "${args['min-hit3']}"`);
   const log = (line: string) => (args.json ? console.error(line) : console.log(line));
-  if (args.suite || args.set) return runSuite(args.set ?? [], args['no-build'], args.json, log);
+  if (args.ci && args['save-baselines'])
+    usage('--ci checks against the baselines and --save-baselines replaces them: one or the other');
+  if (args.suite || args.set)
+    return runSuite(
+      args.set ?? [],
+      { reuse: args['no-build'], json: args.json, gate: args.ci, save: args['save-baselines'] },
+      log,
+    );
+  if (args['save-baselines']) usage("--save-baselines records the real-world suite's baselines: add --suite");
 
   const contentDir = path.join(REPO_ROOT, 'content');
   const content = loadContent(REPO_ROOT);
@@ -116,12 +130,17 @@ async function main(): Promise<void> {
 }
 
 /** The real-world suite: every set (or the named ones), ours against raw Pagefind. */
-async function runSuite(names: string[], reuse: boolean, json: boolean, log: (line: string) => void): Promise<void> {
+async function runSuite(
+  names: string[],
+  { reuse, json, gate, save }: { reuse: boolean; json: boolean; gate: boolean; save: boolean },
+  log: (line: string) => void,
+): Promise<void> {
   const all = listSuiteSets();
   const unknown = names.filter((n) => !all.some((s) => s.name === n));
   if (unknown.length > 0) usage(`Unknown set ${unknown.join(', ')}; the sets are ${all.map((s) => s.name).join(', ')}`);
   const sets = names.length > 0 ? all.filter((s) => names.includes(s.name)) : all;
   const comparisons: SetComparison[] = [];
+  const gates: SetGateResult[] = [];
   for (const set of sets) {
     let build;
     try {
@@ -143,9 +162,19 @@ async function runSuite(names: string[], reuse: boolean, json: boolean, log: (li
       process.exit(2);
     }
     comparisons.push(comparison);
+    if (save) log(`${set.name}: baseline recorded in ${path.relative(REPO_ROOT, await saveSetBaseline(set, build))}`);
+    if (gate) gates.push(await checkSetSearch(set, build));
   }
-  if (json) console.log(JSON.stringify(comparisons, null, 2));
+  if (json) console.log(JSON.stringify(gate ? { sets: comparisons, gates } : comparisons, null, 2));
   else console.log(`\n${formatSuiteReport(comparisons)}`);
+  if (gate) {
+    log('\nSearch gate (each set against its search-baseline.json):');
+    for (const g of gates) {
+      log(`  ${g.set}: hit@1 ${g.hitAt1}/${g.probes}, floor ${g.floor ?? '-'}: ${g.passed ? 'pass' : 'FAIL'}`);
+      for (const f of g.failures) log(`    ${f}`);
+    }
+    if (gates.some((g) => !g.passed)) process.exitCode = 1;
+  }
 }
 
 await main();
