@@ -117,8 +117,15 @@ export function judgeAnswerCard(
   return card.kind === 'faq' ? 'wrong-faq' : 'wrong-article';
 }
 
-/** The cases: every probe, then the near misses, each in its language (default: the site's). */
-export function getAnswerCardCases(probes: readonly SearchProbe[], pages: PublishedPages): AnswerCardCase[] {
+/**
+ * The cases: every probe, then the near misses, each in its language (default: the site's). The
+ * near misses are written from the sample's FAQs; another site (a real-world set) passes none.
+ */
+export function getAnswerCardCases(
+  probes: readonly SearchProbe[],
+  pages: PublishedPages,
+  nearMisses: ReadonlyArray<Omit<AnswerCardCase, 'source'>> = NEAR_MISS_QUERIES,
+): AnswerCardCase[] {
   return [
     ...probes.map((p) => ({
       query: p.query,
@@ -126,7 +133,7 @@ export function getAnswerCardCases(probes: readonly SearchProbe[], pages: Publis
       language: getProbeLanguage(p, pages),
       source: 'probe' as const,
     })),
-    ...NEAR_MISS_QUERIES.map((q) => ({
+    ...nearMisses.map((q) => ({
       ...q,
       language: q.language ?? pages.defaultLanguage,
       source: 'near-miss' as const,
