@@ -75,7 +75,12 @@ async function measureSite(
   const before: AnswerCardOutcome[] = [];
   for (const o of outcomes) {
     const card = getCandidateCard((await search(o)).results[0]);
-    before.push({ ...o, verdict: judgeAnswerCard(o.expect, card, ALSO_RIGHT[o.query]) });
+    const { card: _now, ...rest } = o;
+    before.push({
+      ...rest,
+      verdict: judgeAnswerCard(o.expect, card, ALSO_RIGHT[o.query]),
+      ...(card ? { card: card.kind === 'faq' ? card.url : card.pagePath } : {}),
+    });
   }
   return { name, faqs, probes: probes.length, outcomes, before };
 }
@@ -203,6 +208,10 @@ function printSuite(runs: readonly SiteRun[]): void {
   const all = runs.flatMap((r) => r.outcomes.map((o) => ({ ...o, query: `${r.name}: ${o.query}` })));
   console.log(formatRow('all sets: now', getAnswerCardFigures(all), width + 5));
   listOutcomes('Cards for another page than the expected one', all.filter(isWrong));
+  listOutcomes(
+    'Cards the old rule showed for another page',
+    runs.flatMap((r) => r.before.filter(isWrong).map((o) => ({ ...o, query: `${r.name}: ${o.query}` }))),
+  );
   listOutcomes(
     'Right cards',
     all.filter((o) => o.verdict === 'correct' || o.verdict === 'also-right'),

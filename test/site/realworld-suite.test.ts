@@ -4,9 +4,13 @@
  * and default flags, then linted and built once each, one after the other. Asserts the first
  * build passes, no template syntax is left outside code in pages or search records, every old
  * URL the sources name (permalink, aliases, redirect_from) leads to the page it now is, and the
- * summary says what was converted, dropped or left unresolved, by kind and page.
+ * summary says what was converted, dropped or left unresolved, by kind and page. Then each set's
+ * search probes are replayed on the same build (no second build) as `helpdesk-kit search check`
+ * does, against the baseline beside them: a probe out of the top 3 that was in it, or hit@1 below
+ * the baseline's, fails (scripts/bench/search/suite-gate.ts), and a broken probe shows it can.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parse as parseYaml } from 'yaml';
@@ -22,6 +26,9 @@ import {
   type SetRun,
 } from '../helpers/realworld.ts';
 import { findLeftovers, getProseText } from '../helpers/template-leftovers.ts';
+import { getSetProbesFile } from '../../scripts/bench/search/suite.ts';
+import { checkSetSearch, getSetBaselineFile } from '../../scripts/bench/search/suite-gate.ts';
+import { loadBaseline } from '../../src/tools/search-check/results-file.ts';
 
 // REALWORLD_SETS=hugo-book,mkdocs-uv runs only those sets (each set is an import and a build).
 const ONLY = process.env.REALWORLD_SETS?.split(',').filter(Boolean);
@@ -213,4 +220,65 @@ describe('real-world documentation sets: import, lint and first build', () => {
       if (s.converted.length) expect(run.importOutput).toMatch(/Converted to this site's syntax, by kind/);
     },
   );
+
+  it.each(SETS.map((s) => s.name))(
+    '%s: search probes: none falls out of the top 3, hit@1 not below the baseline',
+    async (name) => {
+      const run = runs.get(name)!;
+      expect(run.build.status, 'the build failed: nothing to search').toBe(0);
+      const started = performance.now();
+      const gate = await checkSetSearch(run.set, { outDir: run.build.outDir, projectDir: run.projectDir });
+      console.log(
+        `realworld ${name}: search hit@1 ${gate.hitAt1}/${gate.probes} (floor ${gate.floor ?? '-'}), checked in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      );
+      expect(gate.failures).toEqual([]);
+    },
+  );
+
+  it('the search gate fails on a deliberately broken probe', async () => {
+    const run = [...runs.values()].find((r) => r.build.status === 0);
+    expect(run, 'no set built').toBeDefined();
+    const { set, projectDir, build } = run!;
+    const baseline = loadBaseline(getSetBaselineFile(set));
+    // A probe the baseline has first, now expecting a page search does not put in the top 3, as
+    // if the baseline had it first: a writer's retitled page, seen from the next build.
+    const victim = baseline.probes.find((p) => p.rank === 1)!;
+    const saved = JSON.parse(readFileSync(getSetBaselineFile(set), 'utf8')) as {
+      probes: Array<{ query: string; expect: string; top: string[] }>;
+    };
+    const shown = new Set(saved.probes.find((p) => p.query === victim.query)!.top);
+    const other = baseline.probes.map((p) => p.expect).find((url) => !shown.has(url))!;
+    const dir = mkdtempSync(path.join(tmpdir(), 'realworld-gate-'));
+    try {
+      const probesText = readFileSync(getSetProbesFile(set), 'utf8');
+      const line = probesText.split('\n').find((l) => l.includes(`query: ${victim.query},`))!;
+      const probesFile = path.join(dir, 'search-probes.yaml');
+      const baselineFile = path.join(dir, 'search-baseline.json');
+      writeFileSync(probesFile, probesText.replace(line, line.replace(`expect: ${victim.expect}`, `expect: ${other}`)));
+      writeFileSync(
+        baselineFile,
+        JSON.stringify({
+          ...baseline,
+          probes: baseline.probes.map((p) => (p === victim ? { ...p, expect: other } : p)),
+        }),
+      );
+      const gate = await checkSetSearch(set, { outDir: build.outDir, projectDir }, { probesFile, baselineFile });
+      expect(gate.passed).toBe(false);
+      expect(gate.failures).toEqual([
+        expect.stringContaining(`"${victim.query}": ${other} fell out of the top 3: #1 before`),
+        expect.stringMatching(/^hit@1 \d+\/\d+ is below the floor of \d+/),
+      ]);
+
+      // A probe whose page was renamed (not published) fails whatever the baseline says.
+      writeFileSync(
+        probesFile,
+        probesText.replace(line, line.replace(`expect: ${victim.expect}`, 'expect: /no/such-page/')),
+      );
+      const renamed = await checkSetSearch(set, { outDir: build.outDir, projectDir }, { probesFile });
+      expect(renamed.passed).toBe(false);
+      expect(renamed.failures.join('\n')).toContain('/no/such-page/');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });

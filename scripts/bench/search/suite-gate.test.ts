@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { compareProbes, getCheckSummary, type ProbeOutcome } from '../../../src/tools/search-check/compare.ts';
 import { getSearchFigures } from '../../../src/tools/search-check/figures.ts';
-import { RESULTS_VERSION, type SearchCheckResults } from '../../../src/tools/search-check/results-file.ts';
+import {
+  RESULTS_VERSION,
+  type SearchCheckBaseline,
+  type SearchCheckResults,
+} from '../../../src/tools/search-check/results-file.ts';
 import { judgeSetSearch } from './suite-gate.ts';
 
 const outcome = (query: string, rank: number | null): ProbeOutcome => ({
@@ -16,7 +20,7 @@ const outcome = (query: string, rank: number | null): ProbeOutcome => ({
 });
 
 /** The baseline as `search check --save` records it: the probes' ranks then. */
-const baselineOf = (outcomes: readonly ProbeOutcome[]) => ({
+const baselineOf = (outcomes: readonly ProbeOutcome[]): SearchCheckBaseline => ({
   version: RESULTS_VERSION,
   probes: outcomes.map(({ query, language, expect, rank }) => ({ query, language, expect, rank })),
 });

@@ -104,6 +104,8 @@ export async function saveSetBaseline(set: SuiteSet, build: { outDir: string; pr
       `the probes of ${set.name} have problems:\n${outcome.diagnostics.map(formatDiagnostic).join('\n')}`,
     );
   const file = getSetBaselineFile(set);
-  writeFileSync(file, `${JSON.stringify(outcome.results, null, 2)}\n`);
+  // The probes file as the repository names it, not from the imported project's folder in .cache/.
+  const results = { ...outcome.results, probesFile: relative(getSetProbesFile(set)) };
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   return file;
 }
