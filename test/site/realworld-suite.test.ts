@@ -7,7 +7,8 @@
  * summary says what was converted, dropped or left unresolved, by kind and page. Then each set's
  * search probes are replayed on the same build (no second build) as `helpdesk-kit search check`
  * does, against the baseline beside them: a probe out of the top 3 that was in it, or hit@1 below
- * the baseline's, fails (scripts/bench/search/suite-gate.ts), and a broken probe shows it can.
+ * the baseline's, fails (scripts/bench/search/suite-gate.ts), and a broken probe shows it can;
+ * no probe may show an answer card for another page than the one it expects.
  */
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,6 +30,9 @@ import { findLeftovers, getProseText } from '../helpers/template-leftovers.ts';
 import { getSetProbesFile } from '../../scripts/bench/search/suite.ts';
 import { checkSetSearch, getSetBaselineFile } from '../../scripts/bench/search/suite-gate.ts';
 import { loadBaseline } from '../../src/tools/search-check/results-file.ts';
+import { createCaseSearch, getAnswerCardCases, runAnswerCardCases } from '../../scripts/bench/search/answer-cards.ts';
+import { loadContent } from '../../src/content/load.ts';
+import { getPublishedPages, loadSearchProbes } from '../../src/content/search-probes.ts';
 
 // REALWORLD_SETS=hugo-book,mkdocs-uv runs only those sets (each set is an import and a build).
 const ONLY = process.env.REALWORLD_SETS?.split(',').filter(Boolean);
@@ -234,6 +238,23 @@ describe('real-world documentation sets: import, lint and first build', () => {
       expect(gate.failures).toEqual([]);
     },
   );
+
+  it.each(SETS.map((s) => s.name))('%s: no answer card for another page than the probe expects', async (name) => {
+    const run = runs.get(name)!;
+    expect(run.build.status, 'the build failed: nothing to search').toBe(0);
+    const pages = getPublishedPages(loadContent(run.projectDir));
+    const { probes, diagnostics } = loadSearchProbes(getSetProbesFile(run.set), `${name}/search-probes.yaml`);
+    expect(diagnostics).toEqual([]);
+    // The set's probes only: the near misses are written from the sample's FAQs.
+    const outcomes = await runAnswerCardCases(
+      getAnswerCardCases(probes, pages, []),
+      createCaseSearch(run.build.outDir, pages.defaultLanguage),
+    );
+    const wrong = outcomes
+      .filter((o) => o.verdict === 'wrong-faq' || o.verdict === 'wrong-article')
+      .map((o) => `${o.query} -> ${o.card} (want ${o.expect ?? 'no card'})`);
+    expect(wrong).toEqual([]);
+  });
 
   it('the search gate fails on a deliberately broken probe', async () => {
     const run = [...runs.values()].find((r) => r.build.status === 0);
