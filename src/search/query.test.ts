@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createQueryPlanner, mergeByScore, searchHelpCenter, type RankedResult } from './query.ts';
+import type { SectionRankData } from './section-rank.ts';
 import { buildSearchVocabulary } from './vocabulary.ts';
 
 const vocabulary = buildSearchVocabulary(
@@ -123,8 +124,12 @@ describe('searching with partial matches', () => {
 
   it('lets pages with every word scattered over sections compete with a page that has most of them in one', async () => {
     // A page's data as Pagefind has it: its words, and its headings at their word positions.
-    const data = (title: string, words: string) => ({ meta: { title }, raw_content: words, anchors: [] });
-    const sections = (title: string, ...parts: string[]) => {
+    const data = (title: string, words: string): SectionRankData => ({
+      meta: { title },
+      raw_content: words,
+      anchors: [],
+    });
+    const sections = (title: string, ...parts: string[]): SectionRankData => {
       const tokens: string[] = [];
       const anchors = parts.map((part, i) => {
         const location = tokens.length;
@@ -133,7 +138,7 @@ describe('searching with partial matches', () => {
       });
       return { meta: { title }, raw_content: tokens.join(' '), anchors };
     };
-    const docs: Record<string, { words: string[]; data: ReturnType<typeof data> }> = {
+    const docs: Record<string, { words: string[]; data: SectionRankData }> = {
       // Every word, each in another section of a long page.
       welcome: { words: ['host', 'site', 'aws'], data: sections('Welcome', 'host', 'site', 'aws') },
       shortcodes: { words: ['host', 'site', 'aws'], data: sections('Shortcodes', 'host', 'site', 'aws') },
