@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createQueryPlanner, mergeByScore, searchHelpCenter, type RankedResult } from './query.ts';
+import type { SectionRankData } from './section-rank.ts';
 import { buildSearchVocabulary } from './vocabulary.ts';
 
 const vocabulary = buildSearchVocabulary(
@@ -119,6 +120,57 @@ describe('searching with partial matches', () => {
     };
     const found = await searchHelpCenter(searcher, plan);
     expect(found.results.map((r) => r.id)).toEqual(['track', 'about', 'plus']);
+  });
+
+  it('lets pages with every word scattered over sections compete with a page that has most of them in one', async () => {
+    // A page's data as Pagefind has it: its words, and its headings at their word positions.
+    const data = (title: string, words: string): SectionRankData => ({
+      meta: { title },
+      raw_content: words,
+      anchors: [],
+    });
+    const sections = (title: string, ...parts: string[]): SectionRankData => {
+      const tokens: string[] = [];
+      const anchors = parts.map((part, i) => {
+        const location = tokens.length;
+        tokens.push(`heading${i}`, ...part.split(' '));
+        return { text: `heading${i}`, location };
+      });
+      return { meta: { title }, raw_content: tokens.join(' '), anchors };
+    };
+    const docs: Record<string, { words: string[]; data: SectionRankData }> = {
+      // Every word, each in another section of a long page.
+      welcome: { words: ['host', 'site', 'aws'], data: sections('Welcome', 'host', 'site', 'aws') },
+      shortcodes: { words: ['host', 'site', 'aws'], data: sections('Shortcodes', 'host', 'site', 'aws') },
+      content: { words: ['host', 'site', 'aws'], data: sections('Content', 'host', 'site', 'aws') },
+      // Two of the three words, in one section, one of them in the title.
+      amazon: { words: ['site', 'aws'], data: data('Deploy on AWS', 'deploy the site to aws') },
+    };
+    // Per word, the AWS page scores highest for the words it has.
+    const scores: Record<string, number> = { welcome: 3, shortcodes: 2.5, content: 2, amazon: 4 };
+    const searcher = {
+      async search(term: string) {
+        const words = term.split(' ');
+        const hits = Object.entries(docs).filter(([, d]) => words.every((w) => d.words.includes(w)));
+        const results = hits.map(([id, d]) => ({
+          id,
+          score: (scores[id]! * words.length) / 3,
+          data: async () => d.data,
+        }));
+        return { results: results.sort((x, y) => y.score - x.score) };
+      },
+    };
+    const plan = { terms: ['host', 'site', 'aws'], corrections: [], unknown: [] };
+    const found = await searchHelpCenter(searcher, plan);
+    expect(found.results[0]!.id).toBe('amazon');
+    expect(found.results.map((r) => r.id).sort()).toEqual(['amazon', 'content', 'shortcodes', 'welcome']);
+    // One page with a section that holds every word keeps the pages with every word first.
+    docs.welcome = { words: ['host', 'site', 'aws'], data: data('Welcome', 'host the site on aws') };
+    expect((await searchHelpCenter(searcher, plan)).results.slice(0, 3).map((r) => r.id)).toEqual([
+      'welcome',
+      'shortcodes',
+      'content',
+    ]);
   });
 
   it('ranks merged pages by their summed score and keeps each page’s best-scoring result', async () => {

@@ -107,6 +107,8 @@ export interface RankedResult<D> {
   score: number;
   /** The text-match score before the section ranking scaled it (section-rank.ts); an answer card is judged on it. */
   matchScore?: number;
+  /** Set once the section ranking has seen its data: the share of the terms its best section holds. */
+  coverage?: number;
   data: () => Promise<D>;
 }
 
@@ -154,8 +156,12 @@ export async function searchHelpCenter<D>(
       ...(await pagefind.search(plan.terms.join(' '), opts)).results,
     ]),
   };
-  if (plan.terms.length === 1 || all.results.length >= RELAX_BELOW) {
-    const ranked = await rankBySections(all.results, plan.terms);
+  const ranked = await rankBySections(all.results, plan.terms);
+  // Pages with every word come first, unless none of the first has a section that holds them
+  // (nearly) all: then each word is somewhere on those pages, and a page with most of the words in
+  // one section may answer better, so they compete with the pages that have some of the words.
+  const together = ranked.slice(0, SECTION_RANK_DEPTH).filter(isTogether);
+  if (plan.terms.length === 1 || (all.results.length >= RELAX_BELOW && together.length > 0)) {
     return { results: ranked, plan, relaxed: false, answerScores: getAnswerScores(ranked, []) };
   }
   const perTerm = await Promise.all(
@@ -165,13 +171,27 @@ export async function searchHelpCenter<D>(
       return { results: await discountBrand(pagefind, { ...plan, brandPrefixes }, opts, [...results]) };
     }),
   );
-  const seen = new Set(all.results.map((r) => r.id));
+  const seen = new Set(together.map((r) => r.id));
+  const fullIds = new Set(all.results.map((r) => r.id));
   const rest = mergeByScore(perTerm.map((s) => s.results)).filter((r) => !seen.has(r.id));
-  // Pages with every word stay before pages with some: a sum of per-word scores is not comparable to one score.
-  const full = await rankBySections(all.results, plan.terms);
-  const some = await rankBySections(rest, plan.terms, Math.max(0, SECTION_RANK_DEPTH - full.length));
-  return { results: [...full, ...some], plan, relaxed: rest.length > 0, answerScores: getAnswerScores(full, some) };
+  // Pages with every word in one section stay first: a sum of per-word scores is not comparable to one score.
+  const some = await rankBySections(rest, plan.terms, Math.max(0, SECTION_RANK_DEPTH - together.length));
+  return {
+    results: [...together, ...some],
+    plan,
+    relaxed: rest.some((r) => !fullIds.has(r.id)),
+    answerScores: getAnswerScores(together, some),
+  };
 }
+
+/**
+ * The share of the terms one section must hold for its page to rank with the pages that hold every
+ * word: all of two or three, all but one of four or more ("not", "added" rarely decide a section).
+ */
+const TOGETHER_COVERAGE = 0.75;
+
+/** Whether a ranked page has a section that holds (nearly) every term; a page of unknown sections counts. */
+const isTogether = (r: RankedResult<unknown>): boolean => r.coverage === undefined || r.coverage >= TOGETHER_COVERAGE;
 
 /**
  * Pagefind matches a word as a prefix too, so "parcel" also matches the brand "Parcelo" on nearly

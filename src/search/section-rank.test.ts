@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getPageSearchWeight, getSectionFocus, matchesTerm, rankBySections } from './section-rank.ts';
+import { getPageSearchWeight, getSectionFocus, getSectionMatch, matchesTerm, rankBySections } from './section-rank.ts';
 
 /** A page as Pagefind's result data has it: its words, and its headings at their word positions. */
 function page(
@@ -50,6 +50,15 @@ describe('ranking results by their best section', () => {
       1.5,
     );
     expect(getSectionFocus({}, terms)).toBe(0);
+    // A word the page has only through a synonym (its metadata) counts in every section, not as said.
+    const viaSynonym = page('Exports', [['Keep footage', 'Export a clip']], {
+      description_synonyms: 'permanently, forever',
+    });
+    expect(getSectionMatch(viaSynonym, ['clip', 'forever'])).toEqual({ focus: 1, coverage: 1 });
+    expect(getSectionMatch(page('Exports', [['Keep footage', 'Export a clip']]), ['clip', 'forever'])).toEqual({
+      focus: 0.25,
+      coverage: 0.5,
+    });
   });
 
   it('reorders the first results by score times focus and page weight, loading each one’s data once', async () => {

@@ -9,6 +9,7 @@
  * section's focus and by the page's search weight (`searchWeight` in front matter, the
  * category's `searchWeight`: meta `search_weight`). Measured: docs/search.md.
  */
+import { FAQ_SYNONYM_FIELDS, SYNONYM_FIELDS } from './synonyms.ts';
 import { getWords } from './vocabulary.ts';
 
 /** The part of Pagefind's result data this uses; anything missing leaves the page's score as it is. */
@@ -23,6 +24,8 @@ interface Ranked<D> {
   id: string;
   score: number;
   matchScore?: number;
+  /** Set on the results this ranked: its best section's share of the terms (SectionMatch.coverage). */
+  coverage?: number;
   data: () => Promise<D>;
 }
 
@@ -53,22 +56,38 @@ function termsIn(words: readonly string[], terms: readonly string[]): Set<number
   return found;
 }
 
+/** The metadata fields the synonyms of a page are indexed in (synonyms.ts). */
+const SYNONYM_META = [
+  ...new Set([...Object.values(SYNONYM_FIELDS), ...Object.values(FAQ_SYNONYM_FIELDS)].map((f) => f.meta)),
+];
+
+/** How well a page's best section answers the terms (getSectionMatch). */
+export interface SectionMatch {
+  /** From 0 (no section holds any term) to 2 (one holds them all and its heading or the page title says them all). */
+  focus: number;
+  /** The largest share of the terms one section holds (its heading and the page title included), 0 to 1. */
+  coverage: number;
+}
+
 /**
- * How well the page's best section answers the terms, from 0 (no section holds any) to 2 (a
- * section holds them all, and its heading or the page title says them all): coverage squared,
- * so a section with every word beats two sections with half each, times one plus the share the
- * heading says.
+ * The page's best section: coverage squared, so a section with every word beats two sections
+ * with half each, times one plus the share its heading or the page title says.
  */
-export function getSectionFocus(data: SectionRankData, terms: readonly string[]): number {
+export function getSectionMatch(data: SectionRankData, terms: readonly string[]): SectionMatch {
   const words = terms.flatMap((t) => getWords(t));
-  if (words.length === 0 || data.raw_content === undefined) return 0;
+  const best: SectionMatch = { focus: 0, coverage: 0 };
+  if (words.length === 0 || data.raw_content === undefined) return best;
   const tokens = data.raw_content.split(/\s+/).filter(Boolean);
   const anchors = [...(data.anchors ?? [])]
     .filter((a) => a.location < tokens.length)
     .sort((a, b) => a.location - b.location);
-  const title = termsIn(getWords(data.meta?.title ?? ''), words);
+  const meta = data.meta ?? {};
+  // A word the page has only through a synonym group is in its metadata, not its text: it counts
+  // as in every section (not as said by a heading: the tiers already weigh where the group was found).
+  const metaWords = (fields: readonly string[]) => fields.flatMap((f) => getWords(meta[f] ?? ''));
+  const title = termsIn(getWords(meta.title ?? ''), words);
+  const anywhere = termsIn(metaWords(SYNONYM_META), words);
   const starts = [0, ...anchors.map((a) => a.location)];
-  let best = 0;
   starts.forEach((start, i) => {
     const end = starts[i + 1] ?? tokens.length;
     if (end <= start && i > 0) return;
@@ -78,12 +97,18 @@ export function getSectionFocus(data: SectionRankData, terms: readonly string[])
       words,
     );
     const said = new Set([...title, ...heading]);
-    const covered = new Set([...body, ...said]);
+    const covered = new Set([...body, ...said, ...anywhere]);
     const coverage = covered.size / words.length;
     const focus = coverage * coverage * (1 + said.size / words.length);
-    if (focus > best) best = focus;
+    if (focus > best.focus) best.focus = focus;
+    if (coverage > best.coverage) best.coverage = coverage;
   });
   return best;
+}
+
+/** The best section's focus (getSectionMatch), 0 to 2. */
+export function getSectionFocus(data: SectionRankData, terms: readonly string[]): number {
+  return getSectionMatch(data, terms).focus;
 }
 
 /** The page's search weight from its meta (default 1; 0 to 10). */
@@ -110,9 +135,15 @@ export async function rankBySections<D>(
     const data = loaded[i]!;
     // Results from another searcher (the assistant's records) have none of Pagefind's fields: focus 0, weight 1.
     const page = (typeof data === 'object' && data !== null ? data : {}) as SectionRankData;
-    const score =
-      (Math.max(r.score, 0) / top) * (FOCUS_FLOOR + getSectionFocus(page, terms)) * getPageSearchWeight(page);
-    return { id: r.id, score, matchScore: r.matchScore ?? r.score, data: () => Promise.resolve(data) };
+    const { focus, coverage } = getSectionMatch(page, terms);
+    const score = (Math.max(r.score, 0) / top) * (FOCUS_FLOOR + focus) * getPageSearchWeight(page);
+    return {
+      id: r.id,
+      score,
+      matchScore: r.matchScore ?? r.score,
+      ...(page.raw_content === undefined ? {} : { coverage }),
+      data: () => Promise.resolve(data),
+    };
   });
   ranked.sort((a, b) => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   return [...ranked, ...results.slice(depth)];

@@ -25,6 +25,8 @@ describe('the search vocabulary', () => {
     expect(getStopWords('en')).toContain('my');
     // Intensifiers: "frigate uses too much cpu" must not need a page that says "too".
     expect(getStopWords('en')).toEqual(expect.arrayContaining(['much', 'too', 'very']));
+    // "which version do I need", "I want a replacement": the page says what, not that it is needed.
+    expect(getStopWords('en')).toEqual(expect.arrayContaining(['need', 'want']));
     expect(getStopWords('de')).toContain('wie');
     expect(getStopWords('de')).not.toContain('nicht');
     expect(getStopWords('ja')).toEqual([]);

@@ -37,8 +37,8 @@ const getStopWordLists = (): Record<string, readonly string[]> => ({
   en: (
     'a about am an and any are as at be been being but by can could did do does doing for from get got ' +
     "had has have having he her here him his how i i'm if in into is it its it's just many me might much my myself " +
-    'of on or our ours please she should so some than that the their them then there these they this ' +
-    'those to too us very was we were what when where which who whom why will with would you your yours'
+    'need of on or our ours please she should so some than that the their them then there these they this ' +
+    'those to too us very want was we were what when where which who whom why will with would you your yours'
   ).split(' '),
   de: (
     'am an auf aus bei bin bis bitte da das dass dem den der des die doch du ein eine einem einen einer es für ' +
