@@ -1,7 +1,8 @@
 /**
  * Serves the dev server's search index (build/search-index/dev-index.ts) at `<base>pagefind/`, where the
- * built site has it, before Vite and Astro's pages look at the request. Each request is one lookup in
- * memory. The index closes with the dev server.
+ * built site has it, before Vite and Astro's pages look at the request. A request after a change of
+ * the content waits for the index to be built again; the others are one lookup in memory. The
+ * index closes with the dev server.
  */
 import type { Plugin } from 'vite';
 import type { DevSearchIndex } from '../build/search-index/dev-index.ts';

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import * as pagefind from 'pagefind';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { writeTempSite } from '../../../test/helpers/temp-site.ts';
 import { createNodeSearch } from '../../search/node-search.ts';
@@ -9,6 +10,12 @@ import { createSearchRecordBuilders } from './record-builders.ts';
 import { DevSearchIndex } from './dev-index.ts';
 import { createDevVocabularies } from './dev-vocabulary.ts';
 import { INVOICE_FAQ, REFUNDS_ARTICLE } from '../../../test/helpers/search-entries.ts';
+
+// Pagefind itself, with its index creations counted.
+vi.mock('pagefind', async (importOriginal) => {
+  const actual = await importOriginal<typeof import('pagefind')>();
+  return { ...actual, createIndex: vi.fn(actual.createIndex) };
+});
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -35,17 +42,21 @@ async function searchServed(index: DevSearchIndex, query: string): Promise<strin
 
 const entryFile = async (index: DevSearchIndex) => new TextDecoder().decode(await index.getFile('pagefind-entry.json'));
 
+function createIndex(warnings: string[] = []) {
+  const root = writeTempSite({});
+  dirs.push(root);
+  const settings = { name: 'Qqq Desk', language: 'en', locales: [], defaultLocalePrefix: false };
+  return new DevSearchIndex(
+    createSearchRecordBuilders(path.join(root, 'content'), settings),
+    { info: () => {}, warn: (m) => warnings.push(m) },
+    { collections: ['articles', 'faqs'], vocabularies: createDevVocabularies(path.join(root, 'content'), settings) },
+  );
+}
+
 describe('the dev server search index', () => {
   it('indexes the loaded content, follows edits and deletions, and serves the files', async () => {
-    const root = writeTempSite({});
-    dirs.push(root);
     const warnings: string[] = [];
-    const settings = { name: 'Qqq Desk', language: 'en', locales: [], defaultLocalePrefix: false };
-    const index = new DevSearchIndex(
-      createSearchRecordBuilders(path.join(root, 'content'), settings),
-      { info: () => {}, warn: (m) => warnings.push(m) },
-      { collections: ['articles', 'faqs'], vocabularies: createDevVocabularies(path.join(root, 'content'), settings) },
-    );
+    const index = createIndex(warnings);
     try {
       // As the loader hands them: what the load stored, then the rest (unchanged since the cache).
       index.setEntry('articles', 'billing/refunds', refunds);
@@ -62,16 +73,50 @@ describe('the dev server search index', () => {
       expect(Object.keys(vocabulary.ui)).toContain('results.article');
       expect(createQueryPlanner(vocabulary).plan('refnds').terms).toEqual(['refunds']);
 
-      let before = await entryFile(index);
+      const before = await entryFile(index);
       index.setEntry('articles', 'billing/refunds', { ...refunds, title: 'Refunds for zebrafish owners' });
-      await vi.waitFor(async () => expect(await entryFile(index)).not.toBe(before), { timeout: 20_000, interval: 100 });
+      expect(await entryFile(index)).not.toBe(before);
       expect(await searchServed(index, 'zebrafish')).toEqual(['/billing/refunds/']);
 
-      before = await entryFile(index);
       index.deleteEntry('articles', 'billing/refunds');
-      await vi.waitFor(async () => expect(await entryFile(index)).not.toBe(before), { timeout: 20_000, interval: 100 });
       expect(await searchServed(index, 'zebrafish')).toEqual([]);
       expect(warnings).toEqual([]);
+    } finally {
+      await index.close();
+    }
+  }, 60_000);
+
+  it('indexes only when a file of the index is asked for after a change, once for several changes', async () => {
+    const created = vi.mocked(pagefind.createIndex);
+    const index = createIndex();
+    try {
+      created.mockClear();
+      index.endCollection('articles', [{ id: 'billing/refunds', entry: refunds }]);
+      index.endCollection('faqs', [{ id: 'billing/invoice', entry: invoice }]);
+      // The start: nothing indexed until someone searches.
+      await new Promise((r) => setTimeout(r, 500));
+      expect(created).not.toHaveBeenCalled();
+      const [entry, again] = await Promise.all([entryFile(index), entryFile(index)]);
+      expect(again).toBe(entry);
+      expect(created).toHaveBeenCalledTimes(1);
+
+      // Edits: still nothing until the next search, which indexes them all at once.
+      index.setEntry('articles', 'billing/refunds', { ...refunds, title: 'Refunds for zebrafish owners' });
+      index.setEntry('faqs', 'billing/invoice', { ...invoice, question: 'Where is the okapi invoice?' });
+      await new Promise((r) => setTimeout(r, 500));
+      expect(created).toHaveBeenCalledTimes(1);
+      // A file that never changes (a fragment of the index before) is served without indexing.
+      const fragment = (await index.listFiles()).find((f) => f.endsWith('.pf_fragment'))!;
+      expect(created).toHaveBeenCalledTimes(2);
+      index.setEntry('articles', 'billing/refunds', refunds);
+      expect(await index.getFile(fragment)).toBeDefined();
+      expect(created).toHaveBeenCalledTimes(2);
+      expect(await searchServed(index, 'okapi')).toEqual([expect.stringMatching(/^\/faq\/.*invoice/)]);
+      expect(await searchServed(index, 'zebrafish')).toEqual([]);
+      expect(created).toHaveBeenCalledTimes(3);
+      // Nothing changed since: the next search indexes nothing.
+      await entryFile(index);
+      expect(created).toHaveBeenCalledTimes(3);
     } finally {
       await index.close();
     }

@@ -3,8 +3,9 @@
  * hand over every article and FAQ as they load, and each entry the watcher stores again or removes
  * (loader.ts, through the interface the build's index has too, sink.ts); each becomes the same
  * record a build indexes (record-builders.ts).
- * Pagefind builds the index in its own process, in memory, a moment after the last change, and
- * the dev server serves the files from memory (dev-search-plugin.ts). A save does not wait for it.
+ * Pagefind builds the index in its own process, in memory, when the dev server is first asked
+ * for a file of it after a change (dev-search-plugin.ts serves the files from memory): the start
+ * and a save do not pay for it, and do not share the cores with it.
  *
  * Pagefind cannot take a record out of an index, so each refresh indexes all records anew; the
  * files of the refresh before stay served too, for a page that loaded the index before the edit.
@@ -16,8 +17,11 @@ import type { SearchHtmlRecord } from '../../search/record-html.ts';
 import { getVocabularyFile, VOCABULARY_FILE } from '../../search/vocabulary.ts';
 import type { DevSearchEntries, DevVocabularies } from './dev-vocabulary.ts';
 
-/** How long after a change the index is rebuilt: a save often touches several files at once. */
-const SETTLE_MILLISECONDS = 150;
+/**
+ * Pagefind's content-addressed files (index chunks, fragments, filters, metadata): one of these
+ * never changes, so it is served without waiting for a refresh.
+ */
+const HASHED_FILE = /\.pf_(?:fragment|index|meta|filter)$/;
 
 export interface DevSearchLog {
   info(message: string): void;
@@ -33,17 +37,18 @@ export class DevSearchIndex implements SearchIndexSink {
   readonly #vocabularies: DevVocabularies | undefined;
   /** The collections that have not loaded yet: until they have, there is no index to build. */
   readonly #waitingFor: Set<SearchCollection>;
-  /** By collection and entry id. */
-  readonly #records = new Map<string, { record: SearchHtmlRecord; entry: SearchEntries[SearchCollection] }>();
+  /** By collection and entry id; the record is made when an index first needs it. */
+  readonly #records = new Map<
+    string,
+    { collection: SearchCollection; entry: SearchEntries[SearchCollection]; record?: SearchHtmlRecord }
+  >();
   #files = new Map<string, Uint8Array>();
   #previousFiles = new Map<string, Uint8Array>();
-  #timer: NodeJS.Timeout | undefined;
+  /** Whether the records changed since the files were built (no files yet counts as a change). */
+  #stale = true;
   #running: Promise<void> | undefined;
-  #again = false;
   #closed = false;
   #refreshes = 0;
-  readonly #firstRefresh: Promise<void>;
-  #firstRefreshDone: () => void = () => {};
 
   /**
    * `collections` are the ones the content config loads through withSearchIndexing(): the first
@@ -59,7 +64,6 @@ export class DevSearchIndex implements SearchIndexSink {
     this.#log = log;
     this.#vocabularies = vocabularies;
     this.#waitingFor = new Set(collections);
-    this.#firstRefresh = new Promise((resolve) => (this.#firstRefreshDone = resolve));
     openIndexes++;
   }
 
@@ -67,31 +71,31 @@ export class DevSearchIndex implements SearchIndexSink {
   endCollection<C extends SearchCollection>(collection: C, rest: ReadonlyArray<SearchEntryById<C>>): void {
     for (const { id, entry } of rest) this.#put(collection, id, entry);
     this.#waitingFor.delete(collection);
-    this.#schedule();
   }
 
   setEntry<C extends SearchCollection>(collection: C, id: string, entry: SearchEntries[C] | undefined): void {
     this.#put(collection, id, entry);
-    this.#schedule();
   }
 
   deleteEntry(collection: SearchCollection, id: string): void {
-    this.#records.delete(`${collection}\0${id}`);
-    this.#schedule();
+    if (this.#records.delete(`${collection}\0${id}`)) this.#stale = true;
   }
 
   /**
-   * A file of the index by its path under pagefind/, once the first index is built; undefined if
-   * it has none, or while a collection has not loaded (a content config without withSearchIndexing()).
+   * A file of the index by its path under pagefind/, from an index of the content as it is now
+   * (built first if the content changed since); undefined if it has none, or while a collection
+   * has not loaded (a content config without withSearchIndexing()).
    */
   async getFile(file: string): Promise<Uint8Array | undefined> {
-    if (this.#waitingFor.size === 0) await this.#firstRefresh;
+    const held = HASHED_FILE.test(file) ? (this.#files.get(file) ?? this.#previousFiles.get(file)) : undefined;
+    if (held) return held;
+    await this.#fresh();
     return this.#files.get(file) ?? this.#previousFiles.get(file);
   }
 
-  /** The paths of the current index's files, once the first index is built. */
+  /** The paths of the files of an index of the content as it is now. */
   async listFiles(): Promise<string[]> {
-    if (this.#waitingFor.size === 0) await this.#firstRefresh;
+    await this.#fresh();
     return [...this.#files.keys()];
   }
 
@@ -99,17 +103,24 @@ export class DevSearchIndex implements SearchIndexSink {
   async close(): Promise<void> {
     if (this.#closed) return;
     this.#closed = true;
-    clearTimeout(this.#timer);
-    this.#firstRefreshDone();
     await this.#running;
     if (--openIndexes === 0) await pagefind.close();
   }
 
   #put<C extends SearchCollection>(collection: C, id: string, entry: SearchEntries[C] | undefined): void {
     const key = `${collection}\0${id}`;
-    const toRecord = this.#toRecord[collection] as (entry: SearchEntries[C]) => SearchHtmlRecord;
-    if (entry) this.#records.set(key, { record: toRecord(entry), entry });
-    else this.#records.delete(key);
+    if (entry) this.#records.set(key, { collection, entry });
+    else if (!this.#records.delete(key)) return;
+    this.#stale = true;
+  }
+
+  #getRecord(held: {
+    collection: SearchCollection;
+    entry: SearchEntries[SearchCollection];
+    record?: SearchHtmlRecord;
+  }) {
+    const toRecord = this.#toRecord[held.collection] as (entry: SearchEntries[SearchCollection]) => SearchHtmlRecord;
+    return (held.record ??= toRecord(held.entry));
   }
 
   #splitEntries(held: ReadonlyArray<[string, { entry: SearchEntries[SearchCollection] }]>): DevSearchEntries {
@@ -121,38 +132,31 @@ export class DevSearchIndex implements SearchIndexSink {
     };
   }
 
-  #schedule(): void {
-    if (this.#closed || this.#waitingFor.size > 0) return;
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#refresh(), SETTLE_MILLISECONDS);
-  }
-
-  #refresh(): void {
-    if (this.#closed) return;
-    if (this.#running) {
-      this.#again = true;
-      return;
+  /**
+   * Waits until the files are built from the records as they are now: one refresh at a time, and
+   * another after it if the content changed while it ran.
+   */
+  async #fresh(): Promise<void> {
+    while (!this.#closed && this.#waitingFor.size === 0 && (this.#stale || this.#running)) {
+      if (!this.#running) {
+        this.#stale = false;
+        this.#running = this.#build()
+          .catch((error: unknown) =>
+            this.#log.warn(
+              `Search in the dev server is not updated: Pagefind failed (${error instanceof Error ? error.message : String(error)}). \`npm run build\` builds the full index.`,
+            ),
+          )
+          .finally(() => (this.#running = undefined));
+      }
+      // A refresh that failed is not tried again until the content changes again.
+      await this.#running;
     }
-    this.#running = this.#build()
-      .catch((error: unknown) =>
-        this.#log.warn(
-          `Search in the dev server is not updated: Pagefind failed (${error instanceof Error ? error.message : String(error)}). \`npm run build\` builds the full index.`,
-        ),
-      )
-      .finally(() => {
-        this.#running = undefined;
-        this.#firstRefreshDone();
-        if (this.#again) {
-          this.#again = false;
-          this.#refresh();
-        }
-      });
   }
 
   async #build(): Promise<void> {
     const started = performance.now();
     const held = [...this.#records.entries()];
-    const records = held.map(([, { record }]) => record);
+    const records = held.map(([, entry]) => this.#getRecord(entry));
     const created = await pagefind.createIndex({});
     if (!created.index) throw new Error(created.errors.join('; ') || 'no index was created');
     const { index } = created;
@@ -175,7 +179,7 @@ export class DevSearchIndex implements SearchIndexSink {
     }
     if (this.#refreshes++ === 0) {
       this.#log.info(
-        `Search works in the dev server: indexed ${records.length} articles and FAQ questions in ${Math.round(performance.now() - started)} ms; the index follows your edits.`,
+        `Search works in the dev server: indexed ${records.length} articles and FAQ questions in ${Math.round(performance.now() - started)} ms; after an edit, the next search indexes again.`,
       );
     }
   }
