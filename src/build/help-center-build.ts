@@ -56,6 +56,8 @@ export const CONTENT_CHECK_CACHE_FILE = 'helpdesk-kit-content-check.json';
 export interface HelpCenterBuild {
   /** What the loaders and pages reach through the build session's door; its close() stops Pagefind and the threads. */
   session: BuildSession;
+  /** Whether the content sync loaded every searchable collection (it failed if not, once it is over). */
+  isContentLoaded(): boolean;
   /** `astro:build:start`: the content is loaded, nothing renders Markdown any more. */
   contentLoaded(): Promise<void>;
   /** The pages' (prerender) bundle is written: Pagefind writes while the client bundles and the pages render. */
@@ -128,6 +130,7 @@ export async function startHelpCenterBuild({
 
   return {
     session,
+    isContentLoaded: () => searchIndex.loaded,
     async contentLoaded() {
       session.markdownThreads = undefined;
       await markdownThreads?.close();
