@@ -181,6 +181,21 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
             });
             session = build.session;
             await openBuildSession(session);
+            // A content sync that fails ends the build before any hook of ours runs again; its
+            // Vite server still closes: if the content did not load, the session closes then.
+            const syncing = build;
+            updateConfig({
+              vite: {
+                plugins: [
+                  onContentSyncClosed(async () => {
+                    // A content config without our loaders loads nothing either: the search
+                    // index's write() then fails the build with its own message.
+                    if (build !== syncing || syncing.isContentLoaded()) return;
+                    await closeBuildSession(syncing.session);
+                  }),
+                ],
+              },
+            });
           } else {
             await checkContentForDev(contentDir, config, schemas, logger);
             if (command === 'dev') {
@@ -246,6 +261,24 @@ function onPagesBundled(done: () => void): PluginOption {
     name: 'helpdesk-kit:pages-bundled',
     applyToEnvironment: (environment) => environment.name === 'prerender',
     closeBundle: done,
+  };
+}
+
+/**
+ * A Vite plugin that calls `closed` when a Vite server closes. In `astro build` the only one is
+ * the content sync's (the bundles are Vite builds), and it closes whether the sync failed or not.
+ * Not `apply: 'serve'`: Astro resolves the sync server's plugins as for a build, which drops it.
+ */
+function onContentSyncClosed(closed: () => Promise<void>): PluginOption {
+  let inServer = false;
+  return {
+    name: 'helpdesk-kit:content-sync-closed',
+    configResolved(config) {
+      inServer = config.command === 'serve';
+    },
+    async buildEnd() {
+      if (inServer) await closed();
+    },
   };
 }
 

@@ -23,6 +23,7 @@ import {
 } from './markdown-threads/markdown-threads.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
 import { writeHelpFiles } from './help-files.ts';
+import { PAGE_CACHE_DIR } from './page-cache.ts';
 import {
   DEFAULT_SEARCH_COLLECTIONS,
   SearchIndexSession,
@@ -55,6 +56,8 @@ export const CONTENT_CHECK_CACHE_FILE = 'helpdesk-kit-content-check.json';
 export interface HelpCenterBuild {
   /** What the loaders and pages reach through the build session's door; its close() stops Pagefind and the threads. */
   session: BuildSession;
+  /** Whether the content sync loaded every searchable collection (it failed if not, once it is over). */
+  isContentLoaded(): boolean;
   /** `astro:build:start`: the content is loaded, nothing renders Markdown any more. */
   contentLoaded(): Promise<void>;
   /** The pages' (prerender) bundle is written: Pagefind writes while the client bundles and the pages render. */
@@ -127,6 +130,7 @@ export async function startHelpCenterBuild({
 
   return {
     session,
+    isContentLoaded: () => searchIndex.loaded,
     async contentLoaded() {
       session.markdownThreads = undefined;
       await markdownThreads?.close();
@@ -169,10 +173,11 @@ export async function startHelpCenterBuild({
         revision: artefacts.manifest.revision,
         widgetBundle,
         getRenderedBody: (id) => searchIndex.getRenderedBody(id),
+        cacheFolder: path.join(cacheDir, PAGE_CACHE_DIR),
       });
       for (const warning of help.warnings) doneLogger.warn(warning);
       detailDone(
-        `Wrote llms.txt, llms-full.txt, ${plural(help.markdownFiles, 'Markdown copy', 'Markdown copies')} and assistant-data.json (${plural(help.assistantRecords, 'page')})${help.widget ? `, /widget.js with ${plural(help.routes, 'product route')} and its fragments` : ''} in ${Math.round(performance.now() - helpStarted)} ms`,
+        `Wrote llms.txt, llms-full.txt, ${plural(help.markdownFiles, 'Markdown copy', 'Markdown copies')} and assistant-data.json (${plural(help.assistantRecords, 'page')})${help.widget ? `, /widget.js with ${plural(help.routes, 'product route')} and its fragments` : ''} in ${Math.round(performance.now() - helpStarted)} ms (${help.cached.hits} of ${help.cached.hits + help.cached.made} copies and fragments from the cache of the build before)`,
       );
     },
   };

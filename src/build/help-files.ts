@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { z } from 'zod';
 import type { MarkdownRenderer } from '@astrojs/markdown-remark';
 import type { SiteSettings } from '../content/schema.ts';
 import { getWidgetTranslationRecords, type HelpRecord } from '../content/help-records.ts';
@@ -53,6 +54,7 @@ import {
   type AssistantRecord,
 } from '../assistant/assistant-data.ts';
 import { buildMarkdownCopy } from './markdown-copy.ts';
+import { hashKey, openCachedStep } from './page-cache.ts';
 
 export interface HelpFilesInput {
   outDir: string;
@@ -70,10 +72,14 @@ export interface HelpFilesInput {
   widgetBundle: string;
   /** A page's body as the content layer rendered it (by feedback id); what it lacks is rendered here. */
   getRenderedBody?: (itemId: string) => string | undefined;
+  /** Where the Markdown copies and widget fragments are kept between builds (page-cache.ts); none: made anew. */
+  cacheFolder?: string;
 }
 
 export interface HelpFilesResult {
   markdownFiles: number;
+  /** Markdown copies and widget fragments taken from the cache of the build before, and made anew. */
+  cached: { hits: number; made: number };
   /** Articles and FAQ answers in assistant-data.json, every language. */
   assistantRecords: number;
   widget: boolean;
@@ -136,11 +142,16 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
     markdownPathByPage: new Map([...records, ...translated].map((r) => [withBase(base, r.path), r.markdownPath])),
   };
   const locales = getLocales(settings);
+  // A copy is made from its file and the site's link targets: a new or moved page makes all anew.
+  const copyCache = openCachedStep(input.cacheFolder, 'markdown-copies', 1, z.string());
+  const copySiteKey = hashKey(copySite.siteUrl, copySite.links, [...copySite.markdownPathByPage]);
   const languages = locales.map((locale) => {
     const mine = locale.isDefault ? records : translated.filter((r) => r.language === locale.code);
     const copies = mine.map((r) => ({
       ...r,
-      markdown: buildMarkdownCopy(copySite, r.markdown, r.sourcePath, r.path),
+      markdown: copyCache.memo(hashKey(copySiteKey, r.sourcePath, r.path, r.markdown), () =>
+        buildMarkdownCopy(copySite, r.markdown, r.sourcePath, r.path),
+      ),
     }));
     return { locale, prefix: locale.isDefault ? '' : (locale.prefix ?? locale.code), copies };
   });
@@ -200,6 +211,12 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
       .filter((l) => !l.isDefault)
       .map((l): [string, HelpRecord[]] => [l.code, getWidgetTranslationRecords(records, translated, l, fallback)]),
   ];
+  const fragmentCache = openCachedStep(
+    input.cacheFolder,
+    'widget-fragments',
+    1,
+    z.object({ html: z.string(), warning: z.string().optional() }),
+  );
   let routes = 0;
   for (const [language, list] of widgetLanguages) {
     for (const r of list) {
@@ -209,7 +226,8 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
       // Local images are placeholders until Astro renders the page: render those bodies here.
       const body = rendered && !rendered.includes('__ASTRO_IMAGE_') ? rendered : await renderBody(r);
       // The widget shows the fragment inside a product's page: every one passes the strict schema.
-      const { html, warning } = buildWidgetFragmentHtml(body, path.relative(input.contentDir, r.sourcePath));
+      const source = path.relative(input.contentDir, r.sourcePath);
+      const { html, warning } = fragmentCache.memo(hashKey(source, body), () => buildWidgetFragmentHtml(body, source));
       if (warning && !(language && !translated)) warnings.push(warning);
       const fragment: WidgetFragment = {
         id: r.id,
@@ -284,8 +302,14 @@ export async function writeHelpFiles(input: HelpFilesInput): Promise<HelpFilesRe
     writeFileSync(vercelFile, `${JSON.stringify({ ...vercel, headers: [...own, ...cors.vercel] }, null, 2)}\n`);
     if (cors.warning) warnings.push(cors.warning);
   }
+  copyCache.save();
+  fragmentCache.save();
   return {
     markdownFiles: languages.reduce((n, l) => n + l.copies.length, 0),
+    cached: {
+      hits: copyCache.stats.hits + fragmentCache.stats.hits,
+      made: copyCache.stats.made + fragmentCache.stats.made,
+    },
     assistantRecords: assistantData.languages.reduce((n, l) => n + l.records.length, 0),
     widget,
     routes,

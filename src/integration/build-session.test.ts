@@ -21,12 +21,20 @@ const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kit-session-'));
 const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: 'helpdesk-kit' };
 
 type Hooks = Required<AstroIntegration['hooks']>;
-type Plugin = { name: string; buildEnd?: (error?: Error) => unknown };
+type Plugin = {
+  name: string;
+  configResolved?: (config: { command: 'serve' | 'build' }) => void;
+  buildEnd?: (error?: Error) => unknown;
+};
+
+/** The Vite plugins astro:config:setup added, of the last setUp(). */
+let configPlugins: Plugin[] = [];
 
 /** Runs astro:config:setup of a new integration instance, as `astro <command>` does. */
 async function setUp(command: 'dev' | 'build') {
   const integration = helpCenter({ contentDir: CONTENT });
   const hooks = integration.hooks as Hooks;
+  configPlugins = [];
   await (hooks['astro:config:setup'] as (options: unknown) => Promise<void>)({
     command,
     config: {
@@ -38,7 +46,8 @@ async function setUp(command: 'dev' | 'build') {
       integrations: [],
     },
     logger,
-    updateConfig: () => {},
+    updateConfig: (config: { vite?: { plugins?: PluginOption[] } }) =>
+      configPlugins.push(...((config.vite?.plugins ?? []) as Plugin[])),
     injectRoute: () => {},
     addMiddleware: () => {},
   });
@@ -92,6 +101,41 @@ describe('the build session', () => {
     await failed?.buildEnd?.(new Error('Could not resolve "./missing.astro"'));
     expect(getBuildSession()).toBeUndefined();
     expect(openSearchSessions()).toEqual([]);
+  }, 60_000);
+
+  it('is closed, with its Pagefind session, when the content sync fails: its Vite server closes before the content loaded', async () => {
+    await setUp('build');
+    const syncClosed = configPlugins.find((p) => p.name === 'helpdesk-kit:content-sync-closed');
+    // Only a Vite server's close counts: in `astro build` that is the content sync's, not a bundle's.
+    syncClosed?.configResolved?.({ command: 'build' });
+    await syncClosed?.buildEnd?.();
+    expect(getBuildSession()?.command).toBe('build');
+    syncClosed?.configResolved?.({ command: 'serve' });
+    expect(openSearchSessions()).toHaveLength(1);
+    await syncClosed?.buildEnd?.();
+    expect(getBuildSession()).toBeUndefined();
+    expect(openSearchSessions()).toEqual([]);
+  }, 60_000);
+
+  it('stays open when the content sync that closes its Vite server loaded every collection', async () => {
+    await setUp('build');
+    const syncClosed = configPlugins.find((p) => p.name === 'helpdesk-kit:content-sync-closed');
+    const index = getBuildSession()?.searchIndex;
+    index?.endCollection('articles', []);
+    syncClosed?.configResolved?.({ command: 'serve' });
+    await syncClosed?.buildEnd?.();
+    // The FAQs have not ended yet: a sync that stopped halfway.
+    expect(getBuildSession()).toBeUndefined();
+
+    await setUp('build');
+    const next = configPlugins.find((p) => p.name === 'helpdesk-kit:content-sync-closed');
+    const session = getBuildSession();
+    session?.searchIndex?.endCollection('articles', []);
+    session?.searchIndex?.endCollection('faqs', []);
+    next?.configResolved?.({ command: 'serve' });
+    await next?.buildEnd?.();
+    expect(getBuildSession()).toBe(session);
+    expect(openSearchSessions()).toHaveLength(1);
   }, 60_000);
 
   it('of a build that failed without any hook (a page that throws as it renders) is closed by the next build', async () => {

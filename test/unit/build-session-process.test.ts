@@ -31,8 +31,24 @@ writeFileSync(
 );
 writeFileSync(path.join(unbundledSrc, 'pages/missing.astro'), "---\nimport Nope from './nope.astro';\n---\n<Nope />\n");
 
+// One whose content config has a collection whose loader throws: the content sync fails.
+const unsyncedSrc = mkdtempSync(path.join(REPO_ROOT, '.cache', 'unsynced-src-'));
+writeFileSync(
+  path.join(unsyncedSrc, 'content.config.ts'),
+  [
+    "import { defineCollection } from 'astro:content';",
+    "import { collections as help } from 'helpdesk-kit/collections';",
+    'export const collections = {',
+    '  ...help,',
+    "  broken: defineCollection({ loader: { name: 'broken', load: async () => { throw new Error('sync boom'); } } }),",
+    '};',
+    '',
+  ].join('\n'),
+);
+
 afterAll(() => {
   rmSync(root, { recursive: true, force: true });
+  rmSync(unsyncedSrc, { recursive: true, force: true });
   rmSync(failingSrc, { recursive: true, force: true });
   rmSync(unbundledSrc, { recursive: true, force: true });
 });
@@ -53,6 +69,9 @@ report.afterDev = open();
 process.env.HELP_CENTER_SRC_DIR = process.env.FAILING_SRC;
 report.failedBuild = await build({ root: process.cwd(), logLevel: 'silent' }).then(() => 'built', (e) => e.message);
 report.afterFailedBuild = open();
+process.env.HELP_CENTER_SRC_DIR = process.env.UNSYNCED_SRC;
+report.unsyncedBuild = await build({ root: process.cwd(), logLevel: 'silent' }).then(() => 'built', (e) => e.message);
+report.afterUnsyncedBuild = open();
 process.env.HELP_CENTER_SRC_DIR = process.env.UNBUNDLED_SRC;
 report.unbundledBuild = await build({ root: process.cwd(), logLevel: 'silent' }).then(() => 'built', () => 'failed');
 report.afterUnbundledBuild = open();
@@ -74,6 +93,7 @@ describe('one process running dev, a failing build and a build', () => {
         HELP_CENTER_CACHE_DIR: path.join(root, 'cache'),
         FAILING_SRC: failingSrc,
         UNBUNDLED_SRC: unbundledSrc,
+        UNSYNCED_SRC: unsyncedSrc,
         ASTRO_TELEMETRY_DISABLED: '1',
       },
       encoding: 'utf8',
@@ -92,6 +112,9 @@ describe('one process running dev, a failing build and a build', () => {
       // Astro runs no hook after a page fails to render: the session waits for the next command,
       // whose astro:config:setup closes it (Pagefind too) before opening its own.
       afterFailedBuild: 'build',
+      // A content sync that fails (before our loaders were done) closes it when its Vite server closes.
+      unsyncedBuild: 'sync boom',
+      afterUnsyncedBuild: null,
       // A bundle that fails closes it at once (the plugin's buildEnd).
       unbundledBuild: 'failed',
       afterUnbundledBuild: null,

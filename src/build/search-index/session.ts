@@ -147,6 +147,11 @@ export class SearchIndexSession implements SearchIndexSink {
     this.#loaded.add(collection);
   }
 
+  /** Whether every collection of the content config has ended its load: false after a content sync that failed. */
+  get loaded(): boolean {
+    return this.#collections.every((c) => this.#loaded.has(c));
+  }
+
   /** Sends what is left, then has Pagefind write the index once every record is in. */
   write(): void {
     if (this.#written) return;
