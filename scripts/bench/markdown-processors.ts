@@ -16,6 +16,7 @@ import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { helpCenterMarkdown } from '../../src/content/markdown-config.ts';
+import { satteriCallouts, satteriLinks, satteriTableRegions, satteriBidi, satteriTabs } from '../../src/content/satteri-proto.ts';
 import { generateHelpCenter } from './generate-content.ts';
 
 const articles = Number(process.argv[2] ?? 1000);
@@ -46,6 +47,14 @@ try {
     [
       'Sätteri + directives',
       await createSatteriMarkdownProcessor({ shikiConfig: shiki, features: { directive: true } }),
+    ],
+    [
+      'Sätteri + callouts',
+      await createSatteriMarkdownProcessor({ shikiConfig: shiki, features: { directive: true }, mdastPlugins: [satteriCallouts] }),
+    ],
+    [
+      'Sätteri + all ours',
+      await createSatteriMarkdownProcessor({ shikiConfig: shiki, features: { directive: true, headingAttributes: true, definitionList: true }, mdastPlugins: [satteriTabs, satteriCallouts, satteriLinks({ contentDir: site.contentDir, base: '/', localeFolders: [] })], hastPlugins: [satteriTableRegions, satteriBidi] }),
     ],
   ];
   const cpu = new Map<string, number[]>();
