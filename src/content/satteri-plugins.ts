@@ -6,6 +6,7 @@
  * is called from Rust for the node types it names, so none walks the whole tree in JavaScript.
  */
 import { fileURLToPath } from 'node:url';
+import type { Element, ElementContent } from 'hast';
 import { defineHastPlugin, defineMdastPlugin, type HastNode, type MdastVisitorContext, type MdastPluginEntry } from 'satteri';
 import type { Definition, Image, Link } from 'mdast';
 import { calloutData, calloutOf, calloutTitle, directiveLabelOf, textDirectiveAsText } from './remark-callouts.ts';
@@ -102,10 +103,34 @@ export const satteriTableRegions = defineHastPlugin({
         return;
       }
       const label = captionOf(node) || state.tableRegionHeading || titleOf(ctx.data.astro?.frontmatter);
-      ctx.wrapNode(node, tableRegion(label, []));
+      const aligned = withAlignAttributes(node);
+      if (aligned) ctx.replaceNode(node, tableRegion(label, [aligned]));
+      else ctx.wrapNode(node, tableRegion(label, []));
     },
   },
 });
+
+const TEXT_ALIGN = /^text-align:\s*(left|center|right);?$/;
+
+/**
+ * A copy of the table with its columns aligned by `align` attributes, as remark-rehype writes them,
+ * where Sätteri writes `style="text-align: …"`; undefined when no column is aligned. The widget
+ * drops style attributes (a strict style-src would report them), so alignment by style would be
+ * lost there.
+ */
+function withAlignAttributes<N extends Element | ElementContent>(node: N): N | undefined {
+  if (node.type !== 'element') return undefined;
+  let changed = false;
+  const children = node.children.map((child) => {
+    const copy = withAlignAttributes(child);
+    if (copy) changed = true;
+    return copy ?? child;
+  });
+  const { style, ...properties } = node.properties;
+  const align = (node.tagName === 'th' || node.tagName === 'td') && typeof style === 'string' ? TEXT_ALIGN.exec(style)?.[1] : undefined;
+  if (!changed && !align) return undefined;
+  return { ...node, children, properties: align ? { ...properties, align } : node.properties };
+}
 
 /** Phone numbers, e-mail addresses and their links in <bdi> (see rehype-bidi-isolate.ts). */
 export const satteriBidiIsolate = defineHastPlugin({

@@ -38,6 +38,7 @@ export async function renderMarkdown(markdown: string, options: RenderOptions = 
   return (await renderer).render(markdown, { fileURL: pathToFileURL(file), frontmatter: { ...options.frontmatter } });
 }
 
+/** The HTML of a page's body, without the newline Sätteri ends it with. */
 export async function renderSiteMarkdown(markdown: string, file = '/site/content/articles/x/page.md'): Promise<string> {
-  return (await renderMarkdown(markdown, { file })).code;
+  return (await renderMarkdown(markdown, { file })).code.trimEnd();
 }
