@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { rmSync } from 'node:fs';
 import { loadContent } from './load.ts';
 import { formatDiagnostic } from './diagnostics.ts';
 import { article, faq, writeTempSite } from '../../test/helpers/temp-site.ts';
