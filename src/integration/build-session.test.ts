@@ -24,8 +24,9 @@ type Hooks = Required<AstroIntegration['hooks']>;
 type Plugin = { name: string; buildEnd?: (error?: Error) => unknown };
 
 /** Runs astro:config:setup of a new integration instance, as `astro <command>` does. */
-async function setUp(command: 'dev' | 'build') {
-  const integration = helpCenter({ contentDir: CONTENT });
+async function setUp(command: 'dev' | 'build', options: { markdownThreads?: number; log?: typeof logger } = {}) {
+  const { log = logger, ...rest } = options;
+  const integration = helpCenter({ contentDir: CONTENT, ...rest });
   const hooks = integration.hooks as Hooks;
   await (hooks['astro:config:setup'] as (options: unknown) => Promise<void>)({
     command,
@@ -37,7 +38,7 @@ async function setUp(command: 'dev' | 'build') {
       markdown: { shikiConfig: {} },
       integrations: [],
     },
-    logger,
+    logger: log,
     updateConfig: () => {},
     injectRoute: () => {},
     addMiddleware: () => {},
@@ -73,6 +74,14 @@ describe('the build session', () => {
     // The loaders feed the build's Pagefind session, not the dev server's index.
     expect(build?.searchIndex).toBeInstanceOf(SearchIndexSession);
     expect(build?.checkedContent?.history).toBeDefined();
+  }, 60_000);
+
+  it('warns that the markdownThreads option does nothing any more, and still starts', async () => {
+    const warnings: string[] = [];
+    const log = { ...logger, warn: (message: string) => void warnings.push(message) };
+    await setUp('dev', { markdownThreads: 2, log });
+    expect(warnings).toEqual([expect.stringMatching(/^The markdownThreads option no longer does anything/)]);
+    expect(getBuildSession()?.command).toBe('dev');
   }, 60_000);
 
   it('is closed when the dev server closes', async () => {
