@@ -18,7 +18,14 @@ import { DevSearchIndex } from '../build/search-index/dev-index.ts';
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const CONTENT = 'test/fixtures/base-path/content';
 const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kit-session-'));
-const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: 'helpdesk-kit' };
+const logger = {
+  info() {},
+  warn(_message: string) {},
+  error() {},
+  debug() {},
+  fork: () => logger,
+  label: 'helpdesk-kit',
+};
 
 type Hooks = Required<AstroIntegration['hooks']>;
 type Plugin = { name: string; buildEnd?: (error?: Error) => unknown };
