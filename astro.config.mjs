@@ -8,7 +8,6 @@ import helpCenter from 'helpdesk-kit';
 const env = process.env;
 const feedback = env.HELP_CENTER_FEEDBACK_ENDPOINT;
 const insights = env.HELP_CENTER_SEARCH_INSIGHTS;
-const threads = env.HELP_CENTER_MARKDOWN_THREADS;
 const widgetOrigins = env.HELP_CENTER_WIDGET_ORIGINS;
 
 export default defineConfig({
@@ -24,7 +23,6 @@ export default defineConfig({
       contentDir: env.HELP_CENTER_CONTENT_DIR ?? 'content',
       ...(feedback !== undefined && { feedbackEndpoint: feedback || false }),
       ...(insights === 'true' || insights === 'false' ? { searchInsights: insights === 'true' } : {}),
-      ...(threads !== undefined && threads !== '' && { markdownThreads: Number(threads) }),
       ...(widgetOrigins && { widgetOrigins: widgetOrigins.split(',') }),
     }),
   ],

@@ -18,16 +18,12 @@
  *   --no-starter  leave out the first row: the starter's first build (`npm create helpdesk-kit`)
  *   --sections  every category gets sections and the articles go into them (1% unlisted): the
  *               cost of sections, against the same text without them
- *   --markdown-threads N   our build renders Markdown on N worker threads (default: one per core,
- *               up to 4, from 2,000 Markdown files); 0 renders it on Astro's thread, like the
- *               baseline: the features' own cost
  */
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { MIN_FILES_FOR_THREADS } from '../src/build/markdown-threads/markdown-threads.ts';
 import { REPO_ROOT } from '../test/helpers/build-site.ts';
 import { generateHelpCenter } from './bench/generate-content.ts';
 import { createPlainAstroProject } from './bench/plain-astro.ts';
@@ -51,7 +47,7 @@ const END = '<!-- bench:end -->';
 
 function usage(message: string): never {
   console.error(
-    `${message}\nUsage: npm run bench -- [--all] [--sizes 1000,5000] [--runs 3] [--quick] [--no-write] [--keep] [--profile] [--sections] [--no-starter] [--no-starlight] [--no-hugo] [--no-dev] [--dev-size 5000] [--markdown-threads N]`,
+    `${message}\nUsage: npm run bench -- [--all] [--sizes 1000,5000] [--runs 3] [--quick] [--no-write] [--keep] [--profile] [--sections] [--no-starter] [--no-starlight] [--no-hugo] [--no-dev] [--dev-size 5000]`,
   );
   process.exit(2);
 }
@@ -75,7 +71,6 @@ async function main(): Promise<void> {
         hugo: { type: 'boolean', default: true },
         dev: { type: 'boolean', default: true },
         'dev-size': { type: 'string' },
-        'markdown-threads': { type: 'string' },
       },
       strict: true,
       allowNegative: true,
@@ -91,14 +86,11 @@ async function main(): Promise<void> {
     usage(`--sizes must be whole numbers of articles, at least 10: ${values.sizes}`);
   if (!Number.isInteger(runs) || runs < 1) usage(`--runs must be a whole number, at least 1: ${values.runs}`);
   const write = !values.quick && values.write;
-  const threads = values['markdown-threads'];
-  if (threads !== undefined && !/^\d+$/.test(threads)) usage(`--markdown-threads must be a whole number: ${threads}`);
   const devSize = Number(values['dev-size'] ?? 5000);
   const runDev = values.dev && !values.quick && sizes.includes(devSize);
   const hugoVersion = values.hugo && !values.quick ? getHugoVersion() : undefined;
   if (values.hugo && !values.quick && !hugoVersion)
     console.log('Hugo is not installed (/usr/bin/hugo; Debian: apt-get install -y hugo): no Hugo baseline.');
-  const threadEnv: Record<string, string> = threads === undefined ? {} : { HELP_CENTER_MARKDOWN_THREADS: threads };
 
   const results: SizeResult[] = [];
   const devResults: DevResult[] = [];
@@ -110,7 +102,6 @@ async function main(): Promise<void> {
     HELP_CENTER_CONTENT_DIR: contentDir,
     HELP_CENTER_OUT_DIR: outDir,
     HELP_CENTER_CACHE_DIR: cacheDir,
-    ...threadEnv,
   });
   /** Cold builds of ours and the plain baseline, alternating, each of ours followed by a rebuild after one edit. */
   const measure = async (
@@ -198,7 +189,7 @@ async function main(): Promise<void> {
       rmSync(ourCache, { recursive: true, force: true });
       return measureDevServer({
         cwd: REPO_ROOT,
-        env: { HELP_CENTER_CONTENT_DIR: contentDir, HELP_CENTER_CACHE_DIR: ourCache, ...threadEnv },
+        env: { HELP_CENTER_CONTENT_DIR: contentDir, HELP_CENTER_CACHE_DIR: ourCache },
         articleFile: article.file,
         pagePath: article.pagePath,
         edits: 2,
@@ -275,8 +266,7 @@ async function main(): Promise<void> {
   const report = (left: number[]) => {
     const { tables, verdicts } = summarize(results, runs);
     const dev = devResults.length > 0 ? summarizeDev(devResults) : undefined;
-    const markdown = `Our build rendered Markdown ${threads === undefined ? `on worker threads (one per core, up to 4) where the site has ${MIN_FILES_FOR_THREADS.toLocaleString('en')} or more Markdown files, else on Astro's thread` : threads === '0' ? "on Astro's thread, like the baseline" : `on ${threads} worker threads`}.`;
-    const environment = `${markdown} Node ${process.version}, ${os.cpus().length} CPU cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()}; measured ${new Date().toISOString().slice(0, 10)}; benchmark took ${((Date.now() - started) / 60000).toFixed(1)} min${left.length > 0 ? ` so far (still to measure: ${left.map((n) => n.toLocaleString('en')).join(', ')} articles)` : ''}.`;
+    const environment = `Node ${process.version}, ${os.cpus().length} CPU cores (${os.cpus()[0]?.model.trim() ?? 'unknown'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GB RAM, ${os.platform()}; measured ${new Date().toISOString().slice(0, 10)}; benchmark took ${((Date.now() - started) / 60000).toFixed(1)} min${left.length > 0 ? ` so far (still to measure: ${left.map((n) => n.toLocaleString('en')).join(', ')} articles)` : ''}.`;
     const block = [
       tables,
       '',

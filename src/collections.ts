@@ -10,7 +10,6 @@ import { ArticleFrontmatterSchema, FaqFrontmatterSchema } from './content/schema
 import { getTranslationLocales } from './content/locales.ts';
 import { getHelpCenterConfig } from './site/config.ts';
 import { withSearchIndexing } from './build/search-index/loader.ts';
-import { withMarkdownThreads } from './build/markdown-threads/markdown-threads-loader.ts';
 
 const { contentDir, settings, hasFaqs } = getHelpCenterConfig();
 // <category>/<slug> or <category>/<section>/<slug> (see parseEntryId).
@@ -28,9 +27,7 @@ export const collections = {
   articles: defineCollection({
     loader: withSearchIndexing(
       'articles',
-      withMarkdownThreads(
-        glob({ pattern: '*/{*,*/*}.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }),
-      ),
+      glob({ pattern: '*/{*,*/*}.{md,mdx}', base: `${contentDir}/articles`, generateId: idFromPath }),
     ),
     schema: ArticleFrontmatterSchema,
   }),
@@ -38,7 +35,7 @@ export const collections = {
     loader: withSearchIndexing(
       'faqs',
       hasFaqs
-        ? withMarkdownThreads(glob({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath }))
+        ? glob({ pattern: '*/{*,*/*}.md', base: `${contentDir}/faqs`, generateId: idFromPath })
         : noFaqs('helpdesk-kit:no-faqs'),
     ),
     schema: FaqFrontmatterSchema,
@@ -47,9 +44,7 @@ export const collections = {
     articleTranslations: defineCollection({
       loader: withSearchIndexing(
         'articleTranslations',
-        withMarkdownThreads(
-          glob({ pattern: `${localeGlob}/articles/*/{*,*/*}.{md,mdx}`, base: contentDir, generateId: idFromPath }),
-        ),
+        glob({ pattern: `${localeGlob}/articles/*/{*,*/*}.{md,mdx}`, base: contentDir, generateId: idFromPath }),
       ),
       schema: ArticleFrontmatterSchema,
     }),
@@ -57,9 +52,7 @@ export const collections = {
       loader: withSearchIndexing(
         'faqTranslations',
         hasFaqs
-          ? withMarkdownThreads(
-              glob({ pattern: `${localeGlob}/faqs/*/{*,*/*}.md`, base: contentDir, generateId: idFromPath }),
-            )
+          ? glob({ pattern: `${localeGlob}/faqs/*/{*,*/*}.md`, base: contentDir, generateId: idFromPath })
           : noFaqs('helpdesk-kit:no-faq-translations'),
       ),
       schema: FaqFrontmatterSchema,

@@ -82,6 +82,10 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
         await closeOpenBuildSession();
         const root = fileURLToPath(config.root);
         const contentDir = resolveContentDir(root, options.contentDir);
+        if (options.markdownThreads !== undefined)
+          logger.warn(
+            'The markdownThreads option no longer does anything (Markdown renders with Sätteri, fast enough on one thread); remove it from astro.config.mjs.',
+          );
         const srcDir = fileURLToPath(config.srcDir);
         if (!findContentConfig(srcDir)) {
           throw new AstroError(
@@ -163,19 +167,10 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
         try {
           if (command === 'build') {
             build = await startHelpCenterBuild({
-              // With our Markdown processor: `config` is as it was before updateConfig().
-              astroConfig: {
-                ...config,
-                markdown: {
-                  ...config.markdown,
-                  processor: markdown.processor,
-                  shikiConfig: { ...config.markdown.shikiConfig, ...markdown.shikiConfig },
-                },
-              },
+              astroConfig: config,
               contentDir,
               settings,
               schemas,
-              markdownThreads: options.markdownThreads,
               widgetBundle: ownFile(`./widget/${WIDGET_BUNDLE}`),
               logger,
             });
@@ -219,9 +214,6 @@ export default function helpCenter(userOptions: HelpCenterUserOptions = {}): Ast
       'astro:server:done': async () => {
         await closeBuildSession(session);
         session = undefined;
-      },
-      'astro:build:start': async () => {
-        await build?.contentLoaded();
       },
       'astro:build:setup': ({ updateConfig }) => {
         // Astro 6+ runs this hook once, before every bundle; the pages' bundle is the prerender

@@ -2,12 +2,14 @@
  * What our Markdown rendering costs against Astro 7's default (`npx tsx
  * scripts/bench/markdown-processors.ts [articles]`): the same generated articles rendered, one
  * after another on this thread, by
- *   - unified() with our remark and rehype plugins (what our build runs, on its Markdown threads),
+ *   - unified() with our remark and rehype plugins (what a project with its own unified() runs),
  *   - unified() with Astro's defaults only (what our plugins add to unified's own cost),
  *   - Sätteri, Astro 7's default processor (what the plain Astro baseline runs),
- *   - Sätteri with its built-in directive parsing (the syntax our callouts and tabs use).
+ *   - Sätteri with its built-in directive parsing (the syntax our callouts and tabs use),
+ *   - Sätteri with our callout plugin only (what one JavaScript visitor costs),
+ *   - Sätteri with all our plugins (what our build runs).
  * CPU seconds of this process per variant, in alternating rounds; the figures go to
- * docs/performance.md by hand (the decision on porting our plugins to Sätteri).
+ * docs/performance.md by hand.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
@@ -15,7 +17,8 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer } from '@astrojs/markdown-remark';
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
-import { helpCenterMarkdown } from '../../src/content/markdown-config.ts';
+import { UNIFIED_REHYPE_PLUGINS, helpCenterMarkdown, unifiedRemarkPlugins } from '../../src/content/markdown-config.ts';
+import { satteriCallouts } from '../../src/content/satteri-plugins.ts';
 import { generateHelpCenter } from './generate-content.ts';
 
 const articles = Number(process.argv[2] ?? 1000);
@@ -31,13 +34,14 @@ try {
     const parsed = parseFrontmatter(readFileSync(file, 'utf8'));
     return { file, body: parsed.content, frontmatter: parsed.frontmatter };
   });
-  const ours = helpCenterMarkdown({ contentDir: site.contentDir, base: '/', localeFolders: [] });
+  const links = { contentDir: site.contentDir, base: '/', localeFolders: [] };
   const shiki = { theme: 'css-variables' as const };
   const variants: Array<[string, MarkdownRenderer]> = [
     [
       'unified(), our plugins',
       await createMarkdownProcessor({
-        ...ours.processor.options,
+        remarkPlugins: unifiedRemarkPlugins(links),
+        rehypePlugins: UNIFIED_REHYPE_PLUGINS,
         shikiConfig: shiki,
       }),
     ],
@@ -47,6 +51,16 @@ try {
       'Sätteri + directives',
       await createSatteriMarkdownProcessor({ shikiConfig: shiki, features: { directive: true } }),
     ],
+    [
+      'Sätteri + callouts',
+      await createSatteriMarkdownProcessor({
+        shikiConfig: shiki,
+        features: { directive: true },
+        mdastPlugins: [satteriCallouts],
+      }),
+    ],
+    // What our build runs: helpCenterMarkdown() on Astro's default processor.
+    ['Sätteri, our plugins', await helpCenterMarkdown(links).processor.createRenderer({ shikiConfig: shiki })],
   ];
   const cpu = new Map<string, number[]>();
   for (let round = 1; round <= rounds; round++) {

@@ -5,7 +5,6 @@
  * (integration/build-session-door.ts). Types only.
  */
 import type { GitHistory } from '../content/git-history.ts';
-import type { MarkdownRenderer } from './markdown-threads/markdown-threads-loader.ts';
 import type { SearchIndexSink } from './search-index/sink.ts';
 
 /** What the pages read of the build's content check (content-check.ts's BuildArtefacts has more). */
@@ -19,8 +18,6 @@ export interface BuildSession {
   readonly checkedContent?: CheckedContent;
   /** The search index the loaders feed: the build's Pagefind session or the dev server's index. */
   readonly searchIndex?: SearchIndexSink;
-  /** The build's Markdown threads, when the site is large enough; emptied once the content is loaded. */
-  markdownThreads?: MarkdownRenderer;
-  /** Releases what the session holds (Pagefind, the threads): the command is over, or failed. */
+  /** Releases what the session holds (Pagefind): the command is over, or failed. */
   close(): Promise<void>;
 }

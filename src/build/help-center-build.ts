@@ -1,8 +1,7 @@
 /**
  * The build steps around the pages, for one `astro build`: all content is checked before Astro's
  * content sync starts (failing with file, line and fix); Pagefind is fed from the content loaders
- * as Astro renders each entry (search-index/); Markdown may be rendered on worker threads
- * (markdown-threads/); after the pages are written the search index is put in place and the
+ * as Astro renders each entry (search-index/); after the pages are written the search index is put in place and the
  * artefacts other parts of the product read are written (the feedback manifest, the redirects).
  */
 import { writeFileSync } from 'node:fs';
@@ -11,16 +10,10 @@ import { fileURLToPath } from 'node:url';
 import type { AstroConfig, AstroIntegrationLogger } from 'astro';
 import { AstroError } from 'astro/errors';
 import type { SiteSettings } from '../content/schema.ts';
-import { countMarkdownFiles } from '../content/load.ts';
 import { createSearchRecordBuilders } from './search-index/record-builders.ts';
 import type { FrontmatterSchemas } from '../content/load.ts';
 import { checkContent, type BuildArtefacts, type ContentCheckResult } from './content-check.ts';
 import { writeFeedbackManifest } from './feedback-manifest.ts';
-import {
-  chooseMarkdownThreads,
-  startMarkdownThreads,
-  type MarkdownThreads,
-} from './markdown-threads/markdown-threads.ts';
 import { writeRedirectFiles } from './redirect-files.ts';
 import { writeHelpFiles } from './help-files.ts';
 import { PAGE_CACHE_DIR } from './page-cache.ts';
@@ -42,8 +35,6 @@ export interface HelpCenterBuildInput {
   settings: SiteSettings;
   /** The project's frontmatter schemas. */
   schemas: FrontmatterSchemas;
-  /** The integration's markdownThreads option. */
-  markdownThreads: number | undefined;
   /** The package's bundled in-product widget, copied to /widget.js with the site's settings. */
   widgetBundle: string;
   logger: AstroIntegrationLogger;
@@ -54,12 +45,10 @@ export const CONTENT_CHECK_CACHE_FILE = 'helpdesk-kit-content-check.json';
 
 /** One `astro build`, called from the integration's hooks in this order. */
 export interface HelpCenterBuild {
-  /** What the loaders and pages reach through the build session's door; its close() stops Pagefind and the threads. */
+  /** What the loaders and pages reach through the build session's door; its close() stops Pagefind. */
   session: BuildSession;
   /** Whether the content sync loaded every searchable collection (it failed if not, once it is over). */
   isContentLoaded(): boolean;
-  /** `astro:build:start`: the content is loaded, nothing renders Markdown any more. */
-  contentLoaded(): Promise<void>;
   /** The pages' (prerender) bundle is written: Pagefind writes while the client bundles and the pages render. */
   serverBundled(): void;
   /** `astro:build:done`: the search index, manifest and redirects into the output folder. */
@@ -67,7 +56,7 @@ export interface HelpCenterBuild {
 }
 
 /**
- * Where the build's details go (the content check, Markdown threads, Pagefind's timings, the files
+ * Where the build's details go (the content check, Pagefind's timings, the files
  * written): a writer's build log is Astro's pages and time and our warnings and errors, so they
  * are debug messages (`astro build --verbose`), or info with HELPDESK_KIT_VERBOSE set.
  */
@@ -75,13 +64,12 @@ function getDetailLog(logger: AstroIntegrationLogger): (message: string) => void
   return process.env.HELPDESK_KIT_VERBOSE ? (m) => logger.info(m) : (m) => logger.debug(m);
 }
 
-/** Checks the content (throwing its errors) and starts the search index and Markdown threads. */
+/** Checks the content (throwing its errors) and starts the search index. */
 export async function startHelpCenterBuild({
   astroConfig,
   contentDir,
   settings,
   schemas,
-  markdownThreads: requested,
   widgetBundle,
   logger,
 }: HelpCenterBuildInput): Promise<HelpCenterBuild> {
@@ -96,20 +84,6 @@ export async function startHelpCenterBuild({
   const artefacts = getArtefacts(result, logger);
   const detail = getDetailLog(logger);
   detail(`Checked the content in ${Math.round(performance.now() - checkStarted)} ms`);
-  const threads = startMarkdownThreads(
-    astroConfig,
-    chooseMarkdownThreads(countMarkdownFiles(contentDir), requested),
-    (error) =>
-      logger.warn(
-        `A Markdown thread stopped${error ? ` (${error.message})` : ''}; its entries are rendered on Astro's thread.`,
-      ),
-  );
-  detail(
-    'reason' in threads
-      ? `Rendering Markdown on Astro's thread: ${threads.reason}.`
-      : `Rendering Markdown on ${threads.size} worker threads.`,
-  );
-  const markdownThreads: MarkdownThreads | undefined = 'reason' in threads ? undefined : threads;
   const searchIndex = new SearchIndexSession(
     cacheDir,
     createSearchRecordBuilders(contentDir, settings),
@@ -121,20 +95,12 @@ export async function startHelpCenterBuild({
     command: 'build',
     checkedContent: artefacts,
     searchIndex,
-    markdownThreads,
-    async close() {
-      session.markdownThreads = undefined;
-      await Promise.all([markdownThreads?.close(), searchIndex.close()]);
-    },
+    close: () => searchIndex.close(),
   };
 
   return {
     session,
     isContentLoaded: () => searchIndex.loaded,
-    async contentLoaded() {
-      session.markdownThreads = undefined;
-      await markdownThreads?.close();
-    },
     serverBundled() {
       // After the server bundle, before the pages render: Pagefind's writing then overlaps the
       // rendering, which leaves the second core free, rather than the bundling, which does not.

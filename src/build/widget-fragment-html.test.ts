@@ -16,6 +16,7 @@ import { SiteSettingsSchema } from '../content/schema.ts';
 import { parse } from 'yaml';
 import { findDanger, HOSTILE_HTML as HOSTILE } from '../../test/helpers/html-danger.ts';
 import { buildWidgetFragmentHtml } from './widget-fragment-html.ts';
+import { stringifyHtml } from '../lib/sanitize-html.ts';
 
 const contentDir = path.resolve(import.meta.dirname, '../../content');
 const settings = SiteSettingsSchema.parse(parse(readFileSync(path.join(contentDir, 'site.yaml'), 'utf8')));
@@ -26,6 +27,9 @@ const processor = await unified.createRenderer(shared);
 async function render(markdown: string, file: string): Promise<string> {
   return (await processor.render(markdown, { fileURL: pathToFileURL(file) })).code;
 }
+
+/** The HTML as the fragments' serializer writes it (Sätteri writes `>` in text as `&gt;`, it as `>`). */
+const reserialized = (html: string) => stringifyHtml(fromHtml(html, { fragment: true }));
 
 /** The tree without source positions: two fragments with the same tree mean the same. */
 function structure(html: string): Root {
@@ -49,7 +53,7 @@ describe('widget fragments of the sample site', () => {
       const out = buildWidgetFragmentHtml(html, path.relative(contentDir, file));
       expect(out.warning, file).toBeUndefined();
       expect(structure(out.html), file).toEqual(structure(html));
-      expect(out.html, file).toBe(html);
+      expect(out.html, file).toBe(reserialized(html));
       for (const [name, pattern] of Object.entries(FEATURES)) if (pattern.test(out.html)) seen.add(name);
     }
     expect([...seen].sort()).toEqual(Object.keys(FEATURES).sort());
@@ -128,7 +132,7 @@ describe('widget fragments with content tabs, collapsible callouts and definitio
     const out = buildWidgetFragmentHtml(html, 'articles/x.md');
     expect(out.warning).toBeUndefined();
     // Only the tab group's name goes: the widget has no tab script to switch groups with.
-    expect(out.html).toBe(html.replace(' data-tabs-group="os"', ''));
+    expect(out.html).toBe(reserialized(html).replace(' data-tabs-group="os"', ''));
     const tree = fromHtml(out.html, { fragment: true });
     const labels: string[] = [];
     visit(tree, 'element', (el) => {
@@ -144,7 +148,9 @@ describe('widget fragments with content tabs, collapsible callouts and definitio
       /<details class="callout callout-note callout-collapsible"><summary class="callout-title"><strong>Why does it take a day\?<\/strong><\/summary>/,
     );
     expect(out.html).toMatch(/<details class="callout callout-warning callout-collapsible" open>/);
-    expect(out.html).toContain('<dl><dt>Refund</dt><dd>Money sent back to the card.</dd><dd>It takes a day.</dd></dl>');
+    expect(out.html.replace(/\n/g, '')).toContain(
+      '<dl><dt>Refund</dt><dd>Money sent back to the card.</dd><dd>It takes a day.</dd></dl>',
+    );
   });
 
   it('let nothing dangerous through inside tab labels, summaries or definitions', async () => {

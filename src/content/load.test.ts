@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import path from 'node:path';
-import { rmSync } from 'node:fs';
-import { countMarkdownFiles, loadContent } from './load.ts';
+import { loadContent } from './load.ts';
 import { formatDiagnostic } from './diagnostics.ts';
 import { article, faq, writeTempSite } from '../../test/helpers/temp-site.ts';
 
@@ -189,23 +187,5 @@ describe('dates in frontmatter', () => {
     expect(findings(root)).toEqual([
       'content/articles/billing/refunds.md:4:1  error  reviewBy: is not a real calendar date  (frontmatter-schema)',
     ]);
-  });
-});
-
-describe('countMarkdownFiles', () => {
-  it('counts the .md articles and FAQs of a content folder, not .mdx or other files', () => {
-    const root = writeTempSite({
-      'content/articles/billing/refunds.md': '',
-      'content/articles/billing/invoices.md': '',
-      'content/articles/billing/calculator.mdx': '',
-      'content/articles/billing/notes.txt': '',
-      'content/faqs/billing/refund-time.md': '',
-    });
-    try {
-      expect(countMarkdownFiles(path.join(root, 'content'))).toBe(3);
-      expect(countMarkdownFiles(path.join(root, 'missing'))).toBe(0);
-    } finally {
-      rmSync(root, { recursive: true, force: true });
-    }
   });
 });

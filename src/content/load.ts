@@ -94,11 +94,6 @@ export const SITE_FILE = 'site.yaml';
 const ARTICLE_EXT = /\.(md|mdx)$/;
 const FAQ_EXT = /\.md$/;
 
-/** The `.md` files of a content folder's articles and FAQs (`.mdx` articles are not Markdown Astro renders itself). */
-export function countMarkdownFiles(contentDir: string): number {
-  return [...listFiles(path.join(contentDir, 'articles')), ...listFiles(path.join(contentDir, 'faqs'))].filter((f) => FAQ_EXT.test(f)).length;
-}
-
 /** Whether the content has any FAQ file: a help center without FAQs has no FAQ page. */
 export function hasFaqFiles(contentDir: string): boolean {
   return listFiles(path.join(contentDir, 'faqs')).some((f) => FAQ_EXT.test(f));

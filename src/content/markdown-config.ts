@@ -1,10 +1,9 @@
 /**
- * How articles and FAQs are rendered from Markdown: our remark plugins and the code theme, for
- * astro.config.mjs. The Markdown threads (markdown-threads.ts) build the same processor on each
- * worker thread, finding these plugins by name, since functions cannot be sent to a thread.
+ * How articles and FAQs are rendered from Markdown: our Markdown features and the code theme, for
+ * astro.config.mjs.
  */
-import { isUnifiedProcessor, unified } from '@astrojs/markdown-remark';
-import type { MarkdownProcessor } from '@astrojs/markdown-remark';
+import { isUnifiedProcessor, type MarkdownProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
+import { isSatteriProcessor, satteri } from '@astrojs/markdown-satteri';
 import remarkDirective from 'remark-directive';
 import { remarkCallouts } from './remark-callouts.ts';
 import { remarkDefinitionLists } from './remark-definition-lists.ts';
@@ -13,34 +12,60 @@ import { remarkHeadingIds } from './remark-heading-ids.ts';
 import { remarkLinks, type RemarkLinksOptions } from './remark-links.ts';
 import { rehypeTableRegions } from './rehype-table-regions.ts';
 import { rehypeBidiIsolate } from './rehype-bidi-isolate.ts';
+import {
+  satteriBidiIsolate,
+  satteriCallouts,
+  satteriHeadingIds,
+  satteriLinks, satteriTableRegions, satteriTabs } from './satteri-plugins.ts';
 import type { SiteSettings } from './schema.ts';
 
-/** Every remark plugin a Markdown thread can load, by a name of ours (bundlers may rename functions). */
-export const REMARK_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) => unknown>> = {
-  'remark-directive': remarkDirective,
-  'definition-lists': remarkDefinitionLists,
-  tabs: remarkTabs,
-  callouts: remarkCallouts,
-  'heading-ids': remarkHeadingIds,
-  links: remarkLinks,
-};
-
-/** Every rehype plugin a Markdown thread can load, by a name of ours. */
-export const REHYPE_PLUGINS_BY_NAME: Readonly<Record<string, (...args: never[]) => unknown>> = {
-  'table-regions': rehypeTableRegions,
-  'bidi-isolate': rehypeBidiIsolate,
-};
+/** The Sätteri features our syntax needs: `:::` directives, `{#id}` on headings, definition lists. */
+export const SATTERI_FEATURES = { directive: true, headingAttributes: true, definitionList: true } as const;
 
 /**
  * Astro's `markdown` option: `:::note` callouts (collapsible ones as <details>), `::::tabs`,
  * definition lists, `{#custom-id}` heading ids, content links rewritten
  * to page URLs, tables in keyboard-scrollable regions, phone numbers and e-mail addresses isolated
- * from right-to-left text, one code theme. Our plugins are remark and
- * rehype plugins, so the processor is `unified()` (Astro 7's default, Sätteri, runs neither). A
- * project's own `unified()` (`current`) keeps its plugins and options, ours after its plugins.
+ * from right-to-left text, one code theme.
+ *
+ * The processor is Sätteri, Astro 7's default, with our Sätteri plugins (satteri-plugins.ts); a
+ * project's own `satteri()` (`current`) keeps its plugins and features, ours after its plugins. A
+ * project that configured its own `unified()` keeps it, with our remark and rehype plugins after
+ * its own: its plugins are remark plugins, which Sätteri cannot run.
  */
-export function helpCenterMarkdown(links: RemarkLinksOptions, current?: MarkdownProcessor) {
-  const remarkPlugins = [
+export function helpCenterMarkdown(
+  links: RemarkLinksOptions,
+  current?: MarkdownProcessor,
+): { processor: MarkdownProcessor; shikiConfig: { theme: 'css-variables' } } {
+  return {
+    processor: current && isUnifiedProcessor(current) ? withUnifiedPlugins(current, links) : withSatteriPlugins(links, current),
+    // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
+    shikiConfig: { theme: 'css-variables' as const },
+  };
+}
+
+function withSatteriPlugins(links: RemarkLinksOptions, current?: MarkdownProcessor) {
+  const mdastPlugins = [satteriTabs, satteriCallouts, satteriHeadingIds, satteriLinks(links)];
+  const hastPlugins = [satteriTableRegions, satteriBidiIsolate];
+  if (!current || !isSatteriProcessor(current)) return satteri({ mdastPlugins, hastPlugins, features: { ...SATTERI_FEATURES } });
+  // Added to the project's processor itself: Astro builds its renderer from that object's options.
+  current.options.mdastPlugins.push(...mdastPlugins);
+  current.options.hastPlugins.push(...hastPlugins);
+  Object.assign(current.options.features, SATTERI_FEATURES);
+  return current;
+}
+
+function withUnifiedPlugins(current: MarkdownProcessor<UnifiedResolvedOptions>, links: RemarkLinksOptions) {
+  // Added to the project's processor itself, as Astro adds the deprecated markdown.remarkPlugins
+  // to it: Astro counts what it added by that object, so nothing is added twice.
+  current.options.remarkPlugins.push(...unifiedRemarkPlugins(links));
+  current.options.rehypePlugins.push(...UNIFIED_REHYPE_PLUGINS);
+  return current;
+}
+
+/** Our remark plugins, in order, for a project's own `unified()`. */
+export function unifiedRemarkPlugins(links: RemarkLinksOptions) {
+  return [
     remarkDirective,
     remarkDefinitionLists,
     remarkTabs,
@@ -48,21 +73,10 @@ export function helpCenterMarkdown(links: RemarkLinksOptions, current?: Markdown
     remarkHeadingIds,
     [remarkLinks, links] as [typeof remarkLinks, RemarkLinksOptions],
   ];
-  const rehypePlugins = [rehypeTableRegions, rehypeBidiIsolate];
-  let processor: ReturnType<typeof unified>;
-  if (current && isUnifiedProcessor(current)) {
-    // Added to the project's processor itself, as Astro adds the deprecated markdown.remarkPlugins
-    // to it: Astro counts what it added by that object, so nothing is added twice.
-    current.options.remarkPlugins.push(...remarkPlugins);
-    current.options.rehypePlugins.push(...rehypePlugins);
-    processor = current;
-  } else processor = unified({ remarkPlugins, rehypePlugins });
-  return {
-    processor,
-    // One tokenization per code block, coloured by CSS variables for the light and dark themes (global.css).
-    shikiConfig: { theme: 'css-variables' as const },
-  };
 }
+
+/** Our rehype plugins, in order, for a project's own `unified()`. */
+export const UNIFIED_REHYPE_PLUGINS = [rehypeTableRegions, rehypeBidiIsolate];
 
 /** Where content links point, for a site's languages (see remark-links.ts). */
 export function getLinkOptions(

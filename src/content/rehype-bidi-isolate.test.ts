@@ -1,12 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { helpCenterMarkdown } from './markdown-config.ts';
+import { MARKDOWN_PROCESSORS, renderMarkdown } from '../../test/helpers/render-site-markdown.ts';
 
-// The processor Astro builds for articles, with our Markdown options.
-const { processor: unified, ...shared } = helpCenterMarkdown({ contentDir: '/site/content', base: '/' });
-const processor = await unified.createRenderer(shared);
-const toHtml = async (md: string) => (await processor.render(md, { frontmatter: {} })).code.trim();
-
-describe('rehypeBidiIsolate', () => {
+describe.each(MARKDOWN_PROCESSORS)('bidi isolation (%s)', (processor) => {
+  const toHtml = async (md: string) => (await renderMarkdown(md, { processor })).code.trim();
   it('isolates phone and e-mail links', async () => {
     expect(await toHtml('اتصل بنا على [+1 555 0100](tel:+15550100) أو [help@parcelo.example](mailto:help@parcelo.example).')).toBe(
       '<p>اتصل بنا على <bdi><a href="tel:+15550100">+1 555 0100</a></bdi> أو <bdi><a href="mailto:help@parcelo.example">help@parcelo.example</a></bdi>.</p>',

@@ -11,15 +11,17 @@ import type { Element, ElementContent, Root, Text } from 'hast';
 const PHONE = String.raw`\+\d[\d ().\-\u00a0]*\d`;
 const EMAIL = String.raw`[\w.+-]+@[\w-]+(?:\.[\w-]+)+`;
 const RUN = new RegExp(`${PHONE}|${EMAIL}`, 'g');
+/** The same, for a quick test whether a text holds a run at all. */
+export const HAS_RUN = new RegExp(`${PHONE}|${EMAIL}`);
 /** Fewer digits than this is not a phone number ("+1 2"). */
 const MIN_PHONE_DIGITS = 7;
 
 /** Where text is shown as written (code) or already isolated or a link (handled as a whole). */
-const SKIP = new Set(['code', 'pre', 'kbd', 'samp', 'bdi', 'bdo', 'script', 'style', 'a']);
+export const SKIP = new Set<string>(['code', 'pre', 'kbd', 'samp', 'bdi', 'bdo', 'script', 'style', 'a']);
 
-const bdi = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'bdi', properties: {}, children });
+export const bdi = (children: ElementContent[]): Element => ({ type: 'element', tagName: 'bdi', properties: {}, children });
 
-function isIsolatedLink(node: Element): boolean {
+export function isIsolatedLink(node: Pick<Element, 'tagName' | 'properties'>): boolean {
   const ref = node.properties.href;
   return node.tagName === 'a' && typeof ref === 'string' && /^(tel|mailto):/i.test(ref);
 }
@@ -29,7 +31,7 @@ function isRun(match: string): boolean {
 }
 
 /** The text split into plain text and `<bdi>` around each phone number or e-mail address. */
-function splitText(node: Text): ElementContent[] {
+export function splitText(node: Text): ElementContent[] {
   const out: ElementContent[] = [];
   let last = 0;
   for (const m of node.value.matchAll(RUN)) {

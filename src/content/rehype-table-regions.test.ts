@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { helpCenterMarkdown } from './markdown-config.ts';
+import { MARKDOWN_PROCESSORS, renderMarkdown } from '../../test/helpers/render-site-markdown.ts';
 import { rehypeTableRegions } from './rehype-table-regions.ts';
 
 const table = '| Plan | Price |\n| --- | --- |\n| Free | 0 |';
 
-// The processor Astro builds for articles, with our Markdown options.
-const { processor: unified, ...shared } = helpCenterMarkdown({ contentDir: '/site/content', base: '/' });
-const processor = await unified.createRenderer(shared);
-const toHtml = async (md: string, frontmatter: Record<string, unknown> = {}) =>
-  (await processor.render(md, { frontmatter })).code;
-
-describe('rehypeTableRegions', () => {
+describe.each(MARKDOWN_PROCESSORS)('table regions (%s)', (processor) => {
+  const toHtml = async (md: string, frontmatter: Record<string, unknown> = {}) =>
+    (await renderMarkdown(md, { processor, frontmatter })).code;
   it('puts a table in a focusable region named after the heading it sits under', async () => {
     const html = await toHtml(`## Plans\n\nIntro.\n\n### Prices in *euros*\n\n${table}`);
     expect(html).toContain(

@@ -18,21 +18,20 @@ function textOf(node: Nodes): string {
   if (node.type === 'element' || node.type === 'root') return node.children.map(textOf).join('');
   return '';
 }
-const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
+export const clean = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-function captionOf(table: Element): string {
+export function captionOf(table: Element): string {
   const caption = table.children.find((c): c is Element => c.type === 'element' && c.tagName === 'caption');
   return caption ? clean(textOf(caption)) : '';
 }
 
 /** The page's title from the frontmatter Astro hands the processor (an article's title, a FAQ's question). */
 function pageTitleOf(file: VFile | undefined): string {
-  const { title, question } = file?.data.astro?.frontmatter ?? {};
-  const text = typeof title === 'string' ? title : typeof question === 'string' ? question : '';
-  return clean(text);
+  return titleOf(file?.data.astro?.frontmatter);
 }
 
-function wrap(table: Element, label: string): Element {
+/** The scroll region around a table, named `label`. */
+export function tableRegion(label: string, children: Element[]): Element {
   return {
     type: 'element',
     tagName: 'div',
@@ -42,8 +41,14 @@ function wrap(table: Element, label: string): Element {
       tabIndex: 0,
       ...(label && { ariaLabel: label }),
     },
-    children: [table],
+    children,
   };
+}
+
+/** The page's title from Astro's frontmatter (an article's title, a FAQ's question). */
+export function titleOf(frontmatter: Record<string, unknown> | undefined): string {
+  const { title, question } = frontmatter ?? {};
+  return clean(typeof title === 'string' ? title : typeof question === 'string' ? question : '');
 }
 
 /** Walks in document order, so the last heading seen is the one a table sits under. */
@@ -53,7 +58,7 @@ function visit(parent: Root | Element, state: { heading: string; fallback: strin
     const child = children[i];
     if (child?.type !== 'element') continue;
     if (HEADING.test(child.tagName)) state.heading = clean(textOf(child));
-    else if (child.tagName === 'table') children[i] = wrap(child, captionOf(child) || state.heading || state.fallback);
+    else if (child.tagName === 'table') children[i] = tableRegion(captionOf(child) || state.heading || state.fallback, [child]);
     else visit(child, state);
   }
 }

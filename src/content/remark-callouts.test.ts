@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { remark } from 'remark';
-import remarkDirective from 'remark-directive';
-import remarkRehype from 'remark-rehype';
-import rehypeStringify from 'rehype-stringify';
-import { remarkCallouts } from './remark-callouts.ts';
+import { MARKDOWN_PROCESSORS, renderMarkdown } from '../../test/helpers/render-site-markdown.ts';
 
-const toHtml = async (md: string) =>
-  String(await remark().use(remarkDirective).use(remarkCallouts).use(remarkRehype).use(rehypeStringify).process(md));
-
-describe('remarkCallouts', () => {
+describe.each(MARKDOWN_PROCESSORS)('callouts (%s)', (processor) => {
+  const toHtml = async (md: string) => (await renderMarkdown(md, { processor })).code.trim();
   it('renders a note as an aside with a visible label', async () => {
     expect(await toHtml(':::note\nKeep your receipt.\n:::')).toBe(
       '<aside class="callout callout-note"><p class="callout-title"><strong>Note</strong></p><p>Keep your receipt.</p></aside>',
@@ -42,7 +36,8 @@ describe('remarkCallouts', () => {
   });
 });
 
-describe('collapsible callouts', () => {
+describe.each(MARKDOWN_PROCESSORS)('collapsible callouts (%s)', (processor) => {
+  const toHtml = async (md: string) => (await renderMarkdown(md, { processor })).code.trim();
   it('renders :::details as a closed <details> with its label as the summary', async () => {
     expect(await toHtml(':::details[Why is this slow?]\nBecause.\n:::')).toBe(
       '<details class="callout callout-note callout-collapsible"><summary class="callout-title"><strong>Why is this slow?</strong></summary><p>Because.</p></details>',

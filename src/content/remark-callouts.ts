@@ -36,50 +36,69 @@ function transform(parent: Parent): void {
   for (let i = 0; i < children.length; i++) {
     const node = children[i]!;
     if (node.type === 'textDirective') {
-      const label: RootContent[] = node.children.length > 0 ? [{ type: 'text', value: '[' }, ...node.children, { type: 'text', value: ']' }] : [];
-      children.splice(i, 1, { type: 'text', value: `:${node.name}` }, ...label);
-      i += label.length; // the label is the writer's text: not walked again
+      const text = textDirectiveAsText(node);
+      children.splice(i, 1, ...text);
+      i += text.length - 1; // the label is the writer's text: not walked again
       continue;
     }
     if ('children' in node) transform(node);
     if (node.type !== 'containerDirective') continue;
-    if (isCalloutType(node.name)) toCallout(node, node.name, collapsible(node));
-    else if (node.name === 'details') toCallout(node, 'note', node.attributes?.open != null ? 'open' : 'closed', 'Details');
+    const callout = calloutOf(node);
+    if (callout) toCallout(node, callout);
   }
 }
 
-/** `{open}` or `{collapsed}` on a callout makes it collapsible; neither keeps it an <aside>. */
-function collapsible(node: ContainerDirective): 'open' | 'closed' | undefined {
+/** What a container directive renders as: a callout, or undefined when it is not one. */
+export interface Callout {
+  type: CalloutType;
+  /** `{open}` or `{collapsed}` (and `:::details`) make it a <details>; neither keeps it an <aside>. */
+  collapse?: 'open' | 'closed';
+  defaultLabel: string;
+}
+
+export function calloutOf(node: Pick<ContainerDirective, 'name' | 'attributes'>): Callout | undefined {
   const attributes = node.attributes ?? {};
-  if (attributes.open != null) return 'open';
-  if (attributes.collapsed != null) return 'closed';
-  return undefined;
+  const open = attributes.open != null;
+  if (node.name === 'details') return { type: 'note', collapse: open ? 'open' : 'closed', defaultLabel: 'Details' };
+  if (!isCalloutType(node.name)) return undefined;
+  const collapse = open ? 'open' : attributes.collapsed != null ? 'closed' : undefined;
+  return { type: node.name, ...(collapse && { collapse }), defaultLabel: CALLOUT_TYPES[node.name] };
 }
 
-function toCallout(
-  node: ContainerDirective,
-  type: CalloutType,
-  collapse?: 'open' | 'closed',
-  defaultLabel: string = CALLOUT_TYPES[type],
-): void {
-  const first = node.children[0] as (Paragraph & { data?: { directiveLabel?: boolean } }) | undefined;
-  let labelChildren: Paragraph['children'] = [{ type: 'text', value: defaultLabel }];
-  if (first?.type === 'paragraph' && first.data?.directiveLabel) {
-    labelChildren = first.children;
-    node.children.shift();
-  }
+/** The directive's `data`: the element it becomes and its classes. */
+export function calloutData({ type, collapse }: Callout) {
   const className = ['callout', `callout-${type}`, ...(collapse ? ['callout-collapsible'] : [])];
-  node.data = {
-    ...node.data,
-    hName: collapse ? 'details' : 'aside',
-    hProperties: { className, ...(collapse === 'open' ? { open: true } : {}) },
-  };
-  node.children.unshift({
+  return { hName: collapse ? 'details' : 'aside', hProperties: { className, ...(collapse === 'open' ? { open: true } : {}) } };
+}
+
+/** The callout's first child: its label (the writer's, else the default), strong. */
+export function calloutTitle({ collapse, defaultLabel }: Callout, label?: Paragraph['children']): Paragraph {
+  return {
     type: 'paragraph',
     // <summary> is what a reader clicks or presses Enter on: the browser makes it a button.
     data: { hName: collapse ? 'summary' : 'p', hProperties: { className: ['callout-title'] } },
-    children: [{ type: 'strong', children: labelChildren }],
-  });
+    children: [{ type: 'strong', children: label ?? [{ type: 'text', value: defaultLabel }] }],
+  };
+}
+
+/** The children of a `:::name[label]` directive's label paragraph, or undefined when it has none. */
+export function directiveLabelOf(node: Pick<ContainerDirective, 'children'>): Paragraph['children'] | undefined {
+  const first = node.children[0] as (Paragraph & { data?: { directiveLabel?: boolean } }) | undefined;
+  return first?.type === 'paragraph' && first.data?.directiveLabel ? first.children : undefined;
+}
+
+/** A text directive put back as the text the writer typed (`:name[label]`, attributes dropped). */
+export function textDirectiveAsText(node: { name: string; children: Paragraph['children'] }): Paragraph['children'] {
+  const label: Paragraph['children'] =
+    node.children.length > 0 ? [{ type: 'text', value: '[' }, ...node.children, { type: 'text', value: ']' }] : [];
+  return [{ type: 'text', value: `:${node.name}` }, ...label];
+}
+
+function toCallout(node: ContainerDirective, callout: Callout): void {
+  const label = directiveLabelOf(node);
+  if (label) node.children.shift();
+  node.data = { ...node.data, ...calloutData(callout) };
+  node.children.unshift(calloutTitle(callout, label));
 }
 
 export function remarkCallouts() {

@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { remark } from 'remark';
-import remarkRehype from 'remark-rehype';
-import rehypeStringify from 'rehype-stringify';
-import { remarkDefinitionLists } from './remark-definition-lists.ts';
+import { MARKDOWN_PROCESSORS, renderMarkdown } from '../../test/helpers/render-site-markdown.ts';
 
-const toHtml = async (md: string) =>
-  String(await remark().use(remarkDefinitionLists).use(remarkRehype).use(rehypeStringify).process(md));
-
-describe('remarkDefinitionLists', () => {
+describe.each(MARKDOWN_PROCESSORS)('definition lists (%s)', (processor) => {
+  const toHtml = async (md: string) => (await renderMarkdown(md, { processor })).code.trim();
   it('renders terms and their definitions as <dl>, <dt> and <dd>', async () => {
     const html = await toHtml('Refund\n: Money sent back to the card.\n\nChargeback\n: A refund the bank forces.\n: It costs a fee.');
     expect(html.replace(/\n/g, '')).toBe(

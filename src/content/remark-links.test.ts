@@ -1,20 +1,18 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { remark } from 'remark';
-import { VFile } from 'vfile';
-import { remarkLinks, type RemarkLinksOptions } from './remark-links.ts';
+import type { RemarkLinksOptions } from './remark-links.ts';
+import { MARKDOWN_PROCESSORS, renderMarkdown } from '../../test/helpers/render-site-markdown.ts';
 
 const contentDir = path.resolve('/site/content');
-const hrefs = async (file: string, md: string, options: Partial<RemarkLinksOptions> = {}) => {
-  const out = String(
-    await remark()
-      .use(remarkLinks, { contentDir, base: '/', localeFolders: ['de'], ...options })
-      .process(new VFile({ path: path.join(contentDir, file), value: md })),
-  );
-  return [...out.matchAll(/\]\(([^)]+)\)/g)].map((m) => m[1]);
-};
-
-describe('remarkLinks', () => {
+describe.each(MARKDOWN_PROCESSORS)('content links (%s)', (processor) => {
+  const hrefs = async (file: string, md: string, links: Partial<RemarkLinksOptions> = {}) => {
+    const { code } = await renderMarkdown(md, {
+      processor,
+      file: path.join(contentDir, file),
+      links: { localeFolders: ['de'], ...links },
+    });
+    return [...code.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+  };
   it('turns file links into page URLs with the base', async () => {
     expect(
       await hrefs('articles/account/reset.md', '[a](../billing/refunds.md#timeline) [b](../../faqs/billing/fees.md)', {

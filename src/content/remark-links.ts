@@ -21,24 +21,29 @@ export interface RemarkLinksOptions {
   defaultPrefix?: string;
 }
 
+/** How the URLs written in the file at `abs` are rewritten; undefined for a file outside the content folder. */
+export function linkRewriter(options: RemarkLinksOptions, abs: string): ((url: string) => string) | undefined {
+  const fromContentPath = path.relative(options.contentDir, abs).split(path.sep).join('/');
+  if (fromContentPath.startsWith('..')) return undefined;
+  const first = fromContentPath.split('/')[0]!;
+  const locale = options.localeFolders?.includes(first) ? first : undefined;
+  const within = locale ? fromContentPath.slice(locale.length + 1) : fromContentPath;
+  const defaultRoute = { locale: options.defaultPrefix };
+  return (url) => {
+    let resolved = resolveLink(within, url, locale ? { locale } : defaultRoute);
+    if (locale && resolved.type === 'bad-content' && resolved.contentPath.startsWith('../'))
+      resolved = resolveLink(fromContentPath, url, defaultRoute);
+    if (resolved.type === 'content') return withBase(options.base, resolved.sitePath);
+    if (resolved.type === 'site') return withBase(options.base, resolved.sitePath) + (resolved.anchor ? `#${resolved.anchor}` : '');
+    return url;
+  };
+}
+
 export function remarkLinks(options: RemarkLinksOptions) {
   return (tree: Root, file: VFile) => {
     const abs = file.path ?? file.history[0];
-    if (!abs) return;
-    const fromContentPath = path.relative(options.contentDir, abs).split(path.sep).join('/');
-    if (fromContentPath.startsWith('..')) return;
-    const first = fromContentPath.split('/')[0]!;
-    const locale = options.localeFolders?.includes(first) ? first : undefined;
-    const within = locale ? fromContentPath.slice(locale.length + 1) : fromContentPath;
-    const defaultRoute = { locale: options.defaultPrefix };
-    rewriteUrls(tree, (url) => {
-      let resolved = resolveLink(within, url, locale ? { locale } : defaultRoute);
-      if (locale && resolved.type === 'bad-content' && resolved.contentPath.startsWith('../'))
-        resolved = resolveLink(fromContentPath, url, defaultRoute);
-      if (resolved.type === 'content') return withBase(options.base, resolved.sitePath);
-      if (resolved.type === 'site') return withBase(options.base, resolved.sitePath) + (resolved.anchor ? `#${resolved.anchor}` : '');
-      return url;
-    });
+    const rewrite = abs ? linkRewriter(options, abs) : undefined;
+    if (rewrite) rewriteUrls(tree, rewrite);
   };
 }
 

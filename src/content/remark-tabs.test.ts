@@ -1,29 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { remark } from 'remark';
-import remarkDirective from 'remark-directive';
-import remarkRehype from 'remark-rehype';
-import rehypeStringify from 'rehype-stringify';
-import { remarkCallouts } from './remark-callouts.ts';
-import { remarkTabs } from './remark-tabs.ts';
+import { MARKDOWN_PROCESSORS, renderMarkdown } from '../../test/helpers/render-site-markdown.ts';
 
-const toHtml = async (md: string) =>
-  String(
-    await remark()
-      .use(remarkDirective)
-      .use(remarkTabs)
-      .use(remarkCallouts)
-      .use(remarkRehype)
-      .use(rehypeStringify)
-      .process(md),
-  );
-
-describe('remarkTabs', () => {
+describe.each(MARKDOWN_PROCESSORS)('tabs (%s)', (processor) => {
+  const toHtml = async (md: string) => (await renderMarkdown(md, { processor })).code.trim();
   it('renders every panel under its label, so the page reads whole without the script', async () => {
     const html = await toHtml('::::tabs\n:::tab[macOS]\nOpen **Finder**.\n:::\n:::tab[Windows]\nOpen Explorer.\n:::\n::::');
     expect(html).toBe(
       '<div class="tabs"><div class="tab-panel"><p class="tab-label"><strong>macOS</strong></p><p>Open <strong>Finder</strong>.</p></div>' +
         '<div class="tab-panel"><p class="tab-label"><strong>Windows</strong></p><p>Open Explorer.</p></div></div>',
     );
+  });
+
+  it("sets hasTabs in the page's frontmatter only when it has tabs", async () => {
+    expect((await renderMarkdown('::::tabs\n:::tab[A]\nx\n:::\n::::', { processor })).metadata.frontmatter).toMatchObject({
+      hasTabs: true,
+    });
+    expect((await renderMarkdown(':::note\nx\n:::', { processor })).metadata.frontmatter).not.toHaveProperty('hasTabs');
   });
 
   it('marks a synchronised group for the script', async () => {
@@ -33,7 +25,7 @@ describe('remarkTabs', () => {
 
   it('keeps callouts, code and lists inside a tab', async () => {
     const html = await toHtml('::::tabs\n:::tab[CLI]\n```sh\nnpm i\n```\n\n:::note\nNeeds Node.\n:::\n:::\n::::');
-    expect(html).toContain('<pre><code class="language-sh">npm i\n</code></pre>');
+    expect(html).toMatch(/<pre class="astro-code[^>]*data-language="sh"><code>.*npm.* i<\/span><\/span><\/code><\/pre>/);
     expect(html).toContain('<aside class="callout callout-note">');
   });
 

@@ -32,24 +32,31 @@ function takeLabel(node: ContainerDirective): Paragraph['children'] | undefined 
   return first.children;
 }
 
-function toPanel(tab: ContainerDirective, index: number): void {
-  const label = takeLabel(tab) ?? [{ type: 'text', value: `Tab ${index + 1}` }];
-  tab.data = { ...tab.data, hName: 'div', hProperties: { className: ['tab-panel'] } };
-  // The label is the panel's first line: what readers without the script see above its text.
-  tab.children.unshift({
+export const TAB_PANEL_DATA = { hName: 'div', hProperties: { className: ['tab-panel'] } };
+
+/** A panel's first line, its label: what readers without the script see above its text. */
+export function tabLabel(label: Paragraph['children'] | undefined, index: number): Paragraph {
+  return {
     type: 'paragraph',
     data: { hName: 'p', hProperties: { className: ['tab-label'] } },
-    children: [{ type: 'strong', children: label }],
-  });
+    children: [{ type: 'strong', children: label ?? [{ type: 'text', value: `Tab ${index + 1}` }] }],
+  };
+}
+
+/** The `data` of a `::::tabs` block: a div, with the group blocks switch together by. */
+export function tabsData(node: Pick<ContainerDirective, 'attributes'>) {
+  const group = node.attributes?.group?.trim();
+  return { hName: 'div', hProperties: { className: ['tabs'], ...(group ? { dataTabsGroup: group } : {}) } };
+}
+
+function toPanel(tab: ContainerDirective, index: number): void {
+  const label = takeLabel(tab);
+  tab.data = { ...tab.data, ...TAB_PANEL_DATA };
+  tab.children.unshift(tabLabel(label, index));
 }
 
 function toTabs(node: ContainerDirective): void {
-  const group = node.attributes?.group?.trim();
-  node.data = {
-    ...node.data,
-    hName: 'div',
-    hProperties: { className: ['tabs'], ...(group ? { dataTabsGroup: group } : {}) },
-  };
+  node.data = { ...node.data, ...tabsData(node) };
   // A label written on the block itself (`::::tabs[Install]`) has no place in tabs: kept as text.
   const first = node.children[0] as Labelled | undefined;
   if (first?.type === 'paragraph' && first.data?.directiveLabel) delete first.data.directiveLabel;

@@ -18,7 +18,14 @@ import { DevSearchIndex } from '../build/search-index/dev-index.ts';
 const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 const CONTENT = 'test/fixtures/base-path/content';
 const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'helpdesk-kit-session-'));
-const logger = { info() {}, warn() {}, error() {}, debug() {}, fork: () => logger, label: 'helpdesk-kit' };
+const logger = {
+  info() {},
+  warn(_message: string) {},
+  error() {},
+  debug() {},
+  fork: () => logger,
+  label: 'helpdesk-kit',
+};
 
 type Hooks = Required<AstroIntegration['hooks']>;
 type Plugin = {
@@ -31,8 +38,9 @@ type Plugin = {
 let configPlugins: Plugin[] = [];
 
 /** Runs astro:config:setup of a new integration instance, as `astro <command>` does. */
-async function setUp(command: 'dev' | 'build') {
-  const integration = helpCenter({ contentDir: CONTENT });
+async function setUp(command: 'dev' | 'build', options: { markdownThreads?: number; log?: typeof logger } = {}) {
+  const { log = logger, ...rest } = options;
+  const integration = helpCenter({ contentDir: CONTENT, ...rest });
   const hooks = integration.hooks as Hooks;
   configPlugins = [];
   await (hooks['astro:config:setup'] as (options: unknown) => Promise<void>)({
@@ -45,7 +53,7 @@ async function setUp(command: 'dev' | 'build') {
       markdown: { shikiConfig: {} },
       integrations: [],
     },
-    logger,
+    logger: log,
     updateConfig: (config: { vite?: { plugins?: PluginOption[] } }) =>
       configPlugins.push(...((config.vite?.plugins ?? []) as Plugin[])),
     injectRoute: () => {},
@@ -82,6 +90,14 @@ describe('the build session', () => {
     // The loaders feed the build's Pagefind session, not the dev server's index.
     expect(build?.searchIndex).toBeInstanceOf(SearchIndexSession);
     expect(build?.checkedContent?.history).toBeDefined();
+  }, 60_000);
+
+  it('warns that the markdownThreads option does nothing any more, and still starts', async () => {
+    const warnings: string[] = [];
+    const log = { ...logger, warn: (message: string) => void warnings.push(message) };
+    await setUp('dev', { markdownThreads: 2, log });
+    expect(warnings).toEqual([expect.stringMatching(/^The markdownThreads option no longer does anything/)]);
+    expect(getBuildSession()?.command).toBe('dev');
   }, 60_000);
 
   it('is closed when the dev server closes', async () => {

@@ -32,8 +32,8 @@ export const HelpCenterOptionsSchema = z
       .array(z.string().regex(/^https?:\/\/[^/\s?#]+$/, 'must be an origin like "https://app.example.com"'))
       .optional(),
     /**
-     * Worker threads that render Markdown during `astro build` (0: none). Unset: one per core, up
-     * to four, for sites of 2,000 or more Markdown files.
+     * Deprecated, no effect: the Markdown worker threads went with the move to Sätteri. Accepted,
+     * with a warning, so a config that still sets it builds.
      */
     markdownThreads: z.number().int().min(0).max(16).optional(),
   })

@@ -1,6 +1,6 @@
 /**
  * What `astro build` of a help center says: Astro's pages and time, and the integration's
- * problems; the details (content check, Markdown threads, Pagefind's timings, the files written)
+ * problems; the details (content check, Pagefind's timings, the files written)
  * only with --verbose.
  */
 import path from 'node:path';
@@ -10,7 +10,6 @@ import { article, writeTempSite } from '../helpers/temp-site.ts';
 
 const DETAILS = [
   /Checked the content in \d+ ms/,
-  /Rendering Markdown on Astro's thread: /,
   /Pagefind indexed 2 articles and 1 FAQ question in \d+ ms/,
   /Wrote the feedback manifest \(3 ids\) and 0 redirects for moved articles/,
   /Wrote llms\.txt, llms-full\.txt, 3 Markdown copies and assistant-data\.json \(3 pages\)/,

@@ -79,11 +79,11 @@ describe.each(HOSTED)('a hostile %s export', (from, source) => {
     expect(html).toContain('<a href="https://www.youtube.com/embed/abc123">Setup video</a>');
     // The iframe's title is the link's text, escaped: it opens no second link and no element.
     expect(html).toContain(
-      '<a href="https://player.vimeo.com/video/76979871">](javascript:alert(16)) &#x3C;img src=x onerror=alert(17)></a>',
+      '<a href="https://player.vimeo.com/video/76979871">](javascript:alert(16)) &lt;img src=x onerror=alert(17)&gt;</a>',
     );
     // Entity-encoded text in the desk's HTML is text on the page, never an element.
-    expect(html).toContain('&#x3C;details open ontoggle=');
-    expect(html).toContain('&#x3C;script>alert(2)&#x3C;/script>');
+    expect(html).toContain('&lt;details open ontoggle=');
+    expect(html).toContain('&lt;script&gt;alert(2)&lt;/script&gt;');
     expect(html).toContain('<p>Last harmless line.</p>');
     // The title that spells out a tag stays text in the frontmatter.
     expect(page.data.title).toMatch(/^Hostile .* body <img src=x onerror=alert\(0\)>$/);
