@@ -20,7 +20,9 @@ const modules = process.argv.length > 3 ? process.argv.slice(3) : ['src/build/ma
 const rounds = 2;
 const variants: Array<[string, typeof buildMarkdownCopy]> = [];
 for (const module of modules) {
-  const loaded = (await import(pathToFileURL(path.resolve(module)).href)) as { buildMarkdownCopy: typeof buildMarkdownCopy };
+  const loaded = (await import(pathToFileURL(path.resolve(module)).href)) as {
+    buildMarkdownCopy: typeof buildMarkdownCopy;
+  };
   variants.push([module, loaded.buildMarkdownCopy]);
 }
 const work = mkdtempSync(path.join(os.tmpdir(), 'markdown-copies-'));
@@ -54,7 +56,9 @@ try {
   }
   // A faster variant counts only if it writes the same copies.
   const [first] = variants;
-  const differing = variants.filter(([name]) => outputs.get(name)!.some((copy, i) => copy !== outputs.get(first![0])![i]));
+  const differing = variants.filter(([name]) =>
+    outputs.get(name)!.some((copy, i) => copy !== outputs.get(first![0])![i]),
+  );
   const best = (name: string) => Math.min(...cpu.get(name)!);
   console.log(
     `${entries.length} articles (${generated.words.toLocaleString('en')} words), CPU seconds per round (best of ${rounds}):`,
@@ -64,7 +68,9 @@ try {
       `  ${name}: ${cpu
         .get(name)!
         .map((s) => s.toFixed(2))
-        .join(' / ')} s, ${((best(name) / entries.length) * 1000).toFixed(2)} ms an article, ${(best(name) / best(first![0])).toFixed(2)}x ${first![0]}`,
+        .join(
+          ' / ',
+        )} s, ${((best(name) / entries.length) * 1000).toFixed(2)} ms an article, ${(best(name) / best(first![0])).toFixed(2)}x ${first![0]}`,
     );
   if (differing.length > 0) {
     console.log(`Copies differ from ${first![0]}: ${differing.map(([name]) => name).join(', ')}`);
