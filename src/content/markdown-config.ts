@@ -17,10 +17,18 @@ import {
   satteriCallouts,
   satteriHeadingIds,
   satteriLinks, satteriTableRegions, satteriTabs } from './satteri-plugins.ts';
+import { separateDefinitionsFromFences } from './satteri-source-repair.ts';
 import type { SiteSettings } from './schema.ts';
 
 /** The Sätteri features our syntax needs: `:::` directives, `{#id}` on headings, definition lists. */
-export const SATTERI_FEATURES = { directive: true, headingAttributes: true, definitionList: true } as const;
+export const SATTERI_FEATURES = {
+  directive: true,
+  headingAttributes: true,
+  definitionList: true,
+  // Astro has taken the frontmatter off before it renders; left on, Sätteri reads a body that
+  // starts with a `---` rule as frontmatter and drops everything up to the next `---`.
+  frontmatter: false,
+} as const;
 
 /**
  * Astro's `markdown` option: `:::note` callouts (collapsible ones as <details>), `::::tabs`,
@@ -47,12 +55,23 @@ export function helpCenterMarkdown(
 function withSatteriPlugins(links: RemarkLinksOptions, current?: MarkdownProcessor) {
   const mdastPlugins = [satteriTabs, satteriCallouts, satteriHeadingIds, satteriLinks(links)];
   const hastPlugins = [satteriTableRegions, satteriBidiIsolate];
-  if (!current || !isSatteriProcessor(current)) return satteri({ mdastPlugins, hastPlugins, features: { ...SATTERI_FEATURES } });
+  if (!current || !isSatteriProcessor(current))
+    return withSourceRepair(satteri({ mdastPlugins, hastPlugins, features: { ...SATTERI_FEATURES } }));
   // Added to the project's processor itself: Astro builds its renderer from that object's options.
   current.options.mdastPlugins.push(...mdastPlugins);
   current.options.hastPlugins.push(...hastPlugins);
   Object.assign(current.options.features, SATTERI_FEATURES);
-  return current;
+  return withSourceRepair(current);
+}
+
+/** The processor, its `.md` renderer given the Markdown after `separateDefinitionsFromFences`. */
+function withSourceRepair<T extends MarkdownProcessor>(processor: T): T {
+  const createRenderer = processor.createRenderer.bind(processor);
+  processor.createRenderer = async (shared) => {
+    const renderer = await createRenderer(shared);
+    return { ...renderer, render: (content, options) => renderer.render(separateDefinitionsFromFences(content), options) };
+  };
+  return processor;
 }
 
 function withUnifiedPlugins(current: MarkdownProcessor<UnifiedResolvedOptions>, links: RemarkLinksOptions) {
