@@ -16,7 +16,7 @@ import type { AnswerCard } from '../search/client/answer-card.ts';
 import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
 import { createSearchInsights, getOpenedPath, type SearchInsightsTracker } from '../search/client/search-insights.ts';
-import { getSearchDelay, isShortLastWord } from '../search/client/typing-pause.ts';
+import { getSearchDelay, TYPING_PAUSE_MS } from '../search/client/typing-pause.ts';
 import { createUuid } from '../feedback/widget/uuid.ts';
 import { getSafeUrl } from './fragment-allow-list.ts';
 import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-map.ts';
@@ -82,6 +82,8 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
     #running: Promise<unknown> = Promise.resolve();
     /** The query of the results on screen: a key that leaves it the same (a space) searches nothing. */
     #shown = '';
+    /** The vocabulary's words once the search has loaded: a word still being typed waits. */
+    #isWord: ((word: string) => boolean) | undefined;
     /** When the reader last typed (performance.now()); -Infinity before any keystroke. */
     #keystrokeAt = -Infinity;
     #insights: SearchInsightsTracker | undefined;
@@ -393,15 +395,16 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
       if (debounce) {
         if (query === this.#shown) return;
         // The typing pause of the help center's search box (typing-pause.ts): a last word of one or
-        // two letters waits for the reader to stop, so no index chunk is fetched for every prefix;
-        // a longer one fetches its chunks during the pause.
-        if (!isShortLastWord(query))
+        // two letters, or no word of the index yet, waits for the reader to stop, so no index chunk
+        // is fetched for every prefix; a word that may be finished fetches its chunks during the pause.
+        const delay = getSearchDelay(query, this.#isWord);
+        if (delay === TYPING_PAUSE_MS)
           void loadSearchModule(config.helpUrl)
             .then((m) => m.preloadWidgetSearch(config.helpUrl, this.#language, query))
             .catch(() => {});
         await new Promise((resolve) => {
           window.clearTimeout(this.#timer);
-          this.#timer = window.setTimeout(resolve, getSearchDelay(query));
+          this.#timer = window.setTimeout(resolve, delay);
         });
         if (mine !== this.#generation) return;
       }
@@ -427,6 +430,7 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
         if (mine === this.#generation) this.#status.textContent = this.#T.t('widget.searchFailed');
         return;
       }
+      this.#isWord = found.isWord;
       if (mine !== this.#generation) return;
       const T = this.#T;
       const { card, total } = found;

@@ -38,11 +38,14 @@ export interface WidgetSearchOutcome {
   results: Array<{ result: PagefindResultData; language?: string; label?: string }>;
   /** The answer card, when the first result of the widget's own language matches strongly. */
   card: AnswerCard | undefined;
+  /** The vocabulary's words, for the typing pause of the next queries (typing-pause.ts). */
+  isWord: ((word: string) => boolean) | undefined;
 }
 
 export async function searchWidget(request: WidgetSearchRequest): Promise<WidgetSearchOutcome> {
   const { helpUrl, query, limit, language, defaultLanguage, isCurrent } = request;
-  const found = await (await loadWidgetSearch(helpUrl, language)).search(query, limit, isCurrent);
+  const own = await loadWidgetSearch(helpUrl, language);
+  const found = await own.search(query, limit, isCurrent);
   // In a language with few translations: the default language's results after the reader's, marked.
   let fallback: WidgetSearchResult | undefined;
   if ((isCurrent?.() ?? true) && needsLanguageFallback(language, defaultLanguage, found.total)) {
@@ -63,5 +66,6 @@ export async function searchWidget(request: WidgetSearchRequest): Promise<Widget
         : m,
     ),
     card: getAnswerCard(found.results[0], { plan: found.plan, scores: found.scores, language }),
+    isWord: own.isWord,
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { getSearchDelay, isShortLastWord, SHORT_WORD_PAUSE_MS, TYPING_PAUSE_MS } from './typing-pause.ts';
+import {
+  getSearchDelay,
+  getWordCheck,
+  isShortLastWord,
+  isUnfinishedLastWord,
+  SHORT_WORD_PAUSE_MS,
+  TYPING_PAUSE_MS,
+} from './typing-pause.ts';
 
 describe('the pause before searching while typing', () => {
   it('waits for the reader to stop while the last word has one or two letters', () => {
@@ -23,5 +30,42 @@ describe('the pause before searching while typing', () => {
     expect(isShortLastWord('退')).toBe(false);
     expect(isShortLastWord('パス')).toBe(false);
     expect(isShortLastWord('')).toBe(false);
+  });
+});
+
+describe('the pause with the vocabulary at hand', () => {
+  const words = new Set(['refund', 'reset', 'password', 'can', 'cancel', 'api', 'factor', 'cafe']);
+  const isWord = (word: string) => words.has(word);
+
+  it('waits for the reader to stop while the last word is only the start of a word of the index', () => {
+    for (const query of ['ref', 'refu', 'refun', 'canc', 'reset passw', 'two-fac']) {
+      expect(isUnfinishedLastWord(query, isWord), query).toBe(true);
+      expect(getSearchDelay(query, isWord), query).toBe(SHORT_WORD_PAUSE_MS);
+    }
+  });
+
+  it('searches after the short pause once the last word is a word of the index', () => {
+    for (const query of ['refund', 'reset password', 'can', 'api', 'two-factor', 'Refund ', 'CAFÉ']) {
+      expect(isUnfinishedLastWord(query, isWord), query).toBe(false);
+      expect(getSearchDelay(query, isWord), query).toBe(TYPING_PAUSE_MS);
+    }
+  });
+
+  it('searches numbers, unspaced scripts, short parts and every word without a vocabulary as before', () => {
+    for (const query of ['error 404', '退款', 'wi-fi', 'refu']) {
+      const check = query === 'refu' ? undefined : isWord;
+      expect(isUnfinishedLastWord(query, check), query).toBe(false);
+      expect(getSearchDelay(query, check), query).toBe(TYPING_PAUSE_MS);
+    }
+  });
+});
+
+describe('the word check from a vocabulary', () => {
+  it('knows the vocabulary words, and is absent without words (an unspaced language, no vocabulary)', () => {
+    const check = getWordCheck({ language: 'en', stopWords: [], words: ['refund', 'invoice'] });
+    expect(check?.('refund')).toBe(true);
+    expect(check?.('refu')).toBe(false);
+    expect(getWordCheck({ language: 'ja', stopWords: [], words: [] })).toBeUndefined();
+    expect(getWordCheck(undefined)).toBeUndefined();
   });
 });
