@@ -61,10 +61,12 @@ describe('the pause with the vocabulary at hand', () => {
 });
 
 describe('the word check from a vocabulary', () => {
-  it('knows the vocabulary words, and is absent without words (an unspaced language, no vocabulary)', () => {
-    const check = getWordCheck({ language: 'en', stopWords: [], words: ['refund', 'invoice'] });
+  it('knows the vocabulary words but its stop words, and is absent without words (an unspaced language, no vocabulary)', () => {
+    const check = getWordCheck({ language: 'en', stopWords: ['can'], words: ['refund', 'can', 'invoice'] });
     expect(check?.('refund')).toBe(true);
     expect(check?.('refu')).toBe(false);
+    // A stop word is mostly the start of a longer word ("cancel"): it waits like one.
+    expect(check?.('can')).toBe(false);
     expect(getWordCheck({ language: 'ja', stopWords: [], words: [] })).toBeUndefined();
     expect(getWordCheck(undefined)).toBeUndefined();
   });

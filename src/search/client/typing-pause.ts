@@ -43,9 +43,14 @@ export function getSearchDelay(query: string, isWord?: (word: string) => boolean
   return isShortLastWord(query) || isUnfinishedLastWord(query, isWord) ? SHORT_WORD_PAUSE_MS : TYPING_PAUSE_MS;
 }
 
-/** The vocabulary's words as a lookup; undefined when there are none (no vocabulary, an unspaced language). */
+/**
+ * The vocabulary's words as a lookup; undefined when there are none (no vocabulary, an unspaced
+ * language). A stop word counts as unfinished: alone it finds nothing worth showing ("can" is
+ * mostly "cancel" being typed), and its prefix fetches index chunks the finished word does not need.
+ */
 export function getWordCheck(vocabulary: SearchVocabulary | undefined): ((word: string) => boolean) | undefined {
   if (!vocabulary?.words.length) return undefined;
   const words = new Set(vocabulary.words);
+  for (const stop of vocabulary.stopWords) words.delete(stop);
   return (word) => words.has(word);
 }
