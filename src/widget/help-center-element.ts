@@ -16,7 +16,7 @@ import type { AnswerCard } from '../search/client/answer-card.ts';
 import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
 import { createSearchInsights, getOpenedPath, type SearchInsightsTracker } from '../search/client/search-insights.ts';
-import { getSearchDelay, TYPING_PAUSE_MS } from '../search/client/typing-pause.ts';
+import { getSearchDelay, shouldPreload } from '../search/client/typing-pause.ts';
 import { createUuid } from '../feedback/widget/uuid.ts';
 import { getSafeUrl } from './fragment-allow-list.ts';
 import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-map.ts';
@@ -396,9 +396,9 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
         if (query === this.#shown) return;
         // The typing pause of the help center's search box (typing-pause.ts): a last word of one or
         // two letters, or no word of the index yet, waits for the reader to stop, so no index chunk
-        // is fetched for every prefix; a word that may be finished fetches its chunks during the pause.
+        // is fetched for every prefix; the chunks a word will need load during the pause.
         const delay = getSearchDelay(query, this.#isWord);
-        if (delay === TYPING_PAUSE_MS)
+        if (shouldPreload(query, this.#isWord))
           void loadSearchModule(config.helpUrl)
             .then((m) => m.preloadWidgetSearch(config.helpUrl, this.#language, query))
             .catch(() => {});

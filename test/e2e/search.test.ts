@@ -214,7 +214,7 @@ describe('what searching fetches', () => {
     }
   });
 
-  it('fetches no index chunk while the last word is only the start of a word of the index', async () => {
+  it('fetches no index chunk while the last word is the first three letters of a word of the index', async () => {
     const p = await context.newPage();
     try {
       const requests: string[] = [];
@@ -228,12 +228,12 @@ describe('what searching fetches', () => {
       await Promise.all([vocabulary, started]);
       // Pagefind starts up after its files arrive.
       await p.waitForTimeout(300);
-      // "refu" is four letters but no word of the sample's vocabulary: the reader is still typing it.
-      await input.pressSequentially('refu', { delay: KEY_DELAY_MS });
+      // "ref" is three letters but no word of the sample's vocabulary: the reader is still typing it.
+      await input.pressSequentially('ref', { delay: KEY_DELAY_MS });
       await p.waitForTimeout(250);
       expect(chunks()).toEqual([]);
 
-      await input.pressSequentially('nd', { delay: KEY_DELAY_MS });
+      await input.pressSequentially('und', { delay: KEY_DELAY_MS });
       await p.locator('#home-search-results a.result').first().waitFor();
       expect(chunks().length).toBeGreaterThan(0);
     } finally {

@@ -11,7 +11,7 @@ import { loadLanguageSearch, type LanguageSearch } from './default-language-sear
 import { mergeLanguageFallback, needsLanguageFallback } from '../language-fallback.ts';
 import type { HelpCenterSearchResult } from '../query.ts';
 import type { PagefindResultData } from './pagefind-api.ts';
-import { getSearchDelay, TYPING_PAUSE_MS } from './typing-pause.ts';
+import { getSearchDelay, shouldPreload } from './typing-pause.ts';
 import {
   getTopicCounts,
   renderMoreResults,
@@ -118,9 +118,9 @@ function enhance(box: HTMLElement): void {
     if (debounce) {
       if (key === shownKey) return;
       // The index chunks load while the pause runs; a word still too short to search, or no word
-      // of the index yet, waits for the reader to pause and fetches nothing before.
+      // of the index yet, waits for the reader to pause (typing-pause.ts).
       const delay = getSearchDelay(query, ready?.isWord);
-      if (delay === TYPING_PAUSE_MS)
+      if (shouldPreload(query, ready?.isWord))
         void loadHelpCenterSearch()
           .then((h) => h.preload(query))
           .catch(() => {});

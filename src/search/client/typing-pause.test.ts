@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   getSearchDelay,
   getWordCheck,
+  shouldPreload,
   isShortLastWord,
   isUnfinishedLastWord,
   SHORT_WORD_PAUSE_MS,
@@ -69,5 +70,20 @@ describe('the word check from a vocabulary', () => {
     expect(check?.('can')).toBe(false);
     expect(getWordCheck({ language: 'ja', stopWords: [], words: [] })).toBeUndefined();
     expect(getWordCheck(undefined)).toBeUndefined();
+  });
+});
+
+describe('fetching index chunks during the pause', () => {
+  const isWord = (word: string) => ['refund', 'reset', 'promo'].includes(word);
+
+  it('fetches them for a word that may be finished, and for one still being typed from its fourth letter', () => {
+    for (const query of ['refund', 'reset', 'refu', 'prom', 'reset passw'])
+      expect(shouldPreload(query, isWord), query).toBe(true);
+  });
+
+  it('fetches nothing for one or two letters, or the first three of a word still being typed', () => {
+    for (const query of ['r', 're', 'ref', 'pro', 'reset pa', 'reset pas'])
+      expect(shouldPreload(query, isWord), query).toBe(false);
+    expect(shouldPreload('ref')).toBe(true);
   });
 });

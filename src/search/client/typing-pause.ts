@@ -38,6 +38,19 @@ export function isUnfinishedLastWord(query: string, isWord?: (word: string) => b
   return part.length >= MIN_WORD_LENGTH && !/^\d+$/.test(part) && !isWord(part);
 }
 
+/**
+ * Whether to fetch the query's index chunks while the pause runs. A word that may be finished:
+ * yes. One still being typed: only from its fourth letter, when its range has narrowed to the
+ * chunk its word is in ("refu", "canc", "prom"); a three-letter start ("can", "pro") spans the
+ * chunk before too. So the finished word's chunk is there when the reader stops, as before.
+ */
+export function shouldPreload(query: string, isWord?: (word: string) => boolean): boolean {
+  if (isShortLastWord(query)) return false;
+  if (!isUnfinishedLastWord(query, isWord)) return true;
+  const part = getWords(query.trim().split(/\s+/).at(-1) ?? '').at(-1) ?? '';
+  return [...part].length > MIN_PREFIX;
+}
+
 /** `isWord`: the vocabulary's words, once loaded (without, only the length of the last word counts). */
 export function getSearchDelay(query: string, isWord?: (word: string) => boolean): number {
   return isShortLastWord(query) || isUnfinishedLastWord(query, isWord) ? SHORT_WORD_PAUSE_MS : TYPING_PAUSE_MS;
