@@ -16,6 +16,7 @@ import type { AnswerCard } from '../search/client/answer-card.ts';
 import { bindAnswerCardVote, sendAnswerVote } from '../search/client/answer-card-vote.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
 import { createSearchInsights, getOpenedPath, type SearchInsightsTracker } from '../search/client/search-insights.ts';
+import { getSearchDelay, shouldPreload } from '../search/client/typing-pause.ts';
 import { createUuid } from '../feedback/widget/uuid.ts';
 import { getSafeUrl } from './fragment-allow-list.ts';
 import { getRouteSuggestions, type RouteMap, type RouteMapEntry } from './route-map.ts';
@@ -52,7 +53,6 @@ function loadSearchModule(helpUrl: string): Promise<SearchModule> {
 }
 
 const RESULT_LIMIT = 8;
-const DEBOUNCE_MS = 150;
 const FOCUSABLE = 'a[href],button:not([disabled]),input:not([disabled]),textarea,[tabindex]:not([tabindex="-1"])';
 /** Searches and pages read kept for the contact form's context: the last few of this visit. */
 const VISIT_LIMIT = 10;
@@ -78,6 +78,12 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
     #routes: Promise<RouteMap | undefined> | undefined;
     #generation = 0;
     #timer: number | undefined;
+    /** The search running now: one at a time, as on the help center's pages (search-ui.ts). */
+    #running: Promise<unknown> = Promise.resolve();
+    /** The query of the results on screen: a key that leaves it the same (a space) searches nothing. */
+    #shown = '';
+    /** The vocabulary's words once the search has loaded: a word still being typed waits. */
+    #isWord: ((word: string) => boolean) | undefined;
     /** When the reader last typed (performance.now()); -Infinity before any keystroke. */
     #keystrokeAt = -Infinity;
     #insights: SearchInsightsTracker | undefined;
@@ -380,34 +386,51 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
       const mine = ++this.#generation;
       const query = this.#input.value.trim();
       if (!query) {
+        this.#shown = '';
         this.#insights?.observe('', 0);
         this.#status.textContent = '';
         void this.#showSuggestions();
         return;
       }
       if (debounce) {
+        if (query === this.#shown) return;
+        // The typing pause of the help center's search box (typing-pause.ts): a last word of one or
+        // two letters, or no word of the index yet, waits for the reader to stop, so no index chunk
+        // is fetched for every prefix; the chunks a word will need load during the pause.
+        const delay = getSearchDelay(query, this.#isWord);
+        if (shouldPreload(query, this.#isWord))
+          void loadSearchModule(config.helpUrl)
+            .then((m) => m.preloadWidgetSearch(config.helpUrl, this.#language, query))
+            .catch(() => {});
         await new Promise((resolve) => {
           window.clearTimeout(this.#timer);
-          this.#timer = window.setTimeout(resolve, DEBOUNCE_MS);
+          this.#timer = window.setTimeout(resolve, delay);
         });
         if (mine !== this.#generation) return;
       }
-      let found;
-      try {
-        found = await (
-          await loadSearchModule(config.helpUrl)
-        ).searchWidget({
+      await this.#running;
+      if (mine !== this.#generation) return;
+      const job = loadSearchModule(config.helpUrl).then((m) =>
+        m.searchWidget({
           helpUrl: config.helpUrl,
           query,
           limit: RESULT_LIMIT,
           language: this.#language,
           defaultLanguage: config.language,
           text: this.#T,
-        });
+          // A newer query is waiting: no result data (fragments) loaded for results no one will see.
+          isCurrent: () => mine === this.#generation,
+        }),
+      );
+      this.#running = job.catch(() => {});
+      let found;
+      try {
+        found = await job;
       } catch {
         if (mine === this.#generation) this.#status.textContent = this.#T.t('widget.searchFailed');
         return;
       }
+      this.#isWord = found.isWord;
       if (mine !== this.#generation) return;
       const T = this.#T;
       const { card, total } = found;
@@ -425,6 +448,7 @@ export function defineHelpCenterElement(config: WidgetConfig, scriptLanguage?: s
           // A "Yes" on the card: the reader found the answer without leaving, as good as opening it.
           if (vote === 'up') this.#insights?.opened(getOpenedPath(new URL(card.url, location.href)));
         });
+      this.#shown = query;
       this.#insights?.observe(query, total, performance.now() - this.#keystrokeAt);
       this.#remember(this.#visit.searches, query, (v) => v === query);
     }

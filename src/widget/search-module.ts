@@ -12,6 +12,13 @@ import { loadWidgetSearch, type WidgetSearchResult } from './widget-search.ts';
 
 export { loadWidgetSearch };
 
+/** Starts fetching the index chunks `query` will need, while the reader's typing pause runs. */
+export function preloadWidgetSearch(helpUrl: string, language: string, query: string): void {
+  loadWidgetSearch(helpUrl, language)
+    .then((s) => s.preload(query))
+    .catch(() => {});
+}
+
 export interface WidgetSearchRequest {
   helpUrl: string;
   query: string;
@@ -21,6 +28,8 @@ export interface WidgetSearchRequest {
   defaultLanguage: string;
   /** The widget's strings, for the "In English" label. */
   text: Pick<BrowserText, 't'>;
+  /** False once a newer query waits: result data is then not loaded. */
+  isCurrent?: () => boolean;
 }
 
 export interface WidgetSearchOutcome {
@@ -29,16 +38,19 @@ export interface WidgetSearchOutcome {
   results: Array<{ result: PagefindResultData; language?: string; label?: string }>;
   /** The answer card, when the first result of the widget's own language matches strongly. */
   card: AnswerCard | undefined;
+  /** The vocabulary's words, for the typing pause of the next queries (typing-pause.ts). */
+  isWord: ((word: string) => boolean) | undefined;
 }
 
 export async function searchWidget(request: WidgetSearchRequest): Promise<WidgetSearchOutcome> {
-  const { helpUrl, query, limit, language, defaultLanguage } = request;
-  const found = await (await loadWidgetSearch(helpUrl, language)).search(query, limit);
+  const { helpUrl, query, limit, language, defaultLanguage, isCurrent } = request;
+  const own = await loadWidgetSearch(helpUrl, language);
+  const found = await own.search(query, limit, isCurrent);
   // In a language with few translations: the default language's results after the reader's, marked.
   let fallback: WidgetSearchResult | undefined;
-  if (needsLanguageFallback(language, defaultLanguage, found.results.length)) {
+  if ((isCurrent?.() ?? true) && needsLanguageFallback(language, defaultLanguage, found.total)) {
     fallback = await loadWidgetSearch(helpUrl, defaultLanguage)
-      .then((s) => s.search(query, limit))
+      .then((s) => s.search(query, limit, isCurrent))
       .catch(() => undefined);
   }
   const merged = mergeLanguageFallback(found.results, fallback?.results ?? [], {
@@ -54,5 +66,6 @@ export async function searchWidget(request: WidgetSearchRequest): Promise<Widget
         : m,
     ),
     card: getAnswerCard(found.results[0], { plan: found.plan, scores: found.scores, language }),
+    isWord: own.isWord,
   };
 }

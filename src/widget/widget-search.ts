@@ -4,6 +4,7 @@
  */
 import { createQueryPlanner, searchHelpCenter, type QueryPlan } from '../search/query.ts';
 import type { PagefindResultData } from '../search/client/pagefind-api.ts';
+import { getWordCheck } from '../search/client/typing-pause.ts';
 import { PAGEFIND_OPTIONS } from '../search/search-options.ts';
 import { createPagefindInstance, type PagefindModule } from '../search/client/pagefind-instance.ts';
 import { getVocabularyFile, type SearchVocabulary } from '../search/vocabulary.ts';
@@ -17,7 +18,12 @@ export interface WidgetSearchResult {
 }
 
 export interface WidgetSearch {
-  search(query: string, limit: number): Promise<WidgetSearchResult>;
+  /** `isCurrent` false after the search: the query is outdated, and no result data is loaded. */
+  search(query: string, limit: number, isCurrent?: () => boolean): Promise<WidgetSearchResult>;
+  /** Starts fetching the index chunks of the query's words (as planned: corrected, stop words dropped). */
+  preload(query: string): void;
+  /** Whether a word is one of the index's (typing-pause.ts); undefined without a vocabulary. */
+  isWord: ((word: string) => boolean) | undefined;
 }
 
 const loaded = new Map<string, Promise<WidgetSearch>>();
@@ -45,11 +51,17 @@ export function loadWidgetSearch(helpUrl: string, language: string): Promise<Wid
     ]);
     const planner = createQueryPlanner(vocabulary);
     return {
-      async search(query, limit) {
+      async search(query, limit, isCurrent = () => true) {
         const found = await searchHelpCenter(pagefind, planner.plan(query));
-        const results = await Promise.all(found.results.slice(0, limit).map((r) => r.data()));
+        const shown = isCurrent() ? found.results.slice(0, limit) : [];
+        const results = await Promise.all(shown.map((r) => r.data()));
         const scores = found.answerScores;
         return { total: found.results.length, plan: found.plan, results, scores };
+      },
+      isWord: getWordCheck(vocabulary),
+      preload(query) {
+        const { terms } = planner.plan(query);
+        if (terms.length > 0) pagefind.preload(terms.join(' ')).catch(() => {});
       },
     };
   })();

@@ -213,4 +213,31 @@ describe('what searching fetches', () => {
       await p.close();
     }
   });
+
+  it('fetches no index chunk while the last word is the first three letters of a word of the index', async () => {
+    const p = await context.newPage();
+    try {
+      const requests: string[] = [];
+      p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+      const chunks = () => requests.filter((r) => r.endsWith('.pf_index'));
+      await p.goto('/');
+      const input = p.locator('#home-search');
+      const vocabulary = p.waitForResponse((r) => /help-center-vocabulary[^/]*\.json$/.test(r.url()));
+      const started = p.waitForResponse((r) => r.url().endsWith('.pf_meta'));
+      await input.click();
+      await Promise.all([vocabulary, started]);
+      // Pagefind starts up after its files arrive.
+      await p.waitForTimeout(300);
+      // "ref" is three letters but no word of the sample's vocabulary: the reader is still typing it.
+      await input.pressSequentially('ref', { delay: KEY_DELAY_MS });
+      await p.waitForTimeout(250);
+      expect(chunks()).toEqual([]);
+
+      await input.pressSequentially('und', { delay: KEY_DELAY_MS });
+      await p.locator('#home-search-results a.result').first().waitFor();
+      expect(chunks().length).toBeGreaterThan(0);
+    } finally {
+      await p.close();
+    }
+  });
 });

@@ -127,6 +127,23 @@ describe('the in-product widget on another origin', () => {
     await expect(page.locator('help-center .answer-card').innerText()).resolves.toContain('Forgot password');
   });
 
+  it("waits while the last word has one or two letters, as the help center's search box does (typing-pause.ts)", async () => {
+    const page = await openProduct('/dashboard');
+    const chunks: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().endsWith('.pf_index')) chunks.push(new URL(r.url()).pathname);
+    });
+    await page.locator('help-center .launcher').click();
+    const input = page.locator('help-center input[type=search]');
+    // 200 ms after "re": past the widget's old 150 ms pause, short of the 350 ms one for a short word.
+    await input.pressSequentially('re', { delay: 120 });
+    await page.waitForTimeout(200);
+    expect(chunks).toEqual([]);
+    await input.pressSequentially('fund');
+    await page.locator('help-center [data-status]').filter({ hasText: 'for “refund”' }).waitFor({ timeout: 10_000 });
+    expect(chunks.length).toBeGreaterThan(0);
+  });
+
   it('opens an article in the panel and stores its "Was this helpful?" vote', async () => {
     // Not an article the page's own feedback tests vote on: one vote per item, reader and day.
     const page = await openProduct('/dashboard');

@@ -6,6 +6,7 @@ import { createQueryPlanner, searchHelpCenter, type HelpCenterSearchResult } fro
 import { PAGEFIND_OPTIONS } from '../search-options.ts';
 import { getVocabularyFile, type SearchVocabulary } from '../vocabulary.ts';
 import { createResultText, type ResultText } from './render-results.ts';
+import { getWordCheck } from './typing-pause.ts';
 
 export interface PagefindWordLocation {
   weight: number;
@@ -48,6 +49,8 @@ export interface HelpCenterSearch {
   preload(query: string): void;
   /** The result list's strings in the page's language. */
   text: ResultText;
+  /** Whether a word (lowercase, accents folded) is one of the index's; undefined without a vocabulary. */
+  isWord: ((word: string) => boolean) | undefined;
 }
 
 let loaded: Promise<HelpCenterSearch> | undefined;
@@ -85,6 +88,7 @@ export function loadHelpCenterSearch(): Promise<HelpCenterSearch> {
         if (terms.length > 0) pagefind.preload(terms.join(' ')).catch(() => {});
       },
       text: createResultText(vocabulary?.ui, language),
+      isWord: getWordCheck(vocabulary),
     };
   })();
   // A failed load (a network blip) is not kept: the next search tries again.

@@ -11,7 +11,7 @@ import { loadLanguageSearch, type LanguageSearch } from './default-language-sear
 import { mergeLanguageFallback, needsLanguageFallback } from '../language-fallback.ts';
 import type { HelpCenterSearchResult } from '../query.ts';
 import type { PagefindResultData } from './pagefind-api.ts';
-import { getSearchDelay, isShortLastWord } from './typing-pause.ts';
+import { getSearchDelay, shouldPreload } from './typing-pause.ts';
 import {
   getTopicCounts,
   renderMoreResults,
@@ -40,6 +40,9 @@ const formText = (data: FormData, name: string) => {
   return typeof value === 'string' ? value : '';
 };
 
+/** The search once loaded: its vocabulary tells a finished word from one still being typed. */
+let ready: HelpCenterSearch | undefined;
+
 export function enhanceAll(boxes: HTMLElement[]): void {
   for (const box of boxes) {
     if (box.dataset.enhanced) continue;
@@ -48,7 +51,9 @@ export function enhanceAll(boxes: HTMLElement[]): void {
   }
   // The reader has just focused a box: load Pagefind (script, WebAssembly, vocabulary) while the
   // first query is typed, not after it. A failure here is retried by the first search.
-  void loadHelpCenterSearch().catch(() => {});
+  void loadHelpCenterSearch()
+    .then((h) => (ready = h))
+    .catch(() => {});
 }
 
 function enhance(box: HTMLElement): void {
@@ -112,15 +117,18 @@ function enhance(box: HTMLElement): void {
     const key = JSON.stringify([query, getFilters()]);
     if (debounce) {
       if (key === shownKey) return;
-      // The index chunks load while the pause runs; a word still too short to search waits for the pause.
-      if (!isShortLastWord(query))
+      // The index chunks load while the pause runs; a word still too short to search, or no word
+      // of the index yet, waits for the reader to pause (typing-pause.ts).
+      const delay = getSearchDelay(query, ready?.isWord);
+      if (shouldPreload(query, ready?.isWord))
         void loadHelpCenterSearch()
           .then((h) => h.preload(query))
           .catch(() => {});
-      await wait(getSearchDelay(query));
+      await wait(delay);
       if (mine !== generation) return;
     }
     const helpCenter = await loadHelpCenterSearch();
+    ready = helpCenter;
     await running;
     if (mine !== generation) return;
     const filters = getFilters();
