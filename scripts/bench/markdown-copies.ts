@@ -13,6 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { parseFrontmatter } from '@astrojs/markdown-remark';
 import type { buildMarkdownCopy } from '../../src/build/markdown-copy.ts';
 import { linkRewriter } from '../../src/content/remark-links.ts';
+import { printCpuRounds } from './cpu-rounds.ts';
 import { generateHelpCenter } from './generate-content.ts';
 
 const articles = Number(process.argv[2] ?? 500);
@@ -59,19 +60,14 @@ try {
   const differing = variants.filter(([name]) =>
     outputs.get(name)!.some((copy, i) => copy !== outputs.get(first![0])![i]),
   );
-  const best = (name: string) => Math.min(...cpu.get(name)!);
-  console.log(
-    `${entries.length} articles (${generated.words.toLocaleString('en')} words), CPU seconds per round (best of ${rounds}):`,
-  );
-  for (const [name] of variants)
-    console.log(
-      `  ${name}: ${cpu
-        .get(name)!
-        .map((s) => s.toFixed(2))
-        .join(
-          ' / ',
-        )} s, ${((best(name) / entries.length) * 1000).toFixed(2)} ms an article, ${(best(name) / best(first![0])).toFixed(2)}x ${first![0]}`,
-    );
+  printCpuRounds({
+    cpu,
+    articles: entries.length,
+    words: generated.words,
+    baseline: first![0],
+    baselineLabel: first![0],
+    digits: 2,
+  });
   if (differing.length > 0) {
     console.log(`Copies differ from ${first![0]}: ${differing.map(([name]) => name).join(', ')}`);
     process.exitCode = 1;

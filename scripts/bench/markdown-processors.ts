@@ -19,6 +19,7 @@ import { createMarkdownProcessor, parseFrontmatter, type MarkdownRenderer } from
 import { createSatteriMarkdownProcessor } from '@astrojs/markdown-satteri';
 import { UNIFIED_REHYPE_PLUGINS, helpCenterMarkdown, unifiedRemarkPlugins } from '../../src/content/markdown-config.ts';
 import { satteriCallouts } from '../../src/content/satteri-plugins.ts';
+import { printCpuRounds } from './cpu-rounds.ts';
 import { generateHelpCenter } from './generate-content.ts';
 
 const articles = Number(process.argv[2] ?? 1000);
@@ -72,20 +73,14 @@ try {
       cpu.set(name, [...(cpu.get(name) ?? []), (used.user + used.system) / 1e6]);
     }
   }
-  const best = (name: string) => Math.min(...cpu.get(name)!);
-  const base = best('Sätteri (Astro 7 default)');
-  console.log(
-    `${entries.length} articles (${site.words.toLocaleString('en')} words), CPU seconds per round (best of ${rounds}):`,
-  );
-  for (const [name] of variants)
-    console.log(
-      `  ${name}: ${cpu
-        .get(name)!
-        .map((s) => s.toFixed(2))
-        .join(
-          ' / ',
-        )} s, ${((best(name) / entries.length) * 1000).toFixed(2)} ms an article, ${(best(name) / base).toFixed(1)}x Sätteri`,
-    );
+  printCpuRounds({
+    cpu,
+    articles: entries.length,
+    words: site.words,
+    baseline: 'Sätteri (Astro 7 default)',
+    baselineLabel: 'Sätteri',
+    digits: 1,
+  });
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
