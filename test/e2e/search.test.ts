@@ -181,12 +181,17 @@ describe('more results than fit', () => {
 });
 
 describe('what searching fetches', () => {
-  it('loads Pagefind on focus, and no index chunk while the word typed has fewer than three letters', async () => {
+  /** A new page that records the path of every request, and the Pagefind index chunks among them. */
+  async function openLoggingRequests() {
     const p = await context.newPage();
+    const requests: string[] = [];
+    p.on('request', (r) => requests.push(new URL(r.url()).pathname));
+    return { p, requests, chunks: () => requests.filter((r) => r.endsWith('.pf_index')) };
+  }
+
+  it('loads Pagefind on focus, and no index chunk while the word typed has fewer than three letters', async () => {
+    const { p, requests, chunks } = await openLoggingRequests();
     try {
-      const requests: string[] = [];
-      p.on('request', (r) => requests.push(new URL(r.url()).pathname));
-      const chunks = () => requests.filter((r) => r.endsWith('.pf_index'));
       await p.goto('/');
       await p.waitForLoadState('networkidle');
       expect(requests.filter((r) => r.includes('/pagefind/'))).toEqual([]);
@@ -215,11 +220,8 @@ describe('what searching fetches', () => {
   });
 
   it('fetches no index chunk while the last word is the first three letters of a word of the index', async () => {
-    const p = await context.newPage();
+    const { p, chunks } = await openLoggingRequests();
     try {
-      const requests: string[] = [];
-      p.on('request', (r) => requests.push(new URL(r.url()).pathname));
-      const chunks = () => requests.filter((r) => r.endsWith('.pf_index'));
       await p.goto('/');
       const input = p.locator('#home-search');
       const vocabulary = p.waitForResponse((r) => /help-center-vocabulary[^/]*\.json$/.test(r.url()));
